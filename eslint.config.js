@@ -1,0 +1,75 @@
+// Lint, including the layer rules of ARCHITECTURE.md: a wrong import fails `npm test`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'net', 'child_process', 'crypto', 'http', 'worker_threads', 'stream'];
+const pattern = (group, message) => ({ group, message });
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'dist-renderer/**', 'release/**', 'tests/e2e/screenshots/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['src-shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          pattern(nodeBuiltins, 'src-shared is pure: no Node built-ins.'),
+          pattern(['electron', 'react', 'react-dom', 'react/*'], 'src-shared imports only small pure libraries (zod).'),
+          pattern(['**/src-main/**', '**/src-renderer/**', '**/src-hub/**'], 'src-shared depends on nothing of ours.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src-main/**/*.{ts,tsx}'],
+    ignores: ['src-main/electron/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          pattern(['electron'], 'Only src-main/electron/ may import electron; the engine must run under plain Node.'),
+          pattern(['**/src-renderer/**'], 'The engine never imports the renderer.'),
+          pattern(['**/src-hub/**'], 'The engine talks to the hub over HTTP, not by import.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src-main/electron/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [pattern(['**/src-renderer/**'], 'Electron loads the built renderer; it does not import its source.')],
+      }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          pattern(nodeBuiltins, 'The renderer runs in a browser sandbox: no Node built-ins.'),
+          pattern(['electron'], 'The renderer reaches the engine only through the Bridge.'),
+          pattern(['**/src-main/**', '**/src-hub/**'], 'The renderer knows the engine only through src-shared/bridge.ts.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src-hub/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          pattern(['electron'], 'The hub is a server.'),
+          pattern(['**/src-main/**', '**/src-renderer/**'], 'The hub shares only src-shared with the app.'),
+        ],
+      }],
+    },
+  },
+);

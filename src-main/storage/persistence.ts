@@ -1,0 +1,90 @@
+// The engine's durable record. Async so a PostgreSQL implementation (fleet issue) fits the same
+// contract. Advisories, acknowledgements and audit entries resolve only once committed.
+import type {
+  Acknowledgement,
+  Advisory,
+  AuditEntry,
+  AuditKind,
+  Ticket,
+  VerificationResult,
+} from '../../src-shared/advisory.js';
+import type { MetricSeries } from '../../src-shared/bridge.js';
+
+export interface AdvisoryQuery {
+  limit?: number;
+  category?: string;
+  sinceMs?: number;
+  untilMs?: number;
+  minRisk?: 'Low' | 'Elevated' | 'High' | 'Critical';
+}
+
+export interface AuditQuery {
+  limit?: number;
+  kind?: AuditKind | string;
+  sinceMs?: number;
+  untilMs?: number;
+}
+
+export interface NewAuditEntry {
+  timeMs: number;
+  actor: string;
+  kind: AuditKind;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** One 1 Hz sample of the channels the trends show, canonical units. */
+export interface MetricSample {
+  timeMs: number;
+  values: Record<string, number | null>;
+}
+
+export interface ShiftSummary {
+  fromMs: number;
+  toMs: number;
+  packets: number;
+  tickets: number;
+  confirmed: number;
+  uncertain: number;
+  rejected: number;
+  advisoriesByCategory: Record<string, number>;
+  advisoriesByRisk: Record<string, number>;
+  peakRisk: string | null;
+  acknowledgements: number;
+  unacknowledgedCritical: number;
+  avgMseEfficiencyPercent: number | null;
+  depthStartFt: number | null;
+  depthEndFt: number | null;
+}
+
+export interface MlReportRecord {
+  timeMs: number;
+  wellId: string;
+  campaign: string;
+  depthFt: number | null;
+  report: unknown;
+}
+
+export interface PersistenceLayer {
+  readonly kind: 'sqlite' | 'memory' | 'postgres';
+  saveAdvisory(a: Advisory): Promise<void>; // insert or update by id (LLM enrichment)
+  getAdvisory(id: string): Promise<Advisory | null>;
+  listAdvisories(q: AdvisoryQuery): Promise<Advisory[]>;
+  saveTicket(t: Ticket): Promise<void>;
+  saveVerification(v: VerificationResult): Promise<void>;
+  latestVerification(): Promise<VerificationResult | null>;
+  acknowledge(ack: Omit<Acknowledgement, 'id'>): Promise<Acknowledgement>;
+  listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]>;
+  appendAudit(e: NewAuditEntry): Promise<AuditEntry>;
+  listAudit(q: AuditQuery): Promise<AuditEntry[]>;
+  /** Batched: queued in memory and flushed on a timer; never blocks the hot path. */
+  recordMetrics(sample: MetricSample): void;
+  flushMetrics(): Promise<void>;
+  queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]>;
+  recordPacketCounts(timeMs: number, packets: number): void;
+  shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary>;
+  saveMlReport(r: MlReportRecord): Promise<void>;
+  latestMlReport(): Promise<MlReportRecord | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,191 @@
+import type { Campaign, Operation } from './campaign.js';
+import type { DrillingMetrics } from './metrics.js';
+import type { RigState, WitsPacket } from './wits.js';
+
+/** Coarse anomaly families (DOMAIN.md §2.2); specialists and weights work at this level. */
+export type AnomalyCategory =
+  | 'WellControl'
+  | 'Hydraulics'
+  | 'Mechanical'
+  | 'DrillingEfficiency'
+  | 'Formation';
+
+/** What the driller would call the problem. Tests and ground truth work at this level. */
+export type FaultKind =
+  | 'kick'
+  | 'loss'
+  | 'gas'
+  | 'h2s'
+  | 'pit-rate'
+  | 'ecd-margin'
+  | 'washout'
+  | 'spp-deviation'
+  | 'pack-off'
+  | 'stick-slip'
+  | 'founder'
+  | 'torque-rise'
+  | 'mse-inefficiency'
+  | 'formation-change';
+
+export const FAULT_CATEGORY: Record<FaultKind, AnomalyCategory> = {
+  kick: 'WellControl',
+  loss: 'WellControl',
+  gas: 'WellControl',
+  h2s: 'WellControl',
+  'pit-rate': 'WellControl',
+  'ecd-margin': 'Hydraulics',
+  washout: 'Hydraulics',
+  'spp-deviation': 'Hydraulics',
+  'pack-off': 'Mechanical',
+  'stick-slip': 'Mechanical',
+  founder: 'Mechanical',
+  'torque-rise': 'Mechanical',
+  'mse-inefficiency': 'DrillingEfficiency',
+  'formation-change': 'Formation',
+};
+
+export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+export const SEVERITY_RANK: Record<Severity, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
+
+/** Consensus risk. GREEN = Low, AMBER = Elevated or High, RED = Critical. */
+export type RiskLevel = 'Low' | 'Elevated' | 'High' | 'Critical';
+export const RISK_RANK: Record<RiskLevel, number> = { Low: 1, Elevated: 2, High: 3, Critical: 4 };
+
+export interface Breach {
+  parameter: string;
+  actual: number;
+  threshold: number;
+  level: 'WARNING' | 'CRITICAL';
+  unit: string;
+}
+
+export interface Ticket {
+  id: string;
+  timeMs: number;
+  category: AnomalyCategory;
+  fault: FaultKind;
+  severity: Severity;
+  trigger: { parameter: string; value: number; threshold: number; unit: string };
+  breaches: Breach[];
+  description: string;
+  rigState: RigState;
+  operation: Operation;
+  campaign: Campaign;
+  depthFt: number | null;
+  packet: WitsPacket;
+  metrics: DrillingMetrics;
+}
+
+export type VerificationStatus = 'Confirmed' | 'Uncertain' | 'Rejected';
+
+export interface VerificationResult {
+  ticketId: string;
+  timeMs: number;
+  category: AnomalyCategory;
+  fault: FaultKind;
+  status: VerificationStatus;
+  severity: Severity;
+  /** A reason a driller can read: "flow out 42 gpm above flow in for 30 s, pit +6.1 bbl". */
+  reason: string;
+  /** 0-1: how much history and how consistent the trend. */
+  confidence: number;
+}
+
+export type VoteLevel = 'HEALTHY' | Severity;
+
+export interface SpecialistVote {
+  specialist: string;
+  level: VoteLevel;
+  weight: number;
+  reason: string;
+}
+
+export interface Precedent {
+  id: string;
+  summary: string;
+  source: string;
+}
+
+export interface AdvisoryText {
+  diagnosis: string;
+  recommendation: string;
+  expectedBenefit: string;
+  reasoning: string;
+}
+
+export interface RecommendedParameter {
+  name: string;
+  action: string;
+  from: number | null;
+  to: number | null;
+  unit: string;
+}
+
+export interface LlmAdvisoryText extends AdvisoryText {
+  model: string;
+  parameters: RecommendedParameter[];
+  confidence: number;
+}
+
+export interface Advisory {
+  /** `ADV-` + 8 hex; stable across template -> LLM enrichment. */
+  id: string;
+  timeMs: number;
+  ticketId: string;
+  category: AnomalyCategory;
+  fault: FaultKind;
+  severity: Severity;
+  riskLevel: RiskLevel;
+  /** Weighted consensus score of the votes (1 = Low .. 4 = Critical). */
+  consensusScore: number;
+  confidence: number;
+  /** Which text is shown. */
+  source: 'template' | 'llm';
+  template: AdvisoryText;
+  llm: LlmAdvisoryText | null;
+  /** Why the LLM text is not shown, when a model was asked and failed or was refused. */
+  llmFallbackReason: string | null;
+  physicsVerdict: VerificationResult;
+  votes: SpecialistVote[];
+  precedents: Precedent[];
+  trigger: Ticket['trigger'];
+  breaches: Breach[];
+  campaign: Campaign;
+  operation: Operation;
+  rigState: RigState;
+  depthFt: number | null;
+  metrics: DrillingMetrics;
+}
+
+/** The text the UI shows: the LLM's when the advisory says so, else the template's. */
+export function shownText(a: Advisory): AdvisoryText {
+  return a.source === 'llm' && a.llm ? a.llm : a.template;
+}
+
+export interface Acknowledgement {
+  id: string;
+  advisoryId: string;
+  timeMs: number;
+  actor: string;
+  action: string;
+  notes: string;
+}
+
+export type AuditKind =
+  | 'acknowledgement'
+  | 'config-change'
+  | 'campaign-switch'
+  | 'baseline-lock'
+  | 'baseline-reset'
+  | 'source-change'
+  | 'llm-mode';
+
+export interface AuditEntry {
+  seq: number;
+  timeMs: number;
+  actor: string;
+  kind: AuditKind;
+  summary: string;
+  before: unknown;
+  after: unknown;
+}

@@ -1,0 +1,159 @@
+// The Bridge contract: the only way the renderer talks to the engine. The same commands and
+// events travel over Electron IPC and over the headless WebSocket. Requests are validated with
+// these zod schemas where they enter the engine; responses are the engine's own typed values.
+import { z } from 'zod';
+import type { Acknowledgement, Advisory, AuditEntry } from './advisory.js';
+import type { Campaign } from './campaign.js';
+import type { ConfigValidation, WellConfig } from './config.js';
+import type { HealthReport } from './health.js';
+import type { SourceStatus } from './source.js';
+import type { BaselineProgress, LiveStatus } from './status.js';
+
+const actor = z.string().trim().min(1, 'actor name is required').max(80);
+
+export const SourceConfigSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535) }),
+  z.object({ kind: z.literal('listen'), port: z.number().int().min(1).max(65535), host: z.string().optional() }),
+  z.object({
+    kind: z.literal('serial'),
+    path: z.string().min(1),
+    baudRate: z.number().int().positive(),
+    dataBits: z.union([z.literal(7), z.literal(8)]),
+    parity: z.enum(['none', 'even', 'odd']),
+    stopBits: z.union([z.literal(1), z.literal(2)]),
+  }),
+  z.object({ kind: z.literal('stdin') }),
+  z.object({ kind: z.literal('csv'), path: z.string().min(1), speed: z.union([z.number().positive(), z.literal('max')]) }),
+  z.object({ kind: z.literal('simulator'), scenario: z.string(), seed: z.number().int(), speed: z.number().positive() }),
+]);
+
+export const MetricChannelSchema = z.string().min(1).max(64);
+
+/** Request schemas, one per command. */
+export const BridgeRequests = {
+  getStatus: z.object({}).strict(),
+  getHealth: z.object({}).strict(),
+  getHistory: z
+    .object({
+      limit: z.number().int().min(1).max(1000).optional(),
+      category: z.string().optional(),
+      sinceMs: z.number().optional(),
+      untilMs: z.number().optional(),
+    })
+    .strict(),
+  getAcknowledgements: z.object({ advisoryId: z.string().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  acknowledge: z
+    .object({
+      advisoryId: z.string().min(1),
+      actor,
+      action: z.string().trim().min(1, 'action taken is required').max(200),
+      notes: z.string().max(4000).default(''),
+    })
+    .strict(),
+  getConfig: z.object({}).strict(),
+  validateConfig: z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
+  applyConfig: z.object({ config: z.record(z.string(), z.unknown()), actor }).strict(),
+  setCampaign: z.object({ campaign: z.string().min(1), actor }).strict(),
+  getAudit: z
+    .object({
+      limit: z.number().int().min(1).max(5000).optional(),
+      kind: z.string().optional(),
+      sinceMs: z.number().optional(),
+      untilMs: z.number().optional(),
+    })
+    .strict(),
+  getMetricSeries: z
+    .object({
+      channels: z.array(MetricChannelSchema).min(1).max(16),
+      fromMs: z.number(),
+      toMs: z.number(),
+      maxPoints: z.number().int().min(10).max(5000).optional(),
+    })
+    .strict(),
+  getBaseline: z.object({}).strict(),
+  setSource: z
+    .object({ source: SourceConfigSchema, units: z.enum(['imperial', 'metric']).optional(), actor })
+    .strict(),
+  listSerialPorts: z.object({}).strict(),
+  setLlmModel: z.object({ path: z.string(), enabled: z.boolean(), actor }).strict(),
+} as const;
+
+export type BridgeCommand = keyof typeof BridgeRequests;
+export type BridgeRequest<C extends BridgeCommand> = z.input<(typeof BridgeRequests)[C]>;
+export type ParsedBridgeRequest<C extends BridgeCommand> = z.output<(typeof BridgeRequests)[C]>;
+
+export interface MetricSeries {
+  channel: string;
+  /** Seconds-resolution points: [timeMs, value]. */
+  points: [number, number][];
+  resolution: 'raw' | '1min' | '10min';
+}
+
+export interface SerialPortInfo {
+  path: string;
+  manufacturer?: string;
+}
+
+/** Response types, one per command. */
+export interface BridgeResponses {
+  getStatus: LiveStatus;
+  getHealth: HealthReport;
+  getHistory: Advisory[];
+  getAcknowledgements: Acknowledgement[];
+  acknowledge: Acknowledgement;
+  getConfig: WellConfig;
+  validateConfig: ConfigValidation;
+  applyConfig: ConfigValidation & { applied: boolean };
+  setCampaign: { campaign: Campaign };
+  getAudit: AuditEntry[];
+  getMetricSeries: MetricSeries[];
+  getBaseline: BaselineProgress;
+  setSource: SourceStatus;
+  listSerialPorts: { ports: SerialPortInfo[]; note: string | null };
+  setLlmModel: LiveStatus['llm'];
+}
+
+/** Events pushed from the engine. */
+export interface BridgeEvents {
+  /** Live values, throttled to a few per second. */
+  status: LiveStatus;
+  /** A new advisory, or an existing one enriched (same id). */
+  advisory: Advisory;
+  acknowledgement: Acknowledgement;
+  health: HealthReport;
+  audit: AuditEntry;
+}
+
+export type BridgeEventName = keyof BridgeEvents;
+export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'health', 'audit'];
+
+/** A command failure the user can read (validation, not found, refused). */
+export interface BridgeError {
+  code: 'invalid-request' | 'not-found' | 'refused' | 'internal';
+  message: string;
+}
+
+export type BridgeResult<C extends BridgeCommand> =
+  | { ok: true; value: BridgeResponses[C] }
+  | { ok: false; error: BridgeError };
+
+/** What both transports implement for the renderer. */
+export interface Bridge {
+  call<C extends BridgeCommand>(command: C, request: BridgeRequest<C>): Promise<BridgeResult<C>>;
+  on<E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void;
+  /** 'ipc' inside Electron, 'websocket' in a browser. */
+  readonly transport: 'ipc' | 'websocket';
+}
+
+/** WebSocket wire frames (headless mode). */
+export type WsClientFrame = { type: 'call'; id: number; command: BridgeCommand; request: unknown };
+export type WsServerFrame =
+  | { type: 'result'; id: number; result: BridgeResult<BridgeCommand> }
+  | { type: 'event'; event: BridgeEventName; payload: unknown };
+
+export const WsClientFrameSchema = z.object({
+  type: z.literal('call'),
+  id: z.number().int(),
+  command: z.enum(Object.keys(BridgeRequests) as [BridgeCommand, ...BridgeCommand[]]),
+  request: z.unknown(),
+});

@@ -1,0 +1,28 @@
+export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
+
+export interface ComponentHealth {
+  name: string;
+  status: HealthStatus;
+  detail: string;
+}
+
+export interface HealthFlags {
+  feedOffline: boolean;
+  feedReconnecting: boolean;
+  baselineLearning: boolean;
+  templateOnly: boolean;
+  diskLow: boolean;
+}
+
+export interface HealthReport {
+  timeMs: number;
+  overall: HealthStatus;
+  components: ComponentHealth[];
+  flags: HealthFlags;
+}
+
+const RANK: Record<HealthStatus, number> = { healthy: 0, degraded: 1, unhealthy: 2 };
+
+export function worstStatus(statuses: HealthStatus[]): HealthStatus {
+  return statuses.reduce<HealthStatus>((w, s) => (RANK[s] > RANK[w] ? s : w), 'healthy');
+}

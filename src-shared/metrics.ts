@@ -1,0 +1,60 @@
+import type { Operation } from './campaign.js';
+import type { RigState } from './wits.js';
+
+/**
+ * What the physics engine computed for one packet. `null` = "cannot be computed from the
+ * data we have" (missing channel, wrong rig state, too little history); never a guess.
+ */
+export interface DrillingMetrics {
+  timeMs: number;
+  rigState: RigState;
+  operation: Operation;
+  bitDepthFt: number | null;
+  holeDepthFt: number | null;
+  /** Mechanical specific energy (Teale), psi. Drilling/Reaming only. */
+  msePsi: number | null;
+  /** Optimal MSE for the current rock hardness, psi. */
+  optimalMsePsi: number | null;
+  /** optimal / actual x 100, 0-100. */
+  mseEfficiencyPercent: number | null;
+  dExponent: number | null;
+  /** d-exponent corrected for mud weight. */
+  dxc: number | null;
+  /** ECD: rig-supplied when sent, else computed from mud weight and annular pressure loss. */
+  ecdPpg: number | null;
+  fractureGradientPpg: number | null;
+  /** fracture gradient - ECD; low is bad. */
+  ecdMarginPpg: number | null;
+  /** flow out - flow in; positive = gain (kick side), negative = loss side. */
+  flowBalanceGpm: number | null;
+  /** Least-squares slope of pit volume over the recent window, bbl/hr. */
+  pitRateBblHr: number | null;
+  /** Pit volume now minus the pit reference (volume at the start of the window), bbl. */
+  pitGainBbl: number | null;
+  /** Torque coefficient of variation over the history window (stick-slip indicator). */
+  torqueCv: number | null;
+  /** Torque vs its EMA baseline, fraction (0.2 = 20 % above). */
+  torqueDeltaFraction: number | null;
+  /** SPP vs its EMA baseline, psi. */
+  sppDeltaPsi: number | null;
+  /** MSE vs its EMA baseline, fraction. */
+  mseDeltaFraction: number | null;
+  /** Rock hardness index 0-10 used for the optimal MSE. */
+  hardness: number | null;
+}
+
+export const METRIC_KEYS = [
+  'msePsi',
+  'mseEfficiencyPercent',
+  'dExponent',
+  'dxc',
+  'ecdPpg',
+  'ecdMarginPpg',
+  'flowBalanceGpm',
+  'pitRateBblHr',
+  'pitGainBbl',
+  'torqueCv',
+  'torqueDeltaFraction',
+  'sppDeltaPsi',
+  'mseDeltaFraction',
+] as const satisfies readonly (keyof DrillingMetrics)[];

@@ -1,0 +1,30 @@
+import type { UnitSystem } from './units.js';
+
+export type SourceState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
+
+export type SourceConfig =
+  | { kind: 'tcp'; host: string; port: number }
+  | { kind: 'listen'; port: number; host?: string }
+  | {
+      kind: 'serial';
+      path: string;
+      baudRate: number;
+      dataBits: 7 | 8;
+      parity: 'none' | 'even' | 'odd';
+      stopBits: 1 | 2;
+    }
+  | { kind: 'stdin' }
+  | { kind: 'csv'; path: string; speed: number | 'max' }
+  | { kind: 'simulator'; scenario: string; seed: number; speed: number };
+
+export interface SourceStatus {
+  kind: SourceConfig['kind'];
+  description: string;
+  state: SourceState;
+  units: UnitSystem;
+  lastPacketMs: number | null;
+  packets: number;
+  rejected: number;
+  badLines: number;
+  detail: string;
+}

@@ -1,0 +1,60 @@
+import type { Advisory } from './advisory.js';
+import type { Campaign, Operation } from './campaign.js';
+import type { HealthReport } from './health.js';
+import type { DrillingMetrics } from './metrics.js';
+import type { SourceStatus } from './source.js';
+import type { RigState, WitsPacket } from './wits.js';
+
+export interface PhaseLatency {
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  count: number;
+}
+
+export interface BaselineMetricStatus {
+  name: string;
+  locked: boolean;
+  samples: number;
+  mean: number;
+  std: number;
+  warning: number;
+  critical: number;
+  outlierPercent: number;
+}
+
+export interface BaselineProgress {
+  /** learning = shadow mode (computing, no alerts); locked = dynamic thresholds in use. */
+  mode: 'learning' | 'locked' | 'disabled';
+  samples: number;
+  required: number;
+  lockedAtMs: number | null;
+  metrics: BaselineMetricStatus[];
+}
+
+export interface PipelineCounts {
+  packets: number;
+  rejectedPackets: number;
+  tickets: number;
+  confirmed: number;
+  uncertain: number;
+  rejected: number;
+  advisories: number;
+}
+
+/** Everything a live view needs in one object. */
+export interface LiveStatus {
+  timeMs: number;
+  packet: WitsPacket | null;
+  metrics: DrillingMetrics | null;
+  rigState: RigState;
+  operation: Operation;
+  campaign: Campaign;
+  source: SourceStatus;
+  baseline: BaselineProgress;
+  health: HealthReport;
+  currentAdvisory: Advisory | null;
+  counts: PipelineCounts;
+  latency: Record<string, PhaseLatency>;
+  llm: { mode: 'llm' | 'template-only'; model: string | null; device: string | null; detail: string };
+}
