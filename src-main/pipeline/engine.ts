@@ -1,0 +1,33 @@
+// The engine as the shells (Electron IPC, headless HTTP/WebSocket) and tests see it.
+// `createEngine(config, ports)` in ./create-engine.ts builds one.
+import type {
+  BridgeCommand,
+  BridgeEventName,
+  BridgeEvents,
+  BridgeResult,
+} from '../../src-shared/bridge.js';
+import type { Advisory, VerificationResult } from '../../src-shared/advisory.js';
+import type { WellConfig } from '../../src-shared/config.js';
+import type { LiveStatus } from '../../src-shared/status.js';
+import type { WitsPacket } from '../../src-shared/wits.js';
+import type { PersistenceLayer } from '../storage/persistence.js';
+
+export interface Engine {
+  /**
+   * Runs one Bridge command. `request` is untrusted (IPC, WebSocket, HTTP body): it is
+   * validated with the contract's zod schema here, and a bad one gets `ok: false` with a
+   * message, never an exception.
+   */
+  call<C extends BridgeCommand>(command: C, request: unknown): Promise<BridgeResult<C>>;
+  on<E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void;
+  /** Latest live values (cheap: no I/O). */
+  status(): LiveStatus;
+  currentAdvisory(): Advisory | null;
+  latestVerification(): VerificationResult | null;
+  config(): WellConfig;
+  readonly storage: PersistenceLayer;
+  /** Feed one packet directly (replay, tests). Live sources feed it through start(). */
+  ingest(packet: WitsPacket): void;
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
