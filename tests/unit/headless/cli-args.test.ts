@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseHeadlessArgs } from '../../../src-main/headless/cli-args.js';
+
+describe('headless CLI arguments', () => {
+  it('parses a TCP source with options in any order', () => {
+    const r = parseHeadlessArgs(['--port', '9001', '--wits-tcp', 'rig.local:5000', '--data-dir', '/tmp/x']);
+    expect(r.ok && r.options.source).toEqual({ kind: 'tcp', host: 'rig.local', port: 5000 });
+    expect(r.ok && r.options.port).toBe(9001);
+  });
+
+  it('applies --speed and --seed given after --simulate', () => {
+    const r = parseHeadlessArgs(['--simulate', 'kick', '--speed', '20', '--seed', '7']);
+    expect(r.ok && r.options.source).toEqual({ kind: 'simulator', scenario: 'kick', seed: 7, speed: 20 });
+  });
+
+  it('builds a serial source with line settings', () => {
+    const r = parseHeadlessArgs(['--serial', '/dev/ttyS0', '--baud', '19200', '--parity', 'even', '--data-bits', '7']);
+    expect(r.ok && r.options.source).toEqual({ kind: 'serial', path: '/dev/ttyS0', baudRate: 19200, dataBits: 7, parity: 'even', stopBits: 1 });
+  });
+
+  it.each([
+    [['--wits-tcp', 'nohost'], '--wits-tcp expects HOST:PORT'],
+    [['--port', 'abc'], '--port expects'],
+    [['--csv'], '--csv needs a value'],
+    [['--bogus'], 'unknown option --bogus'],
+    [['--stdin', '--csv', 'a.csv'], 'choose one source'],
+    [['--campaign', 'exploration'], '--campaign expects'],
+    [['--simulate', 'kick', '--speed', 'max'], '--speed max is for --csv'],
+  ])('rejects %j with a clear message', (argv, message) => {
+    const r = parseHeadlessArgs(argv);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain(message);
+  });
+});
