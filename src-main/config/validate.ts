@@ -1,0 +1,206 @@
+// Validation of a well configuration: the zod schema (types, unknown keys) plus the
+// cross-field rules of DOMAIN.md §11. Every problem names the dotted key and the rule;
+// nothing here throws on bad input.
+import type { z } from 'zod';
+import {
+  WellConfigSchema,
+  type ConfigIssue,
+  type ConfigValidation,
+  type WellConfig,
+} from '../../src-shared/config.js';
+import { CHANNELS } from '../../src-shared/wits.js';
+
+/** A validation that also carries the parsed config when the input is usable. */
+export interface ParsedConfig extends ConfigValidation {
+  /** The config with defaults filled in; null when there is any error. */
+  config: WellConfig | null;
+}
+
+/** Weights must sum to 1 within this tolerance. */
+export const WEIGHT_SUM_TOLERANCE = 0.01;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function zodIssuesToConfigIssues(issues: readonly z.core.$ZodIssue[]): ConfigIssue[] {
+  const out: ConfigIssue[] = [];
+  for (const issue of issues) {
+    const base = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      // One message per unknown key so the user sees the exact dotted name they typed.
+      for (const k of issue.keys) {
+        const key = [...base, k].join('.');
+        out.push({ key, message: `${key}: unknown key (not part of the well configuration)` });
+      }
+      continue;
+    }
+    const key = base.join('.') || '(root)';
+    out.push({ key, message: `${key}: ${issue.message}` });
+  }
+  return out;
+}
+
+/** Cross-field rules over a schema-valid config. */
+export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnings: ConfigIssue[] } {
+  const errors: ConfigIssue[] = [];
+  const warnings: ConfigIssue[] = [];
+  const err = (key: string, rule: string) => errors.push({ key, message: `${key}: ${rule}` });
+  const warn = (key: string, rule: string) => warnings.push({ key, message: `${key}: ${rule}` });
+
+  // Warning/critical pairs where a bigger number is worse: critical must be >= warning.
+  const pairs: [string, number, string, number][] = [];
+  const t = c.thresholds;
+  const pair = (sec: string, wKey: string, w: number, cKey: string, cr: number) =>
+    pairs.push([`${sec}.${wKey}`, w, `${sec}.${cKey}`, cr]);
+  const wc = t.well_control;
+  pair('thresholds.well_control', 'flow_imbalance_warning_gpm', wc.flow_imbalance_warning_gpm, 'flow_imbalance_critical_gpm', wc.flow_imbalance_critical_gpm);
+  pair('thresholds.well_control', 'pit_gain_warning_bbl', wc.pit_gain_warning_bbl, 'pit_gain_critical_bbl', wc.pit_gain_critical_bbl);
+  pair('thresholds.well_control', 'pit_rate_warning_bbl_hr', wc.pit_rate_warning_bbl_hr, 'pit_rate_critical_bbl_hr', wc.pit_rate_critical_bbl_hr);
+  pair('thresholds.well_control', 'gas_units_warning', wc.gas_units_warning, 'gas_units_critical', wc.gas_units_critical);
+  pair('thresholds.well_control', 'h2s_warning_ppm', wc.h2s_warning_ppm, 'h2s_critical_ppm', wc.h2s_critical_ppm);
+  const hy = t.hydraulics;
+  pair('thresholds.hydraulics', 'spp_deviation_warning_psi', hy.spp_deviation_warning_psi, 'spp_deviation_critical_psi', hy.spp_deviation_critical_psi);
+  const me = t.mechanical;
+  pair('thresholds.mechanical', 'torque_increase_warning', me.torque_increase_warning, 'torque_increase_critical', me.torque_increase_critical);
+  pair('thresholds.mechanical', 'stick_slip_cv_warning', me.stick_slip_cv_warning, 'stick_slip_cv_critical', me.stick_slip_cv_critical);
+  pair('thresholds.founder', 'severity_warning', t.founder.severity_warning, 'severity_high', t.founder.severity_high);
+  for (const camp of ['production', 'plug_abandonment'] as const) {
+    const s = c.campaign[camp];
+    pair(`campaign.${camp}`, 'flow_imbalance_warning', s.flow_imbalance_warning, 'flow_imbalance_critical', s.flow_imbalance_critical);
+  }
+  for (const [wKey, w, cKey, cr] of pairs) {
+    if (cr < w) err(cKey, `must be >= ${wKey} (${cr} < ${w})`);
+  }
+
+  // Pairs where a smaller number is worse.
+  if (!(hy.ecd_margin_critical_ppg < hy.ecd_margin_warning_ppg)) {
+    err('thresholds.hydraulics.ecd_margin_critical_ppg', `must be < thresholds.hydraulics.ecd_margin_warning_ppg (${hy.ecd_margin_critical_ppg} >= ${hy.ecd_margin_warning_ppg})`);
+  }
+  const mse = t.mse;
+  if (!(mse.efficiency_warning_percent > mse.efficiency_poor_percent)) {
+    err('thresholds.mse.efficiency_warning_percent', `must be > thresholds.mse.efficiency_poor_percent (${mse.efficiency_warning_percent} <= ${mse.efficiency_poor_percent})`);
+  }
+  for (const camp of ['production', 'plug_abandonment'] as const) {
+    const s = c.campaign[camp];
+    if (!(s.mse_efficiency_warning > s.mse_efficiency_poor)) {
+      err(`campaign.${camp}.mse_efficiency_warning`, `must be > campaign.${camp}.mse_efficiency_poor (${s.mse_efficiency_warning} <= ${s.mse_efficiency_poor})`);
+    }
+  }
+
+  // Weights: each set sums to 1 and no weight is negative.
+  const weightSets: [string, Record<string, number>][] = [
+    ['ensemble_weights', c.ensemble_weights],
+    ['campaign.production', pickWeights(c.campaign.production)],
+    ['campaign.plug_abandonment', pickWeights(c.campaign.plug_abandonment)],
+  ];
+  for (const [prefix, ws] of weightSets) {
+    let sum = 0;
+    for (const [k, v] of Object.entries(ws)) {
+      sum += v;
+      if (v < 0) err(`${prefix}.${k}`, `weight must be >= 0 (got ${v})`);
+    }
+    if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
+      err(prefix, `weights (${Object.keys(ws).join(', ')}) must sum to 1 within ±${WEIGHT_SUM_TOLERANCE} (sum ${round(sum)})`);
+    }
+  }
+  const e = c.ensemble_weights;
+  const p = c.campaign.production;
+  if (
+    e.mse !== p.weight_mse ||
+    e.hydraulic !== p.weight_hydraulic ||
+    e.well_control !== p.weight_well_control ||
+    e.formation !== p.weight_formation ||
+    e.stuck_pipe !== p.weight_stuck_pipe
+  ) {
+    warn('ensemble_weights', 'differs from campaign.production.weight_*; voting uses the active campaign\'s weight_* keys');
+  }
+
+  // Baseline sigma rules.
+  const bl = c.baseline_learning;
+  if (!(bl.warning_sigma > 0)) err('baseline_learning.warning_sigma', `must be > 0 (got ${bl.warning_sigma})`);
+  if (!(bl.critical_sigma > bl.warning_sigma)) {
+    err('baseline_learning.critical_sigma', `must be > baseline_learning.warning_sigma (${bl.critical_sigma} <= ${bl.warning_sigma})`);
+  }
+  if (!(bl.min_samples_for_lock > 0)) err('baseline_learning.min_samples_for_lock', `must be > 0 (got ${bl.min_samples_for_lock})`);
+  if (!(bl.min_std_floor > 0)) err('baseline_learning.min_std_floor', `must be > 0 (got ${bl.min_std_floor})`);
+  if (!(bl.max_outlier_percentage >= 0 && bl.max_outlier_percentage <= 1)) {
+    err('baseline_learning.max_outlier_percentage', `must be a fraction within 0-1 (got ${bl.max_outlier_percentage})`);
+  }
+  if (!(bl.outlier_sigma_threshold > 0)) err('baseline_learning.outlier_sigma_threshold', `must be > 0 (got ${bl.outlier_sigma_threshold})`);
+
+  // Positive divisors / windows.
+  if (!(t.founder.min_samples > 0)) err('thresholds.founder.min_samples', `must be > 0 (got ${t.founder.min_samples})`);
+  const ph = c.physics;
+  const positive: [string, number][] = [
+    ['physics.formation_hardness_multiplier', ph.formation_hardness_multiplier],
+    ['physics.kick_flow_severity_divisor', ph.kick_flow_severity_divisor],
+    ['physics.kick_pit_severity_divisor', ph.kick_pit_severity_divisor],
+    ['physics.kick_gas_severity_divisor', ph.kick_gas_severity_divisor],
+    ['physics.confidence_full_window', ph.confidence_full_window],
+    ['physics.min_rop_for_mse', ph.min_rop_for_mse],
+    ['physics.history_size', ph.history_size],
+  ];
+  for (const [key, v] of positive) if (!(v > 0)) err(key, `must be > 0 (got ${v})`);
+  if (c.advisory.critical_cooldown_seconds < 0) {
+    err('advisory.critical_cooldown_seconds', `must be >= 0 (got ${c.advisory.critical_cooldown_seconds})`);
+  }
+  if (!(wc.h2s_warning_ppm >= 0)) err('thresholds.well_control.h2s_warning_ppm', `must be >= 0 (got ${wc.h2s_warning_ppm})`);
+
+  // Physical ranges.
+  const bit = c.well.bit_diameter_inches;
+  if (!(bit >= 2 && bit <= 36)) err('well.bit_diameter_inches', `must be within 2-36 in (got ${bit})`);
+  const nmw = hy.normal_mud_weight_ppg;
+  if (!(nmw >= 5 && nmw <= 25)) err('thresholds.hydraulics.normal_mud_weight_ppg', `must be within 5-25 ppg (got ${nmw})`);
+  const fg = hy.fracture_gradient_ppg;
+  if (!(fg >= 5 && fg <= 25)) warn('thresholds.hydraulics.fracture_gradient_ppg', `outside the usual 5-25 ppg (got ${fg})`);
+  for (const [key, v] of [
+    ['thresholds.well_control.flow_imbalance_warning_gpm', wc.flow_imbalance_warning_gpm],
+    ['thresholds.well_control.flow_imbalance_critical_gpm', wc.flow_imbalance_critical_gpm],
+  ] as const) {
+    if (!(v >= 1 && v <= 500)) warn(key, `outside the usual 1-500 gpm (got ${v})`);
+  }
+
+  // Channel overrides must name real channels.
+  const channels = new Set<string>(CHANNELS);
+  for (const [code, name] of Object.entries(c.acquisition.channel_overrides)) {
+    if (!channels.has(name)) {
+      err(`acquisition.channel_overrides.${code}`, `"${name}" is not a channel name (one of ${CHANNELS.join(', ')})`);
+    }
+  }
+
+  // An exposed server without a token accepts anyone's writes.
+  if (!LOOPBACK_HOSTS.has(c.server.host) && c.server.token === '') {
+    warn('server.token', `empty while server.host is "${c.server.host}" (not loopback): set a token before exposing the API`);
+  }
+
+  return { errors, warnings };
+}
+
+function pickWeights(s: {
+  weight_mse: number;
+  weight_hydraulic: number;
+  weight_well_control: number;
+  weight_formation: number;
+  weight_stuck_pipe: number;
+}): Record<string, number> {
+  return {
+    weight_mse: s.weight_mse,
+    weight_hydraulic: s.weight_hydraulic,
+    weight_well_control: s.weight_well_control,
+    weight_formation: s.weight_formation,
+    weight_stuck_pipe: s.weight_stuck_pipe,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Validate-only call: schema + cross-field rules, all problems collected. */
+export function validateConfig(input: unknown): ParsedConfig {
+  const parsed = WellConfigSchema.safeParse(input ?? {});
+  if (!parsed.success) {
+    return { ok: false, errors: zodIssuesToConfigIssues(parsed.error.issues), warnings: [], config: null };
+  }
+  const { errors, warnings } = crossFieldIssues(parsed.data);
+  return { ok: errors.length === 0, errors, warnings, config: errors.length === 0 ? parsed.data : null };
+}
