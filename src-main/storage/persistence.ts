@@ -66,6 +66,37 @@ export interface MlReportRecord {
   report: unknown;
 }
 
+/** What the self-healer and the health endpoint read from the store (no I/O). */
+export interface StorageHealth {
+  status: 'healthy' | 'degraded' | 'unhealthy';
+  detail: string;
+  /** The disk (or the database's page limit) is full: metrics are not written, advisories wait in memory. */
+  diskFull: boolean;
+  /** Advisories accepted but not yet committed (only while diskFull). */
+  pendingAdvisories: number;
+}
+
+/**
+ * Thrown when a write could not be committed because the disk is full. For an advisory the
+ * record is kept in memory (reads include it) and retried; the caller should still show it.
+ */
+export class StorageFullError extends Error {
+  readonly code = 'SQLITE_FULL';
+  constructor(message: string, readonly queued: boolean) {
+    super(message);
+    this.name = 'StorageFullError';
+  }
+}
+
+/**
+ * Contract notes (the shared contract suite in tests/unit/storage checks each):
+ * - listAdvisories / listAudit / listAcknowledgements return newest first.
+ * - acknowledge() does not write an audit entry itself: the engine appends one (kind
+ *   'acknowledgement') so it can publish it.
+ * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time.
+ * - queryMetrics returns one series per requested channel, at most maxPoints points each,
+ *   averaged per bucket; resolution says which table answered.
+ */
 export interface PersistenceLayer {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
   saveAdvisory(a: Advisory): Promise<void>; // insert or update by id (LLM enrichment)
@@ -86,5 +117,6 @@ export interface PersistenceLayer {
   shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary>;
   saveMlReport(r: MlReportRecord): Promise<void>;
   latestMlReport(): Promise<MlReportRecord | null>;
+  health(): StorageHealth;
   close(): Promise<void>;
 }

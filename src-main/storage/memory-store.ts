@@ -1,0 +1,266 @@
+// PersistenceLayer in memory: tests and minimal deployments. Same contract as SqliteStore
+// (tests/unit/storage/persistence-contract.ts runs against both), nothing survives close().
+import { randomBytes } from 'node:crypto';
+import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult } from '../../src-shared/advisory.js';
+import type { MetricSeries } from '../../src-shared/bridge.js';
+import {
+  ONE_MIN_MS,
+  TEN_MIN_MS,
+  bucketStart,
+  planBuckets,
+  storableValue,
+} from './metric-buckets.js';
+import type {
+  AdvisoryQuery,
+  AuditQuery,
+  MetricSample,
+  MlReportRecord,
+  NewAuditEntry,
+  PersistenceLayer,
+  ShiftSummary,
+  StorageHealth,
+} from './persistence.js';
+import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, inTimeRange } from './query-filters.js';
+import { buildShiftSummary } from './shift-summary.js';
+
+interface Agg {
+  n: number;
+  sum: number;
+}
+
+export interface MemoryStoreOptions {
+  metricsRetentionDays?: number;
+}
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+export class MemoryStore implements PersistenceLayer {
+  readonly kind = 'memory' as const;
+  private readonly advisories = new Map<string, Advisory>();
+  private readonly tickets = new Map<string, Ticket>();
+  private readonly verifications: VerificationResult[] = [];
+  private readonly acks: Acknowledgement[] = [];
+  private readonly audit: AuditEntry[] = [];
+  private readonly mlReports: MlReportRecord[] = [];
+  private queue: MetricSample[] = [];
+  /** channel -> time -> value (raw, deduplicated by time). */
+  private readonly raw = new Map<string, Map<number, number>>();
+  private readonly roll1 = new Map<string, Map<number, Agg>>();
+  private readonly roll10 = new Map<string, Map<number, Agg>>();
+  private readonly packetCounts = new Map<number, number>();
+  private newestSampleMs = -Infinity;
+  private lastRetentionMs = -Infinity;
+  private readonly retentionMs: number;
+  private closed = false;
+
+  constructor(opts: MemoryStoreOptions = {}) {
+    this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
+  }
+
+  private live(): void {
+    if (this.closed) throw new Error('storage is closed');
+  }
+
+  async saveAdvisory(a: Advisory): Promise<void> {
+    this.live();
+    this.advisories.set(a.id, clone(a));
+  }
+
+  async getAdvisory(id: string): Promise<Advisory | null> {
+    const a = this.advisories.get(id);
+    return a ? clone(a) : null;
+  }
+
+  async listAdvisories(q: AdvisoryQuery): Promise<Advisory[]> {
+    return [...this.advisories.values()]
+      .filter((a) => advisoryMatches(a, q))
+      .sort(compareAdvisoriesNewestFirst)
+      .slice(0, clampLimit(q.limit))
+      .map(clone);
+  }
+
+  async saveTicket(t: Ticket): Promise<void> {
+    this.live();
+    this.tickets.set(t.id, clone(t));
+  }
+
+  async saveVerification(v: VerificationResult): Promise<void> {
+    this.live();
+    this.verifications.push(clone(v));
+  }
+
+  async latestVerification(): Promise<VerificationResult | null> {
+    let best: VerificationResult | null = null;
+    for (const v of this.verifications) if (!best || v.timeMs >= best.timeMs) best = v;
+    return best ? clone(best) : null;
+  }
+
+  async acknowledge(ack: Omit<Acknowledgement, 'id'>): Promise<Acknowledgement> {
+    this.live();
+    const saved: Acknowledgement = { id: `ACK-${randomBytes(4).toString('hex')}`, ...ack };
+    this.acks.push(saved);
+    return clone(saved);
+  }
+
+  async listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {
+    const out: Acknowledgement[] = [];
+    const limit = clampLimit(q.limit);
+    for (let i = this.acks.length - 1; i >= 0 && out.length < limit; i--) {
+      const k = this.acks[i];
+      if (q.advisoryId !== undefined && k.advisoryId !== q.advisoryId) continue;
+      if (!inTimeRange(k.timeMs, q)) continue;
+      out.push(clone(k));
+    }
+    return out;
+  }
+
+  async appendAudit(e: NewAuditEntry): Promise<AuditEntry> {
+    this.live();
+    const entry: AuditEntry = {
+      seq: this.audit.length + 1,
+      timeMs: e.timeMs,
+      actor: e.actor,
+      kind: e.kind,
+      summary: e.summary,
+      before: e.before === undefined ? null : clone(e.before),
+      after: e.after === undefined ? null : clone(e.after),
+    };
+    this.audit.push(entry);
+    return clone(entry);
+  }
+
+  async listAudit(q: AuditQuery): Promise<AuditEntry[]> {
+    const out: AuditEntry[] = [];
+    const limit = clampLimit(q.limit);
+    for (let i = this.audit.length - 1; i >= 0 && out.length < limit; i--) {
+      const e = this.audit[i];
+      if (q.kind !== undefined && e.kind !== q.kind) continue;
+      if (!inTimeRange(e.timeMs, q)) continue;
+      out.push(clone(e));
+    }
+    return out;
+  }
+
+  recordMetrics(sample: MetricSample): void {
+    if (this.closed) return;
+    this.queue.push(sample);
+  }
+
+  recordPacketCounts(timeMs: number, packets: number): void {
+    if (this.closed || !Number.isFinite(packets)) return;
+    const m = bucketStart(timeMs, ONE_MIN_MS);
+    this.packetCounts.set(m, (this.packetCounts.get(m) ?? 0) + packets);
+  }
+
+  async flushMetrics(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    for (const s of batch) {
+      for (const [channel, v] of Object.entries(s.values)) {
+        if (!storableValue(v)) continue;
+        let series = this.raw.get(channel);
+        if (!series) this.raw.set(channel, (series = new Map()));
+        if (series.has(s.timeMs)) continue; // first write wins, as in SQLite (INSERT OR IGNORE)
+        series.set(s.timeMs, v);
+        addAgg(this.roll1, channel, bucketStart(s.timeMs, ONE_MIN_MS), v);
+        addAgg(this.roll10, channel, bucketStart(s.timeMs, TEN_MIN_MS), v);
+      }
+      if (s.timeMs > this.newestSampleMs) this.newestSampleMs = s.timeMs;
+    }
+    // Retention sweep at most once a minute of data time: it walks every raw point.
+    if (this.newestSampleMs - this.lastRetentionMs < ONE_MIN_MS) return;
+    this.lastRetentionMs = this.newestSampleMs;
+    const cutoff = this.newestSampleMs - this.retentionMs;
+    for (const series of this.raw.values()) for (const t of series.keys()) if (t < cutoff) series.delete(t);
+  }
+
+  async queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]> {
+    await this.flushMetrics();
+    const plan = planBuckets(fromMs, toMs, maxPoints);
+    return channels.map((channel) => {
+      const buckets = new Map<number, Agg>();
+      const add = (t: number, n: number, sum: number) => {
+        if (t < plan.fromAlignedMs || t > plan.toMs) return;
+        const b = bucketStart(t, plan.stepMs);
+        const agg = buckets.get(b);
+        if (agg) {
+          agg.n += n;
+          agg.sum += sum;
+        } else buckets.set(b, { n, sum });
+      };
+      if (plan.resolution === 'raw') for (const [t, v] of this.raw.get(channel) ?? []) add(t, 1, v);
+      else {
+        const table = plan.resolution === '1min' ? this.roll1 : this.roll10;
+        for (const [t, a] of table.get(channel) ?? []) add(t, a.n, a.sum);
+      }
+      const points: [number, number][] = [...buckets.entries()]
+        .sort((x, y) => x[0] - y[0])
+        .map(([t, a]) => [t, a.sum / a.n]);
+      return { channel, points, resolution: plan.resolution };
+    });
+  }
+
+  async shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary> {
+    await this.flushMetrics();
+    const inRange = (t: number) => t >= fromMs && t <= toMs;
+    const advisories = [...this.advisories.values()].filter((a) => inRange(a.timeMs));
+    const acked = new Set(this.acks.map((k) => k.advisoryId));
+    const fromMin = bucketStart(fromMs, ONE_MIN_MS);
+    let packets = 0;
+    for (const [m, n] of this.packetCounts) if (m >= fromMin && m <= toMs) packets += n;
+    let effN = 0;
+    let effSum = 0;
+    for (const [t, a] of this.roll1.get('mseEfficiencyPercent') ?? []) {
+      if (t >= fromMin && t <= toMs) {
+        effN += a.n;
+        effSum += a.sum;
+      }
+    }
+    const depth = [...(this.raw.get('holeDepthFt') ?? [])].filter(([t]) => inRange(t)).sort((x, y) => x[0] - y[0]);
+    const verifications = this.verifications.filter((v) => inRange(v.timeMs));
+    return buildShiftSummary({
+      fromMs,
+      toMs,
+      packets,
+      tickets: [...this.tickets.values()].filter((t) => inRange(t.timeMs)).length,
+      verificationStatuses: verifications.map((v) => v.status),
+      advisories: advisories.map((a) => ({ category: a.category, riskLevel: a.riskLevel, acknowledged: acked.has(a.id) })),
+      acknowledgements: this.acks.filter((k) => inRange(k.timeMs)).length,
+      avgMseEfficiencyPercent: effN > 0 ? effSum / effN : null,
+      depthStartFt: depth.length ? depth[0][1] : null,
+      depthEndFt: depth.length ? depth[depth.length - 1][1] : null,
+    });
+  }
+
+  async saveMlReport(r: MlReportRecord): Promise<void> {
+    this.live();
+    this.mlReports.push(clone(r));
+  }
+
+  async latestMlReport(): Promise<MlReportRecord | null> {
+    let best: MlReportRecord | null = null;
+    for (const r of this.mlReports) if (!best || r.timeMs >= best.timeMs) best = r;
+    return best ? clone(best) : null;
+  }
+
+  health(): StorageHealth {
+    return this.closed
+      ? { status: 'unhealthy', detail: 'in-memory storage closed', diskFull: false, pendingAdvisories: 0 }
+      : { status: 'healthy', detail: 'in-memory storage (not durable)', diskFull: false, pendingAdvisories: 0 };
+  }
+
+  async close(): Promise<void> {
+    await this.flushMetrics();
+    this.closed = true;
+  }
+}
+
+function addAgg(table: Map<string, Map<number, Agg>>, channel: string, bucket: number, v: number): void {
+  let m = table.get(channel);
+  if (!m) table.set(channel, (m = new Map()));
+  const a = m.get(bucket);
+  if (a) {
+    a.n += 1;
+    a.sum += v;
+  } else m.set(bucket, { n: 1, sum: v });
+}

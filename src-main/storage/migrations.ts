@@ -1,0 +1,139 @@
+// Versioned schema. Each migration runs once, in its own transaction, recorded in
+// schema_migrations; append new versions, never edit an applied one.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const appendOnly = (table: string, what: string) => `
+CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
+BEGIN SELECT RAISE(ABORT, '${what} is append-only: rows cannot be updated'); END;
+CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
+BEGIN SELECT RAISE(ABORT, '${what} is append-only: rows cannot be deleted'); END;`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE advisories (
+  id TEXT PRIMARY KEY,
+  time_ms INTEGER NOT NULL,
+  category TEXT NOT NULL,
+  fault TEXT NOT NULL,
+  risk TEXT NOT NULL,
+  risk_rank INTEGER NOT NULL,
+  severity TEXT NOT NULL,
+  source TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX advisories_time ON advisories(time_ms);
+CREATE INDEX advisories_category_time ON advisories(category, time_ms);
+CREATE INDEX advisories_risk_time ON advisories(risk_rank, time_ms);
+
+CREATE TABLE tickets (
+  id TEXT PRIMARY KEY,
+  time_ms INTEGER NOT NULL,
+  category TEXT NOT NULL,
+  fault TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX tickets_time ON tickets(time_ms);
+
+CREATE TABLE verifications (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  ticket_id TEXT NOT NULL,
+  time_ms INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX verifications_time ON verifications(time_ms);
+
+CREATE TABLE acknowledgements (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  advisory_id TEXT NOT NULL,
+  time_ms INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  notes TEXT NOT NULL
+);
+CREATE INDEX acknowledgements_advisory ON acknowledgements(advisory_id);
+CREATE INDEX acknowledgements_time ON acknowledgements(time_ms);
+${appendOnly('acknowledgements', 'the acknowledgement record')}
+
+CREATE TABLE audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  time_ms INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  before_json TEXT,
+  after_json TEXT
+);
+CREATE INDEX audit_time ON audit(time_ms);
+CREATE INDEX audit_kind_time ON audit(kind, time_ms);
+${appendOnly('audit', 'the audit log')}
+
+CREATE TABLE metric_channels (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE metrics_raw (
+  channel_id INTEGER NOT NULL,
+  time_ms INTEGER NOT NULL,
+  value REAL NOT NULL,
+  PRIMARY KEY (channel_id, time_ms)
+) WITHOUT ROWID;
+CREATE TABLE metrics_1min (
+  channel_id INTEGER NOT NULL,
+  bucket_ms INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  v_sum REAL NOT NULL,
+  v_min REAL NOT NULL,
+  v_max REAL NOT NULL,
+  PRIMARY KEY (channel_id, bucket_ms)
+) WITHOUT ROWID;
+CREATE TABLE metrics_10min (
+  channel_id INTEGER NOT NULL,
+  bucket_ms INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  v_sum REAL NOT NULL,
+  v_min REAL NOT NULL,
+  v_max REAL NOT NULL,
+  PRIMARY KEY (channel_id, bucket_ms)
+) WITHOUT ROWID;
+CREATE TABLE packet_counts (minute_ms INTEGER PRIMARY KEY, packets INTEGER NOT NULL);
+
+CREATE TABLE ml_reports (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  time_ms INTEGER NOT NULL,
+  well_id TEXT NOT NULL,
+  campaign TEXT NOT NULL,
+  depth_ft REAL,
+  json TEXT NOT NULL
+);
+CREATE INDEX ml_reports_time ON ml_reports(time_ms);
+`,
+  },
+];
+
+/** Applies the migrations not yet recorded; returns the versions it applied. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)`);
+  const done = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,549 @@
+// The default PersistenceLayer: one SQLite file (better-sqlite3) in the data directory.
+// WAL + synchronous=FULL: an advisory, acknowledgement or audit entry is on disk before its
+// promise resolves. Metrics are queued in memory and flushed in one transaction per tick.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { Acknowledgement, Advisory, AuditEntry, AuditKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
+import type { MetricSeries } from '../../src-shared/bridge.js';
+import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
+import { ONE_MIN_MS, TEN_MIN_MS, bucketStart, planBuckets, storableValue } from './metric-buckets.js';
+import { migrate } from './migrations.js';
+import {
+  StorageFullError,
+  type AdvisoryQuery,
+  type AuditQuery,
+  type MetricSample,
+  type MlReportRecord,
+  type NewAuditEntry,
+  type PersistenceLayer,
+  type ShiftSummary,
+  type StorageHealth,
+} from './persistence.js';
+import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, riskRank } from './query-filters.js';
+import { buildShiftSummary } from './shift-summary.js';
+
+export const DB_FILE = 'sairen.db';
+
+export interface SqliteStoreOptions {
+  dataDir: string;
+  /** Metrics flush period (config storage.metrics_flush_ms). 0 = no timer; call flushMetrics(). */
+  metricsFlushMs?: number;
+  /** Raw 1 Hz rows older than this (relative to the newest sample) are deleted; rollups stay. */
+  metricsRetentionDays?: number;
+  /** While the disk is full, how often one metrics batch is let through to probe for space. */
+  diskFullProbeMs?: number;
+  /** Test hook: runs on the open connection after migrations (e.g. PRAGMA max_page_count). */
+  onOpen?: (db: Database.Database) => void;
+}
+
+const isFull = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'SQLITE_FULL';
+
+function ensureWritableDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+    // access() passes for root on a read-only mount; a real write does not.
+    const probe = path.join(dir, `.sairen-write-test-${process.pid}`);
+    fs.writeFileSync(probe, 'ok');
+    fs.rmSync(probe, { force: true });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new Error(
+      `SAIREN data directory "${dir}" is not writable (${e.code ?? e.message}); ` +
+        'choose another data directory or fix its permissions',
+      { cause: err },
+    );
+  }
+}
+
+interface AuditRow {
+  seq: number;
+  time_ms: number;
+  actor: string;
+  kind: string;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+interface AckRow {
+  id: string;
+  advisory_id: string;
+  time_ms: number;
+  actor: string;
+  action: string;
+  notes: string;
+}
+
+export class SqliteStore implements PersistenceLayer {
+  readonly kind = 'sqlite' as const;
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly lock: InstanceLock;
+  private readonly retentionMs: number;
+  private readonly probeMs: number;
+  private readonly channelIds = new Map<string, number>();
+  private queue: MetricSample[] = [];
+  private packetQueue = new Map<number, number>();
+  private readonly pending = new Map<string, Advisory>();
+  private timer: NodeJS.Timeout | null = null;
+  private diskFull = false;
+  private diskFullSinceMs = 0;
+  private lastProbeMs = 0;
+  private droppedSamples = 0;
+  private lastError: string | null = null;
+  private newestSampleMs = -Infinity;
+  private lastRetentionMs = -Infinity;
+  private closed = false;
+  private readonly st: ReturnType<typeof prepareStatements>;
+
+  private constructor(opts: SqliteStoreOptions) {
+    const dir = path.resolve(opts.dataDir);
+    ensureWritableDir(dir);
+    this.lock = acquireInstanceLock(dir);
+    this.file = path.join(dir, DB_FILE);
+    try {
+      this.db = new Database(this.file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('busy_timeout = 5000');
+      migrate(this.db);
+      opts.onOpen?.(this.db);
+    } catch (err) {
+      this.lock.release();
+      throw new Error(`cannot open SAIREN database ${this.file}: ${(err as Error).message}`, { cause: err });
+    }
+    this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
+    this.probeMs = opts.diskFullProbeMs ?? 30_000;
+    this.st = prepareStatements(this.db);
+    this.loadChannelIds();
+    const flushMs = opts.metricsFlushMs ?? 1000;
+    if (flushMs > 0) {
+      this.timer = setInterval(() => void this.flushMetrics(), flushMs);
+      this.timer.unref(); // never keeps the process alive on its own
+    }
+  }
+
+  /** Opens (creating if needed) `sairen.db` in dataDir. Throws a readable Error on failure. */
+  static open(opts: SqliteStoreOptions): SqliteStore {
+    return new SqliteStore(opts);
+  }
+
+  private live(): void {
+    if (this.closed) throw new Error(`storage ${this.file} is closed`);
+  }
+
+  /** Runs a durable write; SQLITE_FULL raises the disk-full flag and a StorageFullError. */
+  private write<T>(what: string, fn: () => T, queued = false): T {
+    try {
+      const out = fn();
+      if (this.diskFull && this.pending.size === 0) this.clearDiskFull();
+      return out;
+    } catch (err) {
+      if (!isFull(err)) throw err;
+      this.raiseDiskFull(`${what}: ${(err as Error).message}`);
+      throw new StorageFullError(
+        `disk full: could not write ${what} to ${this.file}` + (queued ? ' (kept in memory, will retry)' : ''),
+        queued,
+      );
+    }
+  }
+
+  private raiseDiskFull(detail: string): void {
+    if (!this.diskFull) {
+      this.diskFull = true;
+      this.diskFullSinceMs = Date.now();
+      this.lastProbeMs = Date.now();
+    }
+    this.lastError = detail;
+  }
+
+  private clearDiskFull(): void {
+    this.diskFull = false;
+    this.lastError = null;
+  }
+
+  async saveAdvisory(a: Advisory): Promise<void> {
+    this.live();
+    const row = {
+      id: a.id,
+      time_ms: a.timeMs,
+      category: a.category,
+      fault: a.fault,
+      risk: a.riskLevel,
+      risk_rank: riskRank(a.riskLevel),
+      severity: a.severity,
+      source: a.source,
+      json: JSON.stringify(a),
+    };
+    try {
+      this.write(`advisory ${a.id}`, () => this.st.upsertAdvisory.run(row), true);
+      this.pending.delete(a.id); // an older copy waiting for retry is superseded
+    } catch (err) {
+      if (err instanceof StorageFullError) this.pending.set(a.id, structuredClone(a));
+      throw err;
+    }
+  }
+
+  /** Writes advisories kept in memory during a disk-full episode; true when none remain. */
+  private retryPending(): boolean {
+    if (this.pending.size === 0) return true;
+    const batch = [...this.pending.values()];
+    try {
+      this.db.transaction(() => {
+        for (const a of batch) {
+          this.st.upsertAdvisory.run({
+            id: a.id, time_ms: a.timeMs, category: a.category, fault: a.fault, risk: a.riskLevel,
+            risk_rank: riskRank(a.riskLevel), severity: a.severity, source: a.source, json: JSON.stringify(a),
+          });
+        }
+      })();
+    } catch (err) {
+      if (isFull(err)) return false;
+      this.lastError = `advisory retry failed: ${(err as Error).message}`;
+      return false;
+    }
+    for (const a of batch) if (this.pending.get(a.id) === a) this.pending.delete(a.id);
+    if (this.pending.size === 0) this.clearDiskFull();
+    return this.pending.size === 0;
+  }
+
+  async getAdvisory(id: string): Promise<Advisory | null> {
+    const p = this.pending.get(id);
+    if (p) return structuredClone(p);
+    const json = this.st.getAdvisory.get(id) as string | undefined;
+    return json ? (JSON.parse(json) as Advisory) : null;
+  }
+
+  async listAdvisories(q: AdvisoryQuery): Promise<Advisory[]> {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (q.category !== undefined) (where.push('category = ?'), args.push(q.category));
+    if (q.sinceMs !== undefined) (where.push('time_ms >= ?'), args.push(q.sinceMs));
+    if (q.untilMs !== undefined) (where.push('time_ms <= ?'), args.push(q.untilMs));
+    if (q.minRisk !== undefined) (where.push('risk_rank >= ?'), args.push(riskRank(q.minRisk)));
+    const limit = clampLimit(q.limit);
+    const sql = `SELECT json FROM advisories ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY time_ms DESC, id DESC LIMIT ?`;
+    const rows = (this.db.prepare(sql).pluck().all(...args, limit) as string[]).map((j) => JSON.parse(j) as Advisory);
+    if (this.pending.size === 0) return rows;
+    const merged = new Map(rows.map((a) => [a.id, a]));
+    for (const a of this.pending.values()) if (advisoryMatches(a, q)) merged.set(a.id, structuredClone(a));
+    return [...merged.values()].sort(compareAdvisoriesNewestFirst).slice(0, limit);
+  }
+
+  async saveTicket(t: Ticket): Promise<void> {
+    this.live();
+    this.write(`ticket ${t.id}`, () =>
+      this.st.upsertTicket.run(t.id, t.timeMs, t.category, t.fault, t.severity, JSON.stringify(t)),
+    );
+  }
+
+  async saveVerification(v: VerificationResult): Promise<void> {
+    this.live();
+    this.write(`verification of ${v.ticketId}`, () =>
+      this.st.insertVerification.run(v.ticketId, v.timeMs, v.status, JSON.stringify(v)),
+    );
+  }
+
+  async latestVerification(): Promise<VerificationResult | null> {
+    const json = this.st.latestVerification.get() as string | undefined;
+    return json ? (JSON.parse(json) as VerificationResult) : null;
+  }
+
+  async acknowledge(ack: Omit<Acknowledgement, 'id'>): Promise<Acknowledgement> {
+    this.live();
+    const saved: Acknowledgement = { id: `ACK-${randomBytes(4).toString('hex')}`, ...ack };
+    this.write(`acknowledgement of ${ack.advisoryId}`, () =>
+      this.st.insertAck.run(saved.id, saved.advisoryId, saved.timeMs, saved.actor, saved.action, saved.notes),
+    );
+    return saved;
+  }
+
+  async listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (q.advisoryId !== undefined) (where.push('advisory_id = ?'), args.push(q.advisoryId));
+    if (q.sinceMs !== undefined) (where.push('time_ms >= ?'), args.push(q.sinceMs));
+    if (q.untilMs !== undefined) (where.push('time_ms <= ?'), args.push(q.untilMs));
+    const sql = `SELECT id, advisory_id, time_ms, actor, action, notes FROM acknowledgements
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as AckRow[]).map((r) => ({
+      id: r.id,
+      advisoryId: r.advisory_id,
+      timeMs: r.time_ms,
+      actor: r.actor,
+      action: r.action,
+      notes: r.notes,
+    }));
+  }
+
+  async appendAudit(e: NewAuditEntry): Promise<AuditEntry> {
+    this.live();
+    const before = e.before === undefined ? null : e.before;
+    const after = e.after === undefined ? null : e.after;
+    const info = this.write(`audit entry (${e.kind})`, () =>
+      this.st.insertAudit.run(e.timeMs, e.actor, e.kind, e.summary, JSON.stringify(before), JSON.stringify(after)),
+    );
+    return {
+      seq: Number(info.lastInsertRowid),
+      timeMs: e.timeMs,
+      actor: e.actor,
+      kind: e.kind,
+      summary: e.summary,
+      before: structuredClone(before),
+      after: structuredClone(after),
+    };
+  }
+
+  async listAudit(q: AuditQuery): Promise<AuditEntry[]> {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (q.kind !== undefined) (where.push('kind = ?'), args.push(q.kind));
+    if (q.sinceMs !== undefined) (where.push('time_ms >= ?'), args.push(q.sinceMs));
+    if (q.untilMs !== undefined) (where.push('time_ms <= ?'), args.push(q.untilMs));
+    const sql = `SELECT seq, time_ms, actor, kind, summary, before_json, after_json FROM audit
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as AuditRow[]).map((r) => ({
+      seq: r.seq,
+      timeMs: r.time_ms,
+      actor: r.actor,
+      kind: r.kind as AuditKind,
+      summary: r.summary,
+      before: r.before_json === null ? null : JSON.parse(r.before_json),
+      after: r.after_json === null ? null : JSON.parse(r.after_json),
+    }));
+  }
+
+  recordMetrics(sample: MetricSample): void {
+    if (this.closed) return;
+    if (this.diskFull && Date.now() - this.lastProbeMs < this.probeMs) {
+      this.droppedSamples++; // disk full: metrics are the first thing we stop writing
+      return;
+    }
+    this.queue.push(sample);
+  }
+
+  recordPacketCounts(timeMs: number, packets: number): void {
+    if (this.closed || this.diskFull || !Number.isFinite(packets)) return;
+    const m = bucketStart(timeMs, ONE_MIN_MS);
+    this.packetQueue.set(m, (this.packetQueue.get(m) ?? 0) + packets);
+  }
+
+  private loadChannelIds(): void {
+    this.channelIds.clear();
+    for (const r of this.db.prepare('SELECT id, name FROM metric_channels').all() as { id: number; name: string }[]) {
+      this.channelIds.set(r.name, r.id);
+    }
+  }
+
+  private channelId(name: string): number {
+    let id = this.channelIds.get(name);
+    if (id === undefined) {
+      id = (this.st.channelId.get(name) as number | undefined) ?? Number(this.st.insertChannel.run(name).lastInsertRowid);
+      this.channelIds.set(name, id);
+    }
+    return id;
+  }
+
+  async flushMetrics(): Promise<void> {
+    if (this.closed) return;
+    if (!this.retryPending()) return; // advisories first: never spend space on metrics before them
+    if (this.diskFull) {
+      if (Date.now() - this.lastProbeMs < this.probeMs) {
+        this.droppedSamples += this.queue.length;
+        this.queue = [];
+        this.packetQueue.clear();
+        return;
+      }
+      this.lastProbeMs = Date.now();
+    }
+    const batch = this.queue;
+    const packets = this.packetQueue;
+    if (batch.length === 0 && packets.size === 0) return;
+    this.queue = [];
+    this.packetQueue = new Map();
+    try {
+      this.db.transaction(() => this.writeMetrics(batch, packets))();
+      if (this.diskFull) this.clearDiskFull();
+    } catch (err) {
+      this.loadChannelIds(); // the rollback may have undone new channel rows
+      if (isFull(err)) {
+        this.droppedSamples += batch.length;
+        this.raiseDiskFull(`metrics flush: ${(err as Error).message}`);
+      } else {
+        this.lastError = `metrics flush failed: ${(err as Error).message}`;
+      }
+    }
+  }
+
+  private writeMetrics(batch: MetricSample[], packets: Map<number, number>): void {
+    // Rollups are summed in JS first so each bucket gets one upsert per flush.
+    const r1 = new Map<string, { c: number; b: number; n: number; sum: number; min: number; max: number }>();
+    const r10 = new Map<string, { c: number; b: number; n: number; sum: number; min: number; max: number }>();
+    const add = (m: typeof r1, c: number, b: number, v: number) => {
+      const k = `${c}:${b}`;
+      const a = m.get(k);
+      if (a) {
+        a.n++;
+        a.sum += v;
+        if (v < a.min) a.min = v;
+        if (v > a.max) a.max = v;
+      } else m.set(k, { c, b, n: 1, sum: v, min: v, max: v });
+    };
+    for (const s of batch) {
+      for (const [channel, v] of Object.entries(s.values)) {
+        if (!storableValue(v)) continue;
+        const c = this.channelId(channel);
+        // A duplicate (same channel and time) is ignored and must not count twice in a rollup.
+        if (this.st.insertRaw.run(c, s.timeMs, v).changes === 0) continue;
+        add(r1, c, bucketStart(s.timeMs, ONE_MIN_MS), v);
+        add(r10, c, bucketStart(s.timeMs, TEN_MIN_MS), v);
+      }
+      if (s.timeMs > this.newestSampleMs) this.newestSampleMs = s.timeMs;
+    }
+    for (const a of r1.values()) this.st.roll1.run(a.c, a.b, a.n, a.sum, a.min, a.max);
+    for (const a of r10.values()) this.st.roll10.run(a.c, a.b, a.n, a.sum, a.min, a.max);
+    for (const [m, n] of packets) this.st.packets.run(m, n);
+    // Retention at most once a minute of data time; one indexed range delete per channel.
+    if (this.newestSampleMs - this.lastRetentionMs >= ONE_MIN_MS) {
+      this.lastRetentionMs = this.newestSampleMs;
+      const cutoff = this.newestSampleMs - this.retentionMs;
+      for (const id of this.channelIds.values()) this.st.retention.run(id, cutoff);
+    }
+  }
+
+  async queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]> {
+    await this.flushMetrics();
+    const plan = planBuckets(fromMs, toMs, maxPoints);
+    const step = plan.stepMs;
+    const sql =
+      plan.resolution === 'raw'
+        ? `SELECT (time_ms / ${step}) * ${step} AS t, AVG(value) AS v FROM metrics_raw
+           WHERE channel_id = ? AND time_ms >= ? AND time_ms <= ? GROUP BY time_ms / ${step} ORDER BY t`
+        : `SELECT (bucket_ms / ${step}) * ${step} AS t, SUM(v_sum) / SUM(n) AS v FROM ${plan.resolution === '1min' ? 'metrics_1min' : 'metrics_10min'}
+           WHERE channel_id = ? AND bucket_ms >= ? AND bucket_ms <= ? GROUP BY bucket_ms / ${step} ORDER BY t`;
+    const stmt = this.db.prepare(sql).raw();
+    return channels.map((channel) => {
+      const id = this.channelIds.get(channel);
+      // Integer division in SQL floors toward zero; times before 1970 are not a concern here.
+      const points = id === undefined ? [] : (stmt.all(id, plan.fromAlignedMs, plan.toMs) as [number, number][]);
+      return { channel, points, resolution: plan.resolution };
+    });
+  }
+
+  async shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary> {
+    await this.flushMetrics();
+    const db = this.db;
+    const fromMin = bucketStart(fromMs, ONE_MIN_MS);
+    const one = <T>(sql: string, ...args: (number | string)[]) => db.prepare(sql).pluck().get(...args) as T;
+    const advisories = db
+      .prepare(`SELECT category, risk AS riskLevel,
+          EXISTS (SELECT 1 FROM acknowledgements k WHERE k.advisory_id = a.id) AS acked
+        FROM advisories a WHERE time_ms >= ? AND time_ms <= ?`)
+      .all(fromMs, toMs) as { category: string; riskLevel: string; acked: number }[];
+    const statuses = db
+      .prepare('SELECT status FROM verifications WHERE time_ms >= ? AND time_ms <= ?')
+      .pluck()
+      .all(fromMs, toMs) as VerificationResult['status'][];
+    const eff = this.channelIds.get('mseEfficiencyPercent');
+    const effAvg =
+      eff === undefined
+        ? null
+        : one<number | null>('SELECT SUM(v_sum) / SUM(n) FROM metrics_1min WHERE channel_id = ? AND bucket_ms >= ? AND bucket_ms <= ?', eff, fromMin, toMs);
+    const depth = this.channelIds.get('holeDepthFt');
+    const depthAt = (order: 'ASC' | 'DESC') =>
+      depth === undefined
+        ? null
+        : (one<number | undefined>(
+            `SELECT value FROM metrics_raw WHERE channel_id = ? AND time_ms >= ? AND time_ms <= ? ORDER BY time_ms ${order} LIMIT 1`,
+            depth, fromMs, toMs,
+          ) ?? null);
+    return buildShiftSummary({
+      fromMs,
+      toMs,
+      packets: one<number | null>('SELECT SUM(packets) FROM packet_counts WHERE minute_ms >= ? AND minute_ms <= ?', fromMin, toMs) ?? 0,
+      tickets: one<number>('SELECT COUNT(*) FROM tickets WHERE time_ms >= ? AND time_ms <= ?', fromMs, toMs),
+      verificationStatuses: statuses,
+      advisories: advisories.map((a) => ({ category: a.category, riskLevel: a.riskLevel, acknowledged: a.acked === 1 })),
+      acknowledgements: one<number>('SELECT COUNT(*) FROM acknowledgements WHERE time_ms >= ? AND time_ms <= ?', fromMs, toMs),
+      avgMseEfficiencyPercent: effAvg ?? null,
+      depthStartFt: depthAt('ASC'),
+      depthEndFt: depthAt('DESC'),
+    });
+  }
+
+  async saveMlReport(r: MlReportRecord): Promise<void> {
+    this.live();
+    this.write('ML report', () => this.st.insertMl.run(r.timeMs, r.wellId, r.campaign, r.depthFt, JSON.stringify(r)));
+  }
+
+  async latestMlReport(): Promise<MlReportRecord | null> {
+    const json = this.st.latestMl.get() as string | undefined;
+    return json ? (JSON.parse(json) as MlReportRecord) : null;
+  }
+
+  health(): StorageHealth {
+    if (this.closed) return { status: 'unhealthy', detail: `database ${this.file} is closed`, diskFull: false, pendingAdvisories: 0 };
+    if (this.diskFull) {
+      return {
+        status: 'unhealthy',
+        detail:
+          `disk full since ${new Date(this.diskFullSinceMs).toISOString()}: metrics not written (${this.droppedSamples} samples dropped), ` +
+          `${this.pending.size} advisories kept in memory and retried (${this.lastError ?? 'SQLITE_FULL'})`,
+        diskFull: true,
+        pendingAdvisories: this.pending.size,
+      };
+    }
+    if (this.lastError) return { status: 'degraded', detail: this.lastError, diskFull: false, pendingAdvisories: 0 };
+    return { status: 'healthy', detail: `SQLite ${this.file} (WAL)`, diskFull: false, pendingAdvisories: 0 };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flushMetrics();
+    this.closed = true;
+    try {
+      this.db.close();
+    } finally {
+      this.lock.release();
+    }
+  }
+}
+
+function rollupUpsert(table: string): string {
+  return `INSERT INTO ${table} (channel_id, bucket_ms, n, v_sum, v_min, v_max) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT(channel_id, bucket_ms) DO UPDATE SET n = n + excluded.n, v_sum = v_sum + excluded.v_sum,
+      v_min = MIN(v_min, excluded.v_min), v_max = MAX(v_max, excluded.v_max)`;
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+      upsertAdvisory: db.prepare(`INSERT INTO advisories (id, time_ms, category, fault, risk, risk_rank, severity, source, json)
+        VALUES (@id, @time_ms, @category, @fault, @risk, @risk_rank, @severity, @source, @json)
+        ON CONFLICT(id) DO UPDATE SET time_ms = excluded.time_ms, category = excluded.category, fault = excluded.fault,
+          risk = excluded.risk, risk_rank = excluded.risk_rank, severity = excluded.severity, source = excluded.source,
+          json = excluded.json`),
+      getAdvisory: db.prepare('SELECT json FROM advisories WHERE id = ?').pluck(),
+      upsertTicket: db.prepare(`INSERT INTO tickets (id, time_ms, category, fault, severity, json) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET json = excluded.json`),
+      insertVerification: db.prepare('INSERT INTO verifications (ticket_id, time_ms, status, json) VALUES (?, ?, ?, ?)'),
+      latestVerification: db.prepare('SELECT json FROM verifications ORDER BY time_ms DESC, seq DESC LIMIT 1').pluck(),
+      insertAck: db.prepare('INSERT INTO acknowledgements (id, advisory_id, time_ms, actor, action, notes) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertAudit: db.prepare('INSERT INTO audit (time_ms, actor, kind, summary, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)'),
+      channelId: db.prepare('SELECT id FROM metric_channels WHERE name = ?').pluck(),
+      insertChannel: db.prepare('INSERT INTO metric_channels (name) VALUES (?)'),
+      insertRaw: db.prepare('INSERT OR IGNORE INTO metrics_raw (channel_id, time_ms, value) VALUES (?, ?, ?)'),
+      roll1: db.prepare(rollupUpsert('metrics_1min')),
+      roll10: db.prepare(rollupUpsert('metrics_10min')),
+      packets: db.prepare(`INSERT INTO packet_counts (minute_ms, packets) VALUES (?, ?)
+        ON CONFLICT(minute_ms) DO UPDATE SET packets = packets + excluded.packets`),
+      retention: db.prepare('DELETE FROM metrics_raw WHERE channel_id = ? AND time_ms < ?'),
+      insertMl: db.prepare('INSERT INTO ml_reports (time_ms, well_id, campaign, depth_ft, json) VALUES (?, ?, ?, ?, ?)'),
+      latestMl: db.prepare('SELECT json FROM ml_reports ORDER BY time_ms DESC, seq DESC LIMIT 1').pluck(),
+  };
+}
