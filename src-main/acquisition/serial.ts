@@ -1,0 +1,121 @@
+// WITS over RS-232 via `serialport`. If the port closes (cable pulled, USB adapter reset) we
+// reopen it with backoff, reporting 'reconnecting', then 'offline' after maxRetries.
+import { SerialPort } from 'serialport';
+import { SourceBase, backoffMs, type WitsDecodeSettings } from './data-source.js';
+import { WitsStreamDecoder } from './wits0-parser.js';
+
+export interface SerialSettings {
+  path: string;
+  baudRate: number;
+  dataBits: 7 | 8;
+  parity: 'none' | 'even' | 'odd';
+  stopBits: 1 | 2;
+}
+
+export interface SerialOptions {
+  backoffInitialMs?: number;
+  backoffMaxMs?: number;
+  maxRetries?: number;
+}
+
+export class SerialSource extends SourceBase {
+  private port: SerialPort | null = null;
+  private readonly decoder: WitsStreamDecoder;
+  private readonly now: () => number;
+  private readonly o: Required<SerialOptions>;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private running = false;
+
+  constructor(
+    private readonly serial: SerialSettings,
+    settings: WitsDecodeSettings,
+    opts: SerialOptions = {},
+  ) {
+    super('serial', `WITS serial ${serial.path} ${serial.baudRate} ${serial.dataBits}${serial.parity[0].toUpperCase()}${serial.stopBits}`, settings.units);
+    this.decoder = new WitsStreamDecoder(settings);
+    this.now = settings.now ?? Date.now;
+    this.o = {
+      backoffInitialMs: opts.backoffInitialMs ?? 2_000,
+      backoffMaxMs: opts.backoffMaxMs ?? 60_000,
+      maxRetries: opts.maxRetries ?? 10,
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.setState('connecting', `opening ${this.serial.path}`);
+    this.open();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const p = this.port;
+    this.port = null;
+    if (p?.isOpen) await new Promise<void>((resolve) => p.close(() => resolve()));
+    this.setState('stopped', 'stopped');
+  }
+
+  private open(): void {
+    const p = new SerialPort({ ...this.serial, autoOpen: false });
+    this.port = p;
+    p.on('data', (chunk: Buffer) => {
+      const packets = this.decoder.push(chunk, this.now());
+      this.st.badLines = this.decoder.badLines;
+      this.st.rejected = this.decoder.stats.emptyFrames;
+      for (const pk of packets) this.emit(pk);
+    });
+    p.on('error', () => undefined); // reported through open()/close
+    p.on('close', () => {
+      if (this.port !== p || !this.running) return;
+      this.port = null;
+      this.failures++;
+      this.retry('port closed');
+    });
+    p.open((err) => {
+      if (this.port !== p || !this.running) return;
+      if (err) {
+        this.port = null;
+        this.failures++;
+        this.retry(err.message);
+        return;
+      }
+      this.failures = 0;
+      this.decoder.parser.reset();
+      this.setState('connected', `reading ${this.serial.path}`);
+    });
+  }
+
+  private retry(why: string): void {
+    const delay = backoffMs(this.failures, this.o.backoffInitialMs, this.o.backoffMaxMs);
+    const state = this.failures > this.o.maxRetries ? 'offline' : 'reconnecting';
+    this.setState(state, `${why}; retry ${this.failures} in ${delay / 1000} s`);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.running) this.open();
+    }, delay);
+  }
+}
+
+export interface SerialPortEntry {
+  path: string;
+  manufacturer?: string;
+  serialNumber?: string;
+}
+
+/** Lists serial ports; where the OS lister is missing or fails, returns none and says why. */
+export async function listSerialPorts(
+  lister: () => Promise<Array<{ path: string; manufacturer?: string; serialNumber?: string }>> = () => SerialPort.list(),
+): Promise<{ ports: SerialPortEntry[]; note: string }> {
+  try {
+    const found = await lister();
+    const ports = found.map((p) => ({ path: p.path, manufacturer: p.manufacturer, serialNumber: p.serialNumber }));
+    return { ports, note: ports.length === 0 ? 'No serial ports found; type the port path (e.g. /dev/ttyUSB0 or COM3).' : '' };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return { ports: [], note: `Could not list serial ports (${msg}); type the port path (e.g. /dev/ttyUSB0 or COM3).` };
+  }
+}
