@@ -1,0 +1,58 @@
+// The current advisory, full width, coloured by risk: GREEN Low, AMBER Elevated/High, RED Critical.
+// One obvious action: Acknowledge.
+import { shownText } from '../../src-shared/advisory.js';
+import { shouldSound } from '../lib/alarm-logic.js';
+import { selectCurrentAdvisory, useApp } from '../store/app-store.js';
+import { EnableSoundButton } from './Alarm.js';
+
+export function riskClass(risk: string | undefined): string {
+  if (risk === 'Critical') return 'risk-red';
+  if (risk === 'High' || risk === 'Elevated') return 'risk-amber';
+  return 'risk-green';
+}
+
+export function AdvisoryBanner(): React.JSX.Element {
+  const advisory = useApp(selectCurrentAdvisory);
+  const ack = useApp((s) => (advisory ? s.acks.find((a) => a.advisoryId === advisory.id) ?? null : null));
+  const sounding = useApp((s) => shouldSound(s.alarm));
+  const openAck = useApp((s) => s.openAck);
+  const silence = useApp((s) => s.silenceAlarm);
+
+  if (!advisory) {
+    return (
+      <div className="advisory-banner risk-green" data-testid="advisory-banner" data-risk="None">
+        <div className="adv-risk">NORMAL</div>
+        <div className="adv-body">
+          <div className="adv-title">No active advisory</div>
+        </div>
+      </div>
+    );
+  }
+  const text = shownText(advisory);
+  return (
+    <div className={`advisory-banner ${riskClass(advisory.riskLevel)}`} data-testid="advisory-banner" data-risk={advisory.riskLevel} data-advisory-id={advisory.id}>
+      <div className="adv-risk">{advisory.riskLevel.toUpperCase()}</div>
+      <div className="adv-body">
+        <div className="adv-title" data-testid="advisory-diagnosis">{text.diagnosis}</div>
+        <div className="adv-rec" data-testid="advisory-recommendation">→ {text.recommendation}</div>
+      </div>
+      <div className="adv-actions">
+        {sounding && (
+          <button className="btn btn-big btn-silence" data-testid="silence-button" onClick={silence}>
+            Silence
+          </button>
+        )}
+        <EnableSoundButton />
+        {ack ? (
+          <div className="adv-acked" data-testid="advisory-acked">
+            Acknowledged by {ack.actor}: {ack.action}
+          </div>
+        ) : (
+          <button className="btn btn-big btn-ack" data-testid="ack-button" onClick={() => openAck(advisory.id)}>
+            Acknowledge
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

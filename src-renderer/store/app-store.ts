@@ -1,0 +1,142 @@
+// The renderer's state, in small slices. Components read it with narrow selectors
+// (`useApp(s => s.status?.packet?.wobKlbf)`) so a gauge re-renders only when its number changes.
+import { create } from 'zustand';
+import type { Acknowledgement, Advisory } from '../../src-shared/advisory.js';
+import type { HealthReport } from '../../src-shared/health.js';
+import type { LiveStatus } from '../../src-shared/status.js';
+import type { UnitSystem } from '../../src-shared/units.js';
+import type { ConnectionState } from '../bridge/ws-bridge.js';
+import { INITIAL_ALARM, alarmStep, silence, type AlarmState } from '../lib/alarm-logic.js';
+
+export type ViewName = 'driller' | 'company' | 'engineer' | 'settings';
+export const VIEWS: readonly { name: ViewName; label: string }[] = [
+  { name: 'driller', label: 'Driller' },
+  { name: 'company', label: 'Company man' },
+  { name: 'engineer', label: 'Engineer' },
+  { name: 'settings', label: 'Settings' },
+];
+
+const UNITS_KEY = 'sairen.displayUnits';
+const MAX_ADVISORIES = 100;
+const MAX_ACKS = 500;
+
+function loadUnits(): UnitSystem {
+  try {
+    return globalThis.localStorage?.getItem(UNITS_KEY) === 'metric' ? 'metric' : 'imperial';
+  } catch {
+    return 'imperial';
+  }
+}
+
+export interface AppState {
+  connection: ConnectionState;
+  status: LiveStatus | null;
+  health: HealthReport | null;
+  /** Newest first; an enriched advisory (same id) replaces its template version. */
+  advisories: Advisory[];
+  /** Newest first. */
+  acks: Acknowledgement[];
+  units: UnitSystem;
+  view: ViewName;
+  alarm: AlarmState;
+  /** The browser refused to play audio until a user gesture. */
+  soundBlocked: boolean;
+  /** Bumped by the 'enable sound' click so the player tries again. */
+  soundRetry: number;
+  ackDialogFor: string | null;
+
+  setConnection(c: ConnectionState): void;
+  applyStatus(s: LiveStatus): void;
+  applyHealth(h: HealthReport): void;
+  upsertAdvisory(a: Advisory): void;
+  setAdvisories(list: Advisory[]): void;
+  addAck(a: Acknowledgement): void;
+  setAcks(list: Acknowledgement[]): void;
+  setUnits(u: UnitSystem): void;
+  setView(v: ViewName): void;
+  silenceAlarm(): void;
+  setSoundBlocked(b: boolean): void;
+  retrySound(): void;
+  openAck(advisoryId: string | null): void;
+}
+
+function upsert(list: Advisory[], a: Advisory): Advisory[] {
+  const i = list.findIndex((x) => x.id === a.id);
+  if (i >= 0) {
+    const copy = list.slice();
+    copy[i] = a;
+    return copy;
+  }
+  const next = [a, ...list].sort((x, y) => y.timeMs - x.timeMs);
+  return next.length > MAX_ADVISORIES ? next.slice(0, MAX_ADVISORIES) : next;
+}
+
+function ackedIds(acks: Acknowledgement[]): Set<string> {
+  return new Set(acks.map((a) => a.advisoryId));
+}
+
+function nextAlarm(state: AlarmState, current: Advisory | null, acks: Acknowledgement[]): AlarmState {
+  const next = alarmStep(state, { advisoryId: current?.id ?? null, critical: current?.riskLevel === 'Critical' }, ackedIds(acks));
+  return next.activeId === state.activeId && next.silencedId === state.silencedId ? state : next;
+}
+
+export const useApp = create<AppState>()((set, get) => ({
+  connection: 'connecting',
+  status: null,
+  health: null,
+  advisories: [],
+  acks: [],
+  units: loadUnits(),
+  view: 'driller',
+  alarm: INITIAL_ALARM,
+  soundBlocked: false,
+  soundRetry: 0,
+  ackDialogFor: null,
+
+  setConnection: (connection) => set({ connection }),
+  applyStatus: (status) => {
+    const s = get();
+    const current = status.currentAdvisory;
+    set({
+      status,
+      health: status.health,
+      advisories: current ? upsert(s.advisories, current) : s.advisories,
+      alarm: nextAlarm(s.alarm, current, s.acks),
+    });
+  },
+  applyHealth: (health) => set({ health }),
+  upsertAdvisory: (a) => {
+    const s = get();
+    // The status stream names the current advisory; a pushed one is current until replaced.
+    const current = s.status?.currentAdvisory?.id === a.id || !s.status?.currentAdvisory ? a : s.status.currentAdvisory;
+    set({ advisories: upsert(s.advisories, a), alarm: nextAlarm(s.alarm, current, s.acks) });
+  },
+  setAdvisories: (list) => set({ advisories: list.slice().sort((x, y) => y.timeMs - x.timeMs).slice(0, MAX_ADVISORIES) }),
+  addAck: (a) => {
+    const s = get();
+    if (s.acks.some((x) => x.id === a.id)) return;
+    const acks = [a, ...s.acks].slice(0, MAX_ACKS);
+    set({ acks, alarm: nextAlarm(s.alarm, s.status?.currentAdvisory ?? s.advisories[0] ?? null, acks) });
+  },
+  setAcks: (list) => set({ acks: list.slice().sort((x, y) => y.timeMs - x.timeMs).slice(0, MAX_ACKS) }),
+  setUnits: (units) => {
+    try {
+      globalThis.localStorage?.setItem(UNITS_KEY, units);
+    } catch {
+      // not persisted; still applied for this session
+    }
+    set({ units });
+  },
+  setView: (view) => set({ view }),
+  silenceAlarm: () => set({ alarm: silence(get().alarm) }),
+  setSoundBlocked: (soundBlocked) => set({ soundBlocked }),
+  retrySound: () => set((s) => ({ soundRetry: s.soundRetry + 1 })),
+  openAck: (ackDialogFor) => set({ ackDialogFor }),
+}));
+
+/** The advisory the driller should look at: the engine's current one, else none. */
+export const selectCurrentAdvisory = (s: AppState): Advisory | null => {
+  const id = s.status?.currentAdvisory?.id;
+  if (!id) return null;
+  return s.advisories.find((a) => a.id === id) ?? s.status?.currentAdvisory ?? null;
+};

@@ -1,0 +1,54 @@
+// Wires a Bridge to the stores: initial fetch, pushed events, throttled live status.
+// Status arrives at up to a few per second; the UI takes at most 4 updates per second.
+import type { AppBridge } from '../bridge/pick-bridge.js';
+import { createThrottle } from '../lib/throttle.js';
+import { useApp } from './app-store.js';
+import { useTrend } from './trend-store.js';
+
+export const STATUS_UPDATE_INTERVAL_MS = 250;
+
+let current: AppBridge | null = null;
+
+export function getBridge(): AppBridge {
+  if (!current) throw new Error('bridge not connected');
+  return current;
+}
+
+async function refresh(bridge: AppBridge): Promise<void> {
+  const app = useApp.getState();
+  const [status, history, acks] = await Promise.all([
+    bridge.call('getStatus', {}),
+    bridge.call('getHistory', { limit: 100 }),
+    bridge.call('getAcknowledgements', { limit: 500 }),
+  ]);
+  if (history.ok) app.setAdvisories(history.value);
+  if (acks.ok) app.setAcks(acks.value);
+  if (status.ok) app.applyStatus(status.value);
+}
+
+export function connectStores(bridge: AppBridge): () => void {
+  current = bridge;
+  const app = useApp.getState;
+  const throttle = createThrottle(app().applyStatus, STATUS_UPDATE_INTERVAL_MS);
+  const offs = [
+    bridge.on('status', (s) => {
+      useTrend.getState().appendLive(s);
+      throttle.push(s);
+    }),
+    bridge.on('advisory', (a) => app().upsertAdvisory(a)),
+    bridge.on('acknowledgement', (a) => app().addAck(a)),
+    bridge.on('health', (h) => app().applyHealth(h)),
+    bridge.onConnection((c) => {
+      app().setConnection(c);
+      if (c === 'open') void refresh(bridge);
+    }),
+  ];
+  app().setConnection(bridge.connection);
+  void refresh(bridge);
+  return () => {
+    throttle.dispose();
+    for (const off of offs) off();
+    bridge.dispose();
+    current = null;
+  };
+}

@@ -1,0 +1,54 @@
+// Client-side trend buffer: history fetched with getMetricSeries plus live points appended
+// from the status stream. Bounded per channel; charts downsample with LTTB when drawing.
+import { create } from 'zustand';
+import type { LiveStatus } from '../../src-shared/status.js';
+import { TREND_CHANNELS, liveValue } from '../lib/channels.js';
+
+/** 24 h at 1 Hz; trimmed in chunks so appends stay O(1) amortised. */
+export const MAX_POINTS_PER_CHANNEL = 86_400;
+const TRIM_SLACK = 4_000;
+
+export type Series = [number, number][];
+
+export interface TrendState {
+  series: Record<string, Series>;
+  /** Bumped when any series changes; charts memoise on it. */
+  version: number;
+  setHistory(channel: string, points: Series): void;
+  appendLive(s: LiveStatus): void;
+}
+
+export function appendBounded(series: Series, point: [number, number], max = MAX_POINTS_PER_CHANNEL): Series {
+  const last = series[series.length - 1];
+  if (last && point[0] <= last[0]) return series; // same or older sample: ignore
+  series.push(point);
+  if (series.length > max + TRIM_SLACK) series.splice(0, series.length - max);
+  return series;
+}
+
+export const useTrend = create<TrendState>()((set, get) => ({
+  series: {},
+  version: 0,
+  setHistory: (channel, points) => {
+    const live = get().series[channel] ?? [];
+    const lastHistMs = points.length ? points[points.length - 1][0] : -Infinity;
+    // keep live points newer than the fetched history
+    const merged = points.concat(live.filter((p) => p[0] > lastHistMs));
+    const bounded = merged.length > MAX_POINTS_PER_CHANNEL ? merged.slice(merged.length - MAX_POINTS_PER_CHANNEL) : merged;
+    set((s) => ({ series: { ...s.series, [channel]: bounded }, version: s.version + 1 }));
+  },
+  appendLive: (status) => {
+    const t = status.packet?.timeMs ?? status.timeMs;
+    const series = get().series;
+    let changed = false;
+    for (const c of TREND_CHANNELS) {
+      const v = liveValue(status, c.key);
+      if (v === null) continue;
+      const s = series[c.key] ?? (series[c.key] = []);
+      const before = s.length;
+      appendBounded(s, [t, v]);
+      changed ||= s.length !== before;
+    }
+    if (changed) set((s) => ({ version: s.version + 1 }));
+  },
+}));

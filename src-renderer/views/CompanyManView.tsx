@@ -1,0 +1,118 @@
+// Company man: every advisory with all its evidence, and who acknowledged what.
+import { useMemo, useState } from 'react';
+import { shownText, type Advisory } from '../../src-shared/advisory.js';
+import { riskClass } from '../components/AdvisoryBanner.js';
+import { useApp } from '../store/app-store.js';
+
+const time = (ms: number): string => new Date(ms).toLocaleTimeString();
+const pct = (f: number): string => `${Math.round(f * 100)} %`;
+
+function sourceLabel(a: Advisory): string {
+  return a.source === 'llm' && a.llm ? `AI-generated · ${a.llm.model}` : 'Template';
+}
+
+function Detail({ a }: { a: Advisory }): React.JSX.Element {
+  const text = shownText(a);
+  const allAcks = useApp((s) => s.acks);
+  // filter outside the selector: a fresh array from a selector would re-render forever
+  const acks = useMemo(() => allAcks.filter((k) => k.advisoryId === a.id), [allAcks, a.id]);
+  const openAck = useApp((s) => s.openAck);
+  return (
+    <div className="cm-detail" data-testid="cm-detail" data-advisory-id={a.id}>
+      <div className={`cm-head ${riskClass(a.riskLevel)}`}>
+        <span className="cm-risk">{a.riskLevel.toUpperCase()}</span>
+        <span>{a.fault} · {a.category} · severity {a.severity}</span>
+        <span>confidence {pct(a.confidence)}</span>
+        <span data-testid="cm-source">{sourceLabel(a)}</span>
+        <span>{time(a.timeMs)}{a.depthFt !== null ? ` · ${Math.round(a.depthFt)} ft` : ''}</span>
+      </div>
+      <div className="cm-grid">
+        <section>
+          <h3>Diagnosis</h3>
+          <p className="cm-big">{text.diagnosis}</p>
+          <h3>Recommendation</h3>
+          <p className="cm-big cm-rec">{text.recommendation}</p>
+          {text.expectedBenefit && <p>Expected benefit: {text.expectedBenefit}</p>}
+          {text.reasoning && <p className="cm-muted">{text.reasoning}</p>}
+          {a.llmFallbackReason && <p className="cm-muted">AI text not shown: {a.llmFallbackReason}</p>}
+          <h3>Physics verdict</h3>
+          <p data-testid="cm-verdict">
+            <b>{a.physicsVerdict.status}</b> ({a.physicsVerdict.severity}, confidence {pct(a.physicsVerdict.confidence)}): {a.physicsVerdict.reason}
+          </p>
+          <p className="cm-muted">
+            Trigger {a.trigger.parameter} = {a.trigger.value.toFixed(2)} {a.trigger.unit} (threshold {a.trigger.threshold} {a.trigger.unit})
+          </p>
+        </section>
+        <section>
+          <h3>Specialist votes · consensus {a.consensusScore.toFixed(2)}</h3>
+          <table className="table" data-testid="cm-votes">
+            <thead><tr><th>Specialist</th><th>Vote</th><th>Weight</th><th>Reason</th></tr></thead>
+            <tbody>
+              {a.votes.map((v) => (
+                <tr key={v.specialist}>
+                  <td>{v.specialist}</td>
+                  <td className={`vote vote-${v.level}`}>{v.level}</td>
+                  <td>{v.weight.toFixed(2)}</td>
+                  <td>{v.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Precedents</h3>
+          {a.precedents.length === 0 ? <p className="cm-muted">None found.</p> : (
+            <ul data-testid="cm-precedents">{a.precedents.map((p) => <li key={p.id}>{p.summary} <span className="cm-muted">({p.source})</span></li>)}</ul>
+          )}
+          <h3>Acknowledgements</h3>
+          {acks.length === 0 ? (
+            <button className="btn" data-testid="cm-ack-button" onClick={() => openAck(a.id)}>Acknowledge</button>
+          ) : (
+            <ul>{acks.map((k) => <li key={k.id}>{time(k.timeMs)} {k.actor}: {k.action}{k.notes ? ` — ${k.notes}` : ''}</li>)}</ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+export function CompanyManView(): React.JSX.Element {
+  const advisories = useApp((s) => s.advisories);
+  const currentId = useApp((s) => s.status?.currentAdvisory?.id ?? null);
+  const acks = useApp((s) => s.acks);
+  const [picked, setPicked] = useState<string | null>(null);
+  const selected = advisories.find((a) => a.id === (picked ?? currentId)) ?? advisories[0] ?? null;
+
+  return (
+    <div className="view view-company" data-testid="view-company">
+      <div className="cm-list">
+        <h3>Advisories</h3>
+        <div className="scroll">
+          {advisories.length === 0 && <p className="cm-muted">No advisories yet.</p>}
+          {advisories.map((a) => (
+            <button key={a.id} data-testid="cm-advisory-item" className={`cm-item ${riskClass(a.riskLevel)} ${a.id === selected?.id ? 'selected' : ''}`} onClick={() => setPicked(a.id)}>
+              <b>{a.riskLevel}</b> {a.fault} <span className="cm-muted">{time(a.timeMs)}</span>
+              {a.id === currentId && <span className="cm-current"> CURRENT</span>}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="cm-main">
+        {selected ? <Detail a={selected} /> : <p className="cm-muted">Nothing to show.</p>}
+        <div className="cm-history">
+          <h3>Acknowledgement history</h3>
+          <div className="scroll">
+            <table className="table" data-testid="ack-history">
+              <thead><tr><th>Time</th><th>Advisory</th><th>By</th><th>Action</th><th>Notes</th></tr></thead>
+              <tbody>
+                {acks.map((k) => (
+                  <tr key={k.id} data-testid="ack-history-row">
+                    <td>{time(k.timeMs)}</td><td>{k.advisoryId}</td><td>{k.actor}</td><td>{k.action}</td><td>{k.notes}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
