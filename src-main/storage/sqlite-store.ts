@@ -220,10 +220,22 @@ export class SqliteStore implements PersistenceLayer {
   async listAdvisories(q: AdvisoryQuery): Promise<Advisory[]> {
     const where: string[] = [];
     const args: (string | number)[] = [];
-    if (q.category !== undefined) (where.push('category = ?'), args.push(q.category));
-    if (q.sinceMs !== undefined) (where.push('time_ms >= ?'), args.push(q.sinceMs));
-    if (q.untilMs !== undefined) (where.push('time_ms <= ?'), args.push(q.untilMs));
-    if (q.minRisk !== undefined) (where.push('risk_rank >= ?'), args.push(riskRank(q.minRisk)));
+    if (q.category !== undefined) {
+      where.push('category = ?');
+      args.push(q.category);
+    }
+    if (q.sinceMs !== undefined) {
+      where.push('time_ms >= ?');
+      args.push(q.sinceMs);
+    }
+    if (q.untilMs !== undefined) {
+      where.push('time_ms <= ?');
+      args.push(q.untilMs);
+    }
+    if (q.minRisk !== undefined) {
+      where.push('risk_rank >= ?');
+      args.push(riskRank(q.minRisk));
+    }
     const limit = clampLimit(q.limit);
     const sql = `SELECT json FROM advisories ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY time_ms DESC, id DESC LIMIT ?`;
@@ -265,9 +277,18 @@ export class SqliteStore implements PersistenceLayer {
   async listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {
     const where: string[] = [];
     const args: (string | number)[] = [];
-    if (q.advisoryId !== undefined) (where.push('advisory_id = ?'), args.push(q.advisoryId));
-    if (q.sinceMs !== undefined) (where.push('time_ms >= ?'), args.push(q.sinceMs));
-    if (q.untilMs !== undefined) (where.push('time_ms <= ?'), args.push(q.untilMs));
+    if (q.advisoryId !== undefined) {
+      where.push('advisory_id = ?');
+      args.push(q.advisoryId);
+    }
+    if (q.sinceMs !== undefined) {
+      where.push('time_ms >= ?');
+      args.push(q.sinceMs);
+    }
+    if (q.untilMs !== undefined) {
+      where.push('time_ms <= ?');
+      args.push(q.untilMs);
+    }
     const sql = `SELECT id, advisory_id, time_ms, actor, action, notes FROM acknowledgements
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as AckRow[]).map((r) => ({
@@ -301,9 +322,18 @@ export class SqliteStore implements PersistenceLayer {
   async listAudit(q: AuditQuery): Promise<AuditEntry[]> {
     const where: string[] = [];
     const args: (string | number)[] = [];
-    if (q.kind !== undefined) (where.push('kind = ?'), args.push(q.kind));
-    if (q.sinceMs !== undefined) (where.push('time_ms >= ?'), args.push(q.sinceMs));
-    if (q.untilMs !== undefined) (where.push('time_ms <= ?'), args.push(q.untilMs));
+    if (q.kind !== undefined) {
+      where.push('kind = ?');
+      args.push(q.kind);
+    }
+    if (q.sinceMs !== undefined) {
+      where.push('time_ms >= ?');
+      args.push(q.sinceMs);
+    }
+    if (q.untilMs !== undefined) {
+      where.push('time_ms <= ?');
+      args.push(q.untilMs);
+    }
     const sql = `SELECT seq, time_ms, actor, kind, summary, before_json, after_json FROM audit
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as AuditRow[]).map((r) => ({
