@@ -1,0 +1,208 @@
+// The orchestrator: a panel of specialists votes on a verified ticket with campaign-aware
+// weights; the weighted score gives the final severity, the votes give the risk level.
+// Safety rule: a confirmed well-control ticket is never voted below its verified severity
+// or HIGH. Pure: no I/O, no clock.
+import {
+  SEVERITY_RANK,
+  type RiskLevel,
+  type Severity,
+  type SpecialistVote,
+  type Ticket,
+  type VerificationResult,
+  type VoteLevel,
+} from '../../src-shared/advisory.js';
+import type { Campaign } from '../../src-shared/campaign.js';
+import type { WellConfig } from '../../src-shared/config.js';
+import type { BaselineThresholdOverrides } from '../baseline/learner.js';
+import { campaignThresholds, weightsFor, type Weights } from '../config/campaign-controller.js';
+import {
+  MIN_TREND_SAMPLES,
+  defaultSpecialists,
+  type HistorySample,
+  type HistorySummary,
+  type SeriesSummary,
+  type Specialist,
+  type SpecialistLimits,
+} from './specialists/index.js';
+
+export const VOTE_SCORE: Record<VoteLevel, number> = { HEALTHY: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
+
+export interface VoteInput {
+  ticket: Ticket;
+  verification: VerificationResult;
+  /** Recent history, oldest first (the orchestrator summarises it; it keeps no buffer). */
+  recent: readonly HistorySample[];
+  config: WellConfig;
+  campaign: Campaign;
+  /** Locked-baseline thresholds (applyBaseline), when the baseline is in dynamic mode. */
+  baseline?: Partial<BaselineThresholdOverrides>;
+}
+
+export interface Consensus {
+  votes: SpecialistVote[];
+  weights: Weights;
+  /** Σ vote·weight, HEALTHY 0 .. CRITICAL 4. */
+  score: number;
+  /** Severity from the score, after the overrides. */
+  finalSeverity: VoteLevel;
+  /** finalSeverity as an advisory severity (HEALTHY shown as LOW). */
+  severity: Severity;
+  riskLevel: RiskLevel;
+  /** 0-1: verification confidence blended with how much the weighted panel agrees. */
+  confidence: number;
+  /** Why the score was overridden, or null. */
+  override: string | null;
+  history: HistorySummary;
+}
+
+function seriesSummary(values: readonly (number | null)[]): SeriesSummary | null {
+  // x = packet index in the window, gaps skipped but keep their position.
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || !Number.isFinite(v)) continue;
+    n++;
+    sx += i;
+    sy += v;
+  }
+  if (n < MIN_TREND_SAMPLES) return null;
+  const mx = sx / n;
+  const my = sy / n;
+  let sxy = 0;
+  let sxx = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || !Number.isFinite(v)) continue;
+    if (first < 0) first = i;
+    last = i;
+    sxy += (i - mx) * (v - my);
+    sxx += (i - mx) * (i - mx);
+  }
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  const trendFraction = my !== 0 ? (slope * (last - first)) / Math.abs(my) : 0;
+  return { n, mean: my, slopePerPacket: slope, trendFraction };
+}
+
+/** Means and least-squares slopes of the recent window (real slopes: DOMAIN §19 quirk 14). */
+export function summarizeHistory(recent: readonly HistorySample[]): HistorySummary {
+  return {
+    samples: recent.length,
+    dxc: seriesSummary(recent.map((r) => r.dxc)),
+    torqueKftLbf: seriesSummary(recent.map((r) => r.torqueKftLbf)),
+    wobKlbf: seriesSummary(recent.map((r) => r.wobKlbf)),
+    ropFtHr: seriesSummary(recent.map((r) => r.ropFtHr)),
+    sppDeltaPsi: seriesSummary(recent.map((r) => r.sppDeltaPsi)),
+  };
+}
+
+/** Config + campaign + locked baseline -> the limits the specialists vote against. */
+export function specialistLimits(
+  config: WellConfig,
+  campaign: Campaign,
+  baseline: Partial<BaselineThresholdOverrides> = {},
+): SpecialistLimits {
+  const t = config.thresholds;
+  const c = campaignThresholds(config, campaign);
+  return {
+    mseEfficiencyWarningPercent: c.mseEfficiencyWarningPercent,
+    mseEfficiencyPoorPercent: c.mseEfficiencyPoorPercent,
+    ecdMarginWarningPpg: t.hydraulics.ecd_margin_warning_ppg,
+    ecdMarginCriticalPpg: t.hydraulics.ecd_margin_critical_ppg,
+    sppDeviationWarningPsi: baseline.sppDeviationWarningPsi ?? t.hydraulics.spp_deviation_warning_psi,
+    sppDeviationCriticalPsi: baseline.sppDeviationCriticalPsi ?? t.hydraulics.spp_deviation_critical_psi,
+    flowImbalanceWarningGpm: c.flowImbalanceWarningGpm,
+    flowImbalanceCriticalGpm: c.flowImbalanceCriticalGpm,
+    pitRateWarningBblHr: t.well_control.pit_rate_warning_bbl_hr,
+    pitRateCriticalBblHr: t.well_control.pit_rate_critical_bbl_hr,
+    gasWarningUnits: t.well_control.gas_units_warning,
+    gasCriticalUnits: t.well_control.gas_units_critical,
+    h2sWarningPpm: t.well_control.h2s_warning_ppm,
+    h2sCriticalPpm: t.well_control.h2s_critical_ppm,
+    torqueIncreaseWarning: baseline.torqueIncreaseWarning ?? t.mechanical.torque_increase_warning,
+    torqueIncreaseCritical: baseline.torqueIncreaseCritical ?? t.mechanical.torque_increase_critical,
+    dxcDecreaseWarning: t.formation.dexp_decrease_warning,
+    dxcChangeThreshold: t.strategic_verification.dxc_change_threshold,
+  };
+}
+
+export function severityFromScore(score: number): VoteLevel {
+  if (score >= 3.5) return 'CRITICAL';
+  if (score >= 2.5) return 'HIGH';
+  if (score >= 1.5) return 'MEDIUM';
+  if (score >= 0.5) return 'LOW';
+  return 'HEALTHY';
+}
+
+/** §6: WellControl ticket -> Critical if any Critical vote else High; else by vote counts. */
+export function riskLevelOf(ticket: Ticket, votes: readonly SpecialistVote[]): RiskLevel {
+  const anyCritical = votes.some((v) => v.level === 'CRITICAL');
+  if (ticket.category === 'WellControl') return anyCritical ? 'Critical' : 'High';
+  if (anyCritical) return 'Critical';
+  const highs = votes.filter((v) => v.level === 'HIGH').length;
+  if (highs >= 2) return 'High';
+  if (highs === 1) return 'Elevated';
+  return 'Low';
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export class Orchestrator {
+  constructor(private readonly specialists: readonly Specialist[] = defaultSpecialists()) {}
+
+  /** Throws InvalidWeightsError when the campaign's weights do not sum to 1. */
+  vote(input: VoteInput): Consensus {
+    const { ticket, verification, config, campaign } = input;
+    const weights = weightsFor(config, campaign);
+    const history = summarizeHistory(input.recent);
+    const limits = specialistLimits(config, campaign, input.baseline);
+
+    const votes: SpecialistVote[] = this.specialists.map((s) => {
+      const o = s.evaluate({ ticket, verification, history, limits });
+      return { specialist: s.name, level: o.level, weight: weights[s.weightKey], reason: o.reason };
+    });
+    const weightSum = votes.reduce((a, v) => a + v.weight, 0);
+    // Normalise by the panel's weight so a panel without one specialist still scores 0-4.
+    const score = weightSum > 0 ? votes.reduce((a, v) => a + VOTE_SCORE[v.level] * v.weight, 0) / weightSum : 0;
+
+    let finalSeverity = severityFromScore(score);
+    let override: string | null = null;
+    // HEAD: only the well-control specialist's CRITICAL overrides the score.
+    const wcCritical = votes.some((v) => v.specialist === 'WellControl' && v.level === 'CRITICAL');
+    if (wcCritical && finalSeverity !== 'CRITICAL') {
+      finalSeverity = 'CRITICAL';
+      override = 'WellControl specialist voted CRITICAL';
+    }
+    // Safety rule: confirmed well control is never voted down.
+    if (ticket.category === 'WellControl' && verification.status === 'Confirmed') {
+      const floor: Severity = SEVERITY_RANK[verification.severity] > SEVERITY_RANK.HIGH ? verification.severity : 'HIGH';
+      if (VOTE_SCORE[finalSeverity] < SEVERITY_RANK[floor]) {
+        override = `confirmed well control is not voted below ${floor} (panel score ${round3(score)})`;
+        finalSeverity = floor;
+      }
+    }
+
+    const agreement = weightSum > 0 ? 1 - votes.reduce((a, v) => a + Math.abs(VOTE_SCORE[v.level] - score) * v.weight, 0) / weightSum / 4 : 0;
+    const confidence = round3(Math.min(Math.max(0.5 * verification.confidence + 0.5 * agreement, 0), 1));
+
+    return {
+      votes,
+      weights,
+      score: round3(score),
+      finalSeverity,
+      severity: finalSeverity === 'HEALTHY' ? 'LOW' : finalSeverity,
+      riskLevel: riskLevelOf(ticket, votes),
+      confidence,
+      override,
+      history,
+    };
+  }
+}
+
+/** "Name=LEVEL (w%)" list for the reasoning's voting line. */
+export function votingLine(votes: readonly SpecialistVote[]): string {
+  return votes.map((v) => `${v.specialist}=${v.level} (${Math.round(v.weight * 100)}%)`).join(', ');
+}

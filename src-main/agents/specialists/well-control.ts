@@ -1,0 +1,55 @@
+import type { VoteLevel } from '../../../src-shared/advisory.js';
+import { SEVERITY_RANK } from '../../../src-shared/advisory.js';
+import type { Specialist, SpecialistInput, SpecialistOpinion } from './types.js';
+import { fmt } from './types.js';
+
+// Below the warning, a flow imbalance of half the warning (5 of 10 gpm) and a pit rate of
+// 0.4 of the warning (2 of 5 bbl/hr) are still worth a MEDIUM (DOMAIN §6 bands).
+const FLOW_MEDIUM_FRACTION = 0.5;
+const PIT_MEDIUM_FRACTION = 0.4;
+
+const rank = (l: VoteLevel) => (l === 'HEALTHY' ? 0 : SEVERITY_RANK[l]);
+
+/**
+ * Well control: flow balance and pit rate for any ticket category (a kick can hide behind a
+ * hydraulics ticket); gas and H2S too. No flow data -> LOW, never an invented number.
+ */
+export class WellControlSpecialist implements Specialist {
+  readonly name = 'WellControl';
+  readonly weightKey = 'wellControl' as const;
+
+  evaluate({ ticket, limits }: SpecialistInput): SpecialistOpinion {
+    const fb = ticket.metrics.flowBalanceGpm;
+    const pr = ticket.metrics.pitRateBblHr;
+    const gas = ticket.packet.gasUnits;
+    const h2s = ticket.packet.h2sPpm;
+    const findings: { level: VoteLevel; text: string }[] = [];
+
+    if (fb !== null) {
+      const a = Math.abs(fb);
+      const side = fb > 0 ? ' (gain)' : fb < 0 ? ' (loss)' : '';
+      const text = `flow balance ${fb > 0 ? '+' : ''}${fmt(fb, 1)} gpm${side}`;
+      if (a > limits.flowImbalanceCriticalGpm) findings.push({ level: 'CRITICAL', text: `${text} beyond critical ${fmt(limits.flowImbalanceCriticalGpm, 0)} gpm` });
+      else if (a > limits.flowImbalanceWarningGpm) findings.push({ level: 'HIGH', text: `${text} beyond warning ${fmt(limits.flowImbalanceWarningGpm, 0)} gpm` });
+      else if (a > limits.flowImbalanceWarningGpm * FLOW_MEDIUM_FRACTION) findings.push({ level: 'MEDIUM', text });
+      else findings.push({ level: 'LOW', text });
+    }
+    if (pr !== null) {
+      const a = Math.abs(pr);
+      const text = `pit rate ${pr > 0 ? '+' : ''}${fmt(pr, 1)} bbl/hr`;
+      if (a > limits.pitRateCriticalBblHr) findings.push({ level: 'CRITICAL', text: `${text} beyond critical ${fmt(limits.pitRateCriticalBblHr, 0)} bbl/hr` });
+      else if (a > limits.pitRateWarningBblHr) findings.push({ level: 'HIGH', text: `${text} beyond warning ${fmt(limits.pitRateWarningBblHr, 0)} bbl/hr` });
+      else if (a > limits.pitRateWarningBblHr * PIT_MEDIUM_FRACTION) findings.push({ level: 'MEDIUM', text });
+      else findings.push({ level: 'LOW', text });
+    }
+    if (gas !== null && gas > limits.gasWarningUnits) {
+      findings.push({ level: gas > limits.gasCriticalUnits ? 'CRITICAL' : 'HIGH', text: `gas ${fmt(gas, 0)} units` });
+    }
+    if (h2s !== null && h2s > limits.h2sWarningPpm) {
+      findings.push({ level: h2s > limits.h2sCriticalPpm ? 'CRITICAL' : 'HIGH', text: `H2S ${fmt(h2s, 0)} ppm` });
+    }
+    if (findings.length === 0) return { level: 'LOW', reason: 'no flow-out or pit data: well control not assessable from this feed' };
+    const worst = findings.reduce((a, b) => (rank(b.level) > rank(a.level) ? b : a));
+    return { level: worst.level, reason: findings.map((f) => f.text).join('; ') };
+  }
+}
