@@ -1,0 +1,109 @@
+// Flow balance and a smoothed pit rate (DOMAIN §3.5). The reference's two-packet pit rate
+// is 0 at 1 Hz (quirk 6); here it is the least-squares slope over a time window.
+
+/** flow out − flow in (gpm, + = gain side); null unless both sensors report. */
+export function flowBalanceGpm(flowInGpm: number | null, flowOutGpm: number | null): number | null {
+  if (flowInGpm === null || flowOutGpm === null) return null;
+  return flowOutGpm - flowInGpm;
+}
+
+export interface PitTrendResult {
+  /** Least-squares slope of pit volume over the window, bbl/hr. */
+  rateBblHr: number;
+  /** Volume now − volume at the start of the window, bbl. */
+  gainBbl: number;
+  samples: number;
+  spanS: number;
+}
+
+/**
+ * Pit volume samples over the last `windowS` seconds in a fixed ring (no allocation per
+ * packet). `reset()` drops the window, e.g. when the pumps start or stop: line fill and
+ * flow-back move mud between pits and the flow line and are not a gain or a loss.
+ */
+export class PitTrend {
+  private readonly times: Float64Array;
+  private readonly volumes: Float64Array;
+  private head = 0;
+  private count = 0;
+  private readonly result: PitTrendResult = { rateBblHr: 0, gainBbl: 0, samples: 0, spanS: 0 };
+
+  constructor(
+    readonly windowS = 90,
+    /** Less than this much time in the window → not enough data. */
+    readonly minSpanS = 20,
+    readonly minSamples = 5,
+    capacity = 1024,
+  ) {
+    this.times = new Float64Array(capacity);
+    this.volumes = new Float64Array(capacity);
+  }
+
+  reset(): void {
+    this.head = 0;
+    this.count = 0;
+  }
+
+  get samples(): number {
+    return this.count;
+  }
+
+  /** Adds a sample (time in ms) and drops those older than the window. */
+  push(timeMs: number, pitBbl: number): void {
+    const cap = this.times.length;
+    if (this.count > 0) {
+      const lastT = this.times[(this.head + this.count - 1) % cap];
+      // Time going backwards (replay restart, clock step): start over rather than fit nonsense.
+      if (timeMs < lastT) this.reset();
+    }
+    if (this.count === cap) {
+      this.head = (this.head + 1) % cap;
+      this.count--;
+    }
+    const idx = (this.head + this.count) % cap;
+    this.times[idx] = timeMs;
+    this.volumes[idx] = pitBbl;
+    this.count++;
+    const cutoff = timeMs - this.windowS * 1000;
+    while (this.count > 1 && this.times[this.head] < cutoff) {
+      this.head = (this.head + 1) % cap;
+      this.count--;
+    }
+  }
+
+  /**
+   * Rate and gain over the window; null with too few samples or too short a span.
+   * The returned object is reused: copy the numbers out.
+   */
+  compute(): PitTrendResult | null {
+    const cap = this.times.length;
+    if (this.count < this.minSamples) return null;
+    const t0 = this.times[this.head];
+    const tN = this.times[(this.head + this.count - 1) % cap];
+    const spanS = (tN - t0) / 1000;
+    if (spanS < this.minSpanS) return null;
+    let sx = 0;
+    let sy = 0;
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head + k) % cap;
+      sx += (this.times[i] - t0) / 1000;
+      sy += this.volumes[i];
+    }
+    const mx = sx / this.count;
+    const my = sy / this.count;
+    let sxx = 0;
+    let sxy = 0;
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head + k) % cap;
+      const dx = (this.times[i] - t0) / 1000 - mx;
+      sxx += dx * dx;
+      sxy += dx * (this.volumes[i] - my);
+    }
+    if (sxx === 0) return null;
+    this.result.rateBblHr = (sxy / sxx) * 3600;
+    this.result.gainBbl = this.volumes[(this.head + this.count - 1) % cap] - this.volumes[this.head];
+    this.result.samples = this.count;
+    this.result.spanS = spanS;
+    return this.result;
+  }
+}

@@ -1,0 +1,134 @@
+// The thresholds the detectors, tactical gate and verification actually use: the config's
+// global values with the active campaign's overrides applied (DOMAIN §8; the reference only
+// reported them, quirk 9). A flat plain object so baseline learning can spread its own
+// SPP/torque overrides over it: `{ ...thresholdsFor(cfg, c), sppDeviationWarningPsi: 42 }`.
+import type { Campaign } from '../../src-shared/campaign.js';
+import type { WellConfig } from '../../src-shared/config.js';
+
+export interface EffectiveThresholds {
+  campaign: Campaign;
+  // Well control
+  flowImbalanceWarningGpm: number;
+  flowImbalanceCriticalGpm: number;
+  pitGainWarningBbl: number;
+  pitGainCriticalBbl: number;
+  pitRateWarningBblHr: number;
+  pitRateCriticalBblHr: number;
+  gasWarningUnits: number;
+  gasCriticalUnits: number;
+  h2sWarningPpm: number;
+  h2sCriticalPpm: number;
+  /** Gas above its running background by this much counts as a kick indicator. */
+  kickGasIncreaseUnits: number;
+  kickMinIndicators: number;
+  lossMinIndicators: number;
+  kickFlowSeverityDivisorGpm: number;
+  kickPitSeverityDivisorBbl: number;
+  kickGasSeverityDivisorUnits: number;
+  // Hydraulics
+  ecdMarginWarningPpg: number;
+  ecdMarginCriticalPpg: number;
+  sppDeviationWarningPsi: number;
+  sppDeviationCriticalPsi: number;
+  /** SPP drop vs baseline at steady pumps that reads as a washout. */
+  washoutSppDropPsi: number;
+  // Mechanical
+  torqueIncreaseWarningFraction: number;
+  torqueIncreaseCriticalFraction: number;
+  stickSlipCvWarning: number;
+  stickSlipCvCritical: number;
+  stickSlipMinSamples: number;
+  packoffSppIncreaseFraction: number;
+  packoffRopDecreaseFraction: number;
+  founderWobIncreaseMin: number;
+  founderRopResponseMin: number;
+  founderSeverityWarning: number;
+  founderSeverityHigh: number;
+  founderMinSamples: number;
+  founderQuickWobDeltaFraction: number;
+  founderMinWobKlbf: number;
+  founderDebouncePackets: number;
+  // Efficiency
+  mseEfficiencyOptimalPercent: number;
+  mseEfficiencyWarningPercent: number;
+  mseEfficiencyPoorPercent: number;
+  // Formation
+  dExponentDecreaseWarning: number;
+  mseChangeSignificantFraction: number;
+  dxcTrendThreshold: number;
+  // Strategic verification
+  verifyFlowBalanceConfirmGpm: number;
+  verifyFlowBalanceCriticalGpm: number;
+  verifyPitRateConfirmBblHr: number;
+  verifyPitRateCriticalBblHr: number;
+  verifyFlowBalanceTransientGpm: number;
+  verifyPitRateTransientBblHr: number;
+  verifySppSustainedPsi: number;
+  verifySppNormalPsi: number;
+  verifyTrendConsistencyR2: number;
+  verifyFormationTrendR2: number;
+  verifyDxcChange: number;
+}
+
+export function thresholdsFor(config: WellConfig, campaign: Campaign): EffectiveThresholds {
+  const t = config.thresholds;
+  const wc = t.well_control;
+  const c = campaign === 'plug_abandonment' ? config.campaign.plug_abandonment : config.campaign.production;
+  const sv = t.strategic_verification;
+  return {
+    campaign,
+    flowImbalanceWarningGpm: c.flow_imbalance_warning,
+    flowImbalanceCriticalGpm: c.flow_imbalance_critical,
+    pitGainWarningBbl: wc.pit_gain_warning_bbl,
+    pitGainCriticalBbl: wc.pit_gain_critical_bbl,
+    pitRateWarningBblHr: wc.pit_rate_warning_bbl_hr,
+    pitRateCriticalBblHr: wc.pit_rate_critical_bbl_hr,
+    gasWarningUnits: wc.gas_units_warning,
+    gasCriticalUnits: wc.gas_units_critical,
+    h2sWarningPpm: wc.h2s_warning_ppm,
+    h2sCriticalPpm: wc.h2s_critical_ppm,
+    kickGasIncreaseUnits: config.physics.kick_gas_increase_threshold,
+    kickMinIndicators: config.physics.kick_min_indicators,
+    lossMinIndicators: config.physics.loss_min_indicators,
+    kickFlowSeverityDivisorGpm: config.physics.kick_flow_severity_divisor,
+    kickPitSeverityDivisorBbl: config.physics.kick_pit_severity_divisor,
+    kickGasSeverityDivisorUnits: config.physics.kick_gas_severity_divisor,
+    ecdMarginWarningPpg: t.hydraulics.ecd_margin_warning_ppg,
+    ecdMarginCriticalPpg: t.hydraulics.ecd_margin_critical_ppg,
+    sppDeviationWarningPsi: t.hydraulics.spp_deviation_warning_psi,
+    sppDeviationCriticalPsi: t.hydraulics.spp_deviation_critical_psi,
+    washoutSppDropPsi: t.hydraulics.spp_deviation_warning_psi,
+    torqueIncreaseWarningFraction: t.mechanical.torque_increase_warning,
+    torqueIncreaseCriticalFraction: t.mechanical.torque_increase_critical,
+    stickSlipCvWarning: t.mechanical.stick_slip_cv_warning,
+    stickSlipCvCritical: t.mechanical.stick_slip_cv_critical,
+    stickSlipMinSamples: t.mechanical.stick_slip_min_samples,
+    packoffSppIncreaseFraction: t.mechanical.packoff_spp_increase_threshold,
+    packoffRopDecreaseFraction: t.mechanical.packoff_rop_decrease_threshold,
+    founderWobIncreaseMin: t.founder.wob_increase_min,
+    founderRopResponseMin: t.founder.rop_response_min,
+    founderSeverityWarning: t.founder.severity_warning,
+    founderSeverityHigh: t.founder.severity_high,
+    founderMinSamples: t.founder.min_samples,
+    founderQuickWobDeltaFraction: t.founder.quick_wob_delta_percent,
+    founderMinWobKlbf: t.founder.min_wob_klbs,
+    founderDebouncePackets: t.founder.debounce_packets,
+    mseEfficiencyOptimalPercent: t.mse.efficiency_optimal_percent,
+    mseEfficiencyWarningPercent: c.mse_efficiency_warning,
+    mseEfficiencyPoorPercent: c.mse_efficiency_poor,
+    dExponentDecreaseWarning: t.formation.dexp_decrease_warning,
+    mseChangeSignificantFraction: t.formation.mse_change_significant,
+    dxcTrendThreshold: t.formation.dxc_trend_threshold,
+    verifyFlowBalanceConfirmGpm: sv.flow_balance_confirmation_gpm,
+    verifyFlowBalanceCriticalGpm: sv.flow_balance_critical_gpm,
+    verifyPitRateConfirmBblHr: sv.pit_rate_confirmation_bbl_hr,
+    verifyPitRateCriticalBblHr: sv.pit_rate_critical_bbl_hr,
+    verifyFlowBalanceTransientGpm: sv.flow_balance_transient_gpm,
+    verifyPitRateTransientBblHr: sv.pit_rate_transient_bbl_hr,
+    verifySppSustainedPsi: sv.spp_deviation_sustained_psi,
+    verifySppNormalPsi: sv.spp_deviation_normal_psi,
+    verifyTrendConsistencyR2: sv.trend_consistency_threshold,
+    verifyFormationTrendR2: sv.formation_trend_consistency,
+    verifyDxcChange: sv.dxc_change_threshold,
+  };
+}
