@@ -87,7 +87,7 @@ export async function* readCsvPackets(path: string, opts: CsvReadOptions = {}): 
         const rop = row.values.ropFtHr ?? 0;
         // No ROP: assume a slow step rather than an impossibly fast one.
         const dtS = dDepthFt <= 0 ? minStepS : rop > 0 ? (dDepthFt / rop) * 3600 : maxStepS;
-        timeMs += Math.min(Math.max(dtS, minStepS), maxStepS) * 1000;
+        timeMs += Math.round(Math.min(Math.max(dtS, minStepS), maxStepS) * 1000);
       }
       prevDepthFt = depth;
       row.timeMs = timeMs;

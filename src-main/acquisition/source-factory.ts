@@ -1,5 +1,6 @@
 // SourceConfig -> DataSource. The simulator lives elsewhere (src-main/simulator); a caller that
 // wants it passes `simulatorFactory`, otherwise asking for it here is a clear error.
+import type { Readable } from 'node:stream';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import type { ChannelMap } from './channel-map.js';
@@ -19,7 +20,7 @@ export interface SourceFactoryOptions {
   listen?: TcpListenOptions;
   serial?: SerialOptions;
   csv?: Omit<CsvReplayOptions, 'speed'>;
-  stdin?: NodeJS.ReadableStream & import('node:stream').Readable;
+  stdin?: Readable;
   simulatorFactory?: (cfg: Extract<SourceConfig, { kind: 'simulator' }>) => DataSource;
 }
 
