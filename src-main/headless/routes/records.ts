@@ -1,0 +1,75 @@
+// The durable record: audit log, shift summary, metric series, ML placeholders.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { MetricChannelSchema } from '../../../src-shared/bridge.js';
+import { dataNowMs, intParam, numberParam, sendBridgeResult, timeParam, type RouteDeps } from './common.js';
+
+const HOUR_MS = 3_600_000;
+
+const auditQuery = z
+  .object({
+    limit: intParam(1, 5000).optional(),
+    kind: z.string().min(1).max(64).optional(),
+    since: timeParam.optional(),
+    until: timeParam.optional(),
+  })
+  .strict();
+
+const shiftQuery = z
+  .object({
+    hours: numberParam.pipe(z.number().positive().max(24 * 31)).optional(),
+    from: timeParam.optional(),
+    to: timeParam.optional(),
+  })
+  .strict()
+  .refine((q) => !(q.hours !== undefined && (q.from !== undefined || q.to !== undefined)), {
+    message: 'use either hours or from/to, not both',
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: 'from must be before to', path: ['from'] });
+
+const metricsQuery = z
+  .object({
+    channels: z
+      .string()
+      .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean))
+      .pipe(z.array(MetricChannelSchema).min(1, 'name at least one channel').max(16)),
+    from: timeParam.optional(),
+    to: timeParam.optional(),
+    maxPoints: intParam(10, 5000).optional(),
+  })
+  .strict();
+
+const optimalQuery = z.object({ depth: numberParam.pipe(z.number().min(0).max(60_000)) }).strict();
+const noQuery = z.object({}).strict();
+
+export const recordRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine }) => {
+  app.get('/audit', { schema: { querystring: auditQuery } }, async (req, reply) => {
+    const q = req.query as z.output<typeof auditQuery>;
+    return sendBridgeResult(reply, await engine.call('getAudit', { limit: q.limit, kind: q.kind, sinceMs: q.since, untilMs: q.until }));
+  });
+
+  app.get('/shift/summary', { schema: { querystring: shiftQuery } }, async (req) => {
+    const q = req.query as z.output<typeof shiftQuery>;
+    const to = q.to ?? dataNowMs(engine);
+    const from = q.from ?? to - (q.hours ?? 12) * HOUR_MS;
+    return engine.storage.shiftSummary(from, to);
+  });
+
+  app.get('/metrics', { schema: { querystring: metricsQuery } }, async (req, reply) => {
+    const q = req.query as z.output<typeof metricsQuery>;
+    const toMs = q.to ?? dataNowMs(engine);
+    const fromMs = q.from ?? toMs - HOUR_MS;
+    return sendBridgeResult(
+      reply,
+      await engine.call('getMetricSeries', { channels: q.channels, fromMs, toMs, maxPoints: q.maxPoints ?? 1000 }),
+    );
+  });
+
+  // Placeholders until the ML issue lands: 204 = no report yet.
+  app.get('/ml/latest', { schema: { querystring: noQuery } }, async (_req, reply) => {
+    const r = await engine.storage.latestMlReport();
+    return r ? r : reply.code(204).send();
+  });
+
+  app.get('/ml/optimal', { schema: { querystring: optimalQuery } }, async (_req, reply) => reply.code(204).send());
+};
