@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { SerialSource } from '../../../src-main/acquisition/serial.js';
+import type { WitsPacket } from '../../../src-shared/wits.js';
+import { MAP, frame, waitFor } from './helpers.js';
+
+interface PtyPair {
+  proc: ChildProcess;
+  a: string;
+  b: string;
+}
+
+/** socat links two pseudo-terminals; it prints "PTY is /dev/pts/N" for each on stderr. */
+function startPtyPair(): Promise<PtyPair> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn('/usr/bin/socat', ['-d', '-d', 'pty,raw,echo=0', 'pty,raw,echo=0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const paths: string[] = [];
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`socat gave no pty pair: ${err}`)), 5000);
+    proc.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+      for (const m of err.matchAll(/PTY is (\/dev\/\S+)/g)) if (!paths.includes(m[1])) paths.push(m[1]);
+      if (paths.length === 2 && /starting data transfer loop/.test(err)) {
+        clearTimeout(timer);
+        resolve({ proc, a: paths[0], b: paths[1] });
+      }
+    });
+    proc.on('error', reject);
+  });
+}
+
+const cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()?.();
+});
+
+function killed(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((r) => {
+    proc.once('exit', () => r());
+    proc.kill('SIGTERM');
+  });
+}
+
+describe('serial source over a real pty pair', () => {
+  it('reads WITS frames written to the other end, split across writes, with line noise', async () => {
+    const pair = await startPtyPair();
+    cleanup.push(() => killed(pair.proc));
+    const src = new SerialSource(
+      { path: pair.b, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
+      { channelMap: MAP, units: 'imperial' },
+      { backoffInitialMs: 50, backoffMaxMs: 200 },
+    );
+    cleanup.push(() => src.stop());
+    const packets: WitsPacket[] = [];
+    src.onPacket((p) => packets.push(p));
+    src.start();
+    await waitFor(() => src.status().state === 'connected', 5000, 'port open');
+
+    const fd = openSync(pair.a, 'w');
+    cleanup.push(() => closeSync(fd));
+    const text = frame(1) + '\x00\xffnoise\r\n' + frame(2) + frame(3);
+    for (let i = 0; i < text.length; i += 7) writeSync(fd, Buffer.from(text.slice(i, i + 7), 'latin1'));
+    await waitFor(() => packets.length === 3, 5000, 'three packets');
+    expect(packets.map((p) => p.bitDepthFt)).toEqual([1001, 1002, 1003]);
+    expect(packets[0].flowInGpm).toBe(600);
+    expect(src.status().badLines).toBe(1);
+    expect(src.status().description).toContain('9600 8N1');
+  });
+
+  it('reports reconnecting when the link goes away, and opening a missing port does not throw', async () => {
+    const pair = await startPtyPair();
+    const src = new SerialSource(
+      { path: pair.b, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
+      { channelMap: MAP, units: 'imperial' },
+      { backoffInitialMs: 50, backoffMaxMs: 100, maxRetries: 2 },
+    );
+    cleanup.push(() => src.stop());
+    src.start();
+    await waitFor(() => src.status().state === 'connected', 5000, 'port open');
+    await killed(pair.proc); // the pty disappears, like a USB adapter pulled out
+    await waitFor(() => src.status().state === 'reconnecting' || src.status().state === 'offline', 5000, 'link loss noticed');
+    // the path no longer exists: retries fail quietly until the budget is spent
+    await waitFor(() => src.status().state === 'offline', 5000, 'offline');
+    expect(src.status().detail).toMatch(/retry \d+ in/);
+  });
+});
