@@ -1,0 +1,82 @@
+// TCP WITS server: streams one simulation to every connected client (the engine connects
+// as a client, as it would to a rig's WITS port).
+import net from 'node:net';
+import type { UnitSystem } from '../../src-shared/units.js';
+import type { ChannelMapPreset } from '../acquisition/channel-map.js';
+import { runSimulationLive, type LiveOptions } from './live.js';
+import type { GroundTruth } from './scenarios.js';
+import { createWitsFormatter, wireHookFor } from './wire.js';
+
+export interface SimulatorServerOptions extends LiveOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  channelMap?: ChannelMapPreset;
+  units?: UnitSystem;
+}
+
+export interface SimulatorServer {
+  port: number;
+  groundTruth(): GroundTruth;
+  /** Frames written so far (to any number of clients, counted once). */
+  framesSent(): number;
+  close(): Promise<void>;
+}
+
+const HIGH_WATER_BYTES = 1 << 20;
+
+export async function startSimulatorServer(opts: SimulatorServerOptions): Promise<SimulatorServer> {
+  const clients = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    socket.setNoDelay(true);
+    clients.add(socket);
+    const drop = (): void => {
+      clients.delete(socket);
+      socket.destroy();
+    };
+    socket.on('error', drop);
+    socket.on('close', drop);
+    // Clients have nothing to say; read and discard so the socket never stalls.
+    socket.on('data', () => {});
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+
+  const format = createWitsFormatter({
+    channelMap: opts.channelMap,
+    units: opts.units,
+    hook: wireHookFor(opts.scenario, opts.seed)?.hook,
+  });
+  let frames = 0;
+  // At 'max' speed a slow client holds back the stream instead of buffering without bound.
+  const ready = (): boolean => [...clients].every((c) => c.writableLength < HIGH_WATER_BYTES);
+  const run = runSimulationLive(
+    opts,
+    (s) => {
+      const text = format(s, frames);
+      frames++;
+      for (const c of clients) if (!c.destroyed) c.write(text);
+    },
+    opts.speed === 'max' ? ready : () => true,
+  );
+
+  return {
+    port,
+    groundTruth: () => run.simulation.groundTruth(),
+    framesSent: () => frames,
+    close: async () => {
+      run.stop();
+      for (const c of clients) c.destroy();
+      clients.clear();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
