@@ -37,6 +37,12 @@ export const PARAMETER_LIMITS: Record<ParameterName, ParameterLimit> = {
   rop: { unit: 'ft/hr', unitAliases: ['ft/hr', 'ft/h', 'fph'], min: 0, max: 500, maxStepUpFraction: null, label: 'ROP' },
 };
 
+/**
+ * Confidence in tenths. An enum, not a free number: the grammar's number rule allows exponents
+ * ("-71e827", seen from a random-weight model), which JSON.parse turns into Infinity.
+ */
+export const CONFIDENCE_STEPS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] as const;
+
 export const TEXT_LIMITS = { diagnosis: 300, recommendation: 300, reasoning: 400, unit: 12, maxParameters: 4 } as const;
 
 /** For the grammar: every string bounded, so the answer always terminates. */
@@ -59,7 +65,7 @@ export const ADVISORY_JSON_SCHEMA = {
         },
       },
     },
-    confidence: { type: 'number' },
+    confidence: { enum: [...CONFIDENCE_STEPS] },
     reasoning: { type: 'string', minLength: 1, maxLength: TEXT_LIMITS.reasoning },
   },
 } as const;

@@ -52,7 +52,7 @@ export function buildSystemPrompt(campaign: EnrichmentRequest['advisory']['campa
     'The physics verdict, risk level and severity given to you are ground truth, computed from the rig sensors. Never contradict them, never lower or raise the risk, never invent readings: explain them and recommend what to do.',
     `Recommend concrete parameter changes with numbers and units, only within these limits: ${limitsLine()}. Never raise wob, rpm or flow_rate by more than 20 % over the current value in one step; keep mud weight below the fracture gradient.`,
     'Answer with one JSON object only, no other text:',
-    `{"diagnosis": "<what is happening, at most ${TEXT_LIMITS.diagnosis} characters>", "recommendation": "<what the driller should do now, at most ${TEXT_LIMITS.recommendation} characters>", "parameters": [{"name": "<${PARAMETER_NAMES.join('|')}>", "action": "<${PARAMETER_ACTIONS.join('|')}>", "from": <current value or null>, "to": <target value or null>, "unit": "<unit>"}], "confidence": <0 to 1>, "reasoning": "<why, citing the readings, at most ${TEXT_LIMITS.reasoning} characters>"}`,
+    `{"diagnosis": "<what is happening, at most ${TEXT_LIMITS.diagnosis} characters>", "recommendation": "<what the driller should do now, at most ${TEXT_LIMITS.recommendation} characters>", "parameters": [{"name": "<${PARAMETER_NAMES.join('|')}>", "action": "<${PARAMETER_ACTIONS.join('|')}>", "from": <current value or null>, "to": <target value or null>, "unit": "<unit>"}], "confidence": <0 to 1 in steps of 0.1>, "reasoning": "<why, citing the readings, at most ${TEXT_LIMITS.reasoning} characters>"}`,
     `Use at most ${TEXT_LIMITS.maxParameters} parameters; an empty list is fine when no parameter should change.`,
   ].join('\n');
 }
