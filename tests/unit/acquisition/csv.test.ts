@@ -197,7 +197,7 @@ describe('CSV replay source', () => {
     expect(times).toHaveLength(5);
     const elapsed = times[4] - times[0];
     expect(elapsed).toBeGreaterThanOrEqual(190);
-    expect(elapsed).toBeLessThan(1500);
+    expect(elapsed).toBeLessThan(3000); // generous: CI cores are shared
   });
 
   it('createSource builds a csv source and refuses the simulator without a factory', () => {
