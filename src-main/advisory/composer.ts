@@ -1,0 +1,98 @@
+// Builds the advisory a driller sees from a verified, voted ticket: template text now (the
+// LLM may enrich it later under the same id). Drops a repeat CRITICAL inside the critical
+// cooldown (ticket time, not wall clock, so replays behave like live). Pure apart from the
+// cooldown memory.
+import type {
+  Advisory,
+  LlmAdvisoryText,
+  Precedent,
+  Ticket,
+  VerificationResult,
+} from '../../src-shared/advisory.js';
+import type { Campaign } from '../../src-shared/campaign.js';
+import type { WellConfig } from '../../src-shared/config.js';
+import type { Consensus } from '../agents/orchestrator.js';
+import { TEMPLATE_CONFIDENCE, renderTemplate } from './templates/index.js';
+
+export interface ComposeInput {
+  ticket: Ticket;
+  verification: VerificationResult;
+  consensus: Consensus;
+  precedents: readonly Precedent[];
+  campaign: Campaign;
+}
+
+/** FNV-1a, 32 bit: a small, stable hash (no randomness: replays give the same ids). */
+export function fnv1a32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function advisoryId(ticketId: string, timeMs: number): string {
+  return `ADV-${fnv1a32(`${ticketId}|${timeMs}`).toString(16).padStart(8, '0')}`;
+}
+
+function precedentSummary(precedents: readonly Precedent[]): string {
+  if (precedents.length === 0) return 'Precedents: none in the knowledge base.';
+  return `Precedents: ${precedents.map((p) => `${p.summary} [${p.source}]`).join(' | ')}`;
+}
+
+export class AdvisoryComposer {
+  private lastCriticalMs: number | null = null;
+  private readonly getConfig: () => WellConfig;
+
+  constructor(config: WellConfig | (() => WellConfig)) {
+    this.getConfig = typeof config === 'function' ? config : () => config;
+  }
+
+  /** null when a CRITICAL is suppressed by the critical cooldown. */
+  compose({ ticket, verification, consensus, precedents, campaign }: ComposeInput): Advisory | null {
+    const config = this.getConfig();
+    const severity = consensus.severity;
+    if (severity === 'CRITICAL') {
+      const cooldownMs = config.advisory.critical_cooldown_seconds * 1000;
+      if (this.lastCriticalMs !== null && ticket.timeMs - this.lastCriticalMs < cooldownMs) return null;
+      this.lastCriticalMs = ticket.timeMs;
+    }
+    const text = renderTemplate({ ticket, verification, consensus, campaign, config });
+    return {
+      id: advisoryId(ticket.id, ticket.timeMs),
+      timeMs: ticket.timeMs,
+      ticketId: ticket.id,
+      category: ticket.category,
+      fault: ticket.fault,
+      severity,
+      riskLevel: consensus.riskLevel,
+      consensusScore: consensus.score,
+      confidence: TEMPLATE_CONFIDENCE,
+      source: 'template',
+      template: { ...text, reasoning: `${text.reasoning} ${precedentSummary(precedents)}` },
+      llm: null,
+      llmFallbackReason: null,
+      physicsVerdict: verification,
+      votes: consensus.votes,
+      precedents: [...precedents],
+      trigger: ticket.trigger,
+      breaches: ticket.breaches,
+      campaign,
+      operation: ticket.operation,
+      rigState: ticket.rigState,
+      depthFt: ticket.depthFt,
+      metrics: ticket.metrics,
+    };
+  }
+
+  /** Forget the cooldown (e.g. after a campaign switch or a reset in tests). */
+  resetCooldown(): void {
+    this.lastCriticalMs = null;
+  }
+
+  /** The same advisory (same id) with the LLM's text shown. */
+  enrich(advisory: Advisory, llmText: LlmAdvisoryText): Advisory {
+    return { ...advisory, source: 'llm', llm: llmText, confidence: llmText.confidence, llmFallbackReason: null };
+  }
+}

@@ -1,0 +1,33 @@
+// One template per fault kind; the Record type makes a missing one a compile error.
+import type { AdvisoryText, FaultKind } from '../../../src-shared/advisory.js';
+import type { Template, TemplateContext } from './common.js';
+import { formationChange, mseInefficiency } from './efficiency.js';
+import { ecdMargin, sppDeviation, washout } from './hydraulics.js';
+import { founder, packOff, stickSlip, torqueRise } from './mechanical.js';
+import { gas, h2s, kick, loss, pitRate } from './well-control.js';
+
+export type { Template, TemplateContext } from './common.js';
+
+export const TEMPLATES: Record<FaultKind, Template> = {
+  kick,
+  loss,
+  gas,
+  h2s,
+  'pit-rate': pitRate,
+  'ecd-margin': ecdMargin,
+  washout,
+  'spp-deviation': sppDeviation,
+  'pack-off': packOff,
+  'stick-slip': stickSlip,
+  founder,
+  'torque-rise': torqueRise,
+  'mse-inefficiency': mseInefficiency,
+  'formation-change': formationChange,
+};
+
+export function renderTemplate(ctx: TemplateContext): AdvisoryText {
+  return TEMPLATES[ctx.ticket.fault](ctx);
+}
+
+/** Confidence of a template-only advisory (DOMAIN §7). */
+export const TEMPLATE_CONFIDENCE = 0.7;

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { FaultKind } from '../../../src-shared/advisory.js';
+import type { Campaign } from '../../../src-shared/campaign.js';
+import { defaultConfig } from '../../../src-shared/config.js';
+import { Orchestrator } from '../../../src-main/agents/orchestrator.js';
+import type { HistorySample } from '../../../src-main/agents/specialists/index.js';
+import { TEMPLATES, renderTemplate } from '../../../src-main/advisory/templates/index.js';
+import { ticket, verification, type TicketOptions } from '../specialists/fixtures.js';
+
+const orch = new Orchestrator();
+const recent: HistorySample[] = Array.from({ length: 30 }, (_, i) => ({ dxc: 1.6 - i * 0.01, torqueKftLbf: 15 + i * 0.1, wobKlbf: 25, ropFtHr: 60, sppDeltaPsi: 0 }));
+
+function render(o: TicketOptions, campaign: Campaign = 'production') {
+  const config = defaultConfig();
+  const t = ticket({ ...o, campaign });
+  const v = verification(t, { reason: 'flow out 32 gpm above flow in for 30 s' });
+  const consensus = orch.vote({ ticket: t, verification: v, recent, config, campaign });
+  const text = renderTemplate({ ticket: t, verification: v, consensus, campaign, config });
+  return { ...text, all: `${text.diagnosis} ${text.recommendation} ${text.expectedBenefit} ${text.reasoning}` };
+}
+
+// For each fault: ticket values and the numbers-with-units its recommendation must quote.
+const CASES: Record<FaultKind, [TicketOptions, string[]]> = {
+  kick: [
+    { fault: 'kick', metrics: { flowBalanceGpm: 32, pitGainBbl: 6.1, pitRateBblHr: 18, ecdPpg: 10.45 }, packet: { flowInGpm: 600, flowOutGpm: 632, gasUnits: 240, mudWeightInPpg: 10.2 } },
+    ['flow out 632 gpm vs in 600 gpm', '+32.0 gpm', 'pit gain +6.1 bbl', 'gas 240 units', 'shut in', 'MW 10.2 ppg', 'ECD 10.45 ppg', 'Depth 10200 ft'],
+  ],
+  loss: [
+    { fault: 'loss', metrics: { flowBalanceGpm: -45, pitGainBbl: -8.5 }, packet: { flowInGpm: 600, flowOutGpm: 555 } },
+    ['flow out 555 gpm vs in 600 gpm', '-45.0 gpm', 'pit gain -8.5 bbl', 'Reduce pump rate', 'LCM', 'MW 10.2 ppg'],
+  ],
+  gas: [{ fault: 'gas', packet: { gasUnits: 620 } }, ['Gas 620 units', 'degasser', 'Depth 10200 ft']],
+  h2s: [{ fault: 'h2s', packet: { h2sPpm: 25 } }, ['H2S 25 ppm', 'breathing apparatus', 'shut in']],
+  'pit-rate': [{ fault: 'pit-rate', metrics: { pitRateBblHr: 16.4 }, packet: { pitVolumeBbl: 463.2 } }, ['+16.4 bbl/hr', 'pit 463.2 bbl', 'shut in']],
+  'ecd-margin': [
+    { fault: 'ecd-margin', metrics: { ecdPpg: 13.92, ecdMarginPpg: 0.08, fractureGradientPpg: 14 }, packet: { flowInGpm: 650, ropFtHr: 85 } },
+    ['ECD margin 0.08 ppg', 'ECD 13.92 ppg', '14.00 ppg', 'now 650 gpm', 'now 85 ft/hr'],
+  ],
+  washout: [{ fault: 'washout', metrics: { sppDeltaPsi: -160 }, packet: { sppPsi: 2640, pumpSpm: 110 } }, ['SPP 2640 psi', '-160 psi from baseline', '110 spm', 'washout']],
+  'spp-deviation': [{ fault: 'spp-deviation', metrics: { sppDeltaPsi: 130 }, packet: { sppPsi: 2930 } }, ['SPP 2930 psi', '+130 psi', 'pack-off']],
+  'pack-off': [
+    { fault: 'pack-off', metrics: { torqueDeltaFraction: 0.23, sppDeltaPsi: 180 }, packet: { torqueKftLbf: 18.5, wobKlbf: 27, sppPsi: 2980 } },
+    ['Torque 18.5 kft-lbf, 23% above baseline 15.0 kft-lbf', 'reduce WOB from 27.0 klbf to 22.0 klbf', 'backream', 'SPP 2980 psi'],
+  ],
+  'stick-slip': [
+    { fault: 'stick-slip', metrics: { torqueCv: 0.21, torqueDeltaFraction: 0.05 }, packet: { torqueKftLbf: 16, wobKlbf: 25, rpm: 120 } },
+    ['Torque CV 21%', 'reduce WOB from 25.0 klbf to 22.0 klbf', 'raise RPM from 120 rpm to 130 rpm'],
+  ],
+  founder: [{ fault: 'founder', packet: { wobKlbf: 32, ropFtHr: 45, rpm: 110 } }, ['WOB 32.0 klbf', 'ROP 45 ft/hr', 'to 27.0 klbf', 'RPM 110 rpm']],
+  'torque-rise': [
+    { fault: 'torque-rise', metrics: { torqueDeltaFraction: 0.18 }, packet: { torqueKftLbf: 17.7, wobKlbf: 25, sppPsi: 2800 } },
+    ['Torque 17.7 kft-lbf, 18% above baseline 15.0 kft-lbf', 'reduce WOB from 25.0 klbf to 22.0 klbf', 'SPP now 2800 psi'],
+  ],
+  'mse-inefficiency': [
+    { fault: 'mse-inefficiency', metrics: { mseEfficiencyPercent: 42, msePsi: 64_000, optimalMsePsi: 27_000 }, packet: { wobKlbf: 25, rpm: 120, ropFtHr: 40 } },
+    ['Efficiency 42 %', 'MSE 64000 psi', 'reduce WOB by 5 klbf (to 20.0 klbf)', '130 rpm-135 rpm', 'MSE near 27000 psi', 'Up to 30% better'],
+  ],
+  'formation-change': [{ fault: 'formation-change', metrics: { dxc: 1.35 } }, ['dxc 1.35', 'trend -19.9% over 30 samples', 'pore pressure', 'MW 10.2 ppg', '10200 ft']],
+};
+
+describe('templates', () => {
+  it('there is a template for every fault kind', () => {
+    expect(Object.keys(TEMPLATES).sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [fault, [o, needles]] of Object.entries(CASES)) {
+    it(`${fault}: quotes the numbers with units`, () => {
+      const t = render(o);
+      for (const n of needles) expect(t.all).toContain(n);
+      expect(t.reasoning).toMatch(/^Template-based advisory/);
+      expect(t.reasoning).toMatch(/Voting: MSE=\w+ \(20%\)/);
+      expect(t.reasoning).toMatch(/ECD margin to fracture gradient/);
+      expect(t.reasoning).toMatch(/Trends: dxc 1\.46 avg, -19\.9% over 30 samples; torque 16\.4 kft-lbf avg/);
+      expect(t.expectedBenefit.length).toBeGreaterThan(10);
+      expect(t.all).not.toMatch(/NaN|undefined|null/);
+    });
+  }
+
+  it('the quoted pack-off example reads as the issue asks', () => {
+    const t = render(CASES['pack-off'][0]);
+    expect(t.recommendation).toMatch(/^Torque 18\.5 kft-lbf, 23% above baseline 15\.0 kft-lbf, SPP 2980 psi \(\+180 psi\): pick up off bottom/);
+  });
+
+  it('well-control templates note the tighter tolerance in P&A, not in production', () => {
+    for (const f of ['kick', 'loss', 'gas', 'h2s', 'pit-rate'] as const) {
+      expect(render(CASES[f][0], 'plug_abandonment').recommendation).toMatch(/P&A campaign: tighter tolerance \(flow warning 5 gpm, pressure-test tolerance 25 psi\)/);
+      expect(render(CASES[f][0], 'production').recommendation).not.toMatch(/P&A/);
+    }
+  });
+
+  it('MSE template in P&A uses the P&A poor limit (30 %) and says milling is inefficient', () => {
+    const t = render(CASES['mse-inefficiency'][0], 'plug_abandonment');
+    expect(t.recommendation).toMatch(/fine-tune WOB \(25\.0 klbf\)/);
+    expect(t.recommendation).toMatch(/P&A: milling/);
+  });
+
+  it('a missing reading is written n/a, never a made-up number', () => {
+    const t = render({ fault: 'kick', metrics: { flowBalanceGpm: null, pitGainBbl: null }, packet: { flowOutGpm: null } });
+    expect(t.recommendation).toContain('flow out n/a vs in 600 gpm (n/a)');
+  });
+
+  it('efficiency benefit is min(100 − eff, 30) %', () => {
+    expect(render({ fault: 'mse-inefficiency', metrics: { mseEfficiencyPercent: 82 } }).expectedBenefit).toMatch(/^Up to 18% better/);
+  });
+});
