@@ -36,6 +36,14 @@ export interface CsvMapOptions {
   columns?: Record<string, Channel | 'timestamp'>;
   /** Extra "no reading" values on top of -999.25 and -9999. */
   nullValues?: readonly number[];
+  /**
+   * Depth logs: carry a channel's last value forward over at most this many feet when a row
+   * lacks it, as a live feed holds its last reading. The raw Volve log merges sources sampled
+   * at different depths, so most rows carry only a few channels. Default 10 ft for
+   * volve-depth, 0 (off) for the dense USROP files. Rows with no value of their own are
+   * still skipped.
+   */
+  holdDepthFt?: number;
 }
 
 export const SIMPLE_COLUMNS = [
@@ -191,7 +199,10 @@ export function buildCsvMapper(header: readonly string[] | null, opts: CsvMapOpt
     }
     return { ...customMapper(names, cols, units, num), preset: 'simple' };
   }
-  if (preset === 'usrop' || preset === 'volve-depth') return depthLogMapper(preset, header ?? [], num);
+  if (preset === 'usrop' || preset === 'volve-depth') {
+    const hold = opts.holdDepthFt ?? (preset === 'volve-depth' ? 10 : 0);
+    return depthLogMapper(preset, header ?? [], num, hold);
+  }
   if (preset === 'volve-pa-time') return paMapper(header ?? [], num);
   throw new Error(`unrecognised CSV header (${(header ?? []).slice(0, 4).join(', ')}…): give a column map`);
 }
@@ -231,8 +242,10 @@ function depthLogMapper(
   preset: 'usrop' | 'volve-depth',
   header: readonly string[],
   num: (c: string | undefined) => number | null,
+  holdDepthFt: number,
 ): CsvMapper {
   const cols: Array<[number, Channel, string]> = [];
+  const last = new Map<Channel, { value: number; depthFt: number }>();
   let indexCol = -1;
   const byName = new Map<string, { i: number; unit: string }>();
   header.forEach((h, i) => {
@@ -259,6 +272,14 @@ function depthLogMapper(
       }
       if (!hasUsableData(values)) return null;
       const indexDepthFt = siToCanonical('m', idxM) as number;
+      if (holdDepthFt > 0) {
+        for (const [, ch] of cols) {
+          const v = values[ch];
+          const held = last.get(ch);
+          if (v !== null) last.set(ch, { value: v, depthFt: indexDepthFt });
+          else if (held && indexDepthFt - held.depthFt <= holdDepthFt) values[ch] = held.value;
+        }
+      }
       // A depth-indexed drilling log records each value as the bit passes that depth.
       values.holeDepthFt ??= indexDepthFt;
       values.bitDepthFt ??= indexDepthFt;

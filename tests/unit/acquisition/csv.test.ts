@@ -9,6 +9,7 @@ import { StdinSource, packetFromJson } from '../../../src-main/acquisition/stdin
 import { createSource } from '../../../src-main/acquisition/source-factory.js';
 import { buildChannelMap } from '../../../src-main/acquisition/channel-map.js';
 import { formatWitsFrame } from '../../../src-main/acquisition/wits0-writer.js';
+import { backoffMs } from '../../../src-main/acquisition/data-source.js';
 import { listSerialPorts } from '../../../src-main/acquisition/serial.js';
 import type { WitsPacket } from '../../../src-shared/wits.js';
 
@@ -103,6 +104,16 @@ describe('CSV presets on inline fixtures', () => {
     expect(x.pitVolumeBbl).toBeCloseTo(314.5, 0);
     expect(x.ecdPpg).toBeCloseTo(10.85, 2);
     expect(x.mudTempInF).toBeCloseTo(104, 5);
+  });
+
+  it('volve-depth holds a sparse channel over a short depth gap only', async () => {
+    const header = ',Measured Depth m,Average Rotary Speed rpm,Mud Flow In L/min,Gas %,nameWellbore';
+    const p = write('sparse.csv', [header, '1,500,120,2000,,w', '2,501,,,0.2,w', '3,520,,,0.3,w', '4,521,,,,w'].join('\n'));
+    const { packets, stats } = await readAll(p);
+    expect(stats.skipped).toBe(1); // row 4 has nothing of its own
+    expect(packets.map((x) => x.rpm)).toEqual([120, 120, null]); // 1 m later held, 20 m later not
+    const off = await readAll(p, { holdDepthFt: 0 });
+    expect(off.packets.map((x) => x.rpm)).toEqual([120, null, null]);
   });
 
   it('volve-pa-time: SI units, torque 32767 and flow-out absent, blank = absent', async () => {
@@ -234,6 +245,12 @@ describe('stdin source', () => {
   it('JSON in metric units is converted', () => {
     const p = packetFromJson('{"bit_depth": 1000}', { channelMap: buildChannelMap('reference'), units: 'metric' }, 1);
     expect(p?.bitDepthFt).toBeCloseTo(3280.84, 2);
+  });
+});
+
+describe('backoff', () => {
+  it('doubles from 2 s to a 60 s cap', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffMs(n, 2000, 60_000) / 1000)).toEqual([2, 4, 8, 16, 32, 60, 60, 60]);
   });
 });
 
