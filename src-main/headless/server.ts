@@ -75,9 +75,11 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
   const app: FastifyInstance = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: bodyLimitBytes,
-    disableRequestLogging: true,
     return503OnClosing: true,
   });
+
+  // JSON only: a cross-site <form> can send text/plain without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
 
   // Route schemas are zod schemas: one validator for the Bridge and HTTP.
   app.setValidatorCompiler<ZodType>(({ schema, httpPart }) => (data: unknown) => {
