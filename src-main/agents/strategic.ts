@@ -1,0 +1,382 @@
+// Strategic verification (DOMAIN §5): a second look at a ticket over the history window.
+// Confirmed / Uncertain / Rejected, with a reason a driller can read and a confidence
+// 0.4·min(n/60,1) + 0.3·R² + 0.3·(share of on-bottom packets). Design intent kept (not the
+// reference's quirk 11): only Confirmed should go on to an advisory; too little history is
+// Uncertain, never a guess. The ticket's own packet counts as the newest sample when the
+// pipeline has not pushed it into history yet.
+import type { FaultKind, Severity, Ticket, VerificationResult, VerificationStatus } from '../../src-shared/advisory.js';
+import type { DrillingMetrics } from '../../src-shared/metrics.js';
+import type { WitsPacket } from '../../src-shared/wits.js';
+import { founderSeverity } from '../physics/detectors.js';
+import type { EffectiveThresholds } from '../physics/thresholds.js';
+import type { HistoryBuffer, HistoryEntry } from '../pipeline/history.js';
+
+interface Sample {
+  packet: WitsPacket;
+  metrics: DrillingMetrics;
+  anomalous: boolean;
+}
+
+type Num = (s: Sample) => number | null;
+
+const onBottom = (s: Sample): boolean => s.packet.rigState === 'Drilling' || s.packet.rigState === 'Reaming';
+
+/** Fewest samples each rule needs before it will say anything but Uncertain. */
+const MIN_SAMPLES: Record<FaultKind, number> = {
+  kick: 3,
+  loss: 3,
+  gas: 3,
+  h2s: 3,
+  'pit-rate': 5,
+  'ecd-margin': 5,
+  washout: 5,
+  'spp-deviation': 5,
+  'pack-off': 10,
+  'stick-slip': 10,
+  founder: 10,
+  'torque-rise': 5,
+  'mse-inefficiency': 5,
+  'formation-change': 20,
+};
+
+function finite(samples: readonly Sample[], get: Num, filter?: (s: Sample) => boolean): number[] {
+  const out: number[] = [];
+  for (const s of samples) {
+    if (filter && !filter(s)) continue;
+    const v = get(s);
+    if (v !== null && Number.isFinite(v)) out.push(v);
+  }
+  return out;
+}
+
+const last = <T>(xs: readonly T[], n: number): T[] => xs.slice(Math.max(0, xs.length - n));
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Least-squares over x = 0..n-1 (DOMAIN §3.10). */
+export function lineFit(ys: readonly number[]): { slope: number; r2: number } {
+  const n = ys.length;
+  if (n < 2) return { slope: 0, r2: 0 };
+  const mx = (n - 1) / 2;
+  const my = mean(ys);
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (i - mx) ** 2;
+    sxy += (i - mx) * (ys[i] - my);
+    syy += (ys[i] - my) ** 2;
+  }
+  const slope = sxy / sxx;
+  const r2 = n < 3 || syy === 0 ? 0 : Math.min(1, Math.max(0, 1 - (syy - slope * sxy) / syy));
+  return { slope, r2 };
+}
+
+const f0 = (x: number): string => x.toFixed(0);
+const f1 = (x: number): string => x.toFixed(1);
+const f2 = (x: number): string => x.toFixed(2);
+const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
+
+interface Verdict {
+  status: VerificationStatus;
+  severity: Severity;
+  reason: string;
+  r2: number;
+}
+
+export class StrategicAgent {
+  verify(ticket: Ticket, history: HistoryBuffer<HistoryEntry>, thresholds: EffectiveThresholds): VerificationResult {
+    const samples: Sample[] = [];
+    for (let i = 0; i < history.size; i++) samples.push(history.at(i));
+    const newest = history.latest();
+    if (!newest || newest.metrics.timeMs !== ticket.timeMs) {
+      samples.push({ packet: ticket.packet, metrics: ticket.metrics, anomalous: true });
+    }
+    const n = samples.length;
+    const onBottomShare = n === 0 ? 0 : samples.filter(onBottom).length / n;
+    const need = MIN_SAMPLES[ticket.fault];
+    const v: Verdict =
+      n < need
+        ? {
+            status: 'Uncertain',
+            severity: ticket.severity,
+            reason: `Not enough data yet: ${n} of ${need} packets needed to check this ${ticket.fault}.`,
+            r2: 0,
+          }
+        : judge(ticket, samples, thresholds);
+    const confidence = 0.4 * Math.min(n / 60, 1) + 0.3 * v.r2 + 0.3 * onBottomShare;
+    return {
+      ticketId: ticket.id,
+      timeMs: ticket.timeMs,
+      category: ticket.category,
+      fault: ticket.fault,
+      status: v.status,
+      severity: v.severity,
+      reason: v.reason,
+      confidence: Math.min(1, Math.max(0, confidence)),
+    };
+  }
+}
+
+function judge(ticket: Ticket, s: Sample[], t: EffectiveThresholds): Verdict {
+  const sustained = s.slice(-10).filter((x) => x.anomalous).length >= 3;
+  switch (ticket.fault) {
+    case 'kick':
+    case 'loss':
+      return wellFlow(ticket.fault, s, t, sustained);
+    case 'gas':
+    case 'h2s':
+      return gasLike(ticket.fault, s, t, sustained);
+    case 'pit-rate':
+      return pitRate(s, t, sustained);
+    case 'ecd-margin':
+      return ecdMargin(s, t);
+    case 'washout':
+    case 'spp-deviation':
+      return spp(ticket.fault, s, t, sustained);
+    case 'pack-off':
+      return packOff(s, t, sustained);
+    case 'stick-slip':
+      return stickSlip(s, t);
+    case 'founder':
+      return founder(s, t);
+    case 'torque-rise':
+      return torqueRise(s, t, sustained);
+    case 'mse-inefficiency':
+      return efficiency(s, t, sustained);
+    case 'formation-change':
+      return formation(s, t);
+  }
+}
+
+function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const sign = fault === 'kick' ? 1 : -1;
+  const word = fault === 'kick' ? 'kick' : 'lost circulation';
+  const fbAll = finite(s, (x) => x.metrics.flowBalanceGpm);
+  const prAll = finite(s, (x) => x.metrics.pitRateBblHr);
+  const fb5 = last(fbAll, 5);
+  const pr5 = last(prAll, 5);
+  if (fb5.length < 3 && pr5.length < 3) {
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough flow or pit data to check the ${word}.`, r2: 0 };
+  }
+  // Median, not mean: one spike on the flow-out paddle must not confirm a kick.
+  const fb = fb5.length >= 3 ? sign * median(fb5) : null;
+  const pr = pr5.length >= 3 ? sign * mean(pr5) : null;
+  const r2 = lineFit(last(fbAll, 10)).r2;
+  const dir = fault === 'kick' ? 'above' : 'below';
+  const desc =
+    (fb !== null ? `flow out ${f1(Math.abs(fb))} gpm ${fb >= 0 ? dir : fault === 'kick' ? 'below' : 'above'} flow in` : 'no flow-out reading') +
+    (pr !== null ? `, pit ${sign * pr >= 0 ? 'gaining' : 'losing'} ${f1(Math.abs(pr))} bbl/hr` : '') +
+    ` (last ${Math.max(fb5.length, pr5.length)} s)`;
+  const fbv = fb ?? 0;
+  const prv = pr ?? 0;
+  if (fbv > t.verifyFlowBalanceConfirmGpm || prv > t.verifyPitRateConfirmBblHr) {
+    const critical = fbv > t.verifyFlowBalanceCriticalGpm || prv > t.verifyPitRateCriticalBblHr;
+    return { status: 'Confirmed', severity: critical ? 'CRITICAL' : 'HIGH', reason: `${cap(word)} confirmed: ${desc}.`, r2 };
+  }
+  if (sustained && (fbv > t.verifyFlowBalanceTransientGpm || prv > t.verifyPitRateTransientBblHr)) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `${cap(word)} confirmed, sustained: ${desc}.`, r2 };
+  }
+  if (!sustained && fbv < t.verifyFlowBalanceTransientGpm && prv < t.verifyPitRateTransientBblHr) {
+    return { status: 'Rejected', severity: 'LOW', reason: `No ${word}: ${desc}, within normal variation.`, r2 };
+  }
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, not yet clear: ${desc}.`, r2 };
+}
+
+function gasLike(fault: 'gas' | 'h2s', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const get: Num = fault === 'gas' ? (x) => x.packet.gasUnits : (x) => x.packet.h2sPpm;
+  const [warn, crit, unit, name] =
+    fault === 'gas' ? [t.gasWarningUnits, t.gasCriticalUnits, 'units', 'Total gas'] : [t.h2sWarningPpm, t.h2sCriticalPpm, 'ppm', 'H2S'];
+  const v = last(finite(s, get), 5);
+  if (v.length < 3) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough ${name} readings to check.`, r2: 0 };
+  const avg = mean(v);
+  const r2 = lineFit(last(finite(s, get), 20)).r2;
+  const d = `${name} averaged ${f0(avg)} ${unit} over the last ${v.length} s (warning ${f0(warn)}, critical ${f0(crit)})`;
+  if (avg > crit) return { status: 'Confirmed', severity: 'CRITICAL', reason: `${d}.`, r2 };
+  if (avg > warn && sustained) return { status: 'Confirmed', severity: 'HIGH', reason: `${d}, sustained.`, r2 };
+  if (avg < warn * 0.8) return { status: 'Rejected', severity: 'LOW', reason: `${d}: back below warning.`, r2 };
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `${d}: not sustained yet.`, r2 };
+}
+
+function pitRate(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const all = finite(s, (x) => x.metrics.pitRateBblHr);
+  const v = last(all, 10);
+  if (v.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'Not enough pit readings to check the pit rate.', r2: 0 };
+  const avg = mean(v);
+  const a = Math.abs(avg);
+  const r2 = lineFit(last(finite(s, (x) => x.packet.pitVolumeBbl), 60)).r2;
+  const d = `pit ${avg >= 0 ? 'gaining' : 'losing'} ${f1(a)} bbl/hr on average over ${v.length} s`;
+  if (a > t.verifyPitRateConfirmBblHr) {
+    return { status: 'Confirmed', severity: a > t.verifyPitRateCriticalBblHr ? 'CRITICAL' : 'HIGH', reason: `Pit trend confirmed: ${d}.`, r2 };
+  }
+  if (sustained && a > t.verifyPitRateTransientBblHr) return { status: 'Confirmed', severity: 'HIGH', reason: `Pit trend confirmed, sustained: ${d}.`, r2 };
+  if (!sustained && a < t.verifyPitRateTransientBblHr) return { status: 'Rejected', severity: 'LOW', reason: `Pit steady: ${d}.`, r2 };
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pit moving, not yet clear: ${d}.`, r2 };
+}
+
+function ecdMargin(s: Sample[], t: EffectiveThresholds): Verdict {
+  const v = last(finite(s, (x) => x.metrics.ecdMarginPpg), 10);
+  if (v.length < 5) return { status: 'Uncertain', severity: 'LOW', reason: 'Not enough ECD readings to check the margin.', r2: 0 };
+  const m = mean(v);
+  const r2 = lineFit(v).r2;
+  const d = `ECD margin to fracture gradient averaged ${f2(m)} ppg over ${v.length} s`;
+  if (m < t.ecdMarginCriticalPpg) return { status: 'Confirmed', severity: 'CRITICAL', reason: `${d} (critical below ${f2(t.ecdMarginCriticalPpg)}).`, r2 };
+  if (m < t.ecdMarginWarningPpg) return { status: 'Confirmed', severity: 'MEDIUM', reason: `${d} (warning below ${f2(t.ecdMarginWarningPpg)}).`, r2 };
+  return { status: 'Rejected', severity: 'LOW', reason: `${d}: above ${f2(t.ecdMarginWarningPpg)} ppg, no problem.`, r2 };
+}
+
+function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const recent = s.slice(-10);
+  const v = finite(recent, (x) => x.metrics.sppDeltaPsi);
+  if (v.length < 5) return { status: 'Uncertain', severity: 'LOW', reason: 'Not enough SPP readings at steady pumps to check.', r2: 0 };
+  const avg = mean(v);
+  const r2 = lineFit(finite(s, (x) => x.packet.sppPsi)).r2;
+  const flows = finite(recent, (x) => x.packet.flowInGpm);
+  const steady = flows.length < 2 || Math.max(...flows) - Math.min(...flows) <= 0.05 * Math.max(mean(flows), 1) + 20;
+  const flowTxt = flows.length ? ` at ${f0(mean(flows))} gpm` : '';
+  const d = `SPP ${avg >= 0 ? '+' : ''}${f0(avg)} psi vs baseline over ${v.length} s${flowTxt}`;
+  if (!steady) return { status: 'Uncertain', severity: 'LOW', reason: `${d}, but the pump rate changed: cannot tell.`, r2 };
+  if (Math.abs(avg) < t.verifySppNormalPsi) return { status: 'Rejected', severity: 'LOW', reason: `${d}: within normal variation.`, r2 };
+  if (fault === 'washout') {
+    if (avg <= -t.verifySppSustainedPsi) return { status: 'Confirmed', severity: 'HIGH', reason: `Washout likely: ${d}, steady flow.`, r2 };
+    if (avg <= -t.washoutSppDropPsi && sustained) return { status: 'Confirmed', severity: 'MEDIUM', reason: `Washout likely: ${d}, sustained at steady flow.`, r2 };
+    if (avg > 0) return { status: 'Rejected', severity: 'LOW', reason: `${d}: SPP is not falling.`, r2 };
+    return { status: 'Uncertain', severity: 'LOW', reason: `${d}: drop not sustained yet.`, r2 };
+  }
+  if (Math.abs(avg) > t.verifySppSustainedPsi && sustained) return { status: 'Confirmed', severity: 'HIGH', reason: `${d}, sustained.`, r2 };
+  return { status: 'Uncertain', severity: 'LOW', reason: `${d}: not sustained yet.`, r2 };
+}
+
+/** Mean of the first and last k values. */
+function ends(xs: readonly number[], k = 5): { first: number; last: number } {
+  return { first: mean(xs.slice(0, k)), last: mean(xs.slice(-k)) };
+}
+
+function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const tq = finite(s, (x) => x.packet.torqueKftLbf, onBottom);
+  const sp = finite(s, (x) => x.packet.sppPsi, onBottom);
+  const rp = finite(s, (x) => x.packet.ropFtHr, onBottom);
+  if (tq.length < 10) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque data (${tq.length} packets).`, r2: 0 };
+  const T = ends(tq);
+  const torqueRise = T.first > 0 ? T.last / T.first - 1 : 0;
+  const S = sp.length >= 10 ? ends(sp) : null;
+  const sppRise = S ? S.last - S.first : null;
+  const R = rp.length >= 10 ? ends(rp) : null;
+  const ropDrop = R && R.first > 0 ? 1 - R.last / R.first : null;
+  const td = last(finite(s, (x) => x.metrics.torqueDeltaFraction), 10);
+  const avgDelta = td.length ? mean(td) : 0;
+  const r2 = lineFit(tq).r2;
+  const parts = [`torque ${torqueRise >= 0 ? '+' : ''}${pct(torqueRise)} over the window (${f1(T.first)} → ${f1(T.last)} kft-lbf)`];
+  if (sppRise !== null) parts.push(`SPP ${sppRise >= 0 ? '+' : ''}${f0(sppRise)} psi`);
+  if (ropDrop !== null) parts.push(`ROP ${ropDrop >= 0 ? '−' : '+'}${pct(Math.abs(ropDrop))}`);
+  parts.push(`torque ${pct(avgDelta)} above baseline (10 s average)`);
+  const d = parts.join(', ');
+  const sppOn = sppRise !== null && S !== null && (sppRise / S.first > t.packoffSppIncreaseFraction || sppRise >= t.sppDeviationWarningPsi / 2);
+  const ropOn = ropDrop !== null && ropDrop > t.packoffRopDecreaseFraction;
+  if ((torqueRise > t.torqueIncreaseWarningFraction || avgDelta > t.torqueIncreaseWarningFraction) && (sppOn || ropOn)) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed: ${d}.`, r2 };
+  }
+  if (avgDelta > t.torqueIncreaseCriticalFraction && sustained) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `Torque high and sustained: ${d}.`, r2 };
+  }
+  if (torqueRise <= t.torqueIncreaseWarningFraction / 2 && avgDelta <= t.torqueIncreaseWarningFraction) {
+    return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2 };
+  }
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2 };
+}
+
+function stickSlip(s: Sample[], t: EffectiveThresholds): Verdict {
+  const tq = finite(s, (x) => x.packet.torqueKftLbf, (x) => onBottom(x) && (x.packet.torqueKftLbf ?? 0) > 0);
+  if (tq.length < 10) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque data (${tq.length} packets).`, r2: 0 };
+  const m = mean(tq);
+  const sd = Math.sqrt(mean(tq.map((x) => (x - m) ** 2)));
+  const cv = m > 0 ? sd / m : 0;
+  const d = `torque ${f1(m)} ± ${f1(sd)} kft-lbf over ${tq.length} s, CV ${f2(cv)} (stick-slip above ${f2(t.stickSlipCvWarning)})`;
+  // R² of a line says nothing about an oscillation; the CV over the window is the evidence.
+  if (cv > t.stickSlipCvWarning) {
+    return { status: 'Confirmed', severity: cv >= t.stickSlipCvCritical ? 'HIGH' : 'MEDIUM', reason: `Stick-slip confirmed: ${d}.`, r2: 1 - Math.min(1, 0.05 / cv) };
+  }
+  if (cv < t.stickSlipCvWarning * 0.67) return { status: 'Rejected', severity: 'LOW', reason: `No stick-slip: ${d}.`, r2: 0 };
+  return { status: 'Uncertain', severity: 'LOW', reason: `Torque variation borderline: ${d}.`, r2: 0 };
+}
+
+function founder(s: Sample[], t: EffectiveThresholds): Verdict {
+  const drilling = (x: Sample): boolean => x.packet.rigState === 'Drilling' && (x.packet.wobKlbf ?? 0) > 0 && (x.packet.ropFtHr ?? 0) > 0;
+  const w = finite(s, (x) => x.packet.wobKlbf, drilling);
+  const r = finite(s, (x) => x.packet.ropFtHr, drilling);
+  if (w.length < Math.max(10, t.founderMinSamples) || r.length !== w.length) {
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough drilling data (${w.length} packets) to check WOB against ROP.`, r2: 0 };
+  }
+  const W = ends(w);
+  const R = ends(r);
+  const wobRise = W.last / W.first - 1;
+  const ropChange = R.last / R.first - 1;
+  const wf = lineFit(w);
+  const d = `WOB ${f1(W.first)} → ${f1(W.last)} klbf (${wobRise >= 0 ? '+' : ''}${pct(wobRise)}), ROP ${f0(R.first)} → ${f0(R.last)} ft/hr (${ropChange >= 0 ? '+' : ''}${pct(ropChange)}) over ${w.length} s`;
+  if (wobRise >= 0.05 && ropChange < Math.max(t.founderRopResponseMin, 0.25 * wobRise)) {
+    const sev = founderSeverity(ropChange);
+    const severity: Severity = sev >= t.founderSeverityHigh ? 'HIGH' : sev >= t.founderSeverityWarning ? 'MEDIUM' : 'LOW';
+    return { status: 'Confirmed', severity, reason: `Bit foundering: ${d}; more weight is not buying ROP.`, r2: wf.r2 };
+  }
+  if (wobRise >= 0.05 && ropChange >= 0.5 * wobRise) {
+    return { status: 'Rejected', severity: 'LOW', reason: `ROP is responding to WOB: ${d}.`, r2: wf.r2 };
+  }
+  if (wobRise < 0.02 && ropChange >= 0) {
+    return { status: 'Rejected', severity: 'LOW', reason: `WOB not rising and ROP holding: ${d}.`, r2: wf.r2 };
+  }
+  return { status: 'Uncertain', severity: 'LOW', reason: `WOB/ROP response unclear: ${d}.`, r2: wf.r2 };
+}
+
+function torqueRise(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const v = last(finite(s, (x) => x.metrics.torqueDeltaFraction), 10);
+  if (v.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'Not enough torque readings against baseline.', r2: 0 };
+  const avg = mean(v);
+  const r2 = lineFit(finite(s, (x) => x.packet.torqueKftLbf, onBottom)).r2;
+  const d = `torque ${pct(avg)} above baseline on average over ${v.length} s`;
+  if (avg > t.torqueIncreaseCriticalFraction && sustained) return { status: 'Confirmed', severity: 'HIGH', reason: `${cap(d)}, sustained.`, r2 };
+  if (avg <= t.torqueIncreaseWarningFraction) return { status: 'Rejected', severity: 'LOW', reason: `${cap(d)}: within normal range.`, r2 };
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `${cap(d)}: elevated, cause not clear.`, r2 };
+}
+
+function efficiency(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const drilling = (x: Sample): boolean => x.packet.rigState === 'Drilling';
+  const v = last(finite(s, (x) => x.metrics.mseEfficiencyPercent, drilling), 10);
+  if (v.length < 5) return { status: 'Uncertain', severity: 'LOW', reason: `Not enough drilling data (${v.length} packets) to judge MSE efficiency.`, r2: 0 };
+  const avg = mean(v);
+  const mse = finite(s, (x) => x.metrics.msePsi, drilling);
+  const r2 = lineFit(mse).r2;
+  const mseTxt = mse.length ? `, MSE ${f0(mean(last(mse, 10)))} psi` : '';
+  const d = `MSE efficiency ${f0(avg)} % over the last ${v.length} s${mseTxt}`;
+  if (avg < t.mseEfficiencyPoorPercent && (sustained || r2 > t.verifyTrendConsistencyR2)) {
+    return { status: 'Confirmed', severity: 'MEDIUM', reason: `${d} (poor below ${f0(t.mseEfficiencyPoorPercent)} %).`, r2 };
+  }
+  if (avg < t.mseEfficiencyWarningPercent && sustained) {
+    return { status: 'Confirmed', severity: 'LOW', reason: `${d} (warning below ${f0(t.mseEfficiencyWarningPercent)} %).`, r2 };
+  }
+  if (avg >= t.mseEfficiencyWarningPercent) return { status: 'Rejected', severity: 'LOW', reason: `${d}: acceptable.`, r2 };
+  return { status: 'Uncertain', severity: 'LOW', reason: `${d}: not sustained yet.`, r2 };
+}
+
+function formation(s: Sample[], t: EffectiveThresholds): Verdict {
+  const dx = finite(s, (x) => x.metrics.dxc, (x) => x.packet.rigState === 'Drilling');
+  if (dx.length < 20) return { status: 'Uncertain', severity: 'LOW', reason: `Not enough drilling data (${dx.length} packets) for a dxc trend.`, r2: 0 };
+  const { slope, r2 } = lineFit(dx);
+  const change = slope * (dx.length - 1);
+  const d = `dxc ${change >= 0 ? '+' : ''}${f2(change)} over ${dx.length} s (R² ${f2(r2)})`;
+  if (change <= t.dExponentDecreaseWarning && r2 > t.verifyFormationTrendR2) {
+    return { status: 'Confirmed', severity: 'MEDIUM', reason: `dxc falling: ${d}; possible pore-pressure increase.`, r2 };
+  }
+  if (Math.abs(change) >= t.dxcTrendThreshold && r2 > t.verifyFormationTrendR2) {
+    return { status: 'Confirmed', severity: 'LOW', reason: `Formation change: ${d}, ${change > 0 ? 'harder' : 'softer'} rock.`, r2 };
+  }
+  if (Math.abs(change) < t.dxcTrendThreshold / 2 && r2 < 0.3) {
+    return { status: 'Rejected', severity: 'LOW', reason: `dxc steady: ${d}.`, r2 };
+  }
+  return { status: 'Uncertain', severity: 'LOW', reason: `dxc trend not consistent: ${d}.`, r2 };
+}
+
+const cap = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
