@@ -157,7 +157,9 @@ export function planFaults(scenario: ScenarioName, durationS: number, rng: Rng):
   const one = single[scenario];
   if (one) {
     // Short test runs shrink the lead-in rather than lose the fault.
-    const onsetS = Math.round(Math.min(LEAD_IN_S, durationS * 0.3) + rng.uniform(0, 60));
+    const onsetS = Math.round(Math.min(LEAD_IN_S, durationS * 0.3) + rng.uniform(0, Math.min(60, durationS * 0.05)));
+    // A run too short to hold even the start of the fault stays plain drilling.
+    if (onsetS + 60 > durationS) return [];
     return [planOne(one, onsetS, durationS - 30, rng)];
   }
   if (scenario !== 'mixed') return [];
