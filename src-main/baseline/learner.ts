@@ -154,6 +154,11 @@ export class BaselineLearner {
     }
   }
 
+  /** Convenience for the pipeline: one packet and its computed metrics. */
+  observePacket(packet: WitsPacket, metrics: DrillingMetrics): void {
+    this.observe(metrics.rigState, packet.timeMs, baselineSampleFrom(packet, metrics));
+  }
+
   /** Operator override: lock every metric that has samples, contaminated or not. */
   forceLock(timeMs: number, metrics: readonly BaselineMetric[] = BASELINE_METRICS): BaselineMetric[] {
     const locked: BaselineMetric[] = [];
