@@ -441,7 +441,9 @@ export function createSimulation(opts: SimulationOptions): Simulation {
     let ropFtHr = 0;
     let dBitFt = 0;
     if (onBottom) {
-      wobKlbf = towards(wobKlbf, wobSetKlbf, 0.5);
+      // Tag bottom briskly, then ease the rest of the weight on: a slow 0.1 klbf/s keeps the
+      // torque steady (no stick-slip-like CV) and WOB's relative slope under founder levels.
+      wobKlbf = towards(wobKlbf, wobSetKlbf, isPa || wobKlbf < 8 ? 0.5 : 0.1);
     } else {
       wobKlbf = towards(wobKlbf, 0, 5);
       const target = ph.name === 'drill' ? holeFt : holeFt - ph.offBottomFt;
