@@ -213,7 +213,8 @@ function pitRate(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   if (a > t.verifyPitRateConfirmBblHr) {
     return { status: 'Confirmed', severity: a > t.verifyPitRateCriticalBblHr ? 'CRITICAL' : 'HIGH', reason: `Pit trend confirmed: ${d}.`, r2 };
   }
-  if (sustained && a > t.verifyPitRateTransientBblHr) return { status: 'Confirmed', severity: 'HIGH', reason: `Pit trend confirmed, sustained: ${d}.`, r2 };
+  // Pit alone (no flow-out confirmation) only confirms above the confirmation rate: pits
+  // move a few bbl/hr with circulating and trip-tank transfers.
   if (!sustained && a < t.verifyPitRateTransientBblHr) return { status: 'Rejected', severity: 'LOW', reason: `Pit steady: ${d}.`, r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pit moving, not yet clear: ${d}.`, r2 };
 }

@@ -203,7 +203,11 @@ export class PhysicsEngine {
       if (this.pit === null || this.pit.windowS !== phys.pit_rate_window_s) {
         this.pit = new PitTrend(phys.pit_rate_window_s, Math.min(20, phys.pit_rate_window_s / 3));
       }
-      this.pit.push(t, packet.pitVolumeBbl);
+      // New hole is filled from the pits as the bit drills (D²/1029.4 bbl/ft, ~5 bbl/hr at
+      // 70 ft/hr in 8.5 in): add the drilled hole volume back so that is not read as a loss.
+      const holeFillBbl =
+        bitIn !== null && packet.holeDepthFt !== null && packet.holeDepthFt > 0 ? (packet.holeDepthFt * bitIn * bitIn) / 1029.4 : 0;
+      this.pit.push(t, packet.pitVolumeBbl + holeFillBbl);
     }
     const pitTrend = packet.pitVolumeBbl !== null && this.pit !== null ? this.pit.compute() : null;
     const pitRate = pitTrend ? pitTrend.rateBblHr : null;

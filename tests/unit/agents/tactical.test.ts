@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src-shared/config.js';
+import type { DrillingMetrics } from '../../../src-shared/metrics.js';
+import { makePacket, type WitsPacket } from '../../../src-shared/wits.js';
+import { TacticalAgent, type TacticalContext } from '../../../src-main/agents/tactical.js';
+import type { Detection } from '../../../src-main/physics/detectors.js';
+import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
+import { HistoryBuffer, type HistoryEntry } from '../../../src-main/pipeline/history.js';
+
+const th = thresholdsFor(defaultConfig(), 'production');
+const ctx = (shadowMode = false): TacticalContext => ({ thresholds: th, campaign: 'production', operation: 'ProductionDrilling', shadowMode });
+const h = new HistoryBuffer<HistoryEntry>(60);
+
+function pkt(i: number, depth = 10000): WitsPacket {
+  const p = makePacket(i * 1000, { bitDepthFt: depth, holeDepthFt: depth, flowInGpm: 500, flowOutGpm: 540 });
+  p.rigState = 'Drilling';
+  return p;
+}
+function metrics(p: WitsPacket, fb = 40): DrillingMetrics {
+  return {
+    timeMs: p.timeMs, rigState: p.rigState, operation: 'ProductionDrilling', bitDepthFt: p.bitDepthFt, holeDepthFt: p.holeDepthFt,
+    msePsi: null, optimalMsePsi: null, mseEfficiencyPercent: 60, dExponent: null, dxc: null, ecdPpg: null, fractureGradientPpg: null,
+    ecdMarginPpg: null, flowBalanceGpm: fb, pitRateBblHr: null, pitGainBbl: null, torqueCv: null, torqueDeltaFraction: null,
+    sppDeltaPsi: null, mseDeltaFraction: null, hardness: null,
+  };
+}
+const det = (fault: Detection['fault'], level: Detection['level']): Detection => ({
+  fault, level, severity: 0.5, trigger: { parameter: 'x', value: 1, threshold: 0, unit: '' }, description: fault,
+});
+
+describe('TacticalAgent', () => {
+  it('a warning needs 3 of the last 5 packets', () => {
+    const a = new TacticalAgent();
+    const seq = [true, false, true, false, true];
+    const out = seq.map((on, i) => a.evaluate(pkt(i), metrics(pkt(i)), on ? [det('mse-inefficiency', 'WARNING')] : [], h, ctx()));
+    expect(out.slice(0, 4).every((t) => t === null)).toBe(true);
+    expect(out[4]?.fault).toBe('mse-inefficiency');
+    expect(out[4]?.category).toBe('DrillingEfficiency');
+    expect(out[4]?.id).toBe('TKT-4000-1');
+  });
+  it('critical well control goes after 3 consecutive packets, with breaches and context', () => {
+    const a = new TacticalAgent();
+    const r = [0, 1, 2].map((i) => a.evaluate(pkt(i), metrics(pkt(i)), [det('kick', 'CRITICAL')], h, ctx()));
+    expect(r[0]).toBeNull();
+    expect(r[1]).toBeNull();
+    const t = r[2]!;
+    expect(t.severity).toBe('CRITICAL');
+    expect(t.category).toBe('WellControl');
+    expect(t.breaches.find((b) => b.parameter === 'flowBalanceGpm')?.level).toBe('CRITICAL');
+    expect(t.campaign).toBe('production');
+    expect(t.rigState).toBe('Drilling');
+    expect(t.depthFt).toBe(10000);
+  });
+  it('per-category cooldown suppresses repeats until packets, depth or time pass', () => {
+    const a = new TacticalAgent();
+    const tickets: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      if (a.evaluate(pkt(i), metrics(pkt(i)), [det('mse-inefficiency', 'WARNING')], h, ctx())) tickets.push(i);
+    }
+    expect(tickets).toEqual([2, 52, 102]);
+  });
+  it('shadow mode: no warnings, but critical well control still raises a ticket', () => {
+    const a = new TacticalAgent();
+    let warn = 0;
+    for (let i = 0; i < 10; i++) if (a.evaluate(pkt(i), metrics(pkt(i)), [det('pack-off', 'CRITICAL')], h, ctx(true))) warn++;
+    expect(warn).toBe(0);
+    const b = new TacticalAgent();
+    let kick = 0;
+    for (let i = 0; i < 5; i++) if (b.evaluate(pkt(i), metrics(pkt(i)), [det('kick', 'CRITICAL')], h, ctx(true))) kick++;
+    expect(kick).toBe(1);
+  });
+  it('no ticket with bit depth ≤ 0', () => {
+    const a = new TacticalAgent();
+    let n = 0;
+    for (let i = 0; i < 10; i++) if (a.evaluate(pkt(i, 0), metrics(pkt(i, 0)), [det('kick', 'CRITICAL')], h, ctx())) n++;
+    expect(n).toBe(0);
+  });
+});
