@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { FaultKind, Ticket } from '../../../src-shared/advisory.js';
+import { FAULT_CATEGORY } from '../../../src-shared/advisory.js';
+import { defaultConfig } from '../../../src-shared/config.js';
+import type { DrillingMetrics } from '../../../src-shared/metrics.js';
+import { makePacket, type ChannelValues, type WitsPacket } from '../../../src-shared/wits.js';
+import { StrategicAgent } from '../../../src-main/agents/strategic.js';
+import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
+import { HistoryBuffer, type HistoryEntry } from '../../../src-main/pipeline/history.js';
+
+const th = thresholdsFor(defaultConfig(), 'production');
+const blank = (p: WitsPacket): DrillingMetrics => ({
+  timeMs: p.timeMs, rigState: p.rigState, operation: 'ProductionDrilling', bitDepthFt: p.bitDepthFt, holeDepthFt: p.holeDepthFt,
+  msePsi: null, optimalMsePsi: null, mseEfficiencyPercent: null, dExponent: null, dxc: null, ecdPpg: null, fractureGradientPpg: null,
+  ecdMarginPpg: null, flowBalanceGpm: null, pitRateBblHr: null, pitGainBbl: null, torqueCv: null, torqueDeltaFraction: null,
+  sppDeltaPsi: null, mseDeltaFraction: null, hardness: null,
+});
+
+function build(n: number, f: (i: number) => { v?: Partial<ChannelValues>; m?: Partial<DrillingMetrics>; anomalous?: boolean }) {
+  const h = new HistoryBuffer<HistoryEntry>(60);
+  for (let i = 0; i < n; i++) {
+    const x = f(i);
+    const p = makePacket(i * 1000, { bitDepthFt: 10000, holeDepthFt: 10000, ...x.v });
+    p.rigState = 'Drilling';
+    h.push({ packet: p, metrics: { ...blank(p), ...x.m }, anomalous: x.anomalous ?? false });
+  }
+  return h;
+}
+function ticket(fault: FaultKind, h: HistoryBuffer<HistoryEntry>): Ticket {
+  const e = h.latest()!;
+  return {
+    id: 'TKT-1', timeMs: e.packet.timeMs, category: FAULT_CATEGORY[fault], fault, severity: 'HIGH',
+    trigger: { parameter: 'x', value: 0, threshold: 0, unit: '' }, breaches: [], description: '', rigState: 'Drilling',
+    operation: 'ProductionDrilling', campaign: 'production', depthFt: 10000, packet: e.packet, metrics: e.metrics,
+  };
+}
+const sa = new StrategicAgent();
+
+describe('StrategicAgent', () => {
+  it('kick: confirmed critical on a clear flow gain, with the numbers in the reason', () => {
+    const h = build(30, (i) => ({ m: { flowBalanceGpm: i < 25 ? 2 : 45, pitRateBblHr: i < 25 ? 0 : 30 }, anomalous: i >= 25 }));
+    const r = sa.verify(ticket('kick', h), h, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.severity).toBe('CRITICAL');
+    expect(r.reason).toMatch(/45\.0 gpm above flow in/);
+    expect(r.confidence).toBeGreaterThan(0.3);
+  });
+  it('kick: a one-packet flow spike is rejected (median)', () => {
+    const h = build(30, (i) => ({ m: { flowBalanceGpm: i === 29 ? 120 : 1 } }));
+    expect(sa.verify(ticket('kick', h), h, th).status).toBe('Rejected');
+  });
+  it('too little history is Uncertain', () => {
+    const h = build(4, () => ({ v: { torqueKftLbf: 10 } }));
+    const r = sa.verify(ticket('stick-slip', h), h, th);
+    expect(r.status).toBe('Uncertain');
+    expect(r.reason).toMatch(/Not enough/);
+  });
+  it('stick-slip: confirmed by torque CV, rejected when smooth', () => {
+    const osc = build(60, (i) => ({ v: { torqueKftLbf: 15 * (1 + 0.4 * Math.sin((2 * Math.PI * i) / 6)) } }));
+    const r = sa.verify(ticket('stick-slip', osc), osc, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.reason).toMatch(/CV 0\.2\d/);
+    const flat = build(60, () => ({ v: { torqueKftLbf: 15 } }));
+    expect(sa.verify(ticket('stick-slip', flat), flat, th).status).toBe('Rejected');
+  });
+  it('founder: WOB up with ROP falling is confirmed; ROP following WOB is rejected', () => {
+    const f = build(40, (i) => ({ v: { wobKlbf: 20 + Math.max(0, i - 20) * 0.4, ropFtHr: 60 - Math.max(0, i - 20) * 0.5 } }));
+    expect(sa.verify(ticket('founder', f), f, th).status).toBe('Confirmed');
+    const ok = build(40, (i) => ({ v: { wobKlbf: 20 + i * 0.2, ropFtHr: 60 + i * 0.6 } }));
+    expect(sa.verify(ticket('founder', ok), ok, th).status).toBe('Rejected');
+  });
+  it('washout: sustained SPP drop at steady flow is confirmed', () => {
+    const h = build(30, () => ({ v: { flowInGpm: 500, sppPsi: 2600 }, m: { sppDeltaPsi: -200 }, anomalous: true }));
+    const r = sa.verify(ticket('washout', h), h, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.reason).toMatch(/-200 psi/);
+  });
+  it('pack-off: torque and SPP rise first→last is confirmed', () => {
+    const h = build(30, (i) => ({ v: { torqueKftLbf: i < 15 ? 15 : 19, sppPsi: i < 15 ? 2800 : 2950, ropFtHr: 50 }, m: { torqueDeltaFraction: i < 15 ? 0 : 0.27 } }));
+    expect(sa.verify(ticket('pack-off', h), h, th).status).toBe('Confirmed');
+  });
+  it('formation change: consistent dxc trend is confirmed; flat dxc rejected', () => {
+    const up = build(60, (i) => ({ m: { dxc: 1.0 + i * 0.004 + (i % 2 ? 0.003 : -0.003) } }));
+    expect(sa.verify(ticket('formation-change', up), up, th).status).toBe('Confirmed');
+    const flat = build(60, (i) => ({ m: { dxc: 1.0 + (i % 2 ? 0.003 : -0.003) } }));
+    expect(sa.verify(ticket('formation-change', flat), flat, th).status).toBe('Rejected');
+  });
+  it('mse inefficiency: sustained poor efficiency confirmed, good efficiency rejected', () => {
+    const bad = build(30, () => ({ m: { mseEfficiencyPercent: 40, msePsi: 80000 }, anomalous: true }));
+    expect(sa.verify(ticket('mse-inefficiency', bad), bad, th).status).toBe('Confirmed');
+    const good = build(30, () => ({ m: { mseEfficiencyPercent: 90, msePsi: 30000 } }));
+    expect(sa.verify(ticket('mse-inefficiency', good), good, th).status).toBe('Rejected');
+  });
+});
