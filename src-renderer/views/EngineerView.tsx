@@ -1,7 +1,7 @@
 // Engineer: trends (10 min .. 24 h, channels selectable), d-exponent and MSE against depth,
 // per-phase latency, baseline progress, ticket and verification counts.
 import { memo, useEffect, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { toDisplay, unitLabel, type UnitSystem } from '../../src-shared/units.js';
 import { CHANNEL_BY_KEY, TREND_CHANNELS, type TrendChannel } from '../lib/channels.js';
 import { lttb } from '../lib/lttb.js';
@@ -17,8 +17,16 @@ export const WINDOWS = [
 ] as const;
 
 export const POINTS_PER_LINE = 1000;
-/** Charts redraw at most this often, whatever the packet rate. */
-const CHART_REFRESH_MS = 1000;
+/**
+ * Charts redraw at most once per drawn bucket (window / points per line), never faster than 1 s:
+ * on a 6 h window a new sample moves the line by less than a pixel until a bucket fills.
+ */
+export function chartRefreshMs(windowMs: number): number {
+  return Math.max(1000, Math.round(windowMs / POINTS_PER_LINE));
+}
+/** Depth plots change slowly (depth moves feet per minute). */
+const DEPTH_REFRESH_MS = 30_000;
+const DEPTH_POINTS = 400;
 const DEPTH_CHANNEL = 'bitDepthFt';
 
 /** First index with time >= t (series sorted by time). */
@@ -33,16 +41,16 @@ function lowerBound(s: Series, t: number): number {
   return lo;
 }
 
-/** Re-reads the trend buffer at most once per CHART_REFRESH_MS, and only when it changed. */
-function useTrendTick(): number {
+/** Re-reads the trend buffer at most once per refreshMs, and only when it changed. */
+function useTrendTick(refreshMs: number): number {
   const [tick, setTick] = useState(() => useTrend.getState().version);
   useEffect(() => {
     const id = setInterval(() => {
       const v = useTrend.getState().version;
       setTick((t) => (t === v ? t : v));
-    }, CHART_REFRESH_MS);
+    }, refreshMs);
     return () => clearInterval(id);
-  }, []);
+  }, [refreshMs]);
   return tick;
 }
 
@@ -81,20 +89,24 @@ const DepthPlot = memo(function DepthPlot({ metric, label, tick, units }: { metr
     let j = 0;
     for (const [t, v] of values) {
       while (j + 1 < depth.length && depth[j + 1][0] <= t) j++;
-      if (depth.length && depth[j][0] <= t) joined.push([toDisplay(depth[j][1], 'depth', units), metric === 'msePsi' ? toDisplay(v, 'pressure', units) : v]);
+      if (depth.length && depth[j][0] <= t) joined.push([depth[j][1], v]);
     }
-    return lttb(joined.sort((a, b) => a[0] - b[0]), POINTS_PER_LINE).map(([d, v]) => ({ d, v }));
+    joined.sort((a, b) => a[0] - b[0]);
+    return lttb(joined, DEPTH_POINTS).map(([d, v]) => ({
+      d: toDisplay(d, 'depth', units),
+      v: metric === 'msePsi' ? toDisplay(v, 'pressure', units) : v,
+    }));
   }, [metric, tick, units]);
   return (
-    <div className="chart-box" data-testid={`depth-${metric}`}>
+    <div className="chart-box" data-testid={`depth-${metric}`} data-points={data.length}>
       <div className="chart-title">{label} vs depth ({unitLabel('depth', units)})</div>
       <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+        <LineChart layout="vertical" data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#2a3240" />
           <XAxis dataKey="v" type="number" stroke="#9aa4b2" domain={['auto', 'auto']} tickFormatter={(v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(2))} />
-          <YAxis dataKey="d" type="number" reversed stroke="#9aa4b2" width={64} domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(0)} />
-          <Scatter data={data} fill="#c4b5fd" isAnimationActive={false} shape="circle" />
-        </ScatterChart>
+          <YAxis dataKey="d" type="number" reversed stroke="#9aa4b2" width={64} domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => v.toFixed(0)} />
+          <Line dataKey="v" stroke="#c4b5fd" dot={false} isAnimationActive={false} strokeWidth={2} />
+        </LineChart>
       </ResponsiveContainer>
     </div>
   );
@@ -145,7 +157,8 @@ export function EngineerView(): React.JSX.Element {
   const [selected, setSelected] = useState<string[]>(['ropFtHr', 'wobKlbf', 'flowBalanceGpm', 'sppPsi']);
   const [loadError, setLoadError] = useState<string | null>(null);
   const units = useApp((s) => s.units);
-  const tick = useTrendTick();
+  const tick = useTrendTick(chartRefreshMs(windowMs));
+  const depthTick = useTrendTick(DEPTH_REFRESH_MS);
 
   useEffect(() => {
     let cancelled = false;
@@ -193,8 +206,8 @@ export function EngineerView(): React.JSX.Element {
         </div>
         <div className="eng-side">
           <div className="eng-depth">
-            <DepthPlot metric="dExponent" label="d-exponent" tick={tick} units={units} />
-            <DepthPlot metric="msePsi" label={`MSE (${unitLabel('pressure', units)})`} tick={tick} units={units} />
+            <DepthPlot metric="dExponent" label="d-exponent" tick={depthTick} units={units} />
+            <DepthPlot metric="msePsi" label={`MSE (${unitLabel('pressure', units)})`} tick={depthTick} units={units} />
           </div>
           <Counts />
           <div className="scroll"><LatencyTable /></div>
