@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src-shared/config.js';
+import { makePacket, type ChannelValues } from '../../../src-shared/wits.js';
+import {
+  detectFormationChange, detectFounder, detectKick, detectLoss, detectMseInefficiency, detectPackOff,
+  detectStickSlip, detectWashout, emptyDetectorInputs, type DetectorInputs,
+} from '../../../src-main/physics/detectors.js';
+import { PhysicsEngine } from '../../../src-main/physics/engine.js';
+import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
+import { HistoryBuffer, type HistoryEntry } from '../../../src-main/pipeline/history.js';
+
+const cfg = defaultConfig();
+const th = thresholdsFor(cfg, 'production');
+const x = (o: Partial<DetectorInputs>): DetectorInputs => ({ ...emptyDetectorInputs(), pumpsSteady: true, ...o });
+
+describe('detectors', () => {
+  it('kick needs two indicators (flow + pit), and flow-out', () => {
+    expect(detectKick(x({ flowBalanceGpm: 30, pitGainBbl: 12 }), th)?.level).toBe('CRITICAL');
+    expect(detectKick(x({ flowBalanceGpm: 15 }), th)).toBeNull();
+    expect(detectKick(x({ flowBalanceGpm: null, pitGainBbl: 12, gasRiseUnits: 300 }), th)).toBeNull();
+    expect(detectKick(x({ flowBalanceGpm: 30, pitGainBbl: 12, pumpsSteady: false }), th)).toBeNull();
+  });
+  it('loss uses an SPP drop, not a rise', () => {
+    expect(detectLoss(x({ flowBalanceGpm: -30, sppDeltaPsi: -150 }), th)?.fault).toBe('loss');
+    expect(detectLoss(x({ flowBalanceGpm: -15, sppDeltaPsi: 150 }), th)).toBeNull();
+  });
+  it('pack-off: torque and SPP up; torque alone is not pack-off', () => {
+    expect(detectPackOff(x({ torqueDeltaFraction: 0.3, sppDeltaPsi: 200, sppBaselinePsi: 2800 }), th)?.fault).toBe('pack-off');
+    expect(detectPackOff(x({ torqueDeltaFraction: 0.3, sppDeltaPsi: 0, sppBaselinePsi: 2800, ropDropFraction: 0.5, wobRiseFraction: 0 }), th)).toBeNull();
+    expect(detectPackOff(x({ torqueDeltaFraction: null }), th)).toBeNull();
+  });
+  it('stick-slip severity 0→1 from CV 0.15 to 0.25', () => {
+    expect(detectStickSlip(x({ torqueCv: 0.2 }), th)?.severity).toBeCloseTo(0.5, 9);
+    expect(detectStickSlip(x({ torqueCv: 0.3 }), th)?.level).toBe('CRITICAL');
+    expect(detectStickSlip(x({ torqueCv: 0.1 }), th)).toBeNull();
+  });
+  it('founder: quick streak, trend, or WOB level without ROP', () => {
+    expect(detectFounder(x({ founderQuickStreak: 3, ropDropFraction: 0.1 }), th)?.severity).toBe(1);
+    expect(detectFounder(x({ founderWobSlopeRel: 0.03, founderRopSlopeRel: -0.03 }), th)?.severity).toBe(0.7);
+    expect(detectFounder(x({ wobRiseFraction: 0.2, ropDropFraction: -0.2 }), th)).toBeNull();
+  });
+  it('washout: SPP drop at steady pumps only', () => {
+    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0 }), th)?.fault).toBe('washout');
+    expect(detectWashout(x({ sppDeltaPsi: -150, pumpsSteady: false }), th)).toBeNull();
+    expect(detectWashout(x({ sppDeltaPsi: -50 }), th)).toBeNull();
+  });
+  it('mse inefficiency and formation change', () => {
+    expect(detectMseInefficiency(x({ mseEfficiencyPercent: 40 }), th)?.level).toBe('CRITICAL');
+    expect(detectMseInefficiency(x({ mseEfficiencyPercent: 80 }), th)).toBeNull();
+    expect(detectFormationChange(x({ dxcDelta: 0.1, mseDeltaFraction: 0.3 }), th)?.fault).toBe('formation-change');
+    expect(detectFormationChange(x({ dxcDelta: 0.02, mseDeltaFraction: 0.3 }), th)).toBeNull();
+  });
+});
+
+describe('PhysicsEngine', () => {
+  function run(values: (i: number) => Partial<ChannelValues>, n: number, state: 'Drilling' | 'Connection' = 'Drilling') {
+    const e = new PhysicsEngine();
+    const h = new HistoryBuffer<HistoryEntry>(60);
+    let last = null as ReturnType<PhysicsEngine['analyze']> | null;
+    for (let i = 0; i < n; i++) {
+      const p = makePacket(i * 1000, { bitDepthFt: 10000, holeDepthFt: 10000, ...values(i) });
+      p.rigState = state;
+      last = e.analyze(p, h, { config: cfg, thresholds: th, operation: 'ProductionDrilling' });
+      h.push({ packet: p, metrics: last.metrics, anomalous: last.detections.length > 0 });
+    }
+    return last!;
+  }
+  const drill = { ropFtHr: 80, wobKlbf: 20, rpm: 120, torqueKftLbf: 3, sppPsi: 2800, flowInGpm: 500, pitVolumeBbl: 500, mudWeightInPpg: 12 };
+  it('computes MSE, d-exponent, ECD margin while drilling', () => {
+    const r = run(() => ({ ...drill, flowOutGpm: 502 }), 10);
+    expect(r.metrics.msePsi).toBeCloseTo(30249, -1);
+    expect(r.metrics.dExponent).not.toBeNull();
+    expect(r.metrics.ecdMarginPpg).toBeCloseTo(14 - (12 + 500 / 520), 6);
+    expect(r.metrics.flowBalanceGpm).toBe(2);
+  });
+  it('no MSE outside drilling', () => {
+    expect(run(() => drill, 5, 'Connection').metrics.msePsi).toBeNull();
+  });
+  it('detects a kick with flow gain and pit gain after the pumps settle', () => {
+    const r = run((i) => (i < 100 ? { ...drill, flowOutGpm: 502 } : { ...drill, flowOutGpm: 550, pitVolumeBbl: 500 + (i - 100) * 0.3 }), 130);
+    expect(r.detections[0]?.fault).toBe('kick');
+  });
+  it('no well-control detection without a flow-out channel, even with gas and a pit gain', () => {
+    const r = run((i) => ({ ...drill, gasUnits: i < 100 ? 50 : 600, pitVolumeBbl: 500 + Math.max(0, i - 100) * 0.3 }), 130);
+    expect(r.metrics.flowBalanceGpm).toBeNull();
+    expect(r.detections.filter((d) => ['kick', 'loss', 'gas', 'pit-rate'].includes(d.fault))).toEqual([]);
+  });
+  it('a slow SPP decline at steady pumps reads as a washout against the pre-fault baseline', () => {
+    const r = run((i) => ({ ...drill, flowOutGpm: 502, sppPsi: i < 150 ? 2800 : 2800 - (i - 150) * 2 }), 260);
+    expect(r.detections.map((d) => d.fault)).toContain('washout');
+  });
+});
