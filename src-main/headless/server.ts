@@ -10,7 +10,15 @@ import { advisoryRoutes } from './routes/advisories.js';
 import { controlRoutes } from './routes/control.js';
 import { liveRoutes } from './routes/live.js';
 import { recordRoutes } from './routes/records.js';
-import { assertServablePolicy, authorize, bearerToken, isLoopbackHost, isWriteMethod, type AuthPolicy } from './routes/security.js';
+import {
+  assertServablePolicy,
+  authorize,
+  bearerToken,
+  isLoopbackHost,
+  isLoopbackHostHeader,
+  isWriteMethod,
+  type AuthPolicy,
+} from './routes/security.js';
 import { registerStatic } from './static.js';
 import { BRIDGE_PATH, registerWsBridge } from './ws-bridge.js';
 
@@ -96,6 +104,12 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
   });
 
   app.addHook('onRequest', async (req, reply) => {
+    if (policy.loopback && !isLoopbackHostHeader(req.headers.host)) {
+      return reply.code(421).send({
+        error: 'misdirected-request',
+        message: `Host "${req.headers.host}" is not this machine: the API on ${host} answers only to localhost names`,
+      });
+    }
     if (!req.url.startsWith(`${API_PREFIX}/`) || req.url.startsWith(BRIDGE_PATH)) return; // bridge checks its own
     const denial = authorize(policy, isWriteMethod(req.method), bearerToken(req.headers.authorization));
     if (denial) return reply.code(denial.status).header('WWW-Authenticate', 'Bearer').send({ error: 'unauthorized', message: denial.message });

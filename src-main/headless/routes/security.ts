@@ -20,6 +20,16 @@ export function isLoopbackHost(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost';
 }
 
+/**
+ * DNS-rebinding guard for a loopback server: a web page whose name re-resolves to 127.0.0.1
+ * would otherwise be same-origin with the API. Such requests carry that page's Host header.
+ */
+export function isLoopbackHostHeader(host: string | undefined): boolean {
+  if (!host) return true; // HTTP/1.0 clients send none; browsers always do
+  const name = host.trim().toLowerCase().replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+  return isLoopbackHost(name);
+}
+
 export function isWriteMethod(method: string): boolean {
   return !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
 }

@@ -243,6 +243,20 @@ describe('bad input never yields a 500 or a stack', () => {
     expect(await json(r)).toEqual({ error: 'not-found', message: 'no such endpoint: GET /api/v1/nope' });
   });
 
+  it('a request naming another host (DNS rebinding) is refused on loopback', async () => {
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      http
+        .get(`${server.url}/api/v1/status`, { headers: { host: 'evil.example:8080' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
+    });
+    expect(status).toBe(421);
+    expect((await get('/api/v1/status')).status).toBe(200);
+  });
+
   it('an engine that throws gives a 500 with a generic message and no stack', async () => {
     const broken = new Proxy(eut.engine, {
       get(target, prop, receiver) {

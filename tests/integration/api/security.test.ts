@@ -4,7 +4,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startApiServer, type ApiServer } from '../../../src-main/headless/server.js';
-import { assertServablePolicy, authorize, bearerToken, isLoopbackHost } from '../../../src-main/headless/routes/security.js';
+import { assertServablePolicy, authorize, bearerToken, isLoopbackHost, isLoopbackHostHeader } from '../../../src-main/headless/routes/security.js';
 import { makeEngine, type EngineUnderTest } from './engine-under-test.js';
 
 const OFF_LOOPBACK = '127.0.0.2';
@@ -37,6 +37,9 @@ describe('the authorisation decision', () => {
     expect(isLoopbackHost('127.0.0.1')).toBe(true);
     expect(isLoopbackHost('0.0.0.0')).toBe(false);
     expect(isLoopbackHost('127.0.0.2')).toBe(false);
+    expect(isLoopbackHostHeader('[::1]:8080')).toBe(true);
+    expect(isLoopbackHostHeader('localhost:8080')).toBe(true);
+    expect(isLoopbackHostHeader('attacker.example:8080')).toBe(false);
     expect(authorize({ loopback: true, token: null, openReads: false }, true, null)).toBeNull();
     const closed = { loopback: false, token: TOKEN, openReads: false };
     expect(authorize(closed, false, null)?.status).toBe(401);
