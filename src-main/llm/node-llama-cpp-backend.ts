@@ -26,6 +26,42 @@ function toDevice(gpu: Llama['gpu']): InferenceDevice {
   return gpu === 'cuda' || gpu === 'vulkan' || gpu === 'metal' ? gpu : 'cpu';
 }
 
+// One Llama per GPU setting for the process: getLlama() may share native state between
+// instances, and disposing one would break the others. llama.cpp's own error lines are kept
+// here: they carry the real reason a load fails ("tensor ... data is not within the file
+// bounds"), which the thrown error lacks.
+const llamas = new Map<string, Promise<Llama>>();
+const nativeErrorLog: { n: number; message: string }[] = [];
+let nativeErrorCount = 0;
+
+function nativeErrorsSince(mark: number): string[] {
+  return nativeErrorLog.filter((e) => e.n >= mark).map((e) => e.message);
+}
+
+function sharedLlama(gpu: 'auto' | false): Promise<Llama> {
+  const key = String(gpu);
+  let p = llamas.get(key);
+  if (!p) {
+    p = import('node-llama-cpp').then(({ getLlama, LlamaLogLevel }) =>
+      getLlama({
+        gpu,
+        // Offline rig: never try to download or compile; use the prebuilt binaries.
+        build: 'never',
+        logLevel: LlamaLogLevel.error,
+        logger: (level, message) => {
+          if (level === LlamaLogLevel.error || level === LlamaLogLevel.fatal) {
+            nativeErrorLog.push({ n: nativeErrorCount++, message: message.trim() });
+            if (nativeErrorLog.length > 32) nativeErrorLog.shift();
+          }
+        },
+      }),
+    );
+    p.catch(() => llamas.delete(key));
+    llamas.set(key, p);
+  }
+  return p;
+}
+
 export class NodeLlamaCppBackend implements InferenceBackend {
   private llama: Llama | null = null;
   private model: LlamaModel | null = null;
@@ -41,14 +77,18 @@ export class NodeLlamaCppBackend implements InferenceBackend {
   async load(modelPath: string): Promise<LoadedModel> {
     if (this.loaded && this.loadedPath === modelPath) return this.loaded;
     await this.releaseModel();
-    const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
-    this.llama ??= await getLlama({
-      gpu: this.opts.gpu ?? 'auto',
-      // Offline rig: never try to download or compile; use the prebuilt binaries.
-      build: 'never',
-      logLevel: LlamaLogLevel.error,
-    });
-    const model = await this.llama.loadModel({ modelPath });
+    this.llama ??= await sharedLlama(this.opts.gpu ?? 'auto');
+    const logMark = nativeErrorCount;
+    let model: LlamaModel;
+    try {
+      model = await this.llama.loadModel({ modelPath });
+    } catch (err) {
+      // llama.cpp's log lines can reach JS just after the rejection.
+      await new Promise((r) => setTimeout(r, 50));
+      const native = nativeErrorsSince(logMark).find((m) => m.includes('error loading model'));
+      const base = err instanceof Error ? err.message : String(err);
+      throw new Error(native ? `${base}: ${native.replace(/^llama_model_load: error loading model: /, '')}` : base);
+    }
     try {
       const threads = this.opts.threads ?? Math.max(1, availableParallelism() - 1);
       const context = await model.createContext({
@@ -118,7 +158,7 @@ export class NodeLlamaCppBackend implements InferenceBackend {
   async dispose(): Promise<void> {
     await this.chain;
     await this.releaseModel();
-    await this.llama?.dispose();
+    // getLlama() hands out a shared instance: disposing it would break other backends.
     this.llama = null;
   }
 }
