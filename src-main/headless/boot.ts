@@ -1,0 +1,72 @@
+// Builds a running engine from options: config file, data directory, storage, knowledge base,
+// LLM and source. Shared by the headless CLI and the Electron shell.
+import { join, resolve } from 'node:path';
+import type { WellConfig } from '../../src-shared/config.js';
+import type { Campaign } from '../../src-shared/campaign.js';
+import type { SourceConfig } from '../../src-shared/source.js';
+import { readTextFileOrNull } from '../config/config-file.js';
+import { loadConfig } from '../config/load.js';
+import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
+import { createLlmEnricher } from '../llm/llm-enricher.js';
+import { createEngine } from '../pipeline/create-engine.js';
+import type { Engine } from '../pipeline/engine.js';
+import { SqliteStore } from '../storage/sqlite-store.js';
+
+export interface BootOptions {
+  dataDir: string;
+  configPath: string | null;
+  source: SourceConfig | null;
+  campaign: Campaign | null;
+  units: WellConfig['acquisition']['units'] | null;
+  channelMap: WellConfig['acquisition']['channel_map'] | null;
+  resourcesDir: string;
+  log: (line: string) => void;
+}
+
+export interface Booted {
+  engine: Engine;
+  config: WellConfig;
+  configSource: string;
+}
+
+/** Throws an Error with a one-line message for things the user must fix (lock, permissions). */
+export async function bootEngine(o: BootOptions): Promise<Booted> {
+  const env = { ...process.env };
+  if (o.configPath) env.SAIREN_CONFIG = resolve(o.configPath);
+  const loaded = loadConfig({ env, cwd: process.cwd(), readFile: readTextFileOrNull });
+  for (const w of loaded.warnings) o.log(`config warning: ${w.key}: ${w.message}`);
+  for (const e of loaded.errors) o.log(`config error: ${e.key}: ${e.message}`);
+  if (o.configPath && loaded.errors.length > 0) {
+    throw new Error(`configuration ${o.configPath} is invalid (see above); fix it or run without --config`);
+  }
+  let config = loaded.config;
+  if (o.units || o.channelMap) {
+    config = {
+      ...config,
+      acquisition: { ...config.acquisition, units: o.units ?? config.acquisition.units, channel_map: o.channelMap ?? config.acquisition.channel_map },
+    };
+  }
+
+  const storage = SqliteStore.open({
+    dataDir: o.dataDir,
+    metricsFlushMs: config.storage.metrics_flush_ms,
+    metricsRetentionDays: config.storage.metrics_retention_days,
+  });
+  const kb = loadStaticKnowledgeStore(join(o.resourcesDir, 'knowledge-base.json'));
+  if (kb.warning) o.log(kb.warning);
+  const enricher = createLlmEnricher(config, {
+    modelsDir: join(o.resourcesDir, 'models'),
+    log: (e) => o.log(`[llm] ${e.advisoryId ? `${e.advisoryId}: ` : ''}${e.message}`),
+  });
+  const engine = createEngine(config, {
+    storage,
+    knowledge: kb.store,
+    enricher,
+    dataDir: o.dataDir,
+    source: o.source,
+    campaign: o.campaign ?? undefined,
+    log: o.log,
+  });
+  await engine.start();
+  return { engine, config, configSource: loaded.path ?? 'built-in defaults' };
+}

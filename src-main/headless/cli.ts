@@ -1,0 +1,89 @@
+// `npm run headless`: the engine without a window. Serves the HTTP API, the WebSocket Bridge
+// and the built dashboard, and prints one status line per second.
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OPERATION_CODES } from '../../src-shared/campaign.js';
+import { bootEngine } from './boot.js';
+import { HEADLESS_USAGE, parseHeadlessArgs } from './cli-args.js';
+import { defaultDataDir } from './data-dir.js';
+import { startApiServer } from './server.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main(): Promise<void> {
+  const parsed = parseHeadlessArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`sairen headless: ${parsed.error}\n`);
+    process.exit(2);
+  }
+  const o = parsed.options;
+  if (o.help) {
+    process.stdout.write(`${HEADLESS_USAGE}\n`);
+    return;
+  }
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  // No source configured: the built-in simulator, so a newcomer sees something at once.
+  const source = o.source ?? { kind: 'simulator' as const, scenario: 'normal', seed: 1, speed: 1 };
+  const dataDir = resolve(o.dataDir ?? defaultDataDir());
+
+  let booted;
+  try {
+    booted = await bootEngine({
+      dataDir,
+      configPath: o.configPath,
+      source,
+      campaign: o.campaign,
+      units: o.units,
+      channelMap: o.channelMap,
+      resourcesDir: join(root, 'resources'),
+      log,
+    });
+  } catch (e) {
+    process.stderr.write(`sairen headless: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  const { engine, config } = booted;
+  let server;
+  try {
+    server = await startApiServer(engine, {
+      host: o.host,
+      port: o.port,
+      token: config.server.token || undefined,
+      openReads: config.server.open_reads,
+      bodyLimitBytes: config.server.body_limit_bytes,
+      staticDir: join(root, 'dist-renderer'),
+    });
+  } catch (e) {
+    await engine.dispose();
+    process.stderr.write(`sairen headless: cannot serve on ${o.host}:${o.port}: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`SAIREN headless: ${engine.status().source.description}; data in ${dataDir}; dashboard ${server.url}/\n`);
+
+  const ticker = o.statusLines
+    ? setInterval(() => {
+        const s = engine.status();
+        const a = s.currentAdvisory;
+        process.stdout.write(
+          `${new Date().toISOString().slice(11, 19)} source=${s.source.state} packets=${s.counts.packets} rejected=${s.counts.rejectedPackets} ` +
+            `state=${s.rigState} op=${OPERATION_CODES[s.operation]} tickets=${s.counts.tickets} advisories=${s.counts.advisories} ` +
+            `health=${s.health.overall}${a ? ` last=${a.severity}:${a.fault}` : ''}\n`,
+        );
+      }, 1000)
+    : null;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (ticker) clearInterval(ticker);
+    process.stderr.write(`sairen headless: ${signal}, shutting down\n`);
+    await server.close().catch(() => {});
+    await engine.dispose().catch((e) => log(`shutdown: ${(e as Error).message}`));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await main();

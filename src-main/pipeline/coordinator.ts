@@ -1,0 +1,231 @@
+// Sequences the phases of one packet (ARCHITECTURE.md "The hot path") and times each one.
+// It holds no drilling logic of its own: every decision is made by the phase objects.
+// Synchronous and I/O-free: the engine around it persists and publishes what comes out.
+import type { Advisory, Ticket, VerificationResult } from '../../src-shared/advisory.js';
+import type { Campaign, Operation } from '../../src-shared/campaign.js';
+import type { WellConfig } from '../../src-shared/config.js';
+import type { DrillingMetrics } from '../../src-shared/metrics.js';
+import type { PipelineCounts } from '../../src-shared/status.js';
+import type { WitsPacket } from '../../src-shared/wits.js';
+import { OperationClassifier } from '../acquisition/operation.js';
+import { QualityGate } from '../acquisition/quality-gate.js';
+import { RigStateClassifier } from '../acquisition/rig-state.js';
+import { AdvisoryComposer } from '../advisory/composer.js';
+import { Orchestrator } from '../agents/orchestrator.js';
+import type { HistorySample } from '../agents/specialists/types.js';
+import { StrategicAgent } from '../agents/strategic.js';
+import { TacticalAgent, tacticalOptionsFrom } from '../agents/tactical.js';
+import {
+  applyBaseline,
+  BASELINE_METRICS,
+  baselineSampleFrom,
+  type BaselineLearner,
+  type BaselineThresholdOverrides,
+} from '../baseline/learner.js';
+import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
+import { PhysicsEngine } from '../physics/engine.js';
+import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
+import { HistoryBuffer, type HistoryEntry } from './history.js';
+import { LatencyStats } from './latency.js';
+
+export interface CoordinatorDeps {
+  config: () => WellConfig;
+  campaign: () => Campaign;
+  knowledge: KnowledgeStore;
+  baseline: BaselineLearner;
+  /** Monotonic milliseconds for phase timing only (never for drilling decisions). */
+  timer: () => number;
+}
+
+export interface PacketOutcome {
+  packet: WitsPacket;
+  /** null when the quality gate rejected the packet. */
+  metrics: DrillingMetrics | null;
+  ticket: Ticket | null;
+  verification: VerificationResult | null;
+  advisory: Advisory | null;
+  /** The baseline locked a metric on this packet (persist it). */
+  baselineLocked: boolean;
+}
+
+export class PipelineCoordinator {
+  readonly latency = new LatencyStats();
+  readonly counts: PipelineCounts = { packets: 0, rejectedPackets: 0, tickets: 0, confirmed: 0, uncertain: 0, rejected: 0, advisories: 0 };
+
+  private readonly gate = new QualityGate();
+  private rigState!: RigStateClassifier;
+  private operationClassifier!: OperationClassifier;
+  private readonly physics = new PhysicsEngine();
+  private tactical!: TacticalAgent;
+  private readonly strategic = new StrategicAgent();
+  private readonly orchestrator = new Orchestrator();
+  private readonly composer: AdvisoryComposer;
+  private history: HistoryBuffer<HistoryEntry>;
+
+  private thresholds: EffectiveThresholds | null = null;
+  private baselineOverrides: BaselineThresholdOverrides | null = null;
+  private builtFor: { config: WellConfig; campaign: Campaign; locked: number } | null = null;
+  private lastOperation: Operation = 'Static';
+  private lastMetrics: DrillingMetrics | null = null;
+  private lastPacket: WitsPacket | null = null;
+
+  constructor(private readonly deps: CoordinatorDeps) {
+    this.composer = new AdvisoryComposer(deps.config);
+    this.history = new HistoryBuffer<HistoryEntry>(deps.config().physics.history_size);
+    this.rebuild();
+  }
+
+  get operation(): Operation {
+    return this.lastOperation;
+  }
+  get metrics(): DrillingMetrics | null {
+    return this.lastMetrics;
+  }
+  get packet(): WitsPacket | null {
+    return this.lastPacket;
+  }
+  get effectiveThresholds(): EffectiveThresholds {
+    return this.currentThresholds();
+  }
+
+  process(raw: WitsPacket): PacketOutcome {
+    const { timer } = this.deps;
+    const config = this.deps.config();
+    const campaign = this.deps.campaign();
+    this.counts.packets++;
+
+    let t0 = timer();
+    const packet = this.gate.check(raw);
+    if (packet.quality.level === 'invalid') {
+      this.counts.rejectedPackets++;
+      this.latency.record('ingest', timer() - t0);
+      return { packet, metrics: null, ticket: null, verification: null, advisory: null, baselineLocked: false };
+    }
+    packet.rigState = this.rigState.classify(packet);
+    const operation = this.operationClassifier.classify(packet);
+    this.lastOperation = operation;
+    let t1 = timer();
+    this.latency.record('ingest', t1 - t0);
+
+    const thresholds = this.currentThresholds();
+    const { metrics, detections } = this.physics.analyze(packet, this.history, { config, thresholds, operation });
+    t0 = t1;
+    t1 = timer();
+    this.latency.record('physics', t1 - t0);
+
+    const lockedBefore = this.lockedCount();
+    this.deps.baseline.observe(packet.rigState, packet.timeMs, baselineSampleFrom(packet, metrics));
+    const baselineLocked = this.lockedCount() > lockedBefore;
+
+    const ticket = this.tactical.evaluate(packet, metrics, detections, this.history, {
+      thresholds,
+      campaign,
+      operation,
+      shadowMode: this.deps.baseline.isLearning(),
+    });
+    t0 = t1;
+    t1 = timer();
+    this.latency.record('tactical', t1 - t0);
+
+    this.history.push({ packet, metrics, anomalous: detections.length > 0 });
+    this.lastMetrics = metrics;
+    this.lastPacket = packet;
+    t0 = t1;
+    t1 = timer();
+    this.latency.record('history', t1 - t0);
+
+    if (!ticket) return { packet, metrics, ticket: null, verification: null, advisory: null, baselineLocked };
+    this.counts.tickets++;
+
+    const verification = this.strategic.verify(ticket, this.history, thresholds);
+    t0 = t1;
+    t1 = timer();
+    this.latency.record('verification', t1 - t0);
+    if (verification.status === 'Rejected') this.counts.rejected++;
+    if (verification.status === 'Uncertain') this.counts.uncertain++;
+    if (verification.status !== 'Confirmed') {
+      return { packet, metrics, ticket, verification, advisory: null, baselineLocked };
+    }
+    this.counts.confirmed++;
+
+    const precedents = this.deps.knowledge.queryPrecedents({
+      category: ticket.category,
+      fault: ticket.fault,
+      campaign,
+      depthFt: ticket.depthFt,
+      limit: 3,
+    });
+    t0 = t1;
+    t1 = timer();
+    this.latency.record('knowledge', t1 - t0);
+
+    const consensus = this.orchestrator.vote({
+      ticket,
+      verification,
+      recent: this.recentSamples(),
+      config,
+      campaign,
+      baseline: this.baselineOverrides ?? undefined,
+    });
+    t0 = t1;
+    t1 = timer();
+    this.latency.record('vote', t1 - t0);
+
+    const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign });
+    this.latency.record('compose', timer() - t1);
+    if (advisory) this.counts.advisories++;
+    return { packet, metrics, ticket, verification, advisory, baselineLocked };
+  }
+
+  /** Config changes that alter classifier thresholds or the history size take effect here. */
+  rebuild(): void {
+    const config = this.deps.config();
+    this.rigState = new RigStateClassifier(config.thresholds.rig_state);
+    this.operationClassifier = new OperationClassifier(config.thresholds.operation_detection, this.deps.campaign());
+    this.tactical = new TacticalAgent(tacticalOptionsFrom(config));
+    if (this.history.capacity !== config.physics.history_size) {
+      this.history = new HistoryBuffer<HistoryEntry>(config.physics.history_size);
+    }
+    this.builtFor = null;
+  }
+
+  setCampaign(campaign: Campaign): void {
+    this.operationClassifier.setCampaign(campaign);
+    this.builtFor = null;
+  }
+
+  private lockedCount(): number {
+    let n = 0;
+    for (const m of BASELINE_METRICS) if (this.deps.baseline.statusOf(m) === 'locked') n++;
+    return n;
+  }
+
+  /** Campaign thresholds, with a locked baseline's SPP/torque limits spread over them. Cached. */
+  private currentThresholds(): EffectiveThresholds {
+    const config = this.deps.config();
+    const campaign = this.deps.campaign();
+    const locked = this.deps.baseline.isLearning() ? 0 : this.lockedCount();
+    const b = this.builtFor;
+    if (this.thresholds && b && b.config === config && b.campaign === campaign && b.locked === locked) return this.thresholds;
+    const base = thresholdsFor(config, campaign);
+    this.baselineOverrides = locked > 0 ? applyBaseline(config.thresholds, this.deps.baseline.snapshot(), config.well.rig || 'RIG') : null;
+    this.thresholds = this.baselineOverrides ? { ...base, ...this.baselineOverrides } : base;
+    this.builtFor = { config, campaign, locked };
+    return this.thresholds;
+  }
+
+  private recentSamples(): HistorySample[] {
+    const out: HistorySample[] = [];
+    for (let i = 0; i < this.history.size; i++) {
+      const e = this.history.at(i);
+      out.push({
+        dxc: e.metrics.dxc,
+        torqueKftLbf: e.packet.torqueKftLbf,
+        wobKlbf: e.packet.wobKlbf,
+        ropFtHr: e.packet.ropFtHr,
+        sppDeltaPsi: e.metrics.sppDeltaPsi,
+      });
+    }
+    return out;
+  }
+}

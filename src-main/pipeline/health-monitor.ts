@@ -1,0 +1,130 @@
+// Component health for the banners and /api/v1/health (DOMAIN.md §13): the feed, storage, the
+// LLM, the knowledge store, baseline learning and disk space. Reads only cheap state; the disk
+// is checked at most every 30 s.
+import { statfsSync } from 'node:fs';
+import { worstStatus, type ComponentHealth, type HealthReport, type HealthStatus } from '../../src-shared/health.js';
+import type { SourceStatus } from '../../src-shared/source.js';
+import type { LiveStatus } from '../../src-shared/status.js';
+import type { StorageHealth } from '../storage/persistence.js';
+
+export interface HealthMonitorDeps {
+  clock: () => number;
+  dataDir: string | null;
+  feedTimeoutMs: () => number;
+  source: () => SourceStatus | null;
+  storage: () => StorageHealth;
+  llm: () => LiveStatus['llm'];
+  baselineLearning: () => boolean;
+  knowledgeHealthy: () => boolean;
+  onChange: (h: HealthReport) => void;
+}
+
+const DISK_UNHEALTHY_BYTES = 500 * 1024 * 1024;
+const DISK_DEGRADED_BYTES = 1000 * 1024 * 1024;
+const DISK_CHECK_MS = 30_000;
+
+export class HealthMonitor {
+  private lastPacketWallMs: number | null = null;
+  private report: HealthReport | null = null;
+  private signature = '';
+  private timer: NodeJS.Timeout | null = null;
+  private disk: { checkedMs: number; component: ComponentHealth } | null = null;
+
+  constructor(private readonly d: HealthMonitorDeps) {}
+
+  packetReceived(): void {
+    this.lastPacketWallMs = this.d.clock();
+  }
+
+  start(intervalMs: number): void {
+    this.evaluate();
+    if (intervalMs > 0 && !this.timer) {
+      this.timer = setInterval(() => this.evaluate(), intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  current(): HealthReport {
+    return this.report ?? this.evaluate();
+  }
+
+  evaluate(): HealthReport {
+    const now = this.d.clock();
+    const feed = this.feed(now);
+    const storage = this.d.storage();
+    const llm = this.d.llm();
+    const learning = this.d.baselineLearning();
+    const disk = this.diskComponent(now);
+    const components: ComponentHealth[] = [
+      feed.component,
+      { name: 'storage', status: storage.status, detail: storage.detail },
+      {
+        name: 'llm',
+        status: llm.mode === 'llm' ? 'healthy' : 'degraded',
+        detail: llm.mode === 'llm' ? `${llm.model ?? 'model'} on ${llm.device ?? 'cpu'}` : `template-only: ${llm.detail}`,
+      },
+      { name: 'knowledge', status: this.d.knowledgeHealthy() ? 'healthy' : 'degraded', detail: this.d.knowledgeHealthy() ? 'ok' : 'knowledge store unavailable: no precedents' },
+      { name: 'baseline', status: learning ? 'degraded' : 'healthy', detail: learning ? 'learning the rig baseline (shadow mode: only critical well control alerts)' : 'baseline locked' },
+      disk,
+    ];
+    const report: HealthReport = {
+      timeMs: now,
+      overall: worstStatus(components.map((c) => c.status).filter((_, i) => components[i].name !== 'baseline' && components[i].name !== 'llm') as HealthStatus[]),
+      components,
+      flags: {
+        feedOffline: feed.offline,
+        feedReconnecting: feed.reconnecting,
+        baselineLearning: learning,
+        templateOnly: llm.mode !== 'llm',
+        diskLow: disk.status !== 'healthy' || storage.diskFull,
+      },
+    };
+    this.report = report;
+    const sig = JSON.stringify({ c: components.map((c) => [c.name, c.status, c.name === 'feed' ? '' : c.detail]), f: report.flags });
+    if (sig !== this.signature) {
+      this.signature = sig;
+      this.d.onChange(report);
+    }
+    return report;
+  }
+
+  private feed(now: number): { component: ComponentHealth; offline: boolean; reconnecting: boolean } {
+    const s = this.d.source();
+    if (!s) {
+      return { component: { name: 'feed', status: 'healthy', detail: 'no live source configured' }, offline: false, reconnecting: false };
+    }
+    const timeoutMs = this.d.feedTimeoutMs();
+    const silentMs = this.lastPacketWallMs === null ? null : now - this.lastPacketWallMs;
+    const reconnecting = s.state === 'reconnecting' || s.state === 'connecting';
+    if (silentMs !== null && silentMs <= timeoutMs && s.state !== 'offline') {
+      return { component: { name: 'feed', status: 'healthy', detail: `${s.description}: receiving` }, offline: false, reconnecting: false };
+    }
+    if (silentMs === null && s.state !== 'offline') {
+      return { component: { name: 'feed', status: 'degraded', detail: `${s.description}: waiting for the first packet (${s.state})` }, offline: false, reconnecting };
+    }
+    const why = silentMs === null ? s.detail || s.state : `no packet for ${Math.round(silentMs / 1000)} s (${s.state})`;
+    return { component: { name: 'feed', status: 'unhealthy', detail: `${s.description}: OFFLINE, ${why}` }, offline: true, reconnecting };
+  }
+
+  private diskComponent(now: number): ComponentHealth {
+    if (!this.d.dataDir) return { name: 'disk', status: 'healthy', detail: 'no data directory' };
+    if (this.disk && now - this.disk.checkedMs < DISK_CHECK_MS) return this.disk.component;
+    let component: ComponentHealth;
+    try {
+      const s = statfsSync(this.d.dataDir);
+      const freeBytes = s.bavail * s.bsize;
+      const freeMb = Math.round(freeBytes / 1024 / 1024);
+      const status: HealthStatus = freeBytes < DISK_UNHEALTHY_BYTES ? 'unhealthy' : freeBytes < DISK_DEGRADED_BYTES ? 'degraded' : 'healthy';
+      component = { name: 'disk', status, detail: `${freeMb} MB free in ${this.d.dataDir}` };
+    } catch (e) {
+      component = { name: 'disk', status: 'degraded', detail: `cannot check free space: ${(e as Error).message}` };
+    }
+    this.disk = { checkedMs: now, component };
+    return component;
+  }
+}

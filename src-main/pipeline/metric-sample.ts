@@ -1,0 +1,20 @@
+// The 1 Hz trend sample stored per packet: the channels and computed metrics the charts show.
+import type { DrillingMetrics } from '../../src-shared/metrics.js';
+import type { WitsPacket } from '../../src-shared/wits.js';
+import type { MetricSample } from '../storage/persistence.js';
+
+export const TREND_CHANNELS = [
+  'bitDepthFt', 'holeDepthFt', 'ropFtHr', 'wobKlbf', 'rpm', 'torqueKftLbf', 'sppPsi', 'flowInGpm', 'flowOutGpm',
+  'pitVolumeBbl', 'hookLoadKlbf', 'gasUnits', 'mudWeightInPpg',
+] as const;
+export const TREND_METRICS = [
+  'msePsi', 'mseEfficiencyPercent', 'dExponent', 'dxc', 'ecdPpg', 'ecdMarginPpg', 'flowBalanceGpm', 'pitRateBblHr',
+  'pitGainBbl', 'torqueCv',
+] as const;
+
+export function metricSampleOf(packet: WitsPacket, metrics: DrillingMetrics): MetricSample {
+  const values: Record<string, number | null> = {};
+  for (const c of TREND_CHANNELS) values[c] = packet[c];
+  for (const m of TREND_METRICS) values[m] = metrics[m];
+  return { timeMs: packet.timeMs, values };
+}

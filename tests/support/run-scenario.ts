@@ -1,0 +1,40 @@
+// Runs a simulator scenario through the real pipeline coordinator (no I/O) and reports what
+// came out, with the simulator's ground truth, for the detection-quality tests and tuning.
+import { defaultConfig, type WellConfig } from '../../src-shared/config.js';
+import type { Advisory, Ticket, VerificationResult } from '../../src-shared/advisory.js';
+import { makePacket } from '../../src-shared/wits.js';
+import { BaselineLearner, baselineSettings } from '../../src-main/baseline/learner.js';
+import { NoOpStore } from '../../src-main/knowledge/knowledge-store.js';
+import { PipelineCoordinator } from '../../src-main/pipeline/coordinator.js';
+import { createSimulation, defaultCampaign, type GroundTruth, type ScenarioName } from '../../src-main/simulator/index.js';
+
+export interface ScenarioRun {
+  truth: GroundTruth;
+  packets: number;
+  tickets: Ticket[];
+  verifications: VerificationResult[];
+  advisories: Advisory[];
+  coordinator: PipelineCoordinator;
+}
+
+export function runScenario(scenario: ScenarioName, opts: { seed?: number; durationS?: number; config?: WellConfig } = {}): ScenarioRun {
+  const config = opts.config ?? defaultConfig();
+  const campaign = defaultCampaign(scenario);
+  const sim = createSimulation({ scenario, seed: opts.seed ?? 1, ...(opts.durationS ? { durationS: opts.durationS } : {}) });
+  const coordinator = new PipelineCoordinator({
+    config: () => config,
+    campaign: () => campaign,
+    knowledge: new NoOpStore(),
+    baseline: new BaselineLearner(baselineSettings(config)),
+    timer: () => performance.now(),
+  });
+  const run: ScenarioRun = { truth: sim.groundTruth(), packets: 0, tickets: [], verifications: [], advisories: [], coordinator };
+  for (const s of sim) {
+    const out = coordinator.process(makePacket(s.timeMs, s.values));
+    run.packets++;
+    if (out.ticket) run.tickets.push(out.ticket);
+    if (out.verification) run.verifications.push(out.verification);
+    if (out.advisory) run.advisories.push(out.advisory);
+  }
+  return run;
+}
