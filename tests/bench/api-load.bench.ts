@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { makePacket } from '../../src-shared/wits.js';
+import { defaultConfig } from '../../src-shared/config.js';
 import { startApiServer } from '../../src-main/headless/server.js';
+import { createEngine } from '../../src-main/pipeline/create-engine.js';
 import { SqliteStore } from '../../src-main/storage/sqlite-store.js';
-import { FakeEngine } from '../integration/api/fake-engine.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -24,16 +24,14 @@ interface AutocannonResult {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sairen-bench-'));
-// Stand-in engine until createEngine lands; the route reads engine.status() either way.
-const engine = new FakeEngine(SqliteStore.open({ dataDir, metricsFlushMs: 1000 }));
+// The real engine with the built-in simulator as its live source, paced at 1 Hz (speed 1).
+const engine = createEngine(defaultConfig(), {
+  storage: SqliteStore.open({ dataDir, metricsFlushMs: 1000 }),
+  dataDir,
+  source: { kind: 'simulator', scenario: 'normal', seed: 7, speed: 1 },
+});
+await engine.start();
 const server = await startApiServer(engine, { host: '127.0.0.1', port: 0 });
-
-let i = 0;
-const feed = setInterval(() => {
-  const t = Date.now();
-  engine.ingest({ ...makePacket(t, { sppPsi: 3000 + (i % 50), flowInGpm: 500, flowOutGpm: 502, holeDepthFt: 10_000 + i / 10, rpm: 120, wobKlbf: 25 }), rigState: 'Drilling' });
-  i++;
-}, 1000);
 
 const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 const url = `${server.url}/api/v1/status`;
@@ -43,7 +41,7 @@ let out = '';
 child.stdout.on('data', (c: Buffer) => (out += c.toString()));
 const code: number = await new Promise((r) => child.on('close', (c) => r(c ?? 1)));
 
-clearInterval(feed);
+const packetsFed = engine.status().counts.packets;
 await server.close();
 await engine.dispose();
 fs.rmSync(dataDir, { recursive: true, force: true });
@@ -56,7 +54,7 @@ const r = JSON.parse(out) as AutocannonResult;
 const pass = r.requests.average >= TARGET_RPS && r.latency.p99 < TARGET_P99_MS && r.errors === 0 && r.non2xx === 0;
 console.log(
   `requests/s ${r.requests.average.toFixed(0)} (total ${r.requests.total}), latency p50 ${r.latency.p50} ms, ` +
-    `p99 ${r.latency.p99} ms, max ${r.latency.max} ms, errors ${r.errors}, non-2xx ${r.non2xx}, packets fed ${i}`,
+    `p99 ${r.latency.p99} ms, max ${r.latency.max} ms, errors ${r.errors}, non-2xx ${r.non2xx}, packets fed ${packetsFed}`,
 );
 console.log(`${pass ? 'PASS' : 'FAIL'}: target >= ${TARGET_RPS} req/s and p99 < ${TARGET_P99_MS} ms`);
 process.exit(pass ? 0 : 1);

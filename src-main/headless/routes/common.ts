@@ -49,8 +49,9 @@ export const numberParam = z
   .regex(/^-?\d+(\.\d+)?$/, 'must be a number')
   .transform(Number);
 
-/** "Now" in data time: the engine's latest packet time, else the wall clock (replays run in the past). */
+/** "Now" in data time: the latest packet's time (replays run in the past), else the status clock. */
 export function dataNowMs(engine: Engine): number {
-  const t = engine.status().timeMs;
+  const s = engine.status();
+  const t = s.packet?.timeMs ?? s.timeMs;
   return Number.isFinite(t) && t > 0 ? t : Date.now();
 }

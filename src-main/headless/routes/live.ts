@@ -21,7 +21,8 @@ export const liveRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine })
     const s = engine.status();
     const mseBaseline = s.baseline.metrics.find((m) => m.name === 'msePsi');
     return {
-      timeMs: s.timeMs,
+      // Data time of the values shown (the status clock is wall time).
+      timeMs: s.metrics?.timeMs ?? s.packet?.timeMs ?? s.timeMs,
       rigState: s.rigState,
       operation: s.operation,
       campaign: s.campaign,

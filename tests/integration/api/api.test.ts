@@ -1,14 +1,13 @@
-// Every /api/v1 endpoint over real HTTP on 127.0.0.1 (OS-assigned port), against a real
-// SQLite store: status codes, body shapes, and the 4xx paths (bad JSON, too large, schema).
+// Every /api/v1 endpoint over real HTTP on 127.0.0.1 (OS-assigned port), against the real
+// engine (createEngine) on a real SQLite store, fed by the simulator's kick scenario.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePacket } from '../../../src-shared/wits.js';
+import type { Advisory } from '../../../src-shared/advisory.js';
 import { startApiServer, type ApiServer } from '../../../src-main/headless/server.js';
-import { makeAdvisory } from '../../unit/storage/fixtures.js';
 import { makeEngine, type EngineUnderTest } from './engine-under-test.js';
 
 let eut: EngineUnderTest;
 let server: ApiServer;
-const T0 = Date.UTC(2025, 0, 1, 6);
+let fed: { packets: number; firstMs: number; lastMs: number };
 
 const get = (p: string) => fetch(`${server.url}${p}`);
 const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -18,14 +17,11 @@ const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 const json = async (r: Response) => (await r.json()) as Record<string, unknown> & { message?: string };
+const list = async <T = Advisory>(p: string) => (await (await get(p)).json()) as T[];
 
 beforeAll(async () => {
   eut = await makeEngine();
   server = await startApiServer(eut.engine, { host: '127.0.0.1', port: 0, bodyLimitBytes: 4096 });
-  for (let i = 0; i < 120; i++) {
-    eut.engine.ingest({ ...makePacket(T0 + i * 1000, { sppPsi: 3000 + i, flowInGpm: 500, holeDepthFt: 10_000 + i / 10 }), rigState: 'Drilling' });
-  }
-  await eut.engine.storage.flushMetrics();
 });
 
 afterAll(async () => {
@@ -33,67 +29,88 @@ afterAll(async () => {
   await eut?.dispose();
 });
 
-describe('live endpoints', () => {
-  it('GET /health returns each component and the storage flag', async () => {
-    const r = await get('/api/v1/health');
-    expect(r.status).toBe(200);
-    const body = await json(r);
-    expect(body).toMatchObject({ overall: 'healthy', storage: { diskFull: false, status: 'healthy' } });
-    expect(Array.isArray(body.components)).toBe(true);
+describe('before the first packet', () => {
+  it('GET /diagnosis, /verification and /ml/latest are 204; /history is empty', async () => {
+    expect((await get('/api/v1/diagnosis')).status).toBe(204);
+    expect((await get('/api/v1/verification')).status).toBe(204);
+    expect((await get('/api/v1/ml/latest')).status).toBe(204);
+    expect(await list('/api/v1/history')).toEqual([]);
+    expect(await json(await get('/api/v1/status'))).toMatchObject({ counts: { packets: 0 }, packet: null });
+  });
+});
+
+describe('live endpoints with the pipeline fed a kick', () => {
+  beforeAll(async () => {
+    fed = await eut.feed('kick');
   });
 
-  it('GET /status returns the live status with counts, campaign and source', async () => {
+  it('GET /status returns live status: counts, campaign, source, latest packet', async () => {
     const r = await get('/api/v1/status');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
     const body = await json(r);
-    expect(body).toMatchObject({ campaign: 'production', rigState: 'Drilling', counts: { packets: 120 }, source: { state: 'connected' } });
-    expect((body.packet as { sppPsi: number }).sppPsi).toBe(3119);
+    expect(body).toMatchObject({ campaign: 'production', counts: { packets: fed.packets } });
+    expect((body.packet as { timeMs: number }).timeMs).toBe(fed.lastMs);
+    expect((body.counts as { advisories: number }).advisories).toBeGreaterThan(0);
+    expect(body).toHaveProperty('source.state');
+  });
+
+  it('GET /health returns each component and the storage flag', async () => {
+    const r = await get('/api/v1/health');
+    expect(r.status).toBe(200);
+    const body = await json(r);
+    expect(['healthy', 'degraded', 'unhealthy']).toContain(body.overall);
+    expect((body.components as unknown[]).length).toBeGreaterThan(0);
+    expect(body).toMatchObject({ storage: { diskFull: false } });
   });
 
   it('GET /drilling returns live drilling metrics', async () => {
     const body = await json(await get('/api/v1/drilling'));
-    expect(body).toMatchObject({ timeMs: T0 + 119_000, rigState: 'Drilling', campaign: 'production', votes: [] });
-    expect(body).toHaveProperty('metrics');
+    expect(body).toMatchObject({ timeMs: fed.lastMs, campaign: 'production' });
+    expect((body.metrics as { timeMs: number }).timeMs).toBe(fed.lastMs);
+    expect(Array.isArray(body.votes)).toBe(true);
   });
 
-  it('GET /diagnosis and /verification are 204 with nothing to show, then 200', async () => {
-    expect((await get('/api/v1/diagnosis')).status).toBe(204);
-    expect((await get('/api/v1/verification')).status).toBe(204);
-    const a = makeAdvisory({ timeMs: T0 + 60_000, category: 'WellControl', riskLevel: 'Critical' });
-    await eut.engine.publishAdvisory(a);
+  it('GET /diagnosis returns the current advisory (the kick) and /verification the latest verdict', async () => {
     const d = await get('/api/v1/diagnosis');
     expect(d.status).toBe(200);
-    expect((await json(d)).id).toBe(a.id);
+    const adv = await json(d);
+    expect(adv).toMatchObject({ category: 'WellControl' });
+    expect(adv.id).toBe(eut.engine.currentAdvisory()?.id);
     const v = await get('/api/v1/verification');
     expect(v.status).toBe(200);
-    expect(await json(v)).toMatchObject({ status: 'Confirmed', fault: 'kick' });
+    const verdict = await json(v);
+    expect(['Confirmed', 'Uncertain', 'Rejected']).toContain(verdict.status);
+    expect(typeof verdict.reason).toBe('string');
   });
 
   it('GET /baseline returns learning progress', async () => {
-    expect(await json(await get('/api/v1/baseline'))).toMatchObject({ mode: 'learning', required: 100 });
+    const b = await json(await get('/api/v1/baseline'));
+    expect(['learning', 'locked', 'disabled']).toContain(b.mode);
+    expect(b.samples as number).toBeGreaterThan(0);
   });
 });
 
 describe('advisories, acknowledgement and audit', () => {
-  beforeAll(async () => {
-    await eut.engine.publishAdvisory(makeAdvisory({ timeMs: T0 + 70_000, category: 'Mechanical', riskLevel: 'High', fault: 'pack-off' }));
+  it('GET /history lists newest first (50 by default) with category, limit and time filters', async () => {
+    const all = await list('/api/v1/history');
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all.length).toBeLessThanOrEqual(50);
+    expect(all.every((a, i) => i === 0 || all[i - 1].timeMs >= a.timeMs)).toBe(true);
+    const wc = await list('/api/v1/history?category=WellControl&limit=1000');
+    expect(wc.length).toBeGreaterThan(0);
+    expect(wc.every((a) => a.category === 'WellControl')).toBe(true);
+    expect(await list('/api/v1/history?category=NoSuchCategory')).toEqual([]);
+    expect(await list('/api/v1/history?limit=1')).toHaveLength(1);
+    const pivot = all[Math.floor(all.length / 2)].timeMs;
+    const since = await list(`/api/v1/history?since=${encodeURIComponent(new Date(pivot).toISOString())}&limit=1000`);
+    expect(since.length).toBeGreaterThan(0);
+    expect(since.every((a) => a.timeMs >= pivot)).toBe(true);
+    const until = await list(`/api/v1/history?until=${pivot - 1}&limit=1000`);
+    expect(until.every((a) => a.timeMs < pivot)).toBe(true);
   });
 
-  it('GET /history lists newest first with category and time filters', async () => {
-    const all = (await (await get('/api/v1/history')).json()) as { timeMs: number; category: string }[];
-    expect(all.length).toBeGreaterThanOrEqual(2);
-    expect(all[0].timeMs).toBeGreaterThanOrEqual(all[1].timeMs);
-    const mech = (await (await get('/api/v1/history?category=Mechanical')).json()) as { category: string }[];
-    expect(mech.map((a) => a.category)).toEqual(['Mechanical']);
-    const iso = new Date(T0 + 65_000).toISOString();
-    const since = (await (await get(`/api/v1/history?since=${encodeURIComponent(iso)}`)).json()) as unknown[];
-    expect(since).toHaveLength(1);
-    const limited = (await (await get('/api/v1/history?limit=1')).json()) as unknown[];
-    expect(limited).toHaveLength(1);
-  });
-
-  it('GET /history with a bad parameter is a 400 naming it', async () => {
+  it('GET /history with a bad or unknown parameter is a 400 naming it', async () => {
     const r = await get('/api/v1/history?limit=abc');
     expect(r.status).toBe(400);
     expect((await json(r)).message).toMatch(/query\.limit/);
@@ -103,15 +120,15 @@ describe('advisories, acknowledgement and audit', () => {
   });
 
   it('POST /advisory/acknowledge records it (201), audited; unknown advisory is 404', async () => {
-    const [latest] = (await (await get('/api/v1/history?limit=1')).json()) as { id: string }[];
+    const [latest] = await list('/api/v1/history?limit=1');
     const r = await post('/api/v1/advisory/acknowledge', { advisoryId: latest.id, actor: 'J. Driller', action: 'flow check', notes: 'no flow' });
     expect(r.status).toBe(201);
     const ack = await json(r);
     expect(ack).toMatchObject({ advisoryId: latest.id, actor: 'J. Driller', action: 'flow check', notes: 'no flow' });
     expect(String(ack.id)).toMatch(/^ACK-/);
-    const acks = (await (await get(`/api/v1/advisory/acknowledgements?advisoryId=${latest.id}`)).json()) as { id: string }[];
+    const acks = await list<{ id: string }>(`/api/v1/advisory/acknowledgements?advisoryId=${latest.id}`);
     expect(acks.map((k) => k.id)).toEqual([ack.id]);
-    const audit = (await (await get('/api/v1/audit?kind=acknowledgement')).json()) as { actor: string; kind: string }[];
+    const audit = await list<{ actor: string; kind: string }>('/api/v1/audit?kind=acknowledgement');
     expect(audit[0]).toMatchObject({ actor: 'J. Driller', kind: 'acknowledgement' });
 
     const missing = await post('/api/v1/advisory/acknowledge', { advisoryId: 'ADV-deadbeef', actor: 'JD', action: 'x' });
@@ -126,15 +143,16 @@ describe('advisories, acknowledgement and audit', () => {
     expect((await json(await post('/api/v1/advisory/acknowledge', { advisoryId: 'ADV-1', action: 'x' }))).message).toMatch(/body\.actor/);
   });
 
-  it('GET /reports/critical returns only Critical advisories', async () => {
-    const list = (await (await get('/api/v1/reports/critical')).json()) as { riskLevel: string }[];
-    expect(list.length).toBeGreaterThanOrEqual(1);
-    expect(list.every((a) => a.riskLevel === 'Critical')).toBe(true);
+  it('GET /reports/critical returns only Critical advisories (the kick is one)', async () => {
+    const critical = await list('/api/v1/reports/critical?limit=1000');
+    expect(critical.length).toBeGreaterThanOrEqual(1);
+    expect(critical.every((a) => a.riskLevel === 'Critical')).toBe(true);
+    expect(critical.length).toBe((await list('/api/v1/history?limit=1000')).filter((a) => a.riskLevel === 'Critical').length);
   });
 
   it('GET /audit filters by time and rejects a bad time', async () => {
     expect((await get('/api/v1/audit?since=0&until=1')).status).toBe(200);
-    expect(await (await get('/api/v1/audit?since=0&until=1')).json()).toEqual([]);
+    expect(await list('/api/v1/audit?since=0&until=1')).toEqual([]);
     const bad = await get('/api/v1/audit?since=yesterday');
     expect(bad.status).toBe(400);
     expect((await json(bad)).message).toMatch(/query\.since: "yesterday" is not a time/);
@@ -178,34 +196,39 @@ describe('campaign and config', () => {
 });
 
 describe('records', () => {
-  it('GET /shift/summary by hours and by from/to; both at once is 400', async () => {
+  it('GET /shift/summary by hours (ending at the latest packet) and by from/to; both at once is 400', async () => {
     const s = await json(await get('/api/v1/shift/summary?hours=12'));
-    expect(s).toMatchObject({ toMs: T0 + 119_000, fromMs: T0 + 119_000 - 12 * 3_600_000, packets: 120 });
-    const from = new Date(T0).toISOString();
-    const to = new Date(T0 + 3_600_000).toISOString();
+    expect(s).toMatchObject({ toMs: fed.lastMs, fromMs: fed.lastMs - 12 * 3_600_000, packets: fed.packets });
+    const from = new Date(fed.firstMs).toISOString();
+    const to = new Date(fed.lastMs).toISOString();
     const ranged = await json(await get(`/api/v1/shift/summary?from=${from}&to=${to}`));
-    expect(ranged).toMatchObject({ fromMs: T0, toMs: T0 + 3_600_000, packets: 120, depthStartFt: 10_000 });
-    expect(ranged.advisoriesByRisk).toMatchObject({ Critical: 1, High: 1 });
+    expect(ranged).toMatchObject({ fromMs: fed.firstMs, toMs: fed.lastMs, packets: fed.packets, peakRisk: 'Critical' });
+    expect(ranged.confirmed as number).toBeGreaterThan(0);
+    expect((ranged.advisoriesByCategory as Record<string, number>).WellControl).toBeGreaterThan(0);
+    expect(typeof ranged.depthStartFt).toBe('number');
     const both = await get(`/api/v1/shift/summary?hours=1&from=${from}`);
     expect(both.status).toBe(400);
     expect((await json(both)).message).toMatch(/either hours or from\/to/);
   });
 
   it('GET /metrics returns series for the channels asked; missing channels is 400', async () => {
-    const r = await get(`/api/v1/metrics?channels=sppPsi,flowInGpm&from=${T0}&to=${T0 + 119_000}&maxPoints=200`);
+    const r = await get(`/api/v1/metrics?channels=flowBalanceGpm,sppPsi&from=${fed.firstMs}&to=${fed.lastMs}&maxPoints=200`);
     expect(r.status).toBe(200);
     const series = (await r.json()) as { channel: string; points: [number, number][]; resolution: string }[];
-    expect(series.map((s) => s.channel)).toEqual(['sppPsi', 'flowInGpm']);
-    expect(series[0]).toMatchObject({ resolution: 'raw' });
-    expect(series[0].points).toHaveLength(120);
-    expect(series[0].points[0]).toEqual([T0, 3000]);
+    expect(series.map((s) => s.channel)).toEqual(['flowBalanceGpm', 'sppPsi']);
+    expect(series[1].resolution).toBe('1min');
+    expect(series[1].points.length).toBeGreaterThan(50);
+    expect(series[1].points.length).toBeLessThanOrEqual(200);
+    const raw = await get(`/api/v1/metrics?channels=sppPsi&from=${fed.firstMs}&to=${fed.firstMs + 59_000}`);
+    const [rawSeries] = (await raw.json()) as { points: unknown[]; resolution: string }[];
+    expect(rawSeries).toMatchObject({ resolution: 'raw' });
+    expect(rawSeries.points).toHaveLength(60);
     const none = await get('/api/v1/metrics');
     expect(none.status).toBe(400);
     expect((await json(none)).message).toMatch(/query\.channels/);
   });
 
-  it('GET /ml/latest and /ml/optimal are 204 until the ML engine lands; a bad depth is 400', async () => {
-    expect((await get('/api/v1/ml/latest')).status).toBe(204);
+  it('GET /ml/optimal is 204 until the ML engine lands; a bad depth is 400', async () => {
     expect((await get('/api/v1/ml/optimal?depth=10500')).status).toBe(204);
     const bad = await get('/api/v1/ml/optimal?depth=deep');
     expect(bad.status).toBe(400);

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { WsServerFrame } from '../../../src-shared/bridge.js';
 import { startApiServer, type ApiServer } from '../../../src-main/headless/server.js';
-import { makeAdvisory } from '../../unit/storage/fixtures.js';
 import { makeEngine, type EngineUnderTest } from './engine-under-test.js';
 
 let eut: EngineUnderTest;
@@ -77,11 +76,14 @@ describe('WebSocket Bridge /api/v1/bridge', () => {
   it('pushes engine events (advisory, acknowledgement, audit) to every client', async () => {
     const a = await connect();
     const b = await connect();
-    const adv = makeAdvisory({ timeMs: Date.UTC(2025, 0, 1) });
-    await eut.engine.publishAdvisory(adv);
+    await eut.feed('kick'); // the live pipeline raises the advisories
+    const adv = eut.engine.currentAdvisory();
+    expect(adv).not.toBeNull();
+    if (!adv) return;
     for (const c of [a, b]) {
-      const f = await c.next((x) => x.type === 'event' && x.event === 'advisory');
-      expect(f.type === 'event' && (f.payload as { id: string }).id).toBe(adv.id);
+      const f = await c.next((x) => x.type === 'event' && x.event === 'advisory' && (x.payload as { id: string }).id === adv.id);
+      expect(f.type === 'event' && (f.payload as { category: string }).category).toBe('WellControl');
+      await c.next((x) => x.type === 'event' && x.event === 'status');
     }
     a.ws.send(JSON.stringify({ type: 'call', id: 1, command: 'acknowledge', request: { advisoryId: adv.id, actor: 'JD', action: 'flow check' } }));
     expect((await a.result(1)).result.ok).toBe(true);
