@@ -1,7 +1,7 @@
-// Adapter between the Electron shell and the engine's composition root. The shell only needs
-// an Engine; how it is configured (data dir, resources, config file) is decided here so the
-// lead can adjust this one file when createEngine's options settle.
+// Adapter between the Electron shell and the engine: the same boot as headless mode (config
+// hierarchy, SQLite storage in the data dir, knowledge base, LLM enricher), minus the server.
 import type { Engine } from '../pipeline/engine.js';
+import { bootEngine } from '../headless/boot.js';
 
 export interface StartEngineOptions {
   /** OS app-data directory (app.getPath('userData')). */
@@ -10,16 +10,18 @@ export interface StartEngineOptions {
   resourcesDir: string;
 }
 
-type CreateEngine = (options: Record<string, unknown>) => Engine | Promise<Engine>;
-
-// Resolved at run time: the composition root is being written alongside this shell, and a
-// computed specifier keeps the shell compiling until it lands.
-const CREATE_ENGINE_MODULE = '../pipeline/create-engine.js';
-
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
-  const mod = (await import(CREATE_ENGINE_MODULE)) as { createEngine?: CreateEngine };
-  if (typeof mod.createEngine !== 'function') throw new Error('src-main/pipeline/create-engine.ts does not export createEngine');
-  const engine = await mod.createEngine({ dataDir: options.dataDir, resourcesDir: options.resourcesDir });
-  await engine.start();
+  const { engine, configSource } = await bootEngine({
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    configPath: null,
+    // the source comes from the saved configuration; Settings can change it at run time
+    source: null,
+    campaign: null,
+    units: null,
+    channelMap: null,
+    log: (line) => console.log(`[sairen] ${line}`),
+  });
+  console.log(`[sairen] configuration: ${configSource}`);
   return engine;
 }

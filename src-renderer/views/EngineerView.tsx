@@ -1,7 +1,7 @@
 // Engineer: trends (10 min .. 24 h, channels selectable), d-exponent and MSE against depth,
 // per-phase latency, baseline progress, ticket and verification counts.
 import { memo, useEffect, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { toDisplay, unitLabel, type UnitSystem } from '../../src-shared/units.js';
 import { CHANNEL_BY_KEY, TREND_CHANNELS, type TrendChannel } from '../lib/channels.js';
 import { lttb } from '../lib/lttb.js';
@@ -67,11 +67,12 @@ const TrendChart = memo(function TrendChart({ channel, windowMs, tick, units }: 
     <div className="chart-box" data-testid={`chart-${channel.key}`} data-points={data.length}>
       <div className="chart-title">{channel.label}{unit ? ` (${unit})` : ''}</div>
       <ResponsiveContainer width="100%" height="100%">
+        {/* No hover tooltip: it tripled mount time (bench) and is a mouse feature, not a glove one. */}
         <LineChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#2a3240" />
           <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} stroke="#9aa4b2" />
           <YAxis stroke="#9aa4b2" width={64} domain={['auto', 'auto']} tickFormatter={(v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(1))} />
-          <Tooltip labelFormatter={(t) => new Date(Number(t)).toLocaleTimeString()} contentStyle={{ background: '#111827', border: '1px solid #374151' }} />
+
           <Line type="linear" dataKey="v" stroke={channel.color} dot={false} isAnimationActive={false} strokeWidth={2} />
         </LineChart>
       </ResponsiveContainer>
