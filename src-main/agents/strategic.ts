@@ -7,7 +7,7 @@
 import type { FaultKind, Severity, Ticket, VerificationResult, VerificationStatus } from '../../src-shared/advisory.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
-import { founderSeverity } from '../physics/detectors.js';
+import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../pipeline/history.js';
 
@@ -210,8 +210,13 @@ function pitRate(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   const a = Math.abs(avg);
   const r2 = lineFit(last(finite(s, (x) => x.packet.pitVolumeBbl), 60)).r2;
   const d = `pit ${avg >= 0 ? 'gaining' : 'losing'} ${f1(a)} bbl/hr on average over ${v.length} s`;
-  if (a > t.verifyPitRateConfirmBblHr) {
+  // A real gain or loss moves the pit in a line over the minute; a fit over a short span
+  // after a pump restart turns a 0.1 bbl sensor wiggle into "10 bbl/hr" (R² near 0).
+  if (a > t.verifyPitRateConfirmBblHr && r2 >= t.verifyTrendConsistencyR2) {
     return { status: 'Confirmed', severity: a > t.verifyPitRateCriticalBblHr ? 'CRITICAL' : 'HIGH', reason: `Pit trend confirmed: ${d}.`, r2 };
+  }
+  if (a > t.verifyPitRateConfirmBblHr) {
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pit rate ${f1(a)} bbl/hr but the pit volume is not trending over the last minute (R² ${f2(r2)}): likely sensor noise.`, r2 };
   }
   // Pit alone (no flow-out confirmation) only confirms above the confirmation rate: pits
   // move a few bbl/hr with circulating and trip-tank transfers.
@@ -241,14 +246,29 @@ function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresh
   const flowTxt = flows.length ? ` at ${f0(mean(flows))} gpm` : '';
   const d = `SPP ${avg >= 0 ? '+' : ''}${f0(avg)} psi vs baseline over ${v.length} s${flowTxt}`;
   if (!steady) return { status: 'Uncertain', severity: 'LOW', reason: `${d}, but the pump rate changed: cannot tell.`, r2 };
-  if (Math.abs(avg) < t.verifySppNormalPsi) return { status: 'Rejected', severity: 'LOW', reason: `${d}: within normal variation.`, r2 };
+  // The verification bands follow the detector's: where a locked baseline has tightened the
+  // SPP warning (a quiet rig), "normal" and "sustained" tighten with it, in the config's ratios.
+  const normalPsi = Math.min(t.verifySppNormalPsi, 0.5 * t.sppDeviationWarningPsi);
+  const sustainedPsi = Math.min(t.verifySppSustainedPsi, 0.75 * t.sppDeviationCriticalPsi);
+  if (Math.abs(avg) < normalPsi) return { status: 'Rejected', severity: 'LOW', reason: `${d}: within normal variation.`, r2 };
+  // SPP falling while returns move away from flow in is well control (a loss or a kick
+  // also drop SPP): those detectors speak for it, not a hydraulics advisory.
+  const fb = finite(recent, (x) => x.metrics.flowBalanceGpm);
+  const fbAvg = fb.length ? mean(fb) : 0;
+  if (avg < 0 && Math.abs(fbAvg) > t.flowImbalanceWarningGpm / 2) {
+    const side = fbAvg < 0 ? `flow out ${f1(-fbAvg)} gpm short of flow in: losses?` : `flow out ${f1(fbAvg)} gpm above flow in: influx?`;
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `${d}, with ${side}`, r2 };
+  }
   if (fault === 'washout') {
-    if (avg <= -t.verifySppSustainedPsi) return { status: 'Confirmed', severity: 'HIGH', reason: `Washout likely: ${d}, steady flow.`, r2 };
-    if (avg <= -t.washoutSppDropPsi && sustained) return { status: 'Confirmed', severity: 'MEDIUM', reason: `Washout likely: ${d}, sustained at steady flow.`, r2 };
     if (avg > 0) return { status: 'Rejected', severity: 'LOW', reason: `${d}: SPP is not falling.`, r2 };
+    const critical = Math.max(t.sppDeviationCriticalPsi, sustainedPsi);
+    if (avg <= -sustainedPsi) {
+      return { status: 'Confirmed', severity: avg <= -2 * critical ? 'HIGH' : 'MEDIUM', reason: `Washout likely: ${d}, steady flow.`, r2 };
+    }
+    if (avg <= -washoutDropPsi(t) && sustained) return { status: 'Confirmed', severity: 'MEDIUM', reason: `Washout likely: ${d}, sustained at steady flow.`, r2 };
     return { status: 'Uncertain', severity: 'LOW', reason: `${d}: drop not sustained yet.`, r2 };
   }
-  if (Math.abs(avg) > t.verifySppSustainedPsi && sustained) return { status: 'Confirmed', severity: 'HIGH', reason: `${d}, sustained.`, r2 };
+  if (Math.abs(avg) > sustainedPsi && sustained) return { status: 'Confirmed', severity: 'HIGH', reason: `${d}, sustained.`, r2 };
   return { status: 'Uncertain', severity: 'LOW', reason: `${d}: not sustained yet.`, r2 };
 }
 

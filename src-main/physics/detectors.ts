@@ -281,17 +281,26 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
   };
 }
 
-/** Washout: SPP down vs baseline at steady pumps and steady WOB (no flow deficit: that is a loss). */
+/** The SPP drop that reads as a washout: the configured drop, or the rig's learned SPP band if tighter. */
+export function washoutDropPsi(t: EffectiveThresholds): number {
+  return Math.min(t.washoutSppDropPsi, t.sppDeviationWarningPsi);
+}
+
+/**
+ * Washout: SPP down vs baseline at steady pumps and steady WOB. The flow balance must be
+ * near zero: a deficit is a loss (which also drops SPP), a gain is a kick.
+ */
 export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  if (!x.pumpsSteady || x.sppDeltaPsi === null || x.sppDeltaPsi > -t.washoutSppDropPsi) return null;
+  const drop = washoutDropPsi(t);
+  if (!x.pumpsSteady || x.sppDeltaPsi === null || x.sppDeltaPsi > -drop) return null;
   if (x.wobRiseFraction !== null && Math.abs(x.wobRiseFraction) > 0.1) return null;
-  if (x.flowBalanceGpm !== null && x.flowBalanceGpm < -t.flowImbalanceWarningGpm) return null;
+  if (x.flowBalanceGpm !== null && Math.abs(x.flowBalanceGpm) > t.flowImbalanceWarningGpm / 2) return null;
   const d = x.sppDeltaPsi;
   return {
     fault: 'washout',
     level: d < -t.sppDeviationCriticalPsi ? 'CRITICAL' : 'WARNING',
     severity: clamp01(-d / (2 * t.sppDeviationCriticalPsi)),
-    trigger: { parameter: 'sppDeltaPsi', value: d, threshold: -t.washoutSppDropPsi, unit: 'psi' },
+    trigger: { parameter: 'sppDeltaPsi', value: d, threshold: -drop, unit: 'psi' },
     description: `SPP ${r0(-d)} psi below baseline at steady pump rate: possible washout`,
   };
 }

@@ -55,7 +55,15 @@ export interface PhysicsEngineOptions {
   smoothingPackets?: number;
   /** Drilling entries in the founder trend window. */
   founderWindow?: number;
+  /** Seconds on bottom drilling before MSE efficiency is judged (bit re-establishing its cut). */
+  efficiencySettleS?: number;
 }
+
+/**
+ * WOB this far below its drilling baseline means the driller is still putting weight on
+ * (tagging bottom after a connection): MSE is meaningless until the weight is on.
+ */
+const WEIGHT_ON_FRACTION = -0.15;
 
 export const isOnBottomState = (s: RigState): boolean => s === 'Drilling' || s === 'Reaming';
 export const isWellControlState = (s: RigState): boolean => s === 'Drilling' || s === 'Reaming' || s === 'Circulating';
@@ -89,6 +97,12 @@ export class PhysicsEngine {
   private readonly mseS: ShortWindow;
   private readonly dxcS: ShortWindow;
   private readonly pumpS: ShortWindow;
+  // Efficiency over the last ~10 s of established drilling: the detector judges what the
+  // verification will check (a 10-s average), not one noisy packet.
+  private readonly effS = new ShortWindow(10);
+  private readonly effSettleMs: number;
+  private drillingSinceMs = Number.NEGATIVE_INFINITY;
+  private wasDrilling = false;
 
   private pit: PitTrend | null = null;
   private pumpsOnPrev = false;
@@ -104,6 +118,7 @@ export class PhysicsEngine {
   constructor(options: PhysicsEngineOptions = {}) {
     this.settleMs = (options.pumpSettleS ?? 30) * 1000;
     this.founderWindow = options.founderWindow ?? 10;
+    this.effSettleMs = (options.efficiencySettleS ?? 60) * 1000;
     const k = options.smoothingPackets ?? 5;
     this.fbS = new ShortWindow(k);
     this.sppS = new ShortWindow(k);
@@ -118,7 +133,9 @@ export class PhysicsEngine {
   /** Forget all learned state (e.g. a new well or a source switch). */
   reset(): void {
     for (const b of [this.torqueBase, this.sppBase, this.mseBase, this.ropBase, this.wobBase, this.dxcBase, this.gasBase, this.pumpBase]) b.reset();
-    for (const w of [this.fbS, this.sppS, this.torqueS, this.ropS, this.wobS, this.mseS, this.dxcS, this.pumpS]) w.reset();
+    for (const w of [this.fbS, this.sppS, this.torqueS, this.ropS, this.wobS, this.mseS, this.dxcS, this.pumpS, this.effS]) w.reset();
+    this.drillingSinceMs = Number.NEGATIVE_INFINITY;
+    this.wasDrilling = false;
     this.pit?.reset();
     this.pumpsOnPrev = false;
     this.pumpStableSinceMs = Number.NEGATIVE_INFINITY;
@@ -297,6 +314,21 @@ export class PhysicsEngine {
       this.prevRop = null;
     }
 
+    // --- MSE efficiency for the detector: only once drilling is established ---
+    if (drilling && !this.wasDrilling) {
+      this.drillingSinceMs = t;
+      this.effS.reset();
+    }
+    this.wasDrilling = drilling;
+    const weightOn = wobRise === null || wobRise > WEIGHT_ON_FRACTION;
+    let effJudged: number | null = null;
+    if (drilling && weightOn && t - this.drillingSinceMs >= this.effSettleMs && efficiency !== null) {
+      this.effS.push(efficiency);
+      if (this.effS.n >= 5) effJudged = this.effS.mean;
+    } else if (!weightOn) {
+      this.effS.reset();
+    }
+
     const cv = onBottom ? torqueCv(history, packet.torqueKftLbf, th.stickSlipMinSamples) : null;
     const fbSmooth = fb !== null && this.fbS.n > 0 ? (this.fbS.mean as number) : fb;
 
@@ -340,7 +372,7 @@ export class PhysicsEngine {
     x.ropDropFraction = ropDrop;
     x.wobRiseFraction = wobRise;
     x.torqueCv = cv;
-    x.mseEfficiencyPercent = drilling && ctx.operation !== 'Milling' ? efficiency : null;
+    x.mseEfficiencyPercent = drilling && ctx.operation !== 'Milling' ? effJudged : null;
     x.mseDeltaFraction = mseDelta;
     x.dxcDelta = drilling ? dxcDelta : null;
     x.pumpsSteady = pumpsSteady;
