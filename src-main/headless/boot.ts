@@ -58,6 +58,8 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
     modelsDir: join(o.resourcesDir, 'models'),
     log: (e) => o.log(`[llm] ${e.advisoryId ? `${e.advisoryId}: ` : ''}${e.message}`),
   });
+  // Load the model in the background: the engine serves template advisories meanwhile.
+  void enricher.start().then((s) => o.log(`[llm] ${s.mode === 'llm' ? `${s.model} on ${s.device}` : `template-only: ${s.detail}`}`));
   const engine = createEngine(config, {
     storage,
     knowledge: kb.store,

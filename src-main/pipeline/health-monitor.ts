@@ -63,18 +63,15 @@ export class HealthMonitor {
     const components: ComponentHealth[] = [
       feed.component,
       { name: 'storage', status: storage.status, detail: storage.detail },
-      {
-        name: 'llm',
-        status: llm.mode === 'llm' ? 'healthy' : 'degraded',
-        detail: llm.mode === 'llm' ? `${llm.model ?? 'model'} on ${llm.device ?? 'cpu'}` : `template-only: ${llm.detail}`,
-      },
+      this.llmComponent(llm),
       { name: 'knowledge', status: this.d.knowledgeHealthy() ? 'healthy' : 'degraded', detail: this.d.knowledgeHealthy() ? 'ok' : 'knowledge store unavailable: no precedents' },
       { name: 'baseline', status: learning ? 'degraded' : 'healthy', detail: learning ? 'learning the rig baseline (shadow mode: only critical well control alerts)' : 'baseline locked' },
       disk,
     ];
     const report: HealthReport = {
       timeMs: now,
-      overall: worstStatus(components.map((c) => c.status).filter((_, i) => components[i].name !== 'baseline' && components[i].name !== 'llm') as HealthStatus[]),
+      // Baseline learning is a mode with its own banner, not a fault.
+      overall: worstStatus(components.filter((c) => c.name !== 'baseline').map((c) => c.status)),
       components,
       flags: {
         feedOffline: feed.offline,
@@ -91,6 +88,16 @@ export class HealthMonitor {
       this.d.onChange(report);
     }
     return report;
+  }
+
+  /**
+   * No model file, or the user switched the model off, is a normal way to run (templates,
+   * shown by its own banner); a model that failed to load or kept failing is degraded.
+   */
+  private llmComponent(llm: LiveStatus['llm']): ComponentHealth {
+    if (llm.mode === 'llm') return { name: 'llm', status: 'healthy', detail: `${llm.model ?? 'model'}: ${llm.detail}` };
+    const chosen = llm.model === null || llm.detail.startsWith('LLM disabled');
+    return { name: 'llm', status: chosen ? 'healthy' : 'degraded', detail: `template-only: ${llm.detail}` };
   }
 
   private feed(now: number): { component: ComponentHealth; offline: boolean; reconnecting: boolean } {
