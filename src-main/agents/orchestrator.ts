@@ -126,6 +126,8 @@ export function specialistLimits(
     torqueIncreaseCritical: baseline.torqueIncreaseCritical ?? t.mechanical.torque_increase_critical,
     dxcDecreaseWarning: t.formation.dexp_decrease_warning,
     dxcChangeThreshold: t.strategic_verification.dxc_change_threshold,
+    stickSlipCvWarning: t.mechanical.stick_slip_cv_warning,
+    stickSlipCvCritical: t.mechanical.stick_slip_cv_critical,
   };
 }
 

@@ -257,11 +257,14 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
     count++;
     sum += clamp01(Math.max((sppFrac as number) / 0.25, (x.sppDeltaPsi as number) / (2 * t.sppDeviationCriticalPsi)));
   }
+  // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
+  // (a founder pushes WOB up, torque and a flat ROP with it, and is not a pack-off).
   const ropOn =
     x.ropDropFraction !== null &&
     x.ropDropFraction > t.packoffRopDecreaseFraction &&
     x.wobRiseFraction !== null &&
-    x.wobRiseFraction > 0.05;
+    x.wobRiseFraction > 0.05 &&
+    tq - x.wobRiseFraction > t.torqueIncreaseWarningFraction;
   if (ropOn) {
     count++;
     sum += clamp01((x.ropDropFraction as number) / 0.5);

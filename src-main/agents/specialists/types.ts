@@ -59,6 +59,9 @@ export interface SpecialistLimits {
   dxcDecreaseWarning: number;
   /** |dxc trend| (fraction) that means the rock changed, e.g. 0.10. */
   dxcChangeThreshold: number;
+  /** Torque CV over the window: stick-slip above the warning, severe above the critical. */
+  stickSlipCvWarning: number;
+  stickSlipCvCritical: number;
 }
 
 export interface SpecialistInput {

@@ -92,3 +92,26 @@ describe('StrategicAgent', () => {
     expect(sa.verify(ticket('mse-inefficiency', good), good, th).status).toBe('Rejected');
   });
 });
+
+describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
+  const quiet = { ...th, sppDeviationWarningPsi: 30, sppDeviationCriticalPsi: 50 };
+  const spp = (delta: number, fb = 0) =>
+    build(30, (i) => ({ v: { flowInGpm: 550, sppPsi: 2800 + (i >= 20 ? delta : 0) }, m: { sppDeltaPsi: i >= 20 ? delta : 0, flowBalanceGpm: fb }, anomalous: i >= 20 }));
+  it('washout: on a rig with a tight learned SPP band, a 45 psi drop at steady flow is confirmed', () => {
+    const h = spp(-45);
+    expect(sa.verify(ticket('washout', h), h, quiet).status).toBe('Confirmed');
+    expect(sa.verify(ticket('washout', h), h, th).status).toBe('Rejected'); // config band: 45 < 50 psi is normal
+  });
+  it('washout: an SPP drop with returns short of flow in is left to well control', () => {
+    const h = spp(-200, -8);
+    const v = sa.verify(ticket('washout', h), h, th);
+    expect(v.status).toBe('Uncertain');
+    expect(v.reason).toContain('losses');
+  });
+  it('pit rate: a high rate without a consistent pit trend (sensor wiggle after a pump restart) is not confirmed', () => {
+    const noisy = build(60, (i) => ({ v: { pitVolumeBbl: 440.5 + 0.05 * Math.sin(i * 1.7) }, m: { pitRateBblHr: i >= 50 ? -11 : 0 }, anomalous: i >= 50 }));
+    expect(sa.verify(ticket('pit-rate', noisy), noisy, th).status).toBe('Uncertain');
+    const real = build(60, (i) => ({ v: { pitVolumeBbl: 440 - i * 0.004 }, m: { pitRateBblHr: -14 }, anomalous: i >= 50 }));
+    expect(sa.verify(ticket('pit-rate', real), real, th).status).toBe('Confirmed');
+  });
+});

@@ -36,6 +36,15 @@ describe('MSE specialist', () => {
   ])('efficiency %d %% -> %s', (eff, level) => {
     expect(levelOf(s, { mseEfficiencyPercent: eff })).toBe(level);
   });
+  it('a confirmed stick-slip is HIGH (energy into torsional vibration), whatever the efficiency reads', () => {
+    const i = input({ fault: 'stick-slip', metrics: { torqueCv: 0.28, mseEfficiencyPercent: 95 } });
+    const o = s.evaluate(i);
+    expect(o.level).toBe('HIGH');
+    expect(o.reason).toContain('0.28');
+    expect(s.evaluate({ ...i, verification: { ...i.verification, status: 'Uncertain' } }).level).toBe('LOW');
+    // Torque CV on another fault's ticket is not read as stick-slip.
+    expect(levelOf(s, { torqueCv: 0.28, mseEfficiencyPercent: 95 })).toBe('LOW');
+  });
   it('uses the P&A limits (50/30) and quotes the numbers', () => {
     const o = s.evaluate(input({ metrics: { mseEfficiencyPercent: 45, msePsi: 62_000 } }, [], 'plug_abandonment'));
     expect(o.level).toBe('MEDIUM');
