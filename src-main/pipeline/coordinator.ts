@@ -209,7 +209,16 @@ export class PipelineCoordinator {
     if (this.thresholds && b && b.config === config && b.campaign === campaign && b.locked === locked) return this.thresholds;
     const base = thresholdsFor(config, campaign);
     this.baselineOverrides = locked > 0 ? applyBaseline(config.thresholds, this.deps.baseline.snapshot(), config.well.rig || 'RIG') : null;
-    this.thresholds = this.baselineOverrides ? { ...base, ...this.baselineOverrides } : base;
+    const b2 = this.baselineOverrides;
+    this.thresholds = b2
+      ? {
+          ...base,
+          sppDeviationWarningPsi: b2.sppDeviationWarningPsi,
+          sppDeviationCriticalPsi: b2.sppDeviationCriticalPsi,
+          torqueIncreaseWarningFraction: b2.torqueIncreaseWarning,
+          torqueIncreaseCriticalFraction: b2.torqueIncreaseCritical,
+        }
+      : base;
     this.builtFor = { config, campaign, locked };
     return this.thresholds;
   }

@@ -181,7 +181,9 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
     if (out.advisory && out.ticket && out.verification) {
       const advisory = out.advisory;
       const req = { advisory, ticket: out.ticket, verification: out.verification };
-      void publishAdvisory(advisory).then(() => enricher.submit(req, clock()));
+      // Staleness is judged in data time, so a replayed recording is enriched like a live feed.
+      const dataNowMs = out.packet.timeMs;
+      void publishAdvisory(advisory).then(() => enricher.submit(req, dataNowMs));
     }
     const now = clock();
     if (now - lastStatusEventMs >= (ports.statusIntervalMs ?? 250)) {
