@@ -2,7 +2,7 @@
 // events travel over Electron IPC and over the headless WebSocket. Requests are validated with
 // these zod schemas where they enter the engine; responses are the engine's own typed values.
 import { z } from 'zod';
-import type { Acknowledgement, Advisory, AuditEntry } from './advisory.js';
+import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult } from './advisory.js';
 import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
 import type { HealthReport } from './health.js';
@@ -122,10 +122,14 @@ export interface BridgeEvents {
   acknowledgement: Acknowledgement;
   health: HealthReport;
   audit: AuditEntry;
+  /** A tactical ticket (a sustained anomaly), before verification. */
+  ticket: Ticket;
+  /** The physics verdict on a ticket: Confirmed, Uncertain or Rejected, with the reason. */
+  verification: VerificationResult;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'health', 'audit'];
+export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'health', 'audit', 'ticket', 'verification'];
 
 /** A command failure the user can read (validation, not found, refused). */
 export interface BridgeError {

@@ -22,5 +22,9 @@ export interface AdvisoryEnricher {
   onOutcome(listener: (o: EnrichmentOutcome) => void): () => void;
   status(): LiveStatus['llm'];
   setModel(path: string, enabled: boolean): Promise<LiveStatus['llm']>;
+  /** True when repeated failures switched the model off (the self-healer may retry it). */
+  needsRetry(): boolean;
+  /** Re-enables the current model after a failure switch. */
+  retry(): Promise<LiveStatus['llm']>;
   dispose(): Promise<void>;
 }

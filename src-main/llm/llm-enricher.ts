@@ -162,6 +162,14 @@ export class LlmEnricher implements AdvisoryEnricher {
     return this.status();
   }
 
+  needsRetry(): boolean {
+    return this.enabled && this.disabledReason !== null;
+  }
+
+  async retry(): Promise<LiveStatus['llm']> {
+    return this.setModel(this.modelPath ?? '', this.enabled);
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true;
     this.queue = [];

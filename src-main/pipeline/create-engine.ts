@@ -23,6 +23,7 @@ import { listSerialPorts } from '../acquisition/serial.js';
 import { createSource } from '../acquisition/source-factory.js';
 import { AdvisoryComposer } from '../advisory/composer.js';
 import { BaselineFile } from '../baseline/baseline-file.js';
+import { SelfHealer } from '../health/self-healer.js';
 import { BaselineLearner, baselineSettings } from '../baseline/learner.js';
 import { CampaignController } from '../config/campaign-controller.js';
 import { ConfigStore } from '../config/config-store.js';
@@ -52,6 +53,8 @@ export interface EnginePorts {
   campaign?: Campaign;
   /** How often health is evaluated, ms (0 = only on demand, for tests). */
   healthIntervalMs?: number;
+  /** Self-healer pass interval, ms (0 = off). */
+  selfHealIntervalMs?: number;
   /** Minimum ms between 'status' events. */
   statusIntervalMs?: number;
   log?: (line: string) => void;
@@ -74,11 +77,11 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
   const baselineFile = ports.dataDir ? new BaselineFile(ports.dataDir) : null;
   const composer = new AdvisoryComposer(() => configStore.get());
   const listeners = new Map<BridgeEventName, Set<(p: unknown) => void>>();
-  const startupWarnings: string[] = [];
+  let baselineWarning: string | null = null;
 
   if (baselineFile) {
     const loaded = baselineFile.load();
-    if (loaded.warning) startupWarnings.push(loaded.warning);
+    baselineWarning = loaded.warning;
     if (loaded.state) baseline.restore(loaded.state);
   }
 
@@ -139,6 +142,8 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
     onChange: (h) => emit('health', h),
   });
 
+  const healer = new SelfHealer({ clock, enricher, audit, log });
+
   /** Saves, then tells the UI: an advisory exists for the driller only once it is committed. */
   const publishAdvisory = async (a: Advisory): Promise<void> => {
     try {
@@ -173,9 +178,13 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
       if (err) log(err);
       void audit({ timeMs: clock(), actor: 'system', kind: 'baseline-lock', summary: 'baseline metric locked', after: baseline.progress() });
     }
-    if (out.ticket) storage.saveTicket(out.ticket).catch((e) => log(`ticket not saved: ${(e as Error).message}`));
+    if (out.ticket) {
+      emit('ticket', out.ticket);
+      storage.saveTicket(out.ticket).catch((e) => log(`ticket not saved: ${(e as Error).message}`));
+    }
     if (out.verification) {
       latestVerification = out.verification;
+      emit('verification', out.verification);
       storage.saveVerification(out.verification).catch((e) => log(`verification not saved: ${(e as Error).message}`));
     }
     if (out.advisory && out.ticket && out.verification) {
@@ -349,17 +358,23 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
     config: () => configStore.get(),
     ingest,
     async start() {
-      for (const w of startupWarnings) log(w);
+      if (baselineWarning) {
+        // A corrupt or outdated baseline file: learning restarts, and the record says why.
+        log(baselineWarning);
+        await audit({ timeMs: clock(), actor: 'system', kind: 'baseline-reset', summary: baselineWarning });
+      }
       if (sourceConfig && !source) {
         source = attachSource(sourceConfig, sourceUnits);
         source.start();
       }
       health.start(ports.healthIntervalMs ?? 1000);
+      healer.start(ports.selfHealIntervalMs ?? 30_000);
     },
     async dispose() {
       if (disposed) return;
       disposed = true;
       health.stop();
+      healer.stop();
       unsubscribeEnricher();
       for (const u of unsubscribeSource) u();
       await source?.stop();

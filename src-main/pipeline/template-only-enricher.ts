@@ -13,5 +13,11 @@ export class TemplateOnlyEnricher implements AdvisoryEnricher {
   async setModel(): Promise<LiveStatus['llm']> {
     return this.status();
   }
+  needsRetry(): boolean {
+    return false;
+  }
+  async retry(): Promise<LiveStatus['llm']> {
+    return this.status();
+  }
   async dispose(): Promise<void> {}
 }

@@ -74,7 +74,7 @@ describe('LlmEnricher', () => {
     await e.dispose();
   });
 
-  it('after max_consecutive_failures the enricher switches to template mode until setModel re-enables it', async () => {
+  it('after max_consecutive_failures the enricher switches to template mode until it is retried', async () => {
     const backend = new NeverAnsweringBackend();
     const e = new LlmEnricher({ config: cfg({ timeout_cpu_s: 0.05, max_consecutive_failures: 2 }), modelPath: '/m.gguf', createBackend: () => backend, log: () => {} });
     const out = collect(e);
@@ -89,8 +89,10 @@ describe('LlmEnricher', () => {
     await new Promise((r) => setTimeout(r, 120));
     expect(out).toHaveLength(2);
     expect(backend.calls).toHaveLength(2);
-    const st = await e.setModel('/m.gguf', true);
+    expect(e.needsRetry()).toBe(true); // what the self-healer looks for
+    const st = await e.retry();
     expect(st.mode).toBe('llm');
+    expect(e.needsRetry()).toBe(false);
     e.submit(makeRequest('kick', 'production', { id: 'ADV-0000000d' }), T0 + 3);
     await until(() => out.length === 3);
     expect(out[2].advisoryId).toBe('ADV-0000000d');
