@@ -1,47 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { SerialSource } from '../../../src-main/acquisition/serial.js';
 import type { WitsPacket } from '../../../src-shared/wits.js';
 import { MAP, frame, waitFor } from './helpers.js';
-
-interface PtyPair {
-  proc: ChildProcess;
-  a: string;
-  b: string;
-}
-
-/** socat links two pseudo-terminals; it prints "PTY is /dev/pts/N" for each on stderr. */
-function startPtyPair(): Promise<PtyPair> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn('/usr/bin/socat', ['-d', '-d', 'pty,raw,echo=0', 'pty,raw,echo=0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const paths: string[] = [];
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`socat gave no pty pair: ${err}`)), 5000);
-    proc.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-      for (const m of err.matchAll(/PTY is (\/dev\/\S+)/g)) if (!paths.includes(m[1])) paths.push(m[1]);
-      if (paths.length === 2 && /starting data transfer loop/.test(err)) {
-        clearTimeout(timer);
-        resolve({ proc, a: paths[0], b: paths[1] });
-      }
-    });
-    proc.on('error', reject);
-  });
-}
+import { killed, startPtyPair } from './pty.js';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   while (cleanup.length) await cleanup.pop()?.();
 });
-
-function killed(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
-  return new Promise((r) => {
-    proc.once('exit', () => r());
-    proc.kill('SIGTERM');
-  });
-}
 
 describe('serial source over a real pty pair', () => {
   it('reads WITS frames written to the other end, split across writes, with line noise', async () => {

@@ -1,0 +1,36 @@
+// A real pseudo-terminal pair from socat, the serial line our tests drive.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface PtyPair {
+  proc: ChildProcess;
+  a: string;
+  b: string;
+}
+
+/** socat links two pseudo-terminals; it prints "PTY is /dev/pts/N" for each on stderr. */
+export function startPtyPair(): Promise<PtyPair> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn('/usr/bin/socat', ['-d', '-d', 'pty,raw,echo=0', 'pty,raw,echo=0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const paths: string[] = [];
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`socat gave no pty pair: ${err}`)), 5000);
+    proc.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+      for (const m of err.matchAll(/PTY is (\/dev\/\S+)/g)) if (!paths.includes(m[1])) paths.push(m[1]);
+      if (paths.length === 2 && /starting data transfer loop/.test(err)) {
+        clearTimeout(timer);
+        resolve({ proc, a: paths[0], b: paths[1] });
+      }
+    });
+    proc.on('error', reject);
+  });
+}
+
+export function killed(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((r) => {
+    proc.once('exit', () => r());
+    proc.kill('SIGTERM');
+  });
+}
+
