@@ -38,6 +38,12 @@ export interface SqliteStoreOptions {
   onOpen?: (db: Database.Database) => void;
 }
 
+/** `WHERE a = ? AND b >= ?` from the filters that are set (undefined = no filter). */
+function whereClause(conds: [string, string | number | undefined][]): { where: string; args: (string | number)[] } {
+  const set = conds.filter((c): c is [string, string | number] => c[1] !== undefined);
+  return { where: set.length ? `WHERE ${set.map(([sql]) => sql).join(' AND ')}` : '', args: set.map(([, v]) => v) };
+}
+
 const isFull = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'SQLITE_FULL';
 
 function ensureWritableDir(dir: string): void {
@@ -218,26 +224,14 @@ export class SqliteStore implements PersistenceLayer {
   }
 
   async listAdvisories(q: AdvisoryQuery): Promise<Advisory[]> {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (q.category !== undefined) {
-      where.push('category = ?');
-      args.push(q.category);
-    }
-    if (q.sinceMs !== undefined) {
-      where.push('time_ms >= ?');
-      args.push(q.sinceMs);
-    }
-    if (q.untilMs !== undefined) {
-      where.push('time_ms <= ?');
-      args.push(q.untilMs);
-    }
-    if (q.minRisk !== undefined) {
-      where.push('risk_rank >= ?');
-      args.push(riskRank(q.minRisk));
-    }
+    const { where, args } = whereClause([
+      ['category = ?', q.category],
+      ['time_ms >= ?', q.sinceMs],
+      ['time_ms <= ?', q.untilMs],
+      ['risk_rank >= ?', q.minRisk === undefined ? undefined : riskRank(q.minRisk)],
+    ]);
     const limit = clampLimit(q.limit);
-    const sql = `SELECT json FROM advisories ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const sql = `SELECT json FROM advisories ${where}
       ORDER BY time_ms DESC, id DESC LIMIT ?`;
     const rows = (this.db.prepare(sql).pluck().all(...args, limit) as string[]).map((j) => JSON.parse(j) as Advisory);
     if (this.pending.size === 0) return rows;
@@ -275,22 +269,12 @@ export class SqliteStore implements PersistenceLayer {
   }
 
   async listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (q.advisoryId !== undefined) {
-      where.push('advisory_id = ?');
-      args.push(q.advisoryId);
-    }
-    if (q.sinceMs !== undefined) {
-      where.push('time_ms >= ?');
-      args.push(q.sinceMs);
-    }
-    if (q.untilMs !== undefined) {
-      where.push('time_ms <= ?');
-      args.push(q.untilMs);
-    }
-    const sql = `SELECT id, advisory_id, time_ms, actor, action, notes FROM acknowledgements
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    const { where, args } = whereClause([
+      ['advisory_id = ?', q.advisoryId],
+      ['time_ms >= ?', q.sinceMs],
+      ['time_ms <= ?', q.untilMs],
+    ]);
+    const sql = `SELECT id, advisory_id, time_ms, actor, action, notes FROM acknowledgements ${where} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as AckRow[]).map((r) => ({
       id: r.id,
       advisoryId: r.advisory_id,
@@ -320,22 +304,12 @@ export class SqliteStore implements PersistenceLayer {
   }
 
   async listAudit(q: AuditQuery): Promise<AuditEntry[]> {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (q.kind !== undefined) {
-      where.push('kind = ?');
-      args.push(q.kind);
-    }
-    if (q.sinceMs !== undefined) {
-      where.push('time_ms >= ?');
-      args.push(q.sinceMs);
-    }
-    if (q.untilMs !== undefined) {
-      where.push('time_ms <= ?');
-      args.push(q.untilMs);
-    }
-    const sql = `SELECT seq, time_ms, actor, kind, summary, before_json, after_json FROM audit
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    const { where, args } = whereClause([
+      ['kind = ?', q.kind],
+      ['time_ms >= ?', q.sinceMs],
+      ['time_ms <= ?', q.untilMs],
+    ]);
+    const sql = `SELECT seq, time_ms, actor, kind, summary, before_json, after_json FROM audit ${where} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as AuditRow[]).map((r) => ({
       seq: r.seq,
       timeMs: r.time_ms,

@@ -1,5 +1,6 @@
 // A real pseudo-terminal pair from socat, the serial line our tests drive.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach } from 'vitest';
 
 export interface PtyPair {
   proc: ChildProcess;
@@ -34,3 +35,12 @@ export function killed(proc: ChildProcess): Promise<void> {
   });
 }
 
+
+/** Registers cleanups that run after each test, last first. */
+export function cleanupAfterEach(): Array<() => Promise<void> | void> {
+  const cleanup: Array<() => Promise<void> | void> = [];
+  afterEach(async () => {
+    while (cleanup.length) await cleanup.pop()?.();
+  });
+  return cleanup;
+}

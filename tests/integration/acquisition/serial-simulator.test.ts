@@ -1,17 +1,14 @@
 // Issue 2: a real pseudo-terminal pair (socat) carrying the simulator's output into the serial
 // source, end to end: simulator CLI -> pty -> SerialSource -> canonical packets.
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildChannelMap } from '../../../src-main/acquisition/channel-map.js';
 import { SerialSource } from '../../../src-main/acquisition/serial.js';
 import type { WitsPacket } from '../../../src-shared/wits.js';
 import { waitFor } from './helpers.js';
-import { killed, startPtyPair } from './pty.js';
+import { cleanupAfterEach, killed, startPtyPair } from './pty.js';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()?.();
-});
+const cleanup = cleanupAfterEach();
 
 describe('simulator over a serial line', () => {
   it('the serial source decodes what the simulator CLI writes to the other end of a pty', async () => {

@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { SerialSource } from '../../../src-main/acquisition/serial.js';
 import type { WitsPacket } from '../../../src-shared/wits.js';
 import { MAP, frame, waitFor } from './helpers.js';
-import { killed, startPtyPair } from './pty.js';
+import { cleanupAfterEach, killed, startPtyPair } from './pty.js';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()?.();
-});
+const cleanup = cleanupAfterEach();
 
 describe('serial source over a real pty pair', () => {
   it('reads WITS frames written to the other end, split across writes, with line noise', async () => {
