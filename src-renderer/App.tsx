@@ -1,4 +1,7 @@
 // Top bar + the selected view + overlays (health banners, acknowledge dialog, alarm).
+// A view is mounted on its first visit and then kept, hidden with display:none, so switching
+// back is a style change, not a re-mount of its charts; hidden views pause (ViewActive).
+import { memo, useMemo, useState } from 'react';
 import { campaignLabel } from '../src-shared/campaign.js';
 import { AckDialog } from './components/AckDialog.js';
 import { AlarmPlayer } from './components/Alarm.js';
@@ -9,6 +12,7 @@ import { CompanyManView } from './views/CompanyManView.js';
 import { DrillerView } from './views/DrillerView.js';
 import { EngineerView } from './views/EngineerView.js';
 import { SettingsView } from './views/SettingsView.js';
+import { ViewActive } from './store/view-active.js';
 
 const VIEW_COMPONENTS: Record<ViewName, () => React.JSX.Element> = {
   driller: DrillerView,
@@ -47,15 +51,32 @@ function TopBar(): React.JSX.Element {
   );
 }
 
+const ViewSlot = memo(function ViewSlot({ name, active }: { name: ViewName; active: boolean }) {
+  // created once: toggling `active` re-renders only the components that read ViewActive
+  const content = useMemo(() => {
+    const View = VIEW_COMPONENTS[name];
+    return <View />;
+  }, [name]);
+  return (
+    <div className="view-slot" data-view={name} style={active ? undefined : { display: 'none' }}>
+      <ViewActive.Provider value={active}>{content}</ViewActive.Provider>
+    </div>
+  );
+});
+
 export function App(): React.JSX.Element {
   const view = useApp((s) => s.view);
-  const View = VIEW_COMPONENTS[view];
+  const [visited, setVisited] = useState<ReadonlySet<ViewName>>(() => new Set([view]));
+  // derived state: adjust during render (React's documented pattern), no extra commit
+  if (!visited.has(view)) setVisited(new Set([...visited, view]));
   return (
     <div className="app">
       <TopBar />
       <HealthBanners />
       <main className="main">
-        <View />
+        {VIEWS.filter((v) => visited.has(v.name)).map((v) => (
+          <ViewSlot key={v.name} name={v.name} active={v.name === view} />
+        ))}
       </main>
       <AckDialog />
       <AlarmPlayer />

@@ -28,8 +28,15 @@ const CALL_TIMEOUT_MS = 30_000;
 
 type Pending = { resolve: (r: BridgeResult<BridgeCommand>) => void; timer: ReturnType<typeof setTimeout> };
 
-export function bridgeUrl(loc: { protocol: string; host: string }): string {
-  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/api/v1/bridge`;
+/**
+ * The bridge socket on the page's own host. A `token` query parameter on the page URL
+ * (http://edge-box:8080/?token=...) is passed on as `?token=`: browsers cannot set headers on a
+ * WebSocket, and the headless server needs the token for write commands off loopback.
+ */
+export function bridgeUrl(loc: { protocol: string; host: string; search?: string }): string {
+  const base = `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/api/v1/bridge`;
+  const token = new URLSearchParams(loc.search ?? '').get('token');
+  return token ? `${base}?token=${encodeURIComponent(token)}` : base;
 }
 
 export class WsBridge implements Bridge, ConnectionAware {

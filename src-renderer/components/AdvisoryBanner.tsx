@@ -1,6 +1,8 @@
 // The current advisory, full width, coloured by risk: GREEN Low, AMBER Elevated/High, RED Critical.
-// One obvious action: Acknowledge.
+// One obvious action: the first clause of the recommendation in large type, the diagnosis on one
+// line under it, and Acknowledge. The full text is in the Company man view.
 import { shownText } from '../../src-shared/advisory.js';
+import { actionLine, oneLine } from '../lib/advisory-text.js';
 import { shouldSound } from '../lib/alarm-logic.js';
 import { selectCurrentAdvisory, useApp } from '../store/app-store.js';
 import { EnableSoundButton } from './Alarm.js';
@@ -17,6 +19,7 @@ export function AdvisoryBanner(): React.JSX.Element {
   const sounding = useApp((s) => shouldSound(s.alarm));
   const openAck = useApp((s) => s.openAck);
   const silence = useApp((s) => s.silenceAlarm);
+  const setView = useApp((s) => s.setView);
 
   if (!advisory) {
     return (
@@ -29,12 +32,14 @@ export function AdvisoryBanner(): React.JSX.Element {
     );
   }
   const text = shownText(advisory);
+  const diagnosis = oneLine(text.diagnosis);
+  const action = actionLine(text.recommendation);
   return (
     <div className={`advisory-banner ${riskClass(advisory.riskLevel)}`} data-testid="advisory-banner" data-risk={advisory.riskLevel} data-advisory-id={advisory.id}>
       <div className="adv-risk">{advisory.riskLevel.toUpperCase()}</div>
       <div className="adv-body">
-        <div className="adv-title" data-testid="advisory-diagnosis">{text.diagnosis}</div>
-        <div className="adv-rec" data-testid="advisory-recommendation">→ {text.recommendation}</div>
+        <div className="adv-action" data-testid="advisory-recommendation" title={text.recommendation}>→ {action}</div>
+        <div className="adv-diagnosis" data-testid="advisory-diagnosis" title={diagnosis}>{diagnosis}</div>
       </div>
       <div className="adv-actions">
         {sounding && (
@@ -43,6 +48,9 @@ export function AdvisoryBanner(): React.JSX.Element {
           </button>
         )}
         <EnableSoundButton />
+        <button className="btn btn-details" data-testid="advisory-details" onClick={() => setView('company')}>
+          Details
+        </button>
         {ack ? (
           <div className="adv-acked" data-testid="advisory-acked">
             Acknowledged by {ack.actor}: {ack.action}

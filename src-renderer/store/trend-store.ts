@@ -10,10 +10,27 @@ const TRIM_SLACK = 4_000;
 
 export type Series = [number, number][];
 
+/** Depth channels kept alongside the chartable ones: the depth plots join on them. */
+export const DEPTH_CHANNELS = ['bitDepthFt', 'holeDepthFt'] as const;
+const LIVE_KEYS: readonly string[] = [...TREND_CHANNELS.map((c) => c.key), ...DEPTH_CHANNELS];
+
+/** Per-channel change counters, mutated in place (read with channelVersion, never rendered). */
+const channelVersions = new Map<string, number>();
+const bump = (channel: string): void => {
+  channelVersions.set(channel, (channelVersions.get(channel) ?? 0) + 1);
+};
+export function channelVersion(channel: string): number {
+  return channelVersions.get(channel) ?? 0;
+}
+
 export interface TrendState {
   series: Record<string, Series>;
   /** Bumped when any series changes; charts memoise on it. */
   version: number;
+  /** Bumped when fetched history lands (charts redraw at once instead of at their next refresh). */
+  historyVersion: number;
+  /** Time of the newest sample seen (the feed's clock: a replay or a fast simulator is not "now"). */
+  latestMs: number | null;
   setHistory(channel: string, points: Series): void;
   appendLive(s: LiveStatus): void;
 }
@@ -29,26 +46,38 @@ export function appendBounded(series: Series, point: [number, number], max = MAX
 export const useTrend = create<TrendState>()((set, get) => ({
   series: {},
   version: 0,
+  historyVersion: 0,
+  latestMs: null,
   setHistory: (channel, points) => {
     const live = get().series[channel] ?? [];
     const lastHistMs = points.length ? points[points.length - 1][0] : -Infinity;
     // keep live points newer than the fetched history
     const merged = points.concat(live.filter((p) => p[0] > lastHistMs));
     const bounded = merged.length > MAX_POINTS_PER_CHANNEL ? merged.slice(merged.length - MAX_POINTS_PER_CHANNEL) : merged;
-    set((s) => ({ series: { ...s.series, [channel]: bounded }, version: s.version + 1 }));
+    bump(channel);
+    const newest = bounded.length ? bounded[bounded.length - 1][0] : null;
+    set((s) => ({
+      series: { ...s.series, [channel]: bounded },
+      version: s.version + 1,
+      historyVersion: s.historyVersion + 1,
+      latestMs: newest === null ? s.latestMs : Math.max(newest, s.latestMs ?? newest),
+    }));
   },
   appendLive: (status) => {
     const t = status.packet?.timeMs ?? status.timeMs;
     const series = get().series;
     let changed = false;
-    for (const c of TREND_CHANNELS) {
-      const v = liveValue(status, c.key);
+    for (const key of LIVE_KEYS) {
+      const v = liveValue(status, key);
       if (v === null) continue;
-      const s = series[c.key] ?? (series[c.key] = []);
+      const s = series[key] ?? (series[key] = []);
       const before = s.length;
       appendBounded(s, [t, v]);
-      changed ||= s.length !== before;
+      if (s.length !== before) {
+        bump(key);
+        changed = true;
+      }
     }
-    if (changed) set((s) => ({ version: s.version + 1 }));
+    if (changed) set((s) => ({ version: s.version + 1, latestMs: Math.max(t, s.latestMs ?? t) }));
   },
 }));

@@ -3,6 +3,7 @@ import { OPERATION_CODES } from '../../src-shared/campaign.js';
 import type { Quantity } from '../../src-shared/units.js';
 import type { AppState } from '../store/app-store.js';
 import { useApp } from '../store/app-store.js';
+import { useAppLive } from '../store/view-active.js';
 import { show } from '../lib/format.js';
 import { AdvisoryBanner } from '../components/AdvisoryBanner.js';
 
@@ -47,7 +48,7 @@ export const DRILLER_TILES: readonly TileSpec[] = [
 ];
 
 function Tile({ spec }: { spec: TileSpec }): React.JSX.Element {
-  const value = useApp(spec.pick);
+  const value = useAppLive(spec.pick);
   const units = useApp((s) => s.units);
   const shown = show(value, spec.quantity, units);
   const level = value !== null && spec.level ? spec.level(value) : 'ok';
@@ -63,8 +64,8 @@ function Tile({ spec }: { spec: TileSpec }): React.JSX.Element {
 }
 
 function StateTile(): React.JSX.Element {
-  const rigState = useApp((s) => s.status?.rigState ?? '—');
-  const operation = useApp((s) => s.status?.operation ?? null);
+  const rigState = useAppLive((s) => s.status?.rigState ?? '—');
+  const operation = useAppLive((s) => s.status?.operation ?? null);
   return (
     <div className="tile tile-state" data-testid="tile-rig-state">
       <div className="tile-label">Rig state</div>

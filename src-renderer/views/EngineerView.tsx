@@ -1,13 +1,26 @@
 // Engineer: trends (10 min .. 24 h, channels selectable), d-exponent and MSE against depth,
 // per-phase latency, baseline progress, ticket and verification counts.
-import { memo, useEffect, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+//
+// Keeping it fast with 6 h+ of 1 Hz history (issue 5: < 50 ms of main-thread work per switch or
+// live update):
+// - each chart draws through `drawQueue`, one chart per task, so a window change, a history load
+//   or coming back to this view never renders several recharts SVGs in one task;
+// - a chart redraws only when its own channels changed (per-channel versions) and at most once
+//   per drawn bucket; while the view is hidden it does not redraw at all;
+// - lines are LTTB-downsampled to about one point per 2 px of plot width (at most 1000);
+// - history is fetched one channel per request, so no single message parse is large.
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { toDisplay, unitLabel, type UnitSystem } from '../../src-shared/units.js';
 import { CHANNEL_BY_KEY, TREND_CHANNELS, type TrendChannel } from '../lib/channels.js';
 import { lttb } from '../lib/lttb.js';
+import { joinByTime, lowerBound } from '../lib/series.js';
+import { drawQueue } from '../lib/task-queue.js';
 import { useApp } from '../store/app-store.js';
 import { getBridge } from '../store/connect.js';
-import { useTrend, type Series } from '../store/trend-store.js';
+import { channelVersion, useTrend } from '../store/trend-store.js';
+import { useAppLive, useViewActive } from '../store/view-active.js';
 
 export const WINDOWS = [
   { label: '10 min', ms: 10 * 60_000 },
@@ -16,105 +29,172 @@ export const WINDOWS = [
   { label: '24 h', ms: 24 * 3_600_000 },
 ] as const;
 
+/** Upper bound of drawn points per line. */
 export const POINTS_PER_LINE = 1000;
+/** Plot pixels per drawn point: a line is indistinguishable beyond one point per 2 px. */
+const PX_PER_POINT = 2;
+export function pointsPerLine(plotWidthPx: number): number {
+  return Math.max(100, Math.min(POINTS_PER_LINE, Math.round(plotWidthPx / PX_PER_POINT)));
+}
 /**
  * Charts redraw at most once per drawn bucket (window / points per line), never faster than 1 s:
  * on a 6 h window a new sample moves the line by less than a pixel until a bucket fills.
  */
-export function chartRefreshMs(windowMs: number): number {
-  return Math.max(1000, Math.round(windowMs / POINTS_PER_LINE));
+export function chartRefreshMs(windowMs: number, points = POINTS_PER_LINE): number {
+  return Math.max(1000, Math.round(windowMs / points));
 }
 /** Depth plots change slowly (depth moves feet per minute). */
 const DEPTH_REFRESH_MS = 30_000;
-const DEPTH_POINTS = 400;
+const DEPTH_POINTS = 300;
+/** d-exponent and MSE are plotted against bit depth (the depth the bit was drilling at). */
 const DEPTH_CHANNEL = 'bitDepthFt';
+/** History is asked for in buckets no finer than 1 s and no more than this many per channel. */
+const HISTORY_MAX_POINTS = 5000;
 
-/** First index with time >= t (series sorted by time). */
-function lowerBound(s: Series, t: number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s[mid][0] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** The plot area's size, measured on mount and on resize; a hidden (0 x 0) box keeps the last size. */
+function useBoxSize(): [React.RefObject<HTMLDivElement | null>, { w: number; h: number } | null] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ w: number; h: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = (w: number, h: number): void => {
+      if (w < 1 || h < 1) return; // display:none: keep the last size, do not redraw at 0 x 0
+      const rw = Math.floor(w);
+      const rh = Math.floor(h);
+      setSize((s) => (s && s.w === rw && s.h === rh ? s : { w: rw, h: rh }));
+    };
+    measure(el.clientWidth, el.clientHeight);
+    const ro = new ResizeObserver((entries) => {
+      const r = entries[entries.length - 1].contentRect;
+      measure(r.width, r.height);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, size];
 }
 
-/** Re-reads the trend buffer at most once per refreshMs, and only when it changed. */
-function useTrendTick(refreshMs: number): number {
-  const [tick, setTick] = useState(() => useTrend.getState().version);
+interface Drawn<T> {
+  sig: string;
+  data: T;
+}
+
+/**
+ * Draws `compute()` through the draw queue when the chart's inputs (`propsSig`) or its channels'
+ * data changed; checks every `refreshMs` and at once when history lands. Nothing while hidden.
+ */
+function useQueuedDraw<T>(compute: () => T, propsSig: string | null, channels: readonly string[], refreshMs: number): Drawn<T> | null {
+  const active = useViewActive();
+  const [drawn, setDrawn] = useState<Drawn<T> | null>(null);
+  const drawnSig = useRef<string | null>(null);
+  const computeRef = useRef(compute);
+  useLayoutEffect(() => {
+    computeRef.current = compute;
+  });
+  const channelKey = channels.join(',');
   useEffect(() => {
-    const id = setInterval(() => {
-      const v = useTrend.getState().version;
-      setTick((t) => (t === v ? t : v));
-    }, refreshMs);
-    return () => clearInterval(id);
-  }, [refreshMs]);
-  return tick;
+    if (!active || propsSig === null) return;
+    const keys = channelKey.split(',');
+    const sigNow = (): string => `${propsSig}|${keys.map(channelVersion).join(',')}`;
+    let cancel: (() => void) | null = null;
+    const check = (): void => {
+      if (cancel || sigNow() === drawnSig.current) return;
+      cancel = drawQueue.push(() => {
+        cancel = null;
+        const sig = sigNow();
+        if (sig === drawnSig.current) return;
+        const data = computeRef.current();
+        drawnSig.current = sig;
+        flushSync(() => setDrawn({ sig, data }));
+      });
+    };
+    check();
+    const timer = setInterval(check, refreshMs);
+    const unsub = useTrend.subscribe((s, prev) => {
+      if (s.historyVersion !== prev.historyVersion) check();
+    });
+    return () => {
+      clearInterval(timer);
+      unsub();
+      cancel?.();
+    };
+  }, [active, propsSig, channelKey, refreshMs]);
+  return drawn;
 }
 
-const TrendChart = memo(function TrendChart({ channel, windowMs, tick, units }: { channel: TrendChannel; windowMs: number; tick: number; units: UnitSystem }) {
-  const data = useMemo(() => {
-    const s = useTrend.getState().series[channel.key] ?? [];
-    const endMs = s.length ? s[s.length - 1][0] : Date.now();
-    const slice = s.slice(lowerBound(s, endMs - windowMs));
-    return lttb(slice, POINTS_PER_LINE).map(([t, v]) => ({ t, v: toDisplay(v, channel.quantity, units) }));
-    // tick: the buffer is mutated in place, the tick says it changed
-  }, [channel, windowMs, tick, units]);
-  const unit = unitLabel(channel.quantity, units);
-  return (
-    <div className="chart-box" data-testid={`chart-${channel.key}`} data-points={data.length}>
-      <div className="chart-title">{channel.label}{unit ? ` (${unit})` : ''}</div>
-      <ResponsiveContainer width="100%" height="100%">
-        {/* No hover tooltip: it tripled mount time (bench) and is a mouse feature, not a glove one. */}
-        <LineChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#2a3240" />
-          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} stroke="#9aa4b2" />
-          <YAxis stroke="#9aa4b2" width={64} domain={['auto', 'auto']} tickFormatter={(v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(1))} />
+const timeTick = (t: number): string => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const valueTick = (v: number): string => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(1));
 
+const TrendChart = memo(function TrendChart({ channel, windowMs, units }: { channel: TrendChannel; windowMs: number; units: UnitSystem }) {
+  const [box, size] = useBoxSize();
+  const points = size ? pointsPerLine(size.w - 76) : POINTS_PER_LINE;
+  const compute = (): { t: number; v: number }[] => {
+    const s = useTrend.getState().series[channel.key] ?? [];
+    const endMs = s.length ? s[s.length - 1][0] : 0;
+    const slice = s.slice(lowerBound(s, endMs - windowMs));
+    return lttb(slice, points).map(([t, v]) => ({ t, v: toDisplay(v, channel.quantity, units) }));
+  };
+  const sig = size ? `${windowMs}|${units}|${points}|${size.w}x${size.h}` : null;
+  const drawn = useQueuedDraw(compute, sig, [channel.key], chartRefreshMs(windowMs, points));
+  const unit = unitLabel(channel.quantity, units);
+  const svg = useMemo(
+    () =>
+      drawn && size ? (
+        // No hover tooltip: it tripled mount time (bench) and is a mouse feature, not a glove one.
+        <LineChart width={size.w} height={size.h} data={drawn.data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="#2a3240" />
+          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={timeTick} stroke="#9aa4b2" />
+          <YAxis stroke="#9aa4b2" width={64} domain={['auto', 'auto']} tickFormatter={valueTick} />
           <Line type="linear" dataKey="v" stroke={channel.color} dot={false} isAnimationActive={false} strokeWidth={2} />
         </LineChart>
-      </ResponsiveContainer>
+      ) : null,
+    // size is read with drawn: a redraw follows every size change
+    [drawn, channel.color],
+  );
+  return (
+    <div className="chart-box" data-testid={`chart-${channel.key}`} data-points={drawn?.data.length ?? 0} data-max-points={points}>
+      <div className="chart-title">{channel.label}{unit ? ` (${unit})` : ''}</div>
+      <div className="chart-plot" ref={box}>{svg}</div>
     </div>
   );
 });
 
-const DepthPlot = memo(function DepthPlot({ metric, label, tick, units }: { metric: string; label: string; tick: number; units: UnitSystem }) {
-  const data = useMemo(() => {
+const DepthPlot = memo(function DepthPlot({ metric, label, units }: { metric: string; label: string; units: UnitSystem }) {
+  const [box, size] = useBoxSize();
+  const compute = (): { d: number; v: number }[] => {
     const series = useTrend.getState().series;
-    const depth = series[DEPTH_CHANNEL] ?? [];
-    const values = series[metric] ?? [];
-    // join by time: depth at or just before each metric sample
-    const joined: [number, number][] = [];
-    let j = 0;
-    for (const [t, v] of values) {
-      while (j + 1 < depth.length && depth[j + 1][0] <= t) j++;
-      if (depth.length && depth[j][0] <= t) joined.push([depth[j][1], v]);
-    }
-    joined.sort((a, b) => a[0] - b[0]);
-    return lttb(joined, DEPTH_POINTS).map(([d, v]) => ({
+    return joinByTime(series[DEPTH_CHANNEL] ?? [], series[metric] ?? [], DEPTH_POINTS).map(([d, v]) => ({
       d: toDisplay(d, 'depth', units),
       v: metric === 'msePsi' ? toDisplay(v, 'pressure', units) : v,
     }));
-  }, [metric, tick, units]);
-  return (
-    <div className="chart-box" data-testid={`depth-${metric}`} data-points={data.length}>
-      <div className="chart-title">{label} vs depth ({unitLabel('depth', units)})</div>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart layout="vertical" data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+  };
+  const sig = size ? `${units}|${size.w}x${size.h}` : null;
+  const drawn = useQueuedDraw(compute, sig, [DEPTH_CHANNEL, metric], DEPTH_REFRESH_MS);
+  const svg = useMemo(
+    () =>
+      drawn && size && drawn.data.length > 0 ? (
+        <LineChart layout="vertical" width={size.w} height={size.h} data={drawn.data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#2a3240" />
           <XAxis dataKey="v" type="number" stroke="#9aa4b2" domain={['auto', 'auto']} tickFormatter={(v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(2))} />
           <YAxis dataKey="d" type="number" reversed stroke="#9aa4b2" width={64} domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => v.toFixed(0)} />
           <Line dataKey="v" stroke="#c4b5fd" dot={false} isAnimationActive={false} strokeWidth={2} />
         </LineChart>
-      </ResponsiveContainer>
+      ) : null,
+    [drawn],
+  );
+  return (
+    <div className="chart-box" data-testid={`depth-${metric}`} data-points={drawn?.data.length ?? 0}>
+      <div className="chart-title">{label} vs depth ({unitLabel('depth', units)})</div>
+      <div className="chart-plot" ref={box}>
+        {svg ?? (drawn ? <div className="chart-empty">No {label} samples while drilling yet</div> : null)}
+      </div>
     </div>
   );
 });
 
 function LatencyTable(): React.JSX.Element {
-  const latency = useApp((s) => s.status?.latency ?? null);
+  const latency = useAppLive((s) => s.status?.latency ?? null);
   const rows = latency ? Object.entries(latency) : [];
   return (
     <table className="table" data-testid="latency-table">
@@ -129,8 +209,8 @@ function LatencyTable(): React.JSX.Element {
 }
 
 function Counts(): React.JSX.Element {
-  const counts = useApp((s) => s.status?.counts ?? null);
-  const baseline = useApp((s) => s.status?.baseline ?? null);
+  const counts = useAppLive((s) => s.status?.counts ?? null);
+  const baseline = useAppLive((s) => s.status?.baseline ?? null);
   const pct = baseline && baseline.required > 0 ? Math.min(100, (baseline.samples / baseline.required) * 100) : 0;
   return (
     <div className="eng-counts" data-testid="eng-counts">
@@ -153,30 +233,39 @@ function Counts(): React.JSX.Element {
   );
 }
 
+/** The window ends at the feed's newest sample: a replay or a 100x simulator is not "now". */
+function windowEndMs(): number {
+  const app = useApp.getState().status;
+  return useTrend.getState().latestMs ?? app?.packet?.timeMs ?? app?.metrics?.timeMs ?? Date.now();
+}
+
 export function EngineerView(): React.JSX.Element {
   const [windowMs, setWindowMs] = useState<number>(WINDOWS[1].ms);
   const [selected, setSelected] = useState<string[]>(['ropFtHr', 'wobKlbf', 'flowBalanceGpm', 'sppPsi']);
   const [loadError, setLoadError] = useState<string | null>(null);
   const units = useApp((s) => s.units);
-  const tick = useTrendTick(chartRefreshMs(windowMs));
-  const depthTick = useTrendTick(DEPTH_REFRESH_MS);
+  const connected = useApp((s) => s.connection === 'open');
 
   useEffect(() => {
+    if (!connected) return;
     let cancelled = false;
-    const toMs = Date.now();
-    const channels = [...new Set([...selected, DEPTH_CHANNEL, 'dExponent', 'msePsi'])];
-    void getBridge()
-      .call('getMetricSeries', { channels, fromMs: toMs - windowMs, toMs, maxPoints: 5000 })
-      .then((r) => {
-        if (cancelled) return;
-        if (!r.ok) return setLoadError(r.error.message);
-        setLoadError(null);
-        for (const s of r.value) useTrend.getState().setHistory(s.channel, s.points);
-      });
+    const toMs = windowEndMs();
+    const channels = [...new Set([DEPTH_CHANNEL, 'dExponent', 'msePsi', ...selected])];
+    // one request per channel: each answer is parsed and stored in its own task
+    for (const channel of channels) {
+      void getBridge()
+        .call('getMetricSeries', { channels: [channel], fromMs: toMs - windowMs, toMs, maxPoints: HISTORY_MAX_POINTS })
+        .then((r) => {
+          if (cancelled) return;
+          if (!r.ok) return setLoadError(r.error.message);
+          for (const s of r.value) useTrend.getState().setHistory(s.channel, s.points);
+        });
+    }
+    setLoadError(null);
     return () => {
       cancelled = true;
     };
-  }, [windowMs, selected]);
+  }, [windowMs, selected, connected]);
 
   const toggle = (key: string): void =>
     setSelected((s) => (s.includes(key) ? s.filter((k) => k !== key) : s.length >= 6 ? s : [...s, key]));
@@ -199,16 +288,16 @@ export function EngineerView(): React.JSX.Element {
         {loadError && <span className="form-error">History: {loadError}</span>}
       </div>
       <div className="eng-body">
-        <div className="eng-charts" style={{ gridTemplateRows: `repeat(${Math.max(selected.length, 1)}, 1fr)` }}>
+        <div className="eng-charts" style={{ gridTemplateRows: `repeat(${Math.max(selected.length, 1)}, minmax(0, 1fr))` }}>
           {selected.map((k) => {
             const c = CHANNEL_BY_KEY.get(k);
-            return c ? <TrendChart key={k} channel={c} windowMs={windowMs} tick={tick} units={units} /> : null;
+            return c ? <TrendChart key={k} channel={c} windowMs={windowMs} units={units} /> : null;
           })}
         </div>
         <div className="eng-side">
           <div className="eng-depth">
-            <DepthPlot metric="dExponent" label="d-exponent" tick={depthTick} units={units} />
-            <DepthPlot metric="msePsi" label={`MSE (${unitLabel('pressure', units)})`} tick={depthTick} units={units} />
+            <DepthPlot metric="dExponent" label="d-exponent" units={units} />
+            <DepthPlot metric="msePsi" label={`MSE (${unitLabel('pressure', units)})`} units={units} />
           </div>
           <Counts />
           <div className="scroll"><LatencyTable /></div>

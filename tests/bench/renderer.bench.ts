@@ -54,9 +54,10 @@ async function main(): Promise<void> {
     await resetProbe();
     await page.getByTestId('nav-engineer').click();
     await page.getByTestId('window-6h').click();
+    // drawn = the line has its full point budget (LTTB of the 6 h, not of the 1 h loaded first)
     await page.waitForFunction(() => {
       const el = document.querySelector('[data-testid="chart-ropFtHr"]');
-      return el && Number(el.getAttribute('data-points')) >= 900;
+      return el && Number(el.getAttribute('data-points')) >= 0.9 * Number(el.getAttribute('data-max-points') ?? 1000);
     }, undefined, { timeout: 30_000 });
     await page.waitForTimeout(1500);
     const load = await readProbe();
