@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNativeBuild } from './native-abi.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -32,12 +33,22 @@ function run(script: string): void {
 
 const reason = electronUnavailable();
 if (reason === null) {
+  const abiError = ensureNativeBuild('electron');
+  if (abiError) {
+    console.error(`SAIREN: ${abiError}`);
+    process.exit(1);
+  }
   run('build:renderer');
   run('build:electron');
   const electronBin = createRequire(import.meta.url)('electron') as unknown as string;
   const child = spawn(electronBin, [join(root, 'dist/electron/src-main/electron/main.js'), ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
+  const abiError = ensureNativeBuild('node');
+  if (abiError) {
+    console.error(`SAIREN: ${abiError}`);
+    process.exit(1);
+  }
   console.log(`Electron cannot start here (${reason}): running headless mode, dashboard on http://127.0.0.1:8080`);
   if (!existsSync(join(root, 'dist-renderer/index.html'))) run('build:renderer');
   process.argv = [process.argv[0], join(root, 'src-main/headless/cli.ts'), ...args];
