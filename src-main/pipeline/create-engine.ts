@@ -34,7 +34,7 @@ import { SimulatorSource } from '../simulator/simulator-source.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import { PipelineCoordinator } from './coordinator.js';
 import type { Engine } from './engine.js';
-import { HealthMonitor } from './health-monitor.js';
+import { HealthMonitor } from '../health/health-monitor.js';
 import { metricSampleOf } from './metric-sample.js';
 import { TemplateOnlyEnricher } from './template-only-enricher.js';
 
