@@ -214,6 +214,26 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
     return s;
   };
 
+  /** Stops the running feed and starts `cfg`; returns an error message if it cannot be built. */
+  const swapSource = async (cfg: SourceConfig, units: UnitSystem): Promise<string | null> => {
+    for (const u of unsubscribeSource) u();
+    unsubscribeSource = [];
+    const old = source;
+    source = null;
+    await old?.stop();
+    let next: DataSource;
+    try {
+      next = attachSource(cfg, units);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    source = next;
+    sourceConfig = cfg;
+    sourceUnits = units;
+    next.start();
+    return null;
+  };
+
   const status = (): LiveStatus => ({
     timeMs: clock(),
     packet: coordinator.packet,
@@ -255,11 +275,17 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
       return { ok: true, value: { ok: v.ok, errors: v.errors, warnings: v.warnings } };
     },
     applyConfig: async (r) => {
-      const before = configStore.get();
       const result = configStore.update(r.config, r.actor, clock());
       if (result.ok && result.changes.length > 0) {
         coordinator.rebuild();
         baseline.setSettings(baselineSettings(configStore.get()));
+        // A new channel map, unit system or null value changes how the wire is read: reopen the feed.
+        const rewire = result.changes.some((c) => c.key.startsWith('acquisition.') && c.key !== 'acquisition.feed_timeout_s');
+        if (result.changes.some((c) => c.key === 'acquisition.units')) sourceUnits = configStore.get().acquisition.units;
+        if (rewire && source && sourceConfig) {
+          const err = await swapSource(sourceConfig, sourceUnits);
+          if (err) log(`feed not reopened after the configuration change: ${err}`);
+        }
         await audit({
           timeMs: clock(),
           actor: r.actor,
@@ -269,7 +295,6 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
           after: Object.fromEntries(result.changes.map((c) => [c.key, c.after])),
         });
       }
-      void before;
       return { ok: true, value: { ok: result.ok, errors: result.errors, warnings: result.warnings, applied: result.ok && result.changes.length > 0 } };
     },
     setCampaign: async (r) => {
@@ -296,25 +321,13 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
     getBaseline: async () => ({ ok: true, value: baseline.progress() }),
     setSource: async (r) => {
       const units = r.units ?? sourceUnits;
-      let next: DataSource;
-      try {
-        const old = source;
-        for (const u of unsubscribeSource) u();
-        unsubscribeSource = [];
-        await old?.stop();
-        source = null;
-        next = attachSource(r.source, units);
-      } catch (e) {
-        return fail('refused', `cannot use that source: ${(e as Error).message}`);
-      }
       const before = sourceConfig;
-      source = next;
-      sourceConfig = r.source;
-      sourceUnits = units;
-      next.start();
-      await audit({ timeMs: clock(), actor: r.actor, kind: 'source-change', summary: `data source set to ${next.status().description}`, before, after: { ...r.source, units } });
+      const err = await swapSource(r.source, units);
+      if (err) return fail('refused', `cannot use that source: ${err}`);
+      const now = source as DataSource | null;
+      await audit({ timeMs: clock(), actor: r.actor, kind: 'source-change', summary: `data source set to ${now?.status().description}`, before, after: { ...r.source, units } });
       health.evaluate();
-      return { ok: true, value: next.status() };
+      return { ok: true, value: now ? now.status() : idleSource() };
     },
     listSerialPorts: async () => {
       const r = await listSerialPorts();
