@@ -372,9 +372,12 @@ export class PhysicsEngine {
     x.ropDropFraction = ropDrop;
     x.wobRiseFraction = wobRise;
     x.torqueCv = cv;
-    x.mseEfficiencyPercent = drilling && ctx.operation !== 'Milling' ? effJudged : null;
+    // Rock mechanics (hardness-based optimal MSE, d-exponent trends) describe drilling rock, not
+    // milling steel or drilling out a cement plug: judge efficiency and formation only in rock.
+    const inRock = ctx.operation === 'ProductionDrilling';
+    x.mseEfficiencyPercent = drilling && inRock ? effJudged : null;
     x.mseDeltaFraction = mseDelta;
-    x.dxcDelta = drilling ? dxcDelta : null;
+    x.dxcDelta = drilling && inRock ? dxcDelta : null;
     x.pumpsSteady = pumpsSteady;
     x.founderQuickStreak = this.founderStreak;
     x.founderWobSlopeRel = wobSlopeRel;

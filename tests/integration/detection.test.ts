@@ -80,3 +80,22 @@ describe('24 h of normal drilling', () => {
     expect(run.tickets.length / run.packets).toBeLessThan(0.01);
   });
 });
+
+describe('plug and abandonment operations', () => {
+  // Milling steel and drilling out a cement plug run high torque and WOB for little ROP by
+  // nature: rock-drilling efficiency and formation advice would only be noise there.
+  for (const scenario of ['milling', 'cement-drill-out'] as const) {
+    it(`${scenario}: no AMBER-or-above advisory, no efficiency or formation advice`, () => {
+      for (const seed of [1, 2]) {
+        const run = runScenario(scenario, { seed });
+        const loud = run.advisories.filter((a) => RISK_RANK[a.riskLevel] >= RISK_RANK.Elevated).map((a) => `${a.fault} ${a.riskLevel}`);
+        expect(loud, `${scenario} seed ${seed}`).toEqual([]);
+        const rock = run.advisories.filter((a) => a.fault === 'mse-inefficiency' || a.fault === 'formation-change');
+        expect(rock, `${scenario} seed ${seed}`).toEqual([]);
+        // The P&A operation really was recognised (minutes of it), so the silence is earned.
+        const op = scenario === 'milling' ? 'Milling' : 'CementDrillOut';
+        expect(run.operations[op] ?? 0, `${scenario} seed ${seed}: packets classified ${op}`).toBeGreaterThan(300);
+      }
+    });
+  }
+});

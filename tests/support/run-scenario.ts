@@ -2,6 +2,7 @@
 // came out, with the simulator's ground truth, for the detection-quality tests and tuning.
 import { defaultConfig, type WellConfig } from '../../src-shared/config.js';
 import type { Advisory, Ticket, VerificationResult } from '../../src-shared/advisory.js';
+import type { Operation } from '../../src-shared/campaign.js';
 import { makePacket } from '../../src-shared/wits.js';
 import { BaselineLearner, baselineSettings } from '../../src-main/baseline/learner.js';
 import { NoOpStore } from '../../src-main/knowledge/knowledge-store.js';
@@ -14,6 +15,8 @@ export interface ScenarioRun {
   tickets: Ticket[];
   verifications: VerificationResult[];
   advisories: Advisory[];
+  /** Packets per operation the classifier settled on. */
+  operations: Partial<Record<Operation, number>>;
   coordinator: PipelineCoordinator;
 }
 
@@ -28,10 +31,11 @@ export function runScenario(scenario: ScenarioName, opts: { seed?: number; durat
     baseline: new BaselineLearner(baselineSettings(config)),
     timer: () => performance.now(),
   });
-  const run: ScenarioRun = { truth: sim.groundTruth(), packets: 0, tickets: [], verifications: [], advisories: [], coordinator };
+  const run: ScenarioRun = { truth: sim.groundTruth(), packets: 0, tickets: [], verifications: [], advisories: [], operations: {}, coordinator };
   for (const s of sim) {
     const out = coordinator.process(makePacket(s.timeMs, s.values));
     run.packets++;
+    run.operations[coordinator.operation] = (run.operations[coordinator.operation] ?? 0) + 1;
     if (out.ticket) run.tickets.push(out.ticket);
     if (out.verification) run.verifications.push(out.verification);
     if (out.advisory) run.advisories.push(out.advisory);
