@@ -149,6 +149,7 @@ export const WellConfigSchema = z
       min_rop_for_mse: num(0.1),
       history_size: num(60),
       pit_rate_window_s: num(90),
+      pit_gain_window_s: num(600),
     }),
     campaign: section({
       active: z.enum(['production', 'plug_abandonment']).default('production'),

@@ -140,6 +140,13 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
     ['physics.history_size', ph.history_size],
   ];
   for (const [key, v] of positive) if (!(v > 0)) err(key, `must be > 0 (got ${v})`);
+  // The pit trend needs at least ~20 s of samples to fit; gain counts over at least the rate window.
+  if (!(ph.pit_rate_window_s >= 20 && ph.pit_rate_window_s <= 900)) {
+    err('physics.pit_rate_window_s', `must be within 20-900 s (got ${ph.pit_rate_window_s})`);
+  }
+  if (!(ph.pit_gain_window_s >= ph.pit_rate_window_s && ph.pit_gain_window_s <= 3600)) {
+    err('physics.pit_gain_window_s', `must be within physics.pit_rate_window_s-3600 s (got ${ph.pit_gain_window_s})`);
+  }
   if (c.advisory.critical_cooldown_seconds < 0) {
     err('advisory.critical_cooldown_seconds', `must be >= 0 (got ${c.advisory.critical_cooldown_seconds})`);
   }

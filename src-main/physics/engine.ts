@@ -105,6 +105,7 @@ export class PhysicsEngine {
   private wasDrilling = false;
 
   private pit: PitTrend | null = null;
+  private pitGain: PitTrend | null = null;
   private pumpsOnPrev = false;
   private pumpStableSinceMs = Number.NEGATIVE_INFINITY;
   private prevWob: number | null = null;
@@ -137,6 +138,7 @@ export class PhysicsEngine {
     this.drillingSinceMs = Number.NEGATIVE_INFINITY;
     this.wasDrilling = false;
     this.pit?.reset();
+    this.pitGain?.reset();
     this.pumpsOnPrev = false;
     this.pumpStableSinceMs = Number.NEGATIVE_INFINITY;
     this.prevWob = null;
@@ -176,6 +178,7 @@ export class PhysicsEngine {
       this.sppS.reset();
       this.fbS.reset();
       this.pit?.reset();
+      this.pitGain?.reset();
       if (pumpRate !== null && pumpsOn) {
         this.pumpBase.reset();
         this.pumpS.reset();
@@ -225,10 +228,17 @@ export class PhysicsEngine {
       const holeFillBbl =
         bitIn !== null && packet.holeDepthFt !== null && packet.holeDepthFt > 0 ? (packet.holeDepthFt * bitIn * bitIn) / 1029.4 : 0;
       this.pit.push(t, packet.pitVolumeBbl + holeFillBbl);
+      // Pit gain is counted over a longer window than the rate: a slow influx adds up to the
+      // driller's 5/10 bbl limits over minutes, while slow surface drift (transfers, solids
+      // control) falls out of the window instead of adding up over a shift.
+      if (this.pitGain === null || this.pitGain.windowS !== phys.pit_gain_window_s) {
+        this.pitGain = new PitTrend(phys.pit_gain_window_s, Math.min(20, phys.pit_gain_window_s / 3), 5, Math.max(1024, Math.ceil(phys.pit_gain_window_s) + 64));
+      }
+      this.pitGain.push(t, packet.pitVolumeBbl + holeFillBbl);
     }
     const pitTrend = packet.pitVolumeBbl !== null && this.pit !== null ? this.pit.compute() : null;
     const pitRate = pitTrend ? pitTrend.rateBblHr : null;
-    const pitGain = pitTrend ? pitTrend.gainBbl : null;
+    const pitGain = packet.pitVolumeBbl !== null && this.pitGain !== null ? this.pitGain.gainBbl() : null;
 
     // --- Baselines and deltas (short means vs baseline) ---
     let torqueDelta: number | null = null;

@@ -72,6 +72,18 @@ export class PitTrend {
   }
 
   /**
+   * Volume now − volume at the start of the window (bbl), without the regression; null with
+   * too few samples or too short a span. Cheap enough for a long window on every packet.
+   */
+  gainBbl(): number | null {
+    const cap = this.times.length;
+    if (this.count < this.minSamples) return null;
+    const last = (this.head + this.count - 1) % cap;
+    if ((this.times[last] - this.times[this.head]) / 1000 < this.minSpanS) return null;
+    return this.volumes[last] - this.volumes[this.head];
+  }
+
+  /**
    * Rate and gain over the window; null with too few samples or too short a span.
    * The returned object is reused: copy the numbers out.
    */

@@ -44,6 +44,12 @@ describe('validateConfig', () => {
     expect(v.errors[0].message).toMatch(/unknown key/);
   });
 
+  it('keeps the pit windows usable: rate window 20-900 s, gain window not shorter than it', () => {
+    expect(errorKeys({ physics: { pit_rate_window_s: 5 } })).toEqual(['physics.pit_rate_window_s']);
+    expect(errorKeys({ physics: { pit_rate_window_s: 120, pit_gain_window_s: 60 } })).toEqual(['physics.pit_gain_window_s']);
+    expect(errorKeys({ physics: { pit_rate_window_s: 120, pit_gain_window_s: 900 } })).toEqual([]);
+  });
+
   it('names the key of a wrong type', () => {
     expect(errorKeys({ thresholds: { well_control: { flow_imbalance_critical_gpm: 'high' } } })).toEqual([
       'thresholds.well_control.flow_imbalance_critical_gpm',
