@@ -1,4 +1,4 @@
-// One job per macrotask. Chart redraws (recharts renders a whole SVG synchronously) go through
+// One job per task (an idle callback where the browser has them). Chart redraws (recharts renders a whole SVG synchronously) go through
 // here so a window change, a history load or a view switch never draws six charts in one task:
 // each chart draws in its own task and the browser can paint and handle input in between.
 
@@ -10,7 +10,17 @@ export interface TaskQueue {
   readonly size: number;
 }
 
-export function createTaskQueue(defer: (run: () => void) => void = (run) => setTimeout(run, 0)): TaskQueue {
+/**
+ * Idle callbacks when the browser has them: a draw then waits for input, timers and the frame
+ * to be done, and still runs within IDLE_TIMEOUT_MS when the page is never idle.
+ */
+const IDLE_TIMEOUT_MS = 250;
+function deferToIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => run(), { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(run, 0);
+}
+
+export function createTaskQueue(defer: (run: () => void) => void = deferToIdle): TaskQueue {
   const jobs: Job[] = [];
   let scheduled = false;
   const run = (): void => {
