@@ -38,7 +38,14 @@ describe('kick scenario', () => {
     const banner = page.getByTestId('advisory-banner');
     await expect.poll(() => banner.getAttribute('data-risk'), { timeout: 140_000, interval: 500 }).toBe('Critical');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.alarmPlaying), { timeout: 10_000 }).toBe('true');
-    expect(await page.getByTestId('advisory-recommendation').innerText()).toMatch(/\S{4,}/);
+    // one action line (the recommendation's first clause) and a one-line diagnosis
+    const action = await page.getByTestId('advisory-recommendation').innerText();
+    expect(action).toMatch(/\S{4,}/);
+    expect(action).not.toMatch(/[:]|\.\s/);
+    const actionBox = await page.getByTestId('advisory-recommendation').boundingBox();
+    const diagnosisBox = await page.getByTestId('advisory-diagnosis').boundingBox();
+    expect(diagnosisBox!.height).toBeLessThan(60); // one line at 26 px
+    expect(actionBox!.height).toBeLessThan(70); // one line at 46 px
     await page.screenshot({ path: join(SHOTS, 'driller-critical.png') });
   }, 160_000);
 
@@ -149,7 +156,17 @@ describe('views', () => {
     for (const view of ['driller', 'company', 'engineer', 'settings'] as const) {
       await page.getByTestId(`nav-${view}`).click();
       await page.getByTestId(`view-${view}`).waitFor();
-      if (view === 'engineer') await page.waitForTimeout(1500);
+      if (view === 'engineer') {
+        // the depth plots have points while the kick scenario drills (history is windowed on the
+        // feed's clock, which runs 100x ahead of the wall clock here)
+        for (const metric of ['dExponent', 'msePsi']) {
+          await expect
+            .poll(async () => Number(await page.getByTestId(`depth-${metric}`).getAttribute('data-points')), { timeout: 15_000 })
+            .toBeGreaterThan(10);
+        }
+        expect(Number(await page.getByTestId('chart-ropFtHr').getAttribute('data-points'))).toBeGreaterThan(10);
+        await page.waitForTimeout(500);
+      }
       const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
       expect(overflow, view).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(SHOTS, `view-${view}.png`) });
