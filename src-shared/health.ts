@@ -12,6 +12,8 @@ export interface HealthFlags {
   baselineLearning: boolean;
   templateOnly: boolean;
   diskLow: boolean;
+  /** The built-in simulator is feeding the engine: nothing on screen comes from the rig. */
+  simulatedFeed: boolean;
 }
 
 export interface HealthReport {

@@ -15,8 +15,8 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
     configPath: null,
-    // the source comes from the saved configuration; Settings can change it at run time
-    source: null,
+    // the saved source (Settings), else the built-in simulator
+    source: undefined,
     campaign: null,
     units: null,
     channelMap: null,

@@ -7,6 +7,7 @@ import type { SourceConfig } from '../../src-shared/source.js';
 import { readTextFileOrNull } from '../config/config-file.js';
 import { loadConfig } from '../config/load.js';
 import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
+import { RuntimeSettingsFile } from '../config/runtime-settings.js';
 import { createLlmEnricher } from '../llm/llm-enricher.js';
 import { createEngine } from '../pipeline/create-engine.js';
 import type { Engine } from '../pipeline/engine.js';
@@ -15,7 +16,8 @@ import { SqliteStore } from '../storage/sqlite-store.js';
 export interface BootOptions {
   dataDir: string;
   configPath: string | null;
-  source: SourceConfig | null;
+  /** Chosen on the command line; undefined = the saved source, else the simulator. */
+  source: SourceConfig | undefined;
   campaign: Campaign | null;
   units: WellConfig['acquisition']['units'] | null;
   channelMap: WellConfig['acquisition']['channel_map'] | null;
@@ -66,6 +68,9 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
     enricher,
     dataDir: o.dataDir,
     source: o.source,
+    // No rig feed chosen or saved: the built-in simulator, flagged on screen as simulated.
+    defaultSource: { kind: 'simulator', scenario: 'normal', seed: 1, speed: 1 },
+    settingsFile: new RuntimeSettingsFile(o.dataDir),
     campaign: o.campaign ?? undefined,
     log: o.log,
   });

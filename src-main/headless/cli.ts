@@ -22,8 +22,6 @@ async function main(): Promise<void> {
     return;
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  // No source configured: the built-in simulator, so a newcomer sees something at once.
-  const source = o.source ?? { kind: 'simulator' as const, scenario: 'normal', seed: 1, speed: 1 };
   const dataDir = resolve(o.dataDir ?? defaultDataDir());
 
   let booted;
@@ -31,7 +29,7 @@ async function main(): Promise<void> {
     booted = await bootEngine({
       dataDir,
       configPath: o.configPath,
-      source,
+      source: o.source ?? undefined,
       campaign: o.campaign,
       units: o.units,
       channelMap: o.channelMap,

@@ -76,6 +76,7 @@ export class HealthMonitor {
       flags: {
         feedOffline: feed.offline,
         feedReconnecting: feed.reconnecting,
+        simulatedFeed: this.d.source()?.kind === 'simulator',
         baselineLearning: learning,
         templateOnly: llm.mode !== 'llm',
         diskLow: disk.status !== 'healthy' || storage.diskFull,

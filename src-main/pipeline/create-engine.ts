@@ -27,7 +27,8 @@ import { SelfHealer } from '../health/self-healer.js';
 import { BaselineLearner, baselineSettings } from '../baseline/learner.js';
 import { CampaignController } from '../config/campaign-controller.js';
 import { ConfigStore } from '../config/config-store.js';
-import { mergeConfig } from '../config/merge.js';
+import { deepMerge, mergeConfig } from '../config/merge.js';
+import { type RuntimeSettings, RuntimeSettingsFile, emptyRuntimeSettings } from '../config/runtime-settings.js';
 import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { AdvisoryEnricher, EnrichmentOutcome } from '../llm/enricher.js';
 import { SimulatorSource } from '../simulator/simulator-source.js';
@@ -44,8 +45,15 @@ export interface EnginePorts {
   enricher?: AdvisoryEnricher;
   /** Where baseline_state.json lives; none = baseline is not persisted (tests, replays). */
   dataDir?: string | null;
-  /** The feed to start with; null = packets come only through ingest(). */
+  /**
+   * The feed to start with, chosen explicitly (command line): it wins over the saved one.
+   * undefined = the saved source, else `defaultSource`; null = none (ingest() only).
+   */
   source?: SourceConfig | null;
+  /** The feed when none was chosen and none is saved (the built-in simulator in the shells). */
+  defaultSource?: SourceConfig | null;
+  /** Where run-time changes (config, source, campaign) are kept across restarts. */
+  settingsFile?: RuntimeSettingsFile | null;
   /** Wall clock (epoch ms) for audit stamps, health timeouts and status throttling. */
   clock?: () => number;
   /** Monotonic ms for phase timing. */
@@ -65,14 +73,31 @@ type Handler<C extends BridgeCommand> = (req: ParsedBridgeRequest<C>) => Promise
 
 const fail = (code: BridgeError['code'], message: string) => ({ ok: false as const, error: { code, message } });
 
-export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Engine {
+export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine {
   const clock = ports.clock ?? (() => Date.now());
   const log = ports.log ?? (() => {});
+  const startupWarnings: string[] = [];
+
+  // Saved run-time changes go over the configuration file; explicit choices go over them.
+  const loadedSettings = ports.settingsFile ? ports.settingsFile.load() : { settings: emptyRuntimeSettings(), warning: null };
+  if (loadedSettings.warning) startupWarnings.push(loadedSettings.warning);
+  const saved: RuntimeSettings = loadedSettings.settings;
+  let initialConfig = fileConfig;
+  if (Object.keys(saved.config).length > 0) {
+    const merged = mergeConfig(fileConfig, saved.config);
+    if (merged.ok && merged.config) initialConfig = merged.config;
+    else startupWarnings.push(`saved configuration changes no longer validate (${merged.errors.map((e) => `${e.key}: ${e.message}`).join('; ')}); using the configuration file`);
+  }
+  const persist = (patch: Partial<RuntimeSettings>): void => {
+    Object.assign(saved, patch);
+    const err = ports.settingsFile?.save(saved);
+    if (err) log(err);
+  };
   const storage = ports.storage;
   const knowledge = ports.knowledge ?? new NoOpStore();
   const enricher = ports.enricher ?? new TemplateOnlyEnricher();
   const configStore = new ConfigStore(initialConfig);
-  const campaigns = new CampaignController(ports.campaign ?? initialConfig.campaign.active);
+  const campaigns = new CampaignController(ports.campaign ?? saved.campaign ?? initialConfig.campaign.active);
   const baseline = new BaselineLearner(baselineSettings(initialConfig));
   const baselineFile = ports.dataDir ? new BaselineFile(ports.dataDir) : null;
   const composer = new AdvisoryComposer(() => configStore.get());
@@ -94,8 +119,8 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
   });
 
   let source: DataSource | null = null;
-  let sourceConfig: SourceConfig | null = ports.source ?? null;
-  let sourceUnits: UnitSystem = initialConfig.acquisition.units;
+  let sourceConfig: SourceConfig | null = ports.source !== undefined ? ports.source : (saved.source ?? ports.defaultSource ?? null);
+  let sourceUnits: UnitSystem = (ports.source === undefined && saved.source ? saved.units : null) ?? initialConfig.acquisition.units;
   let unsubscribeSource: (() => void)[] = [];
   let current: Advisory | null = null;
   let latestVerification: VerificationResult | null = null;
@@ -277,6 +302,7 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
     applyConfig: async (r) => {
       const result = configStore.update(r.config, r.actor, clock());
       if (result.ok && result.changes.length > 0) {
+        persist({ config: deepMerge(saved.config, r.config) as Record<string, unknown> });
         coordinator.rebuild();
         baseline.setSettings(baselineSettings(configStore.get()));
         // A new channel map, unit system or null value changes how the wire is read: reopen the feed.
@@ -301,6 +327,7 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
       const result = campaigns.switch(r.campaign, r.actor, clock());
       if (!result.ok) return fail('invalid-request', result.error);
       if (result.change) {
+        persist({ campaign: result.campaign });
         coordinator.setCampaign(result.campaign);
         await audit({
           timeMs: result.change.timeMs,
@@ -324,6 +351,7 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
       const before = sourceConfig;
       const err = await swapSource(r.source, units);
       if (err) return fail('refused', `cannot use that source: ${err}`);
+      persist({ source: r.source, units });
       const now = source as DataSource | null;
       await audit({ timeMs: clock(), actor: r.actor, kind: 'source-change', summary: `data source set to ${now?.status().description}`, before, after: { ...r.source, units } });
       health.evaluate();
@@ -371,6 +399,7 @@ export function createEngine(initialConfig: WellConfig, ports: EnginePorts): Eng
     config: () => configStore.get(),
     ingest,
     async start() {
+      for (const w of startupWarnings) log(w);
       if (baselineWarning) {
         // A corrupt or outdated baseline file: learning restarts, and the record says why.
         log(baselineWarning);

@@ -23,8 +23,11 @@ export function HealthBanners(): React.JSX.Element {
   } else if (flags?.feedReconnecting) {
     banners.push({ id: 'banner-reconnecting', cls: 'hb-amber', text: 'WITS feed reconnecting…' });
   }
+  if (flags?.simulatedFeed) {
+    banners.push({ id: 'banner-simulated', cls: 'hb-amber', text: 'SIMULATED DATA — built-in simulator, not the rig. Choose the rig feed in Settings.' });
+  }
   if (flags?.diskLow) banners.push({ id: 'banner-disk', cls: 'hb-amber', text: 'Disk space low: logging reduced.' });
-  if (flags?.baselineLearning) banners.push({ id: 'banner-learning', cls: 'hb-blue', text: 'Baseline learning (shadow mode): using configured thresholds.' });
+  if (flags?.baselineLearning) banners.push({ id: 'banner-learning', cls: 'hb-blue', text: 'Learning this rig\'s baseline (shadow mode): only critical well-control alerts until it locks.' });
   if (flags?.templateOnly) banners.push({ id: 'banner-template', cls: 'hb-grey', text: 'Template-only mode: AI explanations unavailable.' });
   if (degraded) banners.push({ id: 'banner-degraded', cls: 'hb-amber', text: `Degraded: ${degraded}` });
 

@@ -26,9 +26,10 @@ const m = (k: keyof NonNullable<NonNullable<AppState['status']>['metrics']>) => 
   return typeof v === 'number' ? v : null;
 };
 
-// Default alert bands from DOMAIN.md (flow ±10/±20 gpm, pit gain 5/10 bbl, ECD margin 0.3/0.1 ppg).
+// Default alert bands from DOMAIN.md (flow ±10/±20 gpm, pit gain 5/10 bbl, pit rate 5/15 bbl/hr, ECD margin 0.3/0.1 ppg).
 const flowLevel = (v: number): Level => (Math.abs(v) >= 20 ? 'crit' : Math.abs(v) >= 10 ? 'warn' : 'ok');
 const pitLevel = (v: number): Level => (Math.abs(v) >= 10 ? 'crit' : Math.abs(v) >= 5 ? 'warn' : 'ok');
+const pitRateLevel = (v: number): Level => (Math.abs(v) >= 15 ? 'crit' : Math.abs(v) >= 5 ? 'warn' : 'ok');
 const ecdLevel = (v: number): Level => (v <= 0.1 ? 'crit' : v <= 0.3 ? 'warn' : 'ok');
 
 export const DRILLER_TILES: readonly TileSpec[] = [
@@ -42,6 +43,7 @@ export const DRILLER_TILES: readonly TileSpec[] = [
   { id: 'flow-balance', label: 'Flow balance', quantity: 'flow', pick: m('flowBalanceGpm'), level: flowLevel },
   { id: 'pit-volume', label: 'Pit volume', quantity: 'volume', pick: p('pitVolumeBbl') },
   { id: 'pit-gain', label: 'Pit gain', quantity: 'volume', pick: m('pitGainBbl'), level: pitLevel },
+  { id: 'pit-rate', label: 'Pit rate', quantity: 'volumeRate', pick: m('pitRateBblHr'), level: pitRateLevel },
   { id: 'ecd-margin', label: 'ECD margin', quantity: 'density', pick: m('ecdMarginPpg'), level: ecdLevel },
   { id: 'hole-depth', label: 'Hole depth', quantity: 'depth', pick: p('holeDepthFt') },
   { id: 'bit-depth', label: 'Bit depth', quantity: 'depth', pick: p('bitDepthFt') },

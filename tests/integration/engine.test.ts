@@ -1,12 +1,13 @@
 // The engine's own commands end to end, beyond what the HTTP tests see: switching the live
 // feed, a channel-map change reopening it, the audit trail of each change, and the learned
 // baseline surviving a restart.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src-shared/config.js';
 import { makePacket } from '../../src-shared/wits.js';
+import { RuntimeSettingsFile } from '../../src-main/config/runtime-settings.js';
 import { createEngine } from '../../src-main/pipeline/create-engine.js';
 import type { Engine } from '../../src-main/pipeline/engine.js';
 import { createSimulation, startSimulatorServer, type SimulatorServer } from '../../src-main/simulator/index.js';
@@ -92,5 +93,52 @@ describe('engine commands', () => {
     await second.start();
     expect(second.status().baseline.mode).toBe('locked');
     expect(second.status().health.flags.baselineLearning).toBe(false);
+  });
+});
+
+describe('run-time changes survive a restart', () => {
+  it('keeps the chosen feed, its units, config changes and the campaign; a command-line source still wins', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sairen-settings-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const sim = await startSimulatorServer({ port: 0, scenario: 'normal', seed: 9, speed: 5 });
+    cleanup.push(() => sim.close());
+    const simulator = { kind: 'simulator' as const, scenario: 'normal', seed: 1, speed: 1 };
+    const boot = (source?: { kind: 'stdin' }) => {
+      const e = createEngine(defaultConfig(), { storage: new MemoryStore(), settingsFile: new RuntimeSettingsFile(dir), source, defaultSource: simulator, healthIntervalMs: 0 });
+      cleanup.push(() => e.dispose());
+      return e;
+    };
+
+    const first = boot();
+    await first.start();
+    expect(first.status().source.kind).toBe('simulator'); // nothing saved yet
+    expect(first.status().health.flags.simulatedFeed).toBe(true);
+    expect((await first.call('setSource', { source: { kind: 'tcp', host: '127.0.0.1', port: sim.port }, units: 'imperial', actor: 'Driller A' })).ok).toBe(true);
+    expect((await first.call('applyConfig', { config: { thresholds: { well_control: { flow_imbalance_warning_gpm: 8 } } }, actor: 'Company man' })).ok).toBe(true);
+    expect((await first.call('setCampaign', { campaign: 'pa', actor: 'Company man' })).ok).toBe(true);
+    await first.dispose();
+
+    const second = boot();
+    await second.start();
+    expect(second.status().source.description).toContain(`127.0.0.1:${sim.port}`);
+    expect(second.status().health.flags.simulatedFeed).toBe(false);
+    expect(second.config().thresholds.well_control.flow_imbalance_warning_gpm).toBe(8);
+    expect(second.status().campaign).toBe('plug_abandonment');
+    await second.dispose();
+
+    const third = boot({ kind: 'stdin' });
+    expect(third.status().source.kind).toBe('stdin');
+  });
+
+  it('ignores a corrupt settings file with a warning instead of failing to start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sairen-settings-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'runtime_settings.json'), '{"schema_version": 1, "config": {}, "source": {"kind": "tcp"}');
+    const lines: string[] = [];
+    const engine = createEngine(defaultConfig(), { storage: new MemoryStore(), settingsFile: new RuntimeSettingsFile(dir), healthIntervalMs: 0, log: (l) => lines.push(l) });
+    cleanup.push(() => engine.dispose());
+    await engine.start();
+    expect(lines.join('\n')).toContain('runtime_settings.json is not valid JSON; saved settings ignored');
+    expect(engine.config().thresholds.well_control.flow_imbalance_warning_gpm).toBe(10);
   });
 });

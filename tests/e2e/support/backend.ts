@@ -1,7 +1,7 @@
 // The server the e2e tests drive: headless mode (src-main/headless/cli.ts) fed by the simulator
 // when the CLI exists, else the in-test stand-in that speaks the same Bridge frames.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +60,13 @@ async function stop(child: ChildProcess | null): Promise<void> {
 }
 
 /** scenario 'kick' | 'normal'; feed 'simulate' runs the built-in simulator, 'tcp' an external one we can kill. */
-export async function startBackend(opts: { scenario: 'kick' | 'normal'; feed?: 'simulate' | 'tcp'; speed?: number }): Promise<Backend> {
+export async function startBackend(opts: {
+  scenario: 'kick' | 'normal';
+  feed?: 'simulate' | 'tcp';
+  speed?: number;
+  /** acquisition.feed_timeout_s for the engine (written to a well_config.toml it is given). */
+  feedTimeoutS?: number;
+}): Promise<Backend> {
   if (!useRealHeadless || (opts.feed === 'tcp' && !existsSync(SIMULATOR_CLI))) {
     const s: StandIn = await startStandIn(RENDERER_DIR, { scenario: opts.scenario, kickAfterMs: 2500 });
     return {
@@ -79,6 +85,11 @@ export async function startBackend(opts: { scenario: 'kick' | 'normal'; feed?: '
     await new Promise((r) => setTimeout(r, 1500));
   };
   const args = [HEADLESS_CLI, '--port', String(port), '--data-dir', dataDir, '--quiet'];
+  if (opts.feedTimeoutS !== undefined) {
+    const config = join(dataDir, 'well_config.toml');
+    writeFileSync(config, `[acquisition]\nfeed_timeout_s = ${opts.feedTimeoutS}\n`);
+    args.push('--config', config);
+  }
   if (opts.feed === 'tcp') {
     simPort = await freePort();
     await startSim();

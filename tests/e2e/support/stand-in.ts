@@ -81,7 +81,7 @@ export async function startStandIn(rendererDir: string, opts: StandInOptions): P
     timeMs: Date.now(),
     overall: feedOffline ? 'unhealthy' : 'healthy',
     components: [{ name: 'wits', status: feedOffline ? 'unhealthy' : 'healthy', detail: feedOffline ? 'no packet for 30 s' : 'receiving' }],
-    flags: { feedOffline, feedReconnecting: false, baselineLearning: false, templateOnly: true, diskLow: false },
+    flags: { feedOffline, feedReconnecting: false, baselineLearning: false, templateOnly: true, diskLow: false, simulatedFeed: false },
   });
 
   let lastPacketMs = Date.now();
