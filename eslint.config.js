@@ -50,7 +50,6 @@ export default tseslint.config(
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
-    ignores: ['src-renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
