@@ -204,7 +204,7 @@ function LatencyTable(): React.JSX.Element {
   const latency = useAppLive((s) => s.status?.latency ?? null);
   const rows = latency ? Object.entries(latency) : [];
   return (
-    <table className="table" data-testid="latency-table">
+    <table className="table table-compact" data-testid="latency-table">
       <thead><tr><th>Phase</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>n</th></tr></thead>
       <tbody>
         {rows.map(([phase, l]) => (
@@ -307,7 +307,7 @@ export function EngineerView(): React.JSX.Element {
             <DepthPlot metric="msePsi" label={`MSE (${unitLabel('pressure', units)})`} units={units} />
           </div>
           <Counts />
-          <div className="scroll"><LatencyTable /></div>
+          <div className="eng-latency"><LatencyTable /></div>
         </div>
       </div>
     </div>
