@@ -36,8 +36,13 @@ const metricsQuery = z
     from: timeParam.optional(),
     to: timeParam.optional(),
     maxPoints: intParam(10, 5000).optional(),
+    /** Seconds per point (1 = raw 1 Hz, 60 = 1-min, 600 = 10-min); the alternative to maxPoints. */
+    resolution: intParam(1, 86_400).optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => !(q.maxPoints !== undefined && q.resolution !== undefined), { message: 'use either maxPoints or resolution, not both' });
+
+const MAX_POINTS = 5000;
 
 const optimalQuery = z.object({ depth: numberParam.pipe(z.number().min(0).max(60_000)) }).strict();
 const noQuery = z.object({}).strict();
@@ -59,10 +64,16 @@ export const recordRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine 
     const q = req.query as z.output<typeof metricsQuery>;
     const toMs = q.to ?? dataNowMs(engine);
     const fromMs = q.from ?? toMs - HOUR_MS;
-    return sendBridgeResult(
-      reply,
-      await engine.call('getMetricSeries', { channels: q.channels, fromMs, toMs, maxPoints: q.maxPoints ?? 1000 }),
-    );
+    let maxPoints = q.maxPoints ?? 1000;
+    if (q.resolution !== undefined) {
+      // A resolution is a point budget over the range; the store then picks raw or a rollup.
+      const wanted = Math.ceil((toMs - fromMs) / (q.resolution * 1000));
+      if (wanted + 1 > MAX_POINTS) {
+        return reply.code(400).send({ error: 'Bad Request', message: `query.resolution: ${q.resolution} s over this range is ${wanted} points (at most ${MAX_POINTS}); choose a coarser resolution or a shorter range` });
+      }
+      maxPoints = Math.max(10, wanted + 1); // n intervals need n + 1 points
+    }
+    return sendBridgeResult(reply, await engine.call('getMetricSeries', { channels: q.channels, fromMs, toMs, maxPoints }));
   });
 
   // Placeholders until the ML issue lands: 204 = no report yet.

@@ -223,6 +223,13 @@ describe('records', () => {
     const [rawSeries] = (await raw.json()) as { points: unknown[]; resolution: string }[];
     expect(rawSeries).toMatchObject({ resolution: 'raw' });
     expect(rawSeries.points).toHaveLength(60);
+    const perMinute = await get(`/api/v1/metrics?channels=sppPsi&from=${fed.firstMs}&to=${fed.firstMs + 3_600_000}&resolution=60`);
+    const [minuteSeries] = (await perMinute.json()) as { points: [number, number][]; resolution: string }[];
+    expect(minuteSeries.resolution).toBe('1min');
+    for (let i = 1; i < minuteSeries.points.length; i++) expect(minuteSeries.points[i][0] - minuteSeries.points[i - 1][0]).toBeGreaterThanOrEqual(60_000);
+    const tooFine = await get(`/api/v1/metrics?channels=sppPsi&from=0&to=${30 * 86_400_000}&resolution=1`);
+    expect(tooFine.status).toBe(400);
+    expect((await json(tooFine)).message).toMatch(/choose a coarser resolution/);
     const none = await get('/api/v1/metrics');
     expect(none.status).toBe(400);
     expect((await json(none)).message).toMatch(/query\.channels/);
