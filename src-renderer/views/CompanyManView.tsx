@@ -48,6 +48,13 @@ function Detail({ a }: { a: Advisory }): React.JSX.Element {
           </p>
         </section>
         <section>
+          {/* First in the column: whether anyone has acted on it must not need scrolling. */}
+          <h3>Acknowledgements</h3>
+          {acks.length === 0 ? (
+            <button className="btn" data-testid="cm-ack-button" onClick={() => openAck(a.id)}>Acknowledge</button>
+          ) : (
+            <ul>{acks.map((k) => <li key={k.id}>{time(k.timeMs)} {k.actor}: {k.action}{k.notes ? ` — ${k.notes}` : ''}</li>)}</ul>
+          )}
           <h3>Specialist votes · consensus {a.consensusScore.toFixed(2)}</h3>
           <table className="table" data-testid="cm-votes">
             <thead><tr><th>Specialist</th><th>Vote</th><th>Weight</th><th>Reason</th></tr></thead>
@@ -65,12 +72,6 @@ function Detail({ a }: { a: Advisory }): React.JSX.Element {
           <h3>Precedents</h3>
           {a.precedents.length === 0 ? <p className="cm-muted">None found.</p> : (
             <ul data-testid="cm-precedents">{a.precedents.map((p) => <li key={p.id}>{p.summary} <span className="cm-muted">({p.source})</span></li>)}</ul>
-          )}
-          <h3>Acknowledgements</h3>
-          {acks.length === 0 ? (
-            <button className="btn" data-testid="cm-ack-button" onClick={() => openAck(a.id)}>Acknowledge</button>
-          ) : (
-            <ul>{acks.map((k) => <li key={k.id}>{time(k.timeMs)} {k.actor}: {k.action}{k.notes ? ` — ${k.notes}` : ''}</li>)}</ul>
           )}
         </section>
       </div>
