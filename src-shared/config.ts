@@ -150,6 +150,7 @@ export const WellConfigSchema = z
       history_size: num(60),
       pit_rate_window_s: num(90),
       pit_gain_window_s: num(600),
+      flowback_settle_s: num(120),
     }),
     campaign: section({
       active: z.enum(['production', 'plug_abandonment']).default('production'),

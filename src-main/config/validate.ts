@@ -144,6 +144,9 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   if (!(ph.pit_rate_window_s >= 20 && ph.pit_rate_window_s <= 900)) {
     err('physics.pit_rate_window_s', `must be within 20-900 s (got ${ph.pit_rate_window_s})`);
   }
+  if (!(ph.flowback_settle_s >= 10 && ph.flowback_settle_s <= 1800)) {
+    err('physics.flowback_settle_s', `must be within 10-1800 s (got ${ph.flowback_settle_s})`);
+  }
   if (!(ph.pit_gain_window_s >= ph.pit_rate_window_s && ph.pit_gain_window_s <= 3600)) {
     err('physics.pit_gain_window_s', `must be within physics.pit_rate_window_s-3600 s (got ${ph.pit_gain_window_s})`);
   }

@@ -43,6 +43,12 @@ export interface DetectorInputs {
   dxcDelta: number | null;
   /** Pumps on and flow in/SPM steady long enough for flows, pits and SPP to be judged. */
   pumpsSteady: boolean;
+  /** Seconds since the pumps stopped, once past the flow-back settle time; null while pumping or settling. */
+  pumpsOffSettledS: number | null;
+  /** Flow out with the pumps off, mean of the last few packets, gpm. Null without a flow-out sensor. */
+  flowOutPumpsOffGpm: number | null;
+  /** Pit volume change since the flow-back ended, bbl. */
+  pitGainPumpsOffBbl: number | null;
   /** Founder seen on this many consecutive packet pairs (quick rule). */
   founderQuickStreak: number;
   /** Founder trend over the recent drilling window: relative WOB and ROP slopes per packet. */
@@ -70,6 +76,9 @@ export function emptyDetectorInputs(): DetectorInputs {
     mseDeltaFraction: null,
     dxcDelta: null,
     pumpsSteady: false,
+    pumpsOffSettledS: null,
+    flowOutPumpsOffGpm: null,
+    pitGainPumpsOffBbl: null,
     founderQuickStreak: 0,
     founderWobSlopeRel: null,
     founderRopSlopeRel: null,
@@ -131,6 +140,30 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
     severity,
     trigger,
     description: `Possible kick: ${parts.join(', ')}`,
+  };
+}
+
+/**
+ * The flow check a driller does at every connection: with the pumps off and the flow-back
+ * over, the well must be static. Returns still coming over the flow-out sensor mean the well
+ * is flowing: a kick, often swabbed in while picking up. CRITICAL above the critical
+ * imbalance or with the pits gaining too. Not used while running pipe in (displacement flows
+ * back by design; the trip tank is the check there); the caller decides that.
+ */
+export function detectFlowWithPumpsOff(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  const flow = x.flowOutPumpsOffGpm;
+  if (x.pumpsOffSettledS === null || flow === null || flow <= t.flowImbalanceWarningGpm) return null;
+  const gain = x.pitGainPumpsOffBbl;
+  const pitUp = gain !== null && gain > t.pitGainWarningBbl;
+  const critical = flow > t.flowImbalanceCriticalGpm || pitUp;
+  const parts = [`flow out ${r1(flow)} gpm with the pumps off for ${r0(x.pumpsOffSettledS)} s`];
+  if (gain !== null) parts.push(`pit ${gain >= 0 ? '+' : ''}${r1(gain)} bbl since the flow-back`);
+  return {
+    fault: 'kick',
+    level: critical ? 'CRITICAL' : 'WARNING',
+    severity: clamp01(Math.max(flow / t.kickFlowSeverityDivisorGpm, (gain ?? 0) / t.kickPitSeverityDivisorBbl)),
+    trigger: { parameter: 'flowOutGpm', value: flow, threshold: t.flowImbalanceWarningGpm, unit: 'gpm' },
+    description: `Well flowing with the pumps off (flow check positive): ${parts.join(', ')}`,
   };
 }
 

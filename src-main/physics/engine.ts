@@ -12,6 +12,7 @@ import { correctedDExponent, dExponent } from './d-exponent.js';
 import {
   compareDetections,
   detectEcdMargin,
+  detectFlowWithPumpsOff,
   detectFormationChange,
   detectFounder,
   detectGas,
@@ -108,6 +109,11 @@ export class PhysicsEngine {
   private pitGain: PitTrend | null = null;
   private pumpsOnPrev = false;
   private pumpStableSinceMs = Number.NEGATIVE_INFINITY;
+  /** When the pumps last stopped; null until the first packet (flow-back state unknown before). */
+  private pumpsOffSinceMs: number | null = null;
+  private readonly flowOffS = new ShortWindow(5);
+  /** Pit volume when the flow-back was over (the flow check's reference), bbl. */
+  private pitOffRefBbl: number | null = null;
   private prevWob: number | null = null;
   private prevRop: number | null = null;
   private founderStreak = 0;
@@ -141,6 +147,9 @@ export class PhysicsEngine {
     this.pitGain?.reset();
     this.pumpsOnPrev = false;
     this.pumpStableSinceMs = Number.NEGATIVE_INFINITY;
+    this.pumpsOffSinceMs = null;
+    this.flowOffS.reset();
+    this.pitOffRefBbl = null;
     this.prevWob = null;
     this.prevRop = null;
     this.founderStreak = 0;
@@ -188,6 +197,26 @@ export class PhysicsEngine {
     }
     this.pumpsOnPrev = pumpsOn;
     const pumpsSteady = pumpsOn && t - this.pumpStableSinceMs >= this.settleMs;
+
+    // --- Pumps off: after the flow-back the well must be static (the connection flow check) ---
+    if (pumpsOn) {
+      this.pumpsOffSinceMs = null;
+      this.flowOffS.reset();
+      this.pitOffRefBbl = null;
+    } else {
+      if (this.pumpsOffSinceMs === null || pumpChanged) {
+        this.pumpsOffSinceMs = t;
+        this.flowOffS.reset();
+        this.pitOffRefBbl = null;
+      }
+      if (packet.flowOutGpm !== null) this.flowOffS.push(packet.flowOutGpm);
+    }
+    const offForS = this.pumpsOffSinceMs === null ? null : (t - this.pumpsOffSinceMs) / 1000;
+    const pumpsOffSettledS = offForS !== null && offForS >= phys.flowback_settle_s ? offForS : null;
+    // Pit gain for the flow check counts from the end of the flow-back, which itself fills the pits.
+    if (pumpsOffSettledS !== null && this.pitOffRefBbl === null && packet.pitVolumeBbl !== null) this.pitOffRefBbl = packet.pitVolumeBbl;
+    const pitGainPumpsOffBbl =
+      pumpsOffSettledS !== null && this.pitOffRefBbl !== null && packet.pitVolumeBbl !== null ? packet.pitVolumeBbl - this.pitOffRefBbl : null;
 
     // --- MSE, hardness, efficiency, d-exponent: on bottom only ---
     let msePsi: number | null = null;
@@ -389,11 +418,19 @@ export class PhysicsEngine {
     x.mseDeltaFraction = mseDelta;
     x.dxcDelta = drilling && inRock ? dxcDelta : null;
     x.pumpsSteady = pumpsSteady;
+    x.pumpsOffSettledS = pumpsOffSettledS;
+    x.flowOutPumpsOffGpm = pumpsOffSettledS !== null && this.flowOffS.n > 0 ? (this.flowOffS.mean as number) : null;
+    x.pitGainPumpsOffBbl = pitGainPumpsOffBbl;
     x.founderQuickStreak = this.founderStreak;
     x.founderWobSlopeRel = wobSlopeRel;
     x.founderRopSlopeRel = ropSlopeRel;
 
     const detections: Detection[] = [];
+    // Running pipe in displaces mud out of the well: returns then are expected, not a kick.
+    if (state !== 'TrippingIn' && packet.bitDepthFt !== null && packet.bitDepthFt > 0) {
+      const flowing = detectFlowWithPumpsOff(x, th);
+      if (flowing) detections.push(flowing);
+    }
     if (!isWellControlState(state)) return { metrics, detections };
 
     // Well control. Without a flow-out sensor (fb null) kick/loss/gas/pit rules stay silent:

@@ -9,15 +9,30 @@ function flows(ctx: TemplateContext): string {
   return `flow out ${q(p.flowOutGpm, 'gpm', 0)} vs in ${q(p.flowInGpm, 'gpm', 0)} (${signed(m.flowBalanceGpm, 'gpm', 1)}), pit gain ${signed(m.pitGainBbl, 'bbl', 1)}, pit rate ${signed(m.pitRateBblHr, 'bbl/hr', 1)}, gas ${q(p.gasUnits, 'units', 0)}`;
 }
 
-export const kick: Template = (ctx) => ({
-  diagnosis: `Possible kick: ${flows(ctx)}.`,
-  recommendation:
-    `Flow-check now: stop drilling, pick up off bottom, stop the pumps and watch the well (${flows(ctx)}). ` +
-    `Check the trip tank and the flow-out sensor. If the well flows, shut in per the well-control procedure and record SIDPP, SICP and pit gain. ` +
-    `${wellState(ctx.ticket)}.${paNote(ctx)}`,
-  expectedBenefit: INCIDENT,
-  reasoning: reasoning(ctx),
-});
+export const kick: Template = (ctx) => {
+  // With the pumps already off the flow check has been done, and it is positive.
+  if (ctx.ticket.trigger.parameter === 'flowOutGpm') {
+    const p = ctx.ticket.packet;
+    return {
+      diagnosis: `Well flowing with the pumps off: flow out ${q(p.flowOutGpm, 'gpm', 0)}, pit ${q(p.pitVolumeBbl, 'bbl', 1)}, gas ${q(p.gasUnits, 'units', 0)}.`,
+      recommendation:
+        `Shut in now per the well-control procedure: the flow check is positive (flow out ${q(p.flowOutGpm, 'gpm', 0)} with the pumps off). ` +
+        `Space out, close the BOP, then record SIDPP, SICP and pit gain; confirm the flow-out sensor against the trip tank. ` +
+        `${wellState(ctx.ticket)}.${paNote(ctx)}`,
+      expectedBenefit: INCIDENT,
+      reasoning: reasoning(ctx),
+    };
+  }
+  return {
+    diagnosis: `Possible kick: ${flows(ctx)}.`,
+    recommendation:
+      `Flow-check now: stop drilling, pick up off bottom, stop the pumps and watch the well (${flows(ctx)}). ` +
+      `Check the trip tank and the flow-out sensor. If the well flows, shut in per the well-control procedure and record SIDPP, SICP and pit gain. ` +
+      `${wellState(ctx.ticket)}.${paNote(ctx)}`,
+    expectedBenefit: INCIDENT,
+    reasoning: reasoning(ctx),
+  };
+};
 
 export const loss: Template = (ctx) => ({
   diagnosis: `Possible lost circulation: ${flows(ctx)}.`,
