@@ -1,7 +1,7 @@
 // Electron main process: a thin shell around the engine. Security posture (Electron's checklist):
 // context isolation, sandbox, no Node in the page, web security on, strict CSP, only our own
 // file:// renderer, navigation/new windows/webviews blocked, permission requests denied.
-import { app, BrowserWindow, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Engine } from '../pipeline/engine.js';
@@ -124,7 +124,10 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   boot().catch((err: unknown) => {
+    // Say why on screen (data directory in use by another SAIREN, not writable, ...): the
+    // driller has no terminal to read.
     console.error('SAIREN failed to start', err);
+    dialog.showErrorBox('SAIREN cannot start', err instanceof Error ? err.message : String(err));
     app.exit(1);
   });
 }
