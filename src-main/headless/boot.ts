@@ -36,8 +36,8 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
   const env = { ...process.env };
   if (o.configPath) env.SAIREN_CONFIG = resolve(o.configPath);
   const loaded = loadConfig({ env, cwd: process.cwd(), readFile: readTextFileOrNull });
-  for (const w of loaded.warnings) o.log(`config warning: ${w.key}: ${w.message}`);
-  for (const e of loaded.errors) o.log(`config error: ${e.key}: ${e.message}`);
+  for (const w of loaded.warnings) o.log(`config warning: ${w.message}`);
+  for (const e of loaded.errors) o.log(`config error: ${e.message}`);
   if (o.configPath && loaded.errors.length > 0) {
     throw new Error(`configuration ${o.configPath} is invalid (see above); fix it or run without --config`);
   }

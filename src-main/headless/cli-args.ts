@@ -14,6 +14,8 @@ export interface HeadlessOptions {
   channelMap: 'wits-record01' | 'reference' | null;
   statusLines: boolean;
   help: boolean;
+  /** Validate this well_config.toml, print the verdict and exit (no engine started). */
+  checkConfig: string | null;
 }
 
 export const HEADLESS_USAGE = `usage: npm run headless -- [source] [options]
@@ -27,13 +29,14 @@ sources (one):
 options:
   --host 127.0.0.1  --port 8080  --data-dir DIR  --config FILE
   --campaign production|pa  --units imperial|metric  --channel-map wits-record01|reference
-  --quiet  (no status line per second)`;
+  --quiet  (no status line per second)
+  --check-config FILE  validate a well_config.toml (every problem named by key) and exit: 0 valid, 1 not`;
 
 const BARE_FLAGS = new Set(['--stdin', '--help', '-h', '--quiet']);
 const VALUE_FLAGS = new Set([
   '--wits-tcp', '--wits-listen', '--serial', '--baud', '--parity', '--data-bits', '--stop-bits', '--csv',
   '--simulate', '--seed', '--speed', '--host', '--port', '--data-dir', '--config', '--campaign', '--units',
-  '--channel-map',
+  '--channel-map', '--check-config',
 ]);
 
 type Parsed = { ok: true; options: HeadlessOptions } | { ok: false; error: string };
@@ -62,6 +65,7 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
     channelMap: null,
     statusLines: true,
     help: false,
+    checkConfig: null,
   };
   const sources: string[] = [];
   let speed: number | 'max' | null = null;
@@ -156,6 +160,9 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
         o.port = p;
         break;
       }
+      case '--check-config':
+        o.checkConfig = value;
+        break;
       case '--data-dir':
         o.dataDir = value;
         break;

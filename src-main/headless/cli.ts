@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { OPERATION_CODES } from '../../src-shared/campaign.js';
 import { bootEngine } from './boot.js';
 import { HEADLESS_USAGE, parseHeadlessArgs } from './cli-args.js';
+import { checkConfigFile } from './check-config.js';
 import { defaultDataDir } from './data-dir.js';
 import { startApiServer } from './server.js';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${HEADLESS_USAGE}\n`);
     return;
   }
+  if (o.checkConfig) process.exit(checkConfigFile(o.checkConfig));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const dataDir = resolve(o.dataDir ?? defaultDataDir());
 

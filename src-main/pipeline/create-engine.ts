@@ -86,7 +86,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   if (Object.keys(saved.config).length > 0) {
     const merged = mergeConfig(fileConfig, saved.config);
     if (merged.ok && merged.config) initialConfig = merged.config;
-    else startupWarnings.push(`saved configuration changes no longer validate (${merged.errors.map((e) => `${e.key}: ${e.message}`).join('; ')}); using the configuration file`);
+    else startupWarnings.push(`saved configuration changes no longer validate (${merged.errors.map((e) => e.message).join('; ')}); using the configuration file`);
   }
   const persist = (patch: Partial<RuntimeSettings>): void => {
     Object.assign(saved, patch);

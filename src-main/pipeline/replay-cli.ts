@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const env = { ...process.env };
   if (opts.config) env.SAIREN_CONFIG = resolve(opts.config);
   const loaded = loadConfig({ env, cwd: process.cwd(), readFile: readTextFileOrNull });
-  if (opts.config && loaded.errors.length > 0) die(`configuration ${opts.config} is invalid: ${loaded.errors.map((e) => `${e.key}: ${e.message}`).join('; ')}`);
+  if (opts.config && loaded.errors.length > 0) die(`configuration ${opts.config} is invalid: ${loaded.errors.map((e) => e.message).join('; ')}`);
   const config = opts.units ? { ...loaded.config, acquisition: { ...loaded.config.acquisition, units: opts.units } } : loaded.config;
   const kb = loadStaticKnowledgeStore(join(root, 'resources/knowledge-base.json'));
 

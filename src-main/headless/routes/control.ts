@@ -30,7 +30,7 @@ export const controlRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine
     const result = await engine.call('applyConfig', req.body);
     if (result.ok && !result.value.ok) {
       // Rejected by validation (applied:false with ok:true just means nothing changed): a 400 whose message names each key, plus the full list.
-      const message = result.value.errors.map((e) => `${e.key}: ${e.message}`).join('; ') || 'configuration not applied';
+      const message = result.value.errors.map((e) => e.message).join('; ') || 'configuration not applied';
       return reply.code(400).send({ error: 'invalid-config', message, errors: result.value.errors, warnings: result.value.warnings });
     }
     return sendBridgeResult(reply, result);
