@@ -3,12 +3,11 @@
 // per-phase p50/p99. Samples are generated first so the simulator's cost is not counted.
 import { defaultConfig } from '../../src-shared/config.js';
 import { makePacket, type WitsPacket } from '../../src-shared/wits.js';
-import { BaselineLearner, baselineSettings } from '../../src-main/baseline/learner.js';
-import { NoOpStore } from '../../src-main/knowledge/knowledge-store.js';
 import { createEngine } from '../../src-main/pipeline/create-engine.js';
-import { PipelineCoordinator } from '../../src-main/pipeline/coordinator.js';
+import type { PipelineCoordinator } from '../../src-main/pipeline/coordinator.js';
 import { createSimulation } from '../../src-main/simulator/index.js';
 import { MemoryStore } from '../../src-main/storage/memory-store.js';
+import { bareCoordinator } from '../support/coordinator.js';
 
 const DURATION_S = 24 * 3600;
 const config = defaultConfig();
@@ -18,13 +17,7 @@ for (const s of sim) packets.push(makePacket(s.timeMs, s.values));
 const fresh = () => packets.map((p) => ({ ...p, quality: { level: p.quality.level, reasons: [] as string[] } }));
 
 function runCoordinator(): { ms: number; c: PipelineCoordinator } {
-  const c = new PipelineCoordinator({
-    config: () => config,
-    campaign: () => 'production',
-    knowledge: new NoOpStore(),
-    baseline: new BaselineLearner(baselineSettings(config)),
-    timer: () => performance.now(),
-  });
+  const c = bareCoordinator(config, 'production', () => performance.now());
   const input = fresh();
   const t0 = performance.now();
   for (const p of input) c.process(p);

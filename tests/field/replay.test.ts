@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type WellConfig } from '../../src-shared/config.js';
 import { readCsvPackets } from '../../src-main/acquisition/csv-replay.js';
-import { BaselineLearner, baselineSettings } from '../../src-main/baseline/learner.js';
-import { NoOpStore } from '../../src-main/knowledge/knowledge-store.js';
-import { PipelineCoordinator } from '../../src-main/pipeline/coordinator.js';
 import { replayCsv, type ReplayReport } from '../../src-main/pipeline/replay.js';
 import { FT_PER_M } from '../../src-shared/units.js';
+import { bareCoordinator } from '../support/coordinator.js';
 import { DATA } from './data.js';
 
 const withBit = (bitIn: number): WellConfig => {
@@ -90,13 +88,7 @@ describe('corrected d-exponent against the mud logger (F-9, 17.5-in section)', (
     const file = join(DATA, 'volve/F-9_depth_log_raw.csv');
     const logger = loggerDxcByDepth(file);
     const config = withBit(17.5);
-    const coordinator = new PipelineCoordinator({
-      config: () => config,
-      campaign: () => 'production',
-      knowledge: new NoOpStore(),
-      baseline: new BaselineLearner(baselineSettings(config)),
-      timer: () => 0,
-    });
+    const coordinator = bareCoordinator(config);
     const pairs: [number, number][] = [];
     for await (const p of readCsvPackets(file)) {
       const out = coordinator.process(p);

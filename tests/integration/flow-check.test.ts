@@ -5,10 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src-shared/config.js';
 import type { Advisory } from '../../src-shared/advisory.js';
 import { makePacket, type ChannelValues, type WitsPacket } from '../../src-shared/wits.js';
-import { BaselineLearner, baselineSettings } from '../../src-main/baseline/learner.js';
-import { NoOpStore } from '../../src-main/knowledge/knowledge-store.js';
-import { PipelineCoordinator } from '../../src-main/pipeline/coordinator.js';
 import { createSimulation } from '../../src-main/simulator/index.js';
+import { bareCoordinator } from '../support/coordinator.js';
 
 /** Normal drilling up to 30 s after the pumps first stop for a connection. */
 function drillingIntoConnection(): { packets: WitsPacket[]; last: { timeMs: number; values: ChannelValues } } {
@@ -30,13 +28,7 @@ function drillingIntoConnection(): { packets: WitsPacket[]; last: { timeMs: numb
 
 function run(flowOutGpm: number, pitBblPerMin: number): { advisories: Advisory[]; flowingFromMs: number } {
   const config = defaultConfig();
-  const coordinator = new PipelineCoordinator({
-    config: () => config,
-    campaign: () => 'production',
-    knowledge: new NoOpStore(),
-    baseline: new BaselineLearner(baselineSettings(config)),
-    timer: () => 0,
-  });
+  const coordinator = bareCoordinator(config);
   const { packets, last } = drillingIntoConnection();
   const advisories: Advisory[] = [];
   const feed = (p: WitsPacket) => {

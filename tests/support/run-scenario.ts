@@ -4,9 +4,8 @@ import { defaultConfig, type WellConfig } from '../../src-shared/config.js';
 import type { Advisory, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { Operation } from '../../src-shared/campaign.js';
 import { makePacket } from '../../src-shared/wits.js';
-import { BaselineLearner, baselineSettings } from '../../src-main/baseline/learner.js';
-import { NoOpStore } from '../../src-main/knowledge/knowledge-store.js';
-import { PipelineCoordinator } from '../../src-main/pipeline/coordinator.js';
+import type { PipelineCoordinator } from '../../src-main/pipeline/coordinator.js';
+import { bareCoordinator } from './coordinator.js';
 import { createSimulation, defaultCampaign, type GroundTruth, type ScenarioName } from '../../src-main/simulator/index.js';
 
 export interface ScenarioRun {
@@ -24,13 +23,7 @@ export function runScenario(scenario: ScenarioName, opts: { seed?: number; durat
   const config = opts.config ?? defaultConfig();
   const campaign = defaultCampaign(scenario);
   const sim = createSimulation({ scenario, seed: opts.seed ?? 1, ...(opts.durationS ? { durationS: opts.durationS } : {}) });
-  const coordinator = new PipelineCoordinator({
-    config: () => config,
-    campaign: () => campaign,
-    knowledge: new NoOpStore(),
-    baseline: new BaselineLearner(baselineSettings(config)),
-    timer: () => performance.now(),
-  });
+  const coordinator = bareCoordinator(config, campaign, () => performance.now());
   const run: ScenarioRun = { truth: sim.groundTruth(), packets: 0, tickets: [], verifications: [], advisories: [], operations: {}, coordinator };
   for (const s of sim) {
     const out = coordinator.process(makePacket(s.timeMs, s.values));
