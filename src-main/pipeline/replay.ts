@@ -23,12 +23,14 @@ export interface ReplayOptions {
 export interface ReplayAdvisory {
   id: string;
   time: string;
+  depthFt: number | null;
   category: string;
   fault: string;
   severity: string;
   riskLevel: string;
   confidence: number;
   source: string;
+  votes: { specialist: string; level: string }[];
 }
 
 export interface ReplayReport {
@@ -103,12 +105,14 @@ export async function replayCsv(path: string, o: ReplayOptions): Promise<ReplayR
     advisories: list.map((a) => ({
       id: a.id,
       time: new Date(a.timeMs).toISOString(),
+      depthFt: a.depthFt === null ? null : Math.round(a.depthFt * 10) / 10,
       category: a.category,
       fault: a.fault,
       severity: a.severity,
       riskLevel: a.riskLevel,
       confidence: a.confidence,
       source: a.source,
+      votes: a.votes.map((v) => ({ specialist: v.specialist, level: v.level })),
     })),
     advisoriesByCategory: countBy((a) => a.category),
     advisoriesByFault: countBy((a) => a.fault),

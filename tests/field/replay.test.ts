@@ -18,7 +18,9 @@ function summary(name: string, r: ReplayReport): void {
   // The issue note quotes these lines.
   console.log(`[field] ${name}: ${r.packets} packets, ${(r.simulatedSeconds / 3600).toFixed(1)} h, tickets ${r.tickets}, ` +
     `confirmed/uncertain/rejected ${r.verification.confirmed}/${r.verification.uncertain}/${r.verification.rejected}, ` +
-    `advisories by category ${JSON.stringify(r.advisoriesByCategory)} by fault ${JSON.stringify(r.advisoriesByFault)}, ${r.packetsPerSecond.toFixed(0)} packets/s`);
+    `advisories by category ${JSON.stringify(r.advisoriesByCategory)} by fault ${JSON.stringify(r.advisoriesByFault)} ` +
+    `by risk ${JSON.stringify(r.advisories.reduce<Record<string, number>>((acc, a) => ((acc[a.riskLevel] = (acc[a.riskLevel] ?? 0) + 1), acc), {}))}, ` +
+    `${r.packetsPerSecond.toFixed(0)} packets/s`);
 }
 
 describe('drilling recordings replay without well-control inventions', () => {
@@ -29,8 +31,11 @@ describe('drilling recordings replay without well-control inventions', () => {
       summary(file, r);
       expect(r.packets).toBeGreaterThan(3000);
       expect(r.simulatedSeconds).toBeGreaterThan(3600);
-      // No flow-out or pit channel in these files: nothing may be invented from missing data.
+      // No flow-out channel in these files: nothing may be invented from missing data, neither
+      // a well-control advisory nor a well-control vote that would raise another one's risk.
       expect(r.advisories.filter((a) => a.category === 'WellControl')).toEqual([]);
+      const wcVotes = r.advisories.map((a) => a.votes.find((v) => v.specialist === 'WellControl')?.level);
+      expect(wcVotes.filter((l) => l !== 'LOW')).toEqual([]);
       for (const a of r.advisories) expect(Number.isNaN(Date.parse(a.time))).toBe(false);
     });
   }

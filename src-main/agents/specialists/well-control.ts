@@ -13,6 +13,9 @@ const rank = (l: VoteLevel) => (l === 'HEALTHY' ? 0 : SEVERITY_RANK[l]);
 /**
  * Well control: flow balance and pit rate for any ticket category (a kick can hide behind a
  * hydraulics ticket); gas and H2S too. No flow data -> LOW, never an invented number.
+ * The pit rate counts only beside a flow-out reading, as in the detectors: on its own the
+ * active-tank volume moves with transfers and mixing (the Volve depth log reads thousands of
+ * bbl/hr), and a vote on it would turn every founder or stick-slip advisory CRITICAL.
  */
 export class WellControlSpecialist implements Specialist {
   readonly name = 'WellControl';
@@ -34,7 +37,7 @@ export class WellControlSpecialist implements Specialist {
       else if (a > limits.flowImbalanceWarningGpm * FLOW_MEDIUM_FRACTION) findings.push({ level: 'MEDIUM', text });
       else findings.push({ level: 'LOW', text });
     }
-    if (pr !== null) {
+    if (pr !== null && fb !== null) {
       const a = Math.abs(pr);
       const text = `pit rate ${pr > 0 ? '+' : ''}${fmt(pr, 1)} bbl/hr`;
       if (a > limits.pitRateCriticalBblHr) findings.push({ level: 'CRITICAL', text: `${text} beyond critical ${fmt(limits.pitRateCriticalBblHr, 0)} bbl/hr` });
@@ -48,7 +51,7 @@ export class WellControlSpecialist implements Specialist {
     if (h2s !== null && h2s > limits.h2sWarningPpm) {
       findings.push({ level: h2s > limits.h2sCriticalPpm ? 'CRITICAL' : 'HIGH', text: `H2S ${fmt(h2s, 0)} ppm` });
     }
-    if (findings.length === 0) return { level: 'LOW', reason: 'no flow-out or pit data: well control not assessable from this feed' };
+    if (findings.length === 0) return { level: 'LOW', reason: 'no flow-out data: well control not assessable from this feed' };
     const worst = findings.reduce((a, b) => (rank(b.level) > rank(a.level) ? b : a));
     return { level: worst.level, reason: findings.map((f) => f.text).join('; ') };
   }

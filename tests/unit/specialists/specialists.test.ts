@@ -97,6 +97,11 @@ describe('WellControl specialist', () => {
   ] as [Partial<DrillingMetrics>, string][])('%o -> %s', (m, level) => {
     expect(levelOf(s, m)).toBe(level);
   });
+  it('a pit rate without a flow-out reading is not evidence (tank transfers), so LOW', () => {
+    const o = s.evaluate(input({ metrics: { flowBalanceGpm: null, pitRateBblHr: -2969 }, packet: { gasUnits: null, h2sPpm: null } }));
+    expect(o.level).toBe('LOW');
+    expect(o.reason).toMatch(/no flow-out data/);
+  });
   it('no flow data -> LOW, not assessable', () => {
     const o = s.evaluate(input({ metrics: { flowBalanceGpm: null, pitRateBblHr: null }, packet: { gasUnits: null, h2sPpm: null } }));
     expect(o.level).toBe('LOW');
