@@ -1,6 +1,10 @@
 // A real pseudo-terminal pair from socat, the serial line our tests drive.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach } from 'vitest';
+import type { WitsDecodeSettings } from '../../../src-main/acquisition/data-source.js';
+import { SerialSource } from '../../../src-main/acquisition/serial.js';
+import type { WitsPacket } from '../../../src-shared/wits.js';
+import { waitFor } from './helpers.js';
 
 export interface PtyPair {
   proc: ChildProcess;
@@ -43,4 +47,24 @@ export function cleanupAfterEach(): Array<() => Promise<void> | void> {
     while (cleanup.length) await cleanup.pop()?.();
   });
   return cleanup;
+}
+
+/**
+ * A SerialSource listening on one end of a fresh pty pair, started and connected, collecting
+ * packets; everything is closed by `cleanup` after the test. Write to `pair.a`.
+ */
+export async function serialOverPty(
+  cleanup: Array<() => Promise<void> | void>,
+  baudRate: number,
+  settings: WitsDecodeSettings,
+): Promise<{ pair: PtyPair; src: SerialSource; packets: WitsPacket[] }> {
+  const pair = await startPtyPair();
+  cleanup.push(() => killed(pair.proc));
+  const src = new SerialSource({ path: pair.b, baudRate, dataBits: 8, parity: 'none', stopBits: 1 }, settings, { backoffInitialMs: 50, backoffMaxMs: 200 });
+  cleanup.push(() => src.stop());
+  const packets: WitsPacket[] = [];
+  src.onPacket((p) => packets.push(p));
+  src.start();
+  await waitFor(() => src.status().state === 'connected', 5000, 'port open');
+  return { pair, src, packets };
 }

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { SerialSource } from '../../../src-main/acquisition/serial.js';
-import type { WitsPacket } from '../../../src-shared/wits.js';
 import { MAP, frame, waitFor } from './helpers.js';
-import { cleanupAfterEach, killed, startPtyPair } from './pty.js';
+import { cleanupAfterEach, killed, serialOverPty, startPtyPair } from './pty.js';
 
 const cleanup = cleanupAfterEach();
 
 describe('serial source over a real pty pair', () => {
   it('reads WITS frames written to the other end, split across writes, with line noise', async () => {
-    const pair = await startPtyPair();
-    cleanup.push(() => killed(pair.proc));
-    const src = new SerialSource(
-      { path: pair.b, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
-      { channelMap: MAP, units: 'imperial' },
-      { backoffInitialMs: 50, backoffMaxMs: 200 },
-    );
-    cleanup.push(() => src.stop());
-    const packets: WitsPacket[] = [];
-    src.onPacket((p) => packets.push(p));
-    src.start();
-    await waitFor(() => src.status().state === 'connected', 5000, 'port open');
+    const { pair, src, packets } = await serialOverPty(cleanup, 9600, { channelMap: MAP, units: 'imperial' });
 
     const fd = openSync(pair.a, 'w');
     cleanup.push(() => closeSync(fd));
