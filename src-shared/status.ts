@@ -57,4 +57,31 @@ export interface LiveStatus {
   counts: PipelineCounts;
   latency: Record<string, PhaseLatency>;
   llm: { mode: 'llm' | 'template-only'; model: string | null; device: string | null; detail: string };
+  /** The alarm limits in force for this campaign and baseline. */
+  limits: ActiveLimits;
+}
+
+/** One alarm band as the engine applies it. `below` = low is bad (ECD margin, efficiency). */
+export interface LimitBand {
+  warning: number;
+  critical: number;
+  direction: 'above' | 'below' | 'magnitude';
+  unit: string;
+}
+
+/**
+ * The limits the detectors are using right now (config, campaign overrides, learned baseline),
+ * so tile colours and threshold lines agree with the engine.
+ */
+export interface ActiveLimits {
+  flowBalanceGpm: LimitBand;
+  pitGainBbl: LimitBand;
+  pitRateBblHr: LimitBand;
+  gasUnits: LimitBand;
+  h2sPpm: LimitBand;
+  ecdMarginPpg: LimitBand;
+  sppDeltaPsi: LimitBand;
+  torqueDeltaFraction: LimitBand;
+  torqueCv: LimitBand;
+  mseEfficiencyPercent: LimitBand;
 }

@@ -4,6 +4,7 @@
 // SPP/torque overrides over it: `{ ...thresholdsFor(cfg, c), sppDeviationWarningPsi: 42 }`.
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { ActiveLimits } from '../../src-shared/status.js';
 
 export interface EffectiveThresholds {
   campaign: Campaign;
@@ -130,5 +131,21 @@ export function thresholdsFor(config: WellConfig, campaign: Campaign): Effective
     verifyTrendConsistencyR2: sv.trend_consistency_threshold,
     verifyFormationTrendR2: sv.formation_trend_consistency,
     verifyDxcChange: sv.dxc_change_threshold,
+  };
+}
+
+/** The bands a screen needs to colour tiles and draw threshold lines, from the effective thresholds. */
+export function activeLimits(t: EffectiveThresholds): ActiveLimits {
+  return {
+    flowBalanceGpm: { warning: t.flowImbalanceWarningGpm, critical: t.flowImbalanceCriticalGpm, direction: 'magnitude', unit: 'gpm' },
+    pitGainBbl: { warning: t.pitGainWarningBbl, critical: t.pitGainCriticalBbl, direction: 'magnitude', unit: 'bbl' },
+    pitRateBblHr: { warning: t.pitRateWarningBblHr, critical: t.pitRateCriticalBblHr, direction: 'magnitude', unit: 'bbl/hr' },
+    gasUnits: { warning: t.gasWarningUnits, critical: t.gasCriticalUnits, direction: 'above', unit: 'units' },
+    h2sPpm: { warning: t.h2sWarningPpm, critical: t.h2sCriticalPpm, direction: 'above', unit: 'ppm' },
+    ecdMarginPpg: { warning: t.ecdMarginWarningPpg, critical: t.ecdMarginCriticalPpg, direction: 'below', unit: 'ppg' },
+    sppDeltaPsi: { warning: t.sppDeviationWarningPsi, critical: t.sppDeviationCriticalPsi, direction: 'magnitude', unit: 'psi' },
+    torqueDeltaFraction: { warning: t.torqueIncreaseWarningFraction, critical: t.torqueIncreaseCriticalFraction, direction: 'above', unit: 'fraction' },
+    torqueCv: { warning: t.stickSlipCvWarning, critical: t.stickSlipCvCritical, direction: 'above', unit: 'fraction' },
+    mseEfficiencyPercent: { warning: t.mseEfficiencyWarningPercent, critical: t.mseEfficiencyPoorPercent, direction: 'below', unit: '%' },
   };
 }

@@ -37,6 +37,7 @@ import { PipelineCoordinator } from './coordinator.js';
 import type { Engine } from './engine.js';
 import { HealthMonitor } from '../health/health-monitor.js';
 import { metricSampleOf } from './metric-sample.js';
+import { activeLimits } from '../physics/thresholds.js';
 import { TemplateOnlyEnricher } from './template-only-enricher.js';
 
 export interface EnginePorts {
@@ -273,6 +274,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     counts: { ...coordinator.counts },
     latency: coordinator.latency.summary(),
     llm: enricher.status(),
+    limits: activeLimits(coordinator.effectiveThresholds),
   });
 
   const handlers: { [C in BridgeCommand]: (req: ParsedBridgeRequest<C>) => Promise<BridgeResult<C>> } = {
