@@ -117,6 +117,18 @@ CREATE TABLE ml_reports (
 CREATE INDEX ml_reports_time ON ml_reports(time_ms);
 `,
   },
+  {
+    version: 2,
+    name: 'packets per rig state per minute (time per rig state in reports)',
+    sql: `
+CREATE TABLE rig_state_minutes (
+  minute_ms INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  packets INTEGER NOT NULL,
+  PRIMARY KEY (minute_ms, state)
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions it applied. */

@@ -58,6 +58,12 @@ export interface ShiftSummary {
   depthEndFt: number | null;
 }
 
+export interface MlReportQuery {
+  sinceMs?: number;
+  untilMs?: number;
+  limit?: number;
+}
+
 export interface MlReportRecord {
   timeMs: number;
   wellId: string;
@@ -93,7 +99,8 @@ export class StorageFullError extends Error {
  * - listAdvisories / listAudit / listAcknowledgements return newest first.
  * - acknowledge() does not write an audit entry itself: the engine appends one (kind
  *   'acknowledgement') so it can publish it.
- * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time.
+ * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time; recordRigState
+ *   adds one packet to that minute's count for the state.
  * - queryMetrics returns one series per requested channel, at most maxPoints points each,
  *   averaged per bucket; resolution says which table answered.
  */
@@ -114,9 +121,21 @@ export interface PersistenceLayer {
   flushMetrics(): Promise<void>;
   queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]>;
   recordPacketCounts(timeMs: number, packets: number): void;
+  /** Batched like packet counts: one packet seen in this rig state (time per state in reports). */
+  recordRigState(timeMs: number, rigState: string): void;
   shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary>;
   saveMlReport(r: MlReportRecord): Promise<void>;
   latestMlReport(): Promise<MlReportRecord | null>;
+  /** Newest first. */
+  listMlReports(q: MlReportQuery): Promise<MlReportRecord[]>;
+  /** Packets per rig state in the minutes from fromMs's minute to toMs. */
+  rigStatePackets(fromMs: number, toMs: number): Promise<Record<string, number>>;
+  /** [minute start, packets] for each minute with packets, oldest first (same minutes as above). */
+  packetsPerMinute(fromMs: number, toMs: number): Promise<[number, number][]>;
+  /** Start of the first and end of the last minute with packets; null when nothing is recorded. */
+  recordedSpan(): Promise<{ fromMs: number; toMs: number } | null>;
+  /** Time of the first sample at or after sinceMs with channel value >= value; null if none. */
+  firstTimeAtOrAbove(channel: string, value: number, sinceMs?: number): Promise<number | null>;
   health(): StorageHealth;
   close(): Promise<void>;
 }

@@ -15,6 +15,7 @@ import {
   type AdvisoryQuery,
   type AuditQuery,
   type MetricSample,
+  type MlReportQuery,
   type MlReportRecord,
   type NewAuditEntry,
   type PersistenceLayer,
@@ -23,6 +24,7 @@ import {
 } from './persistence.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, riskRank } from './query-filters.js';
 import { buildShiftSummary } from './shift-summary.js';
+import { SqliteReportQueries } from './sqlite-report-queries.js';
 
 export const DB_FILE = 'sairen.db';
 
@@ -93,6 +95,8 @@ export class SqliteStore implements PersistenceLayer {
   private readonly channelIds = new Map<string, number>();
   private queue: MetricSample[] = [];
   private packetQueue = new Map<number, number>();
+  /** "minuteMs|state" -> packets, flushed with the metrics. */
+  private rigStateQueue = new Map<string, number>();
   private readonly pending = new Map<string, Advisory>();
   private timer: NodeJS.Timeout | null = null;
   private diskFull = false;
@@ -104,6 +108,7 @@ export class SqliteStore implements PersistenceLayer {
   private lastRetentionMs = -Infinity;
   private closed = false;
   private readonly st: ReturnType<typeof prepareStatements>;
+  private readonly reportQueries: SqliteReportQueries;
 
   private constructor(opts: SqliteStoreOptions) {
     const dir = path.resolve(opts.dataDir);
@@ -124,6 +129,7 @@ export class SqliteStore implements PersistenceLayer {
     this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
     this.probeMs = opts.diskFullProbeMs ?? 30_000;
     this.st = prepareStatements(this.db);
+    this.reportQueries = new SqliteReportQueries(this.db, (name) => this.channelIds.get(name));
     this.loadChannelIds();
     const flushMs = opts.metricsFlushMs ?? 1000;
     if (flushMs > 0) {
@@ -336,6 +342,12 @@ export class SqliteStore implements PersistenceLayer {
     this.packetQueue.set(m, (this.packetQueue.get(m) ?? 0) + packets);
   }
 
+  recordRigState(timeMs: number, rigState: string): void {
+    if (this.closed || this.diskFull) return;
+    const key = `${bucketStart(timeMs, ONE_MIN_MS)}|${rigState}`;
+    this.rigStateQueue.set(key, (this.rigStateQueue.get(key) ?? 0) + 1);
+  }
+
   private loadChannelIds(): void {
     this.channelIds.clear();
     for (const r of this.db.prepare('SELECT id, name FROM metric_channels').all() as { id: number; name: string }[]) {
@@ -360,17 +372,23 @@ export class SqliteStore implements PersistenceLayer {
         this.droppedSamples += this.queue.length;
         this.queue = [];
         this.packetQueue.clear();
+        this.rigStateQueue.clear();
         return;
       }
       this.lastProbeMs = Date.now();
     }
     const batch = this.queue;
     const packets = this.packetQueue;
-    if (batch.length === 0 && packets.size === 0) return;
+    const states = this.rigStateQueue;
+    if (batch.length === 0 && packets.size === 0 && states.size === 0) return;
     this.queue = [];
     this.packetQueue = new Map();
+    this.rigStateQueue = new Map();
     try {
-      this.db.transaction(() => this.writeMetrics(batch, packets))();
+      this.db.transaction(() => {
+        this.writeMetrics(batch, packets);
+        this.reportQueries.writeRigStates(states);
+      })();
       if (this.diskFull) this.clearDiskFull();
     } catch (err) {
       this.loadChannelIds(); // the rollback may have undone new channel rows
@@ -477,6 +495,30 @@ export class SqliteStore implements PersistenceLayer {
       depthStartFt: depthAt('ASC'),
       depthEndFt: depthAt('DESC'),
     });
+  }
+
+  async rigStatePackets(fromMs: number, toMs: number): Promise<Record<string, number>> {
+    await this.flushMetrics();
+    return this.reportQueries.rigStatePackets(fromMs, toMs);
+  }
+
+  async packetsPerMinute(fromMs: number, toMs: number): Promise<[number, number][]> {
+    await this.flushMetrics();
+    return this.reportQueries.packetsPerMinute(fromMs, toMs);
+  }
+
+  async recordedSpan(): Promise<{ fromMs: number; toMs: number } | null> {
+    await this.flushMetrics();
+    return this.reportQueries.recordedSpan();
+  }
+
+  async firstTimeAtOrAbove(channel: string, value: number, sinceMs = -Number.MAX_SAFE_INTEGER): Promise<number | null> {
+    await this.flushMetrics();
+    return this.reportQueries.firstTimeAtOrAbove(channel, value, sinceMs);
+  }
+
+  async listMlReports(q: MlReportQuery): Promise<MlReportRecord[]> {
+    return this.reportQueries.listMlReports(q);
   }
 
   async saveMlReport(r: MlReportRecord): Promise<void> {

@@ -1,0 +1,83 @@
+// The reads reports need beyond the live screens: packets per rig state and per minute, the
+// recorded span, when the hole first reached a depth, ML reports in a range. Kept apart from
+// sqlite-store.ts so that file stays about writes and the live reads.
+import type Database from 'better-sqlite3';
+import { ONE_MIN_MS, bucketStart } from './metric-buckets.js';
+import type { MlReportQuery, MlReportRecord } from './persistence.js';
+import { clampLimit } from './query-filters.js';
+
+export class SqliteReportQueries {
+  private readonly st: ReturnType<typeof prepare>;
+
+  constructor(
+    private readonly db: Database.Database,
+    /** Channel name -> id, or undefined when the channel was never written. */
+    private readonly channelId: (name: string) => number | undefined,
+  ) {
+    this.st = prepare(db);
+  }
+
+  /** Writes a flush's rig-state counts (inside the caller's transaction). */
+  writeRigStates(counts: Map<string, number>): void {
+    for (const [key, n] of counts) {
+      const sep = key.indexOf('|');
+      this.st.upsertRigState.run(Number(key.slice(0, sep)), key.slice(sep + 1), n);
+    }
+  }
+
+  rigStatePackets(fromMs: number, toMs: number): Record<string, number> {
+    const rows = this.st.rigStatePackets.all(bucketStart(fromMs, ONE_MIN_MS), toMs) as { state: string; packets: number }[];
+    return Object.fromEntries(rows.map((r) => [r.state, r.packets]));
+  }
+
+  packetsPerMinute(fromMs: number, toMs: number): [number, number][] {
+    return this.st.packetsPerMinute.all(bucketStart(fromMs, ONE_MIN_MS), toMs) as [number, number][];
+  }
+
+  recordedSpan(): { fromMs: number; toMs: number } | null {
+    const r = this.st.span.get() as { first: number | null; last: number | null };
+    return r.first === null || r.last === null ? null : { fromMs: r.first, toMs: r.last + ONE_MIN_MS };
+  }
+
+  firstTimeAtOrAbove(channel: string, value: number, sinceMs: number): number | null {
+    const id = this.channelId(channel);
+    if (id === undefined) return null;
+    // Minute rollups find the minute quickly; the raw rows inside it give the second.
+    let from = bucketStart(sinceMs, ONE_MIN_MS);
+    for (;;) {
+      const minute = this.st.firstMinuteAbove.get(id, from, value) as number | undefined;
+      if (minute === undefined) return null;
+      const exact = this.st.firstRawAbove.get(id, Math.max(minute, sinceMs), minute + ONE_MIN_MS, value) as number | undefined;
+      if (exact !== undefined) return exact;
+      // The minute's high came before sinceMs, or raw rows are past retention: use the minute.
+      if (minute >= sinceMs && !this.st.anyRaw.get(id, minute, minute + ONE_MIN_MS)) return minute;
+      from = minute + ONE_MIN_MS;
+    }
+  }
+
+  listMlReports(q: MlReportQuery): MlReportRecord[] {
+    const rows = this.st.mlReports.all(q.sinceMs ?? -Number.MAX_SAFE_INTEGER, q.untilMs ?? Number.MAX_SAFE_INTEGER, clampLimit(q.limit)) as string[];
+    return rows.map((j) => JSON.parse(j) as MlReportRecord);
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    upsertRigState: db.prepare(`INSERT INTO rig_state_minutes (minute_ms, state, packets) VALUES (?, ?, ?)
+      ON CONFLICT(minute_ms, state) DO UPDATE SET packets = packets + excluded.packets`),
+    rigStatePackets: db.prepare(`SELECT state, SUM(packets) AS packets FROM rig_state_minutes
+      WHERE minute_ms >= ? AND minute_ms <= ? GROUP BY state`),
+    packetsPerMinute: db.prepare('SELECT minute_ms, packets FROM packet_counts WHERE minute_ms >= ? AND minute_ms <= ? ORDER BY minute_ms').raw(),
+    span: db.prepare('SELECT MIN(minute_ms) AS first, MAX(minute_ms) AS last FROM packet_counts'),
+    firstMinuteAbove: db
+      .prepare('SELECT bucket_ms FROM metrics_1min WHERE channel_id = ? AND bucket_ms >= ? AND v_max >= ? ORDER BY bucket_ms LIMIT 1')
+      .pluck(),
+    firstRawAbove: db
+      .prepare('SELECT time_ms FROM metrics_raw WHERE channel_id = ? AND time_ms >= ? AND time_ms < ? AND value >= ? ORDER BY time_ms LIMIT 1')
+      .pluck(),
+    anyRaw: db.prepare('SELECT 1 FROM metrics_raw WHERE channel_id = ? AND time_ms >= ? AND time_ms < ? LIMIT 1').pluck(),
+    mlReports: db
+      .prepare('SELECT json FROM ml_reports WHERE time_ms >= ? AND time_ms <= ? ORDER BY time_ms DESC, seq DESC LIMIT ?')
+      .pluck(),
+  };
+}
