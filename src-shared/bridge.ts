@@ -6,6 +6,7 @@ import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult 
 import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
 import type { HealthReport } from './health.js';
+import { ReportExportSchema, ReportRequestSchema, type ReportFile, type ReportModel, type ReportProgress } from './reports.js';
 import type { SourceStatus } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
 
@@ -76,6 +77,10 @@ export const BridgeRequests = {
     .strict(),
   listSerialPorts: z.object({}).strict(),
   setLlmModel: z.object({ path: z.string(), enabled: z.boolean(), actor }).strict(),
+  /** A shift (current by default, or fromMs/toMs), the whole well, or a depth interval: the report's figures. */
+  buildReport: ReportRequestSchema,
+  /** The same as a PDF, CSV or JSON file (base64); progress comes as reportProgress events. */
+  exportReport: ReportExportSchema,
 } as const;
 
 export type BridgeCommand = keyof typeof BridgeRequests;
@@ -111,6 +116,8 @@ export interface BridgeResponses {
   setSource: SourceStatus;
   listSerialPorts: { ports: SerialPortInfo[]; note: string | null };
   setLlmModel: LiveStatus['llm'];
+  buildReport: ReportModel;
+  exportReport: ReportFile;
 }
 
 /** Events pushed from the engine. */
@@ -126,10 +133,14 @@ export interface BridgeEvents {
   ticket: Ticket;
   /** The physics verdict on a ticket: Confirmed, Uncertain or Rejected, with the reason. */
   verification: VerificationResult;
+  /** How far a report build or export has got (jobId as given in the request). */
+  reportProgress: ReportProgress;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'health', 'audit', 'ticket', 'verification'];
+export const BRIDGE_EVENTS: readonly BridgeEventName[] = [
+  'status', 'advisory', 'acknowledgement', 'health', 'audit', 'ticket', 'verification', 'reportProgress',
+];
 
 /** A command failure the user can read (validation, not found, refused). */
 export interface BridgeError {

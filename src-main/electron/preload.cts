@@ -8,8 +8,11 @@ import type { BridgeCommand, BridgeEventName } from '../../src-shared/bridge.js'
 const COMMANDS = [
   'getStatus', 'getHealth', 'getHistory', 'getAcknowledgements', 'acknowledge', 'getConfig', 'validateConfig',
   'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'setSource', 'listSerialPorts', 'setLlmModel',
+  'buildReport', 'exportReport',
 ] as const satisfies readonly BridgeCommand[];
-const EVENTS = ['status', 'advisory', 'acknowledgement', 'health', 'audit', 'ticket', 'verification'] as const satisfies readonly BridgeEventName[];
+const EVENTS = [
+  'status', 'advisory', 'acknowledgement', 'health', 'audit', 'ticket', 'verification', 'reportProgress',
+] as const satisfies readonly BridgeEventName[];
 
 // Fails to compile when the contract gains a command or event not listed here.
 const _allCommands: Exclude<BridgeCommand, (typeof COMMANDS)[number]> extends never ? true : never = true;

@@ -1,0 +1,127 @@
+// Reads everything a report needs for one period through the PersistenceLayer, in small pages
+// with a yield to the event loop between them, so the packet loop keeps its timing while a
+// 30-day well is read.
+import type { Acknowledgement, Advisory, AuditEntry } from '../../src-shared/advisory.js';
+import type { ReportCharts } from '../../src-shared/reports.js';
+import type { MlReportRecord, PersistenceLayer, ShiftSummary } from '../storage/persistence.js';
+import type { ReportPeriod } from './report-period.js';
+
+/** Channels the PDF charts draw (canonical units), plus flow in for the ML comparison. */
+export const CHART_CHANNELS = [
+  'holeDepthFt', 'bitDepthFt', 'ropFtHr', 'wobKlbf', 'rpm', 'torqueKftLbf', 'sppPsi', 'flowBalanceGpm', 'pitVolumeBbl', 'flowInGpm',
+] as const;
+
+export interface ReportRecords {
+  period: ReportPeriod;
+  summary: ShiftSummary;
+  /** In the period, oldest first. */
+  advisories: Advisory[];
+  /** Every acknowledgement of those advisories, whenever given, oldest first. */
+  acks: Acknowledgement[];
+  /** In the period, oldest first. */
+  audit: AuditEntry[];
+  rigStatePackets: Record<string, number>;
+  packetsPerMinute: [number, number][];
+  /** In the period, newest first. */
+  mlReports: MlReportRecord[];
+  charts: ReportCharts;
+}
+
+export interface GatherOptions {
+  /** Points per chart series. */
+  chartPoints?: number;
+  /** Rows per read; each read is followed by a yield. */
+  pageSize?: number;
+  /** 0-1 over the reading, with what is being read. */
+  onProgress?: (fraction: number, detail: string) => void;
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Pages a newest-first list backwards in time. Rows at the boundary time are asked for again
+ * and dropped by id, so equal timestamps across a page edge are neither lost nor doubled.
+ */
+async function pageBackwards<T>(
+  read: (untilMs: number | undefined, limit: number) => Promise<T[]>,
+  timeOf: (row: T) => number,
+  idOf: (row: T) => string,
+  pageSize: number,
+): Promise<T[]> {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  let untilMs: number | undefined;
+  for (;;) {
+    const page = await read(untilMs, pageSize);
+    let fresh = 0;
+    for (const row of page) {
+      const id = idOf(row);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(row);
+      fresh++;
+    }
+    await yieldToLoop();
+    if (page.length < pageSize || fresh === 0) break;
+    untilMs = timeOf(page[page.length - 1]);
+  }
+  return out.reverse();
+}
+
+export async function gatherReportRecords(storage: PersistenceLayer, period: ReportPeriod, opts: GatherOptions = {}): Promise<ReportRecords> {
+  const pageSize = opts.pageSize ?? 500;
+  const progress = opts.onProgress ?? (() => {});
+  const { fromMs, toMs } = period;
+
+  progress(0.02, 'summary');
+  const summary = await storage.shiftSummary(fromMs, toMs);
+  await yieldToLoop();
+
+  progress(0.1, 'advisories');
+  const advisories = await pageBackwards(
+    (untilMs, limit) => storage.listAdvisories({ sinceMs: fromMs, untilMs: untilMs ?? toMs, limit }),
+    (a) => a.timeMs,
+    (a) => a.id,
+    pageSize,
+  );
+  advisories.sort((x, y) => x.timeMs - y.timeMs || x.id.localeCompare(y.id));
+
+  progress(0.35, 'acknowledgements');
+  // Acknowledgements given after the period still say what was done about its advisories.
+  const ids = new Set(advisories.map((a) => a.id));
+  const allAcks = await pageBackwards(
+    (untilMs, limit) => storage.listAcknowledgements({ sinceMs: fromMs, untilMs, limit }),
+    (k) => k.timeMs,
+    (k) => k.id,
+    pageSize,
+  );
+  const acks = allAcks.filter((k) => ids.has(k.advisoryId)).sort((x, y) => x.timeMs - y.timeMs);
+
+  progress(0.45, 'audit log');
+  const audit = await pageBackwards(
+    (untilMs, limit) => storage.listAudit({ sinceMs: fromMs, untilMs: untilMs ?? toMs, limit }),
+    (e) => e.timeMs,
+    (e) => String(e.seq),
+    pageSize,
+  );
+  audit.sort((x, y) => x.timeMs - y.timeMs || x.seq - y.seq);
+
+  progress(0.55, 'rig states and feed');
+  const rigStatePackets = await storage.rigStatePackets(fromMs, toMs);
+  await yieldToLoop();
+  const packetsPerMinute = await storage.packetsPerMinute(fromMs, toMs);
+  await yieldToLoop();
+
+  progress(0.65, 'trends');
+  const series = await storage.queryMetrics([...CHART_CHANNELS], fromMs, toMs, opts.chartPoints ?? 1200);
+  await yieldToLoop();
+  const charts: ReportCharts = {
+    series: Object.fromEntries(series.map((s) => [s.channel, s.points])),
+    resolution: series[0]?.resolution ?? 'raw',
+  };
+
+  progress(0.8, 'ML reports');
+  const mlReports = await storage.listMlReports({ sinceMs: fromMs, untilMs: toMs, limit: 100 });
+  progress(1, 'read');
+  return { period, summary, advisories, acks, audit, rigStatePackets, packetsPerMinute, mlReports, charts };
+}
