@@ -25,7 +25,7 @@ import {
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { PhysicsEngine } from '../physics/engine.js';
 import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
-import { HistoryBuffer, type HistoryEntry } from './history.js';
+import { HistoryBuffer, type HistoryEntry } from '../physics/history.js';
 import { LatencyStats } from './latency.js';
 
 export interface CoordinatorDeps {

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket } from '../../../src-shared/wits.js';
-import { createEngine } from '../../../src-main/pipeline/create-engine.js';
-import type { Engine } from '../../../src-main/pipeline/engine.js';
+import { createEngine } from '../../../src-main/app/create-engine.js';
+import type { Engine } from '../../../src-main/app/engine.js';
 import { createSimulation, type ScenarioName } from '../../../src-main/simulator/index.js';
 import { SqliteStore } from '../../../src-main/storage/sqlite-store.js';
 

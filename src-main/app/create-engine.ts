@@ -33,12 +33,12 @@ import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js'
 import type { AdvisoryEnricher, EnrichmentOutcome } from '../llm/enricher.js';
 import { SimulatorSource } from '../simulator/simulator-source.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
-import { PipelineCoordinator } from './coordinator.js';
+import { PipelineCoordinator } from '../pipeline/coordinator.js';
 import type { Engine } from './engine.js';
 import { HealthMonitor } from '../health/health-monitor.js';
-import { metricSampleOf } from './metric-sample.js';
+import { metricSampleOf } from '../pipeline/metric-sample.js';
 import { activeLimits } from '../physics/thresholds.js';
-import { TemplateOnlyEnricher } from './template-only-enricher.js';
+import { TemplateOnlyEnricher } from '../llm/template-only-enricher.js';
 
 export interface EnginePorts {
   storage: PersistenceLayer;

@@ -9,8 +9,8 @@ import { loadConfig } from '../config/load.js';
 import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
 import { RuntimeSettingsFile } from '../config/runtime-settings.js';
 import { createLlmEnricher } from '../llm/llm-enricher.js';
-import { createEngine } from '../pipeline/create-engine.js';
-import type { Engine } from '../pipeline/engine.js';
+import { createEngine } from './create-engine.js';
+import type { Engine } from './engine.js';
 import { SqliteStore } from '../storage/sqlite-store.js';
 
 export interface BootOptions {
