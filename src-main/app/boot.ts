@@ -75,5 +75,14 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
     log: o.log,
   });
   await engine.start();
-  return { engine, config, configSource: loaded.path ?? 'built-in defaults' };
+  // The shell's engine also closes what boot opened for it (the engine closes only its own).
+  const shellEngine: Engine = {
+    ...engine,
+    async dispose() {
+      await engine.dispose();
+      await enricher.dispose();
+      await storage.close();
+    },
+  };
+  return { engine: shellEngine, config, configSource: loaded.path ?? 'built-in defaults' };
 }

@@ -39,11 +39,12 @@ export async function makeEngine(): Promise<EngineUnderTest> {
       }
       // Advisories are published after their save resolves: let those promises settle.
       await new Promise((r) => setTimeout(r, 50));
-      await engine.storage.flushMetrics();
+      await storage.flushMetrics();
       return { packets, firstMs, lastMs };
     },
     async dispose() {
       await engine.dispose();
+      await storage.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
