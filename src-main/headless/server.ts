@@ -10,6 +10,7 @@ import { advisoryRoutes } from './routes/advisories.js';
 import { controlRoutes } from './routes/control.js';
 import { liveRoutes } from './routes/live.js';
 import { recordRoutes } from './routes/records.js';
+import { reportRoutes } from './routes/reports.js';
 import {
   assertServablePolicy,
   authorize,
@@ -127,6 +128,7 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
   await app.register(advisoryRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(controlRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(recordRoutes, { prefix: API_PREFIX, ...deps });
+  await app.register(reportRoutes, { prefix: API_PREFIX, ...deps });
 
   await app.listen({ host, port: opts.port });
   const address = app.server.address();

@@ -46,24 +46,21 @@ function readFont(file: string): Uint8Array {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-const cache = new Map<string, PdfFonts>();
+const cache = new Map<string, Uint8Array>();
+
+function readFontOnce(file: string): Uint8Array {
+  let bytes = cache.get(file);
+  if (!bytes) cache.set(file, (bytes = readFont(file)));
+  return bytes;
+}
 
 /**
  * The fonts for a report. `configured` (reports.font_file) wins and must exist; else the first
  * candidate found. Throws ReportFontError with what to do when there is none.
  */
 export function loadReportFonts(configured: string, candidates: readonly Candidate[] = FONT_CANDIDATES): PdfFonts {
-  const key = configured || '(search)';
-  const hit = cache.get(key);
-  if (hit) return hit;
-  let fonts: PdfFonts;
-  if (configured) {
-    fonts = { regular: readFont(path.resolve(configured)), bold: null };
-  } else {
-    const found = candidates.find((c) => fs.existsSync(c.regular));
-    if (!found) throw new ReportFontError(`no TrueType font found for reports (looked for ${candidates.map((c) => c.regular).join(', ')}); ${FONT_HELP}`);
-    fonts = { regular: readFont(found.regular), bold: fs.existsSync(found.bold) ? readFont(found.bold) : null };
-  }
-  cache.set(key, fonts);
-  return fonts;
+  if (configured) return { regular: readFontOnce(path.resolve(configured)), bold: null };
+  const found = candidates.find((c) => fs.existsSync(c.regular));
+  if (!found) throw new ReportFontError(`no TrueType font found for reports (looked for ${candidates.map((c) => c.regular).join(', ')}); ${FONT_HELP}`);
+  return { regular: readFontOnce(found.regular), bold: fs.existsSync(found.bold) ? readFontOnce(found.bold) : null };
 }

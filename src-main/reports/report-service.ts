@@ -129,7 +129,7 @@ export class ReportService {
     progress('reading', 0.01, 'finding the period');
     const period: ReportPeriod = await resolvePeriod(req, { nowMs: dataNowMs, shiftStartHours: cfg.reports.shift_start_hours }, this.deps.storage);
     const records = await gatherReportRecords(this.deps.storage, period, {
-      onProgress: (f, d) => progress('reading', f * share * 0.9, `reading ${d}`),
+      onProgress: (f, d) => progress('reading', 0.02 + f * (share * 0.9 - 0.02), `reading ${d}`),
     });
     progress('building', share * 0.9, 'working out the figures');
     const model = buildReportModel(records, {

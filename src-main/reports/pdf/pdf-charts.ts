@@ -90,7 +90,7 @@ function gapLimitMs(points: [number, number][]): number {
 }
 
 export function drawTimeChart(doc: PDFKit.PDFDocument, box: Box, spec: ChartSpec): void {
-  const plot = { x: box.x + 44, y: box.y + 16, w: box.w - 44 - (spec.rightUnit ? 40 : 8), h: box.h - 32 };
+  const plot = { x: box.x + 44, y: box.y + 20, w: box.w - 44 - (spec.rightUnit ? 40 : 8), h: box.h - 36 };
   doc.font('Bold').fontSize(8.5).fillColor(COLORS.text).text(spec.title, box.x, box.y, { width: box.w * 0.6, lineBreak: false });
   // Legend, right-aligned on the title line.
   let lx = box.x + box.w;

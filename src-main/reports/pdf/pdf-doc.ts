@@ -107,7 +107,7 @@ export class PdfDoc {
   /** Label / value pairs in `columns` columns. */
   keyValues(rows: [string, string][], columns = 2): void {
     const colW = this.width / columns;
-    const labelW = colW * 0.5;
+    const labelW = colW * 0.56;
     const lineH = 13;
     for (let i = 0; i < rows.length; i += columns) {
       this.ensure(lineH);

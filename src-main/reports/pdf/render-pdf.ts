@@ -4,6 +4,7 @@
 import { campaignLabel } from '../../../src-shared/campaign.js';
 import type { ReportCharts, ReportModel } from '../../../src-shared/reports.js';
 import type { UnitSystem } from '../../../src-shared/units.js';
+import type { RigState } from '../../../src-shared/wits.js';
 import { pct, reportUnits, type ReportUnits } from '../report-units.js';
 import { formatDuration, formatLocalTime, utcOffsetLabel } from '../time-format.js';
 import { COLORS, PdfDoc, type PdfFonts } from './pdf-doc.js';
@@ -64,14 +65,19 @@ function summarySection(pdf: PdfDoc, m: ReportModel, u: ReportUnits): void {
   ]);
   pdf.heading('Alarm rate (EEMUA 191)', 2);
   pdf.keyValues([
-    ['Alarms (events + escalations)', String(a.alarms)],
+    ['Alarms (new + escalated)', String(a.alarms)],
     ['Alarms per 10 min (average)', a.alarmsPer10MinAvg.toFixed(2)],
     ['Peak alarms in any 10 min', a.peakWindowStartMs === null ? '0' : `${a.peakAlarmsIn10Min} (from ${formatLocalTime(a.peakWindowStartMs).slice(11)})`],
-    ['Standing events (24 h or more)', String(a.standing)],
+    ['Standing (24 h or more)', String(a.standing)],
     ['Shelved', a.shelved === null ? 'not recorded' : String(a.shelved)],
     ['Chattering', a.chattering === null ? 'not recorded' : String(a.chattering)],
   ]);
 }
+
+const STATE_LABELS: Record<RigState, string> = {
+  Drilling: 'Drilling', Reaming: 'Reaming', Circulating: 'Circulating', Connection: 'Connections',
+  TrippingIn: 'Tripping in', TrippingOut: 'Tripping out', Idle: 'Idle',
+};
 
 function rigStateBars(pdf: PdfDoc, m: ReportModel): void {
   const d = pdf.doc;
@@ -80,7 +86,7 @@ function rigStateBars(pdf: PdfDoc, m: ReportModel): void {
   for (const s of m.rigStates) {
     pdf.ensure(13);
     const y = pdf.y;
-    d.font('Body').fontSize(8.5).fillColor(COLORS.text).text(s.state, pdf.left, y, { width: 140, lineBreak: false });
+    d.font('Body').fontSize(8.5).fillColor(COLORS.text).text(STATE_LABELS[s.state], pdf.left, y, { width: 140, lineBreak: false });
     d.rect(barX, y + 1.5, barW, 7).fill('#eef1f4');
     if (s.percent > 0) d.rect(barX, y + 1.5, Math.max(0.8, (barW * Math.min(100, s.percent)) / 100), 7).fill(COLORS.accent);
     d.fillColor(COLORS.text).text(`${formatDuration(s.seconds)} · ${pct(s.percent)}`, barX + barW + 8, y, { width: 100, lineBreak: false });
