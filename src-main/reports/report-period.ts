@@ -31,7 +31,7 @@ export interface PeriodContext {
 export async function resolvePeriod(req: ReportRequest, ctx: PeriodContext, lookups: PeriodLookups): Promise<ReportPeriod> {
   if (req.kind === 'shift') {
     const fromMs = req.fromMs ?? shiftStartAt(ctx.nowMs, ctx.shiftStartHours);
-    const toMs = req.toMs ?? Math.max(ctx.nowMs, fromMs + 1);
+    const toMs = req.toMs ?? Math.max(ctx.nowMs + 1, fromMs + 1); // periods are half-open: include the latest packet
     return { kind: 'shift', fromMs, toMs, fromDepthFt: null, toDepthFt: null };
   }
   const span = await lookups.recordedSpan();

@@ -71,7 +71,9 @@ async function pageBackwards<T>(
 export async function gatherReportRecords(storage: PersistenceLayer, period: ReportPeriod, opts: GatherOptions = {}): Promise<ReportRecords> {
   const pageSize = opts.pageSize ?? 500;
   const progress = opts.onProgress ?? (() => {});
-  const { fromMs, toMs } = period;
+  // Periods are half-open, [from, to): a shift ending at 06:00 leaves the 06:00 minute to the next.
+  const fromMs = period.fromMs;
+  const toMs = period.toMs - 1;
 
   progress(0.02, 'summary');
   const summary = await storage.shiftSummary(fromMs, toMs);
