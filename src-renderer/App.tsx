@@ -11,6 +11,7 @@ import { VIEWS, selectCurrentAdvisory, useApp, type ViewName } from './store/app
 import { CompanyManView } from './views/CompanyManView.js';
 import { DrillerView } from './views/DrillerView.js';
 import { EngineerView } from './views/EngineerView.js';
+import { ReportsView } from './views/ReportsView.js';
 import { SettingsView } from './views/SettingsView.js';
 import { ViewActive } from './store/view-active.js';
 
@@ -18,6 +19,7 @@ const VIEW_COMPONENTS: Record<ViewName, () => React.JSX.Element> = {
   driller: DrillerView,
   company: CompanyManView,
   engineer: EngineerView,
+  reports: ReportsView,
   settings: SettingsView,
 };
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Engine } from '../app/engine.js';
 import { registerBridgeIpc } from './ipc.js';
+import { registerSaveFile } from './save-file.js';
 import { startEngine } from './start-engine.js';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -91,7 +92,12 @@ async function boot(): Promise<void> {
     dataDir: app.getPath('userData'),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(appRoot, 'resources'),
   });
-  unregisterIpc = registerBridgeIpc(engine, () => mainWindow?.webContents ?? null, rendererUrlPrefix);
+  const offBridge = registerBridgeIpc(engine, () => mainWindow?.webContents ?? null, rendererUrlPrefix);
+  const offSave = registerSaveFile(() => mainWindow, rendererUrlPrefix);
+  unregisterIpc = () => {
+    offBridge();
+    offSave();
+  };
   mainWindow = createWindow();
 }
 

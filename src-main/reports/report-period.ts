@@ -2,7 +2,7 @@
 // recorded well, or the time the hole took between two depths. The lookups are storage reads.
 import type { ReportKind, ReportRequest } from '../../src-shared/reports.js';
 import type { PersistenceLayer } from '../storage/persistence.js';
-import { shiftStartAt } from './shift-clock.js';
+import { shiftStartAt } from '../../src-shared/shift-clock.js';
 
 export interface ReportPeriod {
   kind: ReportKind;

@@ -2,7 +2,7 @@
 // exists even if nobody clicks. Watches data time (packet times), so a replayed recording
 // writes the shifts it covers just as the live feed would. Pure bookkeeping; the writing is
 // passed in and runs off the packet loop.
-import { nextShiftStart, shiftStartAt } from './shift-clock.js';
+import { nextShiftStart, shiftStartAt } from '../../src-shared/shift-clock.js';
 
 export interface ShiftWriterDeps {
   hours: () => readonly number[];

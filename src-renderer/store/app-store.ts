@@ -8,11 +8,12 @@ import type { UnitSystem } from '../../src-shared/units.js';
 import type { ConnectionState } from '../bridge/ws-bridge.js';
 import { INITIAL_ALARM, alarmStep, silence, type AlarmState } from '../lib/alarm-logic.js';
 
-export type ViewName = 'driller' | 'company' | 'engineer' | 'settings';
+export type ViewName = 'driller' | 'company' | 'engineer' | 'reports' | 'settings';
 export const VIEWS: readonly { name: ViewName; label: string }[] = [
   { name: 'driller', label: 'Driller' },
   { name: 'company', label: 'Company man' },
   { name: 'engineer', label: 'Engineer' },
+  { name: 'reports', label: 'Reports' },
   { name: 'settings', label: 'Settings' },
 ];
 

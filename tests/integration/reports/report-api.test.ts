@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../../../src-main/headless/server.js';
-import { nextShiftStart, shiftStartAt } from '../../../src-main/reports/shift-clock.js';
+import { nextShiftStart, shiftStartAt } from '../../../src-shared/shift-clock.js';
 import { pdfText } from '../../support/pdf-tools.js';
 import { WELL_NAME, recordShift, type RecordedShift } from '../../support/report-well.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextShiftStart, shiftStartAt } from '../../../src-main/reports/shift-clock.js';
+import { nextShiftStart, shiftStartAt } from '../../../src-shared/shift-clock.js';
 
 // Local time, as the cabin clock shows it: build the expectations with the same local calendar.
 const at = (d: number, h: number, m = 0) => new Date(2025, 0, d, h, m).getTime();

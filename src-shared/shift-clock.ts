@@ -1,5 +1,5 @@
-// Shift boundaries in the engine host's local time (the clock on the cabin wall), from the
-// configured start hours (reports.shift_start_hours, e.g. [6, 18]). Pure: time comes in.
+// Shift boundaries in local time (the clock on the cabin wall; the engine's and the screen's),
+// from the configured start hours (reports.shift_start_hours, e.g. [6, 18]). Pure: time comes in.
 
 const DAY_MS = 86_400_000;
 
