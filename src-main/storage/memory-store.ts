@@ -185,7 +185,18 @@ export class MemoryStore implements PersistenceLayer {
       if (m < first) first = m;
       if (m > last) last = m;
     }
-    return this.packetCounts.size === 0 ? null : { fromMs: first, toMs: last + ONE_MIN_MS };
+    if (this.packetCounts.size === 0) return null;
+    await this.flushMetrics();
+    // To the second where raw samples exist (the first and last minute are partial).
+    let firstRaw = Infinity;
+    let lastRaw = -Infinity;
+    for (const series of this.raw.values()) {
+      for (const t of series.keys()) {
+        if (t >= first && t < first + ONE_MIN_MS && t < firstRaw) firstRaw = t;
+        if (t >= last && t < last + ONE_MIN_MS && t > lastRaw) lastRaw = t;
+      }
+    }
+    return { fromMs: Number.isFinite(firstRaw) ? firstRaw : first, toMs: Number.isFinite(lastRaw) ? lastRaw + 1 : last + ONE_MIN_MS };
   }
 
   async firstTimeAtOrAbove(channel: string, value: number, sinceMs = -Number.MAX_SAFE_INTEGER): Promise<number | null> {

@@ -110,7 +110,10 @@ export interface PersistenceLayer {
   rigStatePackets(fromMs: number, toMs: number): Promise<Record<string, number>>;
   /** [minute start, packets] for each minute with packets, oldest first (same minutes as above). */
   packetsPerMinute(fromMs: number, toMs: number): Promise<[number, number][]>;
-  /** Start of the first and end of the last minute with packets; null when nothing is recorded. */
+  /**
+   * From the first to just after the last recorded sample (to the second while 1 Hz rows exist,
+   * else to the minute of the packet counts); null when nothing is recorded.
+   */
   recordedSpan(): Promise<{ fromMs: number; toMs: number } | null>;
   /** Time of the first sample at or after sinceMs with channel value >= value; null if none. */
   firstTimeAtOrAbove(channel: string, value: number, sinceMs?: number): Promise<number | null>;

@@ -13,6 +13,8 @@ export class SqliteReportQueries {
     private readonly db: Database.Database,
     /** Channel name -> id, or undefined when the channel was never written. */
     private readonly channelId: (name: string) => number | undefined,
+    /** Every channel id written so far. */
+    private readonly channelIds: () => Iterable<number>,
   ) {
     this.st = prepare(db);
   }
@@ -36,7 +38,17 @@ export class SqliteReportQueries {
 
   recordedSpan(): { fromMs: number; toMs: number } | null {
     const r = this.st.span.get() as { first: number | null; last: number | null };
-    return r.first === null || r.last === null ? null : { fromMs: r.first, toMs: r.last + ONE_MIN_MS };
+    if (r.first === null || r.last === null) return null;
+    // To the second where the 1 Hz rows still exist (the first and last minute are partial).
+    let first = Infinity;
+    let last = -Infinity;
+    for (const id of this.channelIds()) {
+      const f = this.st.firstRawIn.get(id, r.first, r.first + ONE_MIN_MS) as number | null;
+      const l = this.st.lastRawIn.get(id, r.last, r.last + ONE_MIN_MS) as number | null;
+      if (f !== null && f < first) first = f;
+      if (l !== null && l > last) last = l;
+    }
+    return { fromMs: Number.isFinite(first) ? first : r.first, toMs: Number.isFinite(last) ? last + 1 : r.last + ONE_MIN_MS };
   }
 
   firstTimeAtOrAbove(channel: string, value: number, sinceMs: number): number | null {
@@ -69,6 +81,8 @@ function prepare(db: Database.Database) {
       WHERE minute_ms >= ? AND minute_ms <= ? GROUP BY state`),
     packetsPerMinute: db.prepare('SELECT minute_ms, packets FROM packet_counts WHERE minute_ms >= ? AND minute_ms <= ? ORDER BY minute_ms').raw(),
     span: db.prepare('SELECT MIN(minute_ms) AS first, MAX(minute_ms) AS last FROM packet_counts'),
+    firstRawIn: db.prepare('SELECT MIN(time_ms) FROM metrics_raw WHERE channel_id = ? AND time_ms >= ? AND time_ms < ?').pluck(),
+    lastRawIn: db.prepare('SELECT MAX(time_ms) FROM metrics_raw WHERE channel_id = ? AND time_ms >= ? AND time_ms < ?').pluck(),
     firstMinuteAbove: db
       .prepare('SELECT bucket_ms FROM metrics_1min WHERE channel_id = ? AND bucket_ms >= ? AND v_max >= ? ORDER BY bucket_ms LIMIT 1')
       .pluck(),

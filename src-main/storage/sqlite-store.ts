@@ -129,7 +129,7 @@ export class SqliteStore implements PersistenceLayer {
     this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
     this.probeMs = opts.diskFullProbeMs ?? 30_000;
     this.st = prepareStatements(this.db);
-    this.reportQueries = new SqliteReportQueries(this.db, (name) => this.channelIds.get(name));
+    this.reportQueries = new SqliteReportQueries(this.db, (name) => this.channelIds.get(name), () => this.channelIds.values());
     this.loadChannelIds();
     const flushMs = opts.metricsFlushMs ?? 1000;
     if (flushMs > 0) {

@@ -8,6 +8,7 @@ import { show } from '../../lib/format.js';
 
 const time = (ms: number | null): string => (ms === null ? '—' : new Date(ms).toLocaleString());
 const hours = (s: number): string => (s >= 3600 ? `${(s / 3600).toFixed(1)} h` : `${Math.round(s / 60)} min`);
+const STATE_LABELS: Record<string, string> = { Connection: 'Connections', TrippingIn: 'Tripping in', TrippingOut: 'Tripping out' };
 const pct = (v: number | null): string => (v === null ? '—' : `${Math.round(v)} %`);
 
 function Figure({ label, value, testid }: { label: string; value: string; testid?: string }): React.JSX.Element {
@@ -45,7 +46,7 @@ export function ReportPreview({ m, units }: { m: ReportModel; units: UnitSystem 
       <div className="rp-states">
         {m.rigStates.map((s) => (
           <div key={s.state} className="rp-state">
-            <span>{s.state}</span>
+            <span>{STATE_LABELS[s.state] ?? s.state}</span>
             <div className="progress"><div style={{ width: `${Math.min(100, s.percent)}%` }} /></div>
             <span>{hours(s.seconds)} · {pct(s.percent)}</span>
           </div>

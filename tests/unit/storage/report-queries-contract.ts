@@ -40,6 +40,12 @@ export function reportQueriesContract(name: string, factory: StoreFactory): void
       expect(await s.packetsPerMinute(T0, T0 + 10 * MIN)).toEqual([[T0 + 2 * MIN, 35], [T0 + 5 * MIN, 60]]);
       expect(await s.packetsPerMinute(T0 + 3 * MIN, T0 + 10 * MIN)).toEqual([[T0 + 5 * MIN, 60]]);
       expect(await s.recordedSpan()).toEqual({ fromMs: T0 + 2 * MIN, toMs: T0 + 6 * MIN });
+      // with samples, to the second
+      s.recordMetrics({ timeMs: T0 + 2 * MIN + 7000, values: { sppPsi: 3000 } });
+      s.recordMetrics({ timeMs: T0 + 5 * MIN + 42_000, values: { ropFtHr: 50 } });
+      s.recordMetrics({ timeMs: T0 + 5 * MIN + 3000, values: { sppPsi: 3100 } });
+      await s.flushMetrics();
+      expect(await s.recordedSpan()).toEqual({ fromMs: T0 + 2 * MIN + 7000, toMs: T0 + 5 * MIN + 42_001 });
     });
 
     it('finds the first sample at or above a value, to the second, after a given time', async () => {
