@@ -69,7 +69,7 @@ async function pageBackwards<T>(
 }
 
 export async function gatherReportRecords(storage: PersistenceLayer, period: ReportPeriod, opts: GatherOptions = {}): Promise<ReportRecords> {
-  const pageSize = opts.pageSize ?? 500;
+  const pageSize = opts.pageSize ?? 100;
   const progress = opts.onProgress ?? (() => {});
   // Periods are half-open, [from, to): a shift ending at 06:00 leaves the 06:00 minute to the next.
   const fromMs = period.fromMs;

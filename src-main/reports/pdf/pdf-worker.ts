@@ -1,7 +1,19 @@
 // The report worker thread: renders one PDF per message, off the packet loop, and posts
 // progress while it works. Everything it needs comes in the message (model, charts, fonts).
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { renderReportPdf, type PdfInput } from './render-pdf.js';
+
+// On Linux a thread's nice value is its own: lowering it here (pid 0 = this thread) lets the
+// packet loop's thread win the CPU on a busy two-core cabin PC. Elsewhere it would lower the
+// whole process, so it is left alone.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, 10);
+  } catch {
+    // not permitted: render at normal priority
+  }
+}
 
 export type WorkerReply =
   | { type: 'progress'; fraction: number; detail: string }
