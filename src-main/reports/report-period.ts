@@ -1,16 +1,11 @@
 // Turns a report request into the period it covers: the current (or a chosen) shift, the whole
 // recorded well, or the time the hole took between two depths. The lookups are storage reads.
-import type { ReportKind, ReportRequest } from '../../src-shared/reports.js';
-import type { PersistenceLayer } from '../storage/persistence.js';
+import type { ReportRequest } from '../../src-shared/reports.js';
 import { shiftStartAt } from '../../src-shared/shift-clock.js';
+import type { PersistenceLayer } from '../storage/persistence.js';
+import type { ReportPeriod } from './model/report-inputs.js';
 
-export interface ReportPeriod {
-  kind: ReportKind;
-  fromMs: number;
-  toMs: number;
-  fromDepthFt: number | null;
-  toDepthFt: number | null;
-}
+export type { ReportPeriod };
 
 export type PeriodLookups = Pick<PersistenceLayer, 'recordedSpan' | 'firstTimeAtOrAbove'>;
 

@@ -1,31 +1,11 @@
 // Reads everything a report needs for one period through the PersistenceLayer, in small pages
 // with a yield to the event loop between them, so the packet loop keeps its timing while a
 // 30-day well is read.
-import type { Acknowledgement, Advisory, AuditEntry } from '../../src-shared/advisory.js';
 import type { ReportCharts } from '../../src-shared/reports.js';
-import type { MlReportRecord, PersistenceLayer, ShiftSummary } from '../storage/persistence.js';
-import type { ReportPeriod } from './report-period.js';
+import type { PersistenceLayer } from '../storage/persistence.js';
+import { CHART_CHANNELS, type ReportPeriod, type ReportRecords } from './model/report-inputs.js';
 
-/** Channels the PDF charts draw (canonical units), plus flow in for the ML comparison. */
-export const CHART_CHANNELS = [
-  'holeDepthFt', 'bitDepthFt', 'ropFtHr', 'wobKlbf', 'rpm', 'torqueKftLbf', 'sppPsi', 'flowBalanceGpm', 'pitVolumeBbl', 'flowInGpm',
-] as const;
-
-export interface ReportRecords {
-  period: ReportPeriod;
-  summary: ShiftSummary;
-  /** In the period, oldest first. */
-  advisories: Advisory[];
-  /** Every acknowledgement of those advisories, whenever given, oldest first. */
-  acks: Acknowledgement[];
-  /** In the period, oldest first. */
-  audit: AuditEntry[];
-  rigStatePackets: Record<string, number>;
-  packetsPerMinute: [number, number][];
-  /** In the period, newest first. */
-  mlReports: MlReportRecord[];
-  charts: ReportCharts;
-}
+export type { ReportRecords };
 
 export interface GatherOptions {
   /** Points per chart series. */

@@ -11,14 +11,14 @@ import type {
 import type { BaselineProgress } from '../../src-shared/status.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import type { PersistenceLayer } from '../storage/persistence.js';
-import { reportCsv } from './export-csv.js';
-import { reportJson } from './export-json.js';
+import { reportCsv } from './export/export-csv.js';
+import { reportJson } from './export/export-json.js';
 import type { PdfFonts } from './pdf/pdf-doc.js';
 import { renderPdfInWorker, type RenderedPdf } from './pdf/render-in-worker.js';
 import type { PdfInput, PdfProgress } from './pdf/render-pdf.js';
 import { loadReportFonts } from './report-font.js';
-import { MIME_TYPES, reportFileName } from './report-files.js';
-import { buildReportModel } from './report-model.js';
+import { MIME_TYPES, reportFileName } from './export/report-files.js';
+import { buildReportModel } from './model/report-model.js';
 import { resolvePeriod, type ReportPeriod } from './report-period.js';
 import { gatherReportRecords } from './report-records.js';
 

@@ -2,7 +2,7 @@
 // right (RPM beside WOB), depth drawn increasing downwards, and advisory markers on the time
 // axis coloured by risk. Gaps in the data break the line instead of bridging it.
 import { COLORS } from './pdf-doc.js';
-import { formatLocalTime } from '../time-format.js';
+import { formatLocalTime } from '../model/time-format.js';
 
 export interface ChartSeries {
   label: string;

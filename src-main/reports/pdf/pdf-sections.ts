@@ -2,8 +2,8 @@
 // advisory timelines with acknowledgements, what was left unacknowledged, changes from the
 // audit log, baseline, ML optimum, feed outages.
 import type { ReportModel } from '../../../src-shared/reports.js';
-import { pct, type ReportUnits } from '../report-units.js';
-import { formatDuration, formatLocalTime } from '../time-format.js';
+import { pct, type ReportUnits } from '../export/report-units.js';
+import { formatDuration, formatLocalTime } from '../model/time-format.js';
 import type { PdfDoc } from './pdf-doc.js';
 
 const RISK_FILL: Record<string, string> = { Critical: '#fbe3e3', High: '#fdeedd', Elevated: '#fdf6d8', Low: '#e9f4ea' };

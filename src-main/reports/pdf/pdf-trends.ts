@@ -2,8 +2,8 @@
 // four charts to a page, each with the period's advisories marked on the time axis.
 import { RISK_RANK, type RiskLevel } from '../../../src-shared/advisory.js';
 import type { ReportCharts, ReportModel } from '../../../src-shared/reports.js';
-import type { ReportUnits } from '../report-units.js';
-import { CHANNEL_QUANTITY } from '../report-units.js';
+import type { ReportUnits } from '../export/report-units.js';
+import { CHANNEL_QUANTITY } from '../export/report-units.js';
 import { drawTimeChart, type ChartMarker, type ChartSeries, type ChartSpec } from './pdf-charts.js';
 import type { PdfDoc } from './pdf-doc.js';
 

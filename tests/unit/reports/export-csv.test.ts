@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reportCsv } from '../../../src-main/reports/export-csv.js';
-import { reportJson } from '../../../src-main/reports/export-json.js';
-import { buildReportModel } from '../../../src-main/reports/report-model.js';
+import { reportCsv } from '../../../src-main/reports/export/export-csv.js';
+import { reportJson } from '../../../src-main/reports/export/export-json.js';
+import { buildReportModel } from '../../../src-main/reports/model/report-model.js';
 import { context, records } from './model-fixture.js';
 
 /** Minimal RFC 4180 reader for the check (quotes, doubled quotes, CRLF). */

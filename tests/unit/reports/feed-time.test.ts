@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedOutages, packetIntervalS, rigStateTimes } from '../../../src-main/reports/feed-time.js';
+import { feedOutages, packetIntervalS, rigStateTimes } from '../../../src-main/reports/model/feed-time.js';
 
 const T0 = Date.UTC(2025, 0, 1, 6);
 const MIN = 60_000;

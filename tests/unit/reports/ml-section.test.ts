@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportCharts } from '../../../src-shared/reports.js';
-import { mlSection } from '../../../src-main/reports/ml-section.js';
+import { mlSection } from '../../../src-main/reports/model/ml-section.js';
 import type { MlReportRecord } from '../../../src-main/storage/persistence.js';
 
 const T0 = Date.UTC(2025, 0, 1, 6);

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../../src-main/reports/pdf/render-pdf.js';
 import { TextMeasure } from '../../../src-main/reports/pdf/pdf-text.js';
 import { loadReportFonts } from '../../../src-main/reports/report-font.js';
-import { buildReportModel } from '../../../src-main/reports/report-model.js';
+import { buildReportModel } from '../../../src-main/reports/model/report-model.js';
 import { makeAdvisory } from '../storage/fixtures.js';
 import { pdfPageCount, pdfText } from '../../support/pdf-tools.js';
 import { HOUR, T0, context, records } from './model-fixture.js';

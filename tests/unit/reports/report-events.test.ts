@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Acknowledgement, RiskLevel } from '../../../src-shared/advisory.js';
 import type { ReportEvent } from '../../../src-shared/reports.js';
-import { alarmRateFigures, eventsFromAdvisories, faultRiskTable } from '../../../src-main/reports/report-events.js';
+import { alarmRateFigures, eventsFromAdvisories, faultRiskTable } from '../../../src-main/reports/model/report-events.js';
 import { makeAdvisory } from '../storage/fixtures.js';
 
 const T0 = Date.UTC(2025, 0, 1, 6);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSlug, reportFileName } from '../../../src-main/reports/report-files.js';
+import { fileSlug, reportFileName } from '../../../src-main/reports/export/report-files.js';
 
 describe('report file names', () => {
   it('folds Norwegian and other letters to ASCII and keeps it short', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../../src-main/reports/report-model.js';
+import { buildReportModel } from '../../../src-main/reports/model/report-model.js';
 import { HOUR, T0, context, records } from './model-fixture.js';
 
 describe('the report model', () => {

@@ -1,7 +1,7 @@
 // File names and types of exported reports: "sairen-shift-aerfugl-ost-3-20250101-0600-20250101-1800.pdf".
 // ASCII only, so every file system and an HTTP Content-Disposition header take it. Pure.
-import type { ReportFormat, ReportModel } from '../../src-shared/reports.js';
-import { compactLocalTime } from './time-format.js';
+import type { ReportFormat, ReportModel } from '../../../src-shared/reports.js';
+import { compactLocalTime } from '../model/time-format.js';
 
 export const MIME_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',

@@ -2,11 +2,11 @@
 // `# <name>`, a header row and its rows, then a blank line. UTF-8 with a byte-order mark so
 // spreadsheet programs read æøå right; text that starts like a formula is quoted with a
 // leading apostrophe so a note cannot run as one. Values in the units asked for. Pure.
-import type { ReportCharts, ReportModel } from '../../src-shared/reports.js';
-import type { UnitSystem } from '../../src-shared/units.js';
-import { CHART_CHANNELS } from './report-records.js';
+import type { ReportCharts, ReportModel } from '../../../src-shared/reports.js';
+import type { UnitSystem } from '../../../src-shared/units.js';
+import { CHART_CHANNELS } from '../model/report-inputs.js';
 import { CHANNEL_QUANTITY, reportUnits } from './report-units.js';
-import { formatLocalTime } from './time-format.js';
+import { formatLocalTime } from '../model/time-format.js';
 
 type Cell = string | number | null;
 

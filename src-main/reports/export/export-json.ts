@@ -1,6 +1,6 @@
 // The report as JSON: the whole model and the chart series, canonical US oilfield units (every
 // field name carries its unit), times in epoch milliseconds. Pure.
-import type { ReportCharts, ReportModel } from '../../src-shared/reports.js';
+import type { ReportCharts, ReportModel } from '../../../src-shared/reports.js';
 
 export const REPORT_JSON_VERSION = 1;
 

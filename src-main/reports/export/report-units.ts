@@ -1,6 +1,6 @@
 // Numbers as the PDF and CSV print them, in the unit system the reader asked for. The model
 // stays in canonical US oilfield units; conversion happens here only. Pure.
-import { toDisplay, unitLabel, type Quantity, type UnitSystem } from '../../src-shared/units.js';
+import { toDisplay, unitLabel, type Quantity, type UnitSystem } from '../../../src-shared/units.js';
 
 export interface ReportUnits {
   system: UnitSystem;

@@ -1,14 +1,14 @@
 // The report model: everything a shift report or debrief says, built from stored records.
 // Pure: the records and the time of writing come in; the PDF, CSV and JSON writers only
 // format what this returns.
-import { shownText, type Acknowledgement, type Advisory } from '../../src-shared/advisory.js';
-import type { Campaign } from '../../src-shared/campaign.js';
-import type { WellConfig } from '../../src-shared/config.js';
-import type { ReportAck, ReportAdvisory, ReportChange, ReportEvent, ReportKind, ReportModel } from '../../src-shared/reports.js';
-import type { BaselineProgress } from '../../src-shared/status.js';
+import { shownText, type Acknowledgement, type Advisory } from '../../../src-shared/advisory.js';
+import type { Campaign } from '../../../src-shared/campaign.js';
+import type { WellConfig } from '../../../src-shared/config.js';
+import type { ReportAck, ReportAdvisory, ReportChange, ReportEvent, ReportKind, ReportModel } from '../../../src-shared/reports.js';
+import type { BaselineProgress } from '../../../src-shared/status.js';
 import { feedOutages, packetIntervalS, rigStateTimes } from './feed-time.js';
 import { mlSection } from './ml-section.js';
-import type { ReportRecords } from './report-records.js';
+import type { ReportRecords } from './report-inputs.js';
 import { alarmRateFigures, eventsFromAdvisories, faultRiskTable } from './report-events.js';
 import { formatLocalTime } from './time-format.js';
 

@@ -2,9 +2,9 @@
 // Until alarm events are stored (issue 12), events are advisories of one fault chained while
 // each follows the last within 5 min (src-shared/advisory-groups.ts, as the Company man list
 // shows them); alarmRateFigures() works on either source. Pure.
-import { RISK_RANK, type Acknowledgement, type Advisory, type RiskLevel } from '../../src-shared/advisory.js';
-import { groupAdvisories } from '../../src-shared/advisory-groups.js';
-import type { AlarmRateFigures, FaultRiskRow, ReportEvent } from '../../src-shared/reports.js';
+import { RISK_RANK, type Acknowledgement, type Advisory, type RiskLevel } from '../../../src-shared/advisory.js';
+import { groupAdvisories } from '../../../src-shared/advisory-groups.js';
+import type { AlarmRateFigures, FaultRiskRow, ReportEvent } from '../../../src-shared/reports.js';
 
 export const TEN_MIN_MS = 600_000;
 const STANDING_MS = 24 * 3_600_000;

@@ -1,8 +1,8 @@
 // Time per rig state and data-feed outages, from packets counted per minute. The usual packet
 // interval is worked out from the data (60 s over the median packets per minute), so a 1 Hz
 // feed counts one second per packet and a slower feed its own interval. Pure.
-import { RIG_STATES } from '../../src-shared/wits.js';
-import type { FeedOutage, RigStateTime } from '../../src-shared/reports.js';
+import { RIG_STATES } from '../../../src-shared/wits.js';
+import type { FeedOutage, RigStateTime } from '../../../src-shared/reports.js';
 
 const MIN_MS = 60_000;
 

@@ -3,8 +3,8 @@
 // `optimalParams` / `optimal_params`) whose WOB / RPM / flow entries are a number or
 // { best | optimal | value, min, max }, plus optional `formation`, `confidence`, and
 // `reason` for a run that found no optimum. Pure.
-import type { MlParameterComparison, ReportCharts, ReportMlSection } from '../../src-shared/reports.js';
-import type { MlReportRecord } from '../storage/persistence.js';
+import type { MlParameterComparison, ReportCharts, ReportMlSection } from '../../../src-shared/reports.js';
+import type { MlReportInput } from './report-inputs.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -56,7 +56,7 @@ function actualOnBottom(charts: ReportCharts, sinceMs: number): Record<string, n
   return out;
 }
 
-export function mlSection(reports: readonly MlReportRecord[], charts: ReportCharts): ReportMlSection {
+export function mlSection(reports: readonly MlReportInput[], charts: ReportCharts): ReportMlSection {
   const latest = reports[0];
   const empty = { reportTimeMs: null, depthFt: null, formation: null, confidence: null, parameters: [], reportsInPeriod: reports.length };
   if (!latest) return { ...empty, note: 'no ML report in this period' };
