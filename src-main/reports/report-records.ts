@@ -16,6 +16,9 @@ export interface GatherOptions {
   onProgress?: (fraction: number, detail: string) => void;
 }
 
+const MINUTE_MS = 60_000;
+const WEEK_MS = 7 * 86_400_000;
+
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -89,18 +92,28 @@ export async function gatherReportRecords(storage: PersistenceLayer, period: Rep
   audit.sort((x, y) => x.timeMs - y.timeMs || x.seq - y.seq);
 
   progress(0.55, 'rig states and feed');
-  const rigStatePackets = await storage.rigStatePackets(fromMs, toMs);
-  await yieldToLoop();
-  const packetsPerMinute = await storage.packetsPerMinute(fromMs, toMs);
-  await yieldToLoop();
+  // A month of minutes is read a week at a time, with a yield between.
+  const rigStatePackets: Record<string, number> = {};
+  const packetsPerMinute: [number, number][] = [];
+  // Weeks start on a minute, so no minute bucket is read twice.
+  for (let start = Math.floor(fromMs / MINUTE_MS) * MINUTE_MS; start <= toMs; start += WEEK_MS) {
+    const from = Math.max(fromMs, start);
+    const to = Math.min(toMs, start + WEEK_MS - 1);
+    for (const [state, n] of Object.entries(await storage.rigStatePackets(from, to))) rigStatePackets[state] = (rigStatePackets[state] ?? 0) + n;
+    packetsPerMinute.push(...(await storage.packetsPerMinute(from, to)));
+    await yieldToLoop();
+  }
 
   progress(0.65, 'trends');
-  const series = await storage.queryMetrics([...CHART_CHANNELS], fromMs, toMs, opts.chartPoints ?? 1200);
-  await yieldToLoop();
-  const charts: ReportCharts = {
-    series: Object.fromEntries(series.map((s) => [s.channel, s.points])),
-    resolution: series[0]?.resolution ?? 'raw',
-  };
+  const series: ReportCharts['series'] = {};
+  let resolution = 'raw';
+  for (const channel of CHART_CHANNELS) {
+    const [one] = await storage.queryMetrics([channel], fromMs, toMs, opts.chartPoints ?? 1200);
+    series[channel] = one.points;
+    resolution = one.resolution;
+    await yieldToLoop();
+  }
+  const charts: ReportCharts = { series, resolution };
 
   progress(0.8, 'ML reports');
   const mlReports = await storage.listMlReports({ sinceMs: fromMs, untilMs: toMs, limit: 100 });
