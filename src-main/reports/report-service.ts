@@ -141,6 +141,7 @@ export class ReportService {
       feedTimeoutS: cfg.acquisition.feed_timeout_s,
     });
     progress('building', share, 'figures done');
+    await new Promise((resolve) => setImmediate(resolve)); // let packets in before the next step
     return { model, charts: records.charts };
   }
 

@@ -37,7 +37,7 @@ export interface OutageOptions {
 
 /**
  * Runs of minutes with fewer than half the usual packets. Edges are to the minute; the length
- * is the packets missing times the usual interval.
+ * is the packets missing times the usual interval. `packetsPerMinute` is oldest first.
  */
 export function feedOutages(packetsPerMinute: readonly [number, number][], o: OutageOptions): FeedOutage[] {
   const firstMinute = Math.floor(o.fromMs / MIN_MS) * MIN_MS;
@@ -48,8 +48,8 @@ export function feedOutages(packetsPerMinute: readonly [number, number][], o: Ou
     return seconds >= o.minOutageS ? [{ fromMs: o.fromMs, toMs: endMs, missingPackets: 0, approxSeconds: seconds }] : [];
   }
   const usual = 60 / o.intervalS;
-  const counts = new Map(packetsPerMinute);
   const out: FeedOutage[] = [];
+  let row = 0; // packetsPerMinute is oldest first: walk it alongside the minutes
   let run: { fromMs: number; missing: number } | null = null;
   const close = (atMs: number) => {
     if (run && run.missing * o.intervalS! >= o.minOutageS) {
@@ -62,7 +62,8 @@ export function feedOutages(packetsPerMinute: readonly [number, number][], o: Ou
     const end = Math.min(m + MIN_MS, endMs);
     // Minutes cut by the period's edges expect proportionally fewer packets.
     const expected = (usual * (end - start)) / MIN_MS;
-    const got = counts.get(m) ?? 0;
+    while (row < packetsPerMinute.length && packetsPerMinute[row][0] < m) row++;
+    const got = row < packetsPerMinute.length && packetsPerMinute[row][0] === m ? packetsPerMinute[row][1] : 0;
     if (got < expected / 2) {
       run ??= { fromMs: start, missing: 0 };
       run.missing += expected - got;
