@@ -9,6 +9,8 @@ import type {
   VerificationResult,
 } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { FleetEpisode } from '../../src-shared/fleet.js';
+import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 
 export interface AdvisoryQuery {
   limit?: number;
@@ -66,6 +68,13 @@ export interface MlReportRecord {
   report: unknown;
 }
 
+export interface OutcomeQuery {
+  advisoryId?: string;
+  limit?: number;
+  sinceMs?: number;
+  untilMs?: number;
+}
+
 /** What the self-healer and the health endpoint read from the store (no I/O). */
 export interface StorageHealth {
   status: 'healthy' | 'degraded' | 'unhealthy';
@@ -96,6 +105,10 @@ export class StorageFullError extends Error {
  * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time.
  * - queryMetrics returns one series per requested channel, at most maxPoints points each,
  *   averaged per bucket; resolution says which table answered.
+ * - recordOutcome() appends (outcomes are an audited record); the newest per advisory counts.
+ *   listOutcomes returns newest first. outcomeStats counts advisories in the time range by
+ *   fault, each by its newest outcome.
+ * - upsertEpisodes replaces by id; listEpisodes returns oldest first (time, then id).
  */
 export interface PersistenceLayer {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
@@ -115,6 +128,13 @@ export interface PersistenceLayer {
   queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]>;
   recordPacketCounts(timeMs: number, packets: number): void;
   shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary>;
+  recordOutcome(o: Omit<OutcomeRecord, 'seq'>): Promise<OutcomeRecord>;
+  listOutcomes(q: OutcomeQuery): Promise<OutcomeRecord[]>;
+  outcomeStats(q: { sinceMs?: number; untilMs?: number }): Promise<OutcomeStat[]>;
+  upsertEpisodes(episodes: readonly FleetEpisode[]): Promise<void>;
+  /** Returns how many of the ids were stored. */
+  removeEpisodes(ids: readonly string[]): Promise<number>;
+  listEpisodes(): Promise<FleetEpisode[]>;
   saveMlReport(r: MlReportRecord): Promise<void>;
   latestMlReport(): Promise<MlReportRecord | null>;
   health(): StorageHealth;

@@ -1,0 +1,116 @@
+// How recall ranks and words a precedent. Pure: the query's data time comes in, never the clock.
+//
+// rank = 0.6 x similarity + 0.4 x (0.6 x outcome + 0.4 x recency)
+//   similarity: cosine of the physics signatures, clamped to 0..1
+//   outcome:    Resolved 1.0, Escalated 0.8, FalsePositive 0.3, Pending 0.1 (DOMAIN.md §14)
+//   recency:    e^(-age / 180 days), age in data time (an episode "after" the query counts as new)
+// Similarity leads, so a near match that ended badly still beats a far one that ended well.
+import type { FaultKind, Precedent } from '../../src-shared/advisory.js';
+import type { FleetEpisode, FleetOutcome } from '../../src-shared/fleet.js';
+import { outcomeWord } from '../../src-shared/outcome.js';
+
+export const RECALL_SOURCE = 'recall';
+const DAY_MS = 86_400_000;
+export const RECENCY_HALF_LIFE_DAYS = 180;
+const W_SIMILARITY = 0.6;
+const W_OUTCOME = 0.6;
+
+export function outcomeScore(o: FleetOutcome): number {
+  switch (o.kind) {
+    case 'Resolved':
+      return 1.0;
+    case 'Escalated':
+      return 0.8;
+    case 'FalsePositive':
+      return 0.3;
+    case 'Pending':
+      return 0.1;
+  }
+}
+
+export function recencyScore(episodeMs: number, queryMs: number): number {
+  const ageDays = Math.max(0, queryMs - episodeMs) / DAY_MS;
+  return Math.exp(-ageDays / RECENCY_HALF_LIFE_DAYS);
+}
+
+export function rankScore(similarity: number, outcome: FleetOutcome, episodeMs: number, queryMs: number): number {
+  const s = Math.min(1, Math.max(0, similarity));
+  const context = W_OUTCOME * outcomeScore(outcome) + (1 - W_OUTCOME) * recencyScore(episodeMs, queryMs);
+  return W_SIMILARITY * s + (1 - W_SIMILARITY) * context;
+}
+
+const FAULT_WORDS: Record<FaultKind, string> = {
+  kick: 'kick',
+  loss: 'losses',
+  gas: 'gas',
+  h2s: 'H2S',
+  'pit-rate': 'pit gain',
+  'ecd-margin': 'low ECD margin',
+  washout: 'washout',
+  'spp-deviation': 'SPP deviation',
+  'pack-off': 'pack-off',
+  'stick-slip': 'stick-slip',
+  founder: 'founder',
+  'torque-rise': 'torque rise',
+  'mse-inefficiency': 'poor drilling efficiency',
+  'formation-change': 'formation change',
+};
+
+export function faultWords(f: FaultKind): string {
+  return FAULT_WORDS[f];
+}
+
+/** "pack-off, circulated and reamed, resolved" / "kick, escalated: shut in" / "pack-off, false alarm". */
+export function resolutionSummary(fault: FaultKind, outcome: FleetOutcome): string {
+  const what = faultWords(fault);
+  switch (outcome.kind) {
+    case 'Resolved':
+      return outcome.action.trim() ? `${what}, ${lowerFirst(outcome.action.trim())}, resolved` : `${what}, resolved`;
+    case 'Escalated':
+      return outcome.reason.trim() ? `${what}, escalated: ${lowerFirst(outcome.reason.trim())}` : `${what}, escalated`;
+    default:
+      return `${what}, ${outcomeWord(outcome)}`;
+  }
+}
+
+function lowerFirst(s: string): string {
+  // "Circulated and reamed" reads as a clause; leave acronyms ("WOB cut") alone.
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** "40 min ago", "5 h ago", "4 days ago", "3 weeks ago", "7 months ago", "2 years ago", "later". */
+export function agoText(thenMs: number, nowMs: number): string {
+  const ms = nowMs - thenMs;
+  if (ms < 0) return 'later';
+  const min = ms / 60_000;
+  if (min < 60) return `${Math.max(1, Math.round(min))} min ago`;
+  const h = min / 60;
+  if (h < 24) return `${Math.round(h)} h ago`;
+  const d = h / 24;
+  if (d < 14) return `${Math.round(d)} day${Math.round(d) === 1 ? '' : 's'} ago`;
+  if (d < 63) return `${Math.round(d / 7)} weeks ago`;
+  if (d < 730) return `${Math.round(d / 30.44)} months ago`;
+  return `${Math.round(d / 365.25)} years ago`;
+}
+
+export function depthText(ft: number | null): string | null {
+  return ft === null || !Number.isFinite(ft) ? null : `${Math.round(ft).toLocaleString('en-US')} ft`;
+}
+
+/** The driller's line and the structured fields the renderer formats in display units. */
+export function precedentOf(e: FleetEpisode, similarity: number, queryMs: number): Precedent {
+  const depthFt = e.depthToFt ?? e.depthFromFt;
+  const head = [e.sourceRigId, depthText(depthFt), agoText(e.timeMs, queryMs)].filter((x): x is string => x !== null);
+  return {
+    id: e.id,
+    summary: `${head.join(', ')}: ${e.resolutionSummary}`,
+    source: RECALL_SOURCE,
+    rig: e.sourceRigId,
+    well: e.wellId,
+    depthFt,
+    timeMs: e.timeMs,
+    outcome: e.outcome,
+    resolution: e.resolutionSummary,
+    similarity: Math.round(Math.min(1, Math.max(0, similarity)) * 1000) / 1000,
+  };
+}
