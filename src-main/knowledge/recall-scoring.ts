@@ -78,12 +78,13 @@ function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
-/** "40 min ago", "5 h ago", "4 days ago", "3 weeks ago", "7 months ago", "2 years ago", "later". */
+/** "just now", "40 min ago", "5 h ago", "4 days ago", "3 weeks ago", "7 months ago", "2 years ago", "later". */
 export function agoText(thenMs: number, nowMs: number): string {
   const ms = nowMs - thenMs;
   if (ms < 0) return 'later';
   const min = ms / 60_000;
-  if (min < 60) return `${Math.max(1, Math.round(min))} min ago`;
+  if (min < 1) return 'just now';
+  if (min < 60) return `${Math.round(min)} min ago`;
   const h = min / 60;
   if (h < 24) return `${Math.round(h)} h ago`;
   const d = h / 24;
