@@ -5,6 +5,7 @@
 // The episodes themselves live in storage; the index is saved to <dataDir>/recall and rebuilt
 // from storage when the saved one is missing, stale or corrupt.
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AnomalyCategory, Precedent } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import { FleetEpisodeSchema, type FleetEpisode } from '../../src-shared/fleet.js';
@@ -12,12 +13,14 @@ import { EMBEDDING_DIMENSIONS, embedSignature, isUsableEmbedding, levelsOnlySign
 import type { KnowledgeStore, PrecedentQuery } from './knowledge-store.js';
 import { episodeDigest, estimateEpisodeBytes, indexBytesPerEpisode, pickEvictions, vectorHash } from './recall-capacity.js';
 import { HNSW, PartitionedIndex } from './recall-index.js';
-import { precedentOf, rankScore } from './recall-scoring.js';
+import { candidateCount, MIN_SIMILARITY, precedentOf, rankScore } from './recall-scoring.js';
 
 export const DEFAULT_RECALL_CAPACITY = 10_000;
 /** Budget per episode of capacity: 10,000 episodes ~ 50 MB (DOMAIN.md §14). */
 export const BUDGET_BYTES_PER_EPISODE = 5_000;
 export const RECALL_DIR = 'recall';
+/** Episodes indexed per event-loop turn, so a big rebuild or library sync never stalls packets. */
+const INDEX_CHUNK = 500;
 
 export interface EpisodeStore {
   listEpisodes(): Promise<FleetEpisode[]>;
@@ -132,12 +135,19 @@ export class RamRecall implements KnowledgeStore {
       this.origin = 'loaded';
       return;
     }
-    this.index.addAll(items);
+    await this.indexInChunks(items);
     this.origin = 'rebuilt';
     this.rebuildReason = loaded.reason;
     this.log(`recall index rebuilt from ${items.length} stored episodes: ${loaded.reason}`);
     this.dirty = this.dir !== null;
     this.saveNow(digest);
+  }
+
+  private async indexInChunks(items: { id: string; partition: string; vector: number[] }[]): Promise<void> {
+    for (let i = 0; i < items.length; i += INDEX_CHUNK) {
+      if (i > 0) await nextTurn();
+      this.index.addAll(items.slice(i, i + INDEX_CHUNK));
+    }
   }
 
   private remember(e: FleetEpisode, vector: readonly number[]): void {
@@ -160,7 +170,7 @@ export class RamRecall implements KnowledgeStore {
   queryPrecedents(q: PrecedentQuery): Precedent[] {
     if (q.limit <= 0 || this.failed || this.episodes.size === 0) return [];
     const vector = Float32Array.from(embedSignature(q.signature ?? NO_METRICS, q.fault, q.depthFt));
-    const pool = Math.max(q.limit * 4, 40);
+    const pool = candidateCount(q.limit);
     const partitions = [partitionKey(q.category, q.campaign, false)];
     if (q.includeFalsePositive) partitions.push(partitionKey(q.category, q.campaign, true));
     // No query time given: measure recency from the newest episode (data time, never the clock).
@@ -169,7 +179,7 @@ export class RamRecall implements KnowledgeStore {
     for (const p of partitions) {
       for (const n of this.index.search(p, vector, pool)) {
         const e = this.episodes.get(n.id);
-        if (e) ranked.push({ e, similarity: n.similarity, rank: rankScore(n.similarity, e.outcome, e.timeMs, queryMs) });
+        if (e && n.similarity >= MIN_SIMILARITY) ranked.push({ e, similarity: n.similarity, rank: rankScore(n.similarity, e.outcome, e.timeMs, queryMs) });
       }
     }
     ranked.sort((a, b) => b.rank - a.rank || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
@@ -195,7 +205,7 @@ export class RamRecall implements KnowledgeStore {
       const list = [...valid.values()];
       await this.o.store.upsertEpisodes(list);
       const items = list.map((e) => ({ id: e.id, partition: partitionOf(e), vector: vectorOf(e) }));
-      this.index.addAll(items);
+      await this.indexInChunks(items);
       list.forEach((e, i) => this.remember(e, items[i].vector));
       await this.enforceCapacity();
       this.changed();

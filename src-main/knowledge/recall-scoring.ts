@@ -1,10 +1,14 @@
 // How recall ranks and words a precedent. Pure: the query's data time comes in, never the clock.
 //
+// Two stages. First the physics decides which episodes are precedents at all: the
+// CANDIDATES nearest by cosine similarity (at least 4 per precedent asked for), and none below
+// MIN_SIMILARITY. Then those are ordered by
 // rank = 0.6 x similarity + 0.4 x (0.6 x outcome + 0.4 x recency)
 //   similarity: cosine of the physics signatures, clamped to 0..1
 //   outcome:    Resolved 1.0, Escalated 0.8, FalsePositive 0.3, Pending 0.1 (DOMAIN.md §14)
 //   recency:    e^(-age / 180 days), age in data time (an episode "after" the query counts as new)
-// Similarity leads, so a near match that ended badly still beats a far one that ended well.
+// Similarity leads, so a near match that ended badly still beats a far one that ended well, and
+// a resolved episode far away in physics never jumps the queue because it is recent.
 import type { FaultKind, Precedent } from '../../src-shared/advisory.js';
 import type { FleetEpisode, FleetOutcome } from '../../src-shared/fleet.js';
 import { outcomeWord } from '../../src-shared/outcome.js';
@@ -12,6 +16,13 @@ import { outcomeWord } from '../../src-shared/outcome.js';
 export const RECALL_SOURCE = 'recall';
 const DAY_MS = 86_400_000;
 export const RECENCY_HALF_LIFE_DAYS = 180;
+/** Below this cosine similarity an episode is not shown as a precedent (a kick for a loss). */
+export const MIN_SIMILARITY = 0.5;
+
+/** How many nearest episodes are re-ranked for `limit` precedents. */
+export function candidateCount(limit: number): number {
+  return Math.max(4 * limit, 20);
+}
 const W_SIMILARITY = 0.6;
 const W_OUTCOME = 0.6;
 
