@@ -39,12 +39,13 @@ export class SqliteFleetRecords {
   }
 
   listOutcomes(q: OutcomeQuery): OutcomeRecord[] {
-    const conds: string[] = [];
-    const args: (string | number)[] = [];
-    if (q.advisoryId !== undefined) (conds.push('advisory_id = ?'), args.push(q.advisoryId));
-    if (q.sinceMs !== undefined) (conds.push('time_ms >= ?'), args.push(q.sinceMs));
-    if (q.untilMs !== undefined) (conds.push('time_ms <= ?'), args.push(q.untilMs));
-    const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+    const set = ([
+      ['advisory_id = ?', q.advisoryId],
+      ['time_ms >= ?', q.sinceMs],
+      ['time_ms <= ?', q.untilMs],
+    ] as [string, string | number | undefined][]).filter((c): c is [string, string | number] => c[1] !== undefined);
+    const where = set.length ? `WHERE ${set.map(([sql]) => sql).join(' AND ')}` : '';
+    const args = set.map(([, v]) => v);
     const sql = `SELECT seq, advisory_id, time_ms, actor, outcome_json, notes FROM advisory_outcomes ${where} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as OutcomeRow[]).map(toRecord);
   }
