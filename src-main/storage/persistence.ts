@@ -10,7 +10,11 @@ import type {
 } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
+import type { StorageHealth } from '../../src-shared/health.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
+import type { ShiftSummary } from '../../src-shared/records.js';
+
+export type { ShiftSummary, StorageHealth };
 
 export interface AdvisoryQuery {
   limit?: number;
@@ -42,23 +46,6 @@ export interface MetricSample {
   values: Record<string, number | null>;
 }
 
-export interface ShiftSummary {
-  fromMs: number;
-  toMs: number;
-  packets: number;
-  tickets: number;
-  confirmed: number;
-  uncertain: number;
-  rejected: number;
-  advisoriesByCategory: Record<string, number>;
-  advisoriesByRisk: Record<string, number>;
-  peakRisk: string | null;
-  acknowledgements: number;
-  unacknowledgedCritical: number;
-  avgMseEfficiencyPercent: number | null;
-  depthStartFt: number | null;
-  depthEndFt: number | null;
-}
 
 export interface MlReportRecord {
   timeMs: number;
@@ -73,16 +60,6 @@ export interface OutcomeQuery {
   limit?: number;
   sinceMs?: number;
   untilMs?: number;
-}
-
-/** What the self-healer and the health endpoint read from the store (no I/O). */
-export interface StorageHealth {
-  status: 'healthy' | 'degraded' | 'unhealthy';
-  detail: string;
-  /** The disk (or the database's page limit) is full: metrics are not written, advisories wait in memory. */
-  diskFull: boolean;
-  /** Advisories accepted but not yet committed (only while diskFull). */
-  pendingAdvisories: number;
 }
 
 /**
