@@ -59,3 +59,23 @@ export function outcomeText(o: FleetOutcome): string {
   if (o.kind === 'Escalated' && o.reason) return `escalated: ${o.reason}`;
   return outcomeWord(o);
 }
+
+/** "just now", "40 min ago", "5 h ago", "4 days ago", "3 weeks ago", "7 months ago", "2 years ago"; "... later" after nowMs. */
+export function agoText(thenMs: number, nowMs: number): string {
+  const ms = Math.abs(nowMs - thenMs);
+  if (ms < 60_000) return 'just now';
+  return `${span(ms)} ${nowMs >= thenMs ? 'ago' : 'later'}`;
+}
+
+function span(ms: number): string {
+  const min = ms / 60_000;
+  if (min < 60) return `${Math.round(min)} min`;
+  const h = min / 60;
+  if (h < 24) return `${Math.round(h)} h`;
+  const d = h / 24;
+  const n = (x: number, unit: string) => `${x} ${unit}${x === 1 ? '' : 's'}`;
+  if (d < 14) return n(Math.round(d), 'day');
+  if (d < 63) return n(Math.round(d / 7), 'week');
+  if (d < 730) return n(Math.round(d / 30.44), 'month');
+  return n(Math.round(d / 365.25), 'year');
+}

@@ -11,7 +11,7 @@
 // a resolved episode far away in physics never jumps the queue because it is recent.
 import type { FaultKind, Precedent } from '../../src-shared/advisory.js';
 import type { FleetEpisode, FleetOutcome } from '../../src-shared/fleet.js';
-import { outcomeWord } from '../../src-shared/outcome.js';
+import { agoText, outcomeWord } from '../../src-shared/outcome.js';
 
 export const RECALL_SOURCE = 'recall';
 const DAY_MS = 86_400_000;
@@ -87,22 +87,6 @@ export function resolutionSummary(fault: FaultKind, outcome: FleetOutcome): stri
 function lowerFirst(s: string): string {
   // "Circulated and reamed" reads as a clause; leave acronyms ("WOB cut") alone.
   return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
-}
-
-/** "just now", "40 min ago", "5 h ago", "4 days ago", "3 weeks ago", "7 months ago", "2 years ago", "later". */
-export function agoText(thenMs: number, nowMs: number): string {
-  const ms = nowMs - thenMs;
-  if (ms < 0) return 'later';
-  const min = ms / 60_000;
-  if (min < 1) return 'just now';
-  if (min < 60) return `${Math.round(min)} min ago`;
-  const h = min / 60;
-  if (h < 24) return `${Math.round(h)} h ago`;
-  const d = h / 24;
-  if (d < 14) return `${Math.round(d)} day${Math.round(d) === 1 ? '' : 's'} ago`;
-  if (d < 63) return `${Math.round(d / 7)} weeks ago`;
-  if (d < 730) return `${Math.round(d / 30.44)} months ago`;
-  return `${Math.round(d / 365.25)} years ago`;
 }
 
 export function depthText(ft: number | null): string | null {

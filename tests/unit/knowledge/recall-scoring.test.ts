@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Advisory } from '../../../src-shared/advisory.js';
 import { localEpisode } from '../../../src-main/knowledge/local-episode.js';
 import { pickEvictions } from '../../../src-main/knowledge/recall-capacity.js';
-import { agoText, precedentOf, rankScore, recencyScore, resolutionSummary } from '../../../src-main/knowledge/recall-scoring.js';
+import { precedentOf, rankScore, recencyScore, resolutionSummary } from '../../../src-main/knowledge/recall-scoring.js';
+import { agoText } from '../../../src-shared/outcome.js';
 import { makeAdvisory, makeEpisode } from '../storage/fixtures.js';
 
 const DAY = 86_400_000;
@@ -39,7 +40,8 @@ describe('precedent wording', () => {
     expect(agoText(T0, T0 + 21 * DAY)).toBe('3 weeks ago');
     expect(agoText(T0, T0 + 200 * DAY)).toBe('7 months ago');
     expect(agoText(T0, T0 + 800 * DAY)).toBe('2 years ago');
-    expect(agoText(T0 + DAY, T0)).toBe('later');
+    expect(agoText(T0 + DAY, T0)).toBe('1 day later');
+    expect(agoText(T0, T0 + 30_000)).toBe('just now');
   });
 
   it('gives the one-line summary and the structured fields', () => {
