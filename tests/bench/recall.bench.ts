@@ -117,13 +117,11 @@ async function run(label: string, n: number, faults: readonly FaultKind[], campa
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sairen-recall-bench-'));
   const store = new MemoryStore();
   await store.upsertEpisodes(episodes);
-  const rssBefore = process.memoryUsage().rss;
   const memBefore = memNow();
   let t = performance.now();
   const recall = await RamRecall.open({ store, dataDir: dir, saveDelayMs: 0 });
   const buildMs = performance.now() - t;
   const memAfter = memNow();
-  const rssAfter = process.memoryUsage().rss;
   const stats = recall.stats();
   t = performance.now();
   const reopened = await RamRecall.open({ store, dataDir: dir, saveDelayMs: 0 });
@@ -190,7 +188,7 @@ async function run(label: string, n: number, faults: readonly FaultKind[], campa
   console.log(`  recall@5 HNSW vs exact cosine          ${(annHits / annTotal).toFixed(4)}`);
   console.log(`  recall@5 ranked precedents vs exact    ${(rankHits / rankTotal).toFixed(4)}  (same two-stage ranking on exact neighbours)`);
   console.log(`  build from storage + save ${buildMs.toFixed(0)} ms (${stats.index}), load saved index ${loadMs.toFixed(0)} ms (${reopened.stats().index}), index on disk ${mb(indexBytes)}`);
-  console.log(`  memory: measured ${mb(memAfter - memBefore)} heap+native buffers, RSS +${mb(rssAfter - rssBefore)}; estimated ${mb(stats.estimatedBytes)} of ${mb(stats.budgetBytes)} budget`);
+  console.log(`  memory: measured ${mb(memAfter - memBefore)} (JS heap + native buffers, after GC); estimated ${mb(stats.estimatedBytes)} of the ${mb(stats.budgetBytes)} budget`);
   await recall.dispose();
   await reopened.dispose();
   fs.rmSync(dir, { recursive: true, force: true });
