@@ -31,7 +31,9 @@ export class OutcomeRecorder {
       after: rec,
     });
     this.d.events.emit('outcome', rec);
-    await this.d.fleet.outcomeRecorded(a, outcome, notes);
+    // The recall episode and the queued event follow off the answer path (index add, fsyncs);
+    // the outcome itself is already committed and audited. Failures are logged by the recorder.
+    void this.d.fleet.outcomeRecorded(a, outcome, notes);
     return rec;
   }
 }

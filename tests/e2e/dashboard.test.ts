@@ -66,7 +66,8 @@ describe('kick scenario', () => {
     await page.getByTestId('ack-actor').fill('E2E Driller');
     await page.screenshot({ path: join(SHOTS, 'ack-dialog.png') });
     await page.getByTestId('ack-submit').click();
-    await expect.poll(() => page.getByTestId('ack-dialog').count()).toBe(0);
+    // the dialog closes once the acknowledgement and its outcome are committed and audited
+    await expect.poll(() => page.getByTestId('ack-dialog').count(), { timeout: 10_000 }).toBe(0);
     // (the alarm may sound again: a running kick raises NEW critical advisories, which re-arm it;
     // the re-arm rule itself is unit-tested in alarm-logic.test.ts)
 

@@ -92,8 +92,13 @@ describe('outcomes, the fleet queue and recall precedents through the engine', (
     expect(ack.ok).toBe(true);
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]).toMatchObject({ advisoryId: first.id, actor: 'Night driller', outcome: { kind: 'Resolved', action: 'Shut in, circulated the kick out' } });
-    expect((await s.queue.pending(100)).find((e) => e.id === eventId)?.outcome).toEqual({ kind: 'Resolved', action: 'Shut in, circulated the kick out' });
-    expect(s.recall.stats().episodes).toBe(1);
+    await until('the recall episode', () => s.recall.stats().episodes === 1);
+    let queuedOutcome: unknown = null;
+    for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 25))) {
+      queuedOutcome = (await s.queue.pending(100)).find((e) => e.id === eventId)?.outcome;
+      if ((queuedOutcome as { kind?: string } | undefined)?.kind === 'Resolved') break;
+    }
+    expect(queuedOutcome).toEqual({ kind: 'Resolved', action: 'Shut in, circulated the kick out' });
 
     const changed = await engine.call('setOutcome', { advisoryId: first.id, outcome: { kind: 'FalsePositive' }, actor: 'Company man', notes: 'trip tank transfer' });
     expect(changed.ok && changed.value.outcome).toEqual({ kind: 'FalsePositive' });
@@ -138,6 +143,7 @@ describe('outcomes, the fleet queue and recall precedents through the engine', (
     const published = feedKick(first, 1);
     const before = await until('an AMBER/RED advisory', () => published.find((a) => a.riskLevel !== 'Low'));
     await first.call('setOutcome', { advisoryId: before.id, outcome: { kind: 'Resolved', action: 'Shut in, circulated the kick out' }, actor: 'JD' });
+    await until('the recall episode', () => s.recall.stats().episodes === 1);
     await first.dispose();
 
     const second = engineOn(s);

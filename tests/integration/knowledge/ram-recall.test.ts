@@ -73,14 +73,15 @@ describe('RamRecall precedent search', () => {
     expect(r.queryPrecedents(query('washout', { sppDeltaPsi: -200 }))).toEqual([]); // Hydraulics: none stored
   });
 
-  it('ranks the nearest physics first and gives the driller line with outcome, depth and date', async () => {
+  it('ranks the nearest physics first, leaves out what is not alike, and gives the driller line', async () => {
     const r = await openRecall(new MemoryStore(), null);
     await r.upsertEpisodes([
+      ep('mid-episode', 'pack-off', { torqueDeltaFraction: 0.15, sppDeltaPsi: 90, ropFtHr: 45 }, { outcome: resolved('reamed') }),
       ep('near-episode', 'pack-off', { torqueDeltaFraction: 0.28, sppDeltaPsi: 190, ropFtHr: 18 }, { sourceRigId: 'F-7', depthToFt: 7579, outcome: resolved('circulated and reamed') }),
-      ep('far-episode', 'torque-rise', { torqueDeltaFraction: 0.05, sppDeltaPsi: -50, ropFtHr: 90 }, { outcome: resolved('nothing') }),
+      ep('far-episode', 'torque-rise', { torqueDeltaFraction: -0.2, sppDeltaPsi: -150, ropFtHr: 120 }, { outcome: resolved('nothing') }),
     ]);
     const top = r.queryPrecedents(query('pack-off', packOff, { timeMs: T0 + 21 * DAY }));
-    expect(top.map((p) => p.id)).toEqual(['near-episode', 'far-episode']);
+    expect(top.map((p) => p.id)).toEqual(['near-episode', 'mid-episode']); // far-episode: similarity under 0.5
     expect(top[0].summary).toBe('F-7, 7,579 ft, 3 weeks ago: pack-off, circulated and reamed, resolved');
     expect(top[0].similarity!).toBeGreaterThan(top[1].similarity!);
     expect(top[0]).toMatchObject({ source: 'recall', rig: 'F-7', depthFt: 7579, timeMs: T0, outcome: { kind: 'Resolved' } });
