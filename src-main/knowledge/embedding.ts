@@ -17,6 +17,7 @@
 import type { FaultKind } from '../../src-shared/advisory.js';
 import type { EpisodeKeyMetrics, EpisodeSignature, FleetSnapshot, SignatureTrends } from '../../src-shared/fleet.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
+import { fitLine } from '../physics/least-squares.js';
 
 export const EMBEDDING_DIMENSIONS = 32;
 
@@ -73,27 +74,11 @@ export function keyMetricsOf(m: DrillingMetrics, ropFtHr: number | null): Episod
 
 /** Least-squares slope per minute of data time; null with fewer than 3 readings or no time span. */
 export function slopePerMinute(window: readonly FleetSnapshot[], channel: keyof FleetSnapshot): number | null {
-  let n = 0;
-  let t0 = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  for (const s of window) {
-    const y = s[channel];
-    if (!finite(y)) continue;
-    if (n === 0) t0 = s.timeMs;
-    const x = (s.timeMs - t0) / 60_000;
-    n++;
-    sx += x;
-    sy += y;
-    sxx += x * x;
-    sxy += x * y;
-  }
-  if (n < 3) return null;
-  const den = n * sxx - sx * sx;
-  if (!(Math.abs(den) > 1e-12)) return null;
-  return (n * sxy - sx * sy) / den;
+  if (window.length === 0) return null;
+  const t0 = window[0].timeMs;
+  const fit = fitLine(window.length, (k) => (window[k].timeMs - t0) / 60_000, (k) => window[k][channel]);
+  if (fit.n < 3 || !(window[fit.lastK].timeMs > window[fit.firstK].timeMs)) return null;
+  return fit.slope;
 }
 
 export function trendsOf(window: readonly FleetSnapshot[]): SignatureTrends {
