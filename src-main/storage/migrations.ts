@@ -151,7 +151,7 @@ CREATE INDEX episodes_time ON episodes(time_ms, id);
     version: 3,
     name: 'packets per rig state per minute (time per rig state in reports)',
     sql: `
-CREATE TABLE rig_state_minutes (
+CREATE TABLE IF NOT EXISTS rig_state_minutes (
   minute_ms INTEGER NOT NULL,
   state TEXT NOT NULL,
   packets INTEGER NOT NULL,
