@@ -14,7 +14,7 @@ import type { PersistenceLayer } from '../storage/persistence.js';
 import { reportCsv } from './export/export-csv.js';
 import { reportJson } from './export/export-json.js';
 import type { PdfFonts } from './pdf/pdf-doc.js';
-import { renderPdfInWorker, type RenderedPdf } from './pdf/render-in-worker.js';
+import { PdfWorker, type RenderedPdf } from './pdf/render-in-worker.js';
 import type { PdfInput, PdfProgress } from './pdf/render-pdf.js';
 import { loadReportFonts } from './report-font.js';
 import { MIME_TYPES, reportFileName } from './export/report-files.js';
@@ -52,8 +52,11 @@ export class ReportServiceClosedError extends Error {}
 export class ReportService {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly pdfWorker: PdfWorker;
 
-  constructor(private readonly deps: ReportServiceDeps) {}
+  constructor(private readonly deps: ReportServiceDeps) {
+    this.pdfWorker = new PdfWorker(deps.log);
+  }
 
   /** The report model only (the renderer's preview). */
   build(req: ReportRequest): Promise<ReportModel> {
@@ -102,6 +105,7 @@ export class ReportService {
       }),
     ]);
     clearTimeout(timer);
+    await this.pdfWorker.dispose();
   }
 
   private enqueue<T>(jobId: string | null, job: (progress: (phase: ReportProgress['phase'], fraction: number, detail: string) => void) => Promise<T>): Promise<T> {
@@ -150,7 +154,7 @@ export class ReportService {
     let pages: number | null = null;
     if (format === 'pdf') {
       const fonts = (this.deps.loadFonts ?? loadReportFonts)(this.deps.config().reports.font_file);
-      const render = this.deps.renderPdf ?? ((input, onProgress) => renderPdfInWorker(input, onProgress, this.deps.log));
+      const render = this.deps.renderPdf ?? ((input, onProgress) => this.pdfWorker.render(input, onProgress));
       const pdf = await render({ model: b.model, charts: b.charts, units, fonts }, (f, d) => progress('rendering', 0.45 + f * 0.55, `drawing ${d}`));
       bytes = pdf.bytes;
       pages = pdf.pages;

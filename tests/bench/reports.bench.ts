@@ -158,8 +158,8 @@ const tail = [...createSimulation({ scenario: 'normal', seed: 9, durationS: 3600
 for (const p of tail.slice(0, 600)) engine.ingest(p); // warm the loop (JIT, history)
 const feed = tail.slice(600);
 
-const progress: ReportProgress[] = [];
-engine.on('reportProgress', (p) => progress.push(p));
+const progress: (ReportProgress & { atMs: number })[] = [];
+engine.on('reportProgress', (p) => progress.push({ ...p, atMs: performance.now() }));
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
 // Packet loop alone, then while the PDF is built: 50 packets/s (50x a rig's 1 Hz) so p99 has samples.
@@ -176,6 +176,12 @@ if (!pdf.ok) throw new Error(pdf.error.message);
 console.log(`whole-well PDF: ${s(pdfMs)}, ${mb(pdf.value.sizeBytes)}, ${pdf.value.pages} pages (${pdf.value.fileName})`);
 const steps = progress.filter((p) => p.jobId === 'bench');
 console.log(`progress events: ${steps.length}; ${steps.filter((_, i) => i % 4 === 0 || i === steps.length - 1).map((p) => `${Math.round(p.fraction * 100)}% ${p.detail}`).join(' | ')}`);
+const phaseMs = (phase: string) => {
+  const inPhase = steps.filter((p) => p.phase === phase);
+  const next = steps[steps.indexOf(inPhase[inPhase.length - 1]) + 1];
+  return inPhase.length && next ? next.atMs - inPhase[0].atMs : 0;
+};
+console.log(`phases: reading ${s(phaseMs('reading'))}, building ${s(phaseMs('building'))}, rendering in the worker ${s(phaseMs('rendering'))}`);
 console.log(`packet loop without a report: ${fmt(idle)}`);
 console.log(`packet loop while the PDF is built: ${fmt(busy)}`);
 console.log(`event-loop delay while building: p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`);
