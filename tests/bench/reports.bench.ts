@@ -194,6 +194,10 @@ for (const format of ['csv', 'json'] as const) {
   console.log(`whole-well ${format.toUpperCase()}: ${s(performance.now() - t)}, ${mb(r.value.sizeBytes)}`);
 }
 t = performance.now();
+const again = await engine.call('exportReport', { kind: 'well', format: 'pdf' });
+if (!again.ok) throw new Error(again.error.message);
+console.log(`whole-well PDF again (report worker already running): ${s(performance.now() - t)}`);
+t = performance.now();
 const shiftTo = lastMs - 2 * DAY_MS;
 const shift = await engine.call('exportReport', { kind: 'shift', fromMs: shiftTo - 12 * 3_600_000, toMs: shiftTo, format: 'pdf' });
 if (!shift.ok) throw new Error(shift.error.message);
