@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { OPERATION_CODES } from '../../src-shared/campaign.js';
 import { bootEngine } from '../app/boot.js';
 import { exitUsage } from './args.js';
+import { ensureRendererBuilt } from './renderer-build.js';
 import { HEADLESS_USAGE, parseHeadlessArgs } from './headless-args.js';
 import { checkConfigFile } from './check-config.js';
 import { defaultDataDir } from '../app/data-dir.js';
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   }
   if (o.checkConfig) process.exit(checkConfigFile(o.checkConfig));
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const buildErr = ensureRendererBuilt(root, log);
+  if (buildErr) log(buildErr);
   const dataDir = resolve(o.dataDir ?? defaultDataDir());
 
   let booted;
