@@ -9,6 +9,7 @@ import {
   type WellConfig,
 } from '../../src-shared/config.js';
 import { CHANNELS } from '../../src-shared/wits.js';
+import { bitProgramIssues } from './bit-program.js';
 
 /** A validation that also carries the parsed config when the input is usable. */
 export interface ParsedConfig extends ConfigValidation {
@@ -158,6 +159,7 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   // Physical ranges.
   const bit = c.well.bit_diameter_inches;
   if (!(bit >= 2 && bit <= 36)) err('well.bit_diameter_inches', `must be within 2-36 in (got ${bit})`);
+  errors.push(...bitProgramIssues(c.well.bit_program));
   const nmw = hy.normal_mud_weight_ppg;
   if (!(nmw >= 5 && nmw <= 25)) err('thresholds.hydraulics.normal_mud_weight_ppg', `must be within 5-25 ppg (got ${nmw})`);
   const fg = hy.fracture_gradient_ppg;

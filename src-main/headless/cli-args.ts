@@ -16,6 +16,8 @@ export interface HeadlessOptions {
   help: boolean;
   /** Validate this well_config.toml, print the verdict and exit (no engine started). */
   checkConfig: string | null;
+  /** --csv only: JSON column map file (CSV header -> channel + unit); the shell reads it. */
+  columnMapPath: string | null;
 }
 
 export const HEADLESS_USAGE = `usage: npm run headless -- [source] [options]
@@ -24,7 +26,7 @@ sources (one):
   --wits-listen PORT       listen for a rig pushing WITS to this port
   --serial PATH --baud N   read WITS from a serial port (--parity none|even|odd --data-bits 7|8 --stop-bits 1|2)
   --stdin                  read WITS frames or JSON lines from standard input
-  --csv FILE [--speed N|max]  replay a recording
+  --csv FILE [--speed N|max] [--column-map FILE]  replay a recording (column map: JSON, header -> channel + unit)
   --simulate SCENARIO [--seed N] [--speed N]  built-in simulator (default when no source is given)
 options:
   --host 127.0.0.1  --port 8080  --data-dir DIR  --config FILE
@@ -36,7 +38,7 @@ const BARE_FLAGS = new Set(['--stdin', '--help', '-h', '--quiet']);
 const VALUE_FLAGS = new Set([
   '--wits-tcp', '--wits-listen', '--serial', '--baud', '--parity', '--data-bits', '--stop-bits', '--csv',
   '--simulate', '--seed', '--speed', '--host', '--port', '--data-dir', '--config', '--campaign', '--units',
-  '--channel-map', '--check-config',
+  '--channel-map', '--check-config', '--column-map',
 ]);
 
 type Parsed = { ok: true; options: HeadlessOptions } | { ok: false; error: string };
@@ -66,6 +68,7 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
     statusLines: true,
     help: false,
     checkConfig: null,
+    columnMapPath: null,
   };
   const sources: string[] = [];
   let speed: number | 'max' | null = null;
@@ -163,6 +166,9 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
       case '--check-config':
         o.checkConfig = value;
         break;
+      case '--column-map':
+        o.columnMapPath = value;
+        break;
       case '--data-dir':
         o.dataDir = value;
         break;
@@ -188,6 +194,7 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
   if (sources.length > 1) return { ok: false, error: `choose one source, got ${sources.join(' and ')}` };
   // Built after all flags so --speed/--seed/--baud may come in any order.
   o.source = pending ? pending() : null;
+  if (o.columnMapPath !== null && o.source?.kind !== 'csv') return { ok: false, error: '--column-map goes with --csv FILE' };
   if (speed === 'max' && o.source?.kind === 'simulator') {
     return { ok: false, error: '--speed max is for --csv replays; give the simulator a number' };
   }

@@ -3,6 +3,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OPERATION_CODES } from '../../src-shared/campaign.js';
+import { loadColumnMapFor } from '../acquisition/column-map-file.js';
 import { bootEngine } from './boot.js';
 import { HEADLESS_USAGE, parseHeadlessArgs } from './cli-args.js';
 import { checkConfigFile } from './check-config.js';
@@ -23,6 +24,14 @@ async function main(): Promise<void> {
     return;
   }
   if (o.checkConfig) process.exit(checkConfigFile(o.checkConfig));
+  if (o.columnMapPath !== null && o.source?.kind === 'csv') {
+    const map = await loadColumnMapFor(o.source.path, o.columnMapPath);
+    if (!map.ok) {
+      process.stderr.write(`sairen headless: ${map.error}\n`);
+      process.exit(2);
+    }
+    o.source = { ...o.source, columns: map.columns };
+  }
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const dataDir = resolve(o.dataDir ?? defaultDataDir());
 

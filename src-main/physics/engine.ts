@@ -8,6 +8,7 @@ import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { RigState, WitsPacket } from '../../src-shared/wits.js';
 import type { HistoryBuffer, HistoryEntry, LineFit } from '../pipeline/history.js';
 import { EmaBaseline, ShortWindow } from './baseline.js';
+import { bitDiameterFor } from './bit-diameter.js';
 import { correctedDExponent, dExponent } from './d-exponent.js';
 import {
   compareDetections,
@@ -161,7 +162,7 @@ export class PhysicsEngine {
     const t = packet.timeMs;
     const onBottom = isOnBottomState(state);
     const drilling = state === 'Drilling';
-    const bitIn = config.well.bit_diameter_inches > 0 ? config.well.bit_diameter_inches : null;
+    const bitIn = bitDiameterFor(packet, config);
     const phys = config.physics;
 
     // --- Pumps: on/off and steadiness (gates flows, pits and SPP) ---

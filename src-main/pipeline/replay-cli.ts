@@ -1,14 +1,17 @@
-// `npm run replay -- --csv FILE [--speed max|N] [--campaign pa] [--config FILE] [--units metric] --report OUT.json`
+// `npm run replay -- --csv FILE [--speed max|N] [--campaign pa] [--config FILE] [--units metric] [--column-map FILE] --report OUT.json`
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
+import type { CsvColumnMap } from '../../src-shared/source.js';
+import { loadColumnMapFile } from '../acquisition/column-map-file.js';
+import { CsvLayoutError } from '../acquisition/csv-presets.js';
 import { readTextFileOrNull } from '../config/config-file.js';
 import { loadConfig } from '../config/load.js';
 import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
 import { replayCsv } from './replay.js';
 
-const USAGE = 'usage: npm run replay -- --csv FILE [--speed max|N] [--campaign production|pa] [--config FILE] [--units imperial|metric] [--report OUT.json]';
+const USAGE = 'usage: npm run replay -- --csv FILE [--speed max|N] [--campaign production|pa] [--config FILE] [--units imperial|metric] [--column-map FILE] [--report OUT.json]';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function die(message: string): never {
@@ -26,7 +29,9 @@ function progressBar(done: number, total: number): void {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opts: { csv?: string; speed: number | 'max'; campaign?: Campaign; config?: string; report?: string; units?: 'imperial' | 'metric' } = { speed: 'max' };
+  const opts: { csv?: string; speed: number | 'max'; campaign?: Campaign; config?: string; report?: string; units?: 'imperial' | 'metric'; columns?: CsvColumnMap } = {
+    speed: 'max',
+  };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     const value = args[i + 1];
@@ -46,6 +51,10 @@ async function main(): Promise<void> {
     } else if (flag === '--units') {
       if (value !== 'imperial' && value !== 'metric') die(`--units expects imperial or metric, got "${value}"`);
       opts.units = value;
+    } else if (flag === '--column-map') {
+      const map = loadColumnMapFile(value);
+      if (!map.ok) die(map.error);
+      opts.columns = map.columns;
     } else die(`unknown option ${flag}`);
   }
   if (!opts.csv) die('--csv FILE is required');
@@ -58,7 +67,7 @@ async function main(): Promise<void> {
   const config = opts.units ? { ...loaded.config, acquisition: { ...loaded.config.acquisition, units: opts.units } } : loaded.config;
   const kb = loadStaticKnowledgeStore(join(root, 'resources/knowledge-base.json'));
 
-  const report = await replayCsv(opts.csv, { config, campaign: opts.campaign, speed: opts.speed, knowledge: kb.store, onProgress: progressBar });
+  const report = await replayCsv(opts.csv, { config, campaign: opts.campaign, speed: opts.speed, knowledge: kb.store, columns: opts.columns, onProgress: progressBar });
   if (process.stderr.isTTY) process.stderr.write('\n');
   const json = JSON.stringify(report, null, 2);
   if (opts.report) writeFileSync(opts.report, json);
@@ -72,5 +81,6 @@ async function main(): Promise<void> {
 
 main().catch((e) => {
   process.stderr.write(`sairen replay: ${(e as Error).message}\n`);
-  process.exit(1);
+  // A layout we cannot read is bad input (exit 2, like a bad argument), not a failure.
+  process.exit(e instanceof CsvLayoutError ? 2 : 1);
 });
