@@ -29,6 +29,35 @@ export const CANONICAL_NAMES: Readonly<Record<string, Channel>> = {
   gas: 'gasUnits',
   total_gas: 'gasUnits',
 };
+/** The header our own canonical CSV writes for each channel (name + unit suffix). */
+export const CANONICAL_HEADER: Readonly<Record<Channel, string>> = {
+  bitDepthFt: 'bit_depth_ft',
+  holeDepthFt: 'hole_depth_ft',
+  blockHeightFt: 'block_height_ft',
+  ropFtHr: 'rop_ft_hr',
+  hookLoadKlbf: 'hook_load_klb',
+  wobKlbf: 'wob_klb',
+  rpm: 'rpm',
+  torqueKftLbf: 'torque_kftlb',
+  sppPsi: 'spp_psi',
+  casingPressurePsi: 'casing_pressure_psi',
+  pumpSpm: 'pump_spm',
+  flowInGpm: 'flow_in_gpm',
+  flowOutGpm: 'flow_out_gpm',
+  flowOutPercent: 'flow_out_pct',
+  pitVolumeBbl: 'pit_volume_bbl',
+  pitVolumeChangeBbl: 'pit_volume_change_bbl',
+  tripTankBbl: 'trip_tank_bbl',
+  mudWeightInPpg: 'mud_weight_in_ppg',
+  mudWeightOutPpg: 'mud_weight_out_ppg',
+  mudTempInF: 'mud_temp_in_f',
+  mudTempOutF: 'mud_temp_out_f',
+  gasUnits: 'gas_units',
+  h2sPpm: 'h2s_ppm',
+  co2Percent: 'co2_pct',
+  ecdPpg: 'ecd_ppg',
+  bitDiameterIn: 'bit_diameter_in',
+};
 const TIME_NAMES = new Set(['timestamp', 'time', 'datetime', 'date_time', 'timestamp_utc', 'time_utc']);
 const CAMEL = new Set<string>(CHANNELS);
 const NAMES_LONGEST_FIRST = Object.keys(CANONICAL_NAMES).sort((a, b) => b.length - a.length);
