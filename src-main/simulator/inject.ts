@@ -58,10 +58,11 @@ export const FAULT_PROFILES: Readonly<Record<RealFault, FaultProfile>> = {
     expected: ['stick-slip'], category: 'Mechanical', during: 'drilling', needs: [['torqueKftLbf']],
     what: 'torque ±N % at a 3-10 s period (--period, default 6 s), ROP -10 %',
   },
+  // DOMAIN §16: the driller adds ~2 %/s of WOB for half a minute and ROP does not follow.
   founder: {
-    sizeUnit: '% WOB', nominal: 40, small: 20, minSize: 1, maxSize: 200, rampS: 30, holdS: 600,
+    sizeUnit: '% WOB', nominal: 60, small: 30, minSize: 1, maxSize: 200, rampS: 30, holdS: 600,
     expected: ['founder'], category: 'Mechanical', during: 'drilling', needs: [['wobKlbf'], ['ropFtHr']],
-    what: 'WOB +N % (torque +N/2 %) while ROP does not follow (-15 %)',
+    what: 'WOB +N % over the ramp (torque +N/2 %) while ROP does not follow (-15 %)',
   },
   'trip-gain': {
     sizeUnit: 'bbl', nominal: 5, small: 2, minSize: 0.1, maxSize: 200, rampS: 300, holdS: 900,
