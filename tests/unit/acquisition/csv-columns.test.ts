@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadColumnMapFile, loadColumnMapFor } from '../../../src-main/acquisition/column-map-file.js';
-import { parseCanonicalHeader, resolveColumnMap } from '../../../src-main/acquisition/csv-columns.js';
+import { CANONICAL_HEADER, parseCanonicalHeader, resolveColumnMap } from '../../../src-main/acquisition/csv-columns.js';
+import { CHANNELS } from '../../../src-shared/wits.js';
 import { CsvLayoutError, detectCsvPreset } from '../../../src-main/acquisition/csv-presets.js';
 import { readCsvPackets, type CsvReadOptions, type CsvReadStats } from '../../../src-main/acquisition/csv-replay.js';
 import type { WitsPacket } from '../../../src-shared/wits.js';
@@ -67,6 +68,14 @@ describe('canonical CSV with unit-suffixed headers', () => {
     expect(stats.preset).toBe('canonical');
     expect(packets[1].timeMs - packets[0].timeMs).toBe(10_000);
     expect(packets[0].bitDepthFt).toBeCloseTo(3280.84, 1);
+  });
+
+  it('every header our canonical CSV writes is read back as its channel, in canonical units', () => {
+    for (const c of CHANNELS) {
+      const t = parseCanonicalHeader(CANONICAL_HEADER[c]);
+      expect(t === 'timestamp' ? null : t?.channel).toBe(c);
+      expect(t !== 'timestamp' && t?.convert ? t.convert(7) : 7).toBe(7);
+    }
   });
 
   it('a unit that does not fit the channel is not read as that channel', () => {
