@@ -6,12 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvPackets, type CsvReadStats } from '../../../src-main/acquisition/csv-replay.js';
-import { parseCliArgs } from '../../../src-main/simulator/cli.js';
+import { parseCliArgs } from '../../../src-main/cli/simulate.js';
 import type { BaseGroundTruth } from '../../../src-main/simulator/base-run.js';
 import type { WitsPacket } from '../../../src-shared/wits.js';
 
 const tsx = (cli: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 90_000 });
-const simulate = (args: string[]) => tsx('src-main/simulator/cli.ts', args);
+const simulate = (args: string[]) => tsx('src-main/cli/simulate.ts', args);
 
 let dir: string;
 let usrop: string;
@@ -97,12 +97,12 @@ describe('--column-map FILE', () => {
     const report = path.join(dir, 'report.json');
     fs.writeFileSync(file, csv);
     fs.writeFileSync(mapFile, JSON.stringify(map));
-    const r = tsx('src-main/pipeline/replay-cli.ts', ['--csv', file, '--column-map', mapFile, '--report', report]);
+    const r = tsx('src-main/cli/replay.ts', ['--csv', file, '--column-map', mapFile, '--report', report]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(fs.readFileSync(report, 'utf8'))).toMatchObject({ preset: 'custom', packets: 120, skippedRows: 0 });
     // Without the map the header is not ours: a clear message, exit 2.
-    const refused = tsx('src-main/pipeline/replay-cli.ts', ['--csv', file]);
+    const refused = tsx('src-main/cli/replay.ts', ['--csv', file]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/unrecognised CSV header \(Zeit, Tiefe, Meissel, Drehzahl…\): give a column map \(--column-map FILE\)/);
   });
@@ -112,10 +112,10 @@ describe('--column-map FILE', () => {
     fs.writeFileSync(file, csv);
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ ...map, Meissel: { channel: 'wob', unit: 'psi' } }));
-    const replay = tsx('src-main/pipeline/replay-cli.ts', ['--csv', file, '--column-map', bad]);
+    const replay = tsx('src-main/cli/replay.ts', ['--csv', file, '--column-map', bad]);
     expect(replay.status).toBe(2);
     expect(replay.stderr.split('\n')[0]).toMatch(/^sairen replay: column map .*bad\.json: "Meissel": unit "psi" does not fit wob/);
-    const headless = tsx('src-main/headless/cli.ts', ['--csv', file, '--column-map', bad, '--port', '0']);
+    const headless = tsx('src-main/cli/headless.ts', ['--csv', file, '--column-map', bad, '--port', '0']);
     expect(headless.status).toBe(2);
     expect(headless.stderr.trim()).toMatch(/^sairen headless: column map .*bad\.json: "Meissel": unit "psi" does not fit wob \(use one of klb/);
   });

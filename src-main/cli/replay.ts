@@ -9,7 +9,7 @@ import { CsvLayoutError } from '../acquisition/csv-presets.js';
 import { readTextFileOrNull } from '../config/config-file.js';
 import { loadConfig } from '../config/load.js';
 import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
-import { replayCsv } from './replay.js';
+import { replayCsv } from '../pipeline/replay.js';
 
 const USAGE = 'usage: npm run replay -- --csv FILE [--speed max|N] [--campaign production|pa] [--config FILE] [--units imperial|metric] [--column-map FILE] [--report OUT.json]';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -5,13 +5,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EVAL_USAGE, parseEvalArgs } from './args.js';
-import { runPool } from './pool.js';
-import { EVAL_RECORDINGS } from './recordings.js';
-import { cleanRows, faultRows, formatScorecard } from './report.js';
-import { checkTargets, formatTargets } from './targets.js';
-import { ALL_RECORDING_IDS, buildMatrix, onsetFractions, type SkippedResult, type TaskResult } from './tasks.js';
-import { describeResult } from './progress.js';
+import { EVAL_USAGE, parseEvalArgs } from '../eval/args.js';
+import { runPool } from '../eval/pool.js';
+import { EVAL_RECORDINGS } from '../eval/recordings.js';
+import { cleanRows, faultRows, formatScorecard } from '../eval/report.js';
+import { checkTargets, formatTargets } from '../eval/targets.js';
+import { ALL_RECORDING_IDS, buildMatrix, onsetFractions, type SkippedResult, type TaskResult } from '../eval/tasks.js';
+import { describeResult } from '../eval/progress.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
