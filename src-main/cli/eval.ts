@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVAL_USAGE, parseEvalArgs } from '../eval/args.js';
+import { exitUsage } from './args.js';
 import { runPool } from '../eval/pool.js';
 import { EVAL_RECORDINGS } from '../eval/recordings.js';
 import { cleanRows, faultRows, formatScorecard } from '../eval/report.js';
@@ -17,10 +18,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<void> {
   const parsed = parseEvalArgs(process.argv.slice(2), availableParallelism());
-  if (!parsed.ok) {
-    process.stderr.write(`sairen eval: ${parsed.error}\n${EVAL_USAGE}\n`);
-    process.exit(2);
-  }
+  if (!parsed.ok) exitUsage('eval', parsed.error);
   if (parsed.help) {
     process.stdout.write(`${EVAL_USAGE}\n`);
     return;
@@ -29,13 +27,11 @@ async function main(): Promise<void> {
   const dataDir = resolve(o.dataDir ?? resolve(root, '../shared/data'));
   const needsData = (o.recordings ?? ALL_RECORDING_IDS).some((id) => EVAL_RECORDINGS.find((r) => r.id === id)?.file);
   if (needsData && !existsSync(dataDir)) {
-    process.stderr.write(`sairen eval: no recordings at ${dataDir} (give --data DIR, or --recordings sim,sim-native)\n`);
-    process.exit(2);
+    exitUsage('eval', `no recordings at ${dataDir} (give --data DIR, or --recordings sim,sim-native)`);
   }
   const tasks = buildMatrix({ recordings: o.recordings, faults: o.faults, sizes: o.sizes, onsets: o.onsets, clean: o.clean, raw: o.raw });
   if (tasks.length === 0) {
-    process.stderr.write('sairen eval: nothing to run with these filters\n');
-    process.exit(2);
+    exitUsage('eval', 'nothing to run with these filters');
   }
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;

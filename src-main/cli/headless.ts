@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { OPERATION_CODES } from '../../src-shared/campaign.js';
 import { loadColumnMapFor } from '../acquisition/column-map-file.js';
 import { bootEngine } from '../app/boot.js';
+import { exitUsage } from './args.js';
 import { HEADLESS_USAGE, parseHeadlessArgs } from './headless-args.js';
 import { checkConfigFile } from './check-config.js';
 import { defaultDataDir } from '../app/data-dir.js';
@@ -14,10 +15,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<void> {
   const parsed = parseHeadlessArgs(process.argv.slice(2));
-  if (!parsed.ok) {
-    process.stderr.write(`sairen headless: ${parsed.error}\n`);
-    process.exit(2);
-  }
+  if (!parsed.ok) exitUsage('headless', parsed.error);
   const o = parsed.options;
   if (o.help) {
     process.stdout.write(`${HEADLESS_USAGE}\n`);
@@ -26,10 +24,7 @@ async function main(): Promise<void> {
   if (o.checkConfig) process.exit(checkConfigFile(o.checkConfig));
   if (o.columnMapPath !== null && o.source?.kind === 'csv') {
     const map = await loadColumnMapFor(o.source.path, o.columnMapPath);
-    if (!map.ok) {
-      process.stderr.write(`sairen headless: ${map.error}\n`);
-      process.exit(2);
-    }
+    if (!map.ok) exitUsage('headless', map.error);
     o.source = { ...o.source, columns: map.columns };
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);

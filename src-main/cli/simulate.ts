@@ -1,7 +1,6 @@
 // `npm run simulate -- ...`: the simulator's command line. All I/O and pacing live here and
 // in live.ts/server.ts; the model stays pure.
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import type { ChannelMapPreset } from '../acquisition/channel-map.js';
@@ -12,8 +11,9 @@ import { DEFAULT_START_MS, type SimSample } from '../simulator/model.js';
 import { DEFAULT_DURATION_S, SCENARIOS, isScenarioName, type ScenarioName } from '../simulator/scenarios.js';
 import { startSimulatorServer } from '../simulator/server.js';
 import { CSV_HEADER, createWitsFormatter, formatCsvRow, wireHookFor } from '../simulator/wire.js';
+import { UsageError, exitUsage, parseFlags } from './args.js';
 
-export class UsageError extends Error {}
+export { UsageError } from './args.js';
 
 export type CliOutput =
   | { kind: 'port'; port: number; host: string }
@@ -32,15 +32,15 @@ export interface CliOptions {
   groundTruthFile: string | null;
   campaign: Campaign | undefined;
   startMs: number | undefined;
-  /** A fault on a real recording instead of the model (see base-args.ts). */
+  /** A fault on a real recording instead of the model (see simulator/base-args.ts). */
   base: BaseRunOptions | null;
 }
 
 const USAGE =
-  'usage: simulate [--scenario NAME] [--seed N] [--duration 2h|90m|3600s] [--speed N|max] ' +
+  'usage: npm run simulate -- [--scenario NAME] [--seed N] [--duration 2h|90m|3600s] [--speed N|max] ' +
   '[--port N [--host H] | --serial PATH | --stdout | --format csv --out FILE] [--units metric] ' +
   '[--channel-map wits-record01|reference] [--campaign production|pa] [--start ISO] [--ground-truth FILE]\n' +
-  `       simulate ${BASE_USAGE} [outputs as above]`;
+  `       npm run simulate -- ${BASE_USAGE} [outputs as above]`;
 
 /** "2h", "90m", "3600s" or bare seconds -> seconds. */
 export function parseDuration(text: string): number {
@@ -59,43 +59,32 @@ function parseIntStrict(text: string, what: string, min: number, max: number): n
 }
 
 export function parseCliArgs(argv: string[]): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        scenario: { type: 'string' },
-        seed: { type: 'string' },
-        duration: { type: 'string' },
-        speed: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        serial: { type: 'string' },
-        stdout: { type: 'boolean' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        units: { type: 'string' },
-        'channel-map': { type: 'string' },
-        campaign: { type: 'string' },
-        start: { type: 'string' },
-        'ground-truth': { type: 'string' },
-        help: { type: 'boolean' },
-        base: { type: 'string' },
-        onset: { type: 'string' },
-        size: { type: 'string' },
-        ramp: { type: 'string' },
-        hold: { type: 'string' },
-        period: { type: 'string' },
-        bit: { type: 'string' },
-        'no-synthesise': { type: 'boolean' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
-  }
-  const v = parsed.values;
+  const v = parseFlags(argv, {
+    scenario: { type: 'string' },
+    seed: { type: 'string' },
+    duration: { type: 'string' },
+    speed: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    serial: { type: 'string' },
+    stdout: { type: 'boolean' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    units: { type: 'string' },
+    'channel-map': { type: 'string' },
+    campaign: { type: 'string' },
+    start: { type: 'string' },
+    'ground-truth': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    base: { type: 'string' },
+    onset: { type: 'string' },
+    size: { type: 'string' },
+    ramp: { type: 'string' },
+    hold: { type: 'string' },
+    period: { type: 'string' },
+    bit: { type: 'string' },
+    'no-synthesise': { type: 'boolean' },
+  });
   if (v.help) throw new UsageError(USAGE);
   const baseArgs = parseBaseArgs(v);
   if (!baseArgs.ok) throw new UsageError(baseArgs.error);
@@ -181,7 +170,7 @@ async function waitDrain(stream: NodeJS.WritableStream & { writableNeedDrain?: b
 }
 
 export async function runCli(o: CliOptions): Promise<void> {
-  if (o.base) return runBaseCli(o.base, { ...o, startMs: o.startMs });
+  if (o.base) return runBaseCli(o.base, o);
   const base = { scenario: o.scenario, seed: o.seed, durationS: o.durationS, campaign: o.campaign, speed: o.speed };
 
   if (o.output.kind === 'port') {
@@ -221,7 +210,7 @@ export async function runCli(o: CliOptions): Promise<void> {
   }
   sink.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
-    process.stderr.write(`simulate: ${err.message}\n`);
+    process.stderr.write(`sairen simulate: ${err.message}\n`);
     process.exit(1);
   });
 
@@ -246,21 +235,24 @@ function writeGroundTruth(o: CliOptions, truth: unknown): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   let opts: CliOptions;
   try {
     opts = parseCliArgs(process.argv.slice(2));
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`simulate: ${err.message}\n`);
-      process.exit(2);
-    }
+    if (err instanceof UsageError) exitUsage('simulate', err.message);
     throw err;
   }
   try {
     await runCli(opts);
   } catch (err) {
-    process.stderr.write(`simulate: ${(err as Error).message}\n`);
-    process.exit(err instanceof BaseUsageError ? 2 : 1);
+    // A recording that cannot carry the asked fault is bad input, not a crash.
+    if (err instanceof BaseUsageError) exitUsage('simulate', err.message);
+    process.stderr.write(`sairen simulate: ${(err as Error).message}\n`);
+    process.exit(1);
   }
 }
 

@@ -1,7 +1,7 @@
 // `npm run eval` options, checked without side effects so every bad argument is testable.
-import { parseArgs } from 'node:util';
 import { REAL_FAULTS } from '../simulator/inject.js';
 import { secondsOf } from '../simulator/base-args.js';
+import { UsageError, intFlag, parseFlags } from '../cli/args.js';
 import { ALL_RECORDING_IDS, type SizeLabel } from './tasks.js';
 
 export interface EvalOptions {
@@ -30,59 +30,55 @@ export const EVAL_USAGE = `usage: npm run eval -- [options]
 
 type Parsed = { ok: true; options: EvalOptions; help: boolean } | { ok: false; error: string };
 
-const list = (text: string | undefined, allowed: readonly string[], what: string): string[] | null | string => {
+/** A comma-separated subset of `allowed`; null when the flag is absent. */
+function list(flag: string, text: string | undefined, allowed: readonly string[]): string[] | null {
   if (text === undefined) return null;
-  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = items.filter((i) => !allowed.includes(i));
-  if (items.length === 0 || bad.length > 0) return `unknown ${what} '${bad[0] ?? text}' (one of ${allowed.join(', ')})`;
+  const items = text.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = items.find((i) => !allowed.includes(i));
+  if (items.length === 0 || bad !== undefined) throw new UsageError(`${flag} expects some of ${allowed.join(', ')}, got "${bad ?? text}"`);
   return items;
-};
+}
 
 export function parseEvalArgs(argv: string[], cpus = 2): Parsed {
-  let v;
   try {
-    v = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean' },
-        recordings: { type: 'string' },
-        faults: { type: 'string' },
-        sizes: { type: 'string' },
-        onsets: { type: 'string' },
-        lead: { type: 'string' },
-        workers: { type: 'string' },
-        out: { type: 'string' },
-        data: { type: 'string' },
-        'no-clean': { type: 'boolean' },
-        'no-raw': { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    }).values;
+    const { options, help } = optionsFrom(argv, cpus);
+    return { ok: true, options, help };
   } catch (e) {
-    return { ok: false, error: (e as Error).message.split('\n')[0] };
+    if (e instanceof UsageError) return { ok: false, error: e.message };
+    throw e;
   }
-  const recordings = list(v.recordings, ALL_RECORDING_IDS, 'recording');
-  const faults = list(v.faults, REAL_FAULTS, 'fault');
-  const sizes = list(v.sizes, ['nominal', 'small'], 'size');
-  for (const x of [recordings, faults, sizes]) if (typeof x === 'string') return { ok: false, error: x };
-  const onsets = v.onsets === undefined ? (v.quick ? 1 : 3) : Number(v.onsets);
-  if (!Number.isInteger(onsets) || onsets < 1 || onsets > 6) return { ok: false, error: `bad --onsets '${v.onsets}' (1-6)` };
+}
+
+function optionsFrom(argv: string[], cpus: number): { options: EvalOptions; help: boolean } {
+  const v = parseFlags(argv, {
+    quick: { type: 'boolean' },
+    recordings: { type: 'string' },
+    faults: { type: 'string' },
+    sizes: { type: 'string' },
+    onsets: { type: 'string' },
+    lead: { type: 'string' },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+    data: { type: 'string' },
+    'no-clean': { type: 'boolean' },
+    'no-raw': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const recordings = list('--recordings', v.recordings, ALL_RECORDING_IDS);
+  const faults = list('--faults', v.faults, REAL_FAULTS);
+  const sizes = list('--sizes', v.sizes, ['nominal', 'small']) as SizeLabel[] | null;
+  const onsets = v.onsets === undefined ? (v.quick ? 1 : 3) : intFlag('--onsets', v.onsets, 1, 6);
   const leadS = v.lead === undefined ? 3600 : secondsOf(v.lead);
-  if (leadS === null || leadS < 0 || leadS > 48 * 3600) return { ok: false, error: `bad --lead '${v.lead}' (e.g. 30m, 1h, 7200)` };
-  const workers = v.workers === undefined ? Math.max(1, Math.min(2, cpus)) : Number(v.workers);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 16) return { ok: false, error: `bad --workers '${v.workers}' (1-16)` };
+  if (leadS === null || leadS > 48 * 3600) throw new UsageError(`--lead expects a time before the onset (e.g. 30m, 1h, 7200), got "${v.lead}"`);
   return {
-    ok: true,
     help: v.help === true,
     options: {
-      recordings: recordings as string[] | null,
-      faults: faults as string[] | null,
-      sizes: ((sizes as string[] | null) ?? (v.quick ? ['nominal'] : ['nominal', 'small'])) as SizeLabel[],
+      recordings,
+      faults,
+      sizes: sizes ?? (v.quick ? ['nominal'] : ['nominal', 'small']),
       onsets,
       leadS,
-      workers,
+      workers: v.workers === undefined ? Math.max(1, Math.min(2, cpus)) : intFlag('--workers', v.workers, 1, 16),
       out: v.out ?? 'eval-report.json',
       dataDir: v.data ?? null,
       clean: v['no-clean'] !== true,

@@ -132,7 +132,7 @@ export async function runBaseCli(b: BaseRunOptions, o: BaseRunContext): Promise<
   }
   sink.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
-    process.stderr.write(`simulate: ${err.message}\n`);
+    process.stderr.write(`sairen simulate: ${err.message}\n`);
     process.exit(1);
   });
   let index = 0;

@@ -80,10 +80,10 @@ describe('simulate --base FILE', () => {
   it('a fault the recording cannot carry, or a missing file: one line, exit 2', () => {
     const trip = simulate(['--base', usrop, '--scenario', 'trip-gain', '--onset', '100', '--format', 'csv', '--out', path.join(dir, 't.csv')]);
     expect(trip.status).toBe(2);
-    expect(trip.stderr.trim().split('\n').pop()).toMatch(/^simulate: .*trip-gain needs tripTankBbl, which this recording does not have$/);
+    expect(trip.stderr.trim().split('\n').pop()).toMatch(/^sairen simulate: .*trip-gain needs tripTankBbl, which this recording does not have \(npm run simulate -- --help\)$/);
     const missing = simulate(['--base', path.join(dir, 'nope.csv'), '--stdout']);
     expect(missing.status).toBe(2);
-    expect(missing.stderr.trim()).toMatch(/^simulate: cannot read .*nope\.csv$/);
+    expect(missing.stderr.trim()).toMatch(/^sairen simulate: cannot read .*nope\.csv/);
   });
 });
 

@@ -83,11 +83,11 @@ describe('the run matrix and its options', () => {
       const r = parseEvalArgs(a);
       return r.ok ? '' : r.error;
     };
-    expect(err(['--recordings', 'volve-f12'])).toMatch(/unknown recording 'volve-f12' \(one of usrop-f7/);
-    expect(err(['--faults', 'gas'])).toMatch(/unknown fault 'gas'/);
-    expect(err(['--onsets', '9'])).toMatch(/bad --onsets/);
-    expect(err(['--lead', 'soon'])).toMatch(/bad --lead/);
-    expect(err(['--bogus'])).toMatch(/Unknown option '--bogus'/);
+    expect(err(['--recordings', 'volve-f12'])).toMatch(/--recordings expects some of usrop-f7, .*got "volve-f12"/);
+    expect(err(['--faults', 'gas'])).toMatch(/--faults expects some of kick, .*got "gas"/);
+    expect(err(['--onsets', '9'])).toMatch(/--onsets expects a whole number \(1-6\), got "9"/);
+    expect(err(['--lead', 'soon'])).toMatch(/--lead expects a time before the onset/);
+    expect(err(['--bogus'])).toBe('unknown option --bogus');
   });
 
   it('a free worker takes a task of a recording it has loaded, else one nobody has', () => {
