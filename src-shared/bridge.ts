@@ -14,6 +14,12 @@ import type { BaselineProgress, LiveStatus } from './status.js';
 
 const actor = z.string().trim().min(1, 'actor name is required').max(80);
 
+/** Shape of a CSV column map (what each entry means is checked where the CSV is opened). */
+export const CsvColumnMapSchema = z.record(
+  z.string().min(1),
+  z.union([z.string().min(1), z.object({ channel: z.string().min(1), unit: z.string().min(1).optional() }).strict()]),
+);
+
 export const SourceConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535) }),
   z.object({ kind: z.literal('listen'), port: z.number().int().min(1).max(65535), host: z.string().optional() }),
@@ -26,7 +32,12 @@ export const SourceConfigSchema = z.discriminatedUnion('kind', [
     stopBits: z.union([z.literal(1), z.literal(2)]),
   }),
   z.object({ kind: z.literal('stdin') }),
-  z.object({ kind: z.literal('csv'), path: z.string().min(1), speed: z.union([z.number().positive(), z.literal('max')]) }),
+  z.object({
+    kind: z.literal('csv'),
+    path: z.string().min(1),
+    speed: z.union([z.number().positive(), z.literal('max')]),
+    columns: CsvColumnMapSchema.optional(),
+  }),
   z.object({ kind: z.literal('simulator'), scenario: z.string(), seed: z.number().int(), speed: z.number().positive() }),
 ]);
 

@@ -15,6 +15,10 @@ export const WellConfigSchema = z
       rig: z.string().default('RIG'),
       operator: z.string().default(''),
       bit_diameter_inches: num(8.5),
+      /** Bit per hole section, by depth; a packet's own bit diameter wins, then this, then bit_diameter_inches. */
+      bit_program: z
+        .array(z.object({ from_depth_ft: z.number().finite(), to_depth_ft: z.number().finite(), diameter_in: z.number().finite() }).strict())
+        .default([]),
     }),
     acquisition: section({
       /** Channel map preset: the public WITS Record 01 layout or the reference system's. */

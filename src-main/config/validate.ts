@@ -10,6 +10,7 @@ import {
 } from '../../src-shared/config.js';
 import { CAMPAIGNS } from '../../src-shared/campaign.js';
 import { CHANNELS } from '../../src-shared/wits.js';
+import { bitProgramIssues } from './bit-program.js';
 import { noEffectWarnings } from './no-effect.js';
 
 /** A validation that also carries the parsed config when the input is usable. */
@@ -165,6 +166,7 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   // Physical ranges.
   const bit = c.well.bit_diameter_inches;
   if (!(bit >= 2 && bit <= 36)) err('well.bit_diameter_inches', `must be within 2-36 in (got ${bit})`);
+  errors.push(...bitProgramIssues(c.well.bit_program));
   const nmw = hy.normal_mud_weight_ppg;
   if (!(nmw >= 5 && nmw <= 25)) err('thresholds.hydraulics.normal_mud_weight_ppg', `must be within 5-25 ppg (got ${nmw})`);
   const fg = hy.fracture_gradient_ppg;

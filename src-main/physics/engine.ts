@@ -7,6 +7,7 @@ import type { Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
+import { bitDiameterFor } from './bit-diameter.js';
 import { correctedDExponent, dExponent } from './d-exponent.js';
 import { emptyDetectorInputs, type Detection, type DetectorInputs } from './detectors.js';
 import { ecdMarginPpg, ecdPpg } from './ecd.js';
@@ -91,7 +92,7 @@ export class PhysicsEngine {
     const state = packet.rigState;
     const onBottom = isOnBottomState(state);
     const drilling = state === 'Drilling';
-    const bitIn = config.well.bit_diameter_inches > 0 ? config.well.bit_diameter_inches : null;
+    const bitIn = bitDiameterFor(packet, config);
     const phys = config.physics;
     const hyd = config.thresholds.hydraulics;
 
