@@ -26,6 +26,7 @@ import { ReportService } from '../reports/report-service.js';
 import { ShiftReportWriter } from '../reports/shift-report-writer.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import { AdvisoryPublisher } from './advisory-publisher.js';
+import { AlarmPublisher } from './alarm-publisher.js';
 import { commandHandlers } from './commands/index.js';
 import { dispatcher } from './dispatch.js';
 import type { Engine } from './engine.js';
@@ -116,6 +117,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   });
   const outcomes = new OutcomeRecorder({ storage, events, fleet, audit, clock });
   const advisories = new AdvisoryPublisher({ storage, enricher, events, composer: new AdvisoryComposer(() => config.get()), log });
+  const alarms = new AlarmPublisher({ storage, tracker: () => coordinator.events, events, audit, log });
 
   // The feed: an explicit choice wins, then the saved one, then the default (simulator).
   const explicit = ports.source !== undefined;
@@ -146,7 +148,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     onChange: (h) => events.emit('health', h),
   });
   const healer = new SelfHealer({ clock, enricher, audit, log });
-  const feedReset = new FeedReset({ coordinator, advisories, baseline, baselineFile, audit, clock, log });
+  const feedReset = new FeedReset({ coordinator, advisories, alarms, baseline, baselineFile, audit, clock, log });
 
   const status = (): LiveStatus => ({
     timeMs: clock(),
@@ -163,6 +165,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     latency: coordinator.latency.summary(),
     llm: enricher.status(),
     limits: activeLimits(coordinator.effectiveThresholds),
+    events: coordinator.events.openEvents(),
   });
 
   const reports = new ReportService({
@@ -183,7 +186,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   });
 
   loop = new PacketLoop({
-    coordinator, storage, baseline, baselineFile, advisories, enricher, events, health, audit, clock, log, status, fleet,
+    coordinator, storage, baseline, baselineFile, advisories, alarms, enricher, events, health, audit, clock, log, status, fleet,
     statusIntervalMs: ports.statusIntervalMs ?? 250,
     onDataTime: (t) => shiftReports.observe(t),
   });
@@ -202,7 +205,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const unsubscribeCampaign = campaigns.onSwitch((c) => coordinator.setCampaign(c.to));
 
   const ctx: EngineContext = {
-    storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, events, settings, feedReset,
+    storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, alarms, events, settings, feedReset,
     outcomes, reports, clock, log, audit, status,
   };
   const call = dispatcher(commandHandlers(ctx), log);
@@ -220,6 +223,8 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     },
     async start() {
       for (const w of settings.warnings) log(w);
+      // Events a person has not finished with survive a restart.
+      coordinator.events.restore(await storage.listEvents({ state: 'open', limit: 1000 }).catch(() => []));
       if (baselineLoad.warning) {
         // A corrupt or outdated baseline file: learning restarts, and the record says why.
         log(baselineLoad.warning);
