@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AnomalyCategory, AuditKind, FaultKind, RiskLevel, Severity, VerificationStatus } from './advisory.js';
 import type { Campaign } from './campaign.js';
+import type { AlarmState, Shelving } from './events.js';
 import type { BaselineProgress } from './status.js';
 import type { RigState } from './wits.js';
 
@@ -83,8 +84,8 @@ export interface ReportAdvisory {
 }
 
 /**
- * One fault as the driller lived it. Today derived from advisories (same fault within 5 min =
- * one event); when alarm events are stored (issue 12) they fill the same shape.
+ * One fault as the driller lived it: a stored alarm event, or for records made before alarm
+ * events existed, advisories of one fault chained while each follows the last within 5 min.
  */
 export interface ReportEvent {
   key: string;
@@ -94,13 +95,20 @@ export interface ReportEvent {
   lastMs: number;
   /** null while the source cannot say (advisory-derived events have no clear time). */
   clearedMs: number | null;
+  /** Worst risk the event reached. */
   riskLevel: RiskLevel;
-  /** Times the event's risk rose above everything before it (each one sounds the alarm). */
+  /** Alarm sounds after the raise: escalations (and reopenings for stored events). */
   escalationsMs: number[];
+  /** Times the alarm sounded for this event in the period (a Low event raises without one). */
+  alarms: number;
+  /** Advisories of the event inside the period, oldest first. */
   advisoryIds: string[];
+  /** Acknowledgements of the event or of its advisories. */
   ackedCount: number;
   firstAckMs: number | null;
-  shelved: boolean;
+  /** ISA-18.2 state when the report was written; null for advisory-derived events. */
+  state: AlarmState | null;
+  shelving: Shelving | null;
 }
 
 export interface FaultRiskRow {
@@ -125,7 +133,7 @@ export interface AlarmRateFigures {
   percentWindowsOverOne: number;
   /** Events active 24 h or more. */
   standing: number;
-  /** null when the source does not record shelving. */
+  /** Shelvings in the period; null when the source does not record shelving. */
   shelved: number | null;
   /** null when the source cannot see clearing (re-raised within 1 min of clearing). */
   chattering: number | null;
@@ -198,7 +206,7 @@ export interface ReportModel {
   advisories: ReportAdvisory[];
   /** Advisories in the period with no acknowledgement at all (any time up to the report). */
   unacknowledgedIds: string[];
-  /** Events with no acknowledged advisory. */
+  /** Events a person must still acknowledge (stored events), or with no acknowledged advisory. */
   unacknowledgedEventKeys: string[];
   acknowledgements: number;
   alarmRate: AlarmRateFigures;

@@ -115,8 +115,11 @@ export async function gatherReportRecords(storage: PersistenceLayer, period: Rep
   }
   const charts: ReportCharts = { series, resolution };
 
+  progress(0.75, 'alarm events');
+  const alarmEvents = (await storage.listEvents({ state: 'any', sinceMs: fromMs, untilMs: toMs, limit: 5000 })).reverse();
+
   progress(0.8, 'ML reports');
   const mlReports = await storage.listMlReports({ sinceMs: fromMs, untilMs: toMs, limit: 100 });
   progress(1, 'read');
-  return { period, summary, advisories, acks, audit, rigStatePackets, packetsPerMinute, mlReports, charts };
+  return { period, summary, advisories, acks, audit, alarmEvents, rigStatePackets, packetsPerMinute, mlReports, charts };
 }

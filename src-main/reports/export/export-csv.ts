@@ -43,8 +43,13 @@ export function reportCsv(m: ReportModel, charts: ReportCharts, system: UnitSyst
     ['outages', m.feed.outages.length], ['outage_seconds', m.feed.outageSeconds], ['ml_note', m.ml.note],
   ]));
   out.push(section('rig_states', ['state', 'seconds', 'percent'], m.rigStates.map((s) => [s.state, s.seconds, s.percent])));
-  out.push(section('events', ['key', 'fault', 'category', 'raised', 'last', 'risk', 'escalations', 'advisories', 'acknowledged', 'first_ack'],
-    m.events.map((e) => [e.key, e.fault, e.category, iso(e.raisedMs), iso(e.lastMs), e.riskLevel, e.escalationsMs.length, e.advisoryIds.length, e.ackedCount, iso(e.firstAckMs)])));
+  out.push(section('events', ['key', 'fault', 'category', 'raised', 'last', 'cleared', 'risk', 'alarms', 'advisories', 'acknowledgements', 'first_ack', 'state', 'shelved_by', 'shelved_reason'],
+    m.events.map((e) => [
+      e.key, e.fault, e.category, iso(e.raisedMs), iso(e.lastMs), iso(e.clearedMs), e.riskLevel, e.alarms, e.advisoryIds.length,
+      e.ackedCount, iso(e.firstAckMs), e.state, e.shelving?.byActor ?? null, e.shelving?.reason ?? null,
+    ])));
+  out.push(section('alarm_rate', ['source', 'events', 'alarms', 'alarms_per_10min_avg', 'peak_in_10min', 'percent_windows_over_one', 'standing', 'shelved', 'chattering'],
+    [[m.alarmRate.source, m.alarmRate.events, m.alarmRate.alarms, m.alarmRate.alarmsPer10MinAvg, m.alarmRate.peakAlarmsIn10Min, m.alarmRate.percentWindowsOverOne, m.alarmRate.standing, m.alarmRate.shelved, m.alarmRate.chattering]]));
   out.push(section('advisories', ['id', 'time', 'local_time', 'fault', 'category', 'risk', 'severity', `depth_${u.label('depth')}`, 'verdict', 'event', 'acknowledged', 'diagnosis', 'recommendation'],
     m.advisories.map((a) => [a.id, iso(a.timeMs), formatLocalTime(a.timeMs, true), a.fault, a.category, a.riskLevel, a.severity, u.value(a.depthFt, 'depth'), a.verdict, a.eventKey, a.acks.length > 0 ? 'yes' : 'no', a.diagnosis, a.recommendation])));
   out.push(section('acknowledgements', ['ack_id', 'advisory_id', 'time', 'actor', 'action', 'notes'],

@@ -1,17 +1,13 @@
-// Events (one per fault as the driller lived it) and the alarm-rate figures of a period.
-// Until alarm events are stored (issue 12), events are advisories of one fault chained while
-// each follows the last within 5 min (src-shared/advisory-groups.ts, as the Company man list
-// shows them); alarmRateFigures() works on either source. Pure.
-import { RISK_RANK, type Acknowledgement, type Advisory, type RiskLevel } from '../../../src-shared/advisory.js';
+// Events for records made before alarm events were stored: advisories of one fault chained
+// while each follows the last within 5 min (src-shared/advisory-groups.ts), with their alarm
+// figures; and what both sources share (the fault x risk table, the 10-minute windows).
+// Stored alarm events are read in ./stored-events.ts. Pure.
+import { RISK_RANK, type Acknowledgement, type Advisory } from '../../../src-shared/advisory.js';
 import { groupAdvisories } from '../../../src-shared/advisory-groups.js';
 import type { AlarmRateFigures, FaultRiskRow, ReportEvent } from '../../../src-shared/reports.js';
 
 export const TEN_MIN_MS = 600_000;
 const STANDING_MS = 24 * 3_600_000;
-const CHATTER_MS = 60_000;
-const RISKS: readonly RiskLevel[] = ['Low', 'Elevated', 'High', 'Critical'];
-
-export type EventSource = AlarmRateFigures['source'];
 
 /** Events from advisories: raised at the first, escalated whenever the risk tops all before it. */
 export function eventsFromAdvisories(advisories: readonly Advisory[], acks: readonly Acknowledgement[]): ReportEvent[] {
@@ -38,10 +34,12 @@ export function eventsFromAdvisories(advisories: readonly Advisory[], acks: read
         clearedMs: null,
         riskLevel: g.riskLevel,
         escalationsMs,
+        alarms: 1 + escalationsMs.length,
         advisoryIds: members.map((a) => a.id),
         ackedCount: g.ackedCount,
         firstAckMs: ackTimes.length ? Math.min(...ackTimes) : null,
-        shelved: false,
+        state: null,
+        shelving: null,
       };
     })
     .sort((x, y) => x.raisedMs - y.raisedMs || x.key.localeCompare(y.key));
@@ -80,12 +78,16 @@ function peakWindow(times: readonly number[]): { peak: number; startMs: number |
   return { peak, startMs };
 }
 
-/** EEMUA 191 figures: an alarm is a new event or an escalation. */
-export function alarmRateFigures(events: readonly ReportEvent[], source: EventSource, fromMs: number, toMs: number): AlarmRateFigures {
-  const times = events
-    .flatMap((e) => [e.raisedMs, ...e.escalationsMs])
-    .filter((t) => t >= fromMs && t <= toMs)
-    .sort((a, b) => a - b);
+export interface WindowFigures {
+  alarmsPer10MinAvg: number;
+  peakAlarmsIn10Min: number;
+  peakWindowStartMs: number | null;
+  percentWindowsOverOne: number;
+}
+
+/** Alarms per 10 min (average), the worst sliding 10 minutes, the share of busy windows. */
+export function windowFigures(alarmTimesMs: readonly number[], fromMs: number, toMs: number): WindowFigures {
+  const times = alarmTimesMs.filter((t) => t >= fromMs && t <= toMs).sort((a, b) => a - b);
   const spanMs = Math.max(TEN_MIN_MS, toMs - fromMs);
   const windows = Math.max(1, Math.ceil((toMs - fromMs) / TEN_MIN_MS));
   const perWindow = new Map<number, number>();
@@ -95,32 +97,26 @@ export function alarmRateFigures(events: readonly ReportEvent[], source: EventSo
   }
   const busy = [...perWindow.values()].filter((n) => n > 1).length;
   const { peak, startMs } = peakWindow(times);
-  const sawClearing = events.some((e) => e.clearedMs !== null);
   return {
-    source,
-    events: events.length,
-    alarms: times.length,
     alarmsPer10MinAvg: (times.length * TEN_MIN_MS) / spanMs,
     peakAlarmsIn10Min: peak,
     peakWindowStartMs: startMs,
     percentWindowsOverOne: (busy / windows) * 100,
-    standing: events.filter((e) => (e.clearedMs ?? e.lastMs) - e.raisedMs >= STANDING_MS).length,
-    shelved: source === 'alarm-events' ? events.filter((e) => e.shelved).length : null,
-    chattering: sawClearing ? chatteringCount(events) : null,
   };
 }
 
-/** Events re-raised within a minute of the same fault clearing. */
-function chatteringCount(events: readonly ReportEvent[]): number {
-  const lastCleared = new Map<string, number>();
-  let n = 0;
-  for (const e of [...events].sort((x, y) => x.raisedMs - y.raisedMs)) {
-    const key = `${e.fault}|${e.category}`;
-    const cleared = lastCleared.get(key);
-    if (cleared !== undefined && e.raisedMs - cleared <= CHATTER_MS) n++;
-    if (e.clearedMs !== null) lastCleared.set(key, e.clearedMs);
-  }
-  return n;
+/** EEMUA 191 figures of advisory-derived events: an alarm is a new event or an escalation. */
+export function groupedAlarmFigures(events: readonly ReportEvent[], fromMs: number, toMs: number): AlarmRateFigures {
+  const times = events.flatMap((e) => [e.raisedMs, ...e.escalationsMs]).filter((t) => t >= fromMs && t <= toMs);
+  return {
+    source: 'grouped-advisories',
+    events: events.length,
+    alarms: times.length,
+    ...windowFigures(times, fromMs, toMs),
+    standing: events.filter((e) => e.lastMs - e.raisedMs >= STANDING_MS).length,
+    // Advisories alone say nothing about shelving or clearing.
+    shelved: null,
+    chattering: null,
+  };
 }
 
-export { RISKS };

@@ -1,6 +1,7 @@
 // What the pure report model is built from: the stored records of one period, as the reader
 // (../report-records.ts) gathers them. Types and the chart channel list only.
 import type { Acknowledgement, Advisory, AuditEntry } from '../../../src-shared/advisory.js';
+import type { AlarmEvent } from '../../../src-shared/events.js';
 import type { ShiftSummary } from '../../../src-shared/records.js';
 import type { ReportCharts, ReportKind } from '../../../src-shared/reports.js';
 
@@ -32,8 +33,10 @@ export interface ReportRecords {
   advisories: Advisory[];
   /** Every acknowledgement of those advisories, whenever given, oldest first. */
   acks: Acknowledgement[];
-  /** In the period, oldest first. */
+  /** In the period, oldest first (alarm-event transitions among them). */
   audit: AuditEntry[];
+  /** Stored alarm events active at some time in the period (none in records made before them). */
+  alarmEvents: AlarmEvent[];
   rigStatePackets: Record<string, number>;
   packetsPerMinute: [number, number][];
   /** In the period, newest first. */

@@ -4,12 +4,13 @@
 import { shownText, type Acknowledgement, type Advisory } from '../../../src-shared/advisory.js';
 import type { Campaign } from '../../../src-shared/campaign.js';
 import type { WellConfig } from '../../../src-shared/config.js';
-import type { ReportAck, ReportAdvisory, ReportChange, ReportEvent, ReportKind, ReportModel } from '../../../src-shared/reports.js';
+import type { AlarmRateFigures, ReportAck, ReportAdvisory, ReportChange, ReportEvent, ReportKind, ReportModel } from '../../../src-shared/reports.js';
 import type { BaselineProgress } from '../../../src-shared/status.js';
 import { feedOutages, packetIntervalS, rigStateTimes } from './feed-time.js';
 import { mlSection } from './ml-section.js';
 import type { ReportRecords } from './report-inputs.js';
-import { alarmRateFigures, eventsFromAdvisories, faultRiskTable } from './report-events.js';
+import { eventsFromAdvisories, faultRiskTable, groupedAlarmFigures } from './report-events.js';
+import { eventsFromStore, storedAlarmFigures, transitionsOf, unacknowledgedStored } from './stored-events.js';
 import { formatLocalTime } from './time-format.js';
 
 export interface ReportContext {
@@ -29,6 +30,8 @@ const TITLES: Record<ReportKind, string> = {
 };
 
 const BASELINE_KINDS = new Set(['baseline-lock', 'baseline-reset']);
+/** Audit entries that are a person's (or the self-healer's) change to how the engine runs. */
+const CHANGE_KINDS = new Set(['config-change', 'campaign-switch', 'source-change', 'llm-mode', ...BASELINE_KINDS]);
 
 function periodLabel(r: ReportRecords): string {
   const p = r.period;
@@ -70,12 +73,37 @@ function eventKeyByAdvisory(events: readonly ReportEvent[]): Map<string, string>
   return out;
 }
 
+/**
+ * Stored alarm events when every advisory of the period belongs to one; else (records made
+ * before alarm events existed) advisories of one fault chained into events.
+ */
+function eventsOf(r: ReportRecords): { events: ReportEvent[]; figures: AlarmRateFigures; unacknowledged: string[]; note: string } {
+  const { fromMs, toMs } = r.period;
+  if (r.alarmEvents.length > 0 && r.advisories.every((a) => a.eventId)) {
+    const transitions = transitionsOf(r.audit);
+    return {
+      events: eventsFromStore(r.alarmEvents, transitions, r.advisories, r.acks),
+      figures: storedAlarmFigures(transitions, fromMs, toMs),
+      unacknowledged: unacknowledgedStored(r.alarmEvents),
+      note: 'Events: the stored alarm events (one per fault, ISA-18.2 states); an alarm is a raise, an escalation or a reopening, not while shelved.',
+    };
+  }
+  const events = eventsFromAdvisories(r.advisories, r.acks);
+  return {
+    events,
+    figures: groupedAlarmFigures(events, fromMs, toMs),
+    unacknowledged: events.filter((e) => e.ackedCount === 0).map((e) => e.key),
+    note: 'Events: advisories of one fault chained while each follows the last within 5 min (records from before alarm events); an alarm is a new event or an escalation.',
+  };
+}
+
 export function buildReportModel(r: ReportRecords, ctx: ReportContext): ReportModel {
   const { fromMs, toMs } = r.period;
   const interval = packetIntervalS(r.packetsPerMinute);
   const rigStates = rigStateTimes(r.rigStatePackets, interval, toMs - fromMs);
   const outages = feedOutages(r.packetsPerMinute, { fromMs, toMs: Math.min(toMs, ctx.dataNowMs), intervalS: interval, minOutageS: ctx.feedTimeoutS });
-  const events = eventsFromAdvisories(r.advisories, r.acks);
+  const ev = eventsOf(r);
+  const events = ev.events;
   const eventOf = eventKeyByAdvisory(events);
   const acks = acksByAdvisory(r.acks);
   const advisories = r.advisories.map((a) => reportAdvisory(a, acks.get(a.id) ?? [], eventOf.get(a.id) ?? a.id));
@@ -83,7 +111,7 @@ export function buildReportModel(r: ReportRecords, ctx: ReportContext): ReportMo
   const s = r.summary;
   const drilledFt = s.depthStartFt !== null && s.depthEndFt !== null ? Math.max(0, s.depthEndFt - s.depthStartFt) : null;
   const changes: ReportChange[] = r.audit
-    .filter((e) => e.kind !== 'acknowledgement')
+    .filter((e) => CHANGE_KINDS.has(e.kind))
     .map((e) => ({ seq: e.seq, timeMs: e.timeMs, actor: e.actor, kind: e.kind, summary: e.summary }));
 
   return {
@@ -114,14 +142,14 @@ export function buildReportModel(r: ReportRecords, ctx: ReportContext): ReportMo
     byFaultRisk: faultRiskTable(r.advisories, events),
     advisories,
     unacknowledgedIds: advisories.filter((a) => a.acks.length === 0).map((a) => a.id),
-    unacknowledgedEventKeys: events.filter((e) => e.ackedCount === 0).map((e) => e.key),
+    unacknowledgedEventKeys: ev.unacknowledged,
     acknowledgements: r.acks.length,
-    alarmRate: alarmRateFigures(events, 'grouped-advisories', fromMs, toMs),
+    alarmRate: ev.figures,
     changes: changes.filter((c) => !BASELINE_KINDS.has(c.kind)),
     baseline: { ...ctx.baseline, events: changes.filter((c) => BASELINE_KINDS.has(c.kind)) },
     ml: mlSection(r.mlReports, r.charts),
     notes: [
-      'Events: advisories of one fault chained while each follows the last within 5 min; an alarm is a new event or an escalation.',
+      ev.note,
       'Time per rig state: packets per state times the usual packet interval; outages: minutes with under half the usual packets.',
       'Baseline: its state when the report was written.',
     ],

@@ -30,12 +30,14 @@ export function eventSections(pdf: PdfDoc, m: ReportModel): void {
   if (m.events.length > 0) {
     pdf.table(
       [
-        { header: 'Raised', width: 80 }, { header: 'Last advisory', width: 80 }, { header: 'Fault', width: 80 }, { header: 'Peak risk', width: 55 },
-        { header: 'Escalations', width: 55, align: 'right' }, { header: 'Advisories', width: 55, align: 'right' }, { header: 'Acknowledged', width: 95 },
+        { header: 'Raised', width: 76 }, { header: 'Last update', width: 76 }, { header: 'Fault', width: 84 }, { header: 'Peak risk', width: 48 },
+        { header: 'Alarms', width: 38, align: 'right' }, { header: 'Advisories', width: 54, align: 'right' }, { header: 'Acknowledged, state', width: 124 },
       ],
       m.events.map((e) => [
-        time(e.raisedMs), time(e.lastMs), e.fault, e.riskLevel, String(e.escalationsMs.length), String(e.advisoryIds.length),
-        e.ackedCount === 0 ? 'no' : `${e.ackedCount} of ${e.advisoryIds.length}, first ${time(e.firstAckMs).slice(11)}`,
+        time(e.raisedMs), time(e.lastMs), e.fault, e.riskLevel, String(e.alarms), String(e.advisoryIds.length),
+        [e.ackedCount === 0 ? 'not acknowledged' : `${e.ackedCount}×, first ${time(e.firstAckMs).slice(11)}`, e.state, e.shelving ? 'shelved' : null]
+          .filter(Boolean)
+          .join(' · '),
       ]),
       { rowFill: (i) => RISK_FILL[m.events[i].riskLevel] ?? null },
     );
@@ -66,13 +68,19 @@ export function unacknowledgedSection(pdf: PdfDoc, m: ReportModel): void {
   pdf.heading('Left unacknowledged or shelved');
   const byId = new Map(m.advisories.map((a) => [a.id, a]));
   const critical = m.unacknowledgedIds.filter((id) => byId.get(id)?.riskLevel === 'Critical');
+  const stored = m.alarmRate.source === 'alarm-events';
   pdf.keyValues([
     ['Unacknowledged advisories', `${m.unacknowledgedIds.length} of ${m.advisories.length}`],
     ['of them Critical', String(critical.length)],
-    ['Events with no acknowledgement', `${m.unacknowledgedEventKeys.length} of ${m.events.length}`],
-    ['Shelved', m.alarmRate.shelved === null ? 'not recorded (alarm events not stored yet)' : String(m.alarmRate.shelved)],
+    [stored ? 'Events awaiting acknowledgement' : 'Events with no acknowledgement', `${m.unacknowledgedEventKeys.length} of ${m.events.length}`],
+    ['Shelvings in the period', m.alarmRate.shelved === null ? 'not recorded (records from before alarm events)' : String(m.alarmRate.shelved)],
   ]);
-  if (m.unacknowledgedIds.length > 0) pdf.para(`Unacknowledged: ${m.unacknowledgedIds.join(', ')}`, { size: 8 });
+  if (m.unacknowledgedEventKeys.length > 0) pdf.para(`Events awaiting acknowledgement: ${m.unacknowledgedEventKeys.join(', ')}`, { size: 8 });
+  for (const e of m.events.filter((x) => x.shelving)) {
+    const s = e.shelving!;
+    pdf.para(`${e.key} (${e.fault}) shelved by ${s.byActor} until ${time(s.untilMs)}: ${s.reason}`, { size: 8 });
+  }
+  if (m.unacknowledgedIds.length > 0) pdf.para(`Unacknowledged advisories: ${m.unacknowledgedIds.join(', ')}`, { size: 8 });
 }
 
 export function changeSections(pdf: PdfDoc, m: ReportModel): void {

@@ -63,7 +63,9 @@ export function ReportPreview({ m, units }: { m: ReportModel; units: UnitSystem 
                 <td>{e.fault}</td>
                 <td><span className={`rp-risk ${riskClass(e.riskLevel)}`}>{e.riskLevel}</span></td>
                 <td>{e.advisoryIds.length}</td>
-                <td className={e.ackedCount === 0 ? 'cm-unacked' : 'cm-acked'}>{e.ackedCount === 0 ? 'no' : `${e.ackedCount} of ${e.advisoryIds.length}`}</td>
+                <td className={e.ackedCount === 0 ? 'cm-unacked' : 'cm-acked'}>
+                  {e.ackedCount === 0 ? 'no' : `${e.ackedCount}×`}{e.state ? ` · ${e.state}` : ''}{e.shelving ? ` · shelved by ${e.shelving.byActor}` : ''}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupAdvisories } from '../../../src-shared/advisory-groups.js';
 import type { ReportFile, ReportModel, ReportProgress } from '../../../src-shared/reports.js';
 import { inflatedStreams, pdfPageCount, pdfText, readPgm, renderPages } from '../../support/pdf-tools.js';
 import { NOTES, WELL_NAME, recordShift, type RecordedShift } from '../../support/report-well.js';
@@ -63,12 +62,21 @@ describe('12 h shift report from the mixed scenario', () => {
     expect(flat).toContain('Kari Ødegård');
   });
 
-  it('prints the right counts', () => {
+  it('prints the right counts', async () => {
     const layout = pdfText(pdfFile, { layout: true });
     const figure = (label: string) => Number(new RegExp(`${label}\\s+(\\d+)`).exec(layout)?.[1]);
     const unacked = shift.advisories.length - new Set(shift.acks.map((k) => k.advisoryId)).size;
     expect(figure('Advisories')).toBe(shift.advisories.length);
-    expect(figure('Events')).toBe(groupAdvisories(shift.advisories).length);
+    // one stored alarm event per fault episode (issue 12), each advisory linked to its event
+    expect(model.alarmRate.source).toBe('alarm-events');
+    expect(shift.advisories.every((a) => a.eventId)).toBe(true);
+    expect(figure('Events')).toBe(new Set(shift.advisories.map((a) => a.eventId)).size);
+    expect(figure('Alarms \\(new \\+ escalated\\)')).toBe(model.alarmRate.alarms);
+    // alarms as the audit log's transitions say (a Low event raises without sounding)
+    const audit = await shift.engine.call('getAudit', { kind: 'alarm-event', limit: 5000 });
+    if (!audit.ok) throw new Error(audit.error.message);
+    expect(model.alarmRate.alarms).toBe(audit.value.filter((e) => (e.after as { alarm?: boolean }).alarm === true).length);
+    expect(model.alarmRate.alarms).toBeGreaterThan(0);
     expect(figure('Acknowledgements')).toBe(shift.acks.length);
     expect(figure('Unacknowledged advisories')).toBe(unacked);
     expect(figure('Packets')).toBe(shift.packets);

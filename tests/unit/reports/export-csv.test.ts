@@ -49,7 +49,7 @@ describe('CSV export', () => {
     const csv = reportCsv(m, r.charts, 'imperial');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const names = csv.slice(1).split('\r\n').filter((l) => l.startsWith('# ')).map((l) => l.slice(2));
-    expect(names).toEqual(['summary', 'rig_states', 'events', 'advisories', 'acknowledgements', 'changes', 'feed_outages', 'ml_optimum', 'trends (1min)']);
+    expect(names).toEqual(['summary', 'rig_states', 'events', 'alarm_rate', 'advisories', 'acknowledgements', 'changes', 'feed_outages', 'ml_optimum', 'trends (1min)']);
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas in notes', () => {

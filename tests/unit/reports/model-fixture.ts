@@ -28,6 +28,7 @@ export function records(): ReportRecords {
       audit(2, 'config-change', 'configuration changed: thresholds.well_control.gas_units_warning', T0 + 2 * HOUR),
       audit(3, 'baseline-lock', 'baseline metric locked', T0 + HOUR),
     ],
+    alarmEvents: [],
     rigStatePackets: { Drilling: 3 * 3600, Connection: 1800, Circulating: 5400 },
     packetsPerMinute: Array.from({ length: 360 }, (_, i) => [T0 + i * 60_000, i >= 100 && i < 110 ? 0 : 60] as [number, number]).filter(([, n]) => n > 0),
     mlReports: [],

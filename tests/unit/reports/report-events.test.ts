@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Acknowledgement, RiskLevel } from '../../../src-shared/advisory.js';
 import type { ReportEvent } from '../../../src-shared/reports.js';
-import { alarmRateFigures, eventsFromAdvisories, faultRiskTable } from '../../../src-main/reports/model/report-events.js';
+import { eventsFromAdvisories, faultRiskTable, groupedAlarmFigures } from '../../../src-main/reports/model/report-events.js';
 import { makeAdvisory } from '../storage/fixtures.js';
 
 const T0 = Date.UTC(2025, 0, 1, 6);
@@ -15,7 +15,7 @@ function adv(minute: number, fault: 'kick' | 'loss' | 'pack-off', riskLevel: Ris
 function event(raisedMin: number, over: Partial<ReportEvent> = {}): ReportEvent {
   return {
     key: `E${raisedMin}`, fault: 'kick', category: 'WellControl', raisedMs: T0 + raisedMin * MIN, lastMs: T0 + raisedMin * MIN, clearedMs: null,
-    riskLevel: 'High', escalationsMs: [], advisoryIds: [], ackedCount: 0, firstAckMs: null, shelved: false, ...over,
+    riskLevel: 'High', escalationsMs: [], alarms: 1, advisoryIds: [], ackedCount: 0, firstAckMs: null, state: null, shelving: null, ...over,
   };
 }
 
@@ -29,7 +29,7 @@ describe('events from advisories', () => {
     const events = eventsFromAdvisories(list, acks);
     expect(events.map((e) => [e.fault, e.advisoryIds.length, e.riskLevel])).toEqual([['kick', 4, 'Critical'], ['pack-off', 1, 'Low'], ['kick', 1, 'High']]);
     expect(events[0].escalationsMs).toEqual([T0 + MIN, T0 + 3 * MIN]);
-    expect(events[0]).toMatchObject({ ackedCount: 2, firstAckMs: T0 + 4 * MIN, clearedMs: null, shelved: false, key: list[0].id });
+    expect(events[0]).toMatchObject({ ackedCount: 2, firstAckMs: T0 + 4 * MIN, clearedMs: null, state: null, shelving: null, key: list[0].id });
     expect(events[2].ackedCount).toBe(0);
 
     const table = faultRiskTable(list, events);
@@ -38,10 +38,10 @@ describe('events from advisories', () => {
   });
 });
 
-describe('alarm-rate figures (EEMUA 191)', () => {
+describe('alarm-rate figures of advisory-derived events (EEMUA 191)', () => {
   it('counts new events and escalations as alarms; average per 10 min, sliding peak, busy windows', () => {
     const events = [event(0, { escalationsMs: [T0 + 2 * MIN, T0 + 4 * MIN] }), event(9), event(30), event(95)];
-    const f = alarmRateFigures(events, 'grouped-advisories', T0, T0 + 120 * MIN);
+    const f = groupedAlarmFigures(events, T0, T0 + 120 * MIN);
     expect(f.alarms).toBe(6);
     expect(f.events).toBe(4);
     expect(f.alarmsPer10MinAvg).toBeCloseTo(0.5);
@@ -51,20 +51,13 @@ describe('alarm-rate figures (EEMUA 191)', () => {
     expect(f).toMatchObject({ standing: 0, shelved: null, chattering: null });
   });
 
-  it('finds standing events, and with stored alarm events counts shelved and chattering', () => {
-    const day = 24 * 60;
-    const events = [
-      event(0, { lastMs: T0 + (day + 1) * MIN }),
-      event(10, { clearedMs: T0 + 20 * MIN }),
-      event(20.5, { shelved: true }), // re-raised 30 s after clearing
-      event(40, { fault: 'loss', clearedMs: T0 + 41 * MIN }),
-    ];
-    const f = alarmRateFigures(events, 'alarm-events', T0, T0 + 2 * day * MIN);
-    expect(f).toMatchObject({ standing: 1, shelved: 1, chattering: 1 });
+  it('finds standing events; says shelving and chattering are not recorded', () => {
+    const f = groupedAlarmFigures([event(0, { lastMs: T0 + (24 * 60 + 1) * MIN }), event(30)], T0, T0 + 2 * 24 * 60 * MIN);
+    expect(f).toMatchObject({ standing: 1, shelved: null, chattering: null, source: 'grouped-advisories' });
   });
 
   it('has nothing to count in a quiet period', () => {
-    const f = alarmRateFigures([], 'grouped-advisories', T0, T0 + 5 * MIN);
+    const f = groupedAlarmFigures([], T0, T0 + 5 * MIN);
     expect(f).toMatchObject({ alarms: 0, alarmsPer10MinAvg: 0, peakAlarmsIn10Min: 0, peakWindowStartMs: null, percentWindowsOverOne: 0 });
   });
 });
