@@ -1,12 +1,13 @@
-// The audit log, readable and filterable: who changed what and when (acknowledgements, config,
-// campaign, source, LLM, baseline). Newest first; new entries arrive live.
+// The audit log, readable and filterable: who did or changed what and when (acknowledgements,
+// alarm-event transitions, outcomes, config, campaign, source, LLM, baseline). Newest first;
+// new entries arrive live.
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditEntry, AuditKind } from '../../../src-shared/advisory.js';
 import { fromLocalInput } from '../../lib/report-range.js';
 import { getBridge } from '../../store/connect.js';
 
 const KINDS = [
-  'acknowledgement', 'config-change', 'campaign-switch', 'source-change', 'llm-mode', 'baseline-lock', 'baseline-reset',
+  'acknowledgement', 'alarm-event', 'outcome', 'config-change', 'campaign-switch', 'source-change', 'llm-mode', 'baseline-lock', 'baseline-reset',
 ] as const satisfies readonly AuditKind[];
 const LIMIT = 2000;
 
