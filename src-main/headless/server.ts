@@ -10,17 +10,11 @@ import { advisoryRoutes } from './routes/advisories.js';
 import { controlRoutes } from './routes/control.js';
 import { liveRoutes } from './routes/live.js';
 import { recordRoutes } from './routes/records.js';
-import {
-  assertServablePolicy,
-  authorize,
-  bearerToken,
-  isLoopbackHost,
-  isLoopbackHostHeader,
-  isWriteMethod,
-  type AuthPolicy,
-} from './routes/security.js';
+import { closeWithin, guardConnections } from './connections.js';
+import { installRouteAccess, type ApiRoute } from './route-access.js';
+import { assertServablePolicy, isLoopbackHost, type AuthPolicy } from './routes/security.js';
 import { registerStatic } from './static.js';
-import { BRIDGE_PATH, registerWsBridge } from './ws-bridge.js';
+import { registerWsBridge } from './ws-bridge.js';
 
 export interface ApiServerOptions {
   host: string;
@@ -33,16 +27,27 @@ export interface ApiServerOptions {
   /** Built renderer; default dist-renderer/ in the working directory. */
   staticDir?: string;
   logger?: boolean;
+  /** Open sockets at most (config server.max_connections); more are closed on arrival. */
+  maxConnections?: number;
+  /** On close, how long clients get to finish before their sockets are destroyed. */
+  closeGraceMs?: number;
 }
 
 export interface ApiServer {
   url: string;
   port: number;
+  /** Every registered route, with its methods and whether it is public (tests walk them). */
+  readonly routes: readonly ApiRoute[];
+  /** Sockets open on the server now. */
+  connections(): Promise<number>;
+  /** Finishes within closeGraceMs (plus a moment) whatever the clients do. */
   close(): Promise<void>;
 }
 
 export const API_PREFIX = '/api/v1';
 const DEFAULT_BODY_LIMIT_BYTES = 65_536;
+const DEFAULT_MAX_CONNECTIONS = 256;
+const DEFAULT_CLOSE_GRACE_MS = 2000;
 
 /** Readable "where: what" lines from a zod error, e.g. "body.actor: actor name is required". */
 function zodMessage(part: string, error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -103,17 +108,8 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
     return reply.code(status).send({ error: code, message });
   });
 
-  app.addHook('onRequest', async (req, reply) => {
-    if (policy.loopback && !isLoopbackHostHeader(req.headers.host)) {
-      return reply.code(421).send({
-        error: 'misdirected-request',
-        message: `Host "${req.headers.host}" is not this machine: the API on ${host} answers only to localhost names`,
-      });
-    }
-    if (!req.url.startsWith(`${API_PREFIX}/`) || req.url.startsWith(BRIDGE_PATH)) return; // bridge checks its own
-    const denial = authorize(policy, isWriteMethod(req.method), bearerToken(req.headers.authorization));
-    if (denial) return reply.code(denial.status).header('WWW-Authenticate', 'Bearer').send({ error: 'unauthorized', message: denial.message });
-  });
+  const guard = guardConnections(app, opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
+  const routes = installRouteAccess(app, policy, host);
 
   const statics = await registerStatic(app, opts.staticDir ?? path.resolve('dist-renderer'));
   app.setNotFoundHandler((req, reply) => {
@@ -132,11 +128,12 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const routeList = routes();
   return {
     url: `http://${urlHost}:${port}`,
     port,
-    close: async () => {
-      await app.close();
-    },
+    routes: routeList,
+    connections: () => guard.count(),
+    close: () => closeWithin(app, guard, opts.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS),
   };
 }

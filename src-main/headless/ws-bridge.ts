@@ -73,6 +73,8 @@ export async function registerWsBridge(app: FastifyInstance, opts: WsBridgeOptio
     BRIDGE_PATH,
     {
       websocket: true,
+      // Reads need the token off loopback (checked with every route in route-access.ts).
+      config: { tokenInQuery: true },
       // Cross-site pages can open WebSockets (no CORS): only this server's own pages may.
       preValidation: async (req, reply) => {
         const origin = req.headers.origin;
@@ -87,8 +89,6 @@ export async function registerWsBridge(app: FastifyInstance, opts: WsBridgeOptio
             return reply.code(403).send({ error: 'forbidden-origin', message: `WebSocket from origin ${origin} refused` });
           }
         }
-        const denial = authorize(policy, false, tokenOf(req));
-        if (denial) return reply.code(denial.status).send({ error: 'unauthorized', message: denial.message });
       },
     },
     (socket, req) => {

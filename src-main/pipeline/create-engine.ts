@@ -12,7 +12,7 @@ import {
   type ParsedBridgeRequest,
 } from '../../src-shared/bridge.js';
 import type { Campaign } from '../../src-shared/campaign.js';
-import type { WellConfig } from '../../src-shared/config.js';
+import { dropRedactedSecrets, isSecretConfigKey, redactConfig, redactedValue, type WellConfig } from '../../src-shared/config.js';
 import type { SourceConfig, SourceStatus } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import type { UnitSystem } from '../../src-shared/units.js';
@@ -296,15 +296,17 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       emit('acknowledgement', ack);
       return { ok: true, value: ack };
     },
-    getConfig: async () => ({ ok: true, value: configStore.get() }),
+    // Secrets never leave the engine (server.token): redacted out, and the placeholder sent back means "unchanged".
+    getConfig: async () => ({ ok: true, value: redactConfig(configStore.get()) }),
     validateConfig: async (r) => {
-      const v = mergeConfig(configStore.get(), r.config);
+      const v = mergeConfig(configStore.get(), dropRedactedSecrets(r.config));
       return { ok: true, value: { ok: v.ok, errors: v.errors, warnings: v.warnings } };
     },
     applyConfig: async (r) => {
-      const result = configStore.update(r.config, r.actor, clock());
+      const patch = dropRedactedSecrets(r.config);
+      const result = configStore.update(patch, r.actor, clock());
       if (result.ok && result.changes.length > 0) {
-        persist({ config: deepMerge(saved.config, r.config) as Record<string, unknown> });
+        persist({ config: deepMerge(saved.config, patch) as Record<string, unknown> });
         coordinator.rebuild();
         baseline.setSettings(baselineSettings(configStore.get()));
         // A new channel map, unit system or null value changes how the wire is read: reopen the feed.
@@ -319,8 +321,8 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
           actor: r.actor,
           kind: 'config-change',
           summary: `configuration changed: ${result.changes.map((c) => c.key).join(', ')}`,
-          before: Object.fromEntries(result.changes.map((c) => [c.key, c.before])),
-          after: Object.fromEntries(result.changes.map((c) => [c.key, c.after])),
+          before: Object.fromEntries(result.changes.map((c) => [c.key, isSecretConfigKey(c.key) ? redactedValue(c.before) : c.before])),
+          after: Object.fromEntries(result.changes.map((c) => [c.key, isSecretConfigKey(c.key) ? redactedValue(c.after) : c.after])),
         });
       }
       return { ok: true, value: { ok: result.ok, errors: result.errors, warnings: result.warnings, applied: result.ok && result.changes.length > 0 } };
