@@ -203,6 +203,8 @@ export const WellConfigSchema = z
       /** When bound off loopback, whether GETs work without the token. */
       open_reads: z.boolean().default(false),
       body_limit_bytes: num(65536),
+      /** Open connections at most (HTTP and WebSocket); more are closed on arrival. */
+      max_connections: z.number().int().min(8).max(4096).default(256),
     }),
     storage: section({
       metrics_retention_days: num(90),
