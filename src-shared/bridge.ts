@@ -8,23 +8,24 @@ import type { ConfigValidation, WellConfig } from './config.js';
 import type { HealthReport } from './health.js';
 import type { SourceStatus } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
+import { configUpdate, personText, plainText } from './text.js';
 
-const actor = z.string().trim().min(1, 'actor name is required').max(80);
+const actor = personText(80).pipe(z.string().min(1, 'actor name is required'));
 
 export const SourceConfigSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535) }),
-  z.object({ kind: z.literal('listen'), port: z.number().int().min(1).max(65535), host: z.string().optional() }),
+  z.object({ kind: z.literal('tcp'), host: plainText().min(1).max(255), port: z.number().int().min(1).max(65535) }),
+  z.object({ kind: z.literal('listen'), port: z.number().int().min(1).max(65535), host: plainText().max(255).optional() }),
   z.object({
     kind: z.literal('serial'),
-    path: z.string().min(1),
+    path: plainText().min(1).max(4096),
     baudRate: z.number().int().positive(),
     dataBits: z.union([z.literal(7), z.literal(8)]),
     parity: z.enum(['none', 'even', 'odd']),
     stopBits: z.union([z.literal(1), z.literal(2)]),
   }),
   z.object({ kind: z.literal('stdin') }),
-  z.object({ kind: z.literal('csv'), path: z.string().min(1), speed: z.union([z.number().positive(), z.literal('max')]) }),
-  z.object({ kind: z.literal('simulator'), scenario: z.string(), seed: z.number().int(), speed: z.number().positive() }),
+  z.object({ kind: z.literal('csv'), path: plainText().min(1).max(4096), speed: z.union([z.number().positive(), z.literal('max')]) }),
+  z.object({ kind: z.literal('simulator'), scenario: plainText().max(64), seed: z.number().int(), speed: z.number().positive() }),
 ]);
 
 export const MetricChannelSchema = z.string().min(1).max(64);
@@ -44,16 +45,16 @@ export const BridgeRequests = {
   getAcknowledgements: z.object({ advisoryId: z.string().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
   acknowledge: z
     .object({
-      advisoryId: z.string().min(1),
+      advisoryId: plainText().min(1).max(64),
       actor,
-      action: z.string().trim().min(1, 'action taken is required').max(200),
-      notes: z.string().max(4000).default(''),
+      action: personText(200).pipe(z.string().min(1, 'action taken is required')),
+      notes: personText(4000).default(''),
     })
     .strict(),
   getConfig: z.object({}).strict(),
-  validateConfig: z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
-  applyConfig: z.object({ config: z.record(z.string(), z.unknown()), actor }).strict(),
-  setCampaign: z.object({ campaign: z.string().min(1), actor }).strict(),
+  validateConfig: z.object({ config: configUpdate() }).strict(),
+  applyConfig: z.object({ config: configUpdate(), actor }).strict(),
+  setCampaign: z.object({ campaign: plainText().min(1).max(64), actor }).strict(),
   getAudit: z
     .object({
       limit: z.number().int().min(1).max(5000).optional(),
@@ -75,7 +76,7 @@ export const BridgeRequests = {
     .object({ source: SourceConfigSchema, units: z.enum(['imperial', 'metric']).optional(), actor })
     .strict(),
   listSerialPorts: z.object({}).strict(),
-  setLlmModel: z.object({ path: z.string(), enabled: z.boolean(), actor }).strict(),
+  setLlmModel: z.object({ path: plainText().max(4096), enabled: z.boolean(), actor }).strict(),
 } as const;
 
 export type BridgeCommand = keyof typeof BridgeRequests;

@@ -2,6 +2,7 @@
 // so an error can name the exact key a user typed. Every key is optional; defaults are the
 // reference values in DOMAIN.md §11. Cross-field rules live in src-main/config/validate.ts.
 import { z } from 'zod';
+import { personText, plainText } from './text.js';
 
 const num = (d: number) => z.number().finite().default(d);
 const section = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict().prefault({} as never);
@@ -9,10 +10,10 @@ const section = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict().
 export const WellConfigSchema = z
   .object({
     well: section({
-      name: z.string().default('DEFAULT'),
-      field: z.string().default('DEFAULT'),
-      rig: z.string().default('RIG'),
-      operator: z.string().default(''),
+      name: personText(120).default('DEFAULT'),
+      field: personText(120).default('DEFAULT'),
+      rig: personText(120).default('RIG'),
+      operator: personText(120).default(''),
       bit_diameter_inches: num(8.5),
     }),
     acquisition: section({
@@ -186,7 +187,7 @@ export const WellConfigSchema = z
     llm: section({
       enabled: z.boolean().default(true),
       /** Path to a GGUF file; empty = look in resources/models. */
-      model_path: z.string().default(''),
+      model_path: plainText().max(4096).default(''),
       timeout_cpu_s: num(60),
       timeout_gpu_s: num(15),
       max_tokens: num(320),
@@ -196,10 +197,10 @@ export const WellConfigSchema = z
       relevance_s: num(300),
     }),
     server: section({
-      host: z.string().default('127.0.0.1'),
+      host: plainText().max(255).default('127.0.0.1'),
       port: z.number().int().min(0).max(65535).default(8080),
       /** Required for POST when bound to anything but loopback. */
-      token: z.string().default(''),
+      token: plainText().max(256).default(''),
       /** When bound off loopback, whether GETs work without the token. */
       open_reads: z.boolean().default(false),
       body_limit_bytes: num(65536),

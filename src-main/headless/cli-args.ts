@@ -2,6 +2,7 @@
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
+import { SCENARIOS, isScenarioName } from '../simulator/scenarios.js';
 
 export interface HeadlessOptions {
   source: SourceConfig | null;
@@ -136,6 +137,7 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
         pending = () => ({ kind: 'csv', path: value, speed: speed ?? 'max' });
         break;
       case '--simulate':
+        if (!isScenarioName(value)) return { ok: false, error: `--simulate expects one of ${SCENARIOS.join(', ')}; got "${value}"` };
         sources.push(flag);
         pending = () => ({ kind: 'simulator', scenario: value, seed, speed: typeof speed === 'number' ? speed : 1 });
         break;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ZodType } from 'zod';
 import type { Engine } from '../pipeline/engine.js';
-import { StorageFullError } from '../storage/persistence.js';
+import { clientErrorHandler, errorReply, frameworkErrors, zodMessage } from './api-errors.js';
 import { advisoryRoutes } from './routes/advisories.js';
 import { controlRoutes } from './routes/control.js';
 import { liveRoutes } from './routes/live.js';
@@ -49,35 +49,6 @@ const DEFAULT_BODY_LIMIT_BYTES = 65_536;
 const DEFAULT_MAX_CONNECTIONS = 256;
 const DEFAULT_CLOSE_GRACE_MS = 2000;
 
-/** Readable "where: what" lines from a zod error, e.g. "body.actor: actor name is required". */
-function zodMessage(part: string, error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return error.issues
-    .map((i) => {
-      const where = [part, ...i.path.map(String)].join('.');
-      return `${where}: ${i.message}`;
-    })
-    .join('; ');
-}
-
-function errorReply(err: FastifyError, bodyLimitBytes: number): { status: number; code: string; message: string } {
-  if (err.validation || err.code === 'FST_ERR_VALIDATION') return { status: 400, code: 'invalid-request', message: err.message };
-  switch (err.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'body-too-large', message: `request body is over the ${bodyLimitBytes}-byte limit` };
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { status: 400, code: 'malformed-json', message: `request body is not valid JSON: ${err.message}` };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'malformed-json', message: 'request body is empty; send a JSON object' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported-media-type', message: 'send the body as Content-Type: application/json' };
-  }
-  if (err instanceof SyntaxError) return { status: 400, code: 'malformed-json', message: `request body is not valid JSON: ${err.message}` };
-  if (err instanceof StorageFullError) return { status: 503, code: 'disk-full', message: err.message };
-  const status = err.statusCode ?? 500;
-  if (status >= 400 && status < 500) return { status, code: err.code ?? 'bad-request', message: err.message };
-  return { status: 500, code: 'internal', message: 'internal error; the server log has the details' };
-}
-
 /** Starts the API. Rejects (clear message) when bound off loopback without a token. */
 export async function startApiServer(engine: Engine, opts: ApiServerOptions): Promise<ApiServer> {
   const host = opts.host || '127.0.0.1';
@@ -89,6 +60,11 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
     logger: opts.logger ?? false,
     bodyLimit: bodyLimitBytes,
     return503OnClosing: true,
+    // Fastify's own refusals (bad URL encoding, malformed HTTP) in the API's error format.
+    frameworkErrors,
+    clientErrorHandler,
+    // A request that dribbles in (slowloris) does not hold a connection for ever.
+    requestTimeout: 30_000,
   });
 
   // JSON only: a cross-site <form> can send text/plain without a CORS preflight.

@@ -11,6 +11,7 @@ import {
   type BridgeResult,
   type WsServerFrame,
 } from '../../src-shared/bridge.js';
+import { PROTOTYPE_KEYS } from '../../src-shared/text.js';
 import type { Engine } from '../pipeline/engine.js';
 import { authorize, bearerToken, type AuthPolicy } from './routes/security.js';
 
@@ -104,8 +105,13 @@ export async function registerWsBridge(app: FastifyInstance, opts: WsBridgeOptio
 
   async function handleFrame(socket: WebSocket, text: string | null, mayWrite: boolean): Promise<void> {
     let raw: unknown;
+    let forbiddenKey: string | null = null;
     try {
-      raw = text === null ? undefined : JSON.parse(text);
+      // As on HTTP: a frame carrying __proto__, constructor or prototype is refused, not merged.
+      raw = text === null ? undefined : JSON.parse(text, (key, value: unknown) => {
+        if (PROTOTYPE_KEYS.includes(key)) forbiddenKey ??= key;
+        return value;
+      });
     } catch {
       raw = undefined;
     }
@@ -114,6 +120,7 @@ export async function registerWsBridge(app: FastifyInstance, opts: WsBridgeOptio
     const fail = (code: 'invalid-request' | 'refused' | 'internal', message: string) =>
       send(socket, { type: 'result', id, result: { ok: false, error: { code, message } } });
     if (raw === undefined) return fail('invalid-request', 'frame is not JSON text: expected {"type":"call","id":1,"command":"getStatus","request":{}}');
+    if (forbiddenKey) return fail('invalid-request', `frame contains the key "${forbiddenKey}", which is not allowed`);
     const frame = WsClientFrameSchema.safeParse(raw);
     if (!frame.success) {
       const issues = frame.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`).join('; ');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseHeadlessArgs } from '../../../src-main/headless/cli-args.js';
 
@@ -26,9 +27,21 @@ describe('headless CLI arguments', () => {
     [['--stdin', '--csv', 'a.csv'], 'choose one source'],
     [['--campaign', 'exploration'], '--campaign expects'],
     [['--simulate', 'kick', '--speed', 'max'], '--speed max is for --csv'],
+    [['--simulate', 'bogus'], '--simulate expects one of normal, kick,'],
   ])('rejects %j with a clear message', (argv, message) => {
     const r = parseHeadlessArgs(argv);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toContain(message);
+  });
+});
+
+describe('the headless process with a bad argument', () => {
+  it('an unknown --simulate scenario: one line on stderr, exit code 2, nothing started', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/headless/cli.ts', '--simulate', 'bogus', '--port', '0'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    const err = r.stderr.trim();
+    expect(err.split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^sairen headless: --simulate expects one of normal, kick, .*got "bogus"$/);
+    expect(r.stdout).toBe('');
   });
 });
