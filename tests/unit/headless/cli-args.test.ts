@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parseHeadlessArgs } from '../../../src-main/headless/cli-args.js';
+import { parseHeadlessArgs } from '../../../src-main/cli/headless-args.js';
 
 describe('headless CLI arguments', () => {
   it('parses a TCP source with options in any order', () => {
@@ -37,7 +37,7 @@ describe('headless CLI arguments', () => {
 
 describe('the headless process with a bad argument', () => {
   it('an unknown --simulate scenario: one line on stderr, exit code 2, nothing started', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/headless/cli.ts', '--simulate', 'bogus', '--port', '0'], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/headless.ts', '--simulate', 'bogus', '--port', '0'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(2);
     const err = r.stderr.trim();
     expect(err.split('\n')).toHaveLength(1);
