@@ -15,7 +15,12 @@ const actor = personText(80).pipe(z.string().min(1, 'actor name is required'));
 
 export const SourceConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tcp'), host: plainText().min(1).max(255), port: z.number().int().min(1).max(65535) }),
-  z.object({ kind: z.literal('listen'), port: z.number().int().min(1).max(65535), host: plainText().max(255).optional() }),
+  z.object({
+    kind: z.literal('listen'),
+    port: z.number().int().min(1).max(65535),
+    host: z.union([z.ipv4(), z.ipv6()]).optional(),
+    allow: z.array(z.union([z.ipv4(), z.ipv6()])).max(16).optional(),
+  }),
   z.object({
     kind: z.literal('serial'),
     path: plainText().min(1).max(4096),

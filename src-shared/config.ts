@@ -44,6 +44,12 @@ export const WellConfigSchema = z
       null_values: z.array(z.number().finite()).max(16).default([]),
       /** Seconds without a packet before the feed is reported offline (hard maximum: 5 min). */
       feed_timeout_s: range(30, 2, 300, 's'),
+      /** Address a listen source binds ("0.0.0.0" = every interface; senders are still checked). */
+      listen_host: z.union([z.ipv4(), z.ipv6()]).default('0.0.0.0'),
+      /** Sender addresses besides loopback that may push WITS to a listen source: the rig's logger. */
+      listen_allow: z.array(z.union([z.ipv4(), z.ipv6()])).max(16).default([]),
+      /** Sockets a listen source holds open at most; more are closed on arrival. */
+      listen_max_connections: count(8, 2, 64, 'connections'),
     }),
     thresholds: section({
       well_control: section({

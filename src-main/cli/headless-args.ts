@@ -1,4 +1,5 @@
 // Argument parsing for `npm run headless`: pure, so every bad-argument message is testable.
+import { isIP } from 'node:net';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
@@ -22,7 +23,8 @@ export interface HeadlessOptions {
 export const HEADLESS_USAGE = `usage: npm run headless -- [source] [options]
 sources (one):
   --wits-tcp HOST:PORT     connect to a WITS Level 0 TCP server
-  --wits-listen PORT       listen for a rig pushing WITS to this port
+  --wits-listen [ADDR:]PORT  listen for the rig's logger pushing WITS (binds acquisition.listen_host unless ADDR)
+    --wits-allow IP[,IP]   the logger's address(es): who may push besides this machine (acquisition.listen_allow)
   --serial PATH --baud N   read WITS from a serial port (--parity none|even|odd --data-bits 7|8 --stop-bits 1|2)
   --stdin                  read WITS frames or JSON lines from standard input
   --csv FILE [--speed N|max]  replay a recording
@@ -37,7 +39,7 @@ const BARE_FLAGS = new Set(['--stdin', '--help', '-h', '--quiet']);
 const VALUE_FLAGS = new Set([
   '--wits-tcp', '--wits-listen', '--serial', '--baud', '--parity', '--data-bits', '--stop-bits', '--csv',
   '--simulate', '--seed', '--speed', '--host', '--port', '--data-dir', '--config', '--campaign', '--units',
-  '--channel-map', '--check-config',
+  '--channel-map', '--check-config', '--wits-allow',
 ]);
 
 type Parsed = { ok: true; options: HeadlessOptions } | { ok: false; error: string };
@@ -73,6 +75,7 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
   let seed = 1;
   let serial = { baud: 9600, parity: 'none' as 'none' | 'even' | 'odd', dataBits: 8 as 7 | 8, stopBits: 1 as 1 | 2 };
   let pending: (() => SourceConfig) | null = null;
+  let listenAllow: string[] | null = null;
 
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -100,10 +103,21 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
         break;
       }
       case '--wits-listen': {
-        const port = int(value, 1, 65535);
-        if (port === null) return { ok: false, error: `--wits-listen expects a port 1-65535, got "${value}"` };
+        const m = /^(?:\[?([0-9a-fA-F:.]+?)\]?:)?(\d+)$/.exec(value);
+        const port = m ? int(m[2], 1, 65535) : null;
+        const host = m?.[1];
+        if (!m || port === null || (host !== undefined && !isIP(host))) {
+          return { ok: false, error: `--wits-listen expects PORT or ADDRESS:PORT (an IP address to bind, port 1-65535), got "${value}"` };
+        }
         sources.push(flag);
-        pending = () => ({ kind: 'listen', port });
+        pending = () => ({ kind: 'listen', port, ...(host ? { host } : {}), ...(listenAllow ? { allow: listenAllow } : {}) });
+        break;
+      }
+      case '--wits-allow': {
+        const ips = value.split(',').map((a) => a.trim()).filter(Boolean);
+        const bad = ips.find((a) => !isIP(a));
+        if (ips.length === 0 || bad !== undefined) return { ok: false, error: `--wits-allow expects IP addresses separated by commas, got "${bad ?? value}"` };
+        listenAllow = ips;
         break;
       }
       case '--serial':
@@ -188,6 +202,7 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
     }
   }
   if (sources.length > 1) return { ok: false, error: `choose one source, got ${sources.join(' and ')}` };
+  if (listenAllow && sources[0] !== '--wits-listen') return { ok: false, error: '--wits-allow goes with --wits-listen' };
   // Built after all flags so --speed/--seed/--baud may come in any order.
   o.source = pending ? pending() : null;
   if (speed === 'max' && o.source?.kind === 'simulator') {

@@ -111,10 +111,15 @@ export class HealthMonitor {
     const silentMs = this.lastPacketWallMs === null ? null : now - this.lastPacketWallMs;
     const reconnecting = s.state === 'reconnecting' || s.state === 'connecting';
     if (silentMs !== null && silentMs <= timeoutMs && s.state !== 'offline') {
-      return { component: { name: 'feed', status: 'healthy', detail: `${s.description}: receiving` }, offline: false, reconnecting: false };
+      // Data flows, but something needs a look (a second sender refused): degraded, said why.
+      const component: ComponentHealth = s.warning
+        ? { name: 'feed', status: 'degraded', detail: `${s.description}: receiving; ${s.warning}` }
+        : { name: 'feed', status: 'healthy', detail: `${s.description}: receiving` };
+      return { component, offline: false, reconnecting: false };
     }
     if (silentMs === null && s.state !== 'offline') {
-      return { component: { name: 'feed', status: 'degraded', detail: `${s.description}: waiting for the first packet (${s.state})` }, offline: false, reconnecting };
+      const note = s.warning ? `; ${s.warning}` : '';
+      return { component: { name: 'feed', status: 'degraded', detail: `${s.description}: waiting for the first packet (${s.state})${note}` }, offline: false, reconnecting };
     }
     const why = silentMs === null ? s.detail || s.state : `no packet for ${Math.round(silentMs / 1000)} s (${s.state})`;
     return { component: { name: 'feed', status: 'unhealthy', detail: `${s.description}: OFFLINE, ${why}` }, offline: true, reconnecting };

@@ -14,6 +14,14 @@ describe('headless CLI arguments', () => {
     expect(r.ok && r.options.source).toEqual({ kind: 'simulator', scenario: 'kick', seed: 7, speed: 20 });
   });
 
+  it('--wits-listen takes a bind address and --wits-allow the logger addresses', () => {
+    const r = parseHeadlessArgs(['--wits-listen', '10.0.0.2:5000', '--wits-allow', '10.0.0.7, 10.0.0.8']);
+    expect(r.ok && r.options.source).toEqual({ kind: 'listen', port: 5000, host: '10.0.0.2', allow: ['10.0.0.7', '10.0.0.8'] });
+    expect(parseHeadlessArgs(['--wits-listen', '5000']).ok && true).toBe(true);
+    const v6 = parseHeadlessArgs(['--wits-listen', '[::1]:5000']);
+    expect(v6.ok && v6.options.source).toEqual({ kind: 'listen', port: 5000, host: '::1' });
+  });
+
   it('builds a serial source with line settings', () => {
     const r = parseHeadlessArgs(['--serial', '/dev/ttyS0', '--baud', '19200', '--parity', 'even', '--data-bits', '7']);
     expect(r.ok && r.options.source).toEqual({ kind: 'serial', path: '/dev/ttyS0', baudRate: 19200, dataBits: 7, parity: 'even', stopBits: 1 });
@@ -28,6 +36,9 @@ describe('headless CLI arguments', () => {
     [['--campaign', 'exploration'], '--campaign expects'],
     [['--simulate', 'kick', '--speed', 'max'], '--speed max is for --csv'],
     [['--simulate', 'bogus'], '--simulate expects one of normal, kick,'],
+    [['--wits-listen', 'rig.local:5000'], '--wits-listen expects PORT or ADDRESS:PORT'],
+    [['--wits-listen', '5000', '--wits-allow', 'logger.rig'], '--wits-allow expects IP addresses'],
+    [['--wits-tcp', 'a:1', '--wits-allow', '10.0.0.7'], '--wits-allow goes with --wits-listen'],
   ])('rejects %j with a clear message', (argv, message) => {
     const r = parseHeadlessArgs(argv);
     expect(r.ok).toBe(false);
