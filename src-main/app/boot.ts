@@ -23,6 +23,8 @@ export interface BootOptions {
   channelMap: WellConfig['acquisition']['channel_map'] | null;
   resourcesDir: string;
   log: (line: string) => void;
+  /** Model files the person picked in the desktop's file dialog (real paths); none in headless mode. */
+  pickedModel?: (realPath: string) => boolean;
 }
 
 export interface Booted {
@@ -73,6 +75,7 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
     settingsFile: new RuntimeSettingsFile(o.dataDir),
     campaign: o.campaign ?? undefined,
     log: o.log,
+    modelPaths: { modelsDir: join(o.resourcesDir, 'models'), picked: o.pickedModel ?? (() => false) },
   });
   await engine.start();
   // The shell's engine also closes what boot opened for it (the engine closes only its own).

@@ -16,6 +16,8 @@ import { HealthMonitor } from '../health/health-monitor.js';
 import { SelfHealer } from '../health/self-healer.js';
 import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
+import { DEFAULT_MODELS_DIR } from '../llm/discover-model.js';
+import { modelsFolderOnly, type ModelPathPolicy } from '../llm/model-path-policy.js';
 import { TemplateOnlyEnricher } from '../llm/template-only-enricher.js';
 import { activeLimits } from '../physics/thresholds.js';
 import { PipelineCoordinator } from '../pipeline/coordinator.js';
@@ -58,6 +60,8 @@ export interface EnginePorts {
   /** Minimum ms between 'status' events. */
   statusIntervalMs?: number;
   log?: (line: string) => void;
+  /** Which model files setLlmModel may open; default: only the shipped models folder. */
+  modelPaths?: ModelPathPolicy;
 }
 
 export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine {
@@ -156,6 +160,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const ctx: EngineContext = {
     storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, events, settings, feedReset,
     clock, log, audit, status,
+    modelPaths: ports.modelPaths ?? modelsFolderOnly(DEFAULT_MODELS_DIR),
   };
   const call = dispatcher(commandHandlers(ctx), log);
   let disposed = false;
