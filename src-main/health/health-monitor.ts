@@ -1,6 +1,7 @@
 // Component health for the banners and /api/v1/health (DOMAIN.md §13): the feed, storage, the
-// LLM, the knowledge store, baseline learning and disk space. Reads only cheap state; the disk
-// is checked at most every 30 s.
+// LLM, the knowledge store, baseline learning and disk space. Reads only cheap state; free disk
+// space is measured on every evaluation (one statfs call): a cached figure said "2 MB free" on a
+// disk that had filled since.
 import { statfsSync } from 'node:fs';
 import { worstStatus, type ComponentHealth, type HealthReport, type HealthStatus, type StorageHealth } from '../../src-shared/health.js';
 import type { SourceStatus } from '../../src-shared/source.js';
@@ -21,14 +22,12 @@ export interface HealthMonitorDeps {
 
 const DISK_UNHEALTHY_BYTES = 500 * 1024 * 1024;
 const DISK_DEGRADED_BYTES = 1000 * 1024 * 1024;
-const DISK_CHECK_MS = 30_000;
 
 export class HealthMonitor {
   private lastPacketWallMs: number | null = null;
   private report: HealthReport | null = null;
   private signature = '';
   private timer: NodeJS.Timeout | null = null;
-  private disk: { checkedMs: number; component: ComponentHealth } | null = null;
 
   constructor(private readonly d: HealthMonitorDeps) {}
 
@@ -59,7 +58,7 @@ export class HealthMonitor {
     const storage = this.d.storage();
     const llm = this.d.llm();
     const learning = this.d.baselineLearning();
-    const disk = this.diskComponent(now);
+    const disk = this.diskComponent();
     const components: ComponentHealth[] = [
       feed.component,
       { name: 'storage', status: storage.status, detail: storage.detail },
@@ -125,9 +124,8 @@ export class HealthMonitor {
     return { component: { name: 'feed', status: 'unhealthy', detail: `${s.description}: OFFLINE, ${why}` }, offline: true, reconnecting };
   }
 
-  private diskComponent(now: number): ComponentHealth {
+  private diskComponent(): ComponentHealth {
     if (!this.d.dataDir) return { name: 'disk', status: 'healthy', detail: 'no data directory' };
-    if (this.disk && now - this.disk.checkedMs < DISK_CHECK_MS) return this.disk.component;
     let component: ComponentHealth;
     try {
       const s = statfsSync(this.d.dataDir);
@@ -138,7 +136,6 @@ export class HealthMonitor {
     } catch (e) {
       component = { name: 'disk', status: 'degraded', detail: `cannot check free space: ${(e as Error).message}` };
     }
-    this.disk = { checkedMs: now, component };
     return component;
   }
 }
