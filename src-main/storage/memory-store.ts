@@ -102,6 +102,12 @@ export class MemoryStore implements PersistenceLayer {
     return clone(saved);
   }
 
+  async acknowledgeWithAudit(ack: Omit<Acknowledgement, 'id'>, summary: string): Promise<{ acknowledgement: Acknowledgement; audit: AuditEntry }> {
+    const acknowledgement = await this.acknowledge(ack);
+    const audit = await this.appendAudit({ timeMs: ack.timeMs, actor: ack.actor, kind: 'acknowledgement', summary, after: acknowledgement });
+    return { acknowledgement, audit };
+  }
+
   async listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {
     const out: Acknowledgement[] = [];
     const limit = clampLimit(q.limit);

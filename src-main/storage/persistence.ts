@@ -69,8 +69,9 @@ export class StorageFullError extends Error {
 /**
  * Contract notes (the shared contract suite in tests/unit/storage checks each):
  * - listAdvisories / listAudit / listAcknowledgements return newest first.
- * - acknowledge() does not write an audit entry itself: the engine appends one (kind
- *   'acknowledgement') so it can publish it.
+ * - acknowledge() does not write an audit entry itself; acknowledgeWithAudit() writes the
+ *   acknowledgement and its audit entry (kind 'acknowledgement', after = the acknowledgement)
+ *   together: both or neither, even across kill -9 (one SQLite transaction).
  * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time.
  * - queryMetrics returns one series per requested channel, at most maxPoints points each,
  *   averaged per bucket; resolution says which table answered.
@@ -84,6 +85,7 @@ export interface PersistenceLayer {
   saveVerification(v: VerificationResult): Promise<void>;
   latestVerification(): Promise<VerificationResult | null>;
   acknowledge(ack: Omit<Acknowledgement, 'id'>): Promise<Acknowledgement>;
+  acknowledgeWithAudit(ack: Omit<Acknowledgement, 'id'>, summary: string): Promise<{ acknowledgement: Acknowledgement; audit: AuditEntry }>;
   listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]>;
   appendAudit(e: NewAuditEntry): Promise<AuditEntry>;
   listAudit(q: AuditQuery): Promise<AuditEntry[]>;

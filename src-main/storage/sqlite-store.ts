@@ -268,6 +268,20 @@ export class SqliteStore implements PersistenceLayer {
     return saved;
   }
 
+  async acknowledgeWithAudit(ack: Omit<Acknowledgement, 'id'>, summary: string): Promise<{ acknowledgement: Acknowledgement; audit: AuditEntry }> {
+    this.live();
+    const saved: Acknowledgement = { id: `ACK-${randomBytes(4).toString('hex')}`, ...ack };
+    const after = JSON.stringify(saved);
+    const info = this.write(`acknowledgement of ${ack.advisoryId} with its audit entry`, () =>
+      this.db.transaction(() => {
+        this.st.insertAck.run(saved.id, saved.advisoryId, saved.timeMs, saved.actor, saved.action, saved.notes);
+        return this.st.insertAudit.run(saved.timeMs, saved.actor, 'acknowledgement', summary, 'null', after);
+      })(),
+    );
+    const audit: AuditEntry = { seq: Number(info.lastInsertRowid), timeMs: saved.timeMs, actor: saved.actor, kind: 'acknowledgement', summary, before: null, after: structuredClone(saved) };
+    return { acknowledgement: saved, audit };
+  }
+
   async listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {
     const { where, args } = whereClause([
       ['advisory_id = ?', q.advisoryId],
