@@ -57,7 +57,8 @@ const tick = () => new Promise((r) => setImmediate(r));
 export async function replayCsv(path: string, o: ReplayOptions): Promise<ReplayReport> {
   const timer = o.timer ?? (() => performance.now());
   const total = await countCsvRows(path);
-  const storage = new MemoryStore();
+  // A replay reads no metric series: keeping every raw sample grew with the recording (1.3 GB for 72 h).
+  const storage = new MemoryStore({ keepMetrics: false });
   const engine = createEngine(o.config, { storage, knowledge: o.knowledge, campaign: o.campaign, healthIntervalMs: 0, statusIntervalMs: 60_000 });
   const advisories = new Map<string, Advisory>();
   engine.on('advisory', (a) => advisories.set(a.id, a));
