@@ -178,7 +178,10 @@ export type AuditKind =
   | 'baseline-lock'
   | 'baseline-reset'
   | 'source-change'
-  | 'llm-mode';
+  | 'llm-mode'
+  | 'not-recording'
+  | 'file-set-aside'
+  | 'config-rejected';
 
 export interface AuditEntry {
   seq: number;

@@ -4,6 +4,7 @@
 import type { AuditEntry } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { StartupNotice } from '../../src-shared/health.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import { AdvisoryComposer } from '../advisory/composer.js';
@@ -62,6 +63,8 @@ export interface EnginePorts {
   log?: (line: string) => void;
   /** Which model files setLlmModel may open; default: only the shipped models folder. */
   modelPaths?: ModelPathPolicy;
+  /** What boot found (database unusable or set aside, configuration rejected): health, audit, banner. */
+  notices?: readonly StartupNotice[];
 }
 
 export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine {
@@ -69,6 +72,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const log = ports.log ?? (() => {});
   const { storage } = ports;
   const settings = new SettingsKeeper(ports.settingsFile ?? null);
+  const notices: readonly StartupNotice[] = [...(ports.notices ?? []), ...(settings.notice ? [settings.notice] : [])];
   const saved = settings.saved;
   const initialConfig = settings.configOver(fileConfig);
 
@@ -117,6 +121,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     llm: () => enricher.status(),
     baselineLearning: () => baseline.isLearning(),
     knowledgeHealthy: () => knowledge.isHealthy(),
+    notices: () => notices,
     onChange: (h) => events.emit('health', h),
   });
   const healer = new SelfHealer({ clock, enricher, audit, log });
@@ -181,6 +186,10 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
         // A corrupt or outdated baseline file: learning restarts, and the record says why.
         log(baselineLoad.warning);
         await audit({ timeMs: clock(), actor: 'system', kind: 'baseline-reset', summary: baselineLoad.warning });
+      }
+      // What boot found goes on the record (the in-memory one when the database is unusable).
+      for (const n of notices) {
+        await audit({ timeMs: clock(), actor: 'system', kind: n.kind, summary: n.summary, after: { file: n.file } }).catch((e) => log(`notice not audited: ${(e as Error).message}`));
       }
       sources.start();
       health.start(ports.healthIntervalMs ?? 1000);

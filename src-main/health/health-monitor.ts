@@ -3,7 +3,7 @@
 // space is measured on every evaluation (one statfs call): a cached figure said "2 MB free" on a
 // disk that had filled since.
 import { statfsSync } from 'node:fs';
-import { worstStatus, type ComponentHealth, type HealthReport, type HealthStatus, type StorageHealth } from '../../src-shared/health.js';
+import { worstStatus, type ComponentHealth, type HealthReport, type HealthStatus, type StartupNotice, type StorageHealth } from '../../src-shared/health.js';
 import type { SourceStatus } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 
@@ -17,6 +17,8 @@ export interface HealthMonitorDeps {
   llm: () => LiveStatus['llm'];
   baselineLearning: () => boolean;
   knowledgeHealthy: () => boolean;
+  /** Found at start: database unusable, damaged files set aside, configuration rejected. */
+  notices?: () => readonly StartupNotice[];
   onChange: (h: HealthReport) => void;
 }
 
@@ -59,9 +61,16 @@ export class HealthMonitor {
     const llm = this.d.llm();
     const learning = this.d.baselineLearning();
     const disk = this.diskComponent();
+    const notices = this.d.notices?.() ?? [];
+    const has = (kind: StartupNotice['kind']) => notices.some((n) => n.kind === kind);
+    const notRecording = notices.find((n) => n.kind === 'not-recording');
+    const files = notices.filter((n) => n.kind !== 'not-recording');
     const components: ComponentHealth[] = [
       feed.component,
-      { name: 'storage', status: storage.status, detail: storage.detail },
+      notRecording
+        ? { name: 'storage', status: 'unhealthy', detail: `NOT RECORDING: ${notRecording.summary}` }
+        : { name: 'storage', status: storage.status, detail: storage.detail },
+      ...(files.length > 0 ? [{ name: 'files', status: 'degraded' as const, detail: files.map((n) => n.summary).join(' ') }] : []),
       this.llmComponent(llm),
       { name: 'knowledge', status: this.d.knowledgeHealthy() ? 'healthy' : 'degraded', detail: this.d.knowledgeHealthy() ? 'ok' : 'knowledge store unavailable: no precedents' },
       { name: 'baseline', status: learning ? 'degraded' : 'healthy', detail: learning ? 'learning the rig baseline (shadow mode: only critical well control alerts)' : 'baseline locked' },
@@ -80,6 +89,9 @@ export class HealthMonitor {
         baselineLearning: learning,
         templateOnly: llm.mode !== 'llm',
         diskLow: disk.status !== 'healthy' || storage.diskFull,
+        notRecording: notRecording !== undefined,
+        fileSetAside: has('file-set-aside'),
+        configRejected: has('config-rejected'),
       },
     };
     this.report = report;

@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Acknowledgement, Advisory, AuditEntry, AuditKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import { DatabaseUnusableError, inspectDatabaseFile } from './database-file.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
+import { setAsideDamagedFile } from './set-aside.js';
 import { ONE_MIN_MS, TEN_MIN_MS, bucketStart, planBuckets, storableValue } from './metric-buckets.js';
 import { migrate } from './migrations.js';
 import {
@@ -104,12 +106,23 @@ export class SqliteStore implements PersistenceLayer {
   private lastRetentionMs = -Infinity;
   private closed = false;
   private readonly st: ReturnType<typeof prepareStatements>;
+  /** Set when a damaged (0-byte) database was renamed aside at open. */
+  readonly setAside: { movedTo: string; reason: string } | null = null;
 
   private constructor(opts: SqliteStoreOptions) {
     const dir = path.resolve(opts.dataDir);
     ensureWritableDir(dir);
     this.lock = acquireInstanceLock(dir);
     this.file = path.join(dir, DB_FILE);
+    const state = inspectDatabaseFile(this.file);
+    try {
+      if (state.kind === 'damaged') throw new DatabaseUnusableError(this.file, state.reason);
+      // A 0-byte database was truncated: kept aside, and a new one started (said in health and the audit).
+      if (state.kind === 'empty') this.setAside = { movedTo: setAsideDamagedFile(this.file, Date.now(), ['-wal', '-shm']), reason: 'it was empty (0 bytes)' };
+    } catch (err) {
+      this.lock.release();
+      throw err;
+    }
     try {
       this.db = new Database(this.file);
       this.db.pragma('journal_mode = WAL');
@@ -119,7 +132,8 @@ export class SqliteStore implements PersistenceLayer {
       opts.onOpen?.(this.db);
     } catch (err) {
       this.lock.release();
-      throw new Error(`cannot open SAIREN database ${this.file}: ${(err as Error).message}`, { cause: err });
+      // Unreadable (malformed, not a database, no permission): the engine runs without recording.
+      throw new DatabaseUnusableError(this.file, (err as Error).message.replace(/\.$/, ''));
     }
     this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
     this.probeMs = opts.diskFullProbeMs ?? 30_000;
