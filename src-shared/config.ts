@@ -23,6 +23,12 @@ const count = (d: number, min: number, max: number, unit: string) =>
 const fraction = (d: number, min = 0, max = 1) => range(d, min, max, '(fraction)');
 const percent = (d: number, min = 0) => range(d, min, 100, '%');
 const weight = (d: number) => range(d, 0, 1, '(weight)');
+/** Like range(), but unset means "not overridden" (campaign keys over the global thresholds). */
+const optionalRange = (min: number, max: number, unit: string) =>
+  z
+    .number()
+    .refine((v) => Number.isFinite(v) && v >= min && v <= max, { error: (iss) => `must be within ${min} to ${max} ${unit} (got ${String(iss.input)})` })
+    .optional();
 const section = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict().prefault({} as never);
 
 export const WellConfigSchema = z
@@ -180,11 +186,12 @@ export const WellConfigSchema = z
     }),
     campaign: section({
       active: z.enum(['production', 'plug_abandonment']).default('production'),
+      /** Unset = the global thresholds apply (thresholds.mse, thresholds.well_control). */
       production: section({
-        mse_efficiency_warning: percent(70, 1),
-        mse_efficiency_poor: percent(50),
-        flow_imbalance_warning: range(10, 1, 100, 'gpm'),
-        flow_imbalance_critical: range(20, 1, 200, 'gpm'),
+        mse_efficiency_warning: optionalRange(1, 100, '%'),
+        mse_efficiency_poor: optionalRange(0, 100, '%'),
+        flow_imbalance_warning: optionalRange(1, 100, 'gpm'),
+        flow_imbalance_critical: optionalRange(1, 200, 'gpm'),
         pressure_test_tolerance: range(50, 1, 1000, 'psi'),
         weight_mse: weight(0.2),
         weight_hydraulic: weight(0.2),
@@ -192,6 +199,7 @@ export const WellConfigSchema = z
         weight_formation: weight(0.15),
         weight_stuck_pipe: weight(0.15),
       }),
+      /** P&A's tighter tolerances (DOMAIN §8) override the global thresholds while P&A is active. */
       plug_abandonment: section({
         mse_efficiency_warning: percent(50, 1),
         mse_efficiency_poor: percent(30),

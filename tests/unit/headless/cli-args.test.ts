@@ -35,7 +35,9 @@ describe('headless CLI arguments', () => {
     [['--stdin', '--csv', 'a.csv'], 'choose one source'],
     [['--campaign', 'exploration'], '--campaign expects'],
     [['--simulate', 'kick', '--speed', 'max'], '--speed max is for --csv'],
-    [['--simulate', 'bogus'], '--simulate expects one of normal, kick,'],
+    [['--simulate', 'blowout'], '--simulate expects a scenario'],
+    [['--serial', '/dev/ttyS0', '--parity', 'mark'], '--parity expects none, even, odd'],
+    [['--stdin', 'extra'], 'Unexpected argument'],
     [['--wits-listen', 'rig.local:5000'], '--wits-listen expects PORT or ADDRESS:PORT'],
     [['--wits-listen', '5000', '--wits-allow', 'logger.rig'], '--wits-allow expects IP addresses'],
     [['--wits-tcp', 'a:1', '--wits-allow', '10.0.0.7'], '--wits-allow goes with --wits-listen'],
@@ -46,13 +48,23 @@ describe('headless CLI arguments', () => {
   });
 });
 
+describe('replay CLI arguments', () => {
+  it('parses a replay with options in any order', async () => {
+    const { parseReplayArgs } = await import('../../../src-main/cli/replay.js');
+    expect(parseReplayArgs(['--report', 'r.json', '--csv', 'a.csv', '--speed', '20', '--campaign', 'pa'])).toMatchObject({ csv: 'a.csv', report: 'r.json', speed: 20, campaign: 'plug_abandonment' });
+    expect(() => parseReplayArgs([])).toThrow('--csv FILE is required');
+    expect(() => parseReplayArgs(['--csv', 'a.csv', '--speed', 'fast'])).toThrow('--speed expects');
+    expect(() => parseReplayArgs(['--csv'])).toThrow('--csv needs a value');
+  });
+});
+
 describe('the headless process with a bad argument', () => {
   it('an unknown --simulate scenario: one line on stderr, exit code 2, nothing started', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/headless.ts', '--simulate', 'bogus', '--port', '0'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(2);
     const err = r.stderr.trim();
     expect(err.split('\n')).toHaveLength(1);
-    expect(err).toMatch(/^sairen headless: --simulate expects one of normal, kick, .*got "bogus"$/);
+    expect(err).toMatch(/^sairen headless: --simulate expects a scenario \(normal, kick, .*\), got "bogus"/);
     expect(r.stdout).toBe('');
   });
 });
