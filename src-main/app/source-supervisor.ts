@@ -73,10 +73,15 @@ export class SourceSupervisor {
     this.source.start();
   }
 
-  /** Stops the running feed and starts `cfg`; resolves to an error message if it cannot be built. */
-  swap(cfg: SourceConfig, units: UnitSystem): Promise<string | null> {
+  /**
+   * Stops the running feed and starts `cfg`; resolves to an error message if it cannot be built.
+   * `andThen` (the reset, save and audit of a switch) runs in the same turn, before the next swap
+   * starts, so what is saved and audited is always the feed that runs.
+   */
+  swap(cfg: SourceConfig, units: UnitSystem, andThen?: (previous: SourceConfig | null) => Promise<void>): Promise<string | null> {
     return this.serialised(async () => {
       if (this.disposed) return 'the engine is shutting down';
+      const previous = this.cfg;
       await this.stopCurrent();
       let next: DataSource;
       try {
@@ -88,6 +93,7 @@ export class SourceSupervisor {
       this.cfg = cfg;
       this.units = units;
       next.start();
+      await andThen?.(previous);
       return null;
     });
   }
