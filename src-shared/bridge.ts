@@ -156,7 +156,8 @@ export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 
 
 /** A command failure the user can read (validation, not found, refused). */
 export interface BridgeError {
-  code: 'invalid-request' | 'not-found' | 'refused' | 'internal';
+  /** unavailable: the record (database, saved settings) cannot be written; nothing was changed. */
+  code: 'invalid-request' | 'not-found' | 'refused' | 'unavailable' | 'internal';
   message: string;
 }
 

@@ -28,9 +28,11 @@ export class SettingsKeeper {
     return fileConfig;
   }
 
-  /** Returns an error message when the file could not be written (the change still applies). */
+  /** Returns an error message when the file could not be written; then nothing is kept in memory either. */
   persist(patch: Partial<RuntimeSettings>): string | null {
-    Object.assign(this.saved, patch);
-    return this.file?.save(this.saved) ?? null;
+    const next = { ...this.saved, ...patch };
+    const err = this.file?.save(next) ?? null;
+    if (!err) Object.assign(this.saved, patch);
+    return err;
   }
 }

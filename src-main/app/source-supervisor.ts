@@ -82,6 +82,8 @@ export class SourceSupervisor {
     return this.serialised(async () => {
       if (this.disposed) return 'the engine is shutting down';
       const previous = this.cfg;
+      const previousUnits = this.units;
+      const wasRunning = this.source !== null;
       await this.stopCurrent();
       let next: DataSource;
       try {
@@ -93,7 +95,19 @@ export class SourceSupervisor {
       this.cfg = cfg;
       this.units = units;
       next.start();
-      await andThen?.(previous);
+      try {
+        await andThen?.(previous);
+      } catch (e) {
+        // The switch could not be recorded: back to the feed that ran before, then say why.
+        await this.stopCurrent();
+        this.cfg = previous;
+        this.units = previousUnits;
+        if (previous && wasRunning) {
+          this.source = this.attach(previous, previousUnits);
+          this.source.start();
+        }
+        throw e;
+      }
       return null;
     });
   }

@@ -66,6 +66,12 @@ export class StorageFullError extends Error {
   }
 }
 
+/** A write the database refused (full, I/O, read-only...): the record was not changed. */
+export function isStorageError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof StorageFullError || (typeof code === 'string' && code.startsWith('SQLITE_'));
+}
+
 /**
  * Contract notes (the shared contract suite in tests/unit/storage checks each):
  * - listAdvisories / listAudit / listAcknowledgements return newest first.

@@ -1,5 +1,6 @@
 // A person acknowledges an advisory: stored together with its audit entry (one transaction:
 // never one without the other), then published.
+import { isStorageError } from '../../storage/persistence.js';
 import { fail, ok, type CommandModule } from '../engine-context.js';
 
 export const acknowledgeCommands: CommandModule<'acknowledge'> = (ctx) => ({
@@ -7,10 +8,18 @@ export const acknowledgeCommands: CommandModule<'acknowledge'> = (ctx) => ({
     const advisory = await ctx.advisories.find(r.advisoryId);
     if (!advisory) return fail('not-found', `no advisory with id ${r.advisoryId}`);
     const summary = `${advisory.severity} ${advisory.fault} advisory ${advisory.id} acknowledged: ${r.action}`;
-    const { acknowledgement, audit } = await ctx.storage.acknowledgeWithAudit(
-      { advisoryId: r.advisoryId, timeMs: ctx.clock(), actor: r.actor, action: r.action, notes: r.notes },
-      summary,
-    );
+    let stored;
+    try {
+      stored = await ctx.storage.acknowledgeWithAudit(
+        { advisoryId: r.advisoryId, timeMs: ctx.clock(), actor: r.actor, action: r.action, notes: r.notes },
+        summary,
+      );
+    } catch (e) {
+      if (!isStorageError(e)) throw e;
+      // One transaction: neither the acknowledgement nor its audit entry was written.
+      return fail('unavailable', `acknowledgement not stored: ${(e as Error).message}; try again once the disk has space`);
+    }
+    const { acknowledgement, audit } = stored;
     ctx.events.emit('audit', audit);
     ctx.events.emit('acknowledgement', acknowledgement);
     return ok(acknowledgement);
