@@ -240,6 +240,16 @@ export const WellConfigSchema = z
       /** Open connections at most (HTTP and WebSocket); more are closed on arrival. */
       max_connections: count(256, 8, 4096, 'connections'),
     }),
+    knowledge: section({
+      /** Precedents by RAM recall of past episodes (this rig's and the fleet's); false = the static knowledge base. */
+      recall_enabled: z.boolean().default(true),
+      /** Episodes held for recall; past it the oldest non-critical go. Applied at start. */
+      recall_capacity: count(10_000, 100, 100_000, 'episodes'),
+    }),
+    fleet: section({
+      /** Confirmed AMBER/RED events kept on disk for the fleet hub. Applied at start. */
+      queue_capacity: count(1000, 10, 100_000, 'events'),
+    }),
     storage: section({
       metrics_retention_days: range(90, 1, 3650, 'days'),
       metrics_flush_ms: count(1000, 100, 60_000, 'ms'),

@@ -19,6 +19,10 @@ export interface HealthMonitorDeps {
   knowledgeHealthy: () => boolean;
   /** Found at start: database unusable, damaged files set aside, configuration rejected. */
   notices?: () => readonly StartupNotice[];
+  /** Which knowledge store answers and, for recall, its size against the memory budget. */
+  knowledgeDetail?: () => string;
+  /** More components (the fleet upload queue). */
+  extraComponents?: () => ComponentHealth[];
   onChange: (h: HealthReport) => void;
 }
 
@@ -72,9 +76,10 @@ export class HealthMonitor {
         : { name: 'storage', status: storage.status, detail: storage.detail },
       ...(files.length > 0 ? [{ name: 'files', status: 'degraded' as const, detail: files.map((n) => n.summary).join(' ') }] : []),
       this.llmComponent(llm),
-      { name: 'knowledge', status: this.d.knowledgeHealthy() ? 'healthy' : 'degraded', detail: this.d.knowledgeHealthy() ? 'ok' : 'knowledge store unavailable: no precedents' },
+      this.knowledgeComponent(),
       { name: 'baseline', status: learning ? 'degraded' : 'healthy', detail: learning ? 'learning the rig baseline (shadow mode: only critical well control alerts)' : 'baseline locked' },
       disk,
+      ...(this.d.extraComponents?.() ?? []),
     ];
     const report: HealthReport = {
       timeMs: now,
@@ -101,6 +106,12 @@ export class HealthMonitor {
       this.d.onChange(report);
     }
     return report;
+  }
+
+  private knowledgeComponent(): ComponentHealth {
+    const healthy = this.d.knowledgeHealthy();
+    const detail = this.d.knowledgeDetail?.() ?? (healthy ? 'ok' : 'knowledge store unavailable: no precedents');
+    return { name: 'knowledge', status: healthy ? 'healthy' : 'degraded', detail };
   }
 
   /**

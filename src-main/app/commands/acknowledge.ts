@@ -1,5 +1,5 @@
 // A person acknowledges an advisory: stored together with its audit entry (one transaction:
-// never one without the other), then published.
+// never one without the other), published, and with how it ended when that is already known.
 import { isStorageError } from '../../storage/persistence.js';
 import { fail, ok, type CommandModule } from '../engine-context.js';
 
@@ -22,6 +22,14 @@ export const acknowledgeCommands: CommandModule<'acknowledge'> = (ctx) => ({
     const { acknowledgement, audit } = stored;
     ctx.events.emit('audit', audit);
     ctx.events.emit('acknowledgement', acknowledgement);
+    if (r.outcome) {
+      try {
+        await ctx.outcomes.record(advisory, r.outcome, r.actor, r.notes);
+      } catch (e) {
+        if (!isStorageError(e)) throw e;
+        return fail('unavailable', `acknowledgement ${acknowledgement.id} stored, but its outcome was not recorded (${(e as Error).message}); set the outcome again later`);
+      }
+    }
     return ok(acknowledgement);
   },
 });
