@@ -76,6 +76,9 @@ describe('people text: NUL and bidirectional controls are refused on every trans
     expect(r.ok && r.value.applied).toBe(false);
     expect(r.ok && r.value.errors.map((e) => e.key)).toEqual(['well.name']);
     expect(BridgeRequests.acknowledge.safeParse({ advisoryId: 'A', actor: 'J', action: 'x', notes: 'line 1\n\tline 2' }).success).toBe(true);
+    // Outcomes are people's text too.
+    const outcome = BridgeRequests.setOutcome.safeParse({ advisoryId: 'A', actor: 'J', outcome: { kind: 'Resolved', action: `shut in${RLO}` } });
+    expect(outcome.success).toBe(false);
     expect((await post('/campaign', { campaign: 'pa', actor: `CM${RLO}` })).status).toBe(400);
     expect(eut.engine.status().campaign).toBe('production');
   });
