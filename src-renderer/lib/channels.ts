@@ -1,12 +1,12 @@
 // Trend channels the engineer can chart: packet channels and derived metrics, each with the
 // quantity that decides its display unit. Names are the engine's (getMetricSeries channels).
-import type { Quantity } from '../../src-shared/units.js';
+import type { QuantityKind } from '../../src-shared/units.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 
 export interface TrendChannel {
   key: string;
   label: string;
-  quantity: Quantity;
+  quantity: QuantityKind;
   color: string;
 }
 

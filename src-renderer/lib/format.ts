@@ -1,12 +1,12 @@
 // Display formatting for live values: unit system applied here only (engine is US oilfield).
-import { toDisplay, unitLabel, type Quantity, type UnitSystem } from '../../src-shared/units.js';
+import { toDisplay, unitLabel, type QuantityKind, type UnitSystem } from '../../src-shared/units.js';
 
 export interface Shown {
   text: string;
   unit: string;
 }
 
-export function formatValue(value: number | null | undefined, quantity: Quantity, system: UnitSystem, decimals = 1): Shown {
+export function formatValue(value: number | null | undefined, quantity: QuantityKind, system: UnitSystem, decimals = 1): Shown {
   const unit = unitLabel(quantity, system);
   if (value === null || value === undefined || !Number.isFinite(value)) return { text: '—', unit };
   const shown = toDisplay(value, quantity, system);
@@ -14,7 +14,7 @@ export function formatValue(value: number | null | undefined, quantity: Quantity
 }
 
 /** Decimals that suit a quantity in a unit system (kPa needs none, g/cm³ needs three). */
-export function decimalsFor(quantity: Quantity, system: UnitSystem): number {
+export function decimalsFor(quantity: QuantityKind, system: UnitSystem): number {
   if (system === 'metric') {
     if (quantity === 'pressure' || quantity === 'flow') return 0;
     if (quantity === 'density') return 3;
@@ -25,6 +25,6 @@ export function decimalsFor(quantity: Quantity, system: UnitSystem): number {
   return 1;
 }
 
-export function show(value: number | null | undefined, quantity: Quantity, system: UnitSystem): Shown {
+export function show(value: number | null | undefined, quantity: QuantityKind, system: UnitSystem): Shown {
   return formatValue(value, quantity, system, decimalsFor(quantity, system));
 }

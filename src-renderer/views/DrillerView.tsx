@@ -1,6 +1,6 @@
 // Driller: the numbers that matter, big enough to read from two metres with gloves on.
 import { OPERATION_CODES } from '../../src-shared/campaign.js';
-import type { Quantity } from '../../src-shared/units.js';
+import type { QuantityKind } from '../../src-shared/units.js';
 import type { AppState } from '../store/app-store.js';
 import { useApp } from '../store/app-store.js';
 import { useAppLive } from '../store/view-active.js';
@@ -12,7 +12,7 @@ type Level = 'ok' | 'warn' | 'crit';
 interface TileSpec {
   id: string;
   label: string;
-  quantity: Quantity;
+  quantity: QuantityKind;
   pick: (s: AppState) => number | null;
   level?: (v: number) => Level;
 }
