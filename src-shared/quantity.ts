@@ -115,7 +115,12 @@ export function rich(strings: TemplateStringsArray, ...values: Interp[]): RichTe
     if (v === null || v === undefined) return;
     if (typeof v === 'string' || typeof v === 'number') text(String(v));
     else if (isQuantity(v)) out.push({ quantity: v });
-    else for (const p of v) ('text' in p ? text(p.text) : out.push(p));
+    else {
+      for (const p of v) {
+        if ('text' in p) text(p.text);
+        else out.push(p);
+      }
+    }
   });
   return out;
 }
