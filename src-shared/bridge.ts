@@ -6,7 +6,7 @@ import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult 
 import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
 import type { HealthReport } from './health.js';
-import type { SourceStatus } from './source.js';
+import type { SourceStatus, SourceTestResult } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
 
 const actor = z.string().trim().min(1, 'actor name is required').max(80);
@@ -21,6 +21,7 @@ export const SourceConfigSchema = z.discriminatedUnion('kind', [
     dataBits: z.union([z.literal(7), z.literal(8)]),
     parity: z.enum(['none', 'even', 'odd']),
     stopBits: z.union([z.literal(1), z.literal(2)]),
+    flowControl: z.enum(['none', 'rtscts', 'xonxoff']).optional(),
   }),
   z.object({ kind: z.literal('stdin') }),
   z.object({ kind: z.literal('csv'), path: z.string().min(1), speed: z.union([z.number().positive(), z.literal('max')]) }),
@@ -74,6 +75,8 @@ export const BridgeRequests = {
   setSource: z
     .object({ source: SourceConfigSchema, units: z.enum(['imperial', 'metric']).optional(), actor })
     .strict(),
+  /** Tries a source (TCP connect, serial open, port bind, file read) with a short timeout; applies nothing. */
+  testSource: z.object({ source: SourceConfigSchema }).strict(),
   listSerialPorts: z.object({}).strict(),
   setLlmModel: z.object({ path: z.string(), enabled: z.boolean(), actor }).strict(),
 } as const;
@@ -109,6 +112,7 @@ export interface BridgeResponses {
   getMetricSeries: MetricSeries[];
   getBaseline: BaselineProgress;
   setSource: SourceStatus;
+  testSource: SourceTestResult;
   listSerialPorts: { ports: SerialPortInfo[]; note: string | null };
   setLlmModel: LiveStatus['llm'];
 }

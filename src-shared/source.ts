@@ -2,6 +2,9 @@ import type { UnitSystem } from './units.js';
 
 export type SourceState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
 
+/** RS-232 flow control: none, hardware (RTS/CTS) or software (XON/XOFF). */
+export type SerialFlowControl = 'none' | 'rtscts' | 'xonxoff';
+
 export type SourceConfig =
   | { kind: 'tcp'; host: string; port: number }
   | { kind: 'listen'; port: number; host?: string }
@@ -12,6 +15,8 @@ export type SourceConfig =
       dataBits: 7 | 8;
       parity: 'none' | 'even' | 'odd';
       stopBits: 1 | 2;
+      /** Absent = none. */
+      flowControl?: SerialFlowControl;
     }
   | { kind: 'stdin' }
   | { kind: 'csv'; path: string; speed: number | 'max' }
@@ -27,4 +32,14 @@ export interface SourceStatus {
   rejected: number;
   badLines: number;
   detail: string;
+  /** The settings of the feed in use (filled in by the engine), so a screen can show them after a reload. */
+  config?: SourceConfig | null;
+}
+
+/** The answer to "would this source work?" (a connection tried, nothing applied). */
+export interface SourceTestResult {
+  ok: boolean;
+  /** What was tried and what happened, in words. */
+  message: string;
+  elapsedMs: number;
 }

@@ -33,7 +33,7 @@ export function createSource(cfg: SourceConfig, opts: SourceFactoryOptions): Dat
       return new TcpListenSource(cfg.port, cfg.host ?? '0.0.0.0', settings, opts.listen);
     case 'serial':
       return new SerialSource(
-        { path: cfg.path, baudRate: cfg.baudRate, dataBits: cfg.dataBits, parity: cfg.parity, stopBits: cfg.stopBits },
+        { path: cfg.path, baudRate: cfg.baudRate, dataBits: cfg.dataBits, parity: cfg.parity, stopBits: cfg.stopBits, flowControl: cfg.flowControl },
         settings,
         opts.serial,
       );

@@ -1,5 +1,5 @@
 // Argument parsing for `npm run headless`: pure, so every bad-argument message is testable.
-import type { SourceConfig } from '../../src-shared/source.js';
+import type { SerialFlowControl, SourceConfig } from '../../src-shared/source.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
 
@@ -22,7 +22,8 @@ export const HEADLESS_USAGE = `usage: npm run headless -- [source] [options]
 sources (one):
   --wits-tcp HOST:PORT     connect to a WITS Level 0 TCP server
   --wits-listen PORT       listen for a rig pushing WITS to this port
-  --serial PATH --baud N   read WITS from a serial port (--parity none|even|odd --data-bits 7|8 --stop-bits 1|2)
+  --serial PATH --baud N   read WITS from a serial port (--parity none|even|odd --data-bits 7|8 --stop-bits 1|2
+                           --flow-control none|rtscts|xonxoff)
   --stdin                  read WITS frames or JSON lines from standard input
   --csv FILE [--speed N|max]  replay a recording
   --simulate SCENARIO [--seed N] [--speed N]  built-in simulator (default when no source is given)
@@ -34,7 +35,7 @@ options:
 
 const BARE_FLAGS = new Set(['--stdin', '--help', '-h', '--quiet']);
 const VALUE_FLAGS = new Set([
-  '--wits-tcp', '--wits-listen', '--serial', '--baud', '--parity', '--data-bits', '--stop-bits', '--csv',
+  '--wits-tcp', '--wits-listen', '--serial', '--baud', '--parity', '--data-bits', '--stop-bits', '--flow-control', '--csv',
   '--simulate', '--seed', '--speed', '--host', '--port', '--data-dir', '--config', '--campaign', '--units',
   '--channel-map', '--check-config',
 ]);
@@ -70,7 +71,7 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
   const sources: string[] = [];
   let speed: number | 'max' | null = null;
   let seed = 1;
-  let serial = { baud: 9600, parity: 'none' as 'none' | 'even' | 'odd', dataBits: 8 as 7 | 8, stopBits: 1 as 1 | 2 };
+  let serial = { baud: 9600, parity: 'none' as 'none' | 'even' | 'odd', dataBits: 8 as 7 | 8, stopBits: 1 as 1 | 2, flowControl: 'none' as SerialFlowControl };
   let pending: (() => SourceConfig) | null = null;
 
   for (let i = 0; i < argv.length; i++) {
@@ -107,7 +108,7 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
       }
       case '--serial':
         sources.push(flag);
-        pending = () => ({ kind: 'serial', path: value, baudRate: serial.baud, dataBits: serial.dataBits, parity: serial.parity, stopBits: serial.stopBits });
+        pending = () => ({ kind: 'serial', path: value, baudRate: serial.baud, dataBits: serial.dataBits, parity: serial.parity, stopBits: serial.stopBits, flowControl: serial.flowControl });
         break;
       case '--baud': {
         const b = int(value, 50, 4_000_000);
@@ -126,6 +127,10 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
       case '--stop-bits':
         if (value !== '1' && value !== '2') return { ok: false, error: `--stop-bits expects 1 or 2, got "${value}"` };
         serial = { ...serial, stopBits: value === '2' ? 2 : 1 };
+        break;
+      case '--flow-control':
+        if (value !== 'none' && value !== 'rtscts' && value !== 'xonxoff') return { ok: false, error: `--flow-control expects none, rtscts or xonxoff, got "${value}"` };
+        serial = { ...serial, flowControl: value };
         break;
       case '--stdin':
         sources.push(flag);

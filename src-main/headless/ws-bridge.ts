@@ -22,6 +22,8 @@ export const WRITE_COMMANDS: ReadonlySet<BridgeCommand> = new Set<BridgeCommand>
   'applyConfig',
   'setCampaign',
   'setSource',
+  // it makes the engine open connections and ports: not for an unauthenticated network client
+  'testSource',
   'setLlmModel',
 ]);
 

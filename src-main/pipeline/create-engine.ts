@@ -20,6 +20,8 @@ import type { WitsPacket } from '../../src-shared/wits.js';
 import { buildChannelMap } from '../acquisition/channel-map.js';
 import type { DataSource } from '../acquisition/data-source.js';
 import { listSerialPorts } from '../acquisition/serial.js';
+import { probeSource } from '../acquisition/source-probe.js';
+import { isScenarioName } from '../simulator/scenarios.js';
 import { createSource } from '../acquisition/source-factory.js';
 import { AdvisoryComposer } from '../advisory/composer.js';
 import { BaselineFile } from '../baseline/baseline-file.js';
@@ -236,7 +238,14 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       nullValues: config.acquisition.null_values,
       simulatorFactory: (c) => new SimulatorSource(c),
     });
-    unsubscribeSource = [s.onPacket(ingest), s.onStatus(() => health.evaluate())];
+    // A source's state change (connecting, connected, reconnecting) reaches the screens at once,
+    // not with the next packet: a dead feed sends no packets.
+    const onSourceStatus = (): void => {
+      health.evaluate();
+      lastStatusEventMs = clock();
+      emit('status', status());
+    };
+    unsubscribeSource = [s.onPacket(ingest), s.onStatus(onSourceStatus)];
     return s;
   };
 
@@ -267,7 +276,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     rigState: coordinator.packet?.rigState ?? 'Idle',
     operation: coordinator.operation,
     campaign: campaigns.get(),
-    source: source ? source.status() : idleSource(),
+    source: { ...(source ? source.status() : idleSource()), config: sourceConfig },
     baseline: baseline.progress(),
     health: health.current(),
     currentAdvisory: current,
@@ -357,8 +366,9 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       const now = source as DataSource | null;
       await audit({ timeMs: clock(), actor: r.actor, kind: 'source-change', summary: `data source set to ${now?.status().description}`, before, after: { ...r.source, units } });
       health.evaluate();
-      return { ok: true, value: now ? now.status() : idleSource() };
+      return { ok: true, value: { ...(now ? now.status() : idleSource()), config: sourceConfig } };
     },
+    testSource: async (r) => ({ ok: true, value: await probeSource(r.source, { isScenario: isScenarioName }) }),
     listSerialPorts: async () => {
       const r = await listSerialPorts();
       return { ok: true, value: { ports: r.ports, note: r.note || null } };
