@@ -5,7 +5,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src-shared/config.js';
 import type { LiveStatus } from '../../src-shared/status.js';
-import { createEngine } from '../../src-main/pipeline/create-engine.js';
+import { createEngine } from '../../src-main/app/create-engine.js';
 import { startSimulatorServer } from '../../src-main/simulator/index.js';
 import { MemoryStore } from '../../src-main/storage/memory-store.js';
 
