@@ -28,7 +28,8 @@ export const MIN_GAP_MS = 30_000;
 export function gapStarts(times: readonly number[]): Set<number> {
   const out = new Set<number>();
   if (times.length < 3) return out;
-  const typical = (times[times.length - 1] - times[0]) / (times.length - 1);
+  const steps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+  const typical = steps[steps.length >> 1]; // the median step: a gap does not stretch it
   const limit = Math.max(MIN_GAP_MS, 4 * typical);
   for (let i = 1; i < times.length; i++) if (times[i] - times[i - 1] > limit) out.add(i);
   return out;

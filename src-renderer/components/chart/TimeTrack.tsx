@@ -39,7 +39,7 @@ export const TimeTrack = memo(function TimeTrack(p: TimeTrackProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
   const drawn = useRef<TimeChartDrawn | null>(null);
-  const [stats, setStats] = useState({ points: 0, thresholds: 0, markers: 0 });
+  const [stats, setStats] = useState({ points: 0, thresholds: 0, markers: 0, firstMs: 0 });
 
   const toDisp = (v: number): number => (channel.quantity === 'none' ? v : toDisplay(v, channel.quantity, units));
   const thresholds = thresholdLines(band).map((l) => ({ ...l, value: toDisp(l.value) }));
@@ -52,7 +52,8 @@ export const TimeTrack = memo(function TimeTrack(p: TimeTrackProps) {
     const d = drawTimeChart(canvas.current, size.w, size.h, { series, toDisplay: toDisp, domain, color: lineColor(channel.color, theme), thresholds, markers, timeLabels, clock }, PALETTES[theme]);
     drawn.current = d;
     const inDomain = markers.filter((m) => m.timeMs >= domain[0] && m.timeMs <= domain[1]).length;
-    setStats((s) => (s.points === d.points && s.thresholds === thresholds.length && s.markers === inDomain ? s : { points: d.points, thresholds: thresholds.length, markers: inDomain }));
+    const firstMs = Math.round(d.firstMs ?? 0);
+    setStats((s) => (s.points === d.points && s.thresholds === thresholds.length && s.markers === inDomain && s.firstMs === firstMs ? s : { points: d.points, thresholds: thresholds.length, markers: inDomain, firstMs }));
     // (the signatures stand in for the threshold and marker arrays)
   }, [active, size, domain[0], domain[1], units, theme, clock, thresholdSig, markerSig, timeLabels, historyVersion, channel.key]);
 
@@ -104,6 +105,7 @@ export const TimeTrack = memo(function TimeTrack(p: TimeTrackProps) {
       className="track"
       data-testid={p.testId ?? `track-${channel.key}`}
       data-points={stats.points}
+      data-first-ms={stats.firstMs}
       data-thresholds={stats.thresholds}
       data-markers={stats.markers}
       data-from={Math.round(domain[0])}

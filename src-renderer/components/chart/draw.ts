@@ -44,6 +44,8 @@ export interface TimeChartInput {
 
 export interface TimeChartDrawn {
   points: number;
+  /** Time of the first drawn point (null when none): how far back the line reaches. */
+  firstMs: number | null;
   yDomain: Domain;
   plot: { x0: number; x1: number; y0: number; y1: number };
 }
@@ -151,7 +153,8 @@ export function drawTimeChart(canvas: HTMLCanvasElement, w: number, h: number, i
   pts.forEach(([t, v], i) => (i === 0 || breaks.has(i) ? ctx.moveTo(x(t), y(v)) : ctx.lineTo(x(t), y(v))));
   ctx.stroke();
   ctx.restore();
-  return { points: pts.length, yDomain, plot };
+  const firstInside = pts.find((p) => p[0] >= from);
+  return { points: pts.length, firstMs: firstInside ? firstInside[0] : null, yDomain, plot };
 }
 
 export interface DepthChartInput {
