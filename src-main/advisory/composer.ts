@@ -12,6 +12,7 @@ import type {
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { Consensus } from '../agents/orchestrator.js';
+import type { EffectiveThresholds } from '../physics/thresholds.js';
 import { rich } from '../../src-shared/quantity.js';
 import { plainText } from './templates/common.js';
 import { TEMPLATE_CONFIDENCE, renderTemplateParts } from './templates/index.js';
@@ -22,6 +23,7 @@ export interface ComposeInput {
   consensus: Consensus;
   precedents: readonly Precedent[];
   campaign: Campaign;
+  thresholds: EffectiveThresholds;
 }
 
 /** FNV-1a, 32 bit: a small, stable hash (no randomness: replays give the same ids). */
@@ -52,7 +54,7 @@ export class AdvisoryComposer {
   }
 
   /** null when a CRITICAL is suppressed by the critical cooldown. */
-  compose({ ticket, verification, consensus, precedents, campaign }: ComposeInput): Advisory | null {
+  compose({ ticket, verification, consensus, precedents, campaign, thresholds }: ComposeInput): Advisory | null {
     const config = this.getConfig();
     const severity = consensus.severity;
     if (severity === 'CRITICAL') {
@@ -60,7 +62,7 @@ export class AdvisoryComposer {
       if (this.lastCriticalMs !== null && ticket.timeMs - this.lastCriticalMs < cooldownMs) return null;
       this.lastCriticalMs = ticket.timeMs;
     }
-    const drafted = renderTemplateParts({ ticket, verification, consensus, campaign, config });
+    const drafted = renderTemplateParts({ ticket, verification, consensus, campaign, config, thresholds });
     const parts = { ...drafted, reasoning: rich`${drafted.reasoning} ${precedentSummary(precedents)}` };
     return {
       id: advisoryId(ticket.id, ticket.timeMs),

@@ -22,7 +22,7 @@ export function tickDecimals(ticks: readonly number[], span = 1): number {
 }
 
 /** A gap wider than this (and than 4 typical steps) is drawn as a break, not a straight line. */
-export const MIN_GAP_MS = 30_000;
+export const MIN_GAP_MS = 60_000;
 
 /** Indices where a line should start again: the time step before them is a gap in the data. */
 export function gapStarts(times: readonly number[]): Set<number> {

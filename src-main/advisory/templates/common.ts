@@ -6,7 +6,7 @@ import type { Campaign } from '../../../src-shared/campaign.js';
 import type { WellConfig } from '../../../src-shared/config.js';
 import { fixed } from '../../../src-shared/number-format.js';
 import { joinRich, partsText, quantity, rich, type Quantity, type RichText } from '../../../src-shared/quantity.js';
-import { campaignThresholds } from '../../config/campaign-controller.js';
+import type { EffectiveThresholds } from '../../physics/thresholds.js';
 import { votingLine, type Consensus } from '../../agents/orchestrator.js';
 import type { SeriesSummary } from '../../agents/specialists/types.js';
 
@@ -16,6 +16,8 @@ export interface TemplateContext {
   consensus: Consensus;
   campaign: Campaign;
   config: WellConfig;
+  /** The limits in force (campaign and learned baseline applied). */
+  thresholds: EffectiveThresholds;
 }
 
 export type Template = (ctx: TemplateContext) => AdvisoryParts;
@@ -79,6 +81,6 @@ export function reasoning(ctx: TemplateContext, extra: RichText[] = []): RichTex
 /** Tighter tolerance note for Plug & Abandonment well-control advisories. */
 export function paNote(ctx: TemplateContext): RichText {
   if (ctx.campaign !== 'plug_abandonment') return [];
-  const t = campaignThresholds(ctx.config, 'plug_abandonment');
+  const t = ctx.thresholds;
   return rich` P&A campaign: tighter tolerance (flow warning ${q(t.flowImbalanceWarningGpm, 'gpm', 0)}, pressure-test tolerance ${q(t.pressureTestTolerancePsi, 'psi', 0)}); treat any unexplained gain as a possible barrier failure and check the plug/cement barrier.`;
 }

@@ -78,6 +78,7 @@ describe('chart maths', () => {
   });
   it('a gap in the data breaks the line', () => {
     expect([...gapStarts([0, 1000, 2000, 120_000, 121_000])]).toEqual([3]);
+    expect(gapStarts([0, 1000, 2000, 50_000, 51_000]).size).toBe(0); // under a minute: drawn through
     expect(gapStarts([0, 1000, 2000, 3000]).size).toBe(0);
   });
   it('zoom keeps the time under the pointer in place; pan stays inside the loaded window', () => {
