@@ -131,3 +131,17 @@ export function placeIssues(issues: readonly ConfigIssue[], value: (key: string)
   }
   return { byKey };
 }
+
+/**
+ * Limits this screen refuses before asking the engine: a warning or critical limit below zero
+ * (a pit-gain warning of -3 bbl would fire on every reading). Worded, keyed by field.
+ */
+export function negativeLimits(keys: Iterable<string>, value: (key: string) => unknown, system: UnitSystem): Map<string, string[]> {
+  const limitKeys = new Set(LIMIT_PAIRS.flatMap((p) => [p.warning, p.critical]));
+  const out = new Map<string, string[]>();
+  for (const k of keys) {
+    const v = value(k);
+    if (limitKeys.has(k) && typeof v === 'number' && v < 0) out.set(k, [`${fieldName(k, system)} cannot be negative (you entered ${trim(v)})`]);
+  }
+  return out;
+}

@@ -40,12 +40,21 @@ describe('fit the panel', () => {
   it('the layout check finds clipped, off-screen and overlapping boxes (it can fail)', async () => {
     const { page } = ui;
     await page.evaluate(() => {
-      const host = document.createElement('div');
+      // styles set through the CSSOM: the page's CSP refuses inline style attributes
+      const box = (css: Partial<CSSStyleDeclaration>, text = ''): HTMLDivElement => {
+        const d = document.createElement('div');
+        Object.assign(d.style, css);
+        d.textContent = text;
+        return d;
+      };
+      const host = box({ position: 'fixed', left: '0', top: '0', width: '300px', zIndex: '99' });
       host.id = 'bad-layout';
-      host.innerHTML =
-        '<div style="width:60px;overflow:hidden;white-space:nowrap">a label far too long for its box</div>' +
-        '<div style="position:relative;left:5000px;width:10px;height:10px"></div>' +
-        '<div style="height:20px;margin-bottom:-15px"></div><div style="height:20px"></div>';
+      host.append(
+        box({ width: '60px', overflow: 'hidden', whiteSpace: 'nowrap' }, 'a label far too long for its box'),
+        box({ position: 'relative', left: '5000px', width: '10px', height: '10px' }),
+        box({ height: '20px', marginBottom: '-15px' }),
+        box({ height: '20px' }),
+      );
       document.body.appendChild(host);
     });
     const problems = formatProblems(await layoutProblems(page));
@@ -119,6 +128,17 @@ describe('fit the panel', () => {
     }
     await show('settings');
     await page.getByTestId('theme-night').click();
+  });
+
+  it('red only for alarms (not the logo), and a favicon', async () => {
+    const { page } = ui;
+    const brand = await page.locator('.brand').evaluate((el) => getComputedStyle(el).color);
+    const [r, g, b] = brand.match(/\d+/g)!.map(Number);
+    expect(r - Math.max(g, b), brand).toBeLessThan(60);
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    const icon = await fetch(new URL(href!, backend.url));
+    expect(icon.ok).toBe(true);
+    expect(icon.headers.get('content-type')).toMatch(/svg/);
   });
 
   it('on a small 800x600 screen every view is still reachable (Settings included)', async () => {

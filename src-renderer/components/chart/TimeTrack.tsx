@@ -107,6 +107,7 @@ export const TimeTrack = memo(function TimeTrack(p: TimeTrackProps) {
       data-points={stats.points}
       data-first-ms={stats.firstMs}
       data-thresholds={stats.thresholds}
+      data-threshold-values={thresholdSig}
       data-markers={stats.markers}
       data-from={Math.round(domain[0])}
       data-to={Math.round(domain[1])}

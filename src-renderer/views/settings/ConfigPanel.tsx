@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ConfigIssue } from '../../../src-shared/config.js';
 import { flatten, unflatten } from '../../lib/config-fields.js';
-import { fieldName, fromFieldText, placeIssues, toFieldText } from '../../lib/config-form.js';
+import { fieldName, fromFieldText, negativeLimits, placeIssues, toFieldText } from '../../lib/config-form.js';
 import { CONFIG_GROUPS, HIDDEN_KEYS, groupOfKey, labelOf } from '../../lib/config-labels.js';
 import { getBridge } from '../../store/connect.js';
 import { usePrefs } from '../../store/prefs-store.js';
@@ -12,10 +12,12 @@ import { Message, type Msg } from './common.js';
 
 type Issues = { errors: ConfigIssue[]; warnings: ConfigIssue[] };
 
-function Field({ k, text, original, errors, warnings, onChange }: {
+function Field({ k, text, original, unset, errors, warnings, onChange }: {
   k: string;
   text: string;
   original: unknown;
+  /** An optional key not set now: empty means the global value applies. */
+  unset: boolean;
   errors: string[];
   warnings: string[];
   onChange: (t: string) => void;
@@ -31,7 +33,7 @@ function Field({ k, text, original, errors, warnings, onChange }: {
           <option value="true">yes</option><option value="false">no</option>
         </select>
       ) : (
-        <input id={id} data-testid={id} value={text} onChange={(e) => onChange(e.target.value)} aria-invalid={errors.length > 0} inputMode={typeof original === 'number' ? 'decimal' : undefined} />
+        <input id={id} data-testid={id} value={text} onChange={(e) => onChange(e.target.value)} aria-invalid={errors.length > 0} inputMode={typeof original === 'number' ? 'decimal' : undefined} placeholder={unset ? 'not set: the global limit applies' : undefined} />
       )}
       {errors.map((m, i) => <span key={i} className="form-error" data-testid={`cfg-error-${k}`}>{m}</span>)}
       {warnings.map((m, i) => <span key={i} className="form-warn" data-testid={`cfg-warning-${k}`}>{m}</span>)}
@@ -46,6 +48,8 @@ export function ConfigPanel({ actor }: { actor: string }): React.JSX.Element {
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const [group, setGroup] = useState(CONFIG_GROUPS[0].id);
   const [issues, setIssues] = useState<Issues>({ errors: [], warnings: [] });
+  /** What this screen refuses itself (negative limits), worded, by key. */
+  const [local, setLocal] = useState<Map<string, string[]>>(new Map());
   const [msg, setMsg] = useState<Msg>(null);
 
   const load = async (): Promise<void> => {
@@ -57,40 +61,51 @@ export function ConfigPanel({ actor }: { actor: string }): React.JSX.Element {
   useEffect(() => {
     void load();
   }, []);
+  // Every labelled key has a field, also an optional one not set now (a campaign override:
+  // empty = the global limit applies).
+  const keys = useMemo(
+    () => (original ? [...new Set([...Object.keys(original), ...CONFIG_GROUPS.flatMap((g) => g.keys)])].filter((k) => !HIDDEN_KEYS.has(k)) : []),
+    [original],
+  );
   // field texts follow the unit switch for every field not being edited
   useEffect(() => {
     if (!original) return;
-    setDraft((d) => Object.fromEntries(Object.entries(original).map(([k, v]) => [k, edited.has(k) ? d[k] : toFieldText(k, v, units)])));
+    setDraft((d) => Object.fromEntries(keys.map((k) => [k, edited.has(k) ? d[k] : k in original ? toFieldText(k, original[k], units) : ''])));
     // (edited fields keep the user's text)
   }, [original, units]);
 
-  const valueOf = (k: string): unknown => (edited.has(k) ? fromFieldText(k, draft[k] ?? '', original?.[k], units) : original?.[k]);
+  /** The stored value, or a number's type for an optional key not set now. */
+  const typeOf = (k: string): unknown => (original && k in original ? original[k] : 0);
+  const valueOf = (k: string): unknown => (edited.has(k) ? fromFieldText(k, draft[k] ?? '', typeOf(k), units) : original?.[k]);
   /** Only the fields the user changed: the engine merges them over the configuration in use. */
-  const changes = (): Record<string, unknown> => unflatten(Object.fromEntries([...edited].map((k) => [k, valueOf(k)])));
+  const changes = (): Record<string, unknown> =>
+    unflatten(Object.fromEntries([...edited].filter((k) => !(draft[k] === '' && !(original && k in original))).map((k) => [k, valueOf(k)])));
 
-  const placed = useMemo(() => ({ errors: placeIssues(issues.errors, valueOf, units).byKey, warnings: placeIssues(issues.warnings, valueOf, units).byKey }),
+  const placed = useMemo(() => {
+    const errors = placeIssues(issues.errors, valueOf, units).byKey;
+    for (const [k, ms] of local) errors.set(k, [...(errors.get(k) ?? []), ...ms]);
+    return { errors, warnings: placeIssues(issues.warnings, valueOf, units).byKey };
     // recomputed when the issues or units change; values are read at that moment
-    [issues, units]);
-  const keys = Object.keys(original ?? {}).filter((k) => !HIDDEN_KEYS.has(k));
+  }, [issues, local, units]);
   const shownKeys = keys.filter((k) => groupOfKey(k) === group);
   const groups = [...CONFIG_GROUPS, ...(keys.some((k) => groupOfKey(k) === 'other') ? [{ id: 'other', title: 'Other', purpose: '', keys: [] }] : [])];
   const groupHasError = (id: string): boolean => [...placed.errors.keys()].some((k) => groupOfKey(k) === id);
-  const unplaced = [...placed.errors.entries()].filter(([k]) => !(original && k in original));
+  const unplaced = [...placed.errors.entries()].filter(([k]) => !keys.includes(k));
 
   const validate = async (): Promise<boolean> => {
+    const mine = negativeLimits(edited, valueOf, units);
+    setLocal(mine);
     const r = await getBridge().call('validateConfig', { config: changes() });
     if (!r.ok) {
       setMsg({ kind: 'err', text: r.error.message });
       return false;
     }
     setIssues({ errors: r.value.errors, warnings: r.value.warnings });
-    setMsg(r.value.ok ? { kind: 'ok', text: edited.size ? 'Valid.' : 'Nothing changed.' } : { kind: 'err', text: `${r.value.errors.length} problem(s): not applied.` });
-    const firstBad = r.value.errors[0];
-    if (firstBad) {
-      const where = placeIssues([firstBad], valueOf, units).byKey.keys().next().value;
-      if (where) setGroup(groupOfKey(where));
-    }
-    return r.value.ok;
+    const problems = r.value.errors.length + mine.size;
+    setMsg(problems === 0 ? { kind: 'ok', text: edited.size ? 'Valid.' : 'Nothing changed.' } : { kind: 'err', text: `${problems} problem(s): not applied.` });
+    const firstBad = mine.keys().next().value ?? (r.value.errors[0] ? placeIssues([r.value.errors[0]], valueOf, units).byKey.keys().next().value : undefined);
+    if (firstBad) setGroup(groupOfKey(firstBad));
+    return problems === 0;
   };
 
   const apply = async (): Promise<void> => {
@@ -121,7 +136,8 @@ export function ConfigPanel({ actor }: { actor: string }): React.JSX.Element {
                 key={k}
                 k={k}
                 text={draft[k] ?? ''}
-                original={original?.[k]}
+                original={typeOf(k)}
+                unset={!(original && k in original)}
                 errors={placed.errors.get(k) ?? []}
                 warnings={placed.warnings.get(k) ?? []}
                 onChange={(t) => {
@@ -135,7 +151,7 @@ export function ConfigPanel({ actor }: { actor: string }): React.JSX.Element {
           <div className="row">
             <button className="btn" onClick={() => void validate()} data-testid="cfg-validate">Check</button>
             <button className="btn btn-primary" onClick={() => void apply()} data-testid="cfg-apply" disabled={!actor.trim() || edited.size === 0}>Apply</button>
-            <button className="btn" onClick={() => { setIssues({ errors: [], warnings: [] }); setMsg(null); void load(); }} data-testid="cfg-revert">Revert</button>
+            <button className="btn" onClick={() => { setIssues({ errors: [], warnings: [] }); setLocal(new Map()); setMsg(null); void load(); }} data-testid="cfg-revert">Revert</button>
             <span className="muted">{edited.size ? `${edited.size} changed` : ''}</span>
           </div>
           <Message msg={msg} testid="cfg-result" />

@@ -3,7 +3,7 @@
 // that a test can kill. No stand-in: the screens are tested against the real Bridge contract.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,6 +47,23 @@ async function waitHttp(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
+/** Resolves once something accepts TCP connections on the port (a freshly spawned server). */
+async function waitPort(port: number, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const up = await new Promise<boolean>((resolve) => {
+      const s = connect({ host: '127.0.0.1', port }, () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (up) return;
+    if (Date.now() > end) throw new Error(`nothing listening on port ${port} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function spawnTsx(args: string[]): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
@@ -59,6 +76,14 @@ export async function stop(child: ChildProcess | null): Promise<void> {
   const t = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(t);
+}
+
+/** The WITS simulator as a separate TCP server (a rig's WITS port), stopped by its handle. */
+export async function startExternalSimulator(scenario: 'kick' | 'normal', speed = 1, port?: number): Promise<{ port: number; stop: () => Promise<void> }> {
+  port ??= await freePort();
+  const child = spawnTsx([SIMULATOR_CLI, '--port', String(port), '--scenario', scenario, '--speed', String(speed)]);
+  await waitPort(port, 60_000);
+  return { port, stop: () => stop(child) };
 }
 
 export interface BackendOptions {
@@ -81,7 +106,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const simPort = opts.feed === 'tcp' ? await freePort() : 0;
   const startSim = async (): Promise<void> => {
     sim = spawnTsx([SIMULATOR_CLI, '--port', String(simPort), '--scenario', opts.scenario, '--speed', String(opts.speed ?? 1)]);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitPort(simPort, 60_000);
   };
   const args = [HEADLESS_CLI, '--port', String(port), '--data-dir', dataDir, '--quiet'];
   if (opts.feedTimeoutS !== undefined) {

@@ -64,7 +64,7 @@ const IN_PAGE = `(() => {
       }
     }
   }
-  return out.slice(0, 40);
+  return out.slice(0, 200);
 })()`;
 
 export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {

@@ -90,6 +90,18 @@ describe('chart maths', () => {
   });
 });
 
+describe('red only for alarms', () => {
+  it('no trend line colour is red (red marks alarm limits and critical events)', async () => {
+    const { TREND_CHANNELS } = await import('../../../src-renderer/lib/channels.js');
+    for (const c of TREND_CHANNELS) {
+      const n = Number.parseInt(c.color.slice(1), 16);
+      const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+      const redDominant = r > 150 && r - g > 70 && r - b > 70;
+      expect(redDominant, `${c.key} ${c.color}`).toBe(false);
+    }
+  });
+});
+
 describe('driller tiles', () => {
   it('rig state picks the set; defaults include the rig channels', () => {
     expect(tileGroupOf('TrippingOut')).toBe('tripping');
