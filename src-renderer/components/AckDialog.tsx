@@ -41,7 +41,7 @@ function AckForm({ advisoryId }: { advisoryId: string }): React.JSX.Element {
   const [busy, setBusy] = useState(false);
 
   const chosen = action === 'other' ? other.trim() : action;
-  const depth = advisory?.depthFt != null ? show(advisory.depthFt, 'depth', units) : null;
+  const depth = advisory && advisory.depthFt !== null ? show(advisory.depthFt, 'depth', units) : null;
 
   const submit = async (): Promise<void> => {
     if (!chosen) return setError('Choose the action taken.');

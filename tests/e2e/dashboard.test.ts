@@ -189,10 +189,9 @@ describe('units everywhere', () => {
 });
 
 describe('engineer view', () => {
-  const trackRange = async (key: string): Promise<[number, number]> => {
-    const el = ui.page.getByTestId(`chart-${key}`);
-    return [Number(await el.getAttribute('data-from')), Number(await el.getAttribute('data-to'))];
-  };
+  /** The track's time window, both ends read at once (a live window moves between two reads). */
+  const trackRange = (key: string): Promise<[number, number]> =>
+    ui.page.getByTestId(`chart-${key}`).evaluate((el) => [Number(el.getAttribute('data-from')), Number(el.getAttribute('data-to'))] as [number, number]);
 
   it('threshold lines and event markers; hover shows values on every track at the same time', async () => {
     const { page } = ui;
@@ -294,10 +293,19 @@ describe('engineer view', () => {
     expect(await depth.getByTestId('axis-title').innerText()).toMatch(/SPP \(psi\) vs depth \(ft, down\)/);
     // the canvas draws the shallowest depth at the top: the y tick labels grow downwards
     const box = (await depth.locator('.track-plot').boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + 12);
-    const top = await depth.getByTestId('hover-readout').innerText();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height - 24);
-    const bottom = await depth.getByTestId('hover-readout').innerText();
+    const readoutAt = async (y: number): Promise<string> => {
+      const readout = depth.getByTestId('hover-readout');
+      let text = '';
+      await expect.poll(async () => {
+        await page.mouse.move(box.x + box.width / 2, y);
+        await page.mouse.move(box.x + box.width / 2 + 1, y);
+        text = (await readout.count()) ? await readout.innerText() : '';
+        return text;
+      }, { timeout: 15_000 }).toMatch(/ft · /);
+      return text;
+    };
+    const top = await readoutAt(box.y + 14);
+    const bottom = await readoutAt(box.y + box.height - 24);
     const ft = (t: string) => Number(t.split(' · ')[0].replace(/[^\d.]/g, ''));
     expect(ft(bottom)).toBeGreaterThan(ft(top));
     await page.screenshot({ path: join(SHOTS, 'engineer-depth.png') });

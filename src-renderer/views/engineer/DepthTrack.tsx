@@ -68,10 +68,11 @@ export function DepthTrack({ channelKey, onChannel, testId }: { channelKey: stri
           </select>
           <span data-testid="axis-title"> {axisTitle(channel, units)} vs depth ({unitLabel('depth', units)}, down)</span>
         </label>
-        {hover && <span className="track-readout" data-testid="hover-readout">{hover}</span>}
       </div>
       <div className="track-plot" ref={box} onPointerMove={onMove} onPointerLeave={() => setHover(null)}>
         <canvas ref={canvas} className="track-canvas" role="img" aria-label={`${channel.label} against depth`} />
+        {/* over the plot, so showing it never moves the plot under the pointer */}
+        {hover && <span className="track-readout plot-readout" data-testid="hover-readout">{hover}</span>}
         {points === 0 && <div className="chart-empty">No {channel.label} samples with depth yet</div>}
       </div>
     </div>

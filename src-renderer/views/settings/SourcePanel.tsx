@@ -39,12 +39,9 @@ function SerialFields({ d, set }: { d: SourceDraft; set: (p: Partial<SourceDraft
     if (r.value.ports[0] && !d.path) set({ path: r.value.ports[0].path });
   };
   // listed as soon as the serial form opens: no button to find
-  const first = useRef(true);
   useEffect(() => {
-    if (!first.current) return;
-    first.current = false;
     void scan();
-  });
+  }, []);
   return (
     <>
       <div className="row">
