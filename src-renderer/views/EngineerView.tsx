@@ -3,6 +3,7 @@
 // (depth down), baseline, counts and per-phase latency. Built from small parts so other panels
 // (e.g. optimal parameters) can slot into the side column.
 import { useState } from 'react';
+import { usePrefs } from '../store/prefs-store.js';
 import { useHistory } from '../store/use-domain.js';
 import { ChannelPicker } from './engineer/ChannelPicker.js';
 import { DEPTH_CHANNEL, DepthTrack } from './engineer/DepthTrack.js';
@@ -19,6 +20,7 @@ function TimeControls(): React.JSX.Element {
   const setWindow = useEngineerTime((s) => s.setWindow);
   const live = useEngineerTime((s) => s.fixed === null);
   const goLive = useEngineerTime((s) => s.goLive);
+  const clock = usePrefs((p) => p.clock);
   return (
     <>
       {WINDOWS.map((w) => (
@@ -29,7 +31,7 @@ function TimeControls(): React.JSX.Element {
       <button className={`btn btn-live ${live ? 'is-live' : ''}`} data-testid="live-button" data-live={live} onClick={goLive} title="Follow the newest data (or double-click a chart)">
         {live ? '● Live' : 'Back to live'}
       </button>
-      <span className="muted eng-hint">Wheel or pinch to zoom, drag to pan</span>
+      <span className="muted eng-hint">Wheel or pinch to zoom, drag to pan · <span data-testid="time-axis-unit">time axis: local time, {clock === '24h' ? '24-hour' : '12-hour'}</span></span>
     </>
   );
 }

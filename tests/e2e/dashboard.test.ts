@@ -209,6 +209,7 @@ describe('engineer view', () => {
     const wob = await page.getByTestId('chart-wobKlbf').getByTestId('hover-readout').innerText();
     expect(wob.split(' · ')[0]).toBe((await readout.innerText()).split(' · ')[0]);
     expect(wob).toMatch(/klbf$/);
+    expect(await page.getByTestId('time-axis-unit').innerText()).toBe('time axis: local time, 24-hour');
     for (const k of ['ropFtHr', 'wobKlbf', 'flowBalanceGpm', 'sppPsi']) {
       expect(await page.getByTestId(`chart-${k}`).getByTestId('axis-title').innerText()).toMatch(/\(.+\)$/);
     }

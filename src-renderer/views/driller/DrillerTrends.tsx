@@ -28,7 +28,7 @@ export function DrillerTrends(): React.JSX.Element {
   return (
     <section className="driller-trends" data-testid="driller-trends" aria-label="Trends">
       <div className="trend-head">
-        <span className="muted">Trends</span>
+        <span className="muted">Trends <span data-testid="driller-time-unit">(local time)</span></span>
         {DRILLER_WINDOWS.map((w) => (
           <button key={w.label} className={`btn btn-small ${w.ms === windowMs ? 'chosen' : ''}`} onClick={() => setWindow(w.ms)} data-testid={`driller-window-${w.label.replace(' ', '')}`}>
             {w.label}
