@@ -1,8 +1,10 @@
-// Acknowledge dialog: names the fault, its time and depth; what was done, notes, who. Esc
+// Acknowledge dialog: names the fault, its time and depth; what was done, how it ended (when
+// known), notes, who. Esc
 // closes it and Tab stays inside it (Modal). The actor name is remembered for the shift; the
 // stored acknowledgement returned by the engine goes into history at once.
 import { useState } from 'react';
 import { FAULT_LABEL } from '../lib/fault-labels.js';
+import { NO_OUTCOME, outcomeFromChoice, type OutcomeChoiceState } from '../lib/outcome-form.js';
 import { show } from '../lib/format.js';
 import { rememberActor, rememberedActor } from '../lib/shift.js';
 import { dateTimeText } from '../lib/time-format.js';
@@ -10,6 +12,7 @@ import { useApp } from '../store/app-store.js';
 import { getBridge } from '../store/connect.js';
 import { usePrefs } from '../store/prefs-store.js';
 import { Modal } from './Modal.js';
+import { OutcomeChoice } from './OutcomeChoice.js';
 
 export const ACK_ACTIONS = [
   'Flow check performed',
@@ -36,19 +39,27 @@ function AckForm({ advisoryId }: { advisoryId: string }): React.JSX.Element {
   const [action, setAction] = useState<string>('');
   const [other, setOther] = useState('');
   const [notes, setNotes] = useState('');
+  const [outcome, setOutcome] = useState<OutcomeChoiceState>(NO_OUTCOME);
   const [actor, setActor] = useState(() => rememberedActor(localStorage, Date.now()));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const chosen = action === 'other' ? other.trim() : action;
+  // "False alarm" as the action is also the outcome, unless one was already chosen.
+  const chooseAction = (a: string): void => {
+    setAction(a);
+    if (a === 'False alarm' && outcome.kind === 'unknown') setOutcome({ kind: 'FalsePositive', text: '' });
+  };
   const depth = advisory && advisory.depthFt !== null ? show(advisory.depthFt, 'depth', units) : null;
 
   const submit = async (): Promise<void> => {
     if (!chosen) return setError('Choose the action taken.');
     if (!actor.trim()) return setError('Enter your name.');
+    const o = outcomeFromChoice(outcome);
+    if (!o.ok) return setError(o.error);
     setBusy(true);
     setError(null);
-    const r = await getBridge().call('acknowledge', { advisoryId, actor: actor.trim(), action: chosen, notes });
+    const r = await getBridge().call('acknowledge', { advisoryId, actor: actor.trim(), action: chosen, notes, ...(o.outcome ? { outcome: o.outcome } : {}) });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     rememberActor(localStorage, actor.trim(), Date.now());
@@ -71,7 +82,7 @@ function AckForm({ advisoryId }: { advisoryId: string }): React.JSX.Element {
       </p>
       <div className="ack-actions">
         {ACK_ACTIONS.map((a) => (
-          <button key={a} className={`btn btn-choice ${action === a ? 'chosen' : ''}`} aria-pressed={action === a} data-testid={`ack-action-${a.replace(/\s+/g, '-').toLowerCase()}`} onClick={() => setAction(a)}>
+          <button key={a} className={`btn btn-choice ${action === a ? 'chosen' : ''}`} aria-pressed={action === a} data-testid={`ack-action-${a.replace(/\s+/g, '-').toLowerCase()}`} onClick={() => chooseAction(a)}>
             {a}
           </button>
         ))}
@@ -82,6 +93,8 @@ function AckForm({ advisoryId }: { advisoryId: string }): React.JSX.Element {
       {action === 'other' && (
         <input className="field-big" data-testid="ack-other" placeholder="Action taken" aria-label="Action taken" value={other} onChange={(e) => setOther(e.target.value)} autoFocus />
       )}
+      <div className="field-label">How did it end?</div>
+      <OutcomeChoice value={outcome} onChange={setOutcome} />
       <label className="field-label">
         Notes
         <textarea data-testid="ack-notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />

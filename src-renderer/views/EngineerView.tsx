@@ -1,8 +1,9 @@
 // Engineer: any channels against time (zoom/pan with mouse and touch, hover values, a Live
 // button, aligned time axes, event markers and threshold lines), any channel against depth
-// (depth down), baseline, counts and per-phase latency. Built from small parts so other panels
-// (e.g. optimal parameters) can slot into the side column.
+// (depth down), baseline, counts, per-phase latency and outcomes per fault. Built from small
+// parts so other panels (e.g. optimal parameters) can slot into the side column.
 import { useState } from 'react';
+import { OutcomeStatsTable } from '../components/OutcomeStatsTable.js';
 import { usePrefs } from '../store/prefs-store.js';
 import { useHistory } from '../store/use-domain.js';
 import { ChannelPicker } from './engineer/ChannelPicker.js';
@@ -59,6 +60,7 @@ export function EngineerView(): React.JSX.Element {
           </div>
           <Counts />
           <div className="eng-latency"><LatencyTable /></div>
+          <div className="eng-outcomes" title="Per fault: advisories confirmed real vs marked false alarm"><OutcomeStatsTable /></div>
         </div>
       </div>
     </div>

@@ -4,6 +4,8 @@ import type { Advisory } from '../../../src-shared/advisory.js';
 import { percentOfFraction } from '../../../src-shared/number-format.js';
 import { formatQuantity, quantity } from '../../../src-shared/quantity.js';
 import { riskClass } from '../../components/AdvisoryBanner.js';
+import { OutcomePanel } from '../../components/OutcomePanel.js';
+import { PrecedentList } from '../../components/PrecedentList.js';
 import { convertFreeText, displayText } from '../../lib/advisory-text.js';
 import { FAULT_LABEL } from '../../lib/fault-labels.js';
 import { dateTimeText } from '../../lib/time-format.js';
@@ -72,10 +74,10 @@ export function AdvisoryDetail({ a }: { a: Advisory }): React.JSX.Element {
               ))}
             </tbody>
           </table>
+          <h3>Outcome</h3>
+          <OutcomePanel advisory={a} />
           <h3>Precedents</h3>
-          {a.precedents.length === 0 ? <p className="muted">None found.</p> : (
-            <ul data-testid="cm-precedents">{a.precedents.map((p) => <li key={p.id}>{convertFreeText(p.summary, units)} <span className="muted">({p.source})</span></li>)}</ul>
-          )}
+          <PrecedentList advisory={a} />
         </section>
       </div>
     </div>
