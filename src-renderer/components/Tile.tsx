@@ -29,8 +29,8 @@ export const Tile = memo(function Tile({ channel }: { channel: TrendChannel }) {
     >
       <div className="tile-label">{channel.label}</div>
       <div className="tile-value" data-testid={`value-${channel.key}`}>{text}</div>
-      <div className="tile-unit" data-testid={`unit-${channel.key}`}>
-        {unit}
+      <div className="tile-unit">
+        <span data-testid={`unit-${channel.key}`}>{unit}</span>
         {stale && value !== null && (
           <span className="tile-age" data-testid={`age-${channel.key}`}>
             {staleAge === 'none' ? 'not live' : `${ageText(staleAge * 1000)} old`}

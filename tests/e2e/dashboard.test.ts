@@ -11,6 +11,9 @@ import type { AuditEntry } from '../../src-shared/advisory.js';
 import { startBackend, type Backend } from './support/backend.js';
 import { openPage, type OpenBrowser } from './support/browser.js';
 
+/** How long a check waits for the screen to catch up (2 shared, busy cores: re-renders can lag). */
+const UI_WAIT = { timeout: 10_000 };
+
 const SHOTS = join(process.cwd(), 'tests/e2e/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
@@ -63,7 +66,7 @@ describe('kick scenario', () => {
     await page.locator('body').click({ position: { x: 5, y: 400 } }); // focus on the page, not a field
     await page.keyboard.press('a');
     const dialog = page.getByTestId('ack-dialog');
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expect.poll(() => dialog.isVisible(), UI_WAIT).toBe(true);
     expect(await dialog.getAttribute('role')).toBe('dialog');
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
     const what = await page.getByTestId('ack-what').innerText();
@@ -79,13 +82,13 @@ describe('kick scenario', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), UI_WAIT).toBe(0);
   });
 
   it('acknowledges; the history row names the fault and the date; the audit has it', async () => {
     const { page } = ui;
     await page.getByTestId('ack-button').click();
-    await expect.poll(() => page.getByTestId('ack-dialog').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('ack-dialog').isVisible(), UI_WAIT).toBe(true);
     // the kick raises a new advisory every ~0.4 s at 100x: the dialog names the one acknowledged
     const advisoryId = /ADV-[0-9a-f]{8}/.exec(await page.getByTestId('ack-what').innerText())?.[0] ?? null;
     expect(advisoryId).toMatch(/^ADV-/);
@@ -101,7 +104,7 @@ describe('kick scenario', () => {
 
     await page.getByTestId('nav-company').click();
     const row = page.getByTestId('ack-history-row').filter({ hasText: 'E2E Driller' });
-    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.count(), UI_WAIT).toBe(1);
     const text = await row.innerText();
     expect(text).toContain('Flow check performed');
     expect(text).toContain(advisoryId!);
@@ -124,6 +127,8 @@ describe('kick scenario', () => {
     await page.getByTestId('nav-engineer').click();
     const row = page.getByTestId('outcome-stats-row').filter({ hasText: 'kick' });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    // the table catches up with the outcome just recorded
+    await expect.poll(async () => Number((await row.locator('td').allInnerTexts())[2]), UI_WAIT).toBeGreaterThanOrEqual(1);
     const cells = await row.locator('td').allInnerTexts();
     expect(Number(cells[2])).toBeGreaterThanOrEqual(1); // confirmed real
     expect(Number(cells[1])).toBeGreaterThanOrEqual(Number(cells[2]));
@@ -148,7 +153,7 @@ describe('kick scenario', () => {
     expect(await members.count()).toBeGreaterThan(1);
     const oldestId = await members.last().getAttribute('data-advisory-id');
     await members.last().click();
-    await expect.poll(() => page.getByTestId('cm-detail').getAttribute('data-advisory-id')).toBe(oldestId);
+    await expect.poll(() => page.getByTestId('cm-detail').getAttribute('data-advisory-id'), UI_WAIT).toBe(oldestId);
     await page.screenshot({ path: join(SHOTS, 'company-man-events.png') });
     await kick.getByTestId('cm-event-expand').click();
     await kick.getByTestId('cm-advisory-item').click();
@@ -182,7 +187,7 @@ describe('units everywhere', () => {
     await page.getByTestId('settings-section-config').click();
     await page.getByTestId('cfg-group-kick').click();
     const field = page.getByTestId('cfg-thresholds.well_control.pit_gain_warning_bbl');
-    await expect.poll(() => field.inputValue()).toBe('0.7949');
+    await expect.poll(() => field.inputValue(), UI_WAIT).toBe('0.7949');
     expect(await page.locator('label[for="cfg-thresholds.well_control.pit_gain_warning_bbl"]').innerText()).toBe('Pit gain warning (m³)');
     expect(await page.evaluate(() => localStorage.getItem('sairen.displayUnits'))).toBe('metric');
     await page.getByTestId('nav-driller').click();
@@ -216,11 +221,16 @@ describe('engineer view', () => {
     const flow = page.getByTestId('chart-flowBalanceGpm');
     await expect.poll(async () => Number(await flow.getAttribute('data-points')), { timeout: 15_000 }).toBeGreaterThan(10);
     expect(Number(await flow.getAttribute('data-thresholds'))).toBe(4); // ±warning, ±critical from LiveStatus.limits
-    await expect.poll(async () => Number(await flow.getAttribute('data-markers'))).toBeGreaterThan(0); // the kick's events
+    await expect.poll(async () => Number(await flow.getAttribute('data-markers')), UI_WAIT).toBeGreaterThan(0); // the kick's events
     const plot = (await page.getByTestId('chart-ropFtHr').locator('.track-plot').boundingBox())!;
-    await page.mouse.move(plot.x + plot.width * 0.8, plot.y + plot.height / 2);
     const readout = page.getByTestId('chart-ropFtHr').getByTestId('hover-readout');
-    await expect.poll(() => readout.count()).toBe(1);
+    // hover where there is data (a readout shows only next to a real sample, never in a gap)
+    let at = 0.8;
+    await expect.poll(async () => {
+      at = at > 0.3 ? at - 0.05 : 0.8;
+      await page.mouse.move(plot.x + plot.width * at, plot.y + plot.height / 2);
+      return readout.count();
+    }, UI_WAIT).toBe(1);
     expect(await readout.innerText()).toMatch(/^\d{2}:\d{2}:\d{2} · [\d,.]+ ft\/hr$/);
     // the same time on the other tracks (aligned axes, one hover)
     const wob = await page.getByTestId('chart-wobKlbf').getByTestId('hover-readout').innerText();
@@ -241,7 +251,7 @@ describe('engineer view', () => {
     const plot = (await page.getByTestId('chart-ropFtHr').locator('.track-plot').boundingBox())!;
     await page.mouse.move(plot.x + plot.width * 0.5, plot.y + plot.height / 2);
     for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -200);
-    await expect.poll(() => live.getAttribute('data-live')).toBe('false');
+    await expect.poll(() => live.getAttribute('data-live'), UI_WAIT).toBe('false');
     const [from1, to1] = await trackRange('ropFtHr');
     expect(to1 - from1).toBeLessThan((to0 - from0) * 0.7);
     expect(await trackRange('sppPsi')).toEqual([from1, to1]); // aligned
@@ -278,7 +288,7 @@ describe('engineer view', () => {
     await expect.poll(async () => {
       const [f, t] = await trackRange('ropFtHr');
       return (t - f) / (to0 - from0);
-    }).toBeLessThan(0.5);
+    }, UI_WAIT).toBeLessThan(0.5);
     expect(await page.getByTestId('live-button').getAttribute('data-live')).toBe('false');
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
     await cdp.detach();
@@ -297,7 +307,7 @@ describe('engineer view', () => {
     const scrolls = await stack.evaluate((el) => el.scrollHeight > el.clientHeight);
     expect(scrolls).toBe(true);
     await page.getByTestId('chart-torqueKftLbf').scrollIntoViewIfNeeded();
-    await expect.poll(async () => Number(await page.getByTestId('chart-torqueKftLbf').getAttribute('data-points'))).toBeGreaterThan(10);
+    await expect.poll(async () => Number(await page.getByTestId('chart-torqueKftLbf').getAttribute('data-points')), UI_WAIT).toBeGreaterThan(10);
     await page.screenshot({ path: join(SHOTS, 'engineer-nine-channels.png') });
   });
 
@@ -306,7 +316,7 @@ describe('engineer view', () => {
     const depth = page.getByTestId('depth-a');
     expect(await depth.getAttribute('data-depth-down')).toBe('true');
     await page.getByTestId('depth-a-channel').selectOption('sppPsi');
-    await expect.poll(() => depth.getAttribute('data-channel')).toBe('sppPsi');
+    await expect.poll(() => depth.getAttribute('data-channel'), UI_WAIT).toBe('sppPsi');
     await expect.poll(async () => Number(await depth.getAttribute('data-points')), { timeout: 15_000 }).toBeGreaterThan(10);
     expect(await depth.getByTestId('axis-title').innerText()).toMatch(/SPP \(psi\) vs depth \(ft, down\)/);
     // the canvas draws the shallowest depth at the top: the y tick labels grow downwards

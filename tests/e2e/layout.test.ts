@@ -9,6 +9,9 @@ import { startBackend, type Backend } from './support/backend.js';
 import { openPage, type OpenBrowser } from './support/browser.js';
 import { PANEL_SIZES, formatProblems, layoutProblems } from './support/layout-check.js';
 
+/** How long a check waits for the screen to catch up (2 shared, busy cores: re-renders can lag). */
+const UI_WAIT = { timeout: 10_000 };
+
 const SHOTS = join(process.cwd(), 'tests/e2e/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 const VIEWS = ['driller', 'company', 'engineer', 'settings'] as const;
@@ -150,7 +153,7 @@ describe('fit the panel', () => {
       expect(box!.x + box!.width, view).toBeLessThanOrEqual(800);
       expect(box!.y + box!.height, view).toBeLessThanOrEqual(600);
       await nav.click();
-      await expect.poll(() => page.getByTestId(`view-${view}`).isVisible()).toBe(true);
+      await expect.poll(() => page.getByTestId(`view-${view}`).isVisible(), UI_WAIT).toBe(true);
     }
     await page.screenshot({ path: join(SHOTS, 'settings-800x600.png') });
     await page.setViewportSize(PANEL_SIZES[2]);

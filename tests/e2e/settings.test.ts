@@ -11,6 +11,9 @@ import { freePort, startBackend, startExternalSimulator, type Backend } from './
 import { openPage, type OpenBrowser } from './support/browser.js';
 import { bridgeCall } from './support/ws-client.js';
 
+/** How long a check waits for the screen to catch up (2 shared, busy cores: re-renders can lag). */
+const UI_WAIT = { timeout: 10_000 };
+
 const SHOTS = join(process.cwd(), 'tests/e2e/screenshots');
 
 let backend: Backend;
@@ -45,17 +48,17 @@ describe('tile colours follow the engine', () => {
     const trend = page.getByTestId('driller-trend-flowBalanceGpm');
     await expect.poll(() => tile.getAttribute('data-warning'), { timeout: 30_000 }).toBe('10');
     expect(await tile.getAttribute('data-critical')).toBe('20');
-    await expect.poll(() => trend.getAttribute('data-threshold-values')).toBe('10,20,-10,-20');
+    await expect.poll(() => trend.getAttribute('data-threshold-values'), UI_WAIT).toBe('10,20,-10,-20');
 
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-actor').fill('E2E Engineer');
     await openSettings('campaign');
     await page.getByTestId('campaign-plug_abandonment').click();
-    await expect.poll(() => page.getByTestId('topbar-campaign').innerText()).toBe('P&A');
+    await expect.poll(() => page.getByTestId('topbar-campaign').innerText(), UI_WAIT).toBe('P&A');
     await page.getByTestId('nav-driller').click();
-    await expect.poll(() => tile.getAttribute('data-warning')).toBe('5');
+    await expect.poll(() => tile.getAttribute('data-warning'), UI_WAIT).toBe('5');
     expect(await tile.getAttribute('data-critical')).toBe('15');
-    await expect.poll(() => trend.getAttribute('data-threshold-values')).toBe('5,15,-5,-15');
+    await expect.poll(() => trend.getAttribute('data-threshold-values'), UI_WAIT).toBe('5,15,-5,-15');
 
     // P&A limits tightened in Settings until any flow imbalance is critical: the tile turns red
     await openSettings('config');
@@ -65,16 +68,16 @@ describe('tile colours follow the engine', () => {
     await page.getByTestId('cfg-apply').click();
     await expect.poll(() => page.getByTestId('cfg-result').innerText(), { timeout: 10_000 }).toContain('Applied');
     await page.getByTestId('nav-driller').click();
-    await expect.poll(() => tile.getAttribute('data-warning')).toBe('0.1');
-    await expect.poll(() => tile.getAttribute('data-level'), { timeout: 20_000 }).toBe('crit');
-    expect(await tile.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(209, 59, 59)'); // the alarm red
+    await expect.poll(() => tile.getAttribute('data-warning'), UI_WAIT).toBe('0.1');
+    // critical, drawn in the alarm red (level and colour read together: the value moves)
+    await expect.poll(() => tile.evaluate((el) => `${el.getAttribute('data-level')} ${getComputedStyle(el).borderTopColor}`), { timeout: 20_000 }).toBe('crit rgb(209, 59, 59)');
     await page.screenshot({ path: join(SHOTS, 'driller-pa-tight-limits.png') });
 
     // back to production: its limits again
     await openSettings('campaign');
     await page.getByTestId('campaign-production').click();
     await page.getByTestId('nav-driller').click();
-    await expect.poll(() => tile.getAttribute('data-warning')).toBe('10');
+    await expect.poll(() => tile.getAttribute('data-warning'), UI_WAIT).toBe('10');
   }, 90_000);
 });
 
@@ -92,11 +95,11 @@ describe('driller tiles chosen by the driller', () => {
     await page.getByTestId('tile-choice-tripTankBbl').check();
     await page.getByTestId('tile-choice-mudWeightOutPpg').check();
     await page.getByTestId('tile-save').click();
-    await expect.poll(() => page.getByTestId('tile-tripTankBbl').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('tile-tripTankBbl').count(), UI_WAIT).toBe(1);
     expect(await page.getByTestId('tile-mudWeightOutPpg').count()).toBe(1);
     await page.reload();
     await page.getByTestId('view-driller').waitFor();
-    await expect.poll(() => page.getByTestId('tile-tripTankBbl').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('tile-tripTankBbl').count(), UI_WAIT).toBe(1);
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('sairen.tiles.v1') ?? '{}') as Record<string, string[]>);
     expect(saved[group!]).toContain('tripTankBbl');
   });
@@ -135,7 +138,7 @@ describe('settings validation in words', () => {
     const { page } = ui;
     await page.getByTestId(`cfg-${warningKey}`).fill('-3');
     await page.getByTestId('cfg-apply').click();
-    await expect.poll(() => page.getByTestId(`cfg-error-${warningKey}`).innerText()).toBe('Pit gain warning (bbl) cannot be negative (you entered -3)');
+    await expect.poll(() => page.getByTestId(`cfg-error-${warningKey}`).innerText(), UI_WAIT).toBe('Pit gain warning (bbl) cannot be negative (you entered -3)');
     expect(await page.getByTestId('cfg-result').innerText()).toMatch(/not applied/);
     const cfg = (await bridgeCall(backend.url, 'getConfig', {})) as { thresholds: { well_control: { pit_gain_warning_bbl: number } } };
     expect(cfg.thresholds.well_control.pit_gain_warning_bbl).toBe(5);
@@ -147,11 +150,11 @@ describe('settings validation in words', () => {
     await page.getByTestId('cfg-apply').click();
     await expect.poll(() => page.getByTestId('cfg-result').innerText(), { timeout: 10_000 }).toContain('Applied');
     expect(await page.locator('[data-testid^="cfg-error-"]').count()).toBe(0);
-    await expect.poll(async () => (await audit()).some((e) => e.kind === 'config-change' && e.actor === 'E2E Engineer' && JSON.stringify(e.after).includes('pit_gain_warning_bbl'))).toBe(true);
+    await expect.poll(async () => (await audit()).some((e) => e.kind === 'config-change' && e.actor === 'E2E Engineer' && JSON.stringify(e.after).includes('pit_gain_warning_bbl')), UI_WAIT).toBe(true);
     const cfg = (await bridgeCall(backend.url, 'getConfig', {})) as { thresholds: { well_control: { pit_gain_warning_bbl: number } } };
     expect(cfg.thresholds.well_control.pit_gain_warning_bbl).toBe(6);
     await page.getByTestId('nav-driller').click();
-    await expect.poll(() => page.getByTestId('tile-pitGainBbl').getAttribute('data-warning')).toBe('6');
+    await expect.poll(() => page.getByTestId('tile-pitGainBbl').getAttribute('data-warning'), UI_WAIT).toBe('6');
   });
 });
 
@@ -160,15 +163,15 @@ describe('data source panel', () => {
     const { page } = ui;
     await openSettings('source');
     const now = page.getByTestId('source-now');
-    await expect.poll(() => now.getAttribute('data-kind')).toBe('simulator');
+    await expect.poll(() => now.getAttribute('data-kind'), UI_WAIT).toBe('simulator');
     expect(await now.innerText()).toMatch(/simulator: normal/);
-    await expect.poll(() => page.getByTestId('source-state').getAttribute('data-state')).toBe('connected');
+    await expect.poll(() => page.getByTestId('source-state').getAttribute('data-state'), UI_WAIT).toBe('connected');
     expect(await page.getByTestId('source-kind-simulator').getAttribute('aria-checked')).toBe('true');
     expect(await page.getByTestId('source-scenario').inputValue()).toBe('normal');
     await page.reload();
     await page.getByTestId('view-driller').waitFor();
     await openSettings('source');
-    await expect.poll(() => page.getByTestId('source-kind-simulator').getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => page.getByTestId('source-kind-simulator').getAttribute('aria-checked'), UI_WAIT).toBe('true');
     expect(await page.getByTestId('source-now').innerText()).toMatch(/simulator: normal/);
   });
 
@@ -176,7 +179,7 @@ describe('data source panel', () => {
     const { page } = ui;
     await page.getByTestId('source-kind-serial').click();
     // no button pressed: the list (or why there is none) comes by itself
-    await expect.poll(() => page.getByTestId('serial-ports-found').innerText()).not.toMatch(/Looking/);
+    await expect.poll(() => page.getByTestId('serial-ports-found').innerText(), UI_WAIT).not.toMatch(/Looking/);
     const options = await page.getByTestId('serial-flow-control').locator('option').allInnerTexts();
     expect(options).toEqual(['None', 'RTS/CTS (hardware)', 'XON/XOFF (software)']);
     await page.screenshot({ path: join(SHOTS, 'settings-source-serial.png') });
@@ -198,7 +201,7 @@ describe('data source panel', () => {
     await page.getByTestId('source-apply').click();
     await expect.poll(() => page.getByTestId('source-now').getAttribute('data-kind'), { timeout: 10_000 }).toBe('tcp');
     const trying = page.getByTestId('source-state');
-    await expect.poll(() => trying.getAttribute('data-state')).toMatch(/^(connecting|reconnecting)$/);
+    await expect.poll(() => trying.getAttribute('data-state'), UI_WAIT).toMatch(/^(connecting|reconnecting)$/);
     await page.waitForTimeout(1000);
     expect(await trying.getAttribute('data-state')).not.toBe('connected');
     await page.screenshot({ path: join(SHOTS, 'settings-source-reconnecting.png') });
@@ -210,7 +213,7 @@ describe('data source panel', () => {
     expect(await page.getByTestId('source-test-result').innerText()).toMatch(/receiving data/);
     await expect.poll(() => trying.getAttribute('data-state'), { timeout: 20_000 }).toBe('connected');
     expect(await page.getByTestId('source-now').innerText()).toContain(`WITS TCP 127.0.0.1:${port}`);
-    await expect.poll(() => page.getByTestId('banner-simulated').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('banner-simulated').count(), UI_WAIT).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'settings-source-tcp.png') });
     expect((await audit()).some((e) => e.kind === 'source-change' && e.actor === 'E2E Engineer')).toBe(true);
   }, 60_000);
@@ -221,7 +224,7 @@ describe('data source panel', () => {
     await page.getByTestId('source-scenario').selectOption('normal');
     await page.getByTestId('source-apply').click();
     await expect.poll(() => page.getByTestId('source-now').getAttribute('data-kind'), { timeout: 10_000 }).toBe('simulator');
-    await expect.poll(() => page.getByTestId('source-state').getAttribute('data-state')).toBe('connected');
-    await expect.poll(() => page.getByTestId('banner-simulated').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('source-state').getAttribute('data-state'), UI_WAIT).toBe('connected');
+    await expect.poll(() => page.getByTestId('banner-simulated').count(), UI_WAIT).toBe(1);
   });
 });

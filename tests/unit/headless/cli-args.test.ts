@@ -27,7 +27,7 @@ describe('headless CLI arguments', () => {
     [['--bogus'], 'unknown option --bogus'],
     [['--stdin', '--csv', 'a.csv'], 'choose one source'],
     [['--campaign', 'exploration'], '--campaign expects'],
-    [['--serial', '/dev/ttyS0', '--flow-control', 'dtr'], '--flow-control expects none, rtscts or xonxoff'],
+    [['--serial', '/dev/ttyS0', '--flow-control', 'dtr'], '--flow-control expects none, rtscts, xonxoff, got "dtr"'],
     [['--simulate', 'kick', '--speed', 'max'], '--speed max is for --csv'],
     [['--simulate', 'blowout'], '--simulate expects a scenario'],
     [['--serial', '/dev/ttyS0', '--parity', 'mark'], '--parity expects none, even, odd'],
