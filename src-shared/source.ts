@@ -1,5 +1,11 @@
 import type { UnitSystem } from './units.js';
 
+/**
+ * A CSV column map: header -> "timestamp", a channel name (camelCase, snake_case, or a
+ * unit-suffixed canonical name such as "spp_kpa"), or { channel, unit }.
+ */
+export type CsvColumnMap = Record<string, string | { channel: string; unit?: string }>;
+
 export type SourceState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
 
 /** RS-232 flow control: none, hardware (RTS/CTS) or software (XON/XOFF). */
@@ -19,7 +25,7 @@ export type SourceConfig =
       flowControl?: SerialFlowControl;
     }
   | { kind: 'stdin' }
-  | { kind: 'csv'; path: string; speed: number | 'max' }
+  | { kind: 'csv'; path: string; speed: number | 'max'; columns?: CsvColumnMap }
   | { kind: 'simulator'; scenario: string; seed: number; speed: number };
 
 export interface SourceStatus {
