@@ -9,7 +9,7 @@ import type { AlarmEvent, EventTransition } from './events.js';
 import type { HealthReport } from './health.js';
 import { OutcomeInputSchema, type OutcomeRecord, type OutcomeStat } from './outcome.js';
 import type { ShiftSummary } from './records.js';
-import type { SourceStatus } from './source.js';
+import type { SourceStatus, SourceTestResult } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
 import { configUpdate, personText, plainText } from './text.js';
 
@@ -36,6 +36,7 @@ export const SourceConfigSchema = z.discriminatedUnion('kind', [
     dataBits: z.union([z.literal(7), z.literal(8)]),
     parity: z.enum(['none', 'even', 'odd']),
     stopBits: z.union([z.literal(1), z.literal(2)]),
+    flowControl: z.enum(['none', 'rtscts', 'xonxoff']).optional(),
   }),
   z.object({ kind: z.literal('stdin') }),
   z.object({
@@ -149,6 +150,8 @@ export const BridgeRequests = {
       actor,
     })
     .strict(),
+  /** Tries a source (TCP connect, serial open, port bind, file read) with a short timeout; applies nothing. */
+  testSource: z.object({ source: SourceConfigSchema }).strict(),
   listSerialPorts: z.object({}).strict(),
   setLlmModel: z.object({ path: plainText().max(4096), enabled: z.boolean(), actor }).strict(),
 } as const;
@@ -194,6 +197,7 @@ export interface BridgeResponses {
   getVerification: VerificationResult | null;
   getShiftSummary: ShiftSummary;
   setSource: SourceStatus;
+  testSource: SourceTestResult;
   listSerialPorts: { ports: SerialPortInfo[]; note: string | null };
   setLlmModel: LiveStatus['llm'];
 }

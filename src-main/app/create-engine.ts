@@ -131,7 +131,14 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const startUnits = (!explicit && saved.source ? saved.units : null) ?? initialConfig.acquisition.units;
   let loop: PacketLoop | null = null;
   const sources = new SourceSupervisor(
-    { config: () => config.get(), onPacket: (p) => loop?.ingest(p), onStatus: () => health.evaluate() },
+    {
+      config: () => config.get(),
+      onPacket: (p) => loop?.ingest(p),
+      onStatus: () => {
+        health.evaluate();
+        loop?.pushStatus();
+      },
+    },
     startSource,
     startUnits,
   );
