@@ -13,7 +13,9 @@ import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { Consensus } from '../agents/orchestrator.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
-import { TEMPLATE_CONFIDENCE, renderTemplate } from './templates/index.js';
+import { rich } from '../../src-shared/quantity.js';
+import { plainText } from './templates/common.js';
+import { TEMPLATE_CONFIDENCE, renderTemplateParts } from './templates/index.js';
 
 export interface ComposeInput {
   ticket: Ticket;
@@ -60,7 +62,8 @@ export class AdvisoryComposer {
       if (this.lastCriticalMs !== null && ticket.timeMs - this.lastCriticalMs < cooldownMs) return null;
       this.lastCriticalMs = ticket.timeMs;
     }
-    const text = renderTemplate({ ticket, verification, consensus, campaign, config, thresholds });
+    const drafted = renderTemplateParts({ ticket, verification, consensus, campaign, config, thresholds });
+    const parts = { ...drafted, reasoning: rich`${drafted.reasoning} ${precedentSummary(precedents)}` };
     return {
       id: advisoryId(ticket.id, ticket.timeMs),
       timeMs: ticket.timeMs,
@@ -72,7 +75,8 @@ export class AdvisoryComposer {
       consensusScore: consensus.score,
       confidence: TEMPLATE_CONFIDENCE,
       source: 'template',
-      template: { ...text, reasoning: `${text.reasoning} ${precedentSummary(precedents)}` },
+      template: plainText(parts),
+      templateParts: parts,
       llm: null,
       llmFallbackReason: null,
       physicsVerdict: verification,

@@ -68,10 +68,16 @@ export class PacketLoop {
     if (out.transitions.length > 0) void this.d.alarms.publish(out.transitions);
     this.d.onDataTime?.(out.packet.timeMs);
     const now = this.d.clock();
-    if (now - this.lastStatusEventMs >= this.d.statusIntervalMs) {
-      this.lastStatusEventMs = now;
-      events.emit('status', this.d.status());
-    }
+    if (now - this.lastStatusEventMs >= this.d.statusIntervalMs) this.pushStatus();
+  }
+
+  /**
+   * A status now, whatever the interval: a feed's state change (connecting, connected,
+   * reconnecting) must reach the screens at once, and a dead feed sends no packets.
+   */
+  pushStatus(): void {
+    this.lastStatusEventMs = this.d.clock();
+    this.d.events.emit('status', this.d.status());
   }
 
   private baselineLocked(): void {

@@ -7,7 +7,8 @@ import type { BridgeCommand, BridgeEventName } from '../../src-shared/bridge.js'
 // `satisfies` makes the compiler check them against the contract.
 const COMMANDS = [
   'getStatus', 'getHealth', 'getHistory', 'getAcknowledgements', 'acknowledge', 'setOutcome', 'getOutcomes', 'getOutcomeStats', 'getConfig', 'validateConfig',
-  'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'getVerification', 'getShiftSummary', 'getEvents', 'getEventTimeline', 'acknowledgeEvent', 'shelveEvent', 'unshelveEvent', 'setSource', 'listSerialPorts', 'setLlmModel',
+  'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'getVerification', 'getShiftSummary', 'getEvents', 'getEventTimeline', 'acknowledgeEvent', 'shelveEvent', 'unshelveEvent', 'setSource', 'testSource',
+  'listSerialPorts', 'setLlmModel',
   'buildReport', 'exportReport',
 ] as const satisfies readonly BridgeCommand[];
 const EVENTS = [

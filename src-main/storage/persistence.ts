@@ -93,11 +93,18 @@ export class StorageFullError extends Error {
   }
 }
 
+/** A write the database refused (full, I/O, read-only...): the record was not changed. */
+export function isStorageError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof StorageFullError || (typeof code === 'string' && code.startsWith('SQLITE_'));
+}
+
 /**
  * Contract notes (the shared contract suite in tests/unit/storage checks each):
  * - listAdvisories / listAudit / listAcknowledgements return newest first.
- * - acknowledge() does not write an audit entry itself: the engine appends one (kind
- *   'acknowledgement') so it can publish it.
+ * - acknowledge() does not write an audit entry itself; acknowledgeWithAudit() writes the
+ *   acknowledgement and its audit entry (kind 'acknowledgement', after = the acknowledgement)
+ *   together: both or neither, even across kill -9 (one SQLite transaction).
  * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time; recordRigState
  *   adds one packet to that minute's count for the state.
  * - queryMetrics returns one series per requested channel, at most maxPoints points each,
@@ -116,6 +123,7 @@ export interface PersistenceLayer {
   saveVerification(v: VerificationResult): Promise<void>;
   latestVerification(): Promise<VerificationResult | null>;
   acknowledge(ack: Omit<Acknowledgement, 'id'>): Promise<Acknowledgement>;
+  acknowledgeWithAudit(ack: Omit<Acknowledgement, 'id'>, summary: string): Promise<{ acknowledgement: Acknowledgement; audit: AuditEntry }>;
   listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]>;
   appendAudit(e: NewAuditEntry): Promise<AuditEntry>;
   listAudit(q: AuditQuery): Promise<AuditEntry[]>;

@@ -26,7 +26,11 @@ async function refresh(bridge: AppBridge): Promise<void> {
   if (history.ok) app.setAdvisories(history.value);
   if (acks.ok) app.setAcks(acks.value);
   if (outcomes.ok) useOutcomes.getState().setAll(outcomes.value);
-  if (status.ok) app.applyStatus(status.value);
+  if (status.ok) {
+    app.applyStatus(status.value);
+    // the feed's clock is known before the first pushed status (a finished replay pushes none)
+    useTrend.getState().appendLive(status.value);
+  }
 }
 
 export function connectStores(bridge: AppBridge): () => void {

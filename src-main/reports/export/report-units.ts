@@ -1,22 +1,22 @@
 // Numbers as the PDF and CSV print them, in the unit system the reader asked for. The model
 // stays in canonical US oilfield units; conversion happens here only. Pure.
-import { toDisplay, unitLabel, type Quantity, type UnitSystem } from '../../../src-shared/units.js';
+import { toDisplay, unitLabel, type QuantityKind, type UnitSystem } from '../../../src-shared/units.js';
 
 export interface ReportUnits {
   system: UnitSystem;
   /** Canonical -> display number (null stays null). */
-  value(v: number | null | undefined, q: Quantity): number | null;
-  label(q: Quantity): string;
+  value(v: number | null | undefined, q: QuantityKind): number | null;
+  label(q: QuantityKind): string;
   /** "10 250 ft", "—" when unknown. */
-  text(v: number | null | undefined, q: Quantity, decimals?: number): string;
+  text(v: number | null | undefined, q: QuantityKind, decimals?: number): string;
 }
 
-const DEFAULT_DECIMALS: Partial<Record<Quantity, number>> = { depth: 0, pressure: 0, flow: 0, speed: 0, volume: 1, rop: 1, force: 1, torque: 1 };
+const DEFAULT_DECIMALS: Partial<Record<QuantityKind, number>> = { depth: 0, pressure: 0, flow: 0, speed: 0, volume: 1, rop: 1, force: 1, torque: 1 };
 
 export function reportUnits(system: UnitSystem): ReportUnits {
-  const value = (v: number | null | undefined, q: Quantity): number | null =>
+  const value = (v: number | null | undefined, q: QuantityKind): number | null =>
     v === null || v === undefined || !Number.isFinite(v) ? null : toDisplay(v, q, system);
-  const label = (q: Quantity): string => unitLabel(q, system);
+  const label = (q: QuantityKind): string => unitLabel(q, system);
   return {
     system,
     value,
@@ -31,7 +31,7 @@ export function reportUnits(system: UnitSystem): ReportUnits {
 }
 
 /** The quantity of each chart channel, for conversion and axis labels. */
-export const CHANNEL_QUANTITY: Record<string, Quantity> = {
+export const CHANNEL_QUANTITY: Record<string, QuantityKind> = {
   holeDepthFt: 'depth',
   bitDepthFt: 'depth',
   ropFtHr: 'rop',

@@ -6,6 +6,7 @@ import type { ReportFormat, ReportModel } from '../../../src-shared/reports.js';
 import { defaultChoice, requestFor, type RangeChoice } from '../../lib/report-range.js';
 import { saveReportFile, sizeText } from '../../lib/save-file.js';
 import { useApp } from '../../store/app-store.js';
+import { usePrefs } from '../../store/prefs-store.js';
 import { getBridge } from '../../store/connect.js';
 import { ReportProgressBar } from './ProgressBar.js';
 import { RangePicker } from './RangePicker.js';
@@ -19,7 +20,7 @@ const FORMATS: ReportFormat[] = ['pdf', 'csv', 'json'];
 const dataNow = (): number => useApp.getState().status?.packet?.timeMs ?? Date.now();
 
 export function ReportsPanel(): React.JSX.Element {
-  const units = useApp((s) => s.units);
+  const units = usePrefs((s) => s.units);
   const [hours, setHours] = useState<number[]>([6, 18]);
   const [choice, setChoice] = useState<RangeChoice>(() => defaultChoice(dataNow(), [6, 18]));
   const [model, setModel] = useState<ReportModel | null>(null);
