@@ -1,7 +1,7 @@
 // Sequences the phases of one packet (ARCHITECTURE.md "The hot path") and times each one.
 // It holds no drilling logic of its own: every decision is made by the phase objects.
 // Synchronous and I/O-free: the engine around it persists and publishes what comes out.
-import type { Advisory, Ticket, VerificationResult } from '../../src-shared/advisory.js';
+import type { Advisory, FaultKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { Campaign, Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
@@ -46,7 +46,11 @@ export interface PacketOutcome {
   advisory: Advisory | null;
   /** The baseline locked a metric on this packet (persist it). */
   baselineLocked: boolean;
+  /** The faults the physics engine detected on this packet (empty = none). */
+  detected: FaultKind[];
 }
+
+const NO_FAULTS: FaultKind[] = [];
 
 export class PipelineCoordinator {
   readonly latency = new LatencyStats();
@@ -99,7 +103,7 @@ export class PipelineCoordinator {
     if (packet.quality.level === 'invalid') {
       this.counts.rejectedPackets++;
       this.latency.record('ingest', timer() - t0);
-      return { packet, metrics: null, ticket: null, verification: null, advisory: null, baselineLocked: false };
+      return { packet, metrics: null, ticket: null, verification: null, advisory: null, baselineLocked: false, detected: NO_FAULTS };
     }
     packet.rigState = this.rigState.classify(packet);
     const operation = this.operationClassifier.classify(packet);
@@ -127,14 +131,15 @@ export class PipelineCoordinator {
     t1 = timer();
     this.latency.record('tactical', t1 - t0);
 
-    this.history.push({ packet, metrics, anomalous: detections.length > 0 });
+    const detected = detections.length ? detections.map((d) => d.fault) : NO_FAULTS;
+    this.history.push({ packet, metrics, anomalous: detected.length > 0 });
     this.lastMetrics = metrics;
     this.lastPacket = packet;
     t0 = t1;
     t1 = timer();
     this.latency.record('history', t1 - t0);
 
-    if (!ticket) return { packet, metrics, ticket: null, verification: null, advisory: null, baselineLocked };
+    if (!ticket) return { packet, metrics, ticket: null, verification: null, advisory: null, baselineLocked, detected };
     this.counts.tickets++;
 
     const verification = this.strategic.verify(ticket, this.history, thresholds);
@@ -144,7 +149,7 @@ export class PipelineCoordinator {
     if (verification.status === 'Rejected') this.counts.rejected++;
     if (verification.status === 'Uncertain') this.counts.uncertain++;
     if (verification.status !== 'Confirmed') {
-      return { packet, metrics, ticket, verification, advisory: null, baselineLocked };
+      return { packet, metrics, ticket, verification, advisory: null, baselineLocked, detected };
     }
     this.counts.confirmed++;
 
@@ -174,7 +179,7 @@ export class PipelineCoordinator {
     const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign });
     this.latency.record('compose', timer() - t1);
     if (advisory) this.counts.advisories++;
-    return { packet, metrics, ticket, verification, advisory, baselineLocked };
+    return { packet, metrics, ticket, verification, advisory, baselineLocked, detected };
   }
 
   /** Config changes that alter classifier thresholds or the history size take effect here. */
