@@ -38,15 +38,32 @@ export function segmentByDExponent(samples: readonly MlSample[]): SegmentRange[]
   if (n < SEGMENTATION.minSamples) return [[0, n]];
   const h = SEGMENTATION.halfWindow;
   const p = dPrefix(samples);
+  /** Relative shift of the mean d of [i-h, i) from [i-2h, i-h); null when not comparable. */
+  const shiftAt = (i: number): number | null => {
+    const earlier = rangeMean(p, i - 2 * h, i - h);
+    const later = rangeMean(p, i - h, i);
+    if (earlier === null || later === null || earlier <= SEGMENTATION.minEarlierDExponent) return null;
+    return Math.abs(later - earlier) / earlier;
+  };
   const starts = [0];
   for (let i = 2 * h; i <= n; i++) {
-    const boundary = i - h;
     // Both comparison windows must lie inside the current segment.
     if (i - 2 * h < starts[starts.length - 1]) continue;
-    const earlier = rangeMean(p, i - 2 * h, boundary);
-    const later = rangeMean(p, boundary, i);
-    if (earlier === null || later === null || earlier <= SEGMENTATION.minEarlierDExponent) continue;
-    if (Math.abs(later - earlier) / earlier > SEGMENTATION.relativeShift) starts.push(boundary);
+    const shift = shiftAt(i);
+    if (shift === null || shift <= SEGMENTATION.relativeShift) continue;
+    // The shift shows before the new rock fills the later window: follow it to its peak so the
+    // boundary lands where the rock changed, not a few samples early.
+    let best = i;
+    let bestShift = shift;
+    for (let j = i + 1; j <= Math.min(i + h, n); j++) {
+      const sj = shiftAt(j);
+      if (sj !== null && sj > bestShift) {
+        best = j;
+        bestShift = sj;
+      }
+    }
+    starts.push(best - h);
+    i = best;
   }
   return starts.map((s, k) => [s, k + 1 < starts.length ? starts[k + 1] : n]);
 }
