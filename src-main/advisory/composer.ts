@@ -11,6 +11,7 @@ import type {
 } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { FormationOptimum } from '../../src-shared/ml.js';
 import type { Consensus } from '../agents/orchestrator.js';
 import { TEMPLATE_CONFIDENCE, renderTemplate } from './templates/index.js';
 
@@ -20,6 +21,8 @@ export interface ComposeInput {
   consensus: Consensus;
   precedents: readonly Precedent[];
   campaign: Campaign;
+  /** The ML optimum for the formation being drilled, when one applies (founder / MSE texts quote it). */
+  optimum?: FormationOptimum | null;
 }
 
 /** FNV-1a, 32 bit: a small, stable hash (no randomness: replays give the same ids). */
@@ -50,7 +53,7 @@ export class AdvisoryComposer {
   }
 
   /** null when a CRITICAL is suppressed by the critical cooldown. */
-  compose({ ticket, verification, consensus, precedents, campaign }: ComposeInput): Advisory | null {
+  compose({ ticket, verification, consensus, precedents, campaign, optimum }: ComposeInput): Advisory | null {
     const config = this.getConfig();
     const severity = consensus.severity;
     if (severity === 'CRITICAL') {
@@ -58,7 +61,7 @@ export class AdvisoryComposer {
       if (this.lastCriticalMs !== null && ticket.timeMs - this.lastCriticalMs < cooldownMs) return null;
       this.lastCriticalMs = ticket.timeMs;
     }
-    const text = renderTemplate({ ticket, verification, consensus, campaign, config });
+    const text = renderTemplate({ ticket, verification, consensus, campaign, config, optimum });
     return {
       id: advisoryId(ticket.id, ticket.timeMs),
       timeMs: ticket.timeMs,

@@ -5,6 +5,7 @@ import type { Advisory, FaultKind, Ticket, VerificationResult } from '../../src-
 import type { Campaign, Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
+import type { FormationOptimum } from '../../src-shared/ml.js';
 import type { PipelineCounts } from '../../src-shared/status.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import { OperationClassifier } from '../acquisition/operation.js';
@@ -23,6 +24,7 @@ import {
   type BaselineThresholdOverrides,
 } from '../baseline/learner.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
+import { selectFormationOptimum } from '../ml/formation-optimum.js';
 import { PhysicsEngine } from '../physics/engine.js';
 import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
 import { HistoryBuffer, type HistoryEntry } from './history.js';
@@ -35,6 +37,8 @@ export interface CoordinatorDeps {
   baseline: BaselineLearner;
   /** Monotonic milliseconds for phase timing only (never for drilling decisions). */
   timer: () => number;
+  /** The ML engine's recent optima; advisories quote the one for the rock being drilled. */
+  formationOptima?: () => readonly FormationOptimum[];
 }
 
 export interface PacketOutcome {
@@ -176,7 +180,9 @@ export class PipelineCoordinator {
     t1 = timer();
     this.latency.record('vote', t1 - t0);
 
-    const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign });
+    const optima = this.deps.formationOptima?.() ?? [];
+    const optimum = optima.length ? selectFormationOptimum(optima, ticket.depthFt ?? packet.bitDepthFt, metrics.dExponent) : null;
+    const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign, optimum });
     this.latency.record('compose', timer() - t1);
     if (advisory) this.counts.advisories++;
     return { packet, metrics, ticket, verification, advisory, baselineLocked, detected };

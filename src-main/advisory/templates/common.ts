@@ -6,6 +6,7 @@ import type { WellConfig } from '../../../src-shared/config.js';
 import { campaignThresholds } from '../../config/campaign-controller.js';
 import { votingLine, type Consensus } from '../../agents/orchestrator.js';
 import type { SeriesSummary } from '../../agents/specialists/types.js';
+import type { FormationOptimum } from '../../../src-shared/ml.js';
 
 export interface TemplateContext {
   ticket: Ticket;
@@ -13,6 +14,8 @@ export interface TemplateContext {
   consensus: Consensus;
   campaign: Campaign;
   config: WellConfig;
+  /** The ML engine's optimum for the formation being drilled, when one applies (issue 14). */
+  optimum?: FormationOptimum | null;
 }
 
 export type Template = (ctx: TemplateContext) => AdvisoryText;

@@ -1,5 +1,6 @@
 // Efficiency and formation templates.
 import { q, reasoning, type Template } from './common.js';
+import { movesToOptimum, optimumSource, rangeText } from './ml-optimum.js';
 
 export const mseInefficiency: Template = (ctx) => {
   const m = ctx.ticket.metrics;
@@ -7,8 +8,12 @@ export const mseInefficiency: Template = (ctx) => {
   const eff = m.mseEfficiencyPercent;
   const upTo = eff !== null ? Math.round(Math.min(100 - eff, 30)) : null;
   const poor = ctx.config.campaign[ctx.campaign].mse_efficiency_poor;
-  const action =
-    eff !== null && eff < poor
+  const o = ctx.optimum;
+  const moves = o ? movesToOptimum(p.wobKlbf, p.rpm, o) : null;
+  const action = o
+    ? `this formation's best range is WOB ${rangeText(o.wobKlbf, 'klbf', 1)}, RPM ${rangeText(o.rpm, 'rpm', 0)}: ` +
+      (moves ?? `WOB and RPM are inside it, so look at the bit and hole cleaning before changing parameters`)
+    : eff !== null && eff < poor
       ? `reduce WOB by 5 klbf (to ${q(p.wobKlbf !== null ? Math.max(p.wobKlbf - 5, 3) : null, 'klbf', 1)}) or raise RPM by 10-15 (to ${q(p.rpm !== null ? p.rpm + 10 : null, 'rpm', 0)}-${q(p.rpm !== null ? p.rpm + 15 : null, 'rpm', 0)}) and aim for MSE near ${q(m.optimalMsePsi, 'psi', 0)}`
       : `fine-tune WOB (${q(p.wobKlbf, 'klbf', 1)}) and RPM (${q(p.rpm, 'rpm', 0)}) in small steps towards MSE ${q(m.optimalMsePsi, 'psi', 0)}`;
   return {
@@ -16,7 +21,7 @@ export const mseInefficiency: Template = (ctx) => {
     recommendation: `Efficiency ${q(eff, '%', 0)} (MSE ${q(m.msePsi, 'psi', 0)}, ROP ${q(p.ropFtHr, 'ft/hr', 0)}): ${action}.` +
       (ctx.campaign === 'plug_abandonment' ? ' P&A: milling and cement drill-out run at low efficiency by nature; act only on a sustained drop.' : ''),
     expectedBenefit: upTo !== null ? `Up to ${upTo}% better drilling efficiency and less bit wear.` : 'Better drilling efficiency and less bit wear.',
-    reasoning: reasoning(ctx),
+    reasoning: reasoning(ctx, o ? [optimumSource(o)] : []),
   };
 };
 

@@ -1,5 +1,6 @@
 // Mechanical templates: pack-off, stick-slip, founder, torque rise; with target WOB/RPM.
 import { percent, q, reasoning, signed, type Template, type TemplateContext } from './common.js';
+import { optimumSource, wobAgainstOptimum } from './ml-optimum.js';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -47,6 +48,8 @@ export const stickSlip: Template = (ctx) => {
 
 export const founder: Template = (ctx) => {
   const p = ctx.ticket.packet;
+  const o = ctx.optimum;
+  if (o && p.wobKlbf !== null) return founderAgainstOptimum(ctx, p.wobKlbf, o);
   return {
     diagnosis: `Founder: WOB ${q(p.wobKlbf, 'klbf', 1)} is above the optimum; ROP ${q(p.ropFtHr, 'ft/hr', 0)} no longer responds.`,
     recommendation:
@@ -56,6 +59,22 @@ export const founder: Template = (ctx) => {
     reasoning: reasoning(ctx),
   };
 };
+
+/** Founder quoting this formation's learned best WOB range instead of a generic cut. */
+function founderAgainstOptimum(ctx: TemplateContext, wob: number, o: NonNullable<TemplateContext['optimum']>) {
+  const p = ctx.ticket.packet;
+  const { position, text } = wobAgainstOptimum(wob, o);
+  const action =
+    position === 'above'
+      ? `reduce WOB from ${q(wob, 'klbf', 1)} to ${q(o.wobKlbf.best, 'klbf', 1)} (this formation's best) and watch ROP come back towards ${q(o.expectedRopFtHr, 'ft/hr', 0)}`
+      : `more weight will not help here: hold WOB at or below ${q(o.wobKlbf.max, 'klbf', 1)}, check for bit balling or poor hole cleaning (flow ${q(p.flowInGpm, 'gpm', 0)})`;
+  return {
+    diagnosis: `Founder: ${text}; ROP ${q(p.ropFtHr, 'ft/hr', 0)} no longer responds.`,
+    recommendation: `${text} with ROP ${q(p.ropFtHr, 'ft/hr', 0)} not responding: ${action}. RPM ${q(p.rpm, 'rpm', 0)} (best ${q(o.rpm.best, 'rpm', 0)}).`,
+    expectedBenefit: `Back to this formation's best drilling: about ${q(o.expectedRopFtHr, 'ft/hr', 0)} with less bit wear.`,
+    reasoning: reasoning(ctx, [optimumSource(o)]),
+  };
+}
 
 export const torqueRise: Template = (ctx) => {
   const p = ctx.ticket.packet;
