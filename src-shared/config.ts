@@ -208,6 +208,14 @@ export const WellConfigSchema = z
       metrics_retention_days: num(90),
       metrics_flush_ms: num(1000),
     }),
+    ml: section({
+      /** Hourly optimal-parameter analysis (DOMAIN §10). */
+      enabled: z.boolean().default(true),
+      /** Data-time seconds between scheduled runs. */
+      interval_s: num(3600),
+      /** Data-time seconds looked back over (at most 7200 packets are analysed). */
+      window_s: num(7200),
+    }),
   })
   .strict();
 

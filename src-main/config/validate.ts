@@ -150,6 +150,9 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   if (!(ph.pit_gain_window_s >= ph.pit_rate_window_s && ph.pit_gain_window_s <= 3600)) {
     err('physics.pit_gain_window_s', `must be within physics.pit_rate_window_s-3600 s (got ${ph.pit_gain_window_s})`);
   }
+  // The ML run needs a window of a few hundred packets and must not hog the engine.
+  if (!(c.ml.interval_s >= 300 && c.ml.interval_s <= 86_400)) err('ml.interval_s', `must be within 300-86400 s (got ${c.ml.interval_s})`);
+  if (!(c.ml.window_s >= 600 && c.ml.window_s <= 14_400)) err('ml.window_s', `must be within 600-14400 s (got ${c.ml.window_s})`);
   if (c.advisory.critical_cooldown_seconds < 0) {
     err('advisory.critical_cooldown_seconds', `must be >= 0 (got ${c.advisory.critical_cooldown_seconds})`);
   }
