@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { MlReport } from '../../src-shared/ml.js';
+import { compareMlReportsNewestFirst, depthDistanceFt, isOptimum } from './ml-report-query.js';
 import {
   ONE_MIN_MS,
   TEN_MIN_MS,
@@ -14,7 +16,7 @@ import type {
   AdvisoryQuery,
   AuditQuery,
   MetricSample,
-  MlReportRecord,
+  MlReportQuery,
   NewAuditEntry,
   PersistenceLayer,
   ShiftSummary,
@@ -41,7 +43,7 @@ export class MemoryStore implements PersistenceLayer {
   private readonly verifications: VerificationResult[] = [];
   private readonly acks: Acknowledgement[] = [];
   private readonly audit: AuditEntry[] = [];
-  private readonly mlReports: MlReportRecord[] = [];
+  private readonly mlReports = new Map<string, MlReport>();
   private queue: MetricSample[] = [];
   /** channel -> time -> value (raw, deduplicated by time). */
   private readonly raw = new Map<string, Map<number, number>>();
@@ -232,14 +234,35 @@ export class MemoryStore implements PersistenceLayer {
     });
   }
 
-  async saveMlReport(r: MlReportRecord): Promise<void> {
+  async saveMlReport(r: MlReport): Promise<void> {
     this.live();
-    this.mlReports.push(clone(r));
+    if (!this.mlReports.has(r.id)) this.mlReports.set(r.id, clone(r));
   }
 
-  async latestMlReport(): Promise<MlReportRecord | null> {
-    let best: MlReportRecord | null = null;
-    for (const r of this.mlReports) if (!best || r.timeMs >= best.timeMs) best = r;
+  async latestMlReport(): Promise<MlReport | null> {
+    const [newest] = [...this.mlReports.values()].sort(compareMlReportsNewestFirst);
+    return newest ? clone(newest) : null;
+  }
+
+  async listMlReports(q: MlReportQuery): Promise<MlReport[]> {
+    return [...this.mlReports.values()]
+      .filter((r) => inTimeRange(r.timeMs, q))
+      .sort(compareMlReportsNewestFirst)
+      .slice(0, clampLimit(q.limit))
+      .map(clone);
+  }
+
+  async nearestMlOptimum(depthFt: number): Promise<MlReport | null> {
+    let best: MlReport | null = null;
+    let bestFt = Infinity;
+    for (const r of [...this.mlReports.values()].sort(compareMlReportsNewestFirst)) {
+      if (!isOptimum(r) || !r.depthRange) continue;
+      const d = depthDistanceFt(depthFt, r.depthRange.fromFt, r.depthRange.toFt);
+      if (d < bestFt) {
+        best = r;
+        bestFt = d;
+      }
+    }
     return best ? clone(best) : null;
   }
 

@@ -9,6 +9,7 @@ import type {
   VerificationResult,
 } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { MlReport } from '../../src-shared/ml.js';
 
 export interface AdvisoryQuery {
   limit?: number;
@@ -58,12 +59,10 @@ export interface ShiftSummary {
   depthEndFt: number | null;
 }
 
-export interface MlReportRecord {
-  timeMs: number;
-  wellId: string;
-  campaign: string;
-  depthFt: number | null;
-  report: unknown;
+export interface MlReportQuery {
+  limit?: number;
+  sinceMs?: number;
+  untilMs?: number;
 }
 
 /** What the self-healer and the health endpoint read from the store (no I/O). */
@@ -96,6 +95,9 @@ export class StorageFullError extends Error {
  * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time.
  * - queryMetrics returns one series per requested channel, at most maxPoints points each,
  *   averaged per bucket; resolution says which table answered.
+ * - ML reports are keyed by report id (saving one twice keeps one); lists are newest first;
+ *   nearestMlOptimum considers successful reports only: distance 0 inside a report's depth
+ *   range, else to its nearer end; the newest wins a tie.
  */
 export interface PersistenceLayer {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
@@ -115,8 +117,12 @@ export interface PersistenceLayer {
   queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]>;
   recordPacketCounts(timeMs: number, packets: number): void;
   shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary>;
-  saveMlReport(r: MlReportRecord): Promise<void>;
-  latestMlReport(): Promise<MlReportRecord | null>;
+  saveMlReport(r: MlReport): Promise<void>;
+  /** The newest report, success or failure. */
+  latestMlReport(): Promise<MlReport | null>;
+  listMlReports(q: MlReportQuery): Promise<MlReport[]>;
+  /** The successful report whose analysed depth range is nearest to depthFt. */
+  nearestMlOptimum(depthFt: number): Promise<MlReport | null>;
   health(): StorageHealth;
   close(): Promise<void>;
 }

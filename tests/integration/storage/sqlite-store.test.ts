@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../../src-main/storage/instance-lock.js';
+import { MIGRATIONS } from '../../../src-main/storage/migrations.js';
 import { StorageFullError } from '../../../src-main/storage/persistence.js';
 import { DB_FILE, SqliteStore } from '../../../src-main/storage/sqlite-store.js';
 import { makeAdvisory } from '../../unit/storage/fixtures.js';
@@ -45,7 +46,7 @@ describe('SqliteStore on a real file', () => {
     await first.saveAdvisory(a);
     await first.close();
     const second = openStore(dir, grab);
-    expect(seen).toEqual({ journal: 'wal', sync: 2, versions: [1] });
+    expect(seen).toEqual({ journal: 'wal', sync: 2, versions: MIGRATIONS.map((m) => m.version) });
     expect(await second.getAdvisory(a.id)).toEqual(a);
     expect(fs.existsSync(path.join(dir, DB_FILE))).toBe(true);
   });

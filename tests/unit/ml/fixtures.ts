@@ -1,5 +1,5 @@
 // Synthetic ML samples for the stage tests: steady drilling with a little deterministic noise.
-import type { MlSample } from '../../../src-shared/ml.js';
+import type { MlReport, MlSample } from '../../../src-shared/ml.js';
 
 export const T0 = Date.UTC(2025, 0, 1);
 
@@ -38,4 +38,48 @@ export function run(n: number, at: (i: number) => Partial<MlSample> = () => ({})
       ...at(i),
     }),
   );
+}
+
+/** A stored-report fixture: success over [fromFt, toFt] unless `failure` is given. */
+export function mlReport(id: string, timeMs: number, fromFt: number, toFt: number, failure = false): MlReport {
+  const range = { best: 25, min: 22, max: 27 };
+  return {
+    id,
+    timeMs,
+    trigger: 'schedule',
+    campaign: 'production',
+    wellId: 'W1',
+    field: 'F',
+    windowStartMs: timeMs - 7_200_000,
+    windowEndMs: timeMs,
+    depthRange: { fromFt, toFt },
+    bitDepthFt: toFt,
+    segment: { index: 0, label: 'Medium Shale/Siltstone', meanDExponent: 1.5, fromFt, toFt, startMs: timeMs - 7_200_000, endMs: timeMs, samples: 3000 },
+    segmentsFound: 1,
+    counts: { collected: 7200, quality: 6000, stable: 5000, segment: 3000 },
+    stability: 0.83,
+    dysfunction: { stickSlip: 0, packOff: 0, founder: 0, poorEfficiency: 0, anomalyFlag: 0 },
+    result: failure
+      ? { status: 'failure', reason: 'AllDataRejected', detail: 'test' }
+      : {
+          status: 'success',
+          optimum: {
+            wobKlbf: range,
+            rpm: { best: 140, min: 130, max: 150 },
+            flowGpm: null,
+            expectedRopFtHr: 55,
+            expectedMsePsi: 30_000,
+            relativeEfficiencyPercent: 92,
+            compositeScore: 0.95,
+            stabilityScore: 0.97,
+            binSamples: 300,
+            binsEvaluated: 12,
+            method: 'grid',
+          },
+          correlations: [],
+          confidence: 'High',
+          grid: { wobEdgesKlbf: [], rpmEdges: [], cells: [], best: null },
+          summary: 'test',
+        },
+  };
 }
