@@ -6,8 +6,8 @@ import type { Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { RigState, WitsPacket } from '../../src-shared/wits.js';
-import type { HistoryBuffer, HistoryEntry, LineFit } from '../pipeline/history.js';
-import { EmaBaseline, ShortWindow } from './baseline.js';
+import type { HistoryBuffer, HistoryEntry, LineFit } from './history.js';
+import { EmaBaseline, ShortWindow } from './ema.js';
 import { correctedDExponent, dExponent } from './d-exponent.js';
 import {
   compareDetections,

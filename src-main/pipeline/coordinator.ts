@@ -27,7 +27,7 @@ import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { selectFormationOptimum } from '../ml/formation-optimum.js';
 import { PhysicsEngine } from '../physics/engine.js';
 import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
-import { HistoryBuffer, type HistoryEntry } from './history.js';
+import { HistoryBuffer, type HistoryEntry } from '../physics/history.js';
 import { LatencyStats } from './latency.js';
 
 export interface CoordinatorDeps {
@@ -60,14 +60,14 @@ export class PipelineCoordinator {
   readonly latency = new LatencyStats();
   readonly counts: PipelineCounts = { packets: 0, rejectedPackets: 0, tickets: 0, confirmed: 0, uncertain: 0, rejected: 0, advisories: 0 };
 
-  private readonly gate = new QualityGate();
+  private gate = new QualityGate();
   private rigState!: RigStateClassifier;
   private operationClassifier!: OperationClassifier;
-  private readonly physics = new PhysicsEngine();
+  private physics = new PhysicsEngine();
   private tactical!: TacticalAgent;
   private readonly strategic = new StrategicAgent();
   private readonly orchestrator = new Orchestrator();
-  private readonly composer: AdvisoryComposer;
+  private composer: AdvisoryComposer;
   private history: HistoryBuffer<HistoryEntry>;
 
   private thresholds: EffectiveThresholds | null = null;
@@ -198,6 +198,21 @@ export class PipelineCoordinator {
       this.history = new HistoryBuffer<HistoryEntry>(config.physics.history_size);
     }
     this.builtFor = null;
+  }
+
+  /**
+   * A new or rewired feed: averages, trends, the history window, the back-off and the cooldown
+   * belonged to the old one. The baseline learner is not ours to reset (FeedReset decides).
+   */
+  resetFeed(): void {
+    this.gate = new QualityGate();
+    this.physics = new PhysicsEngine();
+    this.composer = new AdvisoryComposer(this.deps.config);
+    this.history = new HistoryBuffer<HistoryEntry>(this.deps.config().physics.history_size);
+    this.rebuild();
+    this.lastOperation = 'Static';
+    this.lastMetrics = null;
+    this.lastPacket = null;
   }
 
   setCampaign(campaign: Campaign): void {
