@@ -45,13 +45,11 @@ export interface MetricSample {
   values: Record<string, number | null>;
 }
 
-
 export interface MlReportQuery {
   limit?: number;
   sinceMs?: number;
   untilMs?: number;
 }
-
 
 /**
  * Thrown when a write could not be committed because the disk is full. For an advisory the
