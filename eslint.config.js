@@ -41,6 +41,28 @@ export default tseslint.config(
     },
   },
   {
+    // The ML stages are pure (ARCHITECTURE.md "pure core"): no I/O, no clock, no randomness, so a
+    // replay gives the same reports. The worker thread and its runner are the I/O edge.
+    files: ['src-main/ml/**/*.{ts,tsx}'],
+    ignores: ['src-main/ml/worker.ts', 'src-main/ml/worker-runner.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          pattern(['electron'], 'Only src-main/electron/ may import electron; the engine must run under plain Node.'),
+          pattern(['**/src-renderer/**', '**/src-hub/**'], 'The engine never imports the renderer or the hub.'),
+          pattern(nodeBuiltins, 'ML stages are pure: no Node built-ins (I/O lives in ml/worker-runner.ts).'),
+          pattern(['**/pipeline/**', '**/storage/**', '**/headless/**', '**/app/**', '**/cli/**'], 'ML stages are pure: nothing from the engine\'s I/O edges.'),
+        ],
+      }],
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'ML stages read no clock: time comes in the data.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'ML stages read no clock: time comes in the data.' },
+        { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'ML stages read no clock: time comes in the data.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'ML stages are deterministic: no Math.random.' },
+      ],
+    },
+  },
+  {
     files: ['src-main/electron/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
