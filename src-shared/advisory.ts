@@ -178,7 +178,8 @@ export type AuditKind =
   | 'baseline-lock'
   | 'baseline-reset'
   | 'source-change'
-  | 'llm-mode';
+  | 'llm-mode'
+  | 'ml-run';
 
 export interface AuditEntry {
   seq: number;

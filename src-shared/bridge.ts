@@ -6,6 +6,7 @@ import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult 
 import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
 import type { HealthReport } from './health.js';
+import type { MlReport, MlRunOutcome, MlSkip } from './ml.js';
 import type { ShiftSummary } from './records.js';
 import type { SourceStatus } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
@@ -91,6 +92,12 @@ export const BridgeRequests = {
     .strict(),
   listSerialPorts: z.object({}).strict(),
   setLlmModel: z.object({ path: z.string(), enabled: z.boolean(), actor }).strict(),
+  /** The newest ML report (success or failure), null before the first run. */
+  getMlLatest: z.object({}).strict(),
+  /** The successful ML report whose analysed depth range is nearest to depthFt. */
+  getMlOptimal: z.object({ depthFt: z.number().finite().min(0).max(60_000) }).strict(),
+  /** Runs the ML analysis now on the last window of data (audited). */
+  runMlNow: z.object({ actor }).strict(),
 } as const;
 
 export type BridgeCommand = keyof typeof BridgeRequests;
@@ -128,6 +135,9 @@ export interface BridgeResponses {
   setSource: SourceStatus;
   listSerialPorts: { ports: SerialPortInfo[]; note: string | null };
   setLlmModel: LiveStatus['llm'];
+  getMlLatest: MlReport | null;
+  getMlOptimal: MlReport | null;
+  runMlNow: MlRunOutcome;
 }
 
 /** Events pushed from the engine. */
@@ -143,10 +153,14 @@ export interface BridgeEvents {
   ticket: Ticket;
   /** The physics verdict on a ticket: Confirmed, Uncertain or Rejected, with the reason. */
   verification: VerificationResult;
+  /** A new ML report (scheduled or run now), after it is stored. */
+  mlReport: MlReport;
+  /** An ML run that did not analyse: too little drilling in the window. */
+  mlSkip: MlSkip;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'health', 'audit', 'ticket', 'verification'];
+export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'health', 'audit', 'ticket', 'verification', 'mlReport', 'mlSkip'];
 
 /** A command failure the user can read (validation, not found, refused). */
 export interface BridgeError {

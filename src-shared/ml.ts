@@ -162,6 +162,9 @@ export interface MlReport {
   result: MlSuccess | MlFailure;
 }
 
+/** What "run now" did: a report, or why it did not analyse. */
+export type MlRunOutcome = { kind: 'report'; report: MlReport } | { kind: 'skipped'; skip: MlSkip };
+
 /** A scheduled run that did not analyse (too little drilling in the window). */
 export interface MlSkip {
   timeMs: number;

@@ -17,6 +17,8 @@ import { SelfHealer } from '../health/self-healer.js';
 import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
 import { TemplateOnlyEnricher } from '../llm/template-only-enricher.js';
+import type { MlRunner } from '../ml/runner.js';
+import { WorkerMlRunner } from '../ml/worker-runner.js';
 import { activeLimits } from '../physics/thresholds.js';
 import { PipelineCoordinator } from '../pipeline/coordinator.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
@@ -27,6 +29,7 @@ import type { Engine } from './engine.js';
 import type { EngineContext } from './engine-context.js';
 import { EventBus } from './event-bus.js';
 import { FeedReset } from './feed-reset.js';
+import { MlService } from './ml-service.js';
 import { PacketLoop } from './packet-loop.js';
 import { SettingsKeeper } from './settings-keeper.js';
 import { SourceSupervisor } from './source-supervisor.js';
@@ -58,6 +61,8 @@ export interface EnginePorts {
   /** Minimum ms between 'status' events. */
   statusIntervalMs?: number;
   log?: (line: string) => void;
+  /** Where ML analyses run; default a worker thread (the packet loop never waits). Replays pass an inline runner. */
+  mlRunner?: MlRunner;
 }
 
 export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine {
@@ -85,12 +90,22 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     knowledge,
     baseline,
     timer: ports.timer ?? (() => performance.now()),
+    formationOptima: () => ml.formationOptima(),
   });
   const audit = async (e: NewAuditEntry): Promise<AuditEntry> => {
     const entry = await storage.appendAudit(e);
     events.emit('audit', entry);
     return entry;
   };
+  const ml = new MlService({
+    config: () => config.get(),
+    campaign: () => campaigns.get(),
+    storage,
+    events,
+    runner: ports.mlRunner ?? new WorkerMlRunner(log),
+    ownsRunner: !ports.mlRunner,
+    log,
+  });
   const advisories = new AdvisoryPublisher({ storage, enricher, events, composer: new AdvisoryComposer(() => config.get()), log });
 
   // The feed: an explicit choice wins, then the saved one, then the default (simulator).
@@ -136,7 +151,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   });
 
   loop = new PacketLoop({
-    coordinator, storage, baseline, baselineFile, advisories, enricher, events, health, audit, clock, log, status,
+    coordinator, storage, baseline, baselineFile, advisories, enricher, events, health, audit, clock, log, status, ml,
     statusIntervalMs: ports.statusIntervalMs ?? 250,
   });
 
@@ -154,7 +169,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const unsubscribeCampaign = campaigns.onSwitch((c) => coordinator.setCampaign(c.to));
 
   const ctx: EngineContext = {
-    storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, events, settings, feedReset,
+    storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, events, settings, feedReset, ml,
     clock, log, audit, status,
   };
   const call = dispatcher(commandHandlers(ctx), log);
@@ -177,6 +192,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
         log(baselineLoad.warning);
         await audit({ timeMs: clock(), actor: 'system', kind: 'baseline-reset', summary: baselineLoad.warning });
       }
+      await ml.load().catch((e) => log(`stored ML reports not read: ${(e as Error).message}`));
       sources.start();
       health.start(ports.healthIntervalMs ?? 1000);
       healer.start(ports.selfHealIntervalMs ?? 30_000);
@@ -190,6 +206,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       unsubscribeCampaign();
       advisories.dispose();
       await sources.dispose();
+      await ml.dispose();
       await ownEnricher?.dispose();
       await storage.flushMetrics().catch((e) => log(`metrics not flushed: ${(e as Error).message}`));
     },

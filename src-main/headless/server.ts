@@ -9,6 +9,7 @@ import { StorageFullError } from '../storage/persistence.js';
 import { advisoryRoutes } from './routes/advisories.js';
 import { controlRoutes } from './routes/control.js';
 import { liveRoutes } from './routes/live.js';
+import { mlRoutes } from './routes/ml.js';
 import { recordRoutes } from './routes/records.js';
 import {
   assertServablePolicy,
@@ -127,6 +128,7 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
   await app.register(advisoryRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(controlRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(recordRoutes, { prefix: API_PREFIX, ...deps });
+  await app.register(mlRoutes, { prefix: API_PREFIX, ...deps });
 
   await app.listen({ host, port: opts.port });
   const address = app.server.address();

@@ -6,6 +6,9 @@ import type { WellConfig } from '../../src-shared/config.js';
 import type { PhaseLatency } from '../../src-shared/status.js';
 import { countCsvRows, readCsvPackets, type CsvReadStats } from '../acquisition/csv-replay.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
+import type { MlReport, MlSkip } from '../../src-shared/ml.js';
+import { summariseMlReport, summariseMlSkip, type MlReportSummary, type MlSkipSummary } from '../ml/report-summary.js';
+import { InlineMlRunner } from '../ml/runner.js';
 import { MemoryStore } from '../storage/memory-store.js';
 import { createEngine } from '../app/create-engine.js';
 
@@ -49,6 +52,8 @@ export interface ReplayReport {
   advisoriesByCategory: Record<string, number>;
   advisoriesByFault: Record<string, number>;
   phases: Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
+  /** The hourly ML runs on the recording's own (data) time: reports, and runs skipped for too little drilling. */
+  ml: { reports: MlReportSummary[]; skipped: MlSkipSummary[] };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,9 +63,16 @@ export async function replayCsv(path: string, o: ReplayOptions): Promise<ReplayR
   const timer = o.timer ?? (() => performance.now());
   const total = await countCsvRows(path);
   const storage = new MemoryStore();
-  const engine = createEngine(o.config, { storage, knowledge: o.knowledge, campaign: o.campaign, healthIntervalMs: 0, statusIntervalMs: 60_000 });
+  // ML runs inline: each report takes effect at its trigger packet, so a replay is reproducible.
+  const engine = createEngine(o.config, {
+    storage, knowledge: o.knowledge, campaign: o.campaign, healthIntervalMs: 0, statusIntervalMs: 60_000, mlRunner: new InlineMlRunner(),
+  });
   const advisories = new Map<string, Advisory>();
+  const mlReports: MlReport[] = [];
+  const mlSkips: MlSkip[] = [];
   engine.on('advisory', (a) => advisories.set(a.id, a));
+  engine.on('mlReport', (r) => mlReports.push(r));
+  engine.on('mlSkip', (k) => mlSkips.push(k));
   await engine.start();
 
   const stats: CsvReadStats = { preset: null, rows: 0, packets: 0, skipped: 0 };
@@ -117,5 +129,6 @@ export async function replayCsv(path: string, o: ReplayOptions): Promise<ReplayR
     advisoriesByCategory: countBy((a) => a.category),
     advisoriesByFault: countBy((a) => a.fault),
     phases,
+    ml: { reports: mlReports.map(summariseMlReport), skipped: mlSkips.map(summariseMlSkip) },
   };
 }

@@ -5,6 +5,7 @@ import { acknowledgeCommands } from './acknowledge.js';
 import { campaignCommands } from './campaign.js';
 import { configCommands } from './config.js';
 import { llmCommands } from './llm.js';
+import { mlCommands } from './ml.js';
 import { recordCommands } from './records.js';
 import { sourceCommands } from './source.js';
 import { statusCommands } from './status.js';
@@ -18,5 +19,6 @@ export function commandHandlers(ctx: EngineContext): CommandHandlers {
     ...campaignCommands(ctx),
     ...sourceCommands(ctx),
     ...llmCommands(ctx),
+    ...mlCommands(ctx),
   };
 }
