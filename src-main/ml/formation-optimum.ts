@@ -1,10 +1,14 @@
 // Feedback from the hourly reports into advisories: which learned optimum applies to the rock
-// the bit is in now. Pure: candidates, depth and d-exponent in, one optimum (or none) out.
+// the bit is in now. Pure: candidates and depth in, one optimum (or none) out.
+//
+// "This formation" is judged by depth, not by the packet's d-exponent: the dysfunctions these
+// advisories are about (founder, wasted energy) move d-exponent themselves (WOB up, ROP flat),
+// so a live d-exponent would call the same rock "different" exactly when the advice matters.
 import type { FormationOptimum, MlReport } from '../../src-shared/ml.js';
-import { SEGMENTATION } from './constants.js';
 
-/** How far below the analysed segment the bit may be and still be in that formation, ft. */
-export const MAX_DEPTH_AHEAD_FT = 500;
+/** How far below the analysed segment the bit may be and still be in that formation, ft: about
+ *  an hour of fast drilling, the age of an hourly report. */
+export const MAX_DEPTH_AHEAD_FT = 300;
 /** How far above it (reaming back, a short trip), ft. */
 export const MAX_DEPTH_BEHIND_FT = 100;
 
@@ -26,24 +30,17 @@ export function formationOptimumOf(r: MlReport): FormationOptimum | null {
   };
 }
 
-/** The optimum learned in this rock: the same d-exponent (within the segmentation's 15 %) and near in depth. */
-export function appliesHere(o: FormationOptimum, depthFt: number | null, dExponent: number | null): boolean {
-  if (depthFt !== null && (depthFt < o.fromFt - MAX_DEPTH_BEHIND_FT || depthFt > o.toFt + MAX_DEPTH_AHEAD_FT)) return false;
-  if (dExponent !== null && dExponent > 0 && o.meanDExponent > 0) {
-    if (Math.abs(dExponent - o.meanDExponent) / o.meanDExponent > SEGMENTATION.relativeShift) return false;
-  }
-  return true;
+/** The optimum learned near this depth: inside the analysed segment or just below it. */
+export function appliesHere(o: FormationOptimum, depthFt: number | null): boolean {
+  if (depthFt === null) return false;
+  return depthFt >= o.fromFt - MAX_DEPTH_BEHIND_FT && depthFt <= o.toFt + MAX_DEPTH_AHEAD_FT;
 }
 
 /** The newest applicable optimum, or null (then the templates give their generic advice). */
-export function selectFormationOptimum(
-  candidates: readonly FormationOptimum[],
-  depthFt: number | null,
-  dExponent: number | null,
-): FormationOptimum | null {
+export function selectFormationOptimum(candidates: readonly FormationOptimum[], depthFt: number | null): FormationOptimum | null {
   let best: FormationOptimum | null = null;
   for (const o of candidates) {
-    if (!appliesHere(o, depthFt, dExponent)) continue;
+    if (!appliesHere(o, depthFt)) continue;
     if (!best || o.reportTimeMs > best.reportTimeMs) best = o;
   }
   return best;

@@ -181,7 +181,7 @@ export class PipelineCoordinator {
     this.latency.record('vote', t1 - t0);
 
     const optima = this.deps.formationOptima?.() ?? [];
-    const optimum = optima.length ? selectFormationOptimum(optima, ticket.depthFt ?? packet.bitDepthFt, metrics.dExponent) : null;
+    const optimum = optima.length ? selectFormationOptimum(optima, ticket.depthFt ?? packet.bitDepthFt) : null;
     const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign, optimum });
     this.latency.record('compose', timer() - t1);
     if (advisory) this.counts.advisories++;

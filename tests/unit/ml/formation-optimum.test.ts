@@ -28,18 +28,19 @@ describe('formation optimum for advisories', () => {
     expect(formationOptimumOf(failed)).toBeNull();
   });
 
-  it('applies in the same rock near the analysed depth, newest first', () => {
+  it('applies near the analysed depth (just below it too), newest first', () => {
     const older = opt({ reportId: 'old', reportTimeMs: T0 });
     const newer = opt({ reportId: 'new', reportTimeMs: T0 + 3_600_000, fromFt: 10_100, toFt: 10_160 });
-    expect(selectFormationOptimum([older, newer], 10_200, 1.55)?.reportId).toBe('new');
-    expect(selectFormationOptimum([older, newer], 10_050, null)?.reportId).toBe('new');
+    expect(selectFormationOptimum([older, newer], 10_200)?.reportId).toBe('new');
+    expect(selectFormationOptimum([older, newer], 10_050)?.reportId).toBe('new');
+    expect(selectFormationOptimum([older], 10_400)?.reportId).toBe('old');
   });
 
-  it('does not apply in different rock (d-exponent off by more than 15 %) or far from the segment', () => {
+  it('does not apply far from the segment or without a depth', () => {
     const o = opt({});
-    expect(selectFormationOptimum([o], 10_150, 1.9)).toBeNull();
-    expect(selectFormationOptimum([o], 10_700, 1.5)).toBeNull();
-    expect(selectFormationOptimum([o], 9_800, 1.5)).toBeNull();
-    expect(selectFormationOptimum([], 10_050, 1.5)).toBeNull();
+    expect(selectFormationOptimum([o], 10_401)).toBeNull();
+    expect(selectFormationOptimum([o], 9_899)).toBeNull();
+    expect(selectFormationOptimum([o], null)).toBeNull();
+    expect(selectFormationOptimum([], 10_050)).toBeNull();
   });
 });
