@@ -139,7 +139,8 @@ function optimise(seg: readonly MlSample[], ctx: MlRunContext, formation: string
   } else {
     const g = evaluateGrid({ samples: seg, efficiencyPercent: eff, stability }, weightsFor(ctx.campaign));
     if (!g.bestMembers || g.bestScore === null) {
-      return { status: 'failure', reason: 'InsufficientData', detail: `no WOB x RPM bin holds ${GRID.minBinSamples} samples (${seg.length} samples over ${g.grid.cells.length} bins)` };
+      const need = Math.max(GRID.minBinSamples, Math.ceil(GRID.minBinShare * seg.length));
+      return { status: 'failure', reason: 'InsufficientData', detail: `no WOB x RPM set point was held long enough: no bin holds ${need} samples (${seg.length} samples over ${g.grid.cells.length} bins)` };
     }
     const idx = g.bestMembers;
     optimum = optimumOf({

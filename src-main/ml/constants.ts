@@ -44,6 +44,12 @@ export const GRID = {
   wobBins: 8,
   rpmBins: 6,
   minBinSamples: 10,
+  /**
+   * A scored bin must also hold this share of the segment. Ten samples is ten seconds at 1 Hz:
+   * ROP noise wanders over tens of seconds, so a set point crossed in passing would win on a
+   * lucky stretch. 2 % of a 2 h window is about 2.5 minutes held.
+   */
+  minBinShare: 0.02,
   minWobRangeKlbf: 1,
   minRpmRange: 5,
   /** Bin edges span these percentiles of the segment (a lone spike does not squash the grid). */

@@ -68,13 +68,14 @@ export function evaluateGrid(input: GridInput, weights: ScoreWeights): GridResul
       meanStability: mean(idx.map((i) => stability[i])) ?? 0,
     };
   });
-  const scored = figures.filter((f) => f.idx.length >= GRID.minBinSamples);
+  const minSamples = Math.max(GRID.minBinSamples, Math.ceil(GRID.minBinShare * samples.length));
+  const scored = figures.filter((f) => f.idx.length >= minSamples);
   const fastest = Math.max(0, ...scored.map((f) => f.medianRopFtHr));
 
   let best: (typeof figures)[number] | null = null;
   let bestScore: number | null = null;
   const cells: MlGridCell[] = figures.map((f) => {
-    const enough = f.idx.length >= GRID.minBinSamples;
+    const enough = f.idx.length >= minSamples;
     const score = enough
       ? binScore({ ropRatio: fastest > 0 ? f.medianRopFtHr / fastest : 0, efficiencyPercent: f.medianEfficiencyPercent, stability: f.meanStability }, weights)
       : null;

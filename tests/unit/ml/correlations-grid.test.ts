@@ -83,6 +83,14 @@ describe('grid binning', () => {
     expect(g.grid.best).toEqual({ wobBin: binOf(28, g.grid.wobEdgesKlbf), rpmBin: binOf(140, g.grid.rpmEdges) });
   });
 
+  it('a set point crossed in passing (under 2 % of the segment) is not scored, however fast', () => {
+    const s = run(1000, (i) => (i < 500 ? { wobKlbf: 20, rpm: 110, ropFtHr: 40 } : { wobKlbf: 24, rpm: 125, ropFtHr: 50 }));
+    s.push(...run(15, () => ({ wobKlbf: 32, rpm: 140, ropFtHr: 90 }), s[999].timeMs + 1000));
+    const g = evaluateGrid({ samples: s, efficiencyPercent: s.map(() => 90), stability: s.map(() => 1) }, SCORE_WEIGHTS.production);
+    expect(g.grid.cells.find((c) => c.samples === 15)?.score).toBeNull();
+    expect(s[(g.bestMembers ?? [0])[0]].wobKlbf).toBe(24);
+  });
+
   it('an unstable fast bin loses to a stable one', () => {
     const s = run(200, (i) => (i < 100 ? { wobKlbf: 20, rpm: 110, ropFtHr: 50 } : { wobKlbf: 30, rpm: 150, ropFtHr: 55 }));
     const stab = s.map((_, i) => (i < 100 ? 1 : 0.2));
