@@ -78,6 +78,8 @@ export interface MlGridCell {
   samples: number;
   /** null when the bin has fewer than the minimum samples (not scored). */
   score: number | null;
+  /** Scored and allowed to be the recommendation (Production: drilled at least the segment's median ROP). */
+  eligible: boolean;
   medianRopFtHr: number;
   medianEfficiencyPercent: number;
   meanStability: number;

@@ -10,6 +10,7 @@ import { qualityFilter } from './quality-filter.js';
 import { relativeEfficiencies } from './relative-efficiency.js';
 import { confidenceFor, optimumOf, reportId, summaryText } from './report.js';
 import { sampleStability, weightsFor } from './scoring.js';
+import { median } from './statistics.js';
 import { describeSegment, largestSegment, segmentByDExponent } from './segmentation.js';
 
 export interface MlRunContext {
@@ -137,7 +138,10 @@ function optimise(seg: readonly MlSample[], ctx: MlRunContext, formation: string
     optimum = optimumOf({ members: seg, efficiencyPercent: eff, stability: seg.map(() => 1), compositeScore: 0.5, binsEvaluated: 0, method: 'medians' });
     grid = { wobEdgesKlbf: [], rpmEdges: [], cells: [], best: null };
   } else {
-    const g = evaluateGrid({ samples: seg, efficiencyPercent: eff, stability }, weightsFor(ctx.campaign));
+    // Production drills for footage: efficiency and stability choose among the set points that
+    // drilled at least as fast as this rock's median, never a slower one (P&A weighs energy first).
+    const ropFloorFtHr = ctx.campaign === 'production' ? (median(seg.map((s) => s.ropFtHr as number)) ?? undefined) : undefined;
+    const g = evaluateGrid({ samples: seg, efficiencyPercent: eff, stability }, weightsFor(ctx.campaign), { ropFloorFtHr });
     if (!g.bestMembers || g.bestScore === null) {
       const need = Math.max(GRID.minBinSamples, Math.ceil(GRID.minBinShare * seg.length));
       return { status: 'failure', reason: 'InsufficientData', detail: `no WOB x RPM set point was held long enough: no bin holds ${need} samples (${seg.length} samples over ${g.grid.cells.length} bins)` };

@@ -43,7 +43,12 @@ export function robustRange(values: readonly number[]): number {
   return (percentile(values, GRID.rangeHighPercentile) ?? 0) - (percentile(values, GRID.rangeLowPercentile) ?? 0);
 }
 
-export function evaluateGrid(input: GridInput, weights: ScoreWeights): GridResult {
+export interface GridOptions {
+  /** Bins whose median ROP is below this cannot be recommended (they are still scored). */
+  ropFloorFtHr?: number;
+}
+
+export function evaluateGrid(input: GridInput, weights: ScoreWeights, opts: GridOptions = {}): GridResult {
   const { samples, efficiencyPercent, stability } = input;
   const wobs = samples.map((s) => s.wobKlbf as number);
   const rpms = samples.map((s) => s.rpm as number);
@@ -71,6 +76,8 @@ export function evaluateGrid(input: GridInput, weights: ScoreWeights): GridResul
   const minSamples = Math.max(GRID.minBinSamples, Math.ceil(GRID.minBinShare * samples.length));
   const scored = figures.filter((f) => f.idx.length >= minSamples);
   const fastest = Math.max(0, ...scored.map((f) => f.medianRopFtHr));
+  // If no scored bin reaches the floor (fast samples only in small bins), the floor is dropped.
+  const floor = scored.some((f) => f.medianRopFtHr >= (opts.ropFloorFtHr ?? -Infinity)) ? (opts.ropFloorFtHr ?? -Infinity) : -Infinity;
 
   let best: (typeof figures)[number] | null = null;
   let bestScore: number | null = null;
@@ -79,8 +86,9 @@ export function evaluateGrid(input: GridInput, weights: ScoreWeights): GridResul
     const score = enough
       ? binScore({ ropRatio: fastest > 0 ? f.medianRopFtHr / fastest : 0, efficiencyPercent: f.medianEfficiencyPercent, stability: f.meanStability }, weights)
       : null;
+    const eligible = score !== null && f.medianRopFtHr >= floor;
     // Ties go to the cell with more samples (better supported), then the lower key (stable order).
-    if (score !== null && (bestScore === null || score > bestScore + 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && best && f.idx.length > best.idx.length))) {
+    if (eligible && score !== null && (bestScore === null || score > bestScore + 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && best && f.idx.length > best.idx.length))) {
       best = f;
       bestScore = score;
     }
@@ -89,6 +97,7 @@ export function evaluateGrid(input: GridInput, weights: ScoreWeights): GridResul
       rpmBin: f.key % GRID.rpmBins,
       samples: f.idx.length,
       score,
+      eligible,
       medianRopFtHr: f.medianRopFtHr,
       medianEfficiencyPercent: f.medianEfficiencyPercent,
       meanStability: f.meanStability,

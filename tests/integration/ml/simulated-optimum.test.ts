@@ -134,7 +134,7 @@ describe('12 h of normal simulated drilling: hourly optima', () => {
       const trueRop = (cell: { wobBin: number; rpmBin: number }) => modelRopFtHr(f, centre(g.wobEdgesKlbf, cell.wobBin), centre(g.rpmEdges, cell.rpmBin));
       const visited = g.cells.filter((x) => x.score !== null);
       const bestVisited = visited.reduce((a, b) => (trueRop(b) > trueRop(a) ? b : a));
-      const chosen = g.best;
+      const chosen = g.best as { wobBin: number; rpmBin: number };
       const ratio = trueRop(chosen) / trueRop(bestVisited);
       const d = Math.max(Math.abs(chosen.wobBin - bestVisited.wobBin), Math.abs(chosen.rpmBin - bestVisited.rpmBin));
       judged++;

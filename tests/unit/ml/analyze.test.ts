@@ -89,6 +89,24 @@ describe('analyzeWindow', () => {
     }
   });
 
+  it('production never recommends a set point slower than the segment median ROP; P&A may, for energy', () => {
+    // A: 100 rpm, 40 ft/hr, the formation's best MSE. B: 200 rpm, 44 ft/hr at 1.67x the energy.
+    const s = run(1200, (i) =>
+      i < 600
+        ? { wobKlbf: 18 + 0.1 * wiggle(i), rpm: 100, ropFtHr: 40 * (1 + 0.01 * wiggle(i)), msePsi: 30_000 * (1 + 0.01 * wiggle(i + 5)) }
+        : { wobKlbf: 22 + 0.1 * wiggle(i), rpm: 200, ropFtHr: 44 * (1 + 0.01 * wiggle(i)), msePsi: 50_000 * (1 + 0.01 * wiggle(i + 5)) },
+    );
+    const prod = analyzeWindow(s, ctx);
+    const pa = analyzeWindow(s, { ...ctx, campaign: 'plug_abandonment' });
+    if (prod.result.status !== 'success' || pa.result.status !== 'success') throw new Error('expected optima');
+    expect(prod.result.optimum.rpm.best).toBe(200);
+    expect(pa.result.optimum.rpm.best).toBe(100);
+    // The slow bin is scored higher under production weights, but is not eligible.
+    const slow = prod.result.grid.cells.find((c) => c.medianRopFtHr < 42);
+    expect(slow?.eligible).toBe(false);
+    expect(slow?.score).toBeGreaterThan(prod.result.optimum.compositeScore);
+  });
+
   it('analyses the largest segment when the rock changed once', () => {
     const s = stepTest(2400).map((x, i) => ({ ...x, dExponent: i < 500 ? 1.1 : 1.7 }));
     const r = analyzeWindow(s, ctx);
