@@ -1,9 +1,10 @@
-// MlSample[] <-> typed columns, so a 2 h window crosses to the worker thread as transferable
-// buffers (no per-object structured clone on the packet loop's thread). Missing = NaN.
+// ML samples as typed columns: the scheduler keeps its 2 h ring this way (one write per packet,
+// no objects to collect) and a window crosses to the worker thread as transferable buffers, so
+// handing a run over costs the packet loop a memory copy. Missing values are NaN.
 import type { MlSample } from '../../src-shared/ml.js';
 import { RIG_STATES } from '../../src-shared/wits.js';
 
-const NUMERIC = [
+export const NUMERIC_FIELDS = [
   'timeMs',
   'depthFt',
   'wobKlbf',
@@ -17,52 +18,65 @@ const NUMERIC = [
   'dExponent',
 ] as const;
 
-type NumericKey = (typeof NUMERIC)[number];
+export type NumericField = (typeof NUMERIC_FIELDS)[number];
 
 export interface MlColumns {
   n: number;
-  numbers: Record<NumericKey, Float64Array>;
+  numbers: Record<NumericField, Float64Array>;
   rigState: Uint8Array;
   anomalous: Uint8Array;
 }
 
+const STATE_INDEX = new Map(RIG_STATES.map((s, i) => [s, i]));
+
+export function emptyColumns(n: number): MlColumns {
+  const numbers = {} as Record<NumericField, Float64Array>;
+  for (const k of NUMERIC_FIELDS) numbers[k] = new Float64Array(n);
+  return { n, numbers, rigState: new Uint8Array(n), anomalous: new Uint8Array(n) };
+}
+
+/** Writes one sample at row i. Fixed property names: this runs on the packet loop's thread. */
+export function writeSample(c: MlColumns, i: number, s: MlSample): void {
+  const x = c.numbers;
+  x.timeMs[i] = s.timeMs;
+  x.depthFt[i] = s.depthFt ?? NaN;
+  x.wobKlbf[i] = s.wobKlbf ?? NaN;
+  x.rpm[i] = s.rpm ?? NaN;
+  x.flowInGpm[i] = s.flowInGpm ?? NaN;
+  x.ropFtHr[i] = s.ropFtHr ?? NaN;
+  x.torqueKftLbf[i] = s.torqueKftLbf ?? NaN;
+  x.sppDeltaPsi[i] = s.sppDeltaPsi ?? NaN;
+  x.torqueDeltaFraction[i] = s.torqueDeltaFraction ?? NaN;
+  x.msePsi[i] = s.msePsi ?? NaN;
+  x.dExponent[i] = s.dExponent ?? NaN;
+  c.rigState[i] = STATE_INDEX.get(s.rigState) ?? 0;
+  c.anomalous[i] = s.anomalous ? 1 : 0;
+}
+
 export function packSamples(samples: readonly MlSample[]): MlColumns {
-  const n = samples.length;
-  const numbers = {} as Record<NumericKey, Float64Array>;
-  for (const k of NUMERIC) {
-    const col = new Float64Array(n);
-    for (let i = 0; i < n; i++) col[i] = samples[i][k] ?? NaN;
-    numbers[k] = col;
-  }
-  const rigState = new Uint8Array(n);
-  const anomalous = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    rigState[i] = RIG_STATES.indexOf(samples[i].rigState);
-    anomalous[i] = samples[i].anomalous ? 1 : 0;
-  }
-  return { n, numbers, rigState, anomalous };
+  const c = emptyColumns(samples.length);
+  for (let i = 0; i < samples.length; i++) writeSample(c, i, samples[i]);
+  return c;
 }
 
 export function unpackSamples(c: MlColumns): MlSample[] {
   const out: MlSample[] = new Array(c.n);
-  const v = (k: NumericKey, i: number): number | null => {
-    const x = c.numbers[k][i];
-    return Number.isNaN(x) ? null : x;
-  };
+  const x = c.numbers;
+  const v = (a: Float64Array, i: number): number | null => (Number.isNaN(a[i]) ? null : a[i]);
   for (let i = 0; i < c.n; i++) {
     out[i] = {
-      timeMs: c.numbers.timeMs[i],
-      depthFt: v('depthFt', i),
+      timeMs: x.timeMs[i],
+      depthFt: v(x.depthFt, i),
       rigState: RIG_STATES[c.rigState[i]] ?? 'Idle',
-      wobKlbf: v('wobKlbf', i),
-      rpm: v('rpm', i),
-      flowInGpm: v('flowInGpm', i),
-      ropFtHr: v('ropFtHr', i),
-      torqueKftLbf: v('torqueKftLbf', i),
-      sppDeltaPsi: v('sppDeltaPsi', i),
-      torqueDeltaFraction: v('torqueDeltaFraction', i),
-      msePsi: v('msePsi', i),
-      dExponent: v('dExponent', i),
+      wobKlbf: v(x.wobKlbf, i),
+      rpm: v(x.rpm, i),
+      flowInGpm: v(x.flowInGpm, i),
+      ropFtHr: v(x.ropFtHr, i),
+      torqueKftLbf: v(x.torqueKftLbf, i),
+      sppDeltaPsi: v(x.sppDeltaPsi, i),
+      torqueDeltaFraction: v(x.torqueDeltaFraction, i),
+      msePsi: v(x.msePsi, i),
+      dExponent: v(x.dExponent, i),
       anomalous: c.anomalous[i] === 1,
     };
   }

@@ -4,7 +4,7 @@
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { MlReport, MlSample, MlSkip } from '../../src-shared/ml.js';
 import type { MlRunContext } from './analyze.js';
-import { collectWindow, drillingCount } from './collect.js';
+import { drillingCountOf, MlSampleRing } from './collect.js';
 import { MIN_DRILLING_SAMPLES } from './constants.js';
 import type { MlRunner } from './runner.js';
 
@@ -32,8 +32,7 @@ export function nextDueAfter(tMs: number, intervalS: number): number {
 }
 
 export class MlScheduler {
-  private buffer: MlSample[] = [];
-  private head = 0;
+  private readonly ring = new MlSampleRing();
   private nextDueMs: number | null = null;
   private dueInterval: number | null = null;
   private chain: Promise<unknown> = Promise.resolve();
@@ -43,7 +42,7 @@ export class MlScheduler {
 
   /** Data time of the newest sample, or null before the first. */
   get lastTimeMs(): number | null {
-    return this.buffer.length > this.head ? this.buffer[this.buffer.length - 1].timeMs : null;
+    return this.ring.lastTimeMs;
   }
 
   get busy(): boolean {
@@ -55,7 +54,7 @@ export class MlScheduler {
     const s = this.d.settings();
     const last = this.lastTimeMs;
     if (last !== null && sample.timeMs < last) return; // out of order: data time only moves forward
-    this.push(sample, s.windowS);
+    this.ring.push(sample);
     if (this.nextDueMs === null || this.dueInterval !== s.intervalS) {
       this.nextDueMs = nextDueAfter(sample.timeMs, s.intervalS);
       this.dueInterval = s.intervalS;
@@ -79,8 +78,8 @@ export class MlScheduler {
 
   private trigger(trigger: 'schedule' | 'manual', timeMs: number | null): Promise<MlReport | MlSkip> {
     const s = this.d.settings();
-    const window = timeMs === null ? [] : collectWindow(this.buffer.slice(this.head), timeMs, s.windowS);
-    const drilling = drillingCount(window);
+    const window = this.ring.window(timeMs ?? 0, s.windowS);
+    const drilling = timeMs === null ? 0 : drillingCountOf(window);
     if (timeMs === null || drilling < MIN_DRILLING_SAMPLES) {
       const skip: MlSkip = {
         timeMs: timeMs ?? 0,
@@ -117,16 +116,5 @@ export class MlScheduler {
     );
     this.chain = done.catch(() => undefined).finally(() => this.inFlight--);
     return done;
-  }
-
-  private push(sample: MlSample, windowS: number): void {
-    this.buffer.push(sample);
-    const oldest = sample.timeMs - windowS * 1000;
-    while (this.head < this.buffer.length && this.buffer[this.head].timeMs <= oldest) this.head++;
-    // Compact now and then instead of shifting per packet.
-    if (this.head > 4096 && this.head * 2 > this.buffer.length) {
-      this.buffer = this.buffer.slice(this.head);
-      this.head = 0;
-    }
   }
 }

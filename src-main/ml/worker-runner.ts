@@ -2,9 +2,9 @@
 // the next run.
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { MlReport, MlSample } from '../../src-shared/ml.js';
+import type { MlReport } from '../../src-shared/ml.js';
 import type { MlRunContext } from './analyze.js';
-import { packSamples, transferList } from './columns.js';
+import { transferList, type MlColumns } from './columns.js';
 import type { MlRunner } from './runner.js';
 import type { MlWorkerRequest, MlWorkerResponse } from './worker.js';
 
@@ -33,10 +33,10 @@ export class WorkerMlRunner implements MlRunner {
 
   constructor(private readonly log: (line: string) => void = () => {}) {}
 
-  run(window: readonly MlSample[], ctx: MlRunContext): Promise<MlReport> {
+  /** Transfers the window's buffers to the worker (the caller's copy is left empty). */
+  run(columns: MlColumns, ctx: MlRunContext): Promise<MlReport> {
     const worker = this.started();
     const id = this.nextId++;
-    const columns = packSamples(window);
     return new Promise<MlReport>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref(); // a run in flight keeps the process alive until its report is back

@@ -1,6 +1,7 @@
 // Collection, quality filter and dysfunction filter.
 import { describe, expect, it } from 'vitest';
-import { collectWindow, drillingCount } from '../../../src-main/ml/collect.js';
+import { collectWindow, drillingCount, drillingCountOf, MlSampleRing } from '../../../src-main/ml/collect.js';
+import { unpackSamples } from '../../../src-main/ml/columns.js';
 import { dysfunctionFilter, dysfunctionWindows, windowDysfunction } from '../../../src-main/ml/dysfunction-filter.js';
 import { passesQuality, qualityFilter } from '../../../src-main/ml/quality-filter.js';
 import { T0, run, sample } from './fixtures.js';
@@ -22,6 +23,20 @@ describe('data collection', () => {
   it('ignores samples after the trigger time', () => {
     const w = collectWindow(all, T0 + 5_000_000, 7200);
     expect(w[w.length - 1].timeMs).toBe(T0 + 5_000_000);
+  });
+
+  it('the ring keeps the newest packets as columns and cuts the same window, across its wrap', () => {
+    const ring = new MlSampleRing(1000);
+    expect(ring.lastTimeMs).toBeNull();
+    const xs = run(2500, (i) => ({ rigState: i % 10 === 0 ? 'Connection' : 'Drilling', sppDeltaPsi: i % 7 ? 3 : null }));
+    for (const x of xs) ring.push(x);
+    expect(ring.size).toBe(1000);
+    expect(ring.lastTimeMs).toBe(T0 + 2_499_000);
+    const w = ring.window(T0 + 2_499_000, 7200);
+    expect(unpackSamples(w)).toEqual(xs.slice(1500));
+    expect(unpackSamples(ring.window(T0 + 2_000_000, 120))).toEqual(collectWindow(xs, T0 + 2_000_000, 120));
+    expect(drillingCountOf(w)).toBe(900);
+    expect(ring.window(T0, 7200).n).toBe(0);
   });
 
   it('counts drilling and reaming packets only', () => {

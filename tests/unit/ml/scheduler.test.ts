@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MlReport, MlSample, MlSkip } from '../../../src-shared/ml.js';
+import type { MlReport, MlSkip } from '../../../src-shared/ml.js';
+import type { MlColumns } from '../../../src-main/ml/columns.js';
 import type { MlRunContext } from '../../../src-main/ml/analyze.js';
 import { InlineMlRunner, type MlRunner } from '../../../src-main/ml/runner.js';
 import { MlScheduler, nextDueAfter, type MlSchedulerSettings } from '../../../src-main/ml/scheduler.js';
@@ -19,7 +20,7 @@ function harness(over: Partial<MlSchedulerSettings> = {}, runner: MlRunner = new
 /** The real analysis, answered asynchronously (as the worker answers). */
 class AsyncRunner implements MlRunner {
   readonly inline = new InlineMlRunner();
-  run(w: readonly MlSample[], ctx: MlRunContext): Promise<MlReport> {
+  run(w: MlColumns, ctx: MlRunContext): Promise<MlReport> {
     return new Promise((resolve) => setTimeout(() => resolve(this.inline.run(w, ctx)), 5));
   }
   async dispose(): Promise<void> {}
