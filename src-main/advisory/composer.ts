@@ -13,6 +13,7 @@ import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { FormationOptimum } from '../../src-shared/ml.js';
 import type { Consensus } from '../agents/orchestrator.js';
+import type { EffectiveThresholds } from '../physics/thresholds.js';
 import { TEMPLATE_CONFIDENCE, renderTemplate } from './templates/index.js';
 
 export interface ComposeInput {
@@ -21,6 +22,7 @@ export interface ComposeInput {
   consensus: Consensus;
   precedents: readonly Precedent[];
   campaign: Campaign;
+  thresholds: EffectiveThresholds;
   /** The ML optimum for the formation being drilled, when one applies (founder / MSE texts quote it). */
   optimum?: FormationOptimum | null;
 }
@@ -53,7 +55,7 @@ export class AdvisoryComposer {
   }
 
   /** null when a CRITICAL is suppressed by the critical cooldown. */
-  compose({ ticket, verification, consensus, precedents, campaign, optimum }: ComposeInput): Advisory | null {
+  compose({ ticket, verification, consensus, precedents, campaign, thresholds, optimum }: ComposeInput): Advisory | null {
     const config = this.getConfig();
     const severity = consensus.severity;
     if (severity === 'CRITICAL') {
@@ -61,7 +63,7 @@ export class AdvisoryComposer {
       if (this.lastCriticalMs !== null && ticket.timeMs - this.lastCriticalMs < cooldownMs) return null;
       this.lastCriticalMs = ticket.timeMs;
     }
-    const text = renderTemplate({ ticket, verification, consensus, campaign, config, optimum });
+    const text = renderTemplate({ ticket, verification, consensus, campaign, config, thresholds, optimum });
     return {
       id: advisoryId(ticket.id, ticket.timeMs),
       timeMs: ticket.timeMs,

@@ -13,8 +13,9 @@ import {
 } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
-import type { BaselineThresholdOverrides } from '../baseline/learner.js';
-import { campaignThresholds, weightsFor, type Weights } from '../config/campaign-controller.js';
+import { weightsFor, type Weights } from '../config/campaign-controller.js';
+import { fitSeries } from '../physics/least-squares.js';
+import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
 import {
   MIN_TREND_SAMPLES,
   defaultSpecialists,
@@ -22,7 +23,6 @@ import {
   type HistorySummary,
   type SeriesSummary,
   type Specialist,
-  type SpecialistLimits,
 } from './specialists/index.js';
 
 export const VOTE_SCORE: Record<VoteLevel, number> = { HEALTHY: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
@@ -34,8 +34,8 @@ export interface VoteInput {
   recent: readonly HistorySample[];
   config: WellConfig;
   campaign: Campaign;
-  /** Locked-baseline thresholds (applyBaseline), when the baseline is in dynamic mode. */
-  baseline?: Partial<BaselineThresholdOverrides>;
+  /** The limits in force (thresholdsFor); default: the config's for this campaign. */
+  thresholds?: EffectiveThresholds;
 }
 
 export interface Consensus {
@@ -57,34 +57,10 @@ export interface Consensus {
 
 function seriesSummary(values: readonly (number | null)[]): SeriesSummary | null {
   // x = packet index in the window, gaps skipped but keep their position.
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || !Number.isFinite(v)) continue;
-    n++;
-    sx += i;
-    sy += v;
-  }
-  if (n < MIN_TREND_SAMPLES) return null;
-  const mx = sx / n;
-  const my = sy / n;
-  let sxy = 0;
-  let sxx = 0;
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || !Number.isFinite(v)) continue;
-    if (first < 0) first = i;
-    last = i;
-    sxy += (i - mx) * (v - my);
-    sxx += (i - mx) * (i - mx);
-  }
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  const trendFraction = my !== 0 ? (slope * (last - first)) / Math.abs(my) : 0;
-  return { n, mean: my, slopePerPacket: slope, trendFraction };
+  const fit = fitSeries(values);
+  if (fit.n < MIN_TREND_SAMPLES) return null;
+  const trendFraction = fit.mean !== 0 ? (fit.slope * (fit.lastK - fit.firstK)) / Math.abs(fit.mean) : 0;
+  return { n: fit.n, mean: fit.mean, slopePerPacket: fit.slope, trendFraction };
 }
 
 /** Means and least-squares slopes of the recent window (real slopes: DOMAIN §19 quirk 14). */
@@ -96,38 +72,6 @@ export function summarizeHistory(recent: readonly HistorySample[]): HistorySumma
     wobKlbf: seriesSummary(recent.map((r) => r.wobKlbf)),
     ropFtHr: seriesSummary(recent.map((r) => r.ropFtHr)),
     sppDeltaPsi: seriesSummary(recent.map((r) => r.sppDeltaPsi)),
-  };
-}
-
-/** Config + campaign + locked baseline -> the limits the specialists vote against. */
-export function specialistLimits(
-  config: WellConfig,
-  campaign: Campaign,
-  baseline: Partial<BaselineThresholdOverrides> = {},
-): SpecialistLimits {
-  const t = config.thresholds;
-  const c = campaignThresholds(config, campaign);
-  return {
-    mseEfficiencyWarningPercent: c.mseEfficiencyWarningPercent,
-    mseEfficiencyPoorPercent: c.mseEfficiencyPoorPercent,
-    ecdMarginWarningPpg: t.hydraulics.ecd_margin_warning_ppg,
-    ecdMarginCriticalPpg: t.hydraulics.ecd_margin_critical_ppg,
-    sppDeviationWarningPsi: baseline.sppDeviationWarningPsi ?? t.hydraulics.spp_deviation_warning_psi,
-    sppDeviationCriticalPsi: baseline.sppDeviationCriticalPsi ?? t.hydraulics.spp_deviation_critical_psi,
-    flowImbalanceWarningGpm: c.flowImbalanceWarningGpm,
-    flowImbalanceCriticalGpm: c.flowImbalanceCriticalGpm,
-    pitRateWarningBblHr: t.well_control.pit_rate_warning_bbl_hr,
-    pitRateCriticalBblHr: t.well_control.pit_rate_critical_bbl_hr,
-    gasWarningUnits: t.well_control.gas_units_warning,
-    gasCriticalUnits: t.well_control.gas_units_critical,
-    h2sWarningPpm: t.well_control.h2s_warning_ppm,
-    h2sCriticalPpm: t.well_control.h2s_critical_ppm,
-    torqueIncreaseWarning: baseline.torqueIncreaseWarning ?? t.mechanical.torque_increase_warning,
-    torqueIncreaseCritical: baseline.torqueIncreaseCritical ?? t.mechanical.torque_increase_critical,
-    dxcDecreaseWarning: t.formation.dexp_decrease_warning,
-    dxcChangeThreshold: t.strategic_verification.dxc_change_threshold,
-    stickSlipCvWarning: t.mechanical.stick_slip_cv_warning,
-    stickSlipCvCritical: t.mechanical.stick_slip_cv_critical,
   };
 }
 
@@ -160,7 +104,7 @@ export class Orchestrator {
     const { ticket, verification, config, campaign } = input;
     const weights = weightsFor(config, campaign);
     const history = summarizeHistory(input.recent);
-    const limits = specialistLimits(config, campaign, input.baseline);
+    const limits = input.thresholds ?? thresholdsFor(config, campaign);
 
     const votes: SpecialistVote[] = this.specialists.map((s) => {
       const o = s.evaluate({ ticket, verification, history, limits });

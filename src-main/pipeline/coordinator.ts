@@ -16,13 +16,7 @@ import { Orchestrator } from '../agents/orchestrator.js';
 import type { HistorySample } from '../agents/specialists/types.js';
 import { StrategicAgent } from '../agents/strategic.js';
 import { TacticalAgent, tacticalOptionsFrom } from '../agents/tactical.js';
-import {
-  applyBaseline,
-  BASELINE_METRICS,
-  baselineSampleFrom,
-  type BaselineLearner,
-  type BaselineThresholdOverrides,
-} from '../baseline/learner.js';
+import { BASELINE_METRICS, baselineSampleFrom, learnedLimits, type BaselineLearner } from '../baseline/learner.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { selectFormationOptimum } from '../ml/formation-optimum.js';
 import { PhysicsEngine } from '../physics/engine.js';
@@ -71,7 +65,6 @@ export class PipelineCoordinator {
   private history: HistoryBuffer<HistoryEntry>;
 
   private thresholds: EffectiveThresholds | null = null;
-  private baselineOverrides: BaselineThresholdOverrides | null = null;
   private builtFor: { config: WellConfig; campaign: Campaign; locked: number } | null = null;
   private lastOperation: Operation = 'Static';
   private lastMetrics: DrillingMetrics | null = null;
@@ -174,7 +167,7 @@ export class PipelineCoordinator {
       recent: this.recentSamples(),
       config,
       campaign,
-      baseline: this.baselineOverrides ?? undefined,
+      thresholds,
     });
     t0 = t1;
     t1 = timer();
@@ -182,7 +175,7 @@ export class PipelineCoordinator {
 
     const optima = this.deps.formationOptima?.() ?? [];
     const optimum = optima.length ? selectFormationOptimum(optima, ticket.depthFt ?? packet.bitDepthFt) : null;
-    const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign, optimum });
+    const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign, thresholds, optimum });
     this.latency.record('compose', timer() - t1);
     if (advisory) this.counts.advisories++;
     return { packet, metrics, ticket, verification, advisory, baselineLocked, detected };
@@ -226,25 +219,15 @@ export class PipelineCoordinator {
     return n;
   }
 
-  /** Campaign thresholds, with a locked baseline's SPP/torque limits spread over them. Cached. */
+  /** thresholdsFor(config, campaign, learned limits of a locked baseline); cached until one changes. */
   private currentThresholds(): EffectiveThresholds {
     const config = this.deps.config();
     const campaign = this.deps.campaign();
     const locked = this.deps.baseline.isLearning() ? 0 : this.lockedCount();
     const b = this.builtFor;
     if (this.thresholds && b && b.config === config && b.campaign === campaign && b.locked === locked) return this.thresholds;
-    const base = thresholdsFor(config, campaign);
-    this.baselineOverrides = locked > 0 ? applyBaseline(config.thresholds, this.deps.baseline.snapshot(), config.well.rig || 'RIG') : null;
-    const b2 = this.baselineOverrides;
-    this.thresholds = b2
-      ? {
-          ...base,
-          sppDeviationWarningPsi: b2.sppDeviationWarningPsi,
-          sppDeviationCriticalPsi: b2.sppDeviationCriticalPsi,
-          torqueIncreaseWarningFraction: b2.torqueIncreaseWarning,
-          torqueIncreaseCriticalFraction: b2.torqueIncreaseCritical,
-        }
-      : base;
+    const learned = locked > 0 ? learnedLimits(this.deps.baseline.snapshot(), config.well.rig || 'RIG') : null;
+    this.thresholds = thresholdsFor(config, campaign, learned);
     this.builtFor = { config, campaign, locked };
     return this.thresholds;
   }

@@ -7,7 +7,7 @@ export const mseInefficiency: Template = (ctx) => {
   const p = ctx.ticket.packet;
   const eff = m.mseEfficiencyPercent;
   const upTo = eff !== null ? Math.round(Math.min(100 - eff, 30)) : null;
-  const poor = ctx.config.campaign[ctx.campaign].mse_efficiency_poor;
+  const poor = ctx.thresholds.mseEfficiencyPoorPercent;
   const o = ctx.optimum;
   const moves = o ? movesToOptimum(p.wobKlbf, p.rpm, o) : null;
   const action = o

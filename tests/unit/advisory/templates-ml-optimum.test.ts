@@ -5,6 +5,7 @@ import type { FormationOptimum } from '../../../src-shared/ml.js';
 import { Orchestrator } from '../../../src-main/agents/orchestrator.js';
 import { AdvisoryComposer } from '../../../src-main/advisory/composer.js';
 import { renderTemplate } from '../../../src-main/advisory/templates/index.js';
+import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
 import { ticket, verification, type TicketOptions } from '../specialists/fixtures.js';
 
 const optimum: FormationOptimum = {
@@ -26,7 +27,7 @@ function render(o: TicketOptions, opt: FormationOptimum | null) {
   const t = ticket({ ...o, campaign: 'production' });
   const v = verification(t, {});
   const consensus = new Orchestrator().vote({ ticket: t, verification: v, recent: [], config, campaign: 'production' });
-  const text = renderTemplate({ ticket: t, verification: v, consensus, campaign: 'production', config, optimum: opt });
+  const text = renderTemplate({ ticket: t, verification: v, consensus, campaign: 'production', config, thresholds: thresholdsFor(config, 'production'), optimum: opt });
   return `${text.diagnosis} | ${text.recommendation} | ${text.expectedBenefit} | ${text.reasoning}`;
 }
 
@@ -68,7 +69,7 @@ describe('advisories quote the formation optimum', () => {
     const t = ticket({ fault: 'founder', packet: { wobKlbf: 32, ropFtHr: 45, rpm: 120 }, campaign: 'production' });
     const v = verification(t, {});
     const consensus = new Orchestrator().vote({ ticket: t, verification: v, recent: [], config, campaign: 'production' });
-    const a = new AdvisoryComposer(config).compose({ ticket: t, verification: v, consensus, precedents: [], campaign: 'production', optimum });
+    const a = new AdvisoryComposer(config).compose({ ticket: t, verification: v, consensus, precedents: [], campaign: 'production', thresholds: thresholdsFor(config, 'production'), optimum });
     expect(a?.template.recommendation).toContain('to 24.5 klbf');
   });
 });
