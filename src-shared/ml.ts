@@ -93,6 +93,14 @@ export interface MlGrid {
   best: { wobBin: number; rpmBin: number } | null;
 }
 
+/** The bin of a value among equal-width edges (n + 1 edges); outside values fall in the end bins. */
+export function gridBinOf(v: number, edges: readonly number[]): number {
+  const bins = edges.length - 1;
+  const w = edges[bins] - edges[0];
+  if (!(w > 0)) return 0;
+  return Math.min(Math.max(Math.floor(((v - edges[0]) / w) * bins), 0), bins - 1);
+}
+
 export interface MlFormationSegment {
   /** 0-based position among the segments found in the window. */
   index: number;
@@ -191,4 +199,19 @@ export interface FormationOptimum {
   flowGpm: ParameterRange | null;
   expectedRopFtHr: number;
   confidence: MlConfidence;
+}
+
+/** How far above the analysed segment the bit may be and the optimum still hold, ft (reaming, a short trip). */
+export const OPTIMUM_DEPTH_BEHIND_FT = 100;
+/** How far below it, ft: about an hour of fast drilling, the age of an hourly report. */
+export const OPTIMUM_DEPTH_AHEAD_FT = 300;
+
+/**
+ * Whether an optimum learned over [fromFt, toFt] applies at this bit depth. Judged by depth, not
+ * by the live d-exponent: the dysfunctions it is quoted against (founder, wasted energy) move
+ * d-exponent themselves. One rule for the engine's advisories and the screens' hints.
+ */
+export function optimumAppliesAt(range: { fromFt: number; toFt: number }, depthFt: number | null): boolean {
+  if (depthFt === null || !Number.isFinite(depthFt)) return false;
+  return depthFt >= range.fromFt - OPTIMUM_DEPTH_BEHIND_FT && depthFt <= range.toFt + OPTIMUM_DEPTH_AHEAD_FT;
 }

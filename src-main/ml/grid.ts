@@ -1,7 +1,7 @@
 // Stage 6, grid binning (DOMAIN §10.5): 8 WOB x 6 RPM equal-width bins over what was actually
 // run; only co-observed cells exist, only cells with enough samples are scored, and the best
 // cell's medians are the recommendation, its min/max the safe operating range.
-import type { MlGrid, MlGridCell, MlSample } from '../../src-shared/ml.js';
+import { gridBinOf, type MlGrid, type MlGridCell, type MlSample } from '../../src-shared/ml.js';
 import { GRID, type ScoreWeights } from './constants.js';
 import { percentile } from './relative-efficiency.js';
 import { binScore } from './scoring.js';
@@ -31,12 +31,7 @@ export function binEdges(values: readonly number[], bins: number): number[] {
 }
 
 /** Bin of a value; values outside the edges fall in the end bins. */
-export function binOf(v: number, edges: readonly number[]): number {
-  const bins = edges.length - 1;
-  const w = edges[bins] - edges[0];
-  if (!(w > 0)) return 0;
-  return Math.min(Math.max(Math.floor(((v - edges[0]) / w) * bins), 0), bins - 1);
-}
+export const binOf = gridBinOf;
 
 /** Robust spread (1st-99th percentile) of a parameter. */
 export function robustRange(values: readonly number[]): number {

@@ -3,6 +3,7 @@
 import type { AppBridge } from '../bridge/pick-bridge.js';
 import { createThrottle } from '../lib/throttle.js';
 import { useApp } from './app-store.js';
+import { connectMl } from './ml-store.js';
 import { useTrend } from './trend-store.js';
 
 export const STATUS_UPDATE_INTERVAL_MS = 250;
@@ -31,6 +32,7 @@ export function connectStores(bridge: AppBridge): () => void {
   const app = useApp.getState;
   const throttle = createThrottle(app().applyStatus, STATUS_UPDATE_INTERVAL_MS);
   const offs = [
+    connectMl(bridge),
     bridge.on('status', (s) => {
       useTrend.getState().appendLive(s);
       throttle.push(s);

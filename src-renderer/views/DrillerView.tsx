@@ -6,6 +6,7 @@ import { useApp } from '../store/app-store.js';
 import { useAppLive } from '../store/view-active.js';
 import { show } from '../lib/format.js';
 import { AdvisoryBanner } from '../components/AdvisoryBanner.js';
+import { OptimumHint } from '../components/OptimumHint.js';
 
 type Level = 'ok' | 'warn' | 'crit';
 
@@ -81,6 +82,7 @@ export function DrillerView(): React.JSX.Element {
   return (
     <div className="view view-driller" data-testid="view-driller">
       <AdvisoryBanner />
+      <OptimumHint />
       <div className="tiles">
         {DRILLER_TILES.map((t) => (
           <Tile key={t.id} spec={t} />

@@ -22,6 +22,7 @@ import { useApp } from '../store/app-store.js';
 import { getBridge } from '../store/connect.js';
 import { channelVersion, useTrend } from '../store/trend-store.js';
 import { useAppLive, useViewActive } from '../store/view-active.js';
+import { OptimalParameters } from '../components/OptimalParameters.js';
 
 export const WINDOWS = [
   { label: '10 min', ms: 10 * 60_000 },
@@ -307,6 +308,7 @@ export function EngineerView(): React.JSX.Element {
             <DepthPlot metric="msePsi" label={`MSE (${unitLabel('pressure', units)})`} units={units} />
           </div>
           <Counts />
+          <OptimalParameters />
           <div className="eng-latency"><LatencyTable /></div>
         </div>
       </div>
