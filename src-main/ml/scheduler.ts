@@ -1,6 +1,8 @@
 // When the ML engine runs: every `interval_s` of DATA time (packet timestamps, never the wall
-// clock), on the last `window_s` of samples, so a replay at any speed triggers exactly where the
-// live feed would. Also on demand ("run now"). Runs are chained: one at a time, in order.
+// clock) counted from the first packet, on the last `window_s` of samples, so a replay at any
+// speed triggers exactly where the live feed would, whatever time origin the source gives a
+// recording (a depth log played live is stamped from "now", `npm run replay` from a fixed date).
+// Also on demand ("run now"). Runs are chained: one at a time, in order.
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { MlReport, MlSample, MlSkip } from '../../src-shared/ml.js';
 import type { MlRunContext } from './analyze.js';
@@ -25,16 +27,17 @@ export interface MlSchedulerDeps {
   onError: (e: Error) => void;
 }
 
-/** The first scheduled time after `t`: multiples of the interval (01:00, 02:00... for hourly). */
-export function nextDueAfter(tMs: number, intervalS: number): number {
+/** The first scheduled time after `tMs` on the grid anchorMs + k x interval. */
+export function nextDueAfter(tMs: number, intervalS: number, anchorMs: number): number {
   const step = intervalS * 1000;
-  return Math.floor(tMs / step) * step + step;
+  return anchorMs + (Math.floor((tMs - anchorMs) / step) + 1) * step;
 }
 
 export class MlScheduler {
   private readonly ring = new MlSampleRing();
   private nextDueMs: number | null = null;
   private dueInterval: number | null = null;
+  private anchorMs: number | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private inFlight = 0;
 
@@ -56,12 +59,14 @@ export class MlScheduler {
     if (last !== null && sample.timeMs < last) return; // out of order: data time only moves forward
     this.ring.push(sample);
     if (this.nextDueMs === null || this.dueInterval !== s.intervalS) {
-      this.nextDueMs = nextDueAfter(sample.timeMs, s.intervalS);
+      // The first packet (or an interval change) starts the count.
+      this.anchorMs = sample.timeMs;
+      this.nextDueMs = nextDueAfter(sample.timeMs, s.intervalS, this.anchorMs);
       this.dueInterval = s.intervalS;
       return;
     }
     if (sample.timeMs < this.nextDueMs) return;
-    this.nextDueMs = nextDueAfter(sample.timeMs, s.intervalS);
+    this.nextDueMs = nextDueAfter(sample.timeMs, s.intervalS, this.anchorMs ?? sample.timeMs);
     // A failed run is reported through onError; the packet loop carries on.
     if (s.enabled) this.trigger('schedule', sample.timeMs).catch(() => undefined);
   }

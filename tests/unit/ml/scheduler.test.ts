@@ -27,10 +27,24 @@ class AsyncRunner implements MlRunner {
 }
 
 describe('ML scheduler (data time)', () => {
-  it('schedules on interval boundaries after the first sample', () => {
-    expect(nextDueAfter(T0 + 10_000, 3600)).toBe(T0 + HOUR);
-    expect(nextDueAfter(T0 + HOUR, 3600)).toBe(T0 + 2 * HOUR);
-    expect(nextDueAfter(T0 + 5 * 60_000, 900)).toBe(T0 + 15 * 60_000);
+  it('counts intervals from the first packet', () => {
+    expect(nextDueAfter(T0, 3600, T0)).toBe(T0 + HOUR);
+    expect(nextDueAfter(T0 + HOUR, 3600, T0)).toBe(T0 + 2 * HOUR);
+    expect(nextDueAfter(T0 + HOUR + 10_000, 3600, T0 + 10_000)).toBe(T0 + 2 * HOUR + 10_000);
+    expect(nextDueAfter(T0 + 5 * 60_000, 900, T0)).toBe(T0 + 15 * 60_000);
+  });
+
+  it('triggers at the same offsets whatever time origin the recording was given', () => {
+    const a = harness();
+    const b = harness();
+    const shift = 1_234_567_000;
+    for (const x of run(3 * 3600 + 10)) {
+      a.s.observe(x);
+      b.s.observe({ ...x, timeMs: x.timeMs + shift });
+    }
+    expect(b.reports.map((r) => r.timeMs - shift)).toEqual(a.reports.map((r) => r.timeMs));
+    const strip = (r: MlReport) => JSON.stringify(r.result);
+    expect(b.reports.map(strip)).toEqual(a.reports.map(strip));
   });
 
   it('runs hourly on packet time over the last 2 h, whatever the replay speed', () => {
