@@ -207,6 +207,16 @@ export const WellConfigSchema = z
       open_reads: z.boolean().default(false),
       body_limit_bytes: num(65536),
     }),
+    knowledge: section({
+      /** Precedents by RAM recall of past episodes (this rig's and the fleet's); false = the static knowledge base. */
+      recall_enabled: z.boolean().default(true),
+      /** Episodes held for recall; past it the oldest non-critical go. Applied at start. */
+      recall_capacity: num(10_000),
+    }),
+    fleet: section({
+      /** Confirmed AMBER/RED events kept on disk for the fleet hub. Applied at start. */
+      queue_capacity: num(1000),
+    }),
     storage: section({
       metrics_retention_days: num(90),
       metrics_flush_ms: num(1000),

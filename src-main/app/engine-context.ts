@@ -14,6 +14,7 @@ import type { AdvisoryPublisher } from './advisory-publisher.js';
 import type { EventBus } from './event-bus.js';
 import type { FeedReset } from './feed-reset.js';
 import type { MlService } from './ml-service.js';
+import type { OutcomeRecorder } from './outcome-recorder.js';
 import type { SettingsKeeper } from './settings-keeper.js';
 import type { SourceSupervisor } from './source-supervisor.js';
 
@@ -31,6 +32,7 @@ export interface EngineContext {
   settings: SettingsKeeper;
   feedReset: FeedReset;
   ml: MlService;
+  outcomes: OutcomeRecorder;
   /** Wall clock, epoch ms: audit stamps and health timeouts (never drilling decisions). */
   clock: () => number;
   log: (line: string) => void;

@@ -4,6 +4,7 @@
 import type { Advisory, FaultKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { Campaign, Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { FleetSnapshot } from '../../src-shared/fleet.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { FormationOptimum } from '../../src-shared/ml.js';
 import type { PipelineCounts } from '../../src-shared/status.js';
@@ -17,6 +18,8 @@ import type { HistorySample } from '../agents/specialists/types.js';
 import { StrategicAgent } from '../agents/strategic.js';
 import { TacticalAgent, tacticalOptionsFrom } from '../agents/tactical.js';
 import { BASELINE_METRICS, baselineSampleFrom, learnedLimits, type BaselineLearner } from '../baseline/learner.js';
+import { snapshotOf } from '../fleet/snapshot.js';
+import { keyMetricsOf, signatureOf } from '../knowledge/embedding.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { selectFormationOptimum } from '../ml/formation-optimum.js';
 import { PhysicsEngine } from '../physics/engine.js';
@@ -150,12 +153,16 @@ export class PipelineCoordinator {
     }
     this.counts.confirmed++;
 
+    // What precedents are matched on, and what the advisory keeps for its own episode later.
+    const signature = signatureOf(keyMetricsOf(ticket.metrics, ticket.packet.ropFtHr), this.historyWindow());
     const precedents = this.deps.knowledge.queryPrecedents({
       category: ticket.category,
       fault: ticket.fault,
       campaign,
       depthFt: ticket.depthFt,
       limit: 3,
+      timeMs: ticket.timeMs,
+      signature,
     });
     t0 = t1;
     t1 = timer();
@@ -175,10 +182,21 @@ export class PipelineCoordinator {
 
     const optima = this.deps.formationOptima?.() ?? [];
     const optimum = optima.length ? selectFormationOptimum(optima, ticket.depthFt ?? packet.bitDepthFt) : null;
-    const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign, thresholds, optimum });
+    const composed = this.composer.compose({ ticket, verification, consensus, precedents, campaign, thresholds, optimum });
+    const advisory = composed ? { ...composed, signature } : null;
     this.latency.record('compose', timer() - t1);
     if (advisory) this.counts.advisories++;
     return { packet, metrics, ticket, verification, advisory, baselineLocked, detected };
+  }
+
+  /** The history window as the fleet sees it (oldest first): for precedents and fleet events. */
+  historyWindow(): FleetSnapshot[] {
+    const out: FleetSnapshot[] = [];
+    for (let i = 0; i < this.history.size; i++) {
+      const e = this.history.at(i);
+      out.push(snapshotOf(e.packet, e.metrics));
+    }
+    return out;
   }
 
   /** Config changes that alter classifier thresholds or the history size take effect here. */

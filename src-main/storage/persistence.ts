@@ -9,8 +9,10 @@ import type {
   VerificationResult,
 } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { StorageHealth } from '../../src-shared/health.js';
 import type { MlReport } from '../../src-shared/ml.js';
+import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import type { ShiftSummary } from '../../src-shared/records.js';
 
 export type { ShiftSummary, StorageHealth };
@@ -51,6 +53,13 @@ export interface MlReportQuery {
   untilMs?: number;
 }
 
+export interface OutcomeQuery {
+  advisoryId?: string;
+  limit?: number;
+  sinceMs?: number;
+  untilMs?: number;
+}
+
 /**
  * Thrown when a write could not be committed because the disk is full. For an advisory the
  * record is kept in memory (reads include it) and retried; the caller should still show it.
@@ -71,6 +80,10 @@ export class StorageFullError extends Error {
  * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time.
  * - queryMetrics returns one series per requested channel, at most maxPoints points each,
  *   averaged per bucket; resolution says which table answered.
+ * - recordOutcome() appends (outcomes are an audited record); the newest per advisory counts.
+ *   listOutcomes returns newest first. outcomeStats counts advisories in the time range by
+ *   fault, each by its newest outcome.
+ * - upsertEpisodes replaces by id; listEpisodes returns oldest first (time, then id).
  * - ML reports are keyed by report id (saving one twice keeps one); lists are newest first;
  *   nearestMlOptimum considers successful reports only: distance 0 inside a report's depth
  *   range, else to its nearer end; the newest wins a tie.
@@ -93,6 +106,13 @@ export interface PersistenceLayer {
   queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]>;
   recordPacketCounts(timeMs: number, packets: number): void;
   shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary>;
+  recordOutcome(o: Omit<OutcomeRecord, 'seq'>): Promise<OutcomeRecord>;
+  listOutcomes(q: OutcomeQuery): Promise<OutcomeRecord[]>;
+  outcomeStats(q: { sinceMs?: number; untilMs?: number }): Promise<OutcomeStat[]>;
+  upsertEpisodes(episodes: readonly FleetEpisode[]): Promise<void>;
+  /** Returns how many of the ids were stored. */
+  removeEpisodes(ids: readonly string[]): Promise<number>;
+  listEpisodes(): Promise<FleetEpisode[]>;
   saveMlReport(r: MlReport): Promise<void>;
   /** The newest report, success or failure. */
   latestMlReport(): Promise<MlReport | null>;

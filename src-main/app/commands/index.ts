@@ -6,6 +6,7 @@ import { campaignCommands } from './campaign.js';
 import { configCommands } from './config.js';
 import { llmCommands } from './llm.js';
 import { mlCommands } from './ml.js';
+import { outcomeCommands } from './outcome.js';
 import { recordCommands } from './records.js';
 import { sourceCommands } from './source.js';
 import { statusCommands } from './status.js';
@@ -15,6 +16,7 @@ export function commandHandlers(ctx: EngineContext): CommandHandlers {
     ...statusCommands(ctx),
     ...recordCommands(ctx),
     ...acknowledgeCommands(ctx),
+    ...outcomeCommands(ctx),
     ...configCommands(ctx),
     ...campaignCommands(ctx),
     ...sourceCommands(ctx),

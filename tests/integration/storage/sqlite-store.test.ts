@@ -64,7 +64,7 @@ describe('SqliteStore on a real file', () => {
     }
   });
 
-  it('rejects UPDATE and DELETE of audit and acknowledgement rows with a trigger', async () => {
+  it('rejects UPDATE and DELETE of audit, acknowledgement and outcome rows with a trigger', async () => {
     let db: Database.Database | null = null;
     const s = openStore(tempDir(), (d) => (db = d));
     await s.appendAudit({ timeMs: T0, actor: 'eng', kind: 'config-change', summary: 'x', before: 1, after: 2 });
@@ -74,6 +74,9 @@ describe('SqliteStore on a real file', () => {
     expect(() => d.exec('DELETE FROM audit')).toThrow(/append-only: rows cannot be deleted/);
     expect(() => d.exec("UPDATE acknowledgements SET notes = 'edited'")).toThrow(/acknowledgement record is append-only/);
     expect(() => d.exec('DELETE FROM acknowledgements')).toThrow(/rows cannot be deleted/);
+    await s.recordOutcome({ advisoryId: 'ADV-1', timeMs: T0, actor: 'JD', outcome: { kind: 'FalsePositive' }, notes: '' });
+    expect(() => d.exec("UPDATE advisory_outcomes SET kind = 'Resolved'")).toThrow(/outcome record is append-only/);
+    expect(() => d.exec('DELETE FROM advisory_outcomes')).toThrow(/rows cannot be deleted/);
     expect((await s.listAudit({}))[0].actor).toBe('eng');
     expect(await s.listAcknowledgements({})).toHaveLength(1);
   });
