@@ -2,6 +2,7 @@
 // analysis time inline and in the worker thread, what a run costs the packet loop's thread, and
 // the packet loop's per-packet latency (p50 / p99 / max) with the ML engine off and with runs
 // every 5 minutes of data time overlapping the feed.
+import os from 'node:os';
 import { defaultConfig, type WellConfig } from '../../src-shared/config.js';
 import type { MlSample } from '../../src-shared/ml.js';
 import { makePacket, type WitsPacket } from '../../src-shared/wits.js';
@@ -19,7 +20,7 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))];
 };
 const fmt = (xs: number[]): string =>
-  `median ${pct(xs, 0.5).toFixed(1)} ms, p95 ${pct(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} runs)`;
+  `min ${Math.min(...xs).toFixed(1)} ms, median ${pct(xs, 0.5).toFixed(1)} ms, p95 ${pct(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} runs)`;
 
 // --- a 2 h window of simulated drilling -------------------------------------------------------
 const packets: WitsPacket[] = [];
@@ -102,6 +103,7 @@ const off = await packetLoop({ ...base, ml: { ...base.ml, enabled: false } });
 const on = await packetLoop({ ...base, ml: { ...base.ml, enabled: true, interval_s: 300 } });
 const line = (name: string, r: { all: number[] }) =>
   `${name}: p50 ${(pct(r.all, 0.5) * 1000).toFixed(0)} µs, p99 ${(pct(r.all, 0.99) * 1000).toFixed(0)} µs, max ${Math.max(...r.all).toFixed(1)} ms over ${r.all.length} packets`;
+console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
 console.log(line('packet loop, ML off', off));
 console.log(line(`packet loop, ML every 5 min of data (${on.reports} worker runs overlapping the feed)`, on));
 console.log(`trigger packets (collect + hand over the window): median ${pct(on.triggers, 0.5).toFixed(2)} ms, max ${Math.max(...on.triggers).toFixed(2)} ms`);
