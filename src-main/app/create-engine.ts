@@ -26,6 +26,7 @@ import { activeLimits } from '../physics/thresholds.js';
 import { PipelineCoordinator } from '../pipeline/coordinator.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import { AdvisoryPublisher } from './advisory-publisher.js';
+import { AlarmPublisher } from './alarm-publisher.js';
 import { commandHandlers } from './commands/index.js';
 import { dispatcher } from './dispatch.js';
 import type { Engine } from './engine.js';
@@ -129,6 +130,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   });
   const outcomes = new OutcomeRecorder({ storage, events, fleet, audit, clock });
   const advisories = new AdvisoryPublisher({ storage, enricher, events, composer: new AdvisoryComposer(() => config.get()), log });
+  const alarms = new AlarmPublisher({ storage, tracker: () => coordinator.events, events, audit, log });
 
   // The feed: an explicit choice wins, then the saved one, then the default (simulator).
   const explicit = ports.source !== undefined;
@@ -159,7 +161,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     onChange: (h) => events.emit('health', h),
   });
   const healer = new SelfHealer({ clock, enricher, audit, log });
-  const feedReset = new FeedReset({ coordinator, advisories, baseline, baselineFile, audit, clock, log });
+  const feedReset = new FeedReset({ coordinator, advisories, alarms, baseline, baselineFile, audit, clock, log });
 
   const status = (): LiveStatus => ({
     timeMs: clock(),
@@ -176,10 +178,11 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     latency: coordinator.latency.summary(),
     llm: enricher.status(),
     limits: activeLimits(coordinator.effectiveThresholds),
+    events: coordinator.events.openEvents(),
   });
 
   loop = new PacketLoop({
-    coordinator, storage, baseline, baselineFile, advisories, enricher, events, health, audit, clock, log, status, fleet, ml,
+    coordinator, storage, baseline, baselineFile, advisories, alarms, enricher, events, health, audit, clock, log, status, fleet, ml,
     statusIntervalMs: ports.statusIntervalMs ?? 250,
   });
 
@@ -197,7 +200,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const unsubscribeCampaign = campaigns.onSwitch((c) => coordinator.setCampaign(c.to));
 
   const ctx: EngineContext = {
-    storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, events, settings, feedReset,
+    storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, alarms, events, settings, feedReset,
     outcomes, ml, clock, log, audit, status,
   };
   const call = dispatcher(commandHandlers(ctx), log);
@@ -215,6 +218,8 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     },
     async start() {
       for (const w of settings.warnings) log(w);
+      // Events a person has not finished with survive a restart.
+      coordinator.events.restore(await storage.listEvents({ state: 'open', limit: 1000 }).catch(() => []));
       if (baselineLoad.warning) {
         // A corrupt or outdated baseline file: learning restarts, and the record says why.
         log(baselineLoad.warning);
