@@ -34,6 +34,9 @@ export const COMMAND_ACCESS: Record<BridgeCommand, CommandAccess> = {
   testSource: 'write',
   listSerialPorts: 'read',
   setLlmModel: 'write',
+  getMlLatest: 'read',
+  getMlOptimal: 'read',
+  runMlNow: 'write',
 };
 
 export const isWriteCommand = (c: BridgeCommand): boolean => COMMAND_ACCESS[c] !== 'read';
