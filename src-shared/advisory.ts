@@ -208,6 +208,7 @@ export type AuditKind =
   | 'baseline-reset'
   | 'source-change'
   | 'llm-mode'
+  | 'ml-run'
   | 'outcome'
   | 'alarm-event'
   | 'not-recording'

@@ -7,6 +7,7 @@ import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
 import type { AlarmEvent, EventTransition } from './events.js';
 import type { HealthReport } from './health.js';
+import type { MlReport, MlRunOutcome, MlSkip } from './ml.js';
 import { OutcomeInputSchema, type OutcomeRecord, type OutcomeStat } from './outcome.js';
 import { ReportExportSchema, ReportRequestSchema, type ReportFile, type ReportModel, type ReportProgress } from './reports.js';
 import type { ShiftSummary } from './records.js';
@@ -155,6 +156,12 @@ export const BridgeRequests = {
   testSource: z.object({ source: SourceConfigSchema }).strict(),
   listSerialPorts: z.object({}).strict(),
   setLlmModel: z.object({ path: plainText().max(4096), enabled: z.boolean(), actor }).strict(),
+  /** The newest ML report (success or failure), null before the first run. */
+  getMlLatest: z.object({}).strict(),
+  /** The successful ML report whose analysed depth range is nearest to depthFt. */
+  getMlOptimal: z.object({ depthFt: z.number().finite().min(0).max(60_000) }).strict(),
+  /** Runs the ML analysis now on the last window of data (audited). */
+  runMlNow: z.object({ actor }).strict(),
   /** A shift (current by default, or fromMs/toMs), the whole well, or a depth interval: the report's figures. */
   buildReport: ReportRequestSchema,
   /** The same as a PDF, CSV or JSON file (base64); progress comes as reportProgress events. */
@@ -205,6 +212,9 @@ export interface BridgeResponses {
   testSource: SourceTestResult;
   listSerialPorts: { ports: SerialPortInfo[]; note: string | null };
   setLlmModel: LiveStatus['llm'];
+  getMlLatest: MlReport | null;
+  getMlOptimal: MlReport | null;
+  runMlNow: MlRunOutcome;
   buildReport: ReportModel;
   exportReport: ReportFile;
 }
@@ -226,13 +236,18 @@ export interface BridgeEvents {
   verification: VerificationResult;
   /** An alarm event changed state; `transition.alarm` says whether the alarm sounds. */
   alarmEvent: { event: AlarmEvent; transition: EventTransition };
+  /** A new ML report (scheduled or run now), after it is stored. */
+  mlReport: MlReport;
+  /** An ML run that did not analyse: too little drilling in the window. */
+  mlSkip: MlSkip;
   /** How far a report build or export has got (jobId as given in the request). */
   reportProgress: ReportProgress;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
 export const BRIDGE_EVENTS: readonly BridgeEventName[] = [
-  'status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'reportProgress',
+  'status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip',
+  'reportProgress',
 ];
 
 /** A command failure the user can read (validation, not found, refused). */

@@ -271,6 +271,14 @@ export const WellConfigSchema = z
       metrics_retention_days: range(90, 1, 3650, 'days'),
       metrics_flush_ms: count(1000, 100, 60_000, 'ms'),
     }),
+    ml: section({
+      /** Hourly optimal-parameter analysis (DOMAIN §10). */
+      enabled: z.boolean().default(true),
+      /** Data-time seconds between scheduled runs. */
+      interval_s: range(3600, 300, 86_400, 's'),
+      /** Data-time seconds looked back over (at most 7200 packets are analysed). */
+      window_s: range(7200, 600, 14_400, 's'),
+    }),
     reports: section({
       /** Local hours (0-23) at which a shift starts; the report of the shift that ended is written then. */
       shift_start_hours: z.array(z.number().int().min(0).max(23)).min(1).max(24).default([6, 18]),

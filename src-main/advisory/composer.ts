@@ -11,6 +11,7 @@ import type {
 } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { FormationOptimum } from '../../src-shared/ml.js';
 import type { Consensus } from '../agents/orchestrator.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import { rich } from '../../src-shared/quantity.js';
@@ -24,6 +25,8 @@ export interface ComposeInput {
   precedents: readonly Precedent[];
   campaign: Campaign;
   thresholds: EffectiveThresholds;
+  /** The ML optimum for the formation being drilled, when one applies (founder / MSE texts quote it). */
+  optimum?: FormationOptimum | null;
 }
 
 /** FNV-1a, 32 bit: a small, stable hash (no randomness: replays give the same ids). */
@@ -54,7 +57,7 @@ export class AdvisoryComposer {
   }
 
   /** null when a CRITICAL is suppressed by the critical cooldown. */
-  compose({ ticket, verification, consensus, precedents, campaign, thresholds }: ComposeInput): Advisory | null {
+  compose({ ticket, verification, consensus, precedents, campaign, thresholds, optimum }: ComposeInput): Advisory | null {
     const config = this.getConfig();
     const severity = consensus.severity;
     if (severity === 'CRITICAL') {
@@ -62,7 +65,7 @@ export class AdvisoryComposer {
       if (this.lastCriticalMs !== null && ticket.timeMs - this.lastCriticalMs < cooldownMs) return null;
       this.lastCriticalMs = ticket.timeMs;
     }
-    const drafted = renderTemplateParts({ ticket, verification, consensus, campaign, config, thresholds });
+    const drafted = renderTemplateParts({ ticket, verification, consensus, campaign, config, thresholds, optimum });
     const parts = { ...drafted, reasoning: rich`${drafted.reasoning} ${precedentSummary(precedents)}` };
     return {
       id: advisoryId(ticket.id, ticket.timeMs),

@@ -9,7 +9,7 @@ import type { BaselineLearner } from '../baseline/learner.js';
 import type { FleetRecorder } from '../fleet/fleet-recorder.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
-import type { PipelineCoordinator } from '../pipeline/coordinator.js';
+import type { PacketOutcome, PipelineCoordinator } from '../pipeline/coordinator.js';
 import { metricSampleOf } from '../pipeline/metric-sample.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import type { AdvisoryPublisher } from './advisory-publisher.js';
@@ -34,6 +34,8 @@ export interface PacketLoopDeps {
   fleet: FleetRecorder;
   /** Minimum wall-clock ms between 'status' events. */
   statusIntervalMs: number;
+  /** The ML engine's scheduler takes every packet's outcome (data time). */
+  ml: { observe(out: PacketOutcome): void };
   /** Each packet's data time (the automatic shift report watches it). */
   onDataTime?: (timeMs: number) => void;
 }
@@ -51,6 +53,7 @@ export class PacketLoop {
     storage.recordPacketCounts(out.packet.timeMs, 1);
     storage.recordRigState(out.packet.timeMs, out.packet.rigState);
     if (out.baselineLocked) this.baselineLocked();
+    this.d.ml.observe(out);
     if (out.ticket) {
       events.emit('ticket', out.ticket);
       storage.saveTicket(out.ticket).catch((e) => this.d.log(`ticket not saved: ${(e as Error).message}`));

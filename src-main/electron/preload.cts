@@ -9,10 +9,12 @@ const COMMANDS = [
   'getStatus', 'getHealth', 'getHistory', 'getAcknowledgements', 'acknowledge', 'setOutcome', 'getOutcomes', 'getOutcomeStats', 'getConfig', 'validateConfig',
   'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'getVerification', 'getShiftSummary', 'getEvents', 'getEventTimeline', 'acknowledgeEvent', 'shelveEvent', 'unshelveEvent', 'setSource', 'testSource',
   'listSerialPorts', 'setLlmModel',
+  'getMlLatest', 'getMlOptimal', 'runMlNow',
   'buildReport', 'exportReport',
 ] as const satisfies readonly BridgeCommand[];
 const EVENTS = [
-  'status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'reportProgress',
+  'status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip',
+  'reportProgress',
 ] as const satisfies readonly BridgeEventName[];
 
 // Fails to compile when the contract gains a command or event not listed here.

@@ -34,6 +34,9 @@ export const COMMAND_ACCESS: Record<BridgeCommand, CommandAccess> = {
   testSource: 'write',
   listSerialPorts: 'read',
   setLlmModel: 'write',
+  getMlLatest: 'read',
+  getMlOptimal: 'read',
+  runMlNow: 'write',
   // they read the record (as getAudit does); one runs at a time in the engine's report queue
   buildReport: 'read',
   exportReport: 'read',

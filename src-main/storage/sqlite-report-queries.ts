@@ -1,10 +1,8 @@
 // The reads reports need beyond the live screens: packets per rig state and per minute, the
-// recorded span, when the hole first reached a depth, ML reports in a range. Kept apart from
-// sqlite-store.ts so that file stays about writes and the live reads.
+// recorded span, when the hole first reached a depth. Kept apart from sqlite-store.ts so that
+// file stays about writes and the live reads.
 import type Database from 'better-sqlite3';
 import { ONE_MIN_MS, bucketStart } from './metric-buckets.js';
-import type { MlReportQuery, MlReportRecord } from './persistence.js';
-import { clampLimit } from './query-filters.js';
 
 export class SqliteReportQueries {
   private readonly st: ReturnType<typeof prepare>;
@@ -66,11 +64,6 @@ export class SqliteReportQueries {
       from = minute + ONE_MIN_MS;
     }
   }
-
-  listMlReports(q: MlReportQuery): MlReportRecord[] {
-    const rows = this.st.mlReports.all(q.sinceMs ?? -Number.MAX_SAFE_INTEGER, q.untilMs ?? Number.MAX_SAFE_INTEGER, clampLimit(q.limit)) as string[];
-    return rows.map((j) => JSON.parse(j) as MlReportRecord);
-  }
 }
 
 function prepare(db: Database.Database) {
@@ -90,8 +83,5 @@ function prepare(db: Database.Database) {
       .prepare('SELECT time_ms FROM metrics_raw WHERE channel_id = ? AND time_ms >= ? AND time_ms < ? AND value >= ? ORDER BY time_ms LIMIT 1')
       .pluck(),
     anyRaw: db.prepare('SELECT 1 FROM metrics_raw WHERE channel_id = ? AND time_ms >= ? AND time_ms < ? LIMIT 1').pluck(),
-    mlReports: db
-      .prepare('SELECT json FROM ml_reports WHERE time_ms >= ? AND time_ms <= ? ORDER BY time_ms DESC, seq DESC LIMIT ?')
-      .pluck(),
   };
 }

@@ -3,6 +3,7 @@
 import type { AppBridge } from '../bridge/pick-bridge.js';
 import { createThrottle } from '../lib/throttle.js';
 import { useApp } from './app-store.js';
+import { connectMl } from './ml-store.js';
 import { useOutcomes } from './outcome-store.js';
 import { useTrend } from './trend-store.js';
 
@@ -38,6 +39,7 @@ export function connectStores(bridge: AppBridge): () => void {
   const app = useApp.getState;
   const throttle = createThrottle(app().applyStatus, STATUS_UPDATE_INTERVAL_MS);
   const offs = [
+    connectMl(bridge),
     bridge.on('status', (s) => {
       useTrend.getState().appendLive(s);
       throttle.push(s);

@@ -11,6 +11,7 @@ import { DEPTH_CHANNEL, DepthTrack } from './engineer/DepthTrack.js';
 import { Counts, LatencyTable } from './engineer/EngineStats.js';
 import { TrackStack } from './engineer/TrackStack.js';
 import { WINDOWS, useEngineerTime } from './engineer/engineer-time.js';
+import { OptimalParameters } from '../components/OptimalParameters.js';
 
 export { WINDOWS } from './engineer/engineer-time.js';
 
@@ -59,8 +60,9 @@ export function EngineerView(): React.JSX.Element {
             <DepthTrack channelKey={depthB} onChannel={setDepthB} testId="depth-b" />
           </div>
           <Counts />
+          <OptimalParameters />
           <div className="eng-latency"><LatencyTable /></div>
-          <div className="eng-outcomes" title="Per fault: advisories confirmed real vs marked false alarm"><OutcomeStatsTable /></div>
+"          <div className="eng-outcomes" title="Per fault: advisories confirmed real vs marked false alarm"><OutcomeStatsTable /></div>
         </div>
       </div>
     </div>

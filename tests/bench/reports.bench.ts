@@ -44,7 +44,7 @@ const reuse = DB_DIR !== null && fs.existsSync(path.join(DB_DIR, DB_FILE));
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** Advisories, tickets, verifications, acknowledgements, audit and ML rows in one transaction. */
+/** Advisories, tickets, verifications, acknowledgements and audit rows in one transaction. */
 function writeRecords(): void {
   const db = new Database(path.join(dir, DB_FILE));
   db.pragma('journal_mode = WAL');
@@ -57,7 +57,6 @@ function writeRecords(): void {
     ver: db.prepare('INSERT INTO verifications (ticket_id, time_ms, status, json) VALUES (?, ?, ?, ?)'),
     ack: db.prepare('INSERT INTO acknowledgements (id, advisory_id, time_ms, actor, action, notes) VALUES (?, ?, ?, ?, ?, ?)'),
     audit: db.prepare('INSERT INTO audit (time_ms, actor, kind, summary, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)'),
-    ml: db.prepare('INSERT INTO ml_reports (time_ms, well_id, campaign, depth_ft, json) VALUES (?, ?, ?, ?, ?)'),
   };
   const rank = { Low: 1, Elevated: 2, High: 3, Critical: 4 } as const;
   db.transaction(() => {
@@ -76,12 +75,29 @@ function writeRecords(): void {
       ins.audit.run(START_MS + d * DAY_MS + 3_600_000, 'Kari Ødegård', 'config-change', 'configuration changed: thresholds.well_control.gas_units_warning', '{}', '{}');
       if (d % 7 === 3) ins.audit.run(START_MS + d * DAY_MS + 7_200_000, 'Kari Ødegård', 'campaign-switch', 'campaign switched from production to plug_abandonment', '"production"', '"plug_abandonment"');
     }
-    for (let h = 0; h < DAYS * 24; h++) {
-      const report = { optimal: { wob: { best: 24, min: 21, max: 27 }, rpm: { best: 130, min: 120, max: 140 }, flowGpm: { best: 560, min: 540, max: 580 } }, formation: 'Hard Sandstone', confidence: 'Medium' };
-      ins.ml.run(START_MS + h * 3_600_000, 'BENCH', 'production', null, JSON.stringify({ timeMs: START_MS + h * 3_600_000, wellId: 'BENCH', campaign: 'production', depthFt: null, report }));
-    }
   })();
   db.close();
+}
+
+/** Hourly ML reports with an optimum, through the store (as the ML engine saves them). */
+async function writeMlReports(store: SqliteStore): Promise<void> {
+  for (let h = 0; h < DAYS * 24; h++) {
+    const t = START_MS + h * 3_600_000;
+    const range = (best: number, spread: number) => ({ best, min: best - spread, max: best + spread });
+    await store.saveMlReport({
+      id: `ML-${h}`, timeMs: t, trigger: 'schedule', campaign: 'production', wellId: 'BENCH', field: 'BENCH', windowStartMs: t - 7_200_000, windowEndMs: t,
+      depthRange: { fromFt: 10_000 + h * 10, toFt: 10_010 + h * 10 }, bitDepthFt: 10_010 + h * 10, segment: null, segmentsFound: 1,
+      counts: { collected: 7200, quality: 5000, stable: 4200, segment: 4200 }, stability: 0.84,
+      dysfunction: { stickSlip: 0, packOff: 0, founder: 0, poorEfficiency: 0, anomalyFlag: 0 },
+      result: {
+        status: 'success', confidence: 'Medium', correlations: [], summary: '', grid: { wobEdgesKlbf: [], rpmEdges: [], cells: [], best: null },
+        optimum: {
+          wobKlbf: range(24, 3), rpm: range(130, 10), flowGpm: range(560, 20), expectedRopFtHr: 60, expectedMsePsi: 30_000, relativeEfficiencyPercent: 85,
+          compositeScore: 0.7, stabilityScore: 0.9, binSamples: 300, binsEvaluated: 20, method: 'grid',
+        },
+      },
+    });
+  }
 }
 
 /** 30 days of simulated drilling as 1 Hz metrics (every STEP_S-th sample), packet counts and rig states. */
@@ -148,6 +164,7 @@ let t = performance.now();
 fs.mkdirSync(dir, { recursive: true });
 if (!reuse) writeRecords();
 const store = SqliteStore.open({ dataDir: dir, metricsFlushMs: 1000 });
+if (!reuse) await writeMlReports(store);
 const lastMs = reuse ? ((await store.recordedSpan())?.toMs ?? START_MS + DAYS * DAY_MS) : await writeMetrics(store);
 console.log(`${reuse ? 'reused' : 'built'} the database in ${s(performance.now() - t)}: ${mb(fs.statSync(path.join(dir, DB_FILE)).size)}`);
 

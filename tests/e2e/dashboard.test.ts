@@ -210,6 +210,27 @@ describe('units everywhere', () => {
   });
 });
 
+describe('optimal parameters (ML engine)', () => {
+  it('run now from the engineer view: the panel shows the optimum with its heat map, or why there is none', async () => {
+    const { page } = ui;
+    await page.getByTestId('nav-engineer').click();
+    await page.getByTestId('ml-run-now').click();
+    const message = page.getByTestId('ml-run-message');
+    await expect.poll(() => message.count(), { timeout: 30_000 }).toBe(1);
+    const text = await message.innerText();
+    expect(text).toMatch(/^(New optimum computed\.|No optimum: (InsufficientData|AllDataRejected|UnstableFormation) .+|Not run: too little drilling data.+)$/);
+    if (text.startsWith('New optimum')) {
+      await expect.poll(() => page.getByTestId('ml-confidence').count()).toBe(1);
+      // the heat map with its best cell, or (one steady set point so far) the note that the medians are used
+      expect((await page.getByTestId('ml-heat-best').count()) + (await page.getByTestId('ml-medians').count())).toBe(1);
+      expect(await page.getByTestId('ml-best-wob').innerText()).toMatch(/\d/);
+    }
+    const latest = await fetch(new URL('/api/v1/ml/latest', backend.url));
+    expect(latest.status).toBe(text.startsWith('Not run') ? 204 : 200);
+    await page.screenshot({ path: join(SHOTS, 'engineer-optimal-parameters.png') });
+  }, 60_000);
+});
+
 describe('engineer view', () => {
   /** The track's time window, both ends read at once (a live window moves between two reads). */
   const trackRange = (key: string): Promise<[number, number]> =>

@@ -63,12 +63,13 @@ describe('tile colours follow the engine', () => {
     // P&A limits tightened in Settings until any flow imbalance is critical: the tile turns red
     await openSettings('config');
     await page.getByTestId('cfg-group-campaign-pa').click();
-    await page.getByTestId('cfg-campaign.plug_abandonment.flow_imbalance_warning').fill('0.1');
-    await page.getByTestId('cfg-campaign.plug_abandonment.flow_imbalance_critical').fill('0.2');
+    // (1 gpm is the smallest flow limit the schema allows)
+    await page.getByTestId('cfg-campaign.plug_abandonment.flow_imbalance_warning').fill('1');
+    await page.getByTestId('cfg-campaign.plug_abandonment.flow_imbalance_critical').fill('1');
     await page.getByTestId('cfg-apply').click();
     await expect.poll(() => page.getByTestId('cfg-result').innerText(), { timeout: 10_000 }).toContain('Applied');
     await page.getByTestId('nav-driller').click();
-    await expect.poll(() => tile.getAttribute('data-warning'), UI_WAIT).toBe('0.1');
+    await expect.poll(() => tile.getAttribute('data-warning'), UI_WAIT).toBe('1');
     // critical, drawn in the alarm red (level and colour read together: the value moves)
     await expect.poll(() => tile.evaluate((el) => `${el.getAttribute('data-level')} ${getComputedStyle(el).borderTopColor}`), { timeout: 20_000 }).toBe('crit rgb(209, 59, 59)');
     await page.screenshot({ path: join(SHOTS, 'driller-pa-tight-limits.png') });

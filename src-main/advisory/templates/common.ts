@@ -9,6 +9,7 @@ import { joinRich, partsText, quantity, rich, type Quantity, type RichText } fro
 import type { EffectiveThresholds } from '../../physics/thresholds.js';
 import { votingLine, type Consensus } from '../../agents/orchestrator.js';
 import type { SeriesSummary } from '../../agents/specialists/types.js';
+import type { FormationOptimum } from '../../../src-shared/ml.js';
 
 export interface TemplateContext {
   ticket: Ticket;
@@ -18,6 +19,8 @@ export interface TemplateContext {
   config: WellConfig;
   /** The limits in force (campaign and learned baseline applied). */
   thresholds: EffectiveThresholds;
+  /** The ML engine's optimum for the formation being drilled, when one applies (issue 14). */
+  optimum?: FormationOptimum | null;
 }
 
 export type Template = (ctx: TemplateContext) => AdvisoryParts;

@@ -1,6 +1,7 @@
 // Mechanical templates: pack-off, stick-slip, founder, torque rise; with target WOB/RPM.
 import { rich, type RichText } from '../../../src-shared/quantity.js';
 import { percent, q, reasoning, signed, type Template, type TemplateContext } from './common.js';
+import { optimumSource, wobAgainstOptimum } from './ml-optimum.js';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -45,6 +46,8 @@ export const stickSlip: Template = (ctx) => {
 
 export const founder: Template = (ctx) => {
   const p = ctx.ticket.packet;
+  const o = ctx.optimum;
+  if (o && p.wobKlbf !== null) return founderAgainstOptimum(ctx, p.wobKlbf, o);
   return {
     diagnosis: rich`Founder: WOB ${q(p.wobKlbf, 'klbf', 1)} is above the optimum; ROP ${q(p.ropFtHr, 'ft/hr', 0)} no longer responds.`,
     recommendation: rich`WOB ${q(p.wobKlbf, 'klbf', 1)} with ROP ${q(p.ropFtHr, 'ft/hr', 0)} not responding: ${wobTarget(p.wobKlbf, 5)} (cut 5-10 klbf) and watch ROP; if ROP rises, step WOB back up slowly to find the founder point. RPM ${q(p.rpm, 'rpm', 0)}.`,
@@ -52,6 +55,22 @@ export const founder: Template = (ctx) => {
     reasoning: reasoning(ctx),
   };
 };
+
+/** Founder quoting this formation's learned best WOB range instead of a generic cut. */
+function founderAgainstOptimum(ctx: TemplateContext, wob: number, o: NonNullable<TemplateContext['optimum']>) {
+  const p = ctx.ticket.packet;
+  const { position, text } = wobAgainstOptimum(wob, o);
+  const action =
+    position === 'above'
+      ? rich`reduce WOB from ${q(wob, 'klbf', 1)} to ${q(o.wobKlbf.best, 'klbf', 1)} (this formation's best) and watch ROP come back towards ${q(o.expectedRopFtHr, 'ft/hr', 0)}`
+      : rich`more weight will not help here: hold WOB at or below ${q(o.wobKlbf.max, 'klbf', 1)}, check for bit balling or poor hole cleaning (flow ${q(p.flowInGpm, 'gpm', 0)})`;
+  return {
+    diagnosis: rich`Founder: ${text}; ROP ${q(p.ropFtHr, 'ft/hr', 0)} no longer responds.`,
+    recommendation: rich`${text} with ROP ${q(p.ropFtHr, 'ft/hr', 0)} not responding: ${action}. RPM ${q(p.rpm, 'rpm', 0)} (best ${q(o.rpm.best, 'rpm', 0)}).`,
+    expectedBenefit: rich`Back to this formation's best drilling: about ${q(o.expectedRopFtHr, 'ft/hr', 0)} with less bit wear.`,
+    reasoning: reasoning(ctx, [optimumSource(o)]),
+  };
+}
 
 export const torqueRise: Template = (ctx) => {
   const p = ctx.ticket.packet;

@@ -6,6 +6,7 @@ import { campaignCommands } from './campaign.js';
 import { configCommands } from './config.js';
 import { eventCommands } from './events.js';
 import { llmCommands } from './llm.js';
+import { mlCommands } from './ml.js';
 import { outcomeCommands } from './outcome.js';
 import { recordCommands } from './records.js';
 import { reportCommands } from './reports.js';
@@ -23,6 +24,7 @@ export function commandHandlers(ctx: EngineContext): CommandHandlers {
     ...campaignCommands(ctx),
     ...sourceCommands(ctx),
     ...llmCommands(ctx),
+    ...mlCommands(ctx),
     ...reportCommands(ctx),
   };
 }

@@ -2,6 +2,7 @@
 // (../report-records.ts) gathers them. Types and the chart channel list only.
 import type { Acknowledgement, Advisory, AuditEntry } from '../../../src-shared/advisory.js';
 import type { AlarmEvent } from '../../../src-shared/events.js';
+import type { MlReport } from '../../../src-shared/ml.js';
 import type { ShiftSummary } from '../../../src-shared/records.js';
 import type { ReportCharts, ReportKind } from '../../../src-shared/reports.js';
 
@@ -19,13 +20,6 @@ export interface ReportPeriod {
   toDepthFt: number | null;
 }
 
-/** A stored ML report as the model reads it (the `report` body is the ML engine's JSON). */
-export interface MlReportInput {
-  timeMs: number;
-  depthFt: number | null;
-  report: unknown;
-}
-
 export interface ReportRecords {
   period: ReportPeriod;
   summary: ShiftSummary;
@@ -40,6 +34,6 @@ export interface ReportRecords {
   rigStatePackets: Record<string, number>;
   packetsPerMinute: [number, number][];
   /** In the period, newest first. */
-  mlReports: MlReportInput[];
+  mlReports: MlReport[];
   charts: ReportCharts;
 }

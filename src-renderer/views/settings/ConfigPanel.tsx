@@ -83,7 +83,8 @@ export function ConfigPanel({ actor }: { actor: string }): React.JSX.Element {
 
   const placed = useMemo(() => {
     const errors = placeIssues(issues.errors, valueOf, units).byKey;
-    for (const [k, ms] of local) errors.set(k, [...(errors.get(k) ?? []), ...ms]);
+    // This screen's own words win for a key it refused itself (one message per field).
+    for (const [k, ms] of local) errors.set(k, ms);
     return { errors, warnings: placeIssues(issues.warnings, valueOf, units).byKey };
     // recomputed when the issues or units change; values are read at that moment
   }, [issues, local, units]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { MlReport } from '../../../src-shared/ml.js';
 import type { ReportCharts } from '../../../src-shared/reports.js';
 import { mlSection } from '../../../src-main/reports/model/ml-section.js';
-import type { MlReportRecord } from '../../../src-main/storage/persistence.js';
 
 const T0 = Date.UTC(2025, 0, 1, 6);
 const charts: ReportCharts = {
@@ -13,31 +13,43 @@ const charts: ReportCharts = {
     rpm: [[T0 + 60_000, 100], [T0 + 180_000, 140]],
   },
 };
-const record = (report: unknown): MlReportRecord => ({ timeMs: T0, wellId: 'W', campaign: 'production', depthFt: 10_250, report });
+
+function report(result: MlReport['result']): MlReport {
+  return {
+    id: 'ML-1', timeMs: T0, trigger: 'schedule', campaign: 'production', wellId: 'W', field: 'F', windowStartMs: T0 - 7_200_000, windowEndMs: T0,
+    depthRange: { fromFt: 10_100, toFt: 10_250 }, bitDepthFt: 10_250,
+    segment: { index: 0, label: 'Hard Sandstone', meanDExponent: 1.8, fromFt: 10_100, toFt: 10_250, startMs: T0 - 7_200_000, endMs: T0, samples: 4000 },
+    segmentsFound: 1, counts: { collected: 7200, quality: 5000, stable: 4200, segment: 4000 }, stability: 0.84,
+    dysfunction: { stickSlip: 0, packOff: 0, founder: 0, poorEfficiency: 0, anomalyFlag: 0 }, result,
+  };
+}
 
 describe('ML optimum against what was run', () => {
   it('says so when there is no ML report in the period', () => {
     expect(mlSection([], charts)).toMatchObject({ note: 'no ML report in this period', parameters: [], reportTimeMs: null, reportsInPeriod: 0 });
   });
 
-  it('reads ranges and numbers, compares with the on-bottom average after the report', () => {
-    const s = mlSection(
-      [record({ optimal: { wob: { best: 24, min: 22, max: 27 }, rpm: 120, flowGpm: { value: 550, range: [520, 580] } }, formation: { label: 'Hard Sandstone' }, confidence: 'High' })],
-      charts,
-    );
-    expect(s.formation).toBe('Hard Sandstone');
-    expect(s.confidence).toBe('High');
-    expect(s.depthFt).toBe(10_250);
+  it('gives best and safe range per parameter beside the on-bottom average after the report', () => {
+    const s = mlSection([
+      report({
+        status: 'success',
+        optimum: {
+          wobKlbf: { best: 24, min: 22, max: 27 }, rpm: { best: 120, min: 110, max: 130 }, flowGpm: null, expectedRopFtHr: 60, expectedMsePsi: 30_000,
+          relativeEfficiencyPercent: 85, compositeScore: 0.7, stabilityScore: 0.9, binSamples: 300, binsEvaluated: 20, method: 'grid',
+        },
+        correlations: [], confidence: 'High', grid: { wobEdgesKlbf: [], rpmEdges: [], cells: [], best: null }, summary: '',
+      }),
+    ], charts);
+    expect(s).toMatchObject({ formation: 'Hard Sandstone', confidence: 'High', depthFt: 10_250, reportTimeMs: T0, reportsInPeriod: 1 });
     expect(s.parameters).toEqual([
       { name: 'WOB', unit: 'klbf', best: 24, min: 22, max: 27, actual: 25 },
-      { name: 'RPM', unit: 'rpm', best: 120, min: null, max: null, actual: 120 },
-      { name: 'Flow', unit: 'gpm', best: 550, min: 520, max: 580, actual: null },
+      { name: 'RPM', unit: 'rpm', best: 120, min: 110, max: 130, actual: 120 },
     ]);
   });
 
   it('gives the reason of a run that found no optimum', () => {
-    const s = mlSection([record({ status: 'failure', reason: 'AllDataRejected' })], charts);
-    expect(s.note).toBe('latest ML report found no optimum: AllDataRejected');
+    const s = mlSection([report({ status: 'failure', reason: 'AllDataRejected', detail: '212 stable samples, 360 needed' })], charts);
+    expect(s.note).toBe('latest ML report found no optimum: AllDataRejected (212 stable samples, 360 needed)');
     expect(s.parameters).toEqual([]);
   });
 });

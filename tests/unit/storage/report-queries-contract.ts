@@ -1,6 +1,6 @@
 // The reads reports need, the same on every PersistenceLayer: rig-state packets, packets per
-// minute, the recorded span, first time at a depth, ML reports in a range. Called next to
-// persistenceContract() by the memory and SQLite test files.
+// minute, the recorded span, first time at a depth. Called next to persistenceContract() by the
+// memory and SQLite test files.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PersistenceLayer } from '../../../src-main/storage/persistence.js';
 import type { StoreFactory } from './persistence-contract.js';
@@ -58,14 +58,6 @@ export function reportQueriesContract(name: string, factory: StoreFactory): void
       expect(await s.firstTimeAtOrAbove('holeDepthFt', 10_100, T0 + 250_000)).toBe(T0 + 250_000);
       expect(await s.firstTimeAtOrAbove('holeDepthFt', 99_999)).toBeNull();
       expect(await s.firstTimeAtOrAbove('noSuchChannel', 1)).toBeNull();
-    });
-
-    it('lists ML reports in a time range, newest first', async () => {
-      const s = await make();
-      for (let h = 0; h < 5; h++) await s.saveMlReport({ timeMs: T0 + h * 3_600_000, wellId: 'W', campaign: 'production', depthFt: 9000 + h, report: { h } });
-      const got = await s.listMlReports({ sinceMs: T0 + 3_600_000, untilMs: T0 + 3 * 3_600_000 });
-      expect(got.map((r) => r.report)).toEqual([{ h: 3 }, { h: 2 }, { h: 1 }]);
-      expect((await s.listMlReports({ limit: 1 }))[0].report).toEqual({ h: 4 });
     });
   });
 }
