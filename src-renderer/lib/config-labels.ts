@@ -140,9 +140,8 @@ export const CONFIG_GROUPS: readonly ConfigGroup[] = [
   { id: 'baseline', title: 'Learned baseline', purpose: 'Learning this rig\'s normal and the limits drawn from it.', keys: prefixed('baseline_learning.') },
   { id: 'physics', title: 'Physics & windows', purpose: 'Calculation windows and constants.', keys: [...prefixed('physics.').filter((k) => !k.startsWith('physics.kick_') && k !== 'physics.loss_min_indicators'), 'ensemble_weights.mse', 'ensemble_weights.hydraulic', 'ensemble_weights.well_control', 'ensemble_weights.formation', 'ensemble_weights.stuck_pipe'] },
   { id: 'well', title: 'Well & data feed', purpose: 'Names, bit size and how the WITS feed is read.', keys: [...prefixed('well.'), ...prefixed('acquisition.')] },
-  { id: 'reports', title: 'Shift reports', purpose: 'When shifts change, and the report written into the data directory at each change.', keys: prefixed('reports.') },
   { id: 'precedents', title: 'Precedents & fleet', purpose: 'Past events recalled as precedents, and events kept for the fleet hub (applied at start).', keys: [...prefixed('knowledge.'), ...prefixed('fleet.')] },
-  { id: 'system', title: 'AI explainer, server & storage', purpose: 'The local model, the network API and trend storage.', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.')] },
+  { id: 'system', title: 'AI explainer, server, storage & shift reports', purpose: 'The local model, the network API, trend storage, and when shifts change (a report is written at each).', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.'), ...prefixed('reports.')] },
 ];
 
 /** Keys shown elsewhere (the Campaign panel switches the active campaign). */
