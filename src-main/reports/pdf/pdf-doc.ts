@@ -107,14 +107,19 @@ export class PdfDoc {
   /** Label / value pairs in `columns` columns. */
   keyValues(rows: [string, string][], columns = 2): void {
     const colW = this.width / columns;
-    const labelW = colW * 0.56;
     const lineH = 13;
+    // Each column's labels get the room its longest label needs (40-62 % of it), values the rest.
+    const labelWs = [...Array(columns).keys()].map((c) => {
+      const widest = Math.max(0, ...rows.filter((_, i) => i % columns === c).map(([l]) => this.text.width(l, 'Body', 8.5)));
+      return Math.min(colW * 0.62, Math.max(colW * 0.4, widest + 10));
+    });
     for (let i = 0; i < rows.length; i += columns) {
       this.ensure(lineH);
       const y = this.doc.y;
       for (let c = 0; c < columns && i + c < rows.length; c++) {
         const [label, value] = rows[i + c];
         const x = this.left + c * colW;
+        const labelW = labelWs[c];
         this.doc.fillColor(COLORS.muted);
         this.text.drawLines([this.text.truncate(label, labelW - 4, 'Body', 8.5)], x, y, labelW - 4, { font: 'Body', size: 8.5 });
         this.doc.fillColor(COLORS.text);
