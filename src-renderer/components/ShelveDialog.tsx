@@ -48,10 +48,11 @@ function ShelveForm({ eventId }: { eventId: string }): React.JSX.Element {
     if (!actor.trim()) return setError('Enter your name.');
     setBusy(true);
     setError(null);
+    // remembered first: the shelved event (pushed before the answer) offers Unshelve under this name
+    rememberActor(localStorage, actor.trim(), Date.now());
     const r = await getBridge().call('shelveEvent', { eventId, actor: actor.trim(), reason: reason.trim(), durationS });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
-    rememberActor(localStorage, actor.trim(), Date.now());
     close();
   };
 

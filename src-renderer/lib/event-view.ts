@@ -1,7 +1,7 @@
 // How the screens present an alarm event (issue 12): the banner's order, the state in words,
 // "since 14:02 · 3 min" on the feed's own clock, and the timeline in words. Pure: no React, no store.
 import { RISK_RANK, type Advisory } from '../../src-shared/advisory.js';
-import { isActive, type AlarmEvent, type EventTransition } from '../../src-shared/events.js';
+import { isActive, needsAcknowledgement, type AlarmEvent, type EventTransition } from '../../src-shared/events.js';
 import { FAULT_LABEL } from './fault-labels.js';
 import { staleAfterMs, type FeedClock } from './feed.js';
 import { hourMinute, type ClockStyle } from './time-format.js';
@@ -12,15 +12,20 @@ function place(e: AlarmEvent): number {
   return isActive(e) ? 0 : 1;
 }
 
+const unacked = (e: AlarmEvent): number => (needsAcknowledgement(e) ? 0 : 1);
+
 /**
  * The banner's stack: every event a person may still act on (not back to normal), active ones
  * first, then cleared ones waiting for an acknowledgement, then shelved ones; worst risk first
- * within each, then the newest.
+ * within each, then the one still needing an acknowledgement, then the newest.
  */
 export function bannerEvents(events: readonly AlarmEvent[]): AlarmEvent[] {
   return events
     .filter((e) => e.state !== 'normal')
-    .sort((a, b) => place(a) - place(b) || RISK_RANK[b.riskLevel] - RISK_RANK[a.riskLevel] || b.openedMs - a.openedMs || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        place(a) - place(b) || RISK_RANK[b.riskLevel] - RISK_RANK[a.riskLevel] || unacked(a) - unacked(b) || b.openedMs - a.openedMs || a.id.localeCompare(b.id),
+    );
 }
 
 /** The worst risk among active events (the top bar's badge); null when none is active. */
@@ -63,13 +68,17 @@ export function feedNowMs(c: FeedClock, screenNowMs: number): number {
   return c.lastPacketMs + Math.min(Math.max(0, screenNowMs - c.lastDataAtMs), staleAfterMs(c));
 }
 
-/** "since 14:02 · 3 min" while active; "14:02 – 14:20 · cleared 4 min ago" once cleared. */
+/**
+ * "since 14:02 · 3 min" while active; "14:02 – 14:20 · cleared 4 min ago" once cleared. No age
+ * when the feed's clock is behind the event (an event of a feed that was replaced by another).
+ */
 export function sinceText(e: AlarmEvent, nowMs: number, clock: ClockStyle): string {
   const from = hourMinute(e.openedMs, clock);
   if (e.clearedMs !== null && !isActive(e)) {
-    return `${from} – ${hourMinute(e.clearedMs, clock)} · cleared ${durationText(nowMs - e.clearedMs)} ago`;
+    const span = `${from} – ${hourMinute(e.clearedMs, clock)}`;
+    return nowMs >= e.clearedMs ? `${span} · cleared ${durationText(nowMs - e.clearedMs)} ago` : `${span} · cleared`;
   }
-  return `since ${from} · ${durationText(nowMs - e.openedMs)}`;
+  return nowMs >= e.openedMs ? `since ${from} · ${durationText(nowMs - e.openedMs)}` : `since ${from}`;
 }
 
 /** The shelving in words: who, why, until when. */
@@ -109,7 +118,7 @@ export function transitionText(t: EventTransition): string {
 }
 
 export interface TimelineSummary {
-  /** Transitions shown one by one (everything but the updates). */
+  /** Transitions shown one by one (everything but the updates), oldest first. */
   shown: EventTransition[];
   /** Advisories that only updated the numbers. */
   updates: number;
@@ -117,14 +126,19 @@ export interface TimelineSummary {
   alarms: number;
 }
 
-/** The timeline as the Company man reads it: updates counted, everything else listed, oldest first. */
-export function summariseTimeline(transitions: readonly EventTransition[]): TimelineSummary {
-  const sorted = transitions.slice().sort((a, b) => a.timeMs - b.timeMs);
+/**
+ * The timeline as the Company man reads it. The record keeps every state change but not each
+ * update (those only refresh the event's numbers), so the updates are the event's advisories
+ * less those that raised, escalated or reopened it.
+ */
+export function summariseTimeline(e: Pick<AlarmEvent, 'advisoryCount'>, transitions: readonly EventTransition[]): TimelineSummary {
+  const shown = transitions.filter((t) => t.kind !== 'updated').sort((a, b) => a.timeMs - b.timeMs);
+  const carried = shown.filter((t) => t.kind === 'raised' || t.kind === 'escalated' || t.kind === 'reopened').length;
   return {
-    shown: sorted.filter((t) => t.kind !== 'updated'),
-    updates: sorted.filter((t) => t.kind === 'updated').length,
-    escalations: sorted.filter((t) => t.kind === 'escalated').length,
-    alarms: sorted.filter((t) => t.alarm).length,
+    shown,
+    updates: Math.max(0, e.advisoryCount - carried),
+    escalations: shown.filter((t) => t.kind === 'escalated').length,
+    alarms: shown.filter((t) => t.alarm).length,
   };
 }
 

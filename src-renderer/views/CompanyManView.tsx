@@ -68,7 +68,7 @@ export function CompanyManView(): React.JSX.Element {
         </div>
       </div>
       <div className="cm-main">
-        {event && <EventHeader event={event} />}
+        {event && <EventHeader key={event.id} event={event} />}
         {advisory ? <AdvisoryDetail a={advisory} /> : <p className="muted">{event ? 'Reading the advisories…' : 'Nothing to show.'}</p>}
         <AckHistory />
       </div>

@@ -60,7 +60,7 @@ export function EventBanner({ event: e, stacked }: { event: AlarmEvent; stacked:
         <div className="adv-state" data-testid="event-state">{stateText(e)}{e.shelved ? ' · SHELVED' : ''}</div>
       </div>
       <div className="adv-body">
-        <div className="adv-event" data-testid="event-title">
+        <div className="adv-event" data-testid="event-title" data-may-truncate="true">
           <b>{faultText(e)}</b> · <span data-testid="event-since">{sinceText(e, nowMs, clock)}</span>
           {e.advisoryCount > 1 && <span className="muted"> · {e.advisoryCount} advisories</span>}
         </div>

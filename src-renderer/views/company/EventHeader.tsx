@@ -11,21 +11,31 @@ import { useApp } from '../../store/app-store.js';
 import { getBridge } from '../../store/connect.js';
 import { usePrefs } from '../../store/prefs-store.js';
 
+/** Shown while the event is shelved: the name (remembered for the shift) and Unshelve. */
+function Unshelve({ eventId, onError }: { eventId: string; onError: (m: string | null) => void }): React.JSX.Element {
+  const [actor, setActor] = useState(() => rememberedActor(localStorage, Date.now()));
+  const unshelve = async (): Promise<void> => {
+    if (!actor.trim()) return onError('Enter your name to unshelve.');
+    const r = await getBridge().call('unshelveEvent', { eventId, actor: actor.trim() });
+    if (!r.ok) return onError(r.error.message);
+    rememberActor(localStorage, actor.trim(), Date.now());
+    onError(null);
+  };
+  return (
+    <>
+      <input aria-label="Your name" placeholder="Your name" data-testid="cm-unshelve-actor" value={actor} onChange={(x) => setActor(x.target.value)} />
+      <button className="btn" data-testid="cm-event-unshelve" onClick={() => void unshelve()}>Unshelve</button>
+    </>
+  );
+}
+
 export function EventHeader({ event: e }: { event: AlarmEvent }): React.JSX.Element {
   const clock = usePrefs((p) => p.clock);
   const nowMs = useFeedNow();
   const openAck = useApp((s) => s.openAck);
   const openShelve = useApp((s) => s.openShelve);
-  const [actor, setActor] = useState(() => rememberedActor(localStorage, Date.now()));
   const [msg, setMsg] = useState<string | null>(null);
   const shelved = shelvedText(e, clock);
-  const unshelve = async (): Promise<void> => {
-    if (!actor.trim()) return setMsg('Enter your name to unshelve.');
-    const r = await getBridge().call('unshelveEvent', { eventId: e.id, actor: actor.trim() });
-    if (!r.ok) return setMsg(r.error.message);
-    rememberActor(localStorage, actor.trim(), Date.now());
-    setMsg(null);
-  };
   return (
     <div className={`cm-event-head ${riskClass(e.riskLevel)}`} data-testid="cm-event-head" data-event-id={e.id} data-state={e.state} data-shelved={e.shelved !== null}>
       <div className="cm-event-head-text">
@@ -37,12 +47,7 @@ export function EventHeader({ event: e }: { event: AlarmEvent }): React.JSX.Elem
       <div className="cm-event-head-actions">
         {needsAcknowledgement(e) && <button className="btn btn-ack" data-testid="cm-event-ack" onClick={() => openAck({ eventId: e.id })}>Acknowledge</button>}
         {!e.shelved && e.state !== 'normal' && <button className="btn" data-testid="cm-event-shelve" onClick={() => openShelve(e.id)}>Shelve…</button>}
-        {e.shelved && (
-          <>
-            <input aria-label="Your name" placeholder="Your name" data-testid="cm-unshelve-actor" value={actor} onChange={(x) => setActor(x.target.value)} />
-            <button className="btn" data-testid="cm-event-unshelve" onClick={() => void unshelve()}>Unshelve</button>
-          </>
-        )}
+        {e.shelved && <Unshelve eventId={e.id} onError={setMsg} />}
       </div>
     </div>
   );

@@ -30,7 +30,8 @@ export function EventTimeline({ event }: { event: AlarmEvent }): React.JSX.Eleme
       live = false;
     };
   }, [event.id, version]);
-  const summary = useMemo(() => summariseTimeline(data?.transitions ?? []), [data]);
+  const count = event.advisoryCount;
+  const summary = useMemo(() => summariseTimeline({ advisoryCount: count }, data?.transitions ?? []), [count, data]);
   if (error) return <p className="form-error">{error}</p>;
   if (!data) return <p className="muted">Reading the timeline…</p>;
   return (

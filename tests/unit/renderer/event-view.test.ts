@@ -22,8 +22,9 @@ describe('the banner stack', () => {
       ev('EVT-shelved', { riskLevel: 'Critical', fault: 'stick-slip', category: 'Mechanical', shelved: { byActor: 'TP', reason: 'sensor', fromMs: T0, untilMs: T0 + 30 * min } }),
       ev('EVT-crit-acked', { state: 'active-acknowledged' }),
       ev('EVT-elevated', { riskLevel: 'Elevated', worstRiskLevel: 'High' }),
+      ev('EVT-crit-older-unacked', { openedMs: T0 - 10 * min }),
     ];
-    expect(bannerEvents(list).map((e) => e.id)).toEqual(['EVT-crit-acked', 'EVT-high', 'EVT-elevated', 'EVT-cleared-crit', 'EVT-shelved']);
+    expect(bannerEvents(list).map((e) => e.id)).toEqual(['EVT-crit-older-unacked', 'EVT-crit-acked', 'EVT-high', 'EVT-elevated', 'EVT-cleared-crit', 'EVT-shelved']);
     expect(worstActiveRisk(list)).toBe('Critical');
     expect(worstActiveRisk([list[0]])).toBeNull(); // a cleared event no longer colours the top bar
   });
@@ -36,6 +37,7 @@ describe('the banner stack', () => {
     expect(sinceText(ev('a'), T0 + 3 * min + 20_000, '24h')).toBe(`since ${clock(T0)} · 3 min`);
     const cleared = ev('a', { state: 'cleared-unacknowledged', clearedMs: T0 + 18 * min });
     expect(sinceText(cleared, T0 + 22 * min, '24h')).toBe(`${clock(T0)} – ${clock(T0 + 18 * min)} · cleared 4 min ago`);
+    expect(sinceText(cleared, T0, '24h')).toBe(`${clock(T0)} – ${clock(T0 + 18 * min)} · cleared`); // another feed's clock: no age
     expect(durationText(45_000)).toBe('45 s');
     expect(durationText(125 * min)).toBe('2 h 05 min');
     expect(durationText(-5)).toBe('0 s');
@@ -67,21 +69,23 @@ describe('now on the feed clock', () => {
 });
 
 describe('the timeline in words', () => {
-  it('counts the updates and lists the rest, oldest first, with who and the alarms', () => {
-    const e = ev('EVT-1');
+  it('counts the updates (advisories that raised, escalated or reopened nothing) and lists the rest, oldest first, with who and the alarms', () => {
+    const e = ev('EVT-1', { advisoryCount: 6 });
     const list = [
-      tr(e, 'updated', false, { timeMs: T0 + 40_000 }),
+      tr(e, 'updated', false, { timeMs: T0 + 40_000 }), // live pushes carry updates; the record does not
       tr(e, 'acknowledged', false, { timeMs: T0 + 60_000, actor: 'J. Smith', note: 'Flow check performed' }),
-      tr(e, 'raised', true, { timeMs: T0 }),
-      tr(e, 'updated', false, { timeMs: T0 + 80_000 }),
+      tr(e, 'raised', true, { timeMs: T0, riskLevel: 'High' }),
+      tr(e, 'escalated', true, { timeMs: T0 + 300_000, note: 'risk rose to Critical' }),
       tr(e, 'cleared', false, { timeMs: T0 + 600_000, note: 'condition absent for 300 s' }),
     ];
-    const s = summariseTimeline(list);
-    expect(s.updates).toBe(2);
-    expect(s.alarms).toBe(1);
+    const s = summariseTimeline(e, list);
+    expect(s.updates).toBe(4);
+    expect(s.escalations).toBe(1);
+    expect(s.alarms).toBe(2);
     expect(s.shown.map(transitionText)).toEqual([
-      'Raised CRITICAL (alarm)',
+      'Raised HIGH (alarm)',
       'Acknowledged by J. Smith: Flow check performed',
+      'Escalated CRITICAL: risk rose to Critical (alarm)',
       'Cleared: condition absent for 300 s',
     ]);
   });
