@@ -3,7 +3,7 @@
 // ML optimum and feed outages. Display units applied here.
 import type { ReportModel } from '../../../src-shared/reports.js';
 import type { UnitSystem } from '../../../src-shared/units.js';
-import { riskClass } from '../AdvisoryBanner.js';
+import { riskClass } from '../../lib/risk-class.js';
 import { show } from '../../lib/format.js';
 
 const time = (ms: number | null): string => (ms === null ? '—' : new Date(ms).toLocaleString());
