@@ -37,6 +37,8 @@ export const COMMAND_ACCESS: Record<BridgeCommand, CommandAccess> = {
   getMlLatest: 'read',
   getMlOptimal: 'read',
   runMlNow: 'write',
+  // the engine's own log lines (no secrets are logged: the token and config secrets are redacted)
+  getLogTail: 'read',
 };
 
 export const isWriteCommand = (c: BridgeCommand): boolean => COMMAND_ACCESS[c] !== 'read';

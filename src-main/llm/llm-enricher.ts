@@ -163,8 +163,9 @@ export class LlmEnricher implements AdvisoryEnricher {
     return this.status();
   }
 
+  /** Switched off by failures, or the model file failed to load (it may have been replaced since). */
   needsRetry(): boolean {
-    return this.enabled && this.disabledReason !== null;
+    return this.enabled && this.modelPath !== null && (this.disabledReason !== null || this.loadError !== null);
   }
 
   async retry(): Promise<LiveStatus['llm']> {
