@@ -550,7 +550,7 @@ export class SqliteStore implements PersistenceLayer {
 
   enforceBudget(capBytes: number, dataDirBytes: number): BudgetResult {
     this.live();
-    const r = keepUnderBudget(this.db, this.metrics, capBytes, dataDirBytes);
+    const r = keepUnderBudget(this.db, this.file, this.metrics, capBytes, dataDirBytes);
     this.prunedRawRows += r.rawRows;
     this.lastUsage = { ...databaseUsage(this.db, this.file, this.metrics), dataDirBytes: r.dataDirBytes, capBytes, prunedRawRows: this.prunedRawRows };
     return r;

@@ -59,7 +59,7 @@ export function databaseUsage(db: Database.Database, file: string, metrics: Sqli
 }
 
 /** Prunes the oldest metrics while the data directory (less free pages) is over the cap. */
-export function keepUnderBudget(db: Database.Database, metrics: SqliteMetrics, capBytes: number, dataDirBytes: number): BudgetResult {
+export function keepUnderBudget(db: Database.Database, file: string, metrics: SqliteMetrics, capBytes: number, dataDirBytes: number): BudgetResult {
   const used = () => dataDirBytes - freeBytes(db);
   if (used() <= capBytes) return { dataDirBytes, pruned: null, steps: 0, rawRows: 0, detail: null };
   const target = capBytes * TARGET_SHARE;
@@ -76,11 +76,13 @@ export function keepUnderBudget(db: Database.Database, metrics: SqliteMetrics, c
     if (step.tier === 'raw') rawRows += step.rows;
     steps++;
   }
-  // Hand the freed pages back to the disk where the database allows it (auto_vacuum INCREMENTAL).
-  if (steps > 0 && pragma(db, 'auto_vacuum') === 2) {
-    const before = pragma(db, 'page_count');
-    db.pragma('incremental_vacuum');
-    dataDirBytes -= (before - pragma(db, 'page_count')) * pragma(db, 'page_size');
+  // Hand the freed pages back to the disk where the database allows it (auto_vacuum INCREMENTAL):
+  // the file shrinks, and the log of the deletes is folded in and emptied.
+  if (steps > 0) {
+    const before = sizeOf(file) + sizeOf(`${file}-wal`);
+    if (pragma(db, 'auto_vacuum') === 2) db.pragma('incremental_vacuum');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    dataDirBytes -= before - (sizeOf(file) + sizeOf(`${file}-wal`));
   }
   const detail = last
     ? `storage over its ${Math.round(capBytes / MB)} MB cap: pruned ${rows.toLocaleString('en-US')} metric rows (oldest ${last.tier} up to ${new Date(last.beforeMs).toISOString()})`
