@@ -135,10 +135,13 @@ export class SqliteMetrics {
     }
   }
 
+  /** One transaction for all channels: one sync to disk, not one per channel. */
   private deleteBefore(tier: MetricTier, cutoffMs: number): number {
-    let n = 0;
-    for (const id of this.channelIds.values()) n += this.st.deleteBefore[tier].run(id, cutoffMs).changes;
-    return n;
+    return this.db.transaction(() => {
+      let n = 0;
+      for (const id of this.channelIds.values()) n += this.st.deleteBefore[tier].run(id, cutoffMs).changes;
+      return n;
+    })();
   }
 
   query(channels: string[], fromMs: number, toMs: number, maxPoints: number): MetricSeries[] {

@@ -58,9 +58,15 @@ export function databaseUsage(db: Database.Database, file: string, metrics: Sqli
   };
 }
 
-/** Prunes the oldest metrics while the data directory (less free pages) is over the cap. */
+/**
+ * Prunes the oldest metrics while the data directory (counting the database's live pages) is over
+ * the cap; one call stops after MAX_PRUNE_MS and the next health pass goes on from there.
+ */
 export function keepUnderBudget(db: Database.Database, file: string, metrics: SqliteMetrics, capBytes: number, dataDirBytes: number): BudgetResult {
-  const used = () => dataDirBytes - freeBytes(db);
+  // The database's live pages, not its file sizes: the log holds copies of pages (some past the
+  // end of the main file), so file sizes over- or under-count until a checkpoint.
+  const otherBytes = dataDirBytes - sizeOf(file) - sizeOf(`${file}-wal`);
+  const used = () => otherBytes + (pragma(db, 'page_count') - pragma(db, 'freelist_count')) * pragma(db, 'page_size');
   if (used() <= capBytes) return { dataDirBytes, pruned: null, steps: 0, rawRows: 0, detail: null };
   const target = capBytes * TARGET_SHARE;
   const started = performance.now();
@@ -79,10 +85,9 @@ export function keepUnderBudget(db: Database.Database, file: string, metrics: Sq
   // Hand the freed pages back to the disk where the database allows it (auto_vacuum INCREMENTAL):
   // the file shrinks, and the log of the deletes is folded in and emptied.
   if (steps > 0) {
-    const before = sizeOf(file) + sizeOf(`${file}-wal`);
     if (pragma(db, 'auto_vacuum') === 2) db.pragma('incremental_vacuum');
     db.pragma('wal_checkpoint(TRUNCATE)');
-    dataDirBytes -= before - (sizeOf(file) + sizeOf(`${file}-wal`));
+    dataDirBytes = otherBytes + sizeOf(file) + sizeOf(`${file}-wal`);
   }
   const detail = last
     ? `storage over its ${Math.round(capBytes / MB)} MB cap: pruned ${rows.toLocaleString('en-US')} metric rows (oldest ${last.tier} up to ${new Date(last.beforeMs).toISOString()})`

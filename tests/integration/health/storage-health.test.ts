@@ -72,12 +72,18 @@ describe('metric tiers and the storage budget', () => {
     const r = store.enforceBudget(cap, before);
     expect(r.detail).toMatch(/storage over its \d+ MB cap: pruned [\d,]+ metric rows \(oldest raw up to /);
     expect(r.rawRows).toBeGreaterThan(0);
+    // One call deletes for at most 250 ms; the next health passes go on until under the cap.
+    let rawRows = r.rawRows;
+    for (let pass = 0, last = r; last.steps > 0 && pass < 50; pass++) {
+      last = store.enforceBudget(cap, directoryBytes(dir));
+      rawRows += last.rawRows;
+    }
     const u1 = store.usage()!;
     expect(u1.rawDays).toBeLessThan(u0.rawDays);
     expect(u1.rawDays).toBeGreaterThanOrEqual(1); // the newest day of raw is the last to go
     expect(u1.oneMinDays).toBe(u0.oneMinDays);
     expect(u1.tenMinDays).toBe(u0.tenMinDays);
-    expect(u1.prunedRawRows).toBe(r.rawRows);
+    expect(u1.prunedRawRows).toBe(rawRows);
     // A new database hands pruned pages back (auto_vacuum INCREMENTAL): the directory shrank under the cap.
     const after = directoryBytes(dir);
     expect(after).toBeLessThanOrEqual(cap);
