@@ -12,6 +12,7 @@ import type { SelfHealer } from '../health/self-healer.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
 import type { ModelPathPolicy } from '../llm/model-path-policy.js';
 import type { PipelineCoordinator } from '../pipeline/coordinator.js';
+import type { ReportService } from '../reports/report-service.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import type { AdvisoryPublisher } from './advisory-publisher.js';
 import type { AlarmPublisher } from './alarm-publisher.js';
@@ -41,6 +42,7 @@ export interface EngineContext {
   feedReset: FeedReset;
   ml: MlService;
   outcomes: OutcomeRecorder;
+  reports: ReportService;
   /** Wall clock, epoch ms: audit stamps and health timeouts (never drilling decisions). */
   clock: () => number;
   log: (line: string) => void;

@@ -39,6 +39,9 @@ export const COMMAND_ACCESS: Record<BridgeCommand, CommandAccess> = {
   runMlNow: 'write',
   // the engine's own log lines (no secrets are logged: the token and config secrets are redacted)
   getLogTail: 'read',
+  // they read the record (as getAudit does); one runs at a time in the engine's report queue
+  buildReport: 'read',
+  exportReport: 'read',
 };
 
 export const isWriteCommand = (c: BridgeCommand): boolean => COMMAND_ACCESS[c] !== 'read';

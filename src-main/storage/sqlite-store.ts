@@ -38,6 +38,7 @@ import { buildShiftSummary } from './shift-summary.js';
 import { SqliteEvents } from './sqlite-events.js';
 import { SqliteFleetRecords } from './sqlite-fleet-records.js';
 import { whereClause } from './where-clause.js';
+import { SqliteReportQueries } from './sqlite-report-queries.js';
 
 export const DB_FILE = 'sairen.db';
 
@@ -107,6 +108,8 @@ export class SqliteStore implements PersistenceLayer {
   private readonly metrics: SqliteMetrics;
   private queue: MetricSample[] = [];
   private packetQueue = new Map<number, number>();
+  /** "minuteMs|state" -> packets, flushed with the metrics. */
+  private rigStateQueue = new Map<string, number>();
   private readonly pending = new Map<string, Advisory>();
   private timer: NodeJS.Timeout | null = null;
   private diskFull = false;
@@ -123,6 +126,7 @@ export class SqliteStore implements PersistenceLayer {
   private readonly ml: SqliteMlReports;
   private readonly fleet: SqliteFleetRecords;
   private readonly alarmEvents: SqliteEvents;
+  private readonly reportQueries: SqliteReportQueries;
   /** Set when a damaged (0-byte) database was renamed aside at open. */
   readonly setAside: { movedTo: string; reason: string } | null = null;
 
@@ -166,6 +170,7 @@ export class SqliteStore implements PersistenceLayer {
       oneMinDays: opts.rollup1minRetentionDays ?? 365,
       tenMinDays: opts.rollup10minRetentionDays ?? 3650,
     });
+    this.reportQueries = new SqliteReportQueries(this.db, (name) => this.metrics.channelIds.get(name), () => this.metrics.channelIds.values());
     const flushMs = opts.metricsFlushMs ?? 1000;
     if (flushMs > 0) {
       this.timer = setInterval(() => void this.flushMetrics(), flushMs);
@@ -397,6 +402,12 @@ export class SqliteStore implements PersistenceLayer {
     this.packetQueue.set(m, (this.packetQueue.get(m) ?? 0) + packets);
   }
 
+  recordRigState(timeMs: number, rigState: string): void {
+    if (this.closed || this.diskFull) return;
+    const key = `${bucketStart(timeMs, ONE_MIN_MS)}|${rigState}`;
+    this.rigStateQueue.set(key, (this.rigStateQueue.get(key) ?? 0) + 1);
+  }
+
   async flushMetrics(): Promise<void> {
     if (this.closed) return;
     if (!this.retryPending()) return; // advisories first: never spend space on metrics before them
@@ -405,17 +416,23 @@ export class SqliteStore implements PersistenceLayer {
         this.droppedSamples += this.queue.length;
         this.queue = [];
         this.packetQueue.clear();
+        this.rigStateQueue.clear();
         return;
       }
       this.lastProbeMs = Date.now();
     }
     const batch = this.queue;
     const packets = this.packetQueue;
-    if (batch.length === 0 && packets.size === 0) return;
+    const states = this.rigStateQueue;
+    if (batch.length === 0 && packets.size === 0 && states.size === 0) return;
     this.queue = [];
     this.packetQueue = new Map();
+    this.rigStateQueue = new Map();
     try {
-      this.db.transaction(() => this.metrics.write(batch, packets, this.writesReduced !== null))();
+      this.db.transaction(() => {
+        this.metrics.write(batch, packets, this.writesReduced !== null);
+        this.reportQueries.writeRigStates(states); // minute counts, small: kept while disk space is low
+      })();
       if (this.diskFull) this.clearDiskFull();
     } catch (err) {
       this.metrics.loadChannelIds(); // the rollback may have undone new channel rows
@@ -512,6 +529,26 @@ export class SqliteStore implements PersistenceLayer {
 
   async listEvents(q: EventQuery): Promise<AlarmEvent[]> {
     return this.alarmEvents.list(q);
+  }
+
+  async rigStatePackets(fromMs: number, toMs: number): Promise<Record<string, number>> {
+    await this.flushMetrics();
+    return this.reportQueries.rigStatePackets(fromMs, toMs);
+  }
+
+  async packetsPerMinute(fromMs: number, toMs: number): Promise<[number, number][]> {
+    await this.flushMetrics();
+    return this.reportQueries.packetsPerMinute(fromMs, toMs);
+  }
+
+  async recordedSpan(): Promise<{ fromMs: number; toMs: number } | null> {
+    await this.flushMetrics();
+    return this.reportQueries.recordedSpan();
+  }
+
+  async firstTimeAtOrAbove(channel: string, value: number, sinceMs = -Number.MAX_SAFE_INTEGER): Promise<number | null> {
+    await this.flushMetrics();
+    return this.reportQueries.firstTimeAtOrAbove(channel, value, sinceMs);
   }
 
   async saveMlReport(r: MlReport): Promise<void> {
