@@ -13,6 +13,8 @@ export interface HubContext {
   events: EventStore;
   library: LibraryStore;
   curator: Curator;
+  /** Called after an event or outcome is stored: asks for a curator run. */
+  afterUpload: () => void;
   clock: () => number;
   log: (line: string) => void;
 }

@@ -30,6 +30,7 @@ export function errorReply(err: FastifyError | Error, uploadLimitBytes: number):
       return { status: 415, code: 'unsupported-media-type', message: 'send the body as Content-Type: application/json' };
   }
   const status = f.statusCode ?? 500;
+  if (status === 429) return { status, code: 'rate-limited', message: f.message };
   if (status >= 400 && status < 500) return { status, code: f.code ?? 'bad-request', message: f.message };
   return { status: 500, code: 'internal', message: 'internal error; the hub log has the details' };
 }

@@ -25,6 +25,8 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Background curator pass; 0 = only after uploads and on /admin/curate (tests). */
   curatorIntervalMs?: number;
+  /** Run the curator after each upload (default). Curator tests turn it off to call it themselves. */
+  curateOnUpload?: boolean;
 }
 
 export interface RunningHub {
@@ -46,7 +48,11 @@ export async function startHub(config: HubConfig, opts: HubOptions = {}): Promis
   }
   const rigs = new RigStore(pool);
   const curator = new Curator(pool, { cap: config.libraryCap, clock, log });
-  const ctx: HubContext = { config, pool, rigs, events: new EventStore(pool), library: new LibraryStore(pool), curator, clock, log };
+  const autoCurate = opts.curateOnUpload ?? true;
+  const afterUpload = (): void => {
+    if (autoCurate) curator.request().catch((e) => log(`curator run failed: ${(e as Error).message}`));
+  };
+  const ctx: HubContext = { config, pool, rigs, events: new EventStore(pool), library: new LibraryStore(pool), curator, afterUpload, clock, log };
 
   const app = Fastify({ logger: false, bodyLimit: config.maxUploadBytes, return503OnClosing: true, forceCloseConnections: true });
   app.setErrorHandler((err: FastifyError, _req, reply) => {
@@ -76,7 +82,7 @@ export async function startHub(config: HubConfig, opts: HubOptions = {}): Promis
   const port = typeof address === 'object' && address ? address.port : config.port;
   curator.start(opts.curatorIntervalMs ?? config.curatorIntervalMs);
   // Events stored by an instance that stopped before curating them are picked up now.
-  curator.request().catch((e) => log(`curator run failed: ${(e as Error).message}`));
+  afterUpload();
   const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${urlHost}:${port}`,

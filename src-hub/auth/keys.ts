@@ -43,6 +43,8 @@ export function secretEquals(presented: string, expected: string): boolean {
 
 export class RigKeyVerifier {
   private readonly memo = new Map<string, { stored: string; untilMs: number }>();
+  /** Checks under way: a burst of calls with one key costs one scrypt, not one each. */
+  private readonly inFlight = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly ttlMs = 5 * 60_000,
@@ -51,10 +53,15 @@ export class RigKeyVerifier {
   ) {}
 
   async verify(rigId: string, key: string, stored: string): Promise<boolean> {
-    const memoKey = sha256(`${rigId}\u0000${key}`).toString('base64url');
+    const memoKey = sha256(`${rigId}\u0000${key}\u0000${stored}`).toString('base64url');
     const hit = this.memo.get(memoKey);
     if (hit && hit.stored === stored && hit.untilMs > this.clock()) return true;
-    const ok = await verifyRigKey(key, stored);
+    let pending = this.inFlight.get(memoKey);
+    if (!pending) {
+      pending = verifyRigKey(key, stored).finally(() => this.inFlight.delete(memoKey));
+      this.inFlight.set(memoKey, pending);
+    }
+    const ok = await pending;
     if (ok) {
       if (this.memo.size >= this.maxEntries) this.memo.delete(this.memo.keys().next().value as string);
       this.memo.set(memoKey, { stored, untilMs: this.clock() + this.ttlMs });

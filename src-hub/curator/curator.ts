@@ -164,6 +164,8 @@ export class Curator {
       run.duplicates++;
       return { id: target.id, changed: false };
     }
+    // A merged episode keeps its first event's time and depth as the anchor for later
+    // duplicates (rig, category, time and depth do not drift with each replacement).
     const id = target ? target.id : episodeIdFor(event.id);
     const ep = episodeFromEvent(event, id);
     const args = [
@@ -173,9 +175,8 @@ export class Curator {
     await c.query(
       `INSERT INTO episodes (id, event_id, source_rig, category, outcome_kind, outcome_value, detail, time_ms, depth_ft, score, version, json)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11)
-       ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, source_rig = excluded.source_rig, category = excluded.category,
-         outcome_kind = excluded.outcome_kind, outcome_value = excluded.outcome_value, detail = excluded.detail,
-         time_ms = excluded.time_ms, depth_ft = excluded.depth_ft, version = excluded.version, json = excluded.json`,
+       ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, outcome_kind = excluded.outcome_kind,
+         outcome_value = excluded.outcome_value, detail = excluded.detail, version = excluded.version, json = excluded.json`,
       args,
     );
     await c.query('DELETE FROM episode_tombstones WHERE id = $1', [id]);

@@ -30,7 +30,7 @@ export async function eventRoutes(app: FastifyInstance, ctx: HubContext): Promis
       throw new HubError(400, 'invalid-request', `event is older than ${ctx.config.maxEventAgeDays} days`);
     }
     const stored = await ctx.events.insert(event, wireBytes, now);
-    if (stored) ctx.curator.request().catch((e) => ctx.log(`curator run failed: ${(e as Error).message}`));
+    if (stored) ctx.afterUpload();
     return reply.code(stored ? 201 : 200).send({ status: stored ? 'stored' : 'duplicate', id: event.id });
   });
 
@@ -42,7 +42,7 @@ export async function eventRoutes(app: FastifyInstance, ctx: HubContext): Promis
     if (owner === null) throw new HubError(404, 'not-found', `no event ${id}`);
     if (owner !== req.rigId) throw new HubError(403, 'forbidden', `event ${id} belongs to another rig`);
     await ctx.events.setOutcome(id, value.outcome, value.notes);
-    ctx.curator.request().catch((e) => ctx.log(`curator run failed: ${(e as Error).message}`));
+    ctx.afterUpload();
     return reply.code(200).send({ status: 'updated', id });
   });
 }
