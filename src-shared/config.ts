@@ -207,6 +207,32 @@ export const WellConfigSchema = z
     storage: section({
       metrics_retention_days: num(90),
       metrics_flush_ms: num(1000),
+      /** Where the engine's record lives: the SQLite file (default) or a PostgreSQL database for SQL reporting. */
+      kind: z.enum(['sqlite', 'postgres']).default('sqlite'),
+      /** Secret (never shown by the API or audit): postgres://user:password@host:5432/db, used when kind = "postgres". */
+      postgres_url: z
+        .string()
+        .max(1000)
+        .refine((s) => s === '' || /^postgres(ql)?:\/\/\S+$/.test(s), 'a postgres:// URL, or empty')
+        .default(''),
+    }),
+    fleet: section({
+      /** The fleet hub, e.g. https://hub.example.com; empty = no fleet (everything stays on the rig). */
+      hub_url: z
+        .string()
+        .max(500)
+        .refine((s) => s === '' || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(s), 'an http:// or https:// URL, or empty')
+        .default(''),
+      /** This rig's id at the hub (letters, digits, dot, dash, underscore). */
+      rig_id: z
+        .string()
+        .max(120)
+        .refine((s) => s === '' || /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(s), 'letters, digits, dot, dash, underscore')
+        .default(''),
+      /** Secret: the rig's hub key, shown once by the hub at registration. */
+      key: z.string().max(512).default(''),
+      /** Seconds between library downloads (10 min to 7 days; up to 30 min of jitter is added). */
+      sync_interval_s: z.number().int().min(600).max(604_800).default(21_600),
     }),
   })
   .strict();

@@ -1,3 +1,5 @@
+import type { FleetLinkStatus } from './fleet.js';
+
 export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
 
 export interface ComponentHealth {
@@ -21,6 +23,8 @@ export interface HealthReport {
   overall: HealthStatus;
   components: ComponentHealth[];
   flags: HealthFlags;
+  /** The fleet hub link; absent when the engine runs without a fleet client. */
+  fleet?: FleetLinkStatus;
 }
 
 const RANK: Record<HealthStatus, number> = { healthy: 0, degraded: 1, unhealthy: 2 };

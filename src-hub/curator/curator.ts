@@ -9,11 +9,8 @@ import { stableStringify } from '../../src-shared/fleet.js';
 import { LOCK_CURATOR, LOCK_NAMESPACE } from '../db/migrations.js';
 import { inTransaction } from '../db/pool.js';
 import { zstdDecompressBounded } from '../zstd.js';
-import { episodeFromEvent, episodeIdFor } from './episode.js';
-import { detailValue, episodeScore, isArchived, outcomeValue } from './score.js';
-
-const DUPLICATE_DEPTH_FT = 100;
-const DUPLICATE_TIME_MS = 10 * 60_000;
+import { DUPLICATE_TIME_MS, placeEvents, type Anchor, type EpisodeWrite } from './placement.js';
+import { episodeScore, isArchived } from './score.js';
 const MAX_EVENT_JSON_BYTES = 64 * 1024 * 1024;
 
 export interface CuratorOptions {
@@ -40,12 +37,6 @@ interface PendingRow {
   outcome: FleetOutcome;
   notes: string;
   episode_id: string | null;
-}
-
-interface Target {
-  id: string;
-  event_id: string;
-  outcome_value: number;
 }
 
 const emptyRun = (version: number): CuratorRun => ({ events: 0, added: 0, updated: 0, duplicates: 0, pruned: 0, version });
@@ -129,97 +120,82 @@ export class Curator {
     ).rows;
     const run = emptyRun(version);
     if (rows.length === 0) return run;
-    const newVersion = version + 1;
-    const touched = new Set<string>();
-    const curated: { id: string; episode: string }[] = [];
-    for (const row of rows) {
-      run.events++;
+    const batch = rows.map((row) => {
       const event = JSON.parse(zstdDecompressBounded(row.body, MAX_EVENT_JSON_BYTES).toString('utf8')) as FleetEvent;
       event.outcome = row.outcome;
       event.notes = row.notes;
-      const episode = await this.place(c, event, row.episode_id, newVersion, run);
-      if (episode.changed) touched.add(episode.id);
-      curated.push({ id: row.id, episode: episode.id });
-    }
+      return { event, episodeId: row.episode_id };
+    });
+    const placed = placeEvents(batch, await this.anchorsFor(c, batch));
+    Object.assign(run, { events: rows.length, added: placed.added, updated: placed.updated, duplicates: placed.duplicates });
     await c.query(
-      `UPDATE events e SET curated = true, episode_id = u.episode FROM unnest($1::text[], $2::text[]) AS u(id, episode) WHERE e.id = u.id`,
-      [curated.map((x) => x.id), curated.map((x) => x.episode)],
+      'UPDATE events e SET curated = true, episode_id = u.episode FROM unnest($1::text[], $2::text[]) AS u(id, episode) WHERE e.id = u.id',
+      [[...placed.episodeOf.keys()], [...placed.episodeOf.values()]],
     );
-    if (touched.size === 0) return run;
-    await this.rescore(c, [...touched]);
+    if (placed.writes.size === 0) return run;
+    const newVersion = version + 1;
+    await this.write(c, [...placed.writes.values()], newVersion);
     run.pruned = await this.pruneToCap(c, newVersion);
     await c.query('UPDATE library_meta SET version = $1, updated_ms = $2', [newVersion, this.clock()]);
     run.version = newVersion;
     return run;
   }
 
-  /** Puts one event into the library; returns the episode that represents it. */
-  private async place(c: pg.PoolClient, event: FleetEvent, episodeId: string | null, version: number, run: CuratorRun): Promise<{ id: string; changed: boolean }> {
-    let target: Target | null = null;
-    if (episodeId) {
-      target = (await c.query<Target>('SELECT id, event_id, outcome_value FROM episodes WHERE id = $1', [episodeId])).rows[0] ?? null;
+  /** Episodes the batch may land in: the ones its events already have, and near neighbours. */
+  private async anchorsFor(c: pg.PoolClient, batch: { event: FleetEvent; episodeId: string | null }[]): Promise<Anchor[]> {
+    const windows = new Map<string, { rig: string; cat: string; t0: number; t1: number }>();
+    for (const { event } of batch) {
+      const k = `${event.rigId}\u0000${event.category}`;
+      const w = windows.get(k) ?? { rig: event.rigId, cat: event.category, t0: Infinity, t1: -Infinity };
+      w.t0 = Math.min(w.t0, Math.round(event.timeMs) - DUPLICATE_TIME_MS);
+      w.t1 = Math.max(w.t1, Math.round(event.timeMs) + DUPLICATE_TIME_MS);
+      windows.set(k, w);
     }
-    if (!target) target = await this.nearDuplicate(c, event);
-    if (target && target.event_id !== event.id && outcomeValue(event.outcome) <= target.outcome_value) {
-      run.duplicates++;
-      return { id: target.id, changed: false };
-    }
-    // A merged episode keeps its first event's time and depth as the anchor for later
-    // duplicates (rig, category, time and depth do not drift with each replacement).
-    const id = target ? target.id : episodeIdFor(event.id);
-    const ep = episodeFromEvent(event, id);
-    const args = [
-      id, event.id, event.rigId, event.category, event.outcome.kind, outcomeValue(event.outcome),
-      detailValue(event.outcome, event.notes, ep.keyMetrics), Math.round(event.timeMs), event.depthFt ?? ep.depthToFt, version, stableStringify(ep),
-    ];
+    const ws = [...windows.values()];
+    const cols = 'e.id, e.event_id, e.source_rig, e.category, e.time_ms, e.depth_ft, e.outcome_value';
+    const r = await c.query<{ id: string; event_id: string; source_rig: string; category: string; time_ms: number; depth_ft: number | null; outcome_value: number }>(
+      `SELECT ${cols} FROM episodes e
+         JOIN unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[]) AS w(rig, cat, t0, t1)
+           ON e.source_rig = w.rig AND e.category = w.cat AND e.time_ms BETWEEN w.t0 AND w.t1
+       UNION SELECT ${cols} FROM episodes e WHERE e.id = ANY($5::text[])`,
+      [ws.map((w) => w.rig), ws.map((w) => w.cat), ws.map((w) => w.t0), ws.map((w) => w.t1), batch.map((b) => b.episodeId).filter((x): x is string => x !== null)],
+    );
+    return r.rows.map((x) => ({ id: x.id, eventId: x.event_id, rigId: x.source_rig, category: x.category, timeMs: x.time_ms, depthFt: x.depth_ft, outcomeValue: x.outcome_value }));
+  }
+
+  /** One bulk upsert for the batch, each episode scored against the library's category mix. */
+  private async write(c: pg.PoolClient, writes: EpisodeWrite[], version: number): Promise<void> {
+    const counts = await this.categoryCounts(c);
+    for (const w of writes) if (w.isNew) counts.set(w.anchor.category, (counts.get(w.anchor.category) ?? 0) + 1);
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const now = this.clock();
+    const score = (w: EpisodeWrite) =>
+      episodeScore({ outcomeKind: w.episode.outcome.kind, outcomeValue: w.anchor.outcomeValue, detail: w.detail, timeMs: w.anchor.timeMs, categoryShare: (counts.get(w.anchor.category) ?? 0) / total }, now);
     await c.query(
       `INSERT INTO episodes (id, event_id, source_rig, category, outcome_kind, outcome_value, detail, time_ms, depth_ft, score, version, json)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11)
-       ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, outcome_kind = excluded.outcome_kind,
-         outcome_value = excluded.outcome_value, detail = excluded.detail, version = excluded.version, json = excluded.json`,
-      args,
+       SELECT u.id, u.event_id, u.rig, u.cat, u.kind, u.ov, u.detail, u.t, u.d, u.score, $11, u.json
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::bigint[], $9::float8[], $10::float8[], $12::text[])
+         AS u(id, event_id, rig, cat, kind, ov, detail, t, d, score, json)
+       ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, outcome_kind = excluded.outcome_kind, outcome_value = excluded.outcome_value,
+         detail = excluded.detail, score = excluded.score, version = excluded.version, json = excluded.json`,
+      [
+        writes.map((w) => w.anchor.id), writes.map((w) => w.anchor.eventId), writes.map((w) => w.anchor.rigId), writes.map((w) => w.anchor.category),
+        writes.map((w) => w.episode.outcome.kind), writes.map((w) => w.anchor.outcomeValue), writes.map((w) => w.detail),
+        writes.map((w) => Math.round(w.anchor.timeMs)), writes.map((w) => w.anchor.depthFt), writes.map(score), version, writes.map((w) => stableStringify(w.episode)),
+      ],
     );
-    await c.query('DELETE FROM episode_tombstones WHERE id = $1', [id]);
-    if (target) run.updated++;
-    else run.added++;
-    return { id, changed: true };
+    await c.query('DELETE FROM episode_tombstones WHERE id = ANY($1::text[])', [writes.map((w) => w.anchor.id)]);
   }
 
-  private async nearDuplicate(c: pg.PoolClient, e: FleetEvent): Promise<Target | null> {
-    const r = await c.query<Target>(
-      `SELECT id, event_id, outcome_value FROM episodes
-       WHERE source_rig = $1 AND category = $2 AND time_ms BETWEEN $3::bigint - $5::bigint AND $3::bigint + $5::bigint
-         AND ((depth_ft IS NULL AND $4::float8 IS NULL) OR abs(depth_ft - $4::float8) <= $6)
-       ORDER BY abs(time_ms - $3::bigint), id LIMIT 1`,
-      [e.rigId, e.category, Math.round(e.timeMs), e.depthFt, DUPLICATE_TIME_MS, DUPLICATE_DEPTH_FT],
-    );
-    return r.rows[0] ?? null;
-  }
-
-  private async categoryShares(c: pg.PoolClient): Promise<{ shares: Map<string, number>; total: number }> {
+  private async categoryCounts(c: pg.PoolClient): Promise<Map<string, number>> {
     const r = await c.query<{ category: string; n: number }>('SELECT category, COUNT(*)::int AS n FROM episodes GROUP BY category');
-    const total = r.rows.reduce((s, x) => s + x.n, 0);
-    return { shares: new Map(r.rows.map((x) => [x.category, total ? x.n / total : 0])), total };
-  }
-
-  private async rescore(c: pg.PoolClient, ids: string[]): Promise<void> {
-    const { shares } = await this.categoryShares(c);
-    const now = this.clock();
-    const rows = (
-      await c.query<{ id: string; category: string; outcome_kind: FleetOutcome['kind']; outcome_value: number; detail: number; time_ms: number }>(
-        'SELECT id, category, outcome_kind, outcome_value, detail, time_ms FROM episodes WHERE id = ANY($1::text[])',
-        [ids],
-      )
-    ).rows;
-    const scores = rows.map((r) =>
-      episodeScore({ outcomeKind: r.outcome_kind, outcomeValue: r.outcome_value, detail: r.detail, timeMs: r.time_ms, categoryShare: shares.get(r.category) ?? 0 }, now),
-    );
-    await c.query('UPDATE episodes e SET score = u.score FROM unnest($1::text[], $2::float8[]) AS u(id, score) WHERE e.id = u.id', [rows.map((r) => r.id), scores]);
+    return new Map(r.rows.map((x) => [x.category, x.n]));
   }
 
   /** Over the cap: every score is worked out afresh (age moves them) and the lowest go. */
   private async pruneToCap(c: pg.PoolClient, version: number): Promise<number> {
-    const { shares, total } = await this.categoryShares(c);
+    const counts = await this.categoryCounts(c);
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
     if (total <= this.opts.cap) return 0;
     // Prune 1 % below the cap so a full library is not pruned on every single upload.
     const keep = Math.max(0, this.opts.cap - Math.ceil(this.opts.cap * 0.01));
@@ -230,7 +206,7 @@ export class Curator {
       )
     ).rows;
     const ranked = rows
-      .map((r) => ({ id: r.id, score: episodeScore({ outcomeKind: r.outcome_kind, outcomeValue: r.outcome_value, detail: r.detail, timeMs: r.time_ms, categoryShare: shares.get(r.category) ?? 0 }, now) }))
+      .map((r) => ({ id: r.id, score: episodeScore({ outcomeKind: r.outcome_kind, outcomeValue: r.outcome_value, detail: r.detail, timeMs: r.time_ms, categoryShare: (counts.get(r.category) ?? 0) / total }, now) }))
       .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1));
     const out = ranked.slice(0, ranked.length - keep).map((r) => r.id);
     await this.remove(c, out, version);

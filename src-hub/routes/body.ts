@@ -15,6 +15,8 @@ export interface DecodedBody<T> {
   value: T;
   /** Bytes on the wire (compressed when the rig compressed). */
   wireBytes: number;
+  /** The body as received when it came zstd-compressed (already checked to decompress within the cap). */
+  zstd: Buffer | null;
 }
 
 export function decodeJsonBody<T>(req: FastifyRequest, schema: ZodType<T>, maxDecompressedBytes: number): DecodedBody<T> {
@@ -41,5 +43,5 @@ export function decodeJsonBody<T>(req: FastifyRequest, schema: ZodType<T>, maxDe
       .join('; ');
     throw new HubError(400, 'invalid-request', detail);
   }
-  return { value: parsed.data, wireBytes: raw.length };
+  return { value: parsed.data, wireBytes: raw.length, zstd: encoding === 'zstd' ? raw : null };
 }

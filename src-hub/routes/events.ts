@@ -29,7 +29,7 @@ export async function eventRoutes(app: FastifyInstance, ctx: HubContext): Promis
     if (event.timeMs < now - ctx.config.maxEventAgeDays * DAY_MS) {
       throw new HubError(400, 'invalid-request', `event is older than ${ctx.config.maxEventAgeDays} days`);
     }
-    const stored = await ctx.events.insert(event, wireBytes, now);
+    const stored = await ctx.events.insert(event, wireBytes, now, decoded.zstd);
     if (stored) ctx.afterUpload();
     return reply.code(stored ? 201 : 200).send({ status: stored ? 'stored' : 'duplicate', id: event.id });
   });

@@ -19,9 +19,12 @@ export interface RecentEvent {
 export class EventStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  /** true = stored now, false = already there (duplicate). Touches the rig's last-seen time. */
-  async insert(e: FleetEvent, uploadBytes: number, nowMs: number): Promise<boolean> {
-    const body = zstdCompress(stableStringify(e));
+  /**
+   * true = stored now, false = already there (duplicate). Touches the rig's last-seen time.
+   * `compressed` is the upload as received when the rig sent zstd (it is kept as is).
+   */
+  async insert(e: FleetEvent, uploadBytes: number, nowMs: number, compressed: Buffer | null): Promise<boolean> {
+    const body = compressed ?? zstdCompress(stableStringify(e));
     const r = await this.pool.query(
       `WITH ins AS (
          INSERT INTO events (id, rig_id, time_ms, category, fault, risk, depth_ft, outcome, notes, body, upload_bytes, received_ms)
