@@ -6,6 +6,7 @@ import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult 
 import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
 import type { HealthReport } from './health.js';
+import type { ShiftSummary } from './records.js';
 import type { SourceStatus } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
 
@@ -37,6 +38,8 @@ export const BridgeRequests = {
     .object({
       limit: z.number().int().min(1).max(1000).optional(),
       category: z.string().optional(),
+      /** Only advisories at or above this risk (the critical-advisory report). */
+      minRisk: z.enum(['Low', 'Elevated', 'High', 'Critical']).optional(),
       sinceMs: z.number().optional(),
       untilMs: z.number().optional(),
     })
@@ -71,8 +74,20 @@ export const BridgeRequests = {
     })
     .strict(),
   getBaseline: z.object({}).strict(),
+  /** The latest physics verdict on a ticket (live, else the last stored). */
+  getVerification: z.object({}).strict(),
+  getShiftSummary: z
+    .object({ fromMs: z.number().finite(), toMs: z.number().finite() })
+    .strict()
+    .refine((r) => r.fromMs < r.toMs, { message: 'fromMs must be before toMs', path: ['fromMs'] }),
   setSource: z
-    .object({ source: SourceConfigSchema, units: z.enum(['imperial', 'metric']).optional(), actor })
+    .object({
+      source: SourceConfigSchema,
+      units: z.enum(['imperial', 'metric']).optional(),
+      /** The new feed is the same rig: keep the learned baseline (default: learn again). */
+      sameRig: z.boolean().default(false),
+      actor,
+    })
     .strict(),
   listSerialPorts: z.object({}).strict(),
   setLlmModel: z.object({ path: z.string(), enabled: z.boolean(), actor }).strict(),
@@ -108,6 +123,8 @@ export interface BridgeResponses {
   getAudit: AuditEntry[];
   getMetricSeries: MetricSeries[];
   getBaseline: BaselineProgress;
+  getVerification: VerificationResult | null;
+  getShiftSummary: ShiftSummary;
   setSource: SourceStatus;
   listSerialPorts: { ports: SerialPortInfo[]; note: string | null };
   setLlmModel: LiveStatus['llm'];

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 
 const num = (d: number) => z.number().finite().default(d);
+const optNum = z.number().finite().optional();
 const section = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict().prefault({} as never);
 
 export const WellConfigSchema = z
@@ -154,11 +155,12 @@ export const WellConfigSchema = z
     }),
     campaign: section({
       active: z.enum(['production', 'plug_abandonment']).default('production'),
+      /** Unset = the global thresholds apply (thresholds.mse, thresholds.well_control). */
       production: section({
-        mse_efficiency_warning: num(70),
-        mse_efficiency_poor: num(50),
-        flow_imbalance_warning: num(10),
-        flow_imbalance_critical: num(20),
+        mse_efficiency_warning: optNum,
+        mse_efficiency_poor: optNum,
+        flow_imbalance_warning: optNum,
+        flow_imbalance_critical: optNum,
         pressure_test_tolerance: num(50),
         weight_mse: num(0.2),
         weight_hydraulic: num(0.2),
@@ -166,6 +168,7 @@ export const WellConfigSchema = z
         weight_formation: num(0.15),
         weight_stuck_pipe: num(0.15),
       }),
+      /** P&A's tighter tolerances (DOMAIN §8) override the global thresholds while P&A is active. */
       plug_abandonment: section({
         mse_efficiency_warning: num(50),
         mse_efficiency_poor: num(30),

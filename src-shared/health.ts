@@ -18,11 +18,23 @@ export interface HealthFlags {
   simulatedFeed: boolean;
 }
 
+/** What the store says about itself: the health component and the disk-full banner read it. */
+export interface StorageHealth {
+  status: 'healthy' | 'degraded' | 'unhealthy';
+  detail: string;
+  /** The disk (or the database's page limit) is full: metrics are not written, advisories wait in memory. */
+  diskFull: boolean;
+  /** Advisories accepted but not yet committed (only while diskFull). */
+  pendingAdvisories: number;
+}
+
 export interface HealthReport {
   timeMs: number;
   overall: HealthStatus;
   components: ComponentHealth[];
   flags: HealthFlags;
+  /** The store's own flag (disk full, advisories waiting to be written). */
+  storage: StorageHealth;
   /** The fleet hub link; absent when the engine runs without a fleet client. */
   fleet?: FleetLinkStatus;
 }

@@ -12,6 +12,7 @@ import type {
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { Consensus } from '../agents/orchestrator.js';
+import type { EffectiveThresholds } from '../physics/thresholds.js';
 import { TEMPLATE_CONFIDENCE, renderTemplate } from './templates/index.js';
 
 export interface ComposeInput {
@@ -20,6 +21,7 @@ export interface ComposeInput {
   consensus: Consensus;
   precedents: readonly Precedent[];
   campaign: Campaign;
+  thresholds: EffectiveThresholds;
 }
 
 /** FNV-1a, 32 bit: a small, stable hash (no randomness: replays give the same ids). */
@@ -50,7 +52,7 @@ export class AdvisoryComposer {
   }
 
   /** null when a CRITICAL is suppressed by the critical cooldown. */
-  compose({ ticket, verification, consensus, precedents, campaign }: ComposeInput): Advisory | null {
+  compose({ ticket, verification, consensus, precedents, campaign, thresholds }: ComposeInput): Advisory | null {
     const config = this.getConfig();
     const severity = consensus.severity;
     if (severity === 'CRITICAL') {
@@ -58,7 +60,7 @@ export class AdvisoryComposer {
       if (this.lastCriticalMs !== null && ticket.timeMs - this.lastCriticalMs < cooldownMs) return null;
       this.lastCriticalMs = ticket.timeMs;
     }
-    const text = renderTemplate({ ticket, verification, consensus, campaign, config });
+    const text = renderTemplate({ ticket, verification, consensus, campaign, config, thresholds });
     return {
       id: advisoryId(ticket.id, ticket.timeMs),
       timeMs: ticket.timeMs,

@@ -13,8 +13,8 @@ import {
 } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
-import type { BaselineThresholdOverrides } from '../baseline/learner.js';
-import { campaignThresholds, weightsFor, type Weights } from '../config/campaign-controller.js';
+import { weightsFor, type Weights } from '../config/campaign-controller.js';
+import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
 import {
   MIN_TREND_SAMPLES,
   defaultSpecialists,
@@ -22,7 +22,6 @@ import {
   type HistorySummary,
   type SeriesSummary,
   type Specialist,
-  type SpecialistLimits,
 } from './specialists/index.js';
 
 export const VOTE_SCORE: Record<VoteLevel, number> = { HEALTHY: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
@@ -34,8 +33,8 @@ export interface VoteInput {
   recent: readonly HistorySample[];
   config: WellConfig;
   campaign: Campaign;
-  /** Locked-baseline thresholds (applyBaseline), when the baseline is in dynamic mode. */
-  baseline?: Partial<BaselineThresholdOverrides>;
+  /** The limits in force (thresholdsFor); default: the config's for this campaign. */
+  thresholds?: EffectiveThresholds;
 }
 
 export interface Consensus {
@@ -99,38 +98,6 @@ export function summarizeHistory(recent: readonly HistorySample[]): HistorySumma
   };
 }
 
-/** Config + campaign + locked baseline -> the limits the specialists vote against. */
-export function specialistLimits(
-  config: WellConfig,
-  campaign: Campaign,
-  baseline: Partial<BaselineThresholdOverrides> = {},
-): SpecialistLimits {
-  const t = config.thresholds;
-  const c = campaignThresholds(config, campaign);
-  return {
-    mseEfficiencyWarningPercent: c.mseEfficiencyWarningPercent,
-    mseEfficiencyPoorPercent: c.mseEfficiencyPoorPercent,
-    ecdMarginWarningPpg: t.hydraulics.ecd_margin_warning_ppg,
-    ecdMarginCriticalPpg: t.hydraulics.ecd_margin_critical_ppg,
-    sppDeviationWarningPsi: baseline.sppDeviationWarningPsi ?? t.hydraulics.spp_deviation_warning_psi,
-    sppDeviationCriticalPsi: baseline.sppDeviationCriticalPsi ?? t.hydraulics.spp_deviation_critical_psi,
-    flowImbalanceWarningGpm: c.flowImbalanceWarningGpm,
-    flowImbalanceCriticalGpm: c.flowImbalanceCriticalGpm,
-    pitRateWarningBblHr: t.well_control.pit_rate_warning_bbl_hr,
-    pitRateCriticalBblHr: t.well_control.pit_rate_critical_bbl_hr,
-    gasWarningUnits: t.well_control.gas_units_warning,
-    gasCriticalUnits: t.well_control.gas_units_critical,
-    h2sWarningPpm: t.well_control.h2s_warning_ppm,
-    h2sCriticalPpm: t.well_control.h2s_critical_ppm,
-    torqueIncreaseWarning: baseline.torqueIncreaseWarning ?? t.mechanical.torque_increase_warning,
-    torqueIncreaseCritical: baseline.torqueIncreaseCritical ?? t.mechanical.torque_increase_critical,
-    dxcDecreaseWarning: t.formation.dexp_decrease_warning,
-    dxcChangeThreshold: t.strategic_verification.dxc_change_threshold,
-    stickSlipCvWarning: t.mechanical.stick_slip_cv_warning,
-    stickSlipCvCritical: t.mechanical.stick_slip_cv_critical,
-  };
-}
-
 export function severityFromScore(score: number): VoteLevel {
   if (score >= 3.5) return 'CRITICAL';
   if (score >= 2.5) return 'HIGH';
@@ -160,7 +127,7 @@ export class Orchestrator {
     const { ticket, verification, config, campaign } = input;
     const weights = weightsFor(config, campaign);
     const history = summarizeHistory(input.recent);
-    const limits = specialistLimits(config, campaign, input.baseline);
+    const limits = input.thresholds ?? thresholdsFor(config, campaign);
 
     const votes: SpecialistVote[] = this.specialists.map((s) => {
       const o = s.evaluate({ ticket, verification, history, limits });

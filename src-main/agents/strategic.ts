@@ -9,7 +9,7 @@ import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
-import type { HistoryBuffer, HistoryEntry } from '../pipeline/history.js';
+import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
 
 interface Sample {
   packet: WitsPacket;

@@ -270,30 +270,21 @@ export class BaselineLearner {
   }
 }
 
-/** The threshold names of the effective thresholds that a locked baseline overrides. */
-export interface BaselineThresholdOverrides {
-  sppDeviationWarningPsi: number;
-  sppDeviationCriticalPsi: number;
-  torqueIncreaseWarning: number;
-  torqueIncreaseCritical: number;
+/** Limits a locked baseline replaces, named as the effective thresholds name them. */
+export interface LearnedLimits {
+  sppDeviationWarningPsi?: number;
+  sppDeviationCriticalPsi?: number;
+  torqueIncreaseWarningFraction?: number;
+  torqueIncreaseCriticalFraction?: number;
 }
 
 /**
  * HEAD rule (§9): SPP deviation warning/critical = max(2σ, 30) / max(3σ, 50) psi; torque
- * increase = max(2·CV, 0.10) / max(3·CV, 0.20) with CV = σ/mean of torque. A metric that is
- * not locked keeps the configured value, so the result can be spread over the config.
+ * increase = max(2·CV, 0.10) / max(3·CV, 0.20) with CV = σ/mean of torque. Only locked metrics
+ * give a limit; thresholdsFor spreads these over the configured ones.
  */
-export function applyBaseline(
-  thresholds: WellConfig['thresholds'],
-  state: BaselineState,
-  equipmentId = 'RIG',
-): BaselineThresholdOverrides {
-  const out: BaselineThresholdOverrides = {
-    sppDeviationWarningPsi: thresholds.hydraulics.spp_deviation_warning_psi,
-    sppDeviationCriticalPsi: thresholds.hydraulics.spp_deviation_critical_psi,
-    torqueIncreaseWarning: thresholds.mechanical.torque_increase_warning,
-    torqueIncreaseCritical: thresholds.mechanical.torque_increase_critical,
-  };
+export function learnedLimits(state: BaselineState, equipmentId = 'RIG'): LearnedLimits {
+  const out: LearnedLimits = {};
   const spp = state.thresholds[`${equipmentId}:spp`];
   if (spp?.locked) {
     out.sppDeviationWarningPsi = Math.max(2 * spp.std, 30);
@@ -302,8 +293,8 @@ export function applyBaseline(
   const torque = state.thresholds[`${equipmentId}:torque`];
   if (torque?.locked && torque.mean > 0) {
     const cv = torque.std / torque.mean;
-    out.torqueIncreaseWarning = Math.max(2 * cv, 0.1);
-    out.torqueIncreaseCritical = Math.max(3 * cv, 0.2);
+    out.torqueIncreaseWarningFraction = Math.max(2 * cv, 0.1);
+    out.torqueIncreaseCriticalFraction = Math.max(3 * cv, 0.2);
   }
   return out;
 }

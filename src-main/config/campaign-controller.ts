@@ -1,5 +1,5 @@
-// The running campaign (Production / Plug & Abandonment) and the campaign-aware views of
-// the config: specialist weights and thresholds. Switching is recorded (who, when) and
+// The running campaign (Production / Plug & Abandonment) and its specialist weights (its
+// thresholds are worked out with the rest in physics/thresholds.ts). Switching is recorded (who, when) and
 // applies from the next packet.
 import { parseCampaign, type Campaign, type CampaignChange } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
@@ -50,26 +50,6 @@ export function weightsFor(config: WellConfig, campaign: Campaign): Weights {
     },
     `campaign.${campaign}`,
   );
-}
-
-/** Thresholds the campaign changes (DOMAIN §8), read from the campaign section. */
-export interface CampaignThresholds {
-  mseEfficiencyWarningPercent: number;
-  mseEfficiencyPoorPercent: number;
-  flowImbalanceWarningGpm: number;
-  flowImbalanceCriticalGpm: number;
-  pressureTestTolerancePsi: number;
-}
-
-export function campaignThresholds(config: WellConfig, campaign: Campaign): CampaignThresholds {
-  const s = config.campaign[campaign];
-  return {
-    mseEfficiencyWarningPercent: s.mse_efficiency_warning,
-    mseEfficiencyPoorPercent: s.mse_efficiency_poor,
-    flowImbalanceWarningGpm: s.flow_imbalance_warning,
-    flowImbalanceCriticalGpm: s.flow_imbalance_critical,
-    pressureTestTolerancePsi: s.pressure_test_tolerance,
-  };
 }
 
 export type CampaignListener = (change: CampaignChange) => void;

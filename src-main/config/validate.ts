@@ -8,7 +8,9 @@ import {
   type ConfigValidation,
   type WellConfig,
 } from '../../src-shared/config.js';
+import { CAMPAIGNS } from '../../src-shared/campaign.js';
 import { CHANNELS } from '../../src-shared/wits.js';
+import { noEffectWarnings } from './no-effect.js';
 
 /** A validation that also carries the parsed config when the input is usable. */
 export interface ParsedConfig extends ConfigValidation {
@@ -63,9 +65,13 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   pair('thresholds.mechanical', 'torque_increase_warning', me.torque_increase_warning, 'torque_increase_critical', me.torque_increase_critical);
   pair('thresholds.mechanical', 'stick_slip_cv_warning', me.stick_slip_cv_warning, 'stick_slip_cv_critical', me.stick_slip_cv_critical);
   pair('thresholds.founder', 'severity_warning', t.founder.severity_warning, 'severity_high', t.founder.severity_high);
-  for (const camp of ['production', 'plug_abandonment'] as const) {
+  // Each campaign's effective pair (its own key, else the global one) must hold too.
+  for (const camp of CAMPAIGNS) {
     const s = c.campaign[camp];
-    pair(`campaign.${camp}`, 'flow_imbalance_warning', s.flow_imbalance_warning, 'flow_imbalance_critical', s.flow_imbalance_critical);
+    if (s.flow_imbalance_warning === undefined && s.flow_imbalance_critical === undefined) continue;
+    const wKey = s.flow_imbalance_warning === undefined ? 'thresholds.well_control.flow_imbalance_warning_gpm' : `campaign.${camp}.flow_imbalance_warning`;
+    const cKey = s.flow_imbalance_critical === undefined ? 'thresholds.well_control.flow_imbalance_critical_gpm' : `campaign.${camp}.flow_imbalance_critical`;
+    pairs.push([wKey, s.flow_imbalance_warning ?? wc.flow_imbalance_warning_gpm, cKey, s.flow_imbalance_critical ?? wc.flow_imbalance_critical_gpm]);
   }
   for (const [wKey, w, cKey, cr] of pairs) {
     if (cr < w) err(cKey, `must be >= ${wKey} (${cr} < ${w})`);
@@ -79,11 +85,12 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   if (!(mse.efficiency_warning_percent > mse.efficiency_poor_percent)) {
     err('thresholds.mse.efficiency_warning_percent', `must be > thresholds.mse.efficiency_poor_percent (${mse.efficiency_warning_percent} <= ${mse.efficiency_poor_percent})`);
   }
-  for (const camp of ['production', 'plug_abandonment'] as const) {
+  for (const camp of CAMPAIGNS) {
     const s = c.campaign[camp];
-    if (!(s.mse_efficiency_warning > s.mse_efficiency_poor)) {
-      err(`campaign.${camp}.mse_efficiency_warning`, `must be > campaign.${camp}.mse_efficiency_poor (${s.mse_efficiency_warning} <= ${s.mse_efficiency_poor})`);
-    }
+    if (s.mse_efficiency_warning === undefined && s.mse_efficiency_poor === undefined) continue;
+    const w = s.mse_efficiency_warning ?? mse.efficiency_warning_percent;
+    const p = s.mse_efficiency_poor ?? mse.efficiency_poor_percent;
+    if (!(w > p)) err(`campaign.${camp}.mse_efficiency_warning`, `must be > the campaign's efficiency poor limit (${w} <= ${p})`);
   }
 
   // Weights: each set sums to 1 and no weight is negative.
@@ -183,6 +190,7 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   }
 
   fleetAndStorageIssues(c, err, warn);
+  warnings.push(...noEffectWarnings(c));
   return { errors, warnings };
 }
 

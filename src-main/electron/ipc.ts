@@ -3,7 +3,7 @@
 // and the sender must be our own window's file:// page, before the engine sees it.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { BRIDGE_EVENTS, BridgeRequests, type BridgeCommand, type BridgeResult } from '../../src-shared/bridge.js';
-import type { Engine } from '../pipeline/engine.js';
+import type { Engine } from '../app/engine.js';
 
 export const CALL_CHANNEL_PREFIX = 'sairen:call:';
 export const EVENT_CHANNEL_PREFIX = 'sairen:event:';

@@ -4,7 +4,7 @@
 import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Engine } from '../pipeline/engine.js';
+import type { Engine } from '../app/engine.js';
 import { registerBridgeIpc } from './ipc.js';
 import { startEngine } from './start-engine.js';
 

@@ -7,7 +7,7 @@ import type { BridgeCommand, BridgeEventName } from '../../src-shared/bridge.js'
 // `satisfies` makes the compiler check them against the contract.
 const COMMANDS = [
   'getStatus', 'getHealth', 'getHistory', 'getAcknowledgements', 'acknowledge', 'getConfig', 'validateConfig',
-  'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'setSource', 'listSerialPorts', 'setLlmModel',
+  'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'getVerification', 'getShiftSummary', 'setSource', 'listSerialPorts', 'setLlmModel',
 ] as const satisfies readonly BridgeCommand[];
 const EVENTS = ['status', 'advisory', 'acknowledgement', 'health', 'audit', 'ticket', 'verification'] as const satisfies readonly BridgeEventName[];
 

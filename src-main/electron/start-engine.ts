@@ -1,7 +1,7 @@
 // Adapter between the Electron shell and the engine: the same boot as headless mode (config
 // hierarchy, SQLite storage in the data dir, knowledge base, LLM enricher), minus the server.
-import type { Engine } from '../pipeline/engine.js';
-import { bootEngine } from '../headless/boot.js';
+import type { Engine } from '../app/engine.js';
+import { bootEngine } from '../app/boot.js';
 
 export interface StartEngineOptions {
   /** OS app-data directory (app.getPath('userData')). */

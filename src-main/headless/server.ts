@@ -4,7 +4,7 @@
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ZodType } from 'zod';
-import type { Engine } from '../pipeline/engine.js';
+import type { Engine } from '../app/engine.js';
 import { StorageFullError } from '../storage/persistence.js';
 import { advisoryRoutes } from './routes/advisories.js';
 import { controlRoutes } from './routes/control.js';

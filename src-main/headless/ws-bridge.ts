@@ -11,7 +11,7 @@ import {
   type BridgeResult,
   type WsServerFrame,
 } from '../../src-shared/bridge.js';
-import type { Engine } from '../pipeline/engine.js';
+import type { Engine } from '../app/engine.js';
 import { authorize, bearerToken, type AuthPolicy } from './routes/security.js';
 
 export const BRIDGE_PATH = '/api/v1/bridge';

@@ -2,10 +2,10 @@
 // LLM, the knowledge store, baseline learning and disk space. Reads only cheap state; the disk
 // is checked at most every 30 s.
 import { statfsSync } from 'node:fs';
-import { worstStatus, type ComponentHealth, type HealthReport, type HealthStatus } from '../../src-shared/health.js';
+import { worstStatus, type ComponentHealth, type HealthReport, type HealthStatus, type StorageHealth } from '../../src-shared/health.js';
 import type { SourceStatus } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
-import type { StorageHealth } from '../storage/persistence.js';
+
 
 export interface HealthMonitorDeps {
   clock: () => number;
@@ -73,6 +73,7 @@ export class HealthMonitor {
       // Baseline learning is a mode with its own banner, not a fault.
       overall: worstStatus(components.filter((c) => c.name !== 'baseline').map((c) => c.status)),
       components,
+      storage,
       flags: {
         feedOffline: feed.offline,
         feedReconnecting: feed.reconnecting,

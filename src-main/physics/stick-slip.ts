@@ -1,5 +1,5 @@
 // Torque variability over the history window (DOMAIN §3.7): CV = population std / mean.
-import type { HistoryBuffer, HistoryEntry } from '../pipeline/history.js';
+import type { HistoryBuffer, HistoryEntry } from './history.js';
 
 const torqueOf = (e: HistoryEntry): number | null => e.packet.torqueKftLbf;
 const rotatingOnBottom = (e: HistoryEntry): boolean =>

@@ -1,10 +1,11 @@
-// The thresholds the detectors, tactical gate and verification actually use: the config's
-// global values with the active campaign's overrides applied (DOMAIN §8; the reference only
-// reported them, quirk 9). A flat plain object so baseline learning can spread its own
-// SPP/torque overrides over it: `{ ...thresholdsFor(cfg, c), sppDeviationWarningPsi: 42 }`.
+// The one place thresholds are worked out (ARCHITECTURE.md "The hot path"): the config's
+// global keys, then the active campaign's keys as optional overrides (DOMAIN §8; the reference
+// only reported them, quirk 9), then the limits a locked baseline learned. Detectors, tactical,
+// verification, specialists, templates and the screens' tile colours all read this result.
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { ActiveLimits } from '../../src-shared/status.js';
+import type { LearnedLimits } from '../baseline/learner.js';
 
 export interface EffectiveThresholds {
   campaign: Campaign;
@@ -50,9 +51,10 @@ export interface EffectiveThresholds {
   founderMinWobKlbf: number;
   founderDebouncePackets: number;
   // Efficiency
-  mseEfficiencyOptimalPercent: number;
   mseEfficiencyWarningPercent: number;
   mseEfficiencyPoorPercent: number;
+  /** P&A pressure-test tolerance quoted in well-control advice. */
+  pressureTestTolerancePsi: number;
   // Formation
   dExponentDecreaseWarning: number;
   mseChangeSignificantFraction: number;
@@ -71,15 +73,15 @@ export interface EffectiveThresholds {
   verifyDxcChange: number;
 }
 
-export function thresholdsFor(config: WellConfig, campaign: Campaign): EffectiveThresholds {
+export function thresholdsFor(config: WellConfig, campaign: Campaign, learned: LearnedLimits | null = null): EffectiveThresholds {
   const t = config.thresholds;
   const wc = t.well_control;
-  const c = campaign === 'plug_abandonment' ? config.campaign.plug_abandonment : config.campaign.production;
+  const c: CampaignOverrides = config.campaign[campaign];
   const sv = t.strategic_verification;
-  return {
+  const configured: EffectiveThresholds = {
     campaign,
-    flowImbalanceWarningGpm: c.flow_imbalance_warning,
-    flowImbalanceCriticalGpm: c.flow_imbalance_critical,
+    flowImbalanceWarningGpm: c.flow_imbalance_warning ?? wc.flow_imbalance_warning_gpm,
+    flowImbalanceCriticalGpm: c.flow_imbalance_critical ?? wc.flow_imbalance_critical_gpm,
     pitGainWarningBbl: wc.pit_gain_warning_bbl,
     pitGainCriticalBbl: wc.pit_gain_critical_bbl,
     pitRateWarningBblHr: wc.pit_rate_warning_bbl_hr,
@@ -114,9 +116,9 @@ export function thresholdsFor(config: WellConfig, campaign: Campaign): Effective
     founderQuickWobDeltaFraction: t.founder.quick_wob_delta_percent,
     founderMinWobKlbf: t.founder.min_wob_klbs,
     founderDebouncePackets: t.founder.debounce_packets,
-    mseEfficiencyOptimalPercent: t.mse.efficiency_optimal_percent,
-    mseEfficiencyWarningPercent: c.mse_efficiency_warning,
-    mseEfficiencyPoorPercent: c.mse_efficiency_poor,
+    mseEfficiencyWarningPercent: c.mse_efficiency_warning ?? t.mse.efficiency_warning_percent,
+    mseEfficiencyPoorPercent: c.mse_efficiency_poor ?? t.mse.efficiency_poor_percent,
+    pressureTestTolerancePsi: config.campaign[campaign].pressure_test_tolerance,
     dExponentDecreaseWarning: t.formation.dexp_decrease_warning,
     mseChangeSignificantFraction: t.formation.mse_change_significant,
     dxcTrendThreshold: t.formation.dxc_trend_threshold,
@@ -132,6 +134,15 @@ export function thresholdsFor(config: WellConfig, campaign: Campaign): Effective
     verifyFormationTrendR2: sv.formation_trend_consistency,
     verifyDxcChange: sv.dxc_change_threshold,
   };
+  return learned ? { ...configured, ...learned } : configured;
+}
+
+/** The keys a campaign section may set over the global ones (unset = the global key applies). */
+interface CampaignOverrides {
+  flow_imbalance_warning?: number;
+  flow_imbalance_critical?: number;
+  mse_efficiency_warning?: number;
+  mse_efficiency_poor?: number;
 }
 
 /** The bands a screen needs to colour tiles and draw threshold lines, from the effective thresholds. */

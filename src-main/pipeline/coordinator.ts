@@ -15,17 +15,11 @@ import { Orchestrator } from '../agents/orchestrator.js';
 import type { HistorySample } from '../agents/specialists/types.js';
 import { StrategicAgent } from '../agents/strategic.js';
 import { TacticalAgent, tacticalOptionsFrom } from '../agents/tactical.js';
-import {
-  applyBaseline,
-  BASELINE_METRICS,
-  baselineSampleFrom,
-  type BaselineLearner,
-  type BaselineThresholdOverrides,
-} from '../baseline/learner.js';
+import { BASELINE_METRICS, baselineSampleFrom, learnedLimits, type BaselineLearner } from '../baseline/learner.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { PhysicsEngine } from '../physics/engine.js';
 import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
-import { HistoryBuffer, type HistoryEntry } from './history.js';
+import { HistoryBuffer, type HistoryEntry } from '../physics/history.js';
 import { LatencyStats } from './latency.js';
 
 export interface CoordinatorDeps {
@@ -52,18 +46,17 @@ export class PipelineCoordinator {
   readonly latency = new LatencyStats();
   readonly counts: PipelineCounts = { packets: 0, rejectedPackets: 0, tickets: 0, confirmed: 0, uncertain: 0, rejected: 0, advisories: 0 };
 
-  private readonly gate = new QualityGate();
+  private gate = new QualityGate();
   private rigState!: RigStateClassifier;
   private operationClassifier!: OperationClassifier;
-  private readonly physics = new PhysicsEngine();
+  private physics = new PhysicsEngine();
   private tactical!: TacticalAgent;
   private readonly strategic = new StrategicAgent();
   private readonly orchestrator = new Orchestrator();
-  private readonly composer: AdvisoryComposer;
+  private composer: AdvisoryComposer;
   private history: HistoryBuffer<HistoryEntry>;
 
   private thresholds: EffectiveThresholds | null = null;
-  private baselineOverrides: BaselineThresholdOverrides | null = null;
   private builtFor: { config: WellConfig; campaign: Campaign; locked: number } | null = null;
   private lastOperation: Operation = 'Static';
   private lastMetrics: DrillingMetrics | null = null;
@@ -165,13 +158,13 @@ export class PipelineCoordinator {
       recent: this.recentSamples(),
       config,
       campaign,
-      baseline: this.baselineOverrides ?? undefined,
+      thresholds,
     });
     t0 = t1;
     t1 = timer();
     this.latency.record('vote', t1 - t0);
 
-    const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign });
+    const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign, thresholds });
     this.latency.record('compose', timer() - t1);
     if (advisory) this.counts.advisories++;
     return { packet, metrics, ticket, verification, advisory, baselineLocked };
@@ -189,6 +182,21 @@ export class PipelineCoordinator {
     this.builtFor = null;
   }
 
+  /**
+   * A new or rewired feed: averages, trends, the history window, the back-off and the cooldown
+   * belonged to the old one. The baseline learner is not ours to reset (FeedReset decides).
+   */
+  resetFeed(): void {
+    this.gate = new QualityGate();
+    this.physics = new PhysicsEngine();
+    this.composer = new AdvisoryComposer(this.deps.config);
+    this.history = new HistoryBuffer<HistoryEntry>(this.deps.config().physics.history_size);
+    this.rebuild();
+    this.lastOperation = 'Static';
+    this.lastMetrics = null;
+    this.lastPacket = null;
+  }
+
   setCampaign(campaign: Campaign): void {
     this.operationClassifier.setCampaign(campaign);
     this.builtFor = null;
@@ -200,25 +208,15 @@ export class PipelineCoordinator {
     return n;
   }
 
-  /** Campaign thresholds, with a locked baseline's SPP/torque limits spread over them. Cached. */
+  /** thresholdsFor(config, campaign, learned limits of a locked baseline); cached until one changes. */
   private currentThresholds(): EffectiveThresholds {
     const config = this.deps.config();
     const campaign = this.deps.campaign();
     const locked = this.deps.baseline.isLearning() ? 0 : this.lockedCount();
     const b = this.builtFor;
     if (this.thresholds && b && b.config === config && b.campaign === campaign && b.locked === locked) return this.thresholds;
-    const base = thresholdsFor(config, campaign);
-    this.baselineOverrides = locked > 0 ? applyBaseline(config.thresholds, this.deps.baseline.snapshot(), config.well.rig || 'RIG') : null;
-    const b2 = this.baselineOverrides;
-    this.thresholds = b2
-      ? {
-          ...base,
-          sppDeviationWarningPsi: b2.sppDeviationWarningPsi,
-          sppDeviationCriticalPsi: b2.sppDeviationCriticalPsi,
-          torqueIncreaseWarningFraction: b2.torqueIncreaseWarning,
-          torqueIncreaseCriticalFraction: b2.torqueIncreaseCritical,
-        }
-      : base;
+    const learned = locked > 0 ? learnedLimits(this.deps.baseline.snapshot(), config.well.rig || 'RIG') : null;
+    this.thresholds = thresholdsFor(config, campaign, learned);
     this.builtFor = { config, campaign, locked };
     return this.thresholds;
   }

@@ -7,7 +7,7 @@ import type { PhaseLatency } from '../../src-shared/status.js';
 import { countCsvRows, readCsvPackets, type CsvReadStats } from '../acquisition/csv-replay.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { MemoryStore } from '../storage/memory-store.js';
-import { createEngine } from './create-engine.js';
+import { createEngine } from '../app/create-engine.js';
 
 export interface ReplayOptions {
   config: WellConfig;

@@ -9,6 +9,10 @@ import type {
   VerificationResult,
 } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { StorageHealth } from '../../src-shared/health.js';
+import type { ShiftSummary } from '../../src-shared/records.js';
+
+export type { ShiftSummary, StorageHealth };
 
 export interface AdvisoryQuery {
   limit?: number;
@@ -40,23 +44,6 @@ export interface MetricSample {
   values: Record<string, number | null>;
 }
 
-export interface ShiftSummary {
-  fromMs: number;
-  toMs: number;
-  packets: number;
-  tickets: number;
-  confirmed: number;
-  uncertain: number;
-  rejected: number;
-  advisoriesByCategory: Record<string, number>;
-  advisoriesByRisk: Record<string, number>;
-  peakRisk: string | null;
-  acknowledgements: number;
-  unacknowledgedCritical: number;
-  avgMseEfficiencyPercent: number | null;
-  depthStartFt: number | null;
-  depthEndFt: number | null;
-}
 
 export interface MlReportRecord {
   timeMs: number;
@@ -66,15 +53,6 @@ export interface MlReportRecord {
   report: unknown;
 }
 
-/** What the self-healer and the health endpoint read from the store (no I/O). */
-export interface StorageHealth {
-  status: 'healthy' | 'degraded' | 'unhealthy';
-  detail: string;
-  /** The disk (or the database's page limit) is full: metrics are not written, advisories wait in memory. */
-  diskFull: boolean;
-  /** Advisories accepted but not yet committed (only while diskFull). */
-  pendingAdvisories: number;
-}
 
 /**
  * Thrown when a write could not be committed because the disk is full. For an advisory the

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { defaultConfig } from '../../src-shared/config.js';
 import { startApiServer } from '../../src-main/headless/server.js';
-import { createEngine } from '../../src-main/pipeline/create-engine.js';
+import { createEngine } from '../../src-main/app/create-engine.js';
 import { SqliteStore } from '../../src-main/storage/sqlite-store.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);

@@ -3,7 +3,7 @@
 // per-phase p50/p99. Samples are generated first so the simulator's cost is not counted.
 import { defaultConfig } from '../../src-shared/config.js';
 import { makePacket, type WitsPacket } from '../../src-shared/wits.js';
-import { createEngine } from '../../src-main/pipeline/create-engine.js';
+import { createEngine } from '../../src-main/app/create-engine.js';
 import type { PipelineCoordinator } from '../../src-main/pipeline/coordinator.js';
 import { createSimulation } from '../../src-main/simulator/index.js';
 import { MemoryStore } from '../../src-main/storage/memory-store.js';

@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src-shared/config.js';
 import { makePacket } from '../../src-shared/wits.js';
 import { RuntimeSettingsFile } from '../../src-main/config/runtime-settings.js';
-import { createEngine } from '../../src-main/pipeline/create-engine.js';
-import type { Engine } from '../../src-main/pipeline/engine.js';
+import { createEngine } from '../../src-main/app/create-engine.js';
+import type { Engine } from '../../src-main/app/engine.js';
 import { createSimulation, startSimulatorServer, type SimulatorServer } from '../../src-main/simulator/index.js';
 import { MemoryStore } from '../../src-main/storage/memory-store.js';
 

@@ -32,7 +32,7 @@ describe('import boundaries (ARCHITECTURE.md)', () => {
   });
 
   it('rejects the renderer importing engine code', () => {
-    const out = lintProbe('src-renderer', "import { createEngine } from '../../src-main/pipeline/create-engine.js';\nexport const x = createEngine;\n");
+    const out = lintProbe('src-renderer', "import { createEngine } from '../../src-main/app/create-engine.js';\nexport const x = createEngine;\n");
     expect(out).toContain('only through src-shared/bridge.ts');
   });
 });

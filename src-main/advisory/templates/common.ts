@@ -3,7 +3,7 @@
 import type { AdvisoryText, Ticket, VerificationResult } from '../../../src-shared/advisory.js';
 import type { Campaign } from '../../../src-shared/campaign.js';
 import type { WellConfig } from '../../../src-shared/config.js';
-import { campaignThresholds } from '../../config/campaign-controller.js';
+import type { EffectiveThresholds } from '../../physics/thresholds.js';
 import { votingLine, type Consensus } from '../../agents/orchestrator.js';
 import type { SeriesSummary } from '../../agents/specialists/types.js';
 
@@ -13,6 +13,8 @@ export interface TemplateContext {
   consensus: Consensus;
   campaign: Campaign;
   config: WellConfig;
+  /** The limits in force (campaign and learned baseline applied). */
+  thresholds: EffectiveThresholds;
 }
 
 export type Template = (ctx: TemplateContext) => AdvisoryText;
@@ -70,6 +72,6 @@ export function reasoning(ctx: TemplateContext, extra: string[] = []): string {
 /** Tighter tolerance note for Plug & Abandonment well-control advisories. */
 export function paNote(ctx: TemplateContext): string {
   if (ctx.campaign !== 'plug_abandonment') return '';
-  const t = campaignThresholds(ctx.config, 'plug_abandonment');
+  const t = ctx.thresholds;
   return ` P&A campaign: tighter tolerance (flow warning ${q(t.flowImbalanceWarningGpm, 'gpm', 0)}, pressure-test tolerance ${q(t.pressureTestTolerancePsi, 'psi', 0)}); treat any unexplained gain as a possible barrier failure and check the plug/cement barrier.`;
 }

@@ -6,7 +6,7 @@ export const mseInefficiency: Template = (ctx) => {
   const p = ctx.ticket.packet;
   const eff = m.mseEfficiencyPercent;
   const upTo = eff !== null ? Math.round(Math.min(100 - eff, 30)) : null;
-  const poor = ctx.config.campaign[ctx.campaign].mse_efficiency_poor;
+  const poor = ctx.thresholds.mseEfficiencyPoorPercent;
   const action =
     eff !== null && eff < poor
       ? `reduce WOB by 5 klbf (to ${q(p.wobKlbf !== null ? Math.max(p.wobKlbf - 5, 3) : null, 'klbf', 1)}) or raise RPM by 10-15 (to ${q(p.rpm !== null ? p.rpm + 10 : null, 'rpm', 0)}-${q(p.rpm !== null ? p.rpm + 15 : null, 'rpm', 0)}) and aim for MSE near ${q(m.optimalMsePsi, 'psi', 0)}`

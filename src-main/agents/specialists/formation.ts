@@ -11,8 +11,8 @@ export class FormationSpecialist implements Specialist {
     if (!dxc) return { level: 'LOW', reason: 'not enough dxc history for a trend' };
     const t = dxc.trendFraction;
     const text = `dxc ${fmt(dxc.mean, 2)} trending ${t >= 0 ? '+' : ''}${pct(t, 1)} over ${dxc.n} samples`;
-    if (t < limits.dxcDecreaseWarning) return { level: 'HIGH', reason: `${text}: falling dxc, possible pore-pressure increase` };
-    if (Math.abs(t) > limits.dxcChangeThreshold) return { level: 'MEDIUM', reason: `${text}: formation change` };
+    if (t < limits.dExponentDecreaseWarning) return { level: 'HIGH', reason: `${text}: falling dxc, possible pore-pressure increase` };
+    if (Math.abs(t) > limits.verifyDxcChange) return { level: 'MEDIUM', reason: `${text}: formation change` };
     return { level: 'LOW', reason: `${text}: steady` };
   }
 }

@@ -2,6 +2,7 @@
 // recent history and the campaign-aware limits, and votes a level with a readable reason.
 import type { Ticket, VerificationResult, VoteLevel } from '../../../src-shared/advisory.js';
 import type { Weights } from '../../config/campaign-controller.js';
+import type { EffectiveThresholds } from '../../physics/thresholds.js';
 
 /** One history entry as the orchestrator receives it (null = not available). */
 export interface HistorySample {
@@ -37,38 +38,12 @@ export interface HistorySummary {
 
 export const MIN_TREND_SAMPLES = 5;
 
-/** Thresholds the specialists use, already campaign- and baseline-aware. */
-export interface SpecialistLimits {
-  mseEfficiencyWarningPercent: number;
-  mseEfficiencyPoorPercent: number;
-  ecdMarginWarningPpg: number;
-  ecdMarginCriticalPpg: number;
-  sppDeviationWarningPsi: number;
-  sppDeviationCriticalPsi: number;
-  flowImbalanceWarningGpm: number;
-  flowImbalanceCriticalGpm: number;
-  pitRateWarningBblHr: number;
-  pitRateCriticalBblHr: number;
-  gasWarningUnits: number;
-  gasCriticalUnits: number;
-  h2sWarningPpm: number;
-  h2sCriticalPpm: number;
-  torqueIncreaseWarning: number;
-  torqueIncreaseCritical: number;
-  /** dxc trend (fraction) below which pore pressure may be rising, e.g. −0.15. */
-  dxcDecreaseWarning: number;
-  /** |dxc trend| (fraction) that means the rock changed, e.g. 0.10. */
-  dxcChangeThreshold: number;
-  /** Torque CV over the window: stick-slip above the warning, severe above the critical. */
-  stickSlipCvWarning: number;
-  stickSlipCvCritical: number;
-}
-
 export interface SpecialistInput {
   ticket: Ticket;
   verification: VerificationResult;
   history: HistorySummary;
-  limits: SpecialistLimits;
+  /** The limits in force: campaign- and baseline-aware (thresholdsFor). */
+  limits: EffectiveThresholds;
 }
 
 export interface SpecialistOpinion {

@@ -36,8 +36,8 @@ export const advisoryRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engin
     sendBridgeResult(reply, await engine.call('getAcknowledgements', req.query as z.output<typeof acksQuery>)),
   );
 
-  app.get('/reports/critical', { schema: { querystring: criticalQuery } }, async (req) => {
+  app.get('/reports/critical', { schema: { querystring: criticalQuery } }, async (req, reply) => {
     const q = req.query as z.output<typeof criticalQuery>;
-    return engine.storage.listAdvisories({ minRisk: 'Critical', limit: q.limit ?? 50 });
+    return sendBridgeResult(reply, await engine.call('getHistory', { minRisk: 'Critical', limit: q.limit ?? 50 }));
   });
 };

@@ -2,7 +2,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { BridgeCommand, BridgeError, BridgeResult } from '../../../src-shared/bridge.js';
-import type { Engine } from '../../pipeline/engine.js';
+import type { Engine } from '../../app/engine.js';
 
 export interface RouteDeps {
   engine: Engine;

@@ -8,12 +8,7 @@ import { sendBridgeResult } from './common.js';
 const noQuery = z.object({}).strict();
 
 export const liveRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine }) => {
-  app.get('/health', { schema: { querystring: noQuery } }, async (_req, reply) => {
-    const result = await engine.call('getHealth', {});
-    if (!result.ok) return sendBridgeResult(reply, result);
-    // The store's own flag (disk full, advisories waiting) rides along for the banner.
-    return { ...result.value, storage: engine.storage.health() };
-  });
+  app.get('/health', { schema: { querystring: noQuery } }, async (_req, reply) => sendBridgeResult(reply, await engine.call('getHealth', {})));
 
   app.get('/status', { schema: { querystring: noQuery } }, async () => engine.status());
 
@@ -38,8 +33,9 @@ export const liveRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine })
   });
 
   app.get('/verification', { schema: { querystring: noQuery } }, async (_req, reply) => {
-    const v = engine.latestVerification() ?? (await engine.storage.latestVerification());
-    return v ? v : reply.code(204).send();
+    const r = await engine.call('getVerification', {});
+    if (!r.ok) return sendBridgeResult(reply, r);
+    return r.value ? r.value : reply.code(204).send();
   });
 
   app.get('/baseline', { schema: { querystring: noQuery } }, async (_req, reply) =>

@@ -53,11 +53,11 @@ export const recordRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine 
     return sendBridgeResult(reply, await engine.call('getAudit', { limit: q.limit, kind: q.kind, sinceMs: q.since, untilMs: q.until }));
   });
 
-  app.get('/shift/summary', { schema: { querystring: shiftQuery } }, async (req) => {
+  app.get('/shift/summary', { schema: { querystring: shiftQuery } }, async (req, reply) => {
     const q = req.query as z.output<typeof shiftQuery>;
-    const to = q.to ?? dataNowMs(engine);
-    const from = q.from ?? to - (q.hours ?? 12) * HOUR_MS;
-    return engine.storage.shiftSummary(from, to);
+    const toMs = q.to ?? dataNowMs(engine);
+    const fromMs = q.from ?? toMs - (q.hours ?? 12) * HOUR_MS;
+    return sendBridgeResult(reply, await engine.call('getShiftSummary', { fromMs, toMs }));
   });
 
   app.get('/metrics', { schema: { querystring: metricsQuery } }, async (req, reply) => {
@@ -76,11 +76,8 @@ export const recordRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine 
     return sendBridgeResult(reply, await engine.call('getMetricSeries', { channels: q.channels, fromMs, toMs, maxPoints }));
   });
 
-  // Placeholders until the ML issue lands: 204 = no report yet.
-  app.get('/ml/latest', { schema: { querystring: noQuery } }, async (_req, reply) => {
-    const r = await engine.storage.latestMlReport();
-    return r ? r : reply.code(204).send();
-  });
+  // Placeholders until the ML engine lands: 204 = no report yet.
+  app.get('/ml/latest', { schema: { querystring: noQuery } }, async (_req, reply) => reply.code(204).send());
 
   app.get('/ml/optimal', { schema: { querystring: optimalQuery } }, async (_req, reply) => reply.code(204).send());
 };

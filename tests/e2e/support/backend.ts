@@ -1,4 +1,4 @@
-// The server the e2e tests drive: headless mode (src-main/headless/cli.ts) fed by the simulator
+// The server the e2e tests drive: headless mode (src-main/cli/headless.ts) fed by the simulator
 // when the CLI exists, else the in-test stand-in that speaks the same Bridge frames.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { startStandIn, type StandIn } from './stand-in.js';
 
 export const ROOT = process.cwd();
 export const RENDERER_DIR = join(ROOT, 'dist-renderer');
-export const HEADLESS_CLI = join(ROOT, 'src-main/headless/cli.ts');
-export const SIMULATOR_CLI = join(ROOT, 'src-main/simulator/cli.ts');
+export const HEADLESS_CLI = join(ROOT, 'src-main/cli/headless.ts');
+export const SIMULATOR_CLI = join(ROOT, 'src-main/cli/simulate.ts');
 export const useRealHeadless = existsSync(HEADLESS_CLI) && process.env.SAIREN_E2E_STAND_IN !== '1';
 
 export async function freePort(): Promise<number> {

@@ -83,6 +83,7 @@ export async function startStandIn(rendererDir: string, opts: StandInOptions): P
     overall: feedOffline ? 'unhealthy' : 'healthy',
     components: [{ name: 'wits', status: feedOffline ? 'unhealthy' : 'healthy', detail: feedOffline ? 'no packet for 30 s' : 'receiving' }],
     flags: { feedOffline, feedReconnecting: false, baselineLearning: false, templateOnly: true, diskLow: false, simulatedFeed: false },
+    storage: { status: 'healthy', detail: 'ok', diskFull: false, pendingAdvisories: 0 },
   });
 
   let lastPacketMs = Date.now();

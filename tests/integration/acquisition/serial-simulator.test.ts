@@ -13,7 +13,7 @@ describe('simulator over a serial line', () => {
     const { pair, src, packets } = await serialOverPty(cleanup, 19200, { channelMap: buildChannelMap('wits-record01'), units: 'metric' });
 
     // A metric feed, as North Sea rigs send: the source converts it back to oilfield units.
-    const sim = spawn('npx', ['tsx', 'src-main/simulator/cli.ts', '--serial', pair.a, '--scenario', 'normal', '--speed', '20', '--units', 'metric', '--seed', '3'], {
+    const sim = spawn('npx', ['tsx', 'src-main/cli/simulate.ts', '--serial', pair.a, '--scenario', 'normal', '--speed', '20', '--units', 'metric', '--seed', '3'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     cleanup.push(() => killed(sim));

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket } from '../../../src-shared/wits.js';
-import { createEngine } from '../../../src-main/pipeline/create-engine.js';
-import type { Engine } from '../../../src-main/pipeline/engine.js';
+import { createEngine } from '../../../src-main/app/create-engine.js';
+import type { Engine } from '../../../src-main/app/engine.js';
 import { createSimulation, type ScenarioName } from '../../../src-main/simulator/index.js';
 import { SqliteStore } from '../../../src-main/storage/sqlite-store.js';
 
@@ -39,11 +39,12 @@ export async function makeEngine(): Promise<EngineUnderTest> {
       }
       // Advisories are published after their save resolves: let those promises settle.
       await new Promise((r) => setTimeout(r, 50));
-      await engine.storage.flushMetrics();
+      await storage.flushMetrics();
       return { packets, firstMs, lastMs };
     },
     async dispose() {
       await engine.dispose();
+      await storage.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const CLI = path.resolve(import.meta.dirname, '../../../src-main/headless/cli.ts');
+const CLI = path.resolve(import.meta.dirname, '../../../src-main/cli/headless.ts');
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 afterEach(() => {

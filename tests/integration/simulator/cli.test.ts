@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, parseDuration } from '../../../src-main/simulator/cli.js';
+import { parseCliArgs, parseDuration } from '../../../src-main/cli/simulate.js';
 import { CSV_HEADER } from '../../../src-main/simulator/wire.js';
 
-const CLI = 'src-main/simulator/cli.ts';
+const CLI = 'src-main/cli/simulate.ts';
 const run = (args: string[]): ReturnType<typeof spawnSync> =>
   spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../../src-shared/advisory.js';
+import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { Orchestrator, type Consensus } from '../../../src-main/agents/orchestrator.js';
 import { AdvisoryComposer, advisoryId } from '../../../src-main/advisory/composer.js';
@@ -13,7 +14,7 @@ function compose(c: AdvisoryComposer, o: TicketOptions, forceSeverity?: Severity
   const v = verification(t);
   const consensus: Consensus = orch.vote({ ticket: t, verification: v, recent: [], config: defaultConfig(), campaign: t.campaign });
   if (forceSeverity) consensus.severity = forceSeverity;
-  return c.compose({ ticket: t, verification: v, consensus, precedents: [], campaign: t.campaign });
+  return c.compose({ ticket: t, verification: v, consensus, precedents: [], campaign: t.campaign, thresholds: thresholdsFor(defaultConfig(), t.campaign) });
 }
 
 const kickAt = (timeMs: number): TicketOptions => ({ fault: 'kick', severity: 'CRITICAL', timeMs, metrics: { flowBalanceGpm: 30 } });
@@ -85,6 +86,7 @@ describe('AdvisoryComposer', () => {
       consensus,
       precedents: [{ id: 'KB-1', summary: 'Kick at 10,200 ft, shut in', source: 'static knowledge base' }],
       campaign: 'production',
+      thresholds: thresholdsFor(defaultConfig(), 'production'),
     })!;
     expect(a.precedents).toHaveLength(1);
     expect(a.template.reasoning).toMatch(/Precedents: Kick at 10,200 ft, shut in \[static knowledge base\]/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultKind } from '../../../src-shared/advisory.js';
 import type { Campaign } from '../../../src-shared/campaign.js';
+import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { Orchestrator } from '../../../src-main/agents/orchestrator.js';
 import type { HistorySample } from '../../../src-main/agents/specialists/index.js';
@@ -15,7 +16,7 @@ function render(o: TicketOptions, campaign: Campaign = 'production') {
   const t = ticket({ ...o, campaign });
   const v = verification(t, { reason: 'flow out 32 gpm above flow in for 30 s' });
   const consensus = orch.vote({ ticket: t, verification: v, recent, config, campaign });
-  const text = renderTemplate({ ticket: t, verification: v, consensus, campaign, config });
+  const text = renderTemplate({ ticket: t, verification: v, consensus, campaign, config, thresholds: thresholdsFor(config, campaign) });
   return { ...text, all: `${text.diagnosis} ${text.recommendation} ${text.expectedBenefit} ${text.reasoning}` };
 }
 

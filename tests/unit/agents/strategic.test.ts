@@ -6,7 +6,7 @@ import type { DrillingMetrics } from '../../../src-shared/metrics.js';
 import { makePacket, type ChannelValues, type WitsPacket } from '../../../src-shared/wits.js';
 import { StrategicAgent } from '../../../src-main/agents/strategic.js';
 import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
-import { HistoryBuffer, type HistoryEntry } from '../../../src-main/pipeline/history.js';
+import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/history.js';
 
 const th = thresholdsFor(defaultConfig(), 'production');
 const blank = (p: WitsPacket): DrillingMetrics => ({

@@ -5,7 +5,7 @@ import { makePacket, type WitsPacket } from '../../../src-shared/wits.js';
 import { TacticalAgent, type TacticalContext } from '../../../src-main/agents/tactical.js';
 import type { Detection } from '../../../src-main/physics/detectors.js';
 import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
-import { HistoryBuffer, type HistoryEntry } from '../../../src-main/pipeline/history.js';
+import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/history.js';
 
 const th = thresholdsFor(defaultConfig(), 'production');
 const ctx = (shadowMode = false): TacticalContext => ({ thresholds: th, campaign: 'production', operation: 'ProductionDrilling', shadowMode });

@@ -6,7 +6,7 @@ import { defaultConfig } from '../../../src-shared/config.js';
 import { BaselineFile, parseBaselineState } from '../../../src-main/baseline/baseline-file.js';
 import {
   BaselineLearner,
-  applyBaseline,
+  learnedLimits,
   baselineSettings,
   type BaselineSample,
 } from '../../../src-main/baseline/learner.js';
@@ -77,8 +77,7 @@ describe('BaselineLearner', () => {
     expect(l.progress().samples).toBe(0);
   });
 
-  it('applyBaseline: SPP max(2σ,30)/max(3σ,50), torque max(2CV,0.10)/max(3CV,0.20)', () => {
-    const cfg = defaultConfig();
+  it('learnedLimits: SPP max(2σ,30)/max(3σ,50), torque max(2CV,0.10)/max(3CV,0.20)', () => {
     const state = {
       schema_version: 2 as const,
       thresholds: {
@@ -86,21 +85,21 @@ describe('BaselineLearner', () => {
         'RIG:torque': { mean: 10, std: 1, warning_sigma: 3, critical_sigma: 5, locked: true, locked_timestamp: 1, sample_count: 100, min: 8, max: 12 },
       },
     };
-    const noisy = applyBaseline(cfg.thresholds, state);
+    const noisy = learnedLimits(state);
     expect(noisy.sppDeviationWarningPsi).toBe(80);
     expect(noisy.sppDeviationCriticalPsi).toBe(120);
-    expect(noisy.torqueIncreaseWarning).toBeCloseTo(0.2, 12);
-    expect(noisy.torqueIncreaseCritical).toBeCloseTo(0.3, 12);
+    expect(noisy.torqueIncreaseWarningFraction).toBeCloseTo(0.2, 12);
+    expect(noisy.torqueIncreaseCriticalFraction).toBeCloseTo(0.3, 12);
     // Quiet rig: floors apply.
     state.thresholds['RIG:spp'].std = 5;
     state.thresholds['RIG:torque'].std = 0.2;
-    const quiet = applyBaseline(cfg.thresholds, state);
+    const quiet = learnedLimits(state);
     expect(quiet.sppDeviationWarningPsi).toBe(30);
     expect(quiet.sppDeviationCriticalPsi).toBe(50);
-    expect(quiet.torqueIncreaseWarning).toBe(0.1);
-    expect(quiet.torqueIncreaseCritical).toBe(0.2);
-    // Nothing locked: configured values.
-    expect(applyBaseline(cfg.thresholds, { schema_version: 2, thresholds: {} }).sppDeviationWarningPsi).toBe(100);
+    expect(quiet.torqueIncreaseWarningFraction).toBe(0.1);
+    expect(quiet.torqueIncreaseCriticalFraction).toBe(0.2);
+    // Nothing locked: nothing learned, so the configured values stand (thresholdsFor).
+    expect(learnedLimits({ schema_version: 2, thresholds: {} })).toEqual({});
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
 import { defaultConfig } from '../../../src-shared/config.js';
 import {
   CampaignController,
   InvalidWeightsError,
-  campaignThresholds,
   weightsFor,
 } from '../../../src-main/config/campaign-controller.js';
 import { ConfigStore, type ConfigUpdateEvent } from '../../../src-main/config/config-store.js';
@@ -97,8 +97,8 @@ describe('campaigns', () => {
 
   it('campaign thresholds: P&A is tighter on flow and looser on MSE', () => {
     const cfg = defaultConfig();
-    expect(campaignThresholds(cfg, 'plug_abandonment').flowImbalanceWarningGpm).toBe(5);
-    expect(campaignThresholds(cfg, 'production').flowImbalanceWarningGpm).toBe(10);
-    expect(campaignThresholds(cfg, 'plug_abandonment').mseEfficiencyPoorPercent).toBe(30);
+    expect(thresholdsFor(cfg, 'plug_abandonment').flowImbalanceWarningGpm).toBe(5);
+    expect(thresholdsFor(cfg, 'production').flowImbalanceWarningGpm).toBe(10);
+    expect(thresholdsFor(cfg, 'plug_abandonment').mseEfficiencyPoorPercent).toBe(30);
   });
 });

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkConfigFile } from '../../../src-main/headless/check-config.js';
-import { parseHeadlessArgs } from '../../../src-main/headless/cli-args.js';
+import { checkConfigFile } from '../../../src-main/cli/check-config.js';
+import { parseHeadlessArgs } from '../../../src-main/cli/headless-args.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sairen-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

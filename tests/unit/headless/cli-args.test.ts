@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeadlessArgs } from '../../../src-main/headless/cli-args.js';
+import { parseHeadlessArgs } from '../../../src-main/cli/headless-args.js';
 
 describe('headless CLI arguments', () => {
   it('parses a TCP source with options in any order', () => {

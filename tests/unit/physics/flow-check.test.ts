@@ -4,7 +4,7 @@ import { makePacket, type RigState } from '../../../src-shared/wits.js';
 import { detectFlowWithPumpsOff, emptyDetectorInputs, type DetectorInputs } from '../../../src-main/physics/detectors.js';
 import { PhysicsEngine } from '../../../src-main/physics/engine.js';
 import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
-import { HistoryBuffer, type HistoryEntry } from '../../../src-main/pipeline/history.js';
+import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/history.js';
 
 const cfg = defaultConfig();
 const th = thresholdsFor(cfg, 'production');

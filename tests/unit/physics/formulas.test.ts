@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
-import { EmaBaseline, ShortWindow } from '../../../src-main/physics/baseline.js';
+import { EmaBaseline, ShortWindow } from '../../../src-main/physics/ema.js';
 import { correctedDExponent, dExponent } from '../../../src-main/physics/d-exponent.js';
 import { ecdMarginPpg, ecdPpg } from '../../../src-main/physics/ecd.js';
 import { flowBalanceGpm, PitTrend } from '../../../src-main/physics/flow.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HistoryBuffer, historyFor } from '../../../src-main/pipeline/history.js';
+import { HistoryBuffer, historyFor } from '../../../src-main/physics/history.js';
 
 const id = (x: number | null): number | null => x;
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
 import type { DrillingMetrics } from '../../../src-shared/metrics.js';
 import type { ChannelValues } from '../../../src-shared/wits.js';
-import { specialistLimits, summarizeHistory } from '../../../src-main/agents/orchestrator.js';
+import { summarizeHistory } from '../../../src-main/agents/orchestrator.js';
+import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
 import {
   FormationSpecialist,
   HydraulicSpecialist,
@@ -20,7 +21,7 @@ const cfg = defaultConfig();
 
 function input(o: TicketOptions, recent: HistorySample[] = [], campaign: 'production' | 'plug_abandonment' = 'production'): SpecialistInput {
   const t = ticket(o);
-  return { ticket: t, verification: verification(t), history: summarizeHistory(recent), limits: specialistLimits(cfg, campaign) };
+  return { ticket: t, verification: verification(t), history: summarizeHistory(recent), limits: thresholdsFor(cfg, campaign) };
 }
 const levelOf = (s: Specialist, m: Partial<DrillingMetrics>, p: Partial<ChannelValues> = {}) =>
   s.evaluate(input({ metrics: m, packet: p })).level;
@@ -74,7 +75,7 @@ describe('Hydraulic specialist', () => {
   });
   it('baseline overrides tighten the SPP limit', () => {
     const i = input({ metrics: { sppDeltaPsi: 60 } });
-    i.limits = specialistLimits(cfg, 'production', { sppDeviationWarningPsi: 30, sppDeviationCriticalPsi: 50 });
+    i.limits = thresholdsFor(cfg, 'production', { sppDeviationWarningPsi: 30, sppDeviationCriticalPsi: 50 });
     expect(s.evaluate(i).level).toBe('HIGH');
   });
 });

@@ -10,7 +10,6 @@ import type { Advisory, VerificationResult } from '../../src-shared/advisory.js'
 import type { WellConfig } from '../../src-shared/config.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
-import type { PersistenceLayer } from '../storage/persistence.js';
 
 export interface Engine {
   /**
@@ -25,9 +24,9 @@ export interface Engine {
   currentAdvisory(): Advisory | null;
   latestVerification(): VerificationResult | null;
   config(): WellConfig;
-  readonly storage: PersistenceLayer;
   /** Feed one packet directly (replay, tests). Live sources feed it through start(). */
   ingest(packet: WitsPacket): void;
   start(): Promise<void>;
+  /** Stops what the engine started (feed, timers, its own enricher); the shell closes what it passed in (storage). */
   dispose(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // The enricher used when no LLM layer is wired in: advisories keep their template text.
 import type { LiveStatus } from '../../src-shared/status.js';
-import type { AdvisoryEnricher } from '../llm/enricher.js';
+import type { AdvisoryEnricher } from './enricher.js';
 
 export class TemplateOnlyEnricher implements AdvisoryEnricher {
   submit(): void {}

@@ -3,11 +3,11 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OPERATION_CODES } from '../../src-shared/campaign.js';
-import { bootEngine } from './boot.js';
-import { HEADLESS_USAGE, parseHeadlessArgs } from './cli-args.js';
+import { bootEngine } from '../app/boot.js';
+import { HEADLESS_USAGE, parseHeadlessArgs } from './headless-args.js';
 import { checkConfigFile } from './check-config.js';
-import { defaultDataDir } from './data-dir.js';
-import { startApiServer } from './server.js';
+import { defaultDataDir } from '../app/data-dir.js';
+import { startApiServer } from '../headless/server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNativeBuild } from './native-abi.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
 
 /** Why Electron cannot run here, or null when it can. */
@@ -51,6 +51,6 @@ if (reason === null) {
   }
   console.log(`Electron cannot start here (${reason}): running headless mode, dashboard on http://127.0.0.1:8080`);
   if (!existsSync(join(root, 'dist-renderer/index.html'))) run('build:renderer');
-  process.argv = [process.argv[0], join(root, 'src-main/headless/cli.ts'), ...args];
-  await import('./headless/cli.js');
+  process.argv = [process.argv[0], join(root, 'src-main/cli/headless.ts'), ...args];
+  await import('./headless.js');
 }

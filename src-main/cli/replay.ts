@@ -6,7 +6,7 @@ import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
 import { readTextFileOrNull } from '../config/config-file.js';
 import { loadConfig } from '../config/load.js';
 import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
-import { replayCsv } from './replay.js';
+import { replayCsv } from '../pipeline/replay.js';
 
 const USAGE = 'usage: npm run replay -- --csv FILE [--speed max|N] [--campaign production|pa] [--config FILE] [--units imperial|metric] [--report OUT.json]';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -9,8 +9,8 @@ import { loadConfig } from '../config/load.js';
 import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
 import { RuntimeSettingsFile } from '../config/runtime-settings.js';
 import { createLlmEnricher } from '../llm/llm-enricher.js';
-import { createEngine } from '../pipeline/create-engine.js';
-import type { Engine } from '../pipeline/engine.js';
+import { createEngine } from './create-engine.js';
+import type { Engine } from './engine.js';
 import { SqliteStore } from '../storage/sqlite-store.js';
 
 export interface BootOptions {
@@ -75,5 +75,14 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
     log: o.log,
   });
   await engine.start();
-  return { engine, config, configSource: loaded.path ?? 'built-in defaults' };
+  // The shell's engine also closes what boot opened for it (the engine closes only its own).
+  const shellEngine: Engine = {
+    ...engine,
+    async dispose() {
+      await engine.dispose();
+      await enricher.dispose();
+      await storage.close();
+    },
+  };
+  return { engine: shellEngine, config, configSource: loaded.path ?? 'built-in defaults' };
 }

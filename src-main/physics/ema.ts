@@ -10,18 +10,32 @@
 //   operating level (new formation, new parameters) is adopted within ~10-15 minutes
 //   instead of alarming forever.
 
+/** How fast a baseline follows its channel at each stage of its life (α per sample at 1 Hz). */
+export interface EmaSettings {
+  /** Samples at alphaFast right after the seed (DOMAIN §4: 10 at 0.5). */
+  fastSamples: number;
+  alphaFast: number;
+  /** Samples until the steady rate applies; alphaWarm before that (DOMAIN §4: 0.1). */
+  warmSamples: number;
+  alphaWarm: number;
+  /** Normal tracking once warm (0.01 ≈ 100 s memory). */
+  alphaSteady: number;
+  /** While the value deviates (a fault building): 0.003 ≈ 5 min memory. */
+  alphaHold: number;
+}
+
+/** Drilling channels (torque, SPP, ROP, WOB, MSE, dxc). */
+export const DRILLING_BASELINE: EmaSettings = { fastSamples: 10, alphaFast: 0.5, warmSamples: 60, alphaWarm: 0.1, alphaSteady: 0.01, alphaHold: 0.003 };
+/** Gas background: slow, and all but frozen while gas rises, so a kick's gas stays "above". */
+export const GAS_BACKGROUND: EmaSettings = { fastSamples: 10, alphaFast: 0.5, warmSamples: 30, alphaWarm: 0.05, alphaSteady: 0.01, alphaHold: 0.001 };
+/** Pump-rate reference for steadiness: a plain EMA (same α whatever the value does). */
+export const PUMP_RATE_REFERENCE: EmaSettings = { fastSamples: 5, alphaFast: 0.5, warmSamples: 5, alphaWarm: 0.05, alphaSteady: 0.05, alphaHold: 0.05 };
+
 export class EmaBaseline {
   private value = 0;
   private n = 0;
 
-  constructor(
-    readonly fastSamples = 10,
-    readonly alphaFast = 0.5,
-    readonly warmSamples = 60,
-    readonly alphaWarm = 0.1,
-    readonly alphaSteady = 0.01,
-    readonly alphaHold = 0.003,
-  ) {}
+  constructor(readonly settings: EmaSettings = DRILLING_BASELINE) {}
 
   get samples(): number {
     return this.n;
@@ -44,14 +58,8 @@ export class EmaBaseline {
       // Seed with the first value (HEAD), so early deltas are not against 0.
       this.value = x;
     } else {
-      const a =
-        this.n < this.fastSamples
-          ? this.alphaFast
-          : this.n < this.warmSamples
-            ? this.alphaWarm
-            : deviating
-              ? this.alphaHold
-              : this.alphaSteady;
+      const e = this.settings;
+      const a = this.n < e.fastSamples ? e.alphaFast : this.n < e.warmSamples ? e.alphaWarm : deviating ? e.alphaHold : e.alphaSteady;
       this.value += a * (x - this.value);
     }
     this.n++;

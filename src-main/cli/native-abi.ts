@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 export type NativeTarget = 'node' | 'electron';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const STAMP = join(root, 'node_modules', '.sairen-native-abi');
 
 function electronVersion(): string {

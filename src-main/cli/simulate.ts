@@ -5,11 +5,11 @@ import { parseArgs } from 'node:util';
 import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import type { ChannelMapPreset } from '../acquisition/channel-map.js';
-import { runSimulationLive } from './live.js';
-import { DEFAULT_START_MS, type SimSample } from './model.js';
-import { DEFAULT_DURATION_S, SCENARIOS, isScenarioName, type ScenarioName } from './scenarios.js';
-import { startSimulatorServer } from './server.js';
-import { CSV_HEADER, createWitsFormatter, formatCsvRow, wireHookFor } from './wire.js';
+import { runSimulationLive } from '../simulator/live.js';
+import { DEFAULT_START_MS, type SimSample } from '../simulator/model.js';
+import { DEFAULT_DURATION_S, SCENARIOS, isScenarioName, type ScenarioName } from '../simulator/scenarios.js';
+import { startSimulatorServer } from '../simulator/server.js';
+import { CSV_HEADER, createWitsFormatter, formatCsvRow, wireHookFor } from '../simulator/wire.js';
 
 export class UsageError extends Error {}
 
@@ -249,4 +249,4 @@ async function main(): Promise<void> {
 
 // Run only as a script, so tests can import the parser.
 const invoked = process.argv[1] ?? '';
-if (invoked.endsWith('simulator/cli.ts') || invoked.endsWith('simulator/cli.js')) void main();
+if (invoked.endsWith('cli/simulate.ts') || invoked.endsWith('cli/simulate.js')) void main();

@@ -1,0 +1,197 @@
+// The composition root (ARCHITECTURE.md "One engine, two shells"): builds the engine's parts and
+// wires them together. No domain logic and no command logic here: commands live in
+// ./commands (one feature module each), the packet loop in ./packet-loop.ts.
+import type { AuditEntry } from '../../src-shared/advisory.js';
+import type { Campaign } from '../../src-shared/campaign.js';
+import type { WellConfig } from '../../src-shared/config.js';
+import type { SourceConfig } from '../../src-shared/source.js';
+import type { LiveStatus } from '../../src-shared/status.js';
+import { AdvisoryComposer } from '../advisory/composer.js';
+import { BaselineFile } from '../baseline/baseline-file.js';
+import { BaselineLearner, baselineSettings } from '../baseline/learner.js';
+import { CampaignController } from '../config/campaign-controller.js';
+import { ConfigStore } from '../config/config-store.js';
+import type { RuntimeSettingsFile } from '../config/runtime-settings.js';
+import { HealthMonitor } from '../health/health-monitor.js';
+import { SelfHealer } from '../health/self-healer.js';
+import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js';
+import type { AdvisoryEnricher } from '../llm/enricher.js';
+import { TemplateOnlyEnricher } from '../llm/template-only-enricher.js';
+import { activeLimits } from '../physics/thresholds.js';
+import { PipelineCoordinator } from '../pipeline/coordinator.js';
+import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
+import { AdvisoryPublisher } from './advisory-publisher.js';
+import { commandHandlers } from './commands/index.js';
+import { dispatcher } from './dispatch.js';
+import type { Engine } from './engine.js';
+import type { EngineContext } from './engine-context.js';
+import { EventBus } from './event-bus.js';
+import { FeedReset } from './feed-reset.js';
+import { PacketLoop } from './packet-loop.js';
+import { SettingsKeeper } from './settings-keeper.js';
+import { SourceSupervisor } from './source-supervisor.js';
+
+export interface EnginePorts {
+  storage: PersistenceLayer;
+  knowledge?: KnowledgeStore;
+  enricher?: AdvisoryEnricher;
+  /** Where baseline_state.json lives; none = baseline is not persisted (tests, replays). */
+  dataDir?: string | null;
+  /**
+   * The feed to start with, chosen explicitly (command line): it wins over the saved one.
+   * undefined = the saved source, else `defaultSource`; null = none (ingest() only).
+   */
+  source?: SourceConfig | null;
+  /** The feed when none was chosen and none is saved (the built-in simulator in the shells). */
+  defaultSource?: SourceConfig | null;
+  /** Where run-time changes (config, source, campaign) are kept across restarts. */
+  settingsFile?: RuntimeSettingsFile | null;
+  /** Wall clock (epoch ms) for audit stamps, health timeouts and status throttling. */
+  clock?: () => number;
+  /** Monotonic ms for phase timing. */
+  timer?: () => number;
+  campaign?: Campaign;
+  /** How often health is evaluated, ms (0 = only on demand, for tests). */
+  healthIntervalMs?: number;
+  /** Self-healer pass interval, ms (0 = off). */
+  selfHealIntervalMs?: number;
+  /** Minimum ms between 'status' events. */
+  statusIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine {
+  const clock = ports.clock ?? (() => Date.now());
+  const log = ports.log ?? (() => {});
+  const { storage } = ports;
+  const settings = new SettingsKeeper(ports.settingsFile ?? null);
+  const saved = settings.saved;
+  const initialConfig = settings.configOver(fileConfig);
+
+  const events = new EventBus(log);
+  const knowledge = ports.knowledge ?? new NoOpStore();
+  const ownEnricher = ports.enricher ? null : new TemplateOnlyEnricher();
+  const enricher = ports.enricher ?? ownEnricher!;
+  const config = new ConfigStore(initialConfig);
+  const campaigns = new CampaignController(ports.campaign ?? saved.campaign ?? initialConfig.campaign.active);
+  const baseline = new BaselineLearner(baselineSettings(initialConfig));
+  const baselineFile = ports.dataDir ? new BaselineFile(ports.dataDir) : null;
+  const baselineLoad = baselineFile?.load() ?? { state: null, warning: null };
+  if (baselineLoad.state) baseline.restore(baselineLoad.state);
+
+  const coordinator = new PipelineCoordinator({
+    config: () => config.get(),
+    campaign: () => campaigns.get(),
+    knowledge,
+    baseline,
+    timer: ports.timer ?? (() => performance.now()),
+  });
+  const audit = async (e: NewAuditEntry): Promise<AuditEntry> => {
+    const entry = await storage.appendAudit(e);
+    events.emit('audit', entry);
+    return entry;
+  };
+  const advisories = new AdvisoryPublisher({ storage, enricher, events, composer: new AdvisoryComposer(() => config.get()), log });
+
+  // The feed: an explicit choice wins, then the saved one, then the default (simulator).
+  const explicit = ports.source !== undefined;
+  const startSource = explicit ? ports.source! : (saved.source ?? ports.defaultSource ?? null);
+  const startUnits = (!explicit && saved.source ? saved.units : null) ?? initialConfig.acquisition.units;
+  let loop: PacketLoop | null = null;
+  const sources = new SourceSupervisor(
+    { config: () => config.get(), onPacket: (p) => loop?.ingest(p), onStatus: () => health.evaluate() },
+    startSource,
+    startUnits,
+  );
+
+  const health = new HealthMonitor({
+    clock,
+    dataDir: ports.dataDir ?? null,
+    feedTimeoutMs: () => config.get().acquisition.feed_timeout_s * 1000,
+    source: () => (sources.running ? sources.status() : null),
+    storage: () => storage.health(),
+    llm: () => enricher.status(),
+    baselineLearning: () => baseline.isLearning(),
+    knowledgeHealthy: () => knowledge.isHealthy(),
+    onChange: (h) => events.emit('health', h),
+  });
+  const healer = new SelfHealer({ clock, enricher, audit, log });
+  const feedReset = new FeedReset({ coordinator, advisories, baseline, baselineFile, audit, clock, log });
+
+  const status = (): LiveStatus => ({
+    timeMs: clock(),
+    packet: coordinator.packet,
+    metrics: coordinator.metrics,
+    rigState: coordinator.packet?.rigState ?? 'Idle',
+    operation: coordinator.operation,
+    campaign: campaigns.get(),
+    source: sources.status(),
+    baseline: baseline.progress(),
+    health: health.current(),
+    currentAdvisory: advisories.current,
+    counts: { ...coordinator.counts },
+    latency: coordinator.latency.summary(),
+    llm: enricher.status(),
+    limits: activeLimits(coordinator.effectiveThresholds),
+  });
+
+  loop = new PacketLoop({
+    coordinator, storage, baseline, baselineFile, advisories, enricher, events, health, audit, clock, log, status,
+    statusIntervalMs: ports.statusIntervalMs ?? 250,
+  });
+
+  // What a change affects downstream, wired once instead of called by hand in each command.
+  const unsubscribeConfig = config.onChange((e) => {
+    coordinator.rebuild();
+    baseline.setSettings(baselineSettings(e.after));
+    if (e.changes.some((c) => c.key === 'acquisition.units') || e.changes.some((c) => c.key.startsWith('acquisition.') && c.key !== 'acquisition.feed_timeout_s')) {
+      // A new channel map, unit system or null value changes how the wire is read: reopen the feed.
+      feedReset.rewired();
+      const units = e.changes.some((c) => c.key === 'acquisition.units') ? e.after.acquisition.units : sources.sourceUnits;
+      void sources.reopen(units).then((err) => err && log(`feed not reopened after the configuration change: ${err}`));
+    }
+  });
+  const unsubscribeCampaign = campaigns.onSwitch((c) => coordinator.setCampaign(c.to));
+
+  const ctx: EngineContext = {
+    storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, events, settings, feedReset,
+    clock, log, audit, status,
+  };
+  const call = dispatcher(commandHandlers(ctx), log);
+  let disposed = false;
+
+  return {
+    call,
+    on: (event, listener) => events.on(event, listener),
+    status,
+    currentAdvisory: () => advisories.current,
+    latestVerification: () => advisories.latestVerification,
+    config: () => config.get(),
+    ingest: (p) => {
+      if (!disposed) loop?.ingest(p);
+    },
+    async start() {
+      for (const w of settings.warnings) log(w);
+      if (baselineLoad.warning) {
+        // A corrupt or outdated baseline file: learning restarts, and the record says why.
+        log(baselineLoad.warning);
+        await audit({ timeMs: clock(), actor: 'system', kind: 'baseline-reset', summary: baselineLoad.warning });
+      }
+      sources.start();
+      health.start(ports.healthIntervalMs ?? 1000);
+      healer.start(ports.selfHealIntervalMs ?? 30_000);
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      health.stop();
+      healer.stop();
+      unsubscribeConfig();
+      unsubscribeCampaign();
+      advisories.dispose();
+      await sources.dispose();
+      await ownEnricher?.dispose();
+      await storage.flushMetrics().catch((e) => log(`metrics not flushed: ${(e as Error).message}`));
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// One packet through the engine: the coordinator's pure pipeline, then what the outcome means
+// for storage, the baseline file and the screens. Ticket and verification events are published
+// first and saved after (diagnostics); advisories are saved first (AdvisoryPublisher).
+import type { AuditEntry } from '../../src-shared/advisory.js';
+import type { LiveStatus } from '../../src-shared/status.js';
+import type { WitsPacket } from '../../src-shared/wits.js';
+import type { BaselineFile } from '../baseline/baseline-file.js';
+import type { BaselineLearner } from '../baseline/learner.js';
+import type { HealthMonitor } from '../health/health-monitor.js';
+import type { AdvisoryEnricher } from '../llm/enricher.js';
+import type { PipelineCoordinator } from '../pipeline/coordinator.js';
+import { metricSampleOf } from '../pipeline/metric-sample.js';
+import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
+import type { AdvisoryPublisher } from './advisory-publisher.js';
+import type { EventBus } from './event-bus.js';
+
+export interface PacketLoopDeps {
+  coordinator: PipelineCoordinator;
+  storage: PersistenceLayer;
+  baseline: BaselineLearner;
+  baselineFile: BaselineFile | null;
+  advisories: AdvisoryPublisher;
+  enricher: AdvisoryEnricher;
+  events: EventBus;
+  health: HealthMonitor;
+  audit: (e: NewAuditEntry) => Promise<AuditEntry>;
+  clock: () => number;
+  log: (line: string) => void;
+  status: () => LiveStatus;
+  /** Minimum wall-clock ms between 'status' events. */
+  statusIntervalMs: number;
+}
+
+export class PacketLoop {
+  private lastStatusEventMs = -Infinity;
+
+  constructor(private readonly d: PacketLoopDeps) {}
+
+  ingest(raw: WitsPacket): void {
+    const { coordinator, storage, events } = this.d;
+    this.d.health.packetReceived();
+    const out = coordinator.process(raw);
+    if (out.metrics) storage.recordMetrics(metricSampleOf(out.packet, out.metrics));
+    storage.recordPacketCounts(out.packet.timeMs, 1);
+    if (out.baselineLocked) this.baselineLocked();
+    if (out.ticket) {
+      events.emit('ticket', out.ticket);
+      storage.saveTicket(out.ticket).catch((e) => this.d.log(`ticket not saved: ${(e as Error).message}`));
+    }
+    if (out.verification) this.d.advisories.verified(out.verification);
+    if (out.advisory && out.ticket && out.verification) {
+      const req = { advisory: out.advisory, ticket: out.ticket, verification: out.verification };
+      // Staleness is judged in data time, so a replayed recording is enriched like a live feed.
+      const dataNowMs = out.packet.timeMs;
+      void this.d.advisories.publish(out.advisory).then(() => this.d.enricher.submit(req, dataNowMs));
+    }
+    const now = this.d.clock();
+    if (now - this.lastStatusEventMs >= this.d.statusIntervalMs) {
+      this.lastStatusEventMs = now;
+      events.emit('status', this.d.status());
+    }
+  }
+
+  private baselineLocked(): void {
+    const err = this.d.baselineFile?.save(this.d.baseline.snapshot());
+    if (err) this.d.log(err);
+    void this.d.audit({ timeMs: this.d.clock(), actor: 'system', kind: 'baseline-lock', summary: 'baseline metric locked', after: this.d.baseline.progress() });
+  }
+}

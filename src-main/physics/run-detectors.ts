@@ -1,0 +1,66 @@
+// Which detectors run, in which order, in which rig state. One place owns the gating so a new
+// rule cannot slip in ahead of a safety check: the flow check first, well control next,
+// then hydraulics, then the on-bottom mechanical and efficiency rules.
+import type { WitsPacket } from '../../src-shared/wits.js';
+import {
+  compareDetections,
+  detectEcdMargin,
+  detectFlowWithPumpsOff,
+  detectFormationChange,
+  detectFounder,
+  detectGas,
+  detectH2s,
+  detectKick,
+  detectLoss,
+  detectMseInefficiency,
+  detectPackOff,
+  detectPitRate,
+  detectSppDeviation,
+  detectStickSlip,
+  detectTorqueRise,
+  detectWashout,
+  type Detection,
+  type DetectorInputs,
+} from './detectors.js';
+import { isOnBottomState, isWellControlState } from './rig-states.js';
+import type { EffectiveThresholds } from './thresholds.js';
+
+export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: EffectiveThresholds): Detection[] {
+  const state = packet.rigState;
+  const detections: Detection[] = [];
+  const add = (d: Detection | null): Detection | null => {
+    if (d) detections.push(d);
+    return d;
+  };
+  // Running pipe in displaces mud out of the well: returns then are expected, not a kick.
+  if (state !== 'TrippingIn' && packet.bitDepthFt !== null && packet.bitDepthFt > 0) add(detectFlowWithPumpsOff(x, th));
+  if (!isWellControlState(state)) return detections;
+
+  // Well control. Without a flow-out sensor (balance null) kick/loss/gas/pit rules stay silent:
+  // nothing is inferred from a channel the rig does not send.
+  const kick = add(detectKick(x, th));
+  const loss = kick ? null : add(detectLoss(x, th));
+  add(detectH2s(x, th));
+  add(detectGas(x, th));
+  if (!kick && !loss) add(detectPitRate(x, th));
+  add(detectEcdMargin(x, th));
+
+  const onBottom = isOnBottomState(state);
+  const packOff = onBottom ? add(detectPackOff(x, th)) : null;
+  const washout = loss ? null : add(detectWashout(x, th));
+  if (!washout && !packOff && !loss) add(detectSppDeviation(x, th));
+  if (onBottom) {
+    const stick = add(detectStickSlip(x, th));
+    let formation: Detection | null = null;
+    if (state === 'Drilling') {
+      add(detectFounder(x, th));
+      formation = detectFormationChange(x, th);
+    }
+    // A torque rise explained by pack-off, stick-slip or new rock is not reported twice.
+    if (!packOff && !stick && !formation) add(detectTorqueRise(x, th));
+    add(detectMseInefficiency(x, th));
+    add(formation);
+  }
+  if (detections.length > 1) detections.sort(compareDetections);
+  return detections;
+}

@@ -1,0 +1,126 @@
+// Each drilling channel against its own running baseline: a short mean (a few packets, so one
+// noisy packet does not trip a detector) compared with a slow EMA that is held while the
+// channel deviates (a fault building over minutes stays measured against the pre-fault level).
+// Table-driven: one row per channel says how the delta is formed and when the baseline holds.
+import { EmaBaseline, GAS_BACKGROUND, ShortWindow } from '../ema.js';
+import type { EffectiveThresholds } from '../thresholds.js';
+
+type DeltaKind =
+  /** short / baseline − 1 (rise as a fraction) */
+  | 'rise'
+  /** 1 − short / baseline (drop as a fraction) */
+  | 'drop'
+  /** short − baseline, in the channel's unit */
+  | 'difference';
+
+interface DeltaRule {
+  kind: DeltaKind;
+  /** |delta| beyond this holds the baseline. */
+  holdBeyond: (t: EffectiveThresholds) => number;
+}
+
+export const ON_BOTTOM_DELTAS = {
+  torque: { kind: 'rise', holdBeyond: (t) => t.torqueIncreaseWarningFraction / 2 },
+  rop: { kind: 'drop', holdBeyond: () => 0.1 },
+  wob: { kind: 'rise', holdBeyond: () => 0.05 },
+  mse: { kind: 'rise', holdBeyond: (t) => t.mseChangeSignificantFraction / 2 },
+  dxc: { kind: 'difference', holdBeyond: (t) => t.dxcTrendThreshold / 2 },
+} satisfies Record<string, DeltaRule>;
+
+export type OnBottomChannel = keyof typeof ON_BOTTOM_DELTAS;
+
+export class ChannelDelta {
+  readonly base: EmaBaseline;
+  private readonly short: ShortWindow;
+
+  constructor(
+    private readonly rule: DeltaRule,
+    smoothingPackets: number,
+    base = new EmaBaseline(),
+  ) {
+    this.base = base;
+    this.short = new ShortWindow(smoothingPackets);
+  }
+
+  /** Pushes a positive reading and returns its delta (null while the baseline warms up). */
+  update(value: number | null, t: EffectiveThresholds, learn = true, judge = true): number | null {
+    if (value === null || !Number.isFinite(value) || value <= 0) return null;
+    this.short.push(value);
+    const delta = judge ? this.delta() : null;
+    if (learn) this.base.update(value, delta !== null && Math.abs(delta) > this.rule.holdBeyond(t));
+    return delta;
+  }
+
+  reset(): void {
+    this.base.reset();
+    this.short.reset();
+  }
+
+  private delta(): number | null {
+    const b = this.base.current;
+    const s = this.short.mean as number;
+    if (!this.base.ready || b === null) return null;
+    if (this.rule.kind === 'difference') return s - b;
+    if (b <= 0) return null;
+    return this.rule.kind === 'rise' ? s / b - 1 : 1 - s / b;
+  }
+}
+
+/** The on-bottom channels' deltas, updated together while the bit is on bottom. */
+export class OnBottomDeltas {
+  readonly channels: Record<OnBottomChannel, ChannelDelta>;
+
+  constructor(smoothingPackets: number) {
+    const make = (c: OnBottomChannel) => new ChannelDelta(ON_BOTTOM_DELTAS[c], smoothingPackets);
+    this.channels = { torque: make('torque'), rop: make('rop'), wob: make('wob'), mse: make('mse'), dxc: make('dxc') };
+  }
+
+  update(values: Record<OnBottomChannel, number | null>, t: EffectiveThresholds): Record<OnBottomChannel, number | null> {
+    const c = this.channels;
+    return {
+      torque: c.torque.update(values.torque, t),
+      rop: c.rop.update(values.rop, t),
+      wob: c.wob.update(values.wob, t),
+      mse: c.mse.update(values.mse, t),
+      dxc: c.dxc.update(values.dxc, t),
+    };
+  }
+}
+
+/**
+ * SPP against its baseline at steady pumps only: learned while the pumps are steady (or to
+ * seed it), judged only when steady, started over at every pump change.
+ */
+export class SppDelta {
+  private readonly d: ChannelDelta;
+
+  constructor(smoothingPackets: number) {
+    this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => t.sppDeviationWarningPsi / 2 }, smoothingPackets);
+  }
+
+  get baselinePsi(): number | null {
+    return this.d.base.current;
+  }
+
+  update(sppPsi: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds): number | null {
+    if (!pumpsOn) return null;
+    return this.d.update(sppPsi, t, pumpsSteady || !this.d.base.ready, pumpsSteady);
+  }
+
+  reset(): void {
+    this.d.reset();
+  }
+}
+
+/** Gas above its slow background, units (the background all but stops while gas rises). */
+export class GasBackground {
+  private readonly base = new EmaBaseline(GAS_BACKGROUND);
+
+  update(gasUnits: number | null, t: EffectiveThresholds): number | null {
+    if (gasUnits === null || gasUnits < 0) return null;
+    const b = this.base.current;
+    const rise = this.base.ready && b !== null ? gasUnits - b : null;
+    this.base.update(gasUnits, rise !== null && rise > t.kickGasIncreaseUnits / 2);
+    return rise;
+  }
+}

@@ -1,0 +1,45 @@
+// Pit rate (short least-squares trend) and pit gain (longer window), corrected for the hole the
+// bit drills: new hole is filled from the pits (D²/1029.4 bbl/ft, ~5 bbl/hr at 70 ft/hr in
+// 8.5 in), which must not read as a loss.
+import type { WitsPacket } from '../../../src-shared/wits.js';
+import { PitTrend } from '../flow.js';
+
+export interface PitReading {
+  pitRateBblHr: number | null;
+  pitGainBbl: number | null;
+}
+
+/** Hole capacity, bbl/ft = D² (in) / 1029.4. */
+const HOLE_CAPACITY_DIVISOR = 1029.4;
+/** Fewest seconds of samples before a trend is fitted (or a third of the window if shorter). */
+const MIN_TREND_SPAN_S = 20;
+
+export class PitTracker {
+  private rate: PitTrend | null = null;
+  private gain: PitTrend | null = null;
+
+  /** Line fill and flow-back follow a pump change: the windows start over. */
+  reset(): void {
+    this.rate?.reset();
+    this.gain?.reset();
+  }
+
+  update(packet: WitsPacket, bitDiameterIn: number | null, rateWindowS: number, gainWindowS: number): PitReading {
+    if (packet.pitVolumeBbl === null) return { pitRateBblHr: null, pitGainBbl: null };
+    if (this.rate === null || this.rate.windowS !== rateWindowS) {
+      this.rate = new PitTrend(rateWindowS, Math.min(MIN_TREND_SPAN_S, rateWindowS / 3));
+    }
+    // Gain counts over a longer window than the rate: a slow influx adds up to the 5/10 bbl
+    // limits over minutes, while slow surface drift falls out of the window.
+    if (this.gain === null || this.gain.windowS !== gainWindowS) {
+      this.gain = new PitTrend(gainWindowS, Math.min(MIN_TREND_SPAN_S, gainWindowS / 3), 5, Math.max(1024, Math.ceil(gainWindowS) + 64));
+    }
+    const holeFillBbl =
+      bitDiameterIn !== null && packet.holeDepthFt !== null && packet.holeDepthFt > 0 ? (packet.holeDepthFt * bitDiameterIn * bitDiameterIn) / HOLE_CAPACITY_DIVISOR : 0;
+    const corrected = packet.pitVolumeBbl + holeFillBbl;
+    this.rate.push(packet.timeMs, corrected);
+    this.gain.push(packet.timeMs, corrected);
+    const trend = this.rate.compute();
+    return { pitRateBblHr: trend ? trend.rateBblHr : null, pitGainBbl: this.gain.gainBbl() };
+  }
+}

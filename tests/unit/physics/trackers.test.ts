@@ -1,0 +1,162 @@
+// The physics engine's trackers, each on its own: pumps, the connection flow check, pits, the
+// channel deltas, founder, the efficiency judge, and the detector gating.
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src-shared/config.js';
+import { makePacket, type ChannelValues, type RigState, type WitsPacket } from '../../../src-shared/wits.js';
+import { emptyDetectorInputs } from '../../../src-main/physics/detectors.js';
+import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/history.js';
+import { runDetectors } from '../../../src-main/physics/run-detectors.js';
+import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
+import { ChannelDelta, GasBackground, ON_BOTTOM_DELTAS, SppDelta } from '../../../src-main/physics/trackers/deltas.js';
+import { EfficiencyJudge } from '../../../src-main/physics/trackers/efficiency.js';
+import { FlowCheckTracker } from '../../../src-main/physics/trackers/flow-check.js';
+import { FounderTracker } from '../../../src-main/physics/trackers/founder.js';
+import { PitTracker } from '../../../src-main/physics/trackers/pits.js';
+import { PumpTracker } from '../../../src-main/physics/trackers/pumps.js';
+import type { DrillingMetrics } from '../../../src-shared/metrics.js';
+
+const th = thresholdsFor(defaultConfig(), 'production');
+const T0 = 1_700_000_000_000;
+const at = (s: number, v: Partial<ChannelValues>, rigState: RigState = 'Drilling'): WitsPacket => ({ ...makePacket(T0 + s * 1000, v), rigState });
+
+describe('PumpTracker', () => {
+  it('is steady only after the settle time at one rate, and a rate change starts it over', () => {
+    const p = new PumpTracker(30_000, 5);
+    expect(p.update(at(0, { flowInGpm: 500 }), 50)).toMatchObject({ pumpsOn: true, pumpChanged: true, pumpsSteady: false });
+    for (let s = 1; s < 30; s++) expect(p.update(at(s, { flowInGpm: 500 }), 50).pumpsSteady).toBe(false);
+    expect(p.update(at(30, { flowInGpm: 502 }), 50)).toMatchObject({ pumpsSteady: true, pumpChanged: false });
+    let changed = false;
+    for (let s = 31; s < 40; s++) changed ||= p.update(at(s, { flowInGpm: 650 }), 50).pumpChanged;
+    expect(changed).toBe(true);
+    expect(p.update(at(41, { flowInGpm: 650 }), 50).pumpsSteady).toBe(false);
+  });
+  it('reads pump strokes when flow in is not sent, and flow below the circulation minimum as off', () => {
+    const p = new PumpTracker(1000, 5);
+    expect(p.update(at(0, { pumpSpm: 90 }), 50).pumpsOn).toBe(true);
+    const q = new PumpTracker(1000, 5);
+    expect(q.update(at(0, { flowInGpm: 30 }), 50).pumpsOn).toBe(false);
+  });
+});
+
+describe('FlowCheckTracker', () => {
+  it('judges returns and pit gain only after the flow-back settle time', () => {
+    const f = new FlowCheckTracker();
+    const off = { pumpsOn: false, pumpsSteady: false, pumpChanged: false };
+    f.update(at(0, { flowOutGpm: 80, pitVolumeBbl: 500 }), { ...off, pumpChanged: true }, 120);
+    expect(f.update(at(60, { flowOutGpm: 30, pitVolumeBbl: 503 }), off, 120).pumpsOffSettledS).toBeNull();
+    const first = f.update(at(120, { flowOutGpm: 12, pitVolumeBbl: 504 }), off, 120);
+    expect(first.pumpsOffSettledS).toBe(120);
+    expect(first.pitGainPumpsOffBbl).toBe(0);
+    const later = f.update(at(180, { flowOutGpm: 12, pitVolumeBbl: 506.5 }), off, 120);
+    expect(later.pitGainPumpsOffBbl).toBeCloseTo(2.5, 9);
+    expect(f.update(at(181, { flowOutGpm: 500 }), { pumpsOn: true, pumpsSteady: false, pumpChanged: true }, 120).pumpsOffSettledS).toBeNull();
+  });
+});
+
+describe('PitTracker', () => {
+  it('adds the drilled hole volume back, so drilling ahead with steady pits is no loss', () => {
+    const p = new PitTracker();
+    let r = { pitRateBblHr: null as number | null, pitGainBbl: null as number | null };
+    // 72 ft/hr in 8.5 in: the pits fall by the new hole's volume (~5 bbl/hr).
+    for (let s = 0; s <= 300; s++) {
+      const hole = 10_000 + (72 / 3600) * s;
+      r = p.update(at(s, { pitVolumeBbl: 500 - ((hole - 10_000) * 8.5 * 8.5) / 1029.4, holeDepthFt: hole }), 8.5, 90, 600);
+    }
+    expect(Math.abs(r.pitRateBblHr as number)).toBeLessThan(0.1);
+    expect(Math.abs(r.pitGainBbl as number)).toBeLessThan(0.05);
+  });
+  it('measures a gain over its window and starts over on reset', () => {
+    const p = new PitTracker();
+    let r = { pitRateBblHr: null as number | null, pitGainBbl: null as number | null };
+    for (let s = 0; s <= 300; s++) r = p.update(at(s, { pitVolumeBbl: 500 + s / 60, holeDepthFt: 10_000 }), 8.5, 90, 600);
+    expect(r.pitRateBblHr).toBeCloseTo(60, 0);
+    expect(r.pitGainBbl).toBeCloseTo(5, 1);
+    p.reset();
+    expect(p.update(at(301, { pitVolumeBbl: 505, holeDepthFt: 10_000 }), 8.5, 90, 600).pitRateBblHr).toBeNull();
+  });
+  it('no pit channel, no pit numbers', () => {
+    expect(new PitTracker().update(at(0, { holeDepthFt: 10_000 }), 8.5, 90, 600)).toEqual({ pitRateBblHr: null, pitGainBbl: null });
+  });
+});
+
+describe('channel deltas', () => {
+  it('rise, drop and difference against a baseline that holds while the channel deviates', () => {
+    const torque = new ChannelDelta(ON_BOTTOM_DELTAS.torque, 5);
+    for (let i = 0; i < 120; i++) torque.update(10, th);
+    let d: number | null = null;
+    for (let i = 0; i < 60; i++) d = torque.update(13, th);
+    // Held: after a minute at +30 % the baseline has moved ~5 % (α 0.003; unheld it would be ~14 %).
+    expect(d as number).toBeGreaterThan(0.2);
+    const rop = new ChannelDelta(ON_BOTTOM_DELTAS.rop, 5);
+    for (let i = 0; i < 20; i++) rop.update(60, th);
+    for (let i = 0; i < 5; i++) d = rop.update(30, th);
+    expect(d as number).toBeGreaterThan(0.3);
+    const dxc = new ChannelDelta(ON_BOTTOM_DELTAS.dxc, 5);
+    for (let i = 0; i < 20; i++) dxc.update(1.5, th);
+    for (let i = 0; i < 5; i++) d = dxc.update(1.3, th);
+    expect(d as number).toBeLessThan(-0.1);
+    expect(dxc.update(null, th)).toBeNull();
+  });
+  it('SPP is judged only at steady pumps and learned only then (or to seed)', () => {
+    const spp = new SppDelta(5);
+    for (let i = 0; i < 20; i++) expect(spp.update(2800, true, false, th)).toBeNull();
+    expect(spp.baselinePsi).not.toBeNull();
+    for (let i = 0; i < 80; i++) spp.update(2800, true, true, th);
+    let d: number | null = null;
+    for (let i = 0; i < 5; i++) d = spp.update(2600, true, true, th);
+    expect(d as number).toBeLessThan(-180);
+    expect(spp.update(2600, false, false, th)).toBeNull();
+  });
+  it('gas rise above a background that does not chase a kick', () => {
+    const g = new GasBackground();
+    for (let i = 0; i < 60; i++) g.update(50, th);
+    let rise: number | null = null;
+    for (let i = 0; i < 120; i++) rise = g.update(400, th);
+    expect(rise as number).toBeGreaterThan(300);
+  });
+});
+
+describe('FounderTracker', () => {
+  const history = (entries: [number, number][]): HistoryBuffer<HistoryEntry> => {
+    const h = new HistoryBuffer<HistoryEntry>(60);
+    entries.forEach(([wob, rop], i) => h.push({ packet: at(i, { wobKlbf: wob, ropFtHr: rop }), metrics: {} as DrillingMetrics, anomalous: false }));
+    return h;
+  };
+  it('counts WOB steps without an ROP answer and fits the trend', () => {
+    const f = new FounderTracker(10);
+    const rows: [number, number][] = Array.from({ length: 10 }, (_, i) => [20 * 1.06 ** i, 60 - i]);
+    let r = f.update(at(0, { wobKlbf: rows[0][0], ropFtHr: rows[0][1] }), true, history([]), th);
+    for (let i = 1; i < rows.length; i++) r = f.update(at(i, { wobKlbf: rows[i][0], ropFtHr: rows[i][1] }), true, history(rows.slice(0, i + 1)), th);
+    expect(r.quickStreak).toBe(9);
+    expect(r.wobSlopeRel as number).toBeGreaterThan(0.03);
+    expect(r.ropSlopeRel as number).toBeLessThan(0);
+    expect(f.update(at(11, {}), false, history(rows), th).quickStreak).toBe(0);
+  });
+});
+
+describe('EfficiencyJudge', () => {
+  it('waits for drilling to be established, averages, and drops while the weight goes on', () => {
+    const e = new EfficiencyJudge(60_000);
+    for (let s = 0; s < 60; s++) expect(e.update(T0 + s * 1000, true, 0, 80)).toBeNull();
+    let v: number | null = null;
+    for (let s = 60; s < 66; s++) v = e.update(T0 + s * 1000, true, 0, s < 63 ? 80 : 60);
+    expect(v as number).toBeCloseTo(70, 9);
+    expect(e.update(T0 + 67_000, true, -0.3, 80)).toBeNull();
+    expect(e.update(T0 + 68_000, false, 0, 80)).toBeNull();
+  });
+});
+
+describe('runDetectors gating', () => {
+  const x = { ...emptyDetectorInputs(), pumpsSteady: true, flowBalanceGpm: 30, pitGainBbl: 12, torqueCv: 0.3 };
+  it('well control in circulating, mechanical only on bottom', () => {
+    const circulating = runDetectors(at(0, { bitDepthFt: 9000 }, 'Circulating'), x, th).map((d) => d.fault);
+    expect(circulating).toContain('kick');
+    expect(circulating).not.toContain('stick-slip');
+    const drilling = runDetectors(at(0, { bitDepthFt: 9000 }, 'Drilling'), x, th).map((d) => d.fault);
+    expect(drilling).toEqual(expect.arrayContaining(['kick', 'stick-slip']));
+    expect(drilling[0]).toBe('kick');
+  });
+  it('tripping: no well-control or mechanical rules (the trip tank is the check there)', () => {
+    expect(runDetectors(at(0, { bitDepthFt: 9000 }, 'TrippingOut'), x, th)).toEqual([]);
+  });
+});
