@@ -8,6 +8,7 @@ import { CAMPAIGNS, campaignLabel } from '../../src-shared/campaign.js';
 import type { ConfigIssue } from '../../src-shared/config.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { UnitSystem } from '../../src-shared/units.js';
+import { FleetSettings } from '../components/FleetSettings.js';
 import { fieldText, flatten, groupOf, parseField, unflatten } from '../lib/config-fields.js';
 import { rememberActor, rememberedActor } from '../lib/shift.js';
 import { useApp } from '../store/app-store.js';
@@ -269,6 +270,7 @@ export function SettingsView(): React.JSX.Element {
         <UnitsPanel />
         <CampaignPanel actor={actor} />
         <LlmPanel actor={actor} />
+        <FleetSettings actor={actor} />
       </div>
       <div className="settings-col"><SourcePanel actor={actor} /></div>
       <div className="settings-col settings-col-wide"><ConfigPanel actor={actor} /></div>
