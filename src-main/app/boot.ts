@@ -11,7 +11,7 @@ import { RuntimeSettingsFile } from '../config/runtime-settings.js';
 import { createLlmEnricher } from '../llm/llm-enricher.js';
 import { createEngine } from './create-engine.js';
 import type { Engine } from './engine.js';
-import { SqliteStore } from '../storage/sqlite-store.js';
+import { openStorage } from '../storage/open-storage.js';
 
 export interface BootOptions {
   dataDir: string;
@@ -49,11 +49,7 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
     };
   }
 
-  const storage = SqliteStore.open({
-    dataDir: o.dataDir,
-    metricsFlushMs: config.storage.metrics_flush_ms,
-    metricsRetentionDays: config.storage.metrics_retention_days,
-  });
+  const storage = await openStorage(config, o.dataDir);
   const kb = loadStaticKnowledgeStore(join(o.resourcesDir, 'knowledge-base.json'));
   if (kb.warning) o.log(kb.warning);
   const enricher = createLlmEnricher(config, {

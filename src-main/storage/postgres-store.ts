@@ -21,6 +21,8 @@ export interface PostgresStoreOptions {
   metricsFlushMs?: number;
   metricsRetentionDays?: number;
   poolSize?: number;
+  /** Called once the store has closed (releases the data-directory lock the caller took). */
+  onClose?: () => void;
 }
 
 const LOCK_NAMESPACE = 0x5a1f;
@@ -75,6 +77,7 @@ export class PostgresStore implements PersistenceLayer {
   private lastRetentionMs = -Infinity;
   private closed = false;
   private readonly retentionMs: number;
+  private readonly onClose: (() => void) | undefined;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -83,6 +86,7 @@ export class PostgresStore implements PersistenceLayer {
     opts: PostgresStoreOptions,
   ) {
     this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
+    this.onClose = opts.onClose;
     const flushMs = opts.metricsFlushMs ?? 1000;
     if (flushMs > 0) {
       this.timer = setInterval(() => void this.flushMetrics(), flushMs);
@@ -337,5 +341,6 @@ export class PostgresStore implements PersistenceLayer {
     this.closed = true;
     await this.pool.end().catch(() => undefined);
     await this.session.end().catch(() => undefined); // ends the session: the one-engine lock goes with it
+    this.onClose?.();
   }
 }

@@ -2,7 +2,12 @@
 // append-only record enforced by the server, NUL-safe text, and messages that never show the
 // password.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { defaultConfig } from '../../../src-shared/config.js';
+import { openStorage } from '../../../src-main/storage/open-storage.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../../src-main/storage/postgres-store.js';
 import { makeAdvisory } from '../../unit/storage/fixtures.js';
@@ -94,6 +99,26 @@ describe('PostgresStore', () => {
     } finally {
       await c.end();
       await store.close();
+    }
+  });
+
+  it('is what the engine opens when storage.kind = "postgres", holding the data directory too', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sairen-pgboot-'));
+    const base = defaultConfig();
+    const config = { ...base, storage: { ...base.storage, kind: 'postgres' as const, postgres_url: db.url, metrics_flush_ms: 0 } };
+    try {
+      const store = await openStorage(config, dataDir);
+      expect(store.kind).toBe('postgres');
+      await expect(openStorage(config, dataDir)).rejects.toThrow(/already|another|lock|running/i);
+      await store.saveAdvisory(makeAdvisory({ timeMs: 9000 }));
+      expect(await store.listAdvisories({})).toHaveLength(1);
+      await store.close();
+      const again = await openStorage(config, dataDir);
+      expect(await again.listAdvisories({})).toHaveLength(1);
+      await again.close();
+      await expect(openStorage({ ...config, storage: { ...config.storage, postgres_url: '' } }, dataDir)).rejects.toThrow('storage.postgres_url is empty');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
