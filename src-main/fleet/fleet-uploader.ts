@@ -4,6 +4,7 @@
 import { isFleetRisk } from '../../src-shared/fleet.js';
 import { Backoff, UPLOAD_BACKOFF_MS } from './backoff.js';
 import type { HubClient, HubFailure } from './hub-client.js';
+import { forHub, hubEventId } from './hub-identity.js';
 import { realSleeper, type Sleeper, type UploadQueue } from './ports.js';
 
 export interface UploaderStatus {
@@ -93,7 +94,7 @@ export class FleetUploader {
           continue;
         }
         this.status.lastAttemptMs = this.clock();
-        const r = await client.uploadEvent(ev);
+        const r = await client.uploadEvent(forHub(ev, client.link.rigId));
         if (!r.ok && r.kind !== 'rejected') return this.failed(r);
         this.contact();
         if (r.ok) {
@@ -114,7 +115,7 @@ export class FleetUploader {
       for (const u of outcomes) {
         forwarded.add(u.id);
         this.status.lastAttemptMs = this.clock();
-        const r = await client.sendOutcome(u.id, u.outcome, u.notes);
+        const r = await client.sendOutcome(hubEventId(u.id, client.link.rigId), u.outcome, u.notes);
         if (!r.ok && r.kind !== 'rejected') return this.failed(r);
         this.contact();
         if (r.ok && r.value === 'updated') this.status.outcomesForwarded++;

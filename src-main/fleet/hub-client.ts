@@ -57,7 +57,7 @@ export class HubClient {
   private readonly counted = new WeakSet<http.ClientRequest>();
 
   constructor(
-    private readonly link: HubLink,
+    readonly link: HubLink,
     o: HubClientOptions = {},
   ) {
     this.timeoutMs = o.timeoutMs ?? 30_000;
