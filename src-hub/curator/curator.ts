@@ -39,6 +39,8 @@ interface PendingRow {
   episode_id: string | null;
 }
 
+const yieldToUploads = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const emptyRun = (version: number): CuratorRun => ({ events: 0, added: 0, updated: 0, duplicates: 0, pruned: 0, version });
 
 export class Curator {
@@ -120,12 +122,15 @@ export class Curator {
     ).rows;
     const run = emptyRun(version);
     if (rows.length === 0) return run;
-    const batch = rows.map((row) => {
+    const batch: { event: FleetEvent; episodeId: string | null }[] = [];
+    for (const row of rows) {
       const event = JSON.parse(zstdDecompressBounded(row.body, MAX_EVENT_JSON_BYTES).toString('utf8')) as FleetEvent;
       event.outcome = row.outcome;
       event.notes = row.notes;
-      return { event, episodeId: row.episode_id };
-    });
+      batch.push({ event, episodeId: row.episode_id });
+      // Uploads share this event loop: let them in between events.
+      if (batch.length % 10 === 0) await yieldToUploads();
+    }
     const placed = placeEvents(batch, await this.anchorsFor(c, batch));
     Object.assign(run, { events: rows.length, added: placed.added, updated: placed.updated, duplicates: placed.duplicates });
     await c.query(
