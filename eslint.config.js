@@ -41,6 +41,28 @@ export default tseslint.config(
     },
   },
   {
+    // The pure core (ARCHITECTURE.md "The hot path"): drilling logic with no I/O and no clock.
+    // Time comes in the packet; randomness would make replays differ.
+    files: ['src-main/physics/**/*.ts', 'src-main/agents/**/*.ts', 'src-main/advisory/**/*.ts', 'src-main/ml/**/*.ts'],
+    ignores: ['src-main/ml/worker*.ts', 'src-main/ml/scheduler*.ts', 'src-main/ml/**/*-io.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          pattern(nodeBuiltins, 'The pure core does no I/O: no Node built-ins.'),
+          pattern(['electron'], 'Only src-main/electron/ may import electron; the engine must run under plain Node.'),
+          pattern(['**/src-renderer/**', '**/src-hub/**'], 'The engine never imports the renderer or the hub.'),
+          pattern(['**/pipeline/**', '**/storage/**', '**/headless/**', '**/electron/**', '**/app/**', '**/cli/**'], 'The pure core imports nothing from the I/O layers (pipeline, storage, headless, electron, app, cli).'),
+        ],
+      }],
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The pure core reads no clock: time comes in the packet.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The pure core reads no clock: time comes in the packet.' },
+        { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'The pure core reads no clock: timing belongs to the pipeline coordinator.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The pure core is deterministic: no Math.random (replays must give the same result).' },
+      ],
+    },
+  },
+  {
     files: ['src-main/electron/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,4 +1,5 @@
 import type { Campaign, Operation } from './campaign.js';
+import type { EpisodeSignature, FleetOutcome } from './fleet.js';
 import type { DrillingMetrics } from './metrics.js';
 import type { RigState, WitsPacket } from './wits.js';
 
@@ -102,8 +103,19 @@ export interface SpecialistVote {
 
 export interface Precedent {
   id: string;
+  /** One line: "F-7, 7,579 ft, 3 weeks ago: pack-off, circulated and reamed, resolved". */
   summary: string;
   source: string;
+  /** Structured fields (recall precedents; the static knowledge base has only the text). */
+  rig?: string;
+  well?: string;
+  depthFt?: number | null;
+  timeMs?: number;
+  outcome?: FleetOutcome;
+  /** What was done and how it ended: "pack-off, circulated and reamed, resolved". */
+  resolution?: string;
+  /** Cosine similarity of the physics signatures, 0-1. */
+  similarity?: number;
 }
 
 export interface AdvisoryText {
@@ -155,6 +167,8 @@ export interface Advisory {
   rigState: RigState;
   depthFt: number | null;
   metrics: DrillingMetrics;
+  /** The physics signature precedents were matched on (absent on advisories from older releases). */
+  signature?: EpisodeSignature;
 }
 
 /** The text the UI shows: the LLM's when the advisory says so, else the template's. */
@@ -178,7 +192,8 @@ export type AuditKind =
   | 'baseline-lock'
   | 'baseline-reset'
   | 'source-change'
-  | 'llm-mode';
+  | 'llm-mode'
+  | 'outcome';
 
 export interface AuditEntry {
   seq: number;

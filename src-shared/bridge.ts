@@ -6,6 +6,7 @@ import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult 
 import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
 import type { HealthReport } from './health.js';
+import { OutcomeInputSchema, type OutcomeRecord, type OutcomeStat } from './outcome.js';
 import type { ShiftSummary } from './records.js';
 import type { SourceStatus } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
@@ -51,8 +52,18 @@ export const BridgeRequests = {
       actor,
       action: z.string().trim().min(1, 'action taken is required').max(200),
       notes: z.string().max(4000).default(''),
+      /** How it ended, when already known (it can also be set later with setOutcome). */
+      outcome: OutcomeInputSchema.optional(),
     })
     .strict(),
+  /** Records (or changes) how a confirmed advisory ended: resolved, escalated or false alarm. */
+  setOutcome: z
+    .object({ advisoryId: z.string().min(1), outcome: OutcomeInputSchema, actor, notes: z.string().max(4000).default('') })
+    .strict(),
+  /** Recorded outcomes, newest first (every change; the first per advisory is its current one). */
+  getOutcomes: z.object({ advisoryId: z.string().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  /** Per fault: advisories confirmed real vs marked false alarm (evidence for threshold changes). */
+  getOutcomeStats: z.object({ sinceMs: z.number().optional(), untilMs: z.number().optional() }).strict(),
   getConfig: z.object({}).strict(),
   validateConfig: z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
   applyConfig: z.object({ config: z.record(z.string(), z.unknown()), actor }).strict(),
@@ -116,6 +127,9 @@ export interface BridgeResponses {
   getHistory: Advisory[];
   getAcknowledgements: Acknowledgement[];
   acknowledge: Acknowledgement;
+  setOutcome: OutcomeRecord;
+  getOutcomes: OutcomeRecord[];
+  getOutcomeStats: OutcomeStat[];
   getConfig: WellConfig;
   validateConfig: ConfigValidation;
   applyConfig: ConfigValidation & { applied: boolean };
@@ -137,6 +151,8 @@ export interface BridgeEvents {
   /** A new advisory, or an existing one enriched (same id). */
   advisory: Advisory;
   acknowledgement: Acknowledgement;
+  /** An outcome recorded at acknowledgement or later. */
+  outcome: OutcomeRecord;
   health: HealthReport;
   audit: AuditEntry;
   /** A tactical ticket (a sustained anomaly), before verification. */
@@ -146,7 +162,7 @@ export interface BridgeEvents {
 }
 
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'health', 'audit', 'ticket', 'verification'];
+export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification'];
 
 /** A command failure the user can read (validation, not found, refused). */
 export interface BridgeError {

@@ -207,6 +207,12 @@ export const WellConfigSchema = z
       open_reads: z.boolean().default(false),
       body_limit_bytes: num(65536),
     }),
+    knowledge: section({
+      /** Precedents by RAM recall of past episodes (this rig's and the fleet's); false = the static knowledge base. */
+      recall_enabled: z.boolean().default(true),
+      /** Episodes held for recall; past it the oldest non-critical go. Applied at start. */
+      recall_capacity: num(10_000),
+    }),
     storage: section({
       metrics_retention_days: num(90),
       metrics_flush_ms: num(1000),
@@ -236,6 +242,8 @@ export const WellConfigSchema = z
       key: z.string().max(512).default(''),
       /** Seconds between library downloads (10 min to 7 days; up to 30 min of jitter is added). */
       sync_interval_s: z.number().int().min(600).max(604_800).default(21_600),
+      /** Confirmed AMBER/RED events kept on disk for the fleet hub. Applied at start. */
+      queue_capacity: num(1000),
     }),
   })
   .strict();

@@ -70,6 +70,30 @@ export interface EpisodeKeyMetrics {
   ropFtHr: number | null;
 }
 
+/**
+ * Trends over the history window before the event: least-squares slope per minute of data
+ * time. null = fewer than 3 readings of that channel in the window.
+ */
+export interface SignatureTrends {
+  flowBalanceGpmPerMin: number | null;
+  sppPsiPerMin: number | null;
+  torqueKftLbfPerMin: number | null;
+  ropFtHrPerMin: number | null;
+  wobKlbfPerMin: number | null;
+  mseEfficiencyPercentPerMin: number | null;
+  dExponentPerMin: number | null;
+  gasUnitsPerMin: number | null;
+}
+
+/** What an episode (or a query) is matched on: the numbers at the event and how they moved. */
+export interface EpisodeSignature {
+  keyMetrics: EpisodeKeyMetrics;
+  trends: SignatureTrends;
+  /** Shallowest and deepest hole depth in the window, ft. */
+  depthFromFt: number | null;
+  depthToFt: number | null;
+}
+
 /** A past event distilled for precedent search. Id = `<event id>-episode`. */
 export interface FleetEpisode {
   schemaVersion: number;

@@ -14,6 +14,7 @@ import {
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import { weightsFor, type Weights } from '../config/campaign-controller.js';
+import { fitSeries } from '../physics/least-squares.js';
 import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
 import {
   MIN_TREND_SAMPLES,
@@ -56,34 +57,10 @@ export interface Consensus {
 
 function seriesSummary(values: readonly (number | null)[]): SeriesSummary | null {
   // x = packet index in the window, gaps skipped but keep their position.
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || !Number.isFinite(v)) continue;
-    n++;
-    sx += i;
-    sy += v;
-  }
-  if (n < MIN_TREND_SAMPLES) return null;
-  const mx = sx / n;
-  const my = sy / n;
-  let sxy = 0;
-  let sxx = 0;
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || !Number.isFinite(v)) continue;
-    if (first < 0) first = i;
-    last = i;
-    sxy += (i - mx) * (v - my);
-    sxx += (i - mx) * (i - mx);
-  }
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  const trendFraction = my !== 0 ? (slope * (last - first)) / Math.abs(my) : 0;
-  return { n, mean: my, slopePerPacket: slope, trendFraction };
+  const fit = fitSeries(values);
+  if (fit.n < MIN_TREND_SAMPLES) return null;
+  const trendFraction = fit.mean !== 0 ? (fit.slope * (fit.lastK - fit.firstK)) / Math.abs(fit.mean) : 0;
+  return { n: fit.n, mean: fit.mean, slopePerPacket: fit.slope, trendFraction };
 }
 
 /** Means and least-squares slopes of the recent window (real slopes: DOMAIN §19 quirk 14). */

@@ -4,6 +4,7 @@
 // reference's quirk 11): only Confirmed should go on to an advisory; too little history is
 // Uncertain, never a guess. The ticket's own packet counts as the newest sample when the
 // pipeline has not pushed it into history yet.
+import { fitSeries } from '../physics/least-squares.js';
 import type { FaultKind, Severity, Ticket, VerificationResult, VerificationStatus } from '../../src-shared/advisory.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
@@ -59,21 +60,7 @@ function median(xs: readonly number[]): number {
 
 /** Least-squares over x = 0..n-1 (DOMAIN §3.10). */
 export function lineFit(ys: readonly number[]): { slope: number; r2: number } {
-  const n = ys.length;
-  if (n < 2) return { slope: 0, r2: 0 };
-  const mx = (n - 1) / 2;
-  const my = mean(ys);
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (i - mx) ** 2;
-    sxy += (i - mx) * (ys[i] - my);
-    syy += (ys[i] - my) ** 2;
-  }
-  const slope = sxy / sxx;
-  const r2 = n < 3 || syy === 0 ? 0 : Math.min(1, Math.max(0, 1 - (syy - slope * sxy) / syy));
-  return { slope, r2 };
+  return fitSeries(ys);
 }
 
 const f0 = (x: number): string => x.toFixed(0);

@@ -6,11 +6,14 @@ import type { Campaign } from '../../src-shared/campaign.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import { readTextFileOrNull } from '../config/config-file.js';
 import { loadConfig } from '../config/load.js';
+import { DiskUploadQueue } from '../fleet/upload-queue.js';
 import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
+import { RamRecall } from '../knowledge/ram-recall.js';
 import { RuntimeSettingsFile } from '../config/runtime-settings.js';
 import { createLlmEnricher } from '../llm/llm-enricher.js';
 import { createEngine } from './create-engine.js';
 import type { Engine } from './engine.js';
+import { SettingsKeeper } from './settings-keeper.js';
 import { openStorage } from '../storage/open-storage.js';
 
 export interface BootOptions {
@@ -52,6 +55,20 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
   const storage = await openStorage(config, o.dataDir);
   const kb = loadStaticKnowledgeStore(join(o.resourcesDir, 'knowledge-base.json'));
   if (kb.warning) o.log(kb.warning);
+  // Sizes are applied at start, from the file and any saved run-time change of them.
+  const settingsFile = new RuntimeSettingsFile(o.dataDir);
+  const sizes = new SettingsKeeper(settingsFile).configOver(config);
+  // Opened even while recall is switched off, so switching it on at run time works.
+  const recall = await RamRecall.open({ store: storage, dataDir: o.dataDir, capacity: sizes.knowledge.recall_capacity, log: (l) => o.log(`[recall] ${l}`) });
+  const s = recall.stats();
+  o.log(`[recall] ${s.episodes} episodes (index ${s.index}${s.rebuildReason ? `: ${s.rebuildReason}` : ''})`);
+  let uploadQueue: DiskUploadQueue | null = null;
+  try {
+    uploadQueue = await DiskUploadQueue.open({ dataDir: o.dataDir, capacity: sizes.fleet.queue_capacity, log: (l) => o.log(`[fleet] ${l}`) });
+  } catch (e) {
+    // The advisory path does not depend on the fleet: run without the queue and say why.
+    o.log(`[fleet] upload queue unavailable, confirmed events are not kept for the fleet: ${(e as Error).message}`);
+  }
   const enricher = createLlmEnricher(config, {
     modelsDir: join(o.resourcesDir, 'models'),
     log: (e) => o.log(`[llm] ${e.advisoryId ? `${e.advisoryId}: ` : ''}${e.message}`),
@@ -61,12 +78,14 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
   const engine = createEngine(config, {
     storage,
     knowledge: kb.store,
+    recall,
+    uploadQueue,
     enricher,
     dataDir: o.dataDir,
     source: o.source,
     // No rig feed chosen or saved: the built-in simulator, flagged on screen as simulated.
     defaultSource: { kind: 'simulator', scenario: 'normal', seed: 1, speed: 1 },
-    settingsFile: new RuntimeSettingsFile(o.dataDir),
+    settingsFile,
     campaign: o.campaign ?? undefined,
     log: o.log,
   });
@@ -77,6 +96,8 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
     async dispose() {
       await engine.dispose();
       await enricher.dispose();
+      await recall.dispose();
+      await uploadQueue?.close();
       await storage.close();
     },
   };

@@ -14,7 +14,10 @@ import { ConfigStore } from '../config/config-store.js';
 import type { RuntimeSettingsFile } from '../config/runtime-settings.js';
 import { HealthMonitor } from '../health/health-monitor.js';
 import { SelfHealer } from '../health/self-healer.js';
+import { FleetRecorder, type EpisodeSink } from '../fleet/fleet-recorder.js';
+import type { QueueHealth, UploadQueue } from '../fleet/upload-queue.js';
 import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js';
+import { KnowledgeSelector, type RecallLike } from '../knowledge/select-store.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
 import { TemplateOnlyEnricher } from '../llm/template-only-enricher.js';
 import { activeLimits } from '../physics/thresholds.js';
@@ -27,13 +30,19 @@ import type { Engine } from './engine.js';
 import type { EngineContext } from './engine-context.js';
 import { EventBus } from './event-bus.js';
 import { FeedReset } from './feed-reset.js';
+import { OutcomeRecorder } from './outcome-recorder.js';
 import { PacketLoop } from './packet-loop.js';
 import { SettingsKeeper } from './settings-keeper.js';
 import { SourceSupervisor } from './source-supervisor.js';
 
 export interface EnginePorts {
   storage: PersistenceLayer;
+  /** The static knowledge base (precedents when recall is off or finds too few). */
   knowledge?: KnowledgeStore;
+  /** RAM recall of episodes; used while knowledge.recall_enabled and healthy. */
+  recall?: (RecallLike & EpisodeSink) | null;
+  /** Where confirmed AMBER/RED events wait for the fleet hub. */
+  uploadQueue?: (UploadQueue & { health(): QueueHealth }) | null;
   enricher?: AdvisoryEnricher;
   /** Where baseline_state.json lives; none = baseline is not persisted (tests, replays). */
   dataDir?: string | null;
@@ -69,10 +78,16 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const initialConfig = settings.configOver(fileConfig);
 
   const events = new EventBus(log);
-  const knowledge = ports.knowledge ?? new NoOpStore();
   const ownEnricher = ports.enricher ? null : new TemplateOnlyEnricher();
   const enricher = ports.enricher ?? ownEnricher!;
   const config = new ConfigStore(initialConfig);
+  const recall = ports.recall ?? null;
+  const queue = ports.uploadQueue ?? null;
+  const knowledge = new KnowledgeSelector({
+    recall,
+    fallback: ports.knowledge ?? new NoOpStore(),
+    recallEnabled: () => config.get().knowledge.recall_enabled,
+  });
   const campaigns = new CampaignController(ports.campaign ?? saved.campaign ?? initialConfig.campaign.active);
   const baseline = new BaselineLearner(baselineSettings(initialConfig));
   const baselineFile = ports.dataDir ? new BaselineFile(ports.dataDir) : null;
@@ -91,6 +106,13 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     events.emit('audit', entry);
     return entry;
   };
+  const fleet = new FleetRecorder({
+    queue,
+    recall,
+    identity: () => ({ rigId: config.get().well.rig, wellId: config.get().well.name, field: config.get().well.field }),
+    log,
+  });
+  const outcomes = new OutcomeRecorder({ storage, events, fleet, audit, clock });
   const advisories = new AdvisoryPublisher({ storage, enricher, events, composer: new AdvisoryComposer(() => config.get()), log });
 
   // The feed: an explicit choice wins, then the saved one, then the default (simulator).
@@ -113,6 +135,12 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     llm: () => enricher.status(),
     baselineLearning: () => baseline.isLearning(),
     knowledgeHealthy: () => knowledge.isHealthy(),
+    knowledgeDetail: () => knowledge.detail(),
+    extraComponents: () => {
+      if (!queue) return [];
+      const h = queue.health();
+      return [{ name: 'fleet-queue', status: h.status, detail: h.detail }];
+    },
     onChange: (h) => events.emit('health', h),
   });
   const healer = new SelfHealer({ clock, enricher, audit, log });
@@ -136,7 +164,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   });
 
   loop = new PacketLoop({
-    coordinator, storage, baseline, baselineFile, advisories, enricher, events, health, audit, clock, log, status,
+    coordinator, storage, baseline, baselineFile, advisories, enricher, events, health, audit, clock, log, status, fleet,
     statusIntervalMs: ports.statusIntervalMs ?? 250,
   });
 
@@ -155,7 +183,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
 
   const ctx: EngineContext = {
     storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, events, settings, feedReset,
-    clock, log, audit, status,
+    outcomes, clock, log, audit, status,
   };
   const call = dispatcher(commandHandlers(ctx), log);
   let disposed = false;

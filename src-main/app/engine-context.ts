@@ -13,6 +13,7 @@ import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js'
 import type { AdvisoryPublisher } from './advisory-publisher.js';
 import type { EventBus } from './event-bus.js';
 import type { FeedReset } from './feed-reset.js';
+import type { OutcomeRecorder } from './outcome-recorder.js';
 import type { SettingsKeeper } from './settings-keeper.js';
 import type { SourceSupervisor } from './source-supervisor.js';
 
@@ -29,6 +30,7 @@ export interface EngineContext {
   events: EventBus;
   settings: SettingsKeeper;
   feedReset: FeedReset;
+  outcomes: OutcomeRecorder;
   /** Wall clock, epoch ms: audit stamps and health timeouts (never drilling decisions). */
   clock: () => number;
   log: (line: string) => void;

@@ -6,6 +6,7 @@ import type { LiveStatus } from '../../src-shared/status.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import type { BaselineFile } from '../baseline/baseline-file.js';
 import type { BaselineLearner } from '../baseline/learner.js';
+import type { FleetRecorder } from '../fleet/fleet-recorder.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
 import type { PipelineCoordinator } from '../pipeline/coordinator.js';
@@ -27,6 +28,8 @@ export interface PacketLoopDeps {
   clock: () => number;
   log: (line: string) => void;
   status: () => LiveStatus;
+  /** AMBER/RED advisories go to the fleet upload queue with the window before them. */
+  fleet: FleetRecorder;
   /** Minimum wall-clock ms between 'status' events. */
   statusIntervalMs: number;
 }
@@ -49,6 +52,8 @@ export class PacketLoop {
     }
     if (out.verification) this.d.advisories.verified(out.verification);
     if (out.advisory && out.ticket && out.verification) {
+      // The window is the history right now: captured before the next packet moves it on.
+      void this.d.fleet.advisoryConfirmed(out.advisory, coordinator.historyWindow());
       const req = { advisory: out.advisory, ticket: out.ticket, verification: out.verification };
       // Staleness is judged in data time, so a replayed recording is enriched like a live feed.
       const dataNowMs = out.packet.timeMs;

@@ -1,7 +1,9 @@
 // Argument parsing for `npm run headless`: pure, so every bad-argument message is testable.
+import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { UnitSystem } from '../../src-shared/units.js';
-import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
+import { SCENARIOS, isScenarioName } from '../simulator/scenarios.js';
+import { UsageError, choiceFlag, intFlag, parseFlags, speedFlag } from './args.js';
 
 export interface HeadlessOptions {
   source: SourceConfig | null;
@@ -32,164 +34,93 @@ options:
   --quiet  (no status line per second)
   --check-config FILE  validate a well_config.toml (every problem named by key) and exit: 0 valid, 1 not`;
 
-const BARE_FLAGS = new Set(['--stdin', '--help', '-h', '--quiet']);
-const VALUE_FLAGS = new Set([
-  '--wits-tcp', '--wits-listen', '--serial', '--baud', '--parity', '--data-bits', '--stop-bits', '--csv',
-  '--simulate', '--seed', '--speed', '--host', '--port', '--data-dir', '--config', '--campaign', '--units',
-  '--channel-map', '--check-config',
-]);
+const FLAGS = {
+  'wits-tcp': { type: 'string' },
+  'wits-listen': { type: 'string' },
+  serial: { type: 'string' },
+  baud: { type: 'string' },
+  parity: { type: 'string' },
+  'data-bits': { type: 'string' },
+  'stop-bits': { type: 'string' },
+  stdin: { type: 'boolean' },
+  csv: { type: 'string' },
+  simulate: { type: 'string' },
+  seed: { type: 'string' },
+  speed: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'data-dir': { type: 'string' },
+  config: { type: 'string' },
+  campaign: { type: 'string' },
+  units: { type: 'string' },
+  'channel-map': { type: 'string' },
+  'check-config': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const SOURCE_FLAGS = ['wits-tcp', 'wits-listen', 'serial', 'stdin', 'csv', 'simulate'] as const;
 
 type Parsed = { ok: true; options: HeadlessOptions } | { ok: false; error: string };
-
-const int = (v: string, min: number, max: number): number | null => {
-  if (!/^\d+$/.test(v)) return null;
-  const n = Number(v);
-  return n >= min && n <= max ? n : null;
-};
-
-const speedOf = (v: string): number | 'max' | null => {
-  if (v === 'max') return 'max';
-  const n = Number(v);
-  return Number.isFinite(n) && n > 0 ? n : null;
-};
+type Values = ReturnType<typeof parseFlags<typeof FLAGS>>;
 
 export function parseHeadlessArgs(argv: string[]): Parsed {
-  const o: HeadlessOptions = {
-    source: null,
-    host: '127.0.0.1',
-    port: 8080,
-    dataDir: null,
-    configPath: null,
-    campaign: null,
-    units: null,
-    channelMap: null,
-    statusLines: true,
-    help: false,
-    checkConfig: null,
-  };
-  const sources: string[] = [];
-  let speed: number | 'max' | null = null;
-  let seed = 1;
-  let serial = { baud: 9600, parity: 'none' as 'none' | 'even' | 'odd', dataBits: 8 as 7 | 8, stopBits: 1 as 1 | 2 };
-  let pending: (() => SourceConfig) | null = null;
+  try {
+    return { ok: true, options: optionsFrom(parseFlags(argv, FLAGS)) };
+  } catch (e) {
+    if (e instanceof UsageError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
 
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (!VALUE_FLAGS.has(flag) && !BARE_FLAGS.has(flag)) return { ok: false, error: `unknown option ${flag} (see --help)` };
-    const takesValue = VALUE_FLAGS.has(flag);
-    const value = argv[i + 1];
-    if (takesValue && (value === undefined || value.startsWith('--'))) {
-      return { ok: false, error: `${flag} needs a value` };
-    }
-    if (takesValue) i++;
-    switch (flag) {
-      case '--help':
-      case '-h':
-        o.help = true;
-        break;
-      case '--quiet':
-        o.statusLines = false;
-        break;
-      case '--wits-tcp': {
-        const m = /^(.+):(\d+)$/.exec(value);
-        const port = m ? int(m[2], 1, 65535) : null;
-        if (!m || port === null) return { ok: false, error: `--wits-tcp expects HOST:PORT, got "${value}"` };
-        sources.push(flag);
-        pending = () => ({ kind: 'tcp', host: m[1], port });
-        break;
-      }
-      case '--wits-listen': {
-        const port = int(value, 1, 65535);
-        if (port === null) return { ok: false, error: `--wits-listen expects a port 1-65535, got "${value}"` };
-        sources.push(flag);
-        pending = () => ({ kind: 'listen', port });
-        break;
-      }
-      case '--serial':
-        sources.push(flag);
-        pending = () => ({ kind: 'serial', path: value, baudRate: serial.baud, dataBits: serial.dataBits, parity: serial.parity, stopBits: serial.stopBits });
-        break;
-      case '--baud': {
-        const b = int(value, 50, 4_000_000);
-        if (b === null) return { ok: false, error: `--baud expects a baud rate, got "${value}"` };
-        serial = { ...serial, baud: b };
-        break;
-      }
-      case '--parity':
-        if (value !== 'none' && value !== 'even' && value !== 'odd') return { ok: false, error: `--parity expects none, even or odd, got "${value}"` };
-        serial = { ...serial, parity: value };
-        break;
-      case '--data-bits':
-        if (value !== '7' && value !== '8') return { ok: false, error: `--data-bits expects 7 or 8, got "${value}"` };
-        serial = { ...serial, dataBits: value === '7' ? 7 : 8 };
-        break;
-      case '--stop-bits':
-        if (value !== '1' && value !== '2') return { ok: false, error: `--stop-bits expects 1 or 2, got "${value}"` };
-        serial = { ...serial, stopBits: value === '2' ? 2 : 1 };
-        break;
-      case '--stdin':
-        sources.push(flag);
-        pending = () => ({ kind: 'stdin' });
-        break;
-      case '--csv':
-        sources.push(flag);
-        pending = () => ({ kind: 'csv', path: value, speed: speed ?? 'max' });
-        break;
-      case '--simulate':
-        sources.push(flag);
-        pending = () => ({ kind: 'simulator', scenario: value, seed, speed: typeof speed === 'number' ? speed : 1 });
-        break;
-      case '--seed': {
-        const s = int(value, 0, 2 ** 31);
-        if (s === null) return { ok: false, error: `--seed expects a whole number, got "${value}"` };
-        seed = s;
-        break;
-      }
-      case '--speed': {
-        const s = speedOf(value);
-        if (s === null) return { ok: false, error: `--speed expects a positive number or "max", got "${value}"` };
-        speed = s;
-        break;
-      }
-      case '--host':
-        o.host = value;
-        break;
-      case '--port': {
-        const p = int(value, 0, 65535);
-        if (p === null) return { ok: false, error: `--port expects 0-65535, got "${value}"` };
-        o.port = p;
-        break;
-      }
-      case '--check-config':
-        o.checkConfig = value;
-        break;
-      case '--data-dir':
-        o.dataDir = value;
-        break;
-      case '--config':
-        o.configPath = value;
-        break;
-      case '--campaign': {
-        const c = parseCampaign(value);
-        if (!c) return { ok: false, error: `--campaign expects production or pa, got "${value}"` };
-        o.campaign = c;
-        break;
-      }
-      case '--units':
-        if (value !== 'imperial' && value !== 'metric') return { ok: false, error: `--units expects imperial or metric, got "${value}"` };
-        o.units = value;
-        break;
-      case '--channel-map':
-        if (value !== 'wits-record01' && value !== 'reference') return { ok: false, error: `--channel-map expects wits-record01 or reference, got "${value}"` };
-        o.channelMap = value;
-        break;
-    }
+function optionsFrom(v: Values): HeadlessOptions {
+  const chosen = SOURCE_FLAGS.filter((f) => v[f] !== undefined && v[f] !== false);
+  if (chosen.length > 1) throw new UsageError(`choose one source, got ${chosen.map((f) => `--${f}`).join(' and ')}`);
+  let campaign: Campaign | null = null;
+  if (v.campaign !== undefined) {
+    campaign = parseCampaign(v.campaign);
+    if (!campaign) throw new UsageError(`--campaign expects production or pa, got "${v.campaign}"`);
   }
-  if (sources.length > 1) return { ok: false, error: `choose one source, got ${sources.join(' and ')}` };
-  // Built after all flags so --speed/--seed/--baud may come in any order.
-  o.source = pending ? pending() : null;
-  if (speed === 'max' && o.source?.kind === 'simulator') {
-    return { ok: false, error: '--speed max is for --csv replays; give the simulator a number' };
+  return {
+    source: sourceFrom(v),
+    host: v.host ?? '127.0.0.1',
+    port: v.port === undefined ? 8080 : intFlag('--port', v.port, 0, 65535, 'a port'),
+    dataDir: v['data-dir'] ?? null,
+    configPath: v.config ?? null,
+    campaign,
+    units: v.units === undefined ? null : choiceFlag('--units', v.units, ['imperial', 'metric'] as const),
+    channelMap: v['channel-map'] === undefined ? null : choiceFlag('--channel-map', v['channel-map'], ['wits-record01', 'reference'] as const),
+    statusLines: !v.quiet,
+    help: v.help === true,
+    checkConfig: v['check-config'] ?? null,
+  };
+}
+
+function sourceFrom(v: Values): SourceConfig | null {
+  const speed = v.speed === undefined ? null : speedFlag(v.speed, true);
+  if (v['wits-tcp'] !== undefined) {
+    const m = /^(.+):(\d+)$/.exec(v['wits-tcp']);
+    const port = m ? Number(m[2]) : NaN;
+    if (!m || !(port >= 1 && port <= 65535)) throw new UsageError(`--wits-tcp expects HOST:PORT, got "${v['wits-tcp']}"`);
+    return { kind: 'tcp', host: m[1], port };
   }
-  return { ok: true, options: o };
+  if (v['wits-listen'] !== undefined) return { kind: 'listen', port: intFlag('--wits-listen', v['wits-listen'], 1, 65535, 'a port') };
+  if (v.serial !== undefined) {
+    return {
+      kind: 'serial',
+      path: v.serial,
+      baudRate: v.baud === undefined ? 9600 : intFlag('--baud', v.baud, 50, 4_000_000, 'a baud rate'),
+      dataBits: v['data-bits'] === '7' ? 7 : Number(choiceFlag('--data-bits', v['data-bits'] ?? '8', ['7', '8'] as const)) as 7 | 8,
+      parity: choiceFlag('--parity', v.parity ?? 'none', ['none', 'even', 'odd'] as const),
+      stopBits: Number(choiceFlag('--stop-bits', v['stop-bits'] ?? '1', ['1', '2'] as const)) as 1 | 2,
+    };
+  }
+  if (v.stdin) return { kind: 'stdin' };
+  if (v.csv !== undefined) return { kind: 'csv', path: v.csv, speed: speed ?? 'max' };
+  if (v.simulate !== undefined) {
+    if (!isScenarioName(v.simulate)) throw new UsageError(`--simulate expects a scenario (${SCENARIOS.join(', ')}), got "${v.simulate}"`);
+    if (speed === 'max') throw new UsageError('--speed max is for --csv replays; give the simulator a number');
+    return { kind: 'simulator', scenario: v.simulate, seed: v.seed === undefined ? 1 : intFlag('--seed', v.seed, 0, 2 ** 31), speed: speed ?? 1 };
+  }
+  return null;
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OPERATION_CODES } from '../../src-shared/campaign.js';
 import { bootEngine } from '../app/boot.js';
+import { exitUsage } from './args.js';
 import { HEADLESS_USAGE, parseHeadlessArgs } from './headless-args.js';
 import { checkConfigFile } from './check-config.js';
 import { defaultDataDir } from '../app/data-dir.js';
@@ -13,10 +14,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<void> {
   const parsed = parseHeadlessArgs(process.argv.slice(2));
-  if (!parsed.ok) {
-    process.stderr.write(`sairen headless: ${parsed.error}\n`);
-    process.exit(2);
-  }
+  if (!parsed.ok) exitUsage('headless', parsed.error);
   const o = parsed.options;
   if (o.help) {
     process.stdout.write(`${HEADLESS_USAGE}\n`);

@@ -7,13 +7,43 @@ import { readTextFileOrNull } from '../config/config-file.js';
 import { loadConfig } from '../config/load.js';
 import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
 import { replayCsv } from '../pipeline/replay.js';
+import { UsageError, choiceFlag, exitUsage, parseFlags, speedFlag } from './args.js';
 
 const USAGE = 'usage: npm run replay -- --csv FILE [--speed max|N] [--campaign production|pa] [--config FILE] [--units imperial|metric] [--report OUT.json]';
+const FLAGS = {
+  csv: { type: 'string' },
+  speed: { type: 'string' },
+  campaign: { type: 'string' },
+  config: { type: 'string' },
+  units: { type: 'string' },
+  report: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function die(message: string): never {
-  process.stderr.write(`sairen replay: ${message}\n${USAGE}\n`);
-  process.exit(2);
+  return exitUsage('replay', message);
+}
+
+/** The replay's options from the command line; a UsageError names the bad flag. */
+export function parseReplayArgs(argv: string[]): { csv: string; speed: number | 'max'; campaign?: Campaign; config?: string; report?: string; units?: 'imperial' | 'metric'; help: boolean } {
+  const v = parseFlags(argv, FLAGS);
+  if (v.help) return { csv: '', speed: 'max', help: true };
+  if (!v.csv) throw new UsageError('--csv FILE is required');
+  let campaign: Campaign | undefined;
+  if (v.campaign !== undefined) {
+    campaign = parseCampaign(v.campaign) ?? undefined;
+    if (!campaign) throw new UsageError(`--campaign expects production or pa, got "${v.campaign}"`);
+  }
+  return {
+    csv: v.csv,
+    speed: v.speed === undefined ? 'max' : speedFlag(v.speed, true),
+    campaign,
+    config: v.config,
+    report: v.report,
+    units: v.units === undefined ? undefined : choiceFlag('--units', v.units, ['imperial', 'metric'] as const),
+    help: false,
+  };
 }
 
 function progressBar(done: number, total: number): void {
@@ -25,30 +55,17 @@ function progressBar(done: number, total: number): void {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const opts: { csv?: string; speed: number | 'max'; campaign?: Campaign; config?: string; report?: string; units?: 'imperial' | 'metric' } = { speed: 'max' };
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i];
-    const value = args[i + 1];
-    if (value === undefined || value.startsWith('--')) die(`${flag} needs a value`);
-    i++;
-    if (flag === '--csv') opts.csv = value;
-    else if (flag === '--report') opts.report = value;
-    else if (flag === '--config') opts.config = value;
-    else if (flag === '--speed') {
-      const n = Number(value);
-      if (value !== 'max' && !(n > 0)) die(`--speed expects "max" or a positive number, got "${value}"`);
-      opts.speed = value === 'max' ? 'max' : n;
-    } else if (flag === '--campaign') {
-      const c = parseCampaign(value);
-      if (!c) die(`--campaign expects production or pa, got "${value}"`);
-      opts.campaign = c;
-    } else if (flag === '--units') {
-      if (value !== 'imperial' && value !== 'metric') die(`--units expects imperial or metric, got "${value}"`);
-      opts.units = value;
-    } else die(`unknown option ${flag}`);
+  let opts: ReturnType<typeof parseReplayArgs>;
+  try {
+    opts = parseReplayArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) die(e.message);
+    throw e;
   }
-  if (!opts.csv) die('--csv FILE is required');
+  if (opts.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   if (readTextFileOrNull(opts.csv) === null) die(`cannot read ${opts.csv}`);
 
   const env = { ...process.env };
@@ -70,7 +87,8 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((e) => {
+const invoked = process.argv[1] ?? '';
+if (invoked.endsWith('cli/replay.ts') || invoked.endsWith('cli/replay.js')) main().catch((e) => {
   process.stderr.write(`sairen replay: ${(e as Error).message}\n`);
   process.exit(1);
 });

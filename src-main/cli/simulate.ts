@@ -1,7 +1,6 @@
 // `npm run simulate -- ...`: the simulator's command line. All I/O and pacing live here and
 // in live.ts/server.ts; the model stays pure.
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import type { ChannelMapPreset } from '../acquisition/channel-map.js';
@@ -10,8 +9,9 @@ import { DEFAULT_START_MS, type SimSample } from '../simulator/model.js';
 import { DEFAULT_DURATION_S, SCENARIOS, isScenarioName, type ScenarioName } from '../simulator/scenarios.js';
 import { startSimulatorServer } from '../simulator/server.js';
 import { CSV_HEADER, createWitsFormatter, formatCsvRow, wireHookFor } from '../simulator/wire.js';
+import { UsageError, exitUsage, parseFlags } from './args.js';
 
-export class UsageError extends Error {}
+export { UsageError } from './args.js';
 
 export type CliOutput =
   | { kind: 'port'; port: number; host: string }
@@ -33,7 +33,7 @@ export interface CliOptions {
 }
 
 const USAGE =
-  'usage: simulate [--scenario NAME] [--seed N] [--duration 2h|90m|3600s] [--speed N|max] ' +
+  'usage: npm run simulate -- [--scenario NAME] [--seed N] [--duration 2h|90m|3600s] [--speed N|max] ' +
   '[--port N [--host H] | --serial PATH | --stdout | --format csv --out FILE] [--units metric] ' +
   '[--channel-map wits-record01|reference] [--campaign production|pa] [--start ISO] [--ground-truth FILE]';
 
@@ -54,35 +54,24 @@ function parseIntStrict(text: string, what: string, min: number, max: number): n
 }
 
 export function parseCliArgs(argv: string[]): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        scenario: { type: 'string' },
-        seed: { type: 'string' },
-        duration: { type: 'string' },
-        speed: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        serial: { type: 'string' },
-        stdout: { type: 'boolean' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        units: { type: 'string' },
-        'channel-map': { type: 'string' },
-        campaign: { type: 'string' },
-        start: { type: 'string' },
-        'ground-truth': { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
-  }
-  const v = parsed.values;
+  const v = parseFlags(argv, {
+    scenario: { type: 'string' },
+    seed: { type: 'string' },
+    duration: { type: 'string' },
+    speed: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    serial: { type: 'string' },
+    stdout: { type: 'boolean' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    units: { type: 'string' },
+    'channel-map': { type: 'string' },
+    campaign: { type: 'string' },
+    start: { type: 'string' },
+    'ground-truth': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (v.help) throw new UsageError(USAGE);
   const scenarioText = v.scenario ?? 'normal';
   if (!isScenarioName(scenarioText)) {
@@ -204,7 +193,7 @@ export async function runCli(o: CliOptions): Promise<void> {
   }
   sink.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
-    process.stderr.write(`simulate: ${err.message}\n`);
+    process.stderr.write(`sairen simulate: ${err.message}\n`);
     process.exit(1);
   });
 
@@ -229,20 +218,21 @@ function writeGroundTruth(o: CliOptions, truth: unknown): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   let opts: CliOptions;
   try {
     opts = parseCliArgs(process.argv.slice(2));
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`simulate: ${err.message}\n`);
-      process.exit(2);
-    }
+    if (err instanceof UsageError) exitUsage('simulate', err.message);
     throw err;
   }
   try {
     await runCli(opts);
   } catch (err) {
-    process.stderr.write(`simulate: ${(err as Error).message}\n`);
+    process.stderr.write(`sairen simulate: ${(err as Error).message}\n`);
     process.exit(1);
   }
 }

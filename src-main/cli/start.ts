@@ -16,7 +16,7 @@ function electronUnavailable(): string | null {
   try {
     pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
-    return 'the electron package is not installed';
+    return 'Electron is not installed (an optional dependency: its binary download failed or was skipped)';
   }
   const pathFile = join(pkgDir, 'path.txt');
   if (!existsSync(pathFile)) return 'the Electron binary was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD)';

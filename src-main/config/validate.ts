@@ -176,6 +176,15 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
     if (!(v >= 1 && v <= 500)) warn(key, `outside the usual 1-500 gpm (got ${v})`);
   }
 
+  // Sizes held in RAM / on disk: whole numbers in a range that fits an edge box.
+  const counts: [string, number, number, number][] = [
+    ['knowledge.recall_capacity', c.knowledge.recall_capacity, 100, 100_000],
+    ['fleet.queue_capacity', c.fleet.queue_capacity, 10, 100_000],
+  ];
+  for (const [key, v, lo, hi] of counts) {
+    if (!(Number.isInteger(v) && v >= lo && v <= hi)) err(key, `must be a whole number within ${lo}-${hi} (got ${v})`);
+  }
+
   // Channel overrides must name real channels.
   const channels = new Set<string>(CHANNELS);
   for (const [code, name] of Object.entries(c.acquisition.channel_overrides)) {

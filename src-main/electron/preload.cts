@@ -6,10 +6,10 @@ import type { BridgeCommand, BridgeEventName } from '../../src-shared/bridge.js'
 // Copies of the contract's names (a sandboxed preload cannot import src-shared at run time);
 // `satisfies` makes the compiler check them against the contract.
 const COMMANDS = [
-  'getStatus', 'getHealth', 'getHistory', 'getAcknowledgements', 'acknowledge', 'getConfig', 'validateConfig',
+  'getStatus', 'getHealth', 'getHistory', 'getAcknowledgements', 'acknowledge', 'setOutcome', 'getOutcomes', 'getOutcomeStats', 'getConfig', 'validateConfig',
   'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'getVerification', 'getShiftSummary', 'setSource', 'listSerialPorts', 'setLlmModel',
 ] as const satisfies readonly BridgeCommand[];
-const EVENTS = ['status', 'advisory', 'acknowledgement', 'health', 'audit', 'ticket', 'verification'] as const satisfies readonly BridgeEventName[];
+const EVENTS = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification'] as const satisfies readonly BridgeEventName[];
 
 // Fails to compile when the contract gains a command or event not listed here.
 const _allCommands: Exclude<BridgeCommand, (typeof COMMANDS)[number]> extends never ? true : never = true;

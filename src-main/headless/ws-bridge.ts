@@ -19,6 +19,7 @@ export const BRIDGE_PATH = '/api/v1/bridge';
 /** Commands that change state or the record; the rest only read. */
 export const WRITE_COMMANDS: ReadonlySet<BridgeCommand> = new Set<BridgeCommand>([
   'acknowledge',
+  'setOutcome',
   'applyConfig',
   'setCampaign',
   'setSource',

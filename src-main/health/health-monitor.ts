@@ -16,6 +16,10 @@ export interface HealthMonitorDeps {
   llm: () => LiveStatus['llm'];
   baselineLearning: () => boolean;
   knowledgeHealthy: () => boolean;
+  /** Which knowledge store answers and, for recall, its size against the memory budget. */
+  knowledgeDetail?: () => string;
+  /** More components (the fleet upload queue). */
+  extraComponents?: () => ComponentHealth[];
   onChange: (h: HealthReport) => void;
 }
 
@@ -64,9 +68,10 @@ export class HealthMonitor {
       feed.component,
       { name: 'storage', status: storage.status, detail: storage.detail },
       this.llmComponent(llm),
-      { name: 'knowledge', status: this.d.knowledgeHealthy() ? 'healthy' : 'degraded', detail: this.d.knowledgeHealthy() ? 'ok' : 'knowledge store unavailable: no precedents' },
+      this.knowledgeComponent(),
       { name: 'baseline', status: learning ? 'degraded' : 'healthy', detail: learning ? 'learning the rig baseline (shadow mode: only critical well control alerts)' : 'baseline locked' },
       disk,
+      ...(this.d.extraComponents?.() ?? []),
     ];
     const report: HealthReport = {
       timeMs: now,
@@ -90,6 +95,12 @@ export class HealthMonitor {
       this.d.onChange(report);
     }
     return report;
+  }
+
+  private knowledgeComponent(): ComponentHealth {
+    const healthy = this.d.knowledgeHealthy();
+    const detail = this.d.knowledgeDetail?.() ?? (healthy ? 'ok' : 'knowledge store unavailable: no precedents');
+    return { name: 'knowledge', status: healthy ? 'healthy' : 'degraded', detail };
   }
 
   /**

@@ -1,5 +1,6 @@
 // Flow balance and a smoothed pit rate (DOMAIN §3.5). The reference's two-packet pit rate
 // is 0 at 1 Hz (quirk 6); here it is the least-squares slope over a time window.
+import { emptyLineFit, fitLine } from './least-squares.js';
 
 /** flow out − flow in (gpm, + = gain side); null unless both sensors report. */
 export function flowBalanceGpm(flowInGpm: number | null, flowOutGpm: number | null): number | null {
@@ -27,6 +28,7 @@ export class PitTrend {
   private head = 0;
   private count = 0;
   private readonly result: PitTrendResult = { rateBblHr: 0, gainBbl: 0, samples: 0, spanS: 0 };
+  private readonly fit = emptyLineFit();
 
   constructor(
     readonly windowS = 90,
@@ -94,25 +96,9 @@ export class PitTrend {
     const tN = this.times[(this.head + this.count - 1) % cap];
     const spanS = (tN - t0) / 1000;
     if (spanS < this.minSpanS) return null;
-    let sx = 0;
-    let sy = 0;
-    for (let k = 0; k < this.count; k++) {
-      const i = (this.head + k) % cap;
-      sx += (this.times[i] - t0) / 1000;
-      sy += this.volumes[i];
-    }
-    const mx = sx / this.count;
-    const my = sy / this.count;
-    let sxx = 0;
-    let sxy = 0;
-    for (let k = 0; k < this.count; k++) {
-      const i = (this.head + k) % cap;
-      const dx = (this.times[i] - t0) / 1000 - mx;
-      sxx += dx * dx;
-      sxy += dx * (this.volumes[i] - my);
-    }
-    if (sxx === 0) return null;
-    this.result.rateBblHr = (sxy / sxx) * 3600;
+    const at = (k: number) => (this.head + k) % cap;
+    const fit = fitLine(this.count, (k) => (this.times[at(k)] - t0) / 1000, (k) => this.volumes[at(k)], this.fit);
+    this.result.rateBblHr = fit.slope * 3600;
     this.result.gainBbl = this.volumes[(this.head + this.count - 1) % cap] - this.volumes[this.head];
     this.result.samples = this.count;
     this.result.spanS = spanS;

@@ -3,6 +3,9 @@
 // place (no arrays built) so they are cheap enough to call on every packet.
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
+import { emptyLineFit, fitLine, type LineFit } from './least-squares.js';
+
+export type { LineFit } from './least-squares.js';
 
 export interface HistoryEntry {
   packet: WitsPacket;
@@ -16,17 +19,6 @@ export type FieldGetter<T> = (entry: T) => number | null | undefined;
 
 /** Optional filter: entries for which it returns false are skipped (e.g. not drilling). */
 export type EntryFilter<T> = (entry: T) => boolean;
-
-export interface LineFit {
-  /** Number of finite samples used. */
-  n: number;
-  /** Per packet (x = position in the window, 0 = oldest looked at). 0 when n < 2. */
-  slope: number;
-  intercept: number;
-  /** Clamped to 0..1; 0 when n < 3 or y is constant. */
-  r2: number;
-  mean: number;
-}
 
 export const DEFAULT_HISTORY_SIZE = 60;
 
@@ -143,56 +135,13 @@ export class HistoryBuffer<T> {
    * then centred sums) so large levels (SPP ~3000 psi) do not lose precision.
    * Pass `out` to reuse a result object on the hot path.
    */
-  fit(get: FieldGetter<T>, lastN?: number, filter?: EntryFilter<T>, out?: LineFit): LineFit {
-    const r = out ?? { n: 0, slope: 0, intercept: 0, r2: 0, mean: 0 };
+  fit(get: FieldGetter<T>, lastN?: number, filter?: EntryFilter<T>, out: LineFit = emptyLineFit()): LineFit {
     const s = this.start(lastN);
-    let n = 0;
-    let sx = 0;
-    let sy = 0;
-    for (let i = s; i < this.count; i++) {
-      const e = this.items[(this.head + i) % this.capacity] as T;
-      if (filter && !filter(e)) continue;
-      const v = get(e);
-      if (v === null || v === undefined || !Number.isFinite(v)) continue;
-      sx += i - s;
-      sy += v;
-      n++;
-    }
-    r.n = n;
-    if (n === 0) {
-      r.slope = 0;
-      r.intercept = 0;
-      r.r2 = 0;
-      r.mean = 0;
-      return r;
-    }
-    const mx = sx / n;
-    const my = sy / n;
-    let sxx = 0;
-    let sxy = 0;
-    let syy = 0;
-    for (let i = s; i < this.count; i++) {
-      const e = this.items[(this.head + i) % this.capacity] as T;
-      if (filter && !filter(e)) continue;
-      const v = get(e);
-      if (v === null || v === undefined || !Number.isFinite(v)) continue;
-      const dx = i - s - mx;
-      const dy = v - my;
-      sxx += dx * dx;
-      sxy += dx * dy;
-      syy += dy * dy;
-    }
-    r.mean = my;
-    r.slope = n < 2 || sxx === 0 ? 0 : sxy / sxx;
-    r.intercept = my - r.slope * mx;
-    if (n < 3 || sxx === 0 || syy === 0) {
-      r.r2 = 0;
-    } else {
-      // SSres = Syy - slope·Sxy for the least-squares line.
-      const r2 = 1 - (syy - r.slope * sxy) / syy;
-      r.r2 = Math.min(1, Math.max(0, r2));
-    }
-    return r;
+    const entry = (k: number) => this.items[(this.head + s + k) % this.capacity] as T;
+    return fitLine(this.count - s, (k) => k, (k) => {
+      const e = entry(k);
+      return filter && !filter(e) ? null : get(e);
+    }, out);
   }
 
   slope(get: FieldGetter<T>, lastN?: number, filter?: EntryFilter<T>): number {

@@ -4,6 +4,7 @@
 import type { Advisory, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { Campaign, Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { FleetSnapshot } from '../../src-shared/fleet.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { PipelineCounts } from '../../src-shared/status.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
@@ -16,6 +17,8 @@ import type { HistorySample } from '../agents/specialists/types.js';
 import { StrategicAgent } from '../agents/strategic.js';
 import { TacticalAgent, tacticalOptionsFrom } from '../agents/tactical.js';
 import { BASELINE_METRICS, baselineSampleFrom, learnedLimits, type BaselineLearner } from '../baseline/learner.js';
+import { snapshotOf } from '../fleet/snapshot.js';
+import { keyMetricsOf, signatureOf } from '../knowledge/embedding.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { PhysicsEngine } from '../physics/engine.js';
 import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
@@ -141,12 +144,16 @@ export class PipelineCoordinator {
     }
     this.counts.confirmed++;
 
+    // What precedents are matched on, and what the advisory keeps for its own episode later.
+    const signature = signatureOf(keyMetricsOf(ticket.metrics, ticket.packet.ropFtHr), this.historyWindow());
     const precedents = this.deps.knowledge.queryPrecedents({
       category: ticket.category,
       fault: ticket.fault,
       campaign,
       depthFt: ticket.depthFt,
       limit: 3,
+      timeMs: ticket.timeMs,
+      signature,
     });
     t0 = t1;
     t1 = timer();
@@ -164,10 +171,21 @@ export class PipelineCoordinator {
     t1 = timer();
     this.latency.record('vote', t1 - t0);
 
-    const advisory = this.composer.compose({ ticket, verification, consensus, precedents, campaign, thresholds });
+    const composed = this.composer.compose({ ticket, verification, consensus, precedents, campaign, thresholds });
+    const advisory = composed ? { ...composed, signature } : null;
     this.latency.record('compose', timer() - t1);
     if (advisory) this.counts.advisories++;
     return { packet, metrics, ticket, verification, advisory, baselineLocked };
+  }
+
+  /** The history window as the fleet sees it (oldest first): for precedents and fleet events. */
+  historyWindow(): FleetSnapshot[] {
+    const out: FleetSnapshot[] = [];
+    for (let i = 0; i < this.history.size; i++) {
+      const e = this.history.at(i);
+      out.push(snapshotOf(e.packet, e.metrics));
+    }
+    return out;
   }
 
   /** Config changes that alter classifier thresholds or the history size take effect here. */

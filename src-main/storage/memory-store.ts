@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { FleetEpisode } from '../../src-shared/fleet.js';
+import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import {
   ONE_MIN_MS,
   TEN_MIN_MS,
@@ -16,11 +18,13 @@ import type {
   MetricSample,
   MlReportRecord,
   NewAuditEntry,
+  OutcomeQuery,
   PersistenceLayer,
   ShiftSummary,
   StorageHealth,
 } from './persistence.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, inTimeRange } from './query-filters.js';
+import { buildOutcomeStats } from './outcome-stats.js';
 import { buildShiftSummary } from './shift-summary.js';
 
 interface Agg {
@@ -42,6 +46,8 @@ export class MemoryStore implements PersistenceLayer {
   private readonly acks: Acknowledgement[] = [];
   private readonly audit: AuditEntry[] = [];
   private readonly mlReports: MlReportRecord[] = [];
+  private readonly outcomes: OutcomeRecord[] = [];
+  private readonly episodes = new Map<string, FleetEpisode>();
   private queue: MetricSample[] = [];
   /** channel -> time -> value (raw, deduplicated by time). */
   private readonly raw = new Map<string, Map<number, number>>();
@@ -230,6 +236,52 @@ export class MemoryStore implements PersistenceLayer {
       depthStartFt: depth.length ? depth[0][1] : null,
       depthEndFt: depth.length ? depth[depth.length - 1][1] : null,
     });
+  }
+
+  async recordOutcome(o: Omit<OutcomeRecord, 'seq'>): Promise<OutcomeRecord> {
+    this.live();
+    const saved: OutcomeRecord = { seq: this.outcomes.length + 1, ...clone(o) };
+    this.outcomes.push(saved);
+    return clone(saved);
+  }
+
+  async listOutcomes(q: OutcomeQuery): Promise<OutcomeRecord[]> {
+    const out: OutcomeRecord[] = [];
+    const limit = clampLimit(q.limit);
+    for (let i = this.outcomes.length - 1; i >= 0 && out.length < limit; i--) {
+      const o = this.outcomes[i];
+      if (q.advisoryId !== undefined && o.advisoryId !== q.advisoryId) continue;
+      if (!inTimeRange(o.timeMs, q)) continue;
+      out.push(clone(o));
+    }
+    return out;
+  }
+
+  async outcomeStats(q: { sinceMs?: number; untilMs?: number }): Promise<OutcomeStat[]> {
+    const latest = new Map<string, OutcomeRecord['outcome']['kind']>();
+    for (const o of this.outcomes) latest.set(o.advisoryId, o.outcome.kind); // seq order: the last wins
+    const rows = [...this.advisories.values()]
+      .filter((a) => inTimeRange(a.timeMs, q))
+      .map((a) => ({ fault: a.fault, category: a.category, outcome: latest.get(a.id) ?? null }));
+    return buildOutcomeStats(rows);
+  }
+
+  async upsertEpisodes(episodes: readonly FleetEpisode[]): Promise<void> {
+    this.live();
+    for (const e of episodes) this.episodes.set(e.id, clone(e));
+  }
+
+  async removeEpisodes(ids: readonly string[]): Promise<number> {
+    this.live();
+    let n = 0;
+    for (const id of ids) if (this.episodes.delete(id)) n++;
+    return n;
+  }
+
+  async listEpisodes(): Promise<FleetEpisode[]> {
+    return [...this.episodes.values()]
+      .sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map(clone);
   }
 
   async saveMlReport(r: MlReportRecord): Promise<void> {

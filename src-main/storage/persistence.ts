@@ -9,7 +9,9 @@ import type {
   VerificationResult,
 } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { StorageHealth } from '../../src-shared/health.js';
+import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import type { ShiftSummary } from '../../src-shared/records.js';
 
 export type { ShiftSummary, StorageHealth };
@@ -53,6 +55,12 @@ export interface MlReportRecord {
   report: unknown;
 }
 
+export interface OutcomeQuery {
+  advisoryId?: string;
+  limit?: number;
+  sinceMs?: number;
+  untilMs?: number;
+}
 
 /**
  * Thrown when a write could not be committed because the disk is full. For an advisory the
@@ -74,6 +82,10 @@ export class StorageFullError extends Error {
  * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time.
  * - queryMetrics returns one series per requested channel, at most maxPoints points each,
  *   averaged per bucket; resolution says which table answered.
+ * - recordOutcome() appends (outcomes are an audited record); the newest per advisory counts.
+ *   listOutcomes returns newest first. outcomeStats counts advisories in the time range by
+ *   fault, each by its newest outcome.
+ * - upsertEpisodes replaces by id; listEpisodes returns oldest first (time, then id).
  */
 export interface PersistenceLayer {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
@@ -93,6 +105,13 @@ export interface PersistenceLayer {
   queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]>;
   recordPacketCounts(timeMs: number, packets: number): void;
   shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary>;
+  recordOutcome(o: Omit<OutcomeRecord, 'seq'>): Promise<OutcomeRecord>;
+  listOutcomes(q: OutcomeQuery): Promise<OutcomeRecord[]>;
+  outcomeStats(q: { sinceMs?: number; untilMs?: number }): Promise<OutcomeStat[]>;
+  upsertEpisodes(episodes: readonly FleetEpisode[]): Promise<void>;
+  /** Returns how many of the ids were stored. */
+  removeEpisodes(ids: readonly string[]): Promise<number>;
+  listEpisodes(): Promise<FleetEpisode[]>;
   saveMlReport(r: MlReportRecord): Promise<void>;
   latestMlReport(): Promise<MlReportRecord | null>;
   health(): StorageHealth;

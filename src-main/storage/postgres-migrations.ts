@@ -109,6 +109,36 @@ CREATE TABLE ml_reports (
 CREATE INDEX ml_reports_time ON ml_reports(time_ms);
 `,
   },
+  {
+    version: 2,
+    name: 'advisory outcomes and recall episodes',
+    sql: `
+CREATE TABLE advisory_outcomes (
+  seq BIGSERIAL PRIMARY KEY,
+  advisory_id TEXT NOT NULL,
+  time_ms BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  outcome JSONB NOT NULL,
+  notes TEXT NOT NULL
+);
+CREATE INDEX advisory_outcomes_advisory ON advisory_outcomes(advisory_id, seq);
+CREATE INDEX advisory_outcomes_time ON advisory_outcomes(time_ms);
+${appendOnly('advisory_outcomes', 'the outcome record')}
+
+CREATE TABLE episodes (
+  id TEXT PRIMARY KEY,
+  time_ms BIGINT NOT NULL,
+  category TEXT NOT NULL,
+  campaign TEXT NOT NULL,
+  risk TEXT NOT NULL,
+  source_rig TEXT NOT NULL,
+  outcome_kind TEXT NOT NULL,
+  doc JSONB NOT NULL
+);
+CREATE INDEX episodes_time ON episodes(time_ms, id);
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded, each in its own transaction, on one connection. */

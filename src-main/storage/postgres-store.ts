@@ -6,10 +6,14 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Acknowledgement, Advisory, AuditEntry, AuditKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { FleetEpisode } from '../../src-shared/fleet.js';
+import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import { ONE_MIN_MS, bucketStart } from './metric-buckets.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { ChannelIds, deleteRawBefore, queryMetricSeries, writeMetricBatch } from './postgres-metrics.js';
-import { StorageFullError, type AdvisoryQuery, type AuditQuery, type MetricSample, type MlReportRecord, type NewAuditEntry, type PersistenceLayer, type ShiftSummary, type StorageHealth } from './persistence.js';
+import { StorageFullError, type AdvisoryQuery, type AuditQuery, type MetricSample, type MlReportRecord, type NewAuditEntry, type OutcomeQuery, type PersistenceLayer, type ShiftSummary, type StorageHealth } from './persistence.js';
+import * as fleetRecords from './postgres-fleet-records.js';
+import { pgJson, pgText } from './postgres-fleet-records.js';
 import { pgShiftSummary } from './postgres-shift-summary.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, riskRank } from './query-filters.js';
 
@@ -43,10 +47,6 @@ export function describePgUrl(url: string): string {
     return '(unparseable URL)';
   }
 }
-
-/** PostgreSQL cannot store NUL characters in text or JSONB: they become U+FFFD. */
-const pgText = (s: string): string => s.split('\u0000').join('\uFFFD');
-const pgJson = (v: unknown): string => pgText(JSON.stringify(v === undefined ? null : v)).replace(/\\u0000/g, '\\ufffd');
 
 interface AckRow {
   id: string;
@@ -308,6 +308,33 @@ export class PostgresStore implements PersistenceLayer {
   async shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary> {
     await this.flushMetrics();
     return pgShiftSummary(this.pool, this.channels, fromMs, toMs);
+  }
+
+  async recordOutcome(o: Omit<OutcomeRecord, 'seq'>): Promise<OutcomeRecord> {
+    this.live();
+    return fleetRecords.recordOutcome(this.pool, o);
+  }
+
+  listOutcomes(q: OutcomeQuery): Promise<OutcomeRecord[]> {
+    return fleetRecords.listOutcomes(this.pool, q);
+  }
+
+  outcomeStats(q: { sinceMs?: number; untilMs?: number }): Promise<OutcomeStat[]> {
+    return fleetRecords.outcomeStats(this.pool, q);
+  }
+
+  async upsertEpisodes(episodes: readonly FleetEpisode[]): Promise<void> {
+    this.live();
+    await fleetRecords.upsertEpisodes(this.pool, episodes);
+  }
+
+  async removeEpisodes(ids: readonly string[]): Promise<number> {
+    this.live();
+    return fleetRecords.removeEpisodes(this.pool, ids);
+  }
+
+  listEpisodes(): Promise<FleetEpisode[]> {
+    return fleetRecords.listEpisodes(this.pool);
   }
 
   async saveMlReport(r: MlReportRecord): Promise<void> {

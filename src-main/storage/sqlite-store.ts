@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Acknowledgement, Advisory, AuditEntry, AuditKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { FleetEpisode } from '../../src-shared/fleet.js';
+import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
 import { ONE_MIN_MS, TEN_MIN_MS, bucketStart, planBuckets, storableValue } from './metric-buckets.js';
 import { migrate } from './migrations.js';
@@ -17,12 +19,14 @@ import {
   type MetricSample,
   type MlReportRecord,
   type NewAuditEntry,
+  type OutcomeQuery,
   type PersistenceLayer,
   type ShiftSummary,
   type StorageHealth,
 } from './persistence.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, riskRank } from './query-filters.js';
 import { buildShiftSummary } from './shift-summary.js';
+import { SqliteFleetRecords } from './sqlite-fleet-records.js';
 
 export const DB_FILE = 'sairen.db';
 
@@ -104,6 +108,7 @@ export class SqliteStore implements PersistenceLayer {
   private lastRetentionMs = -Infinity;
   private closed = false;
   private readonly st: ReturnType<typeof prepareStatements>;
+  private readonly fleet: SqliteFleetRecords;
 
   private constructor(opts: SqliteStoreOptions) {
     const dir = path.resolve(opts.dataDir);
@@ -124,6 +129,7 @@ export class SqliteStore implements PersistenceLayer {
     this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
     this.probeMs = opts.diskFullProbeMs ?? 30_000;
     this.st = prepareStatements(this.db);
+    this.fleet = new SqliteFleetRecords(this.db);
     this.loadChannelIds();
     const flushMs = opts.metricsFlushMs ?? 1000;
     if (flushMs > 0) {
@@ -477,6 +483,33 @@ export class SqliteStore implements PersistenceLayer {
       depthStartFt: depthAt('ASC'),
       depthEndFt: depthAt('DESC'),
     });
+  }
+
+  async recordOutcome(o: Omit<OutcomeRecord, 'seq'>): Promise<OutcomeRecord> {
+    this.live();
+    return this.write(`outcome of ${o.advisoryId}`, () => this.fleet.recordOutcome(o));
+  }
+
+  async listOutcomes(q: OutcomeQuery): Promise<OutcomeRecord[]> {
+    return this.fleet.listOutcomes(q);
+  }
+
+  async outcomeStats(q: { sinceMs?: number; untilMs?: number }): Promise<OutcomeStat[]> {
+    return this.fleet.outcomeStats(q);
+  }
+
+  async upsertEpisodes(episodes: readonly FleetEpisode[]): Promise<void> {
+    this.live();
+    if (episodes.length > 0) this.write(`${episodes.length} recall episodes`, () => this.fleet.upsertEpisodes(episodes));
+  }
+
+  async removeEpisodes(ids: readonly string[]): Promise<number> {
+    this.live();
+    return ids.length === 0 ? 0 : this.write(`removal of ${ids.length} recall episodes`, () => this.fleet.removeEpisodes(ids));
+  }
+
+  async listEpisodes(): Promise<FleetEpisode[]> {
+    return this.fleet.listEpisodes();
   }
 
   async saveMlReport(r: MlReportRecord): Promise<void> {

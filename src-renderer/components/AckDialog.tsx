@@ -1,9 +1,12 @@
-// Acknowledge dialog: what was done, notes, who. The actor name is remembered for the shift.
+// Acknowledge dialog: what was done, how it ended (when known), notes, who. The actor name is
+// remembered for the shift.
 // The stored acknowledgement returned by the engine goes into history at once.
 import { useState } from 'react';
+import { NO_OUTCOME, outcomeFromChoice, type OutcomeChoiceState } from '../lib/outcome-form.js';
 import { rememberActor, rememberedActor } from '../lib/shift.js';
 import { useApp } from '../store/app-store.js';
 import { getBridge } from '../store/connect.js';
+import { OutcomeChoice } from './OutcomeChoice.js';
 
 export const ACK_ACTIONS = [
   'Flow check performed',
@@ -27,18 +30,26 @@ function AckForm({ advisoryId }: { advisoryId: string }): React.JSX.Element {
   const [action, setAction] = useState<string>('');
   const [other, setOther] = useState('');
   const [notes, setNotes] = useState('');
+  const [outcome, setOutcome] = useState<OutcomeChoiceState>(NO_OUTCOME);
   const [actor, setActor] = useState(() => rememberedActor(localStorage, Date.now()));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const chosen = action === 'other' ? other.trim() : action;
+  // "False alarm" as the action is also the outcome, unless one was already chosen.
+  const chooseAction = (a: string): void => {
+    setAction(a);
+    if (a === 'False alarm' && outcome.kind === 'unknown') setOutcome({ kind: 'FalsePositive', text: '' });
+  };
 
   const submit = async (): Promise<void> => {
     if (!chosen) return setError('Choose the action taken.');
     if (!actor.trim()) return setError('Enter your name.');
+    const o = outcomeFromChoice(outcome);
+    if (!o.ok) return setError(o.error);
     setBusy(true);
     setError(null);
-    const r = await getBridge().call('acknowledge', { advisoryId, actor: actor.trim(), action: chosen, notes });
+    const r = await getBridge().call('acknowledge', { advisoryId, actor: actor.trim(), action: chosen, notes, ...(o.outcome ? { outcome: o.outcome } : {}) });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     rememberActor(localStorage, actor.trim(), Date.now());
@@ -52,7 +63,7 @@ function AckForm({ advisoryId }: { advisoryId: string }): React.JSX.Element {
         <h2>Acknowledge advisory {advisoryId}</h2>
         <div className="ack-actions">
           {ACK_ACTIONS.map((a) => (
-            <button key={a} className={`btn btn-choice ${action === a ? 'chosen' : ''}`} data-testid={`ack-action-${a.replace(/\s+/g, '-').toLowerCase()}`} onClick={() => setAction(a)}>
+            <button key={a} className={`btn btn-choice ${action === a ? 'chosen' : ''}`} data-testid={`ack-action-${a.replace(/\s+/g, '-').toLowerCase()}`} onClick={() => chooseAction(a)}>
               {a}
             </button>
           ))}
@@ -63,6 +74,8 @@ function AckForm({ advisoryId }: { advisoryId: string }): React.JSX.Element {
         {action === 'other' && (
           <input className="field-big" data-testid="ack-other" placeholder="Action taken" value={other} onChange={(e) => setOther(e.target.value)} autoFocus />
         )}
+        <div className="field-label">How did it end?</div>
+        <OutcomeChoice value={outcome} onChange={setOutcome} />
         <label className="field-label">
           Notes
           <textarea data-testid="ack-notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />

@@ -3,6 +3,7 @@
 import type { AppBridge } from '../bridge/pick-bridge.js';
 import { createThrottle } from '../lib/throttle.js';
 import { useApp } from './app-store.js';
+import { useOutcomes } from './outcome-store.js';
 import { useTrend } from './trend-store.js';
 
 export const STATUS_UPDATE_INTERVAL_MS = 250;
@@ -16,13 +17,15 @@ export function getBridge(): AppBridge {
 
 async function refresh(bridge: AppBridge): Promise<void> {
   const app = useApp.getState();
-  const [status, history, acks] = await Promise.all([
+  const [status, history, acks, outcomes] = await Promise.all([
     bridge.call('getStatus', {}),
     bridge.call('getHistory', { limit: 100 }),
     bridge.call('getAcknowledgements', { limit: 500 }),
+    bridge.call('getOutcomes', { limit: 1000 }),
   ]);
   if (history.ok) app.setAdvisories(history.value);
   if (acks.ok) app.setAcks(acks.value);
+  if (outcomes.ok) useOutcomes.getState().setAll(outcomes.value);
   if (status.ok) app.applyStatus(status.value);
 }
 
@@ -37,6 +40,7 @@ export function connectStores(bridge: AppBridge): () => void {
     }),
     bridge.on('advisory', (a) => app().upsertAdvisory(a)),
     bridge.on('acknowledgement', (a) => app().addAck(a)),
+    bridge.on('outcome', (o) => useOutcomes.getState().apply(o)),
     bridge.on('health', (h) => app().applyHealth(h)),
     bridge.onConnection((c) => {
       app().setConnection(c);

@@ -4,6 +4,8 @@
 import { useMemo, useState } from 'react';
 import { shownText, type Advisory } from '../../src-shared/advisory.js';
 import { riskClass } from '../components/AdvisoryBanner.js';
+import { OutcomePanel } from '../components/OutcomePanel.js';
+import { PrecedentList } from '../components/PrecedentList.js';
 import { ackSummary, groupAdvisories, type AdvisoryEvent } from '../lib/group-advisories.js';
 import { useApp } from '../store/app-store.js';
 
@@ -69,10 +71,10 @@ function Detail({ a }: { a: Advisory }): React.JSX.Element {
               ))}
             </tbody>
           </table>
+          <h3>Outcome</h3>
+          <OutcomePanel advisory={a} />
           <h3>Precedents</h3>
-          {a.precedents.length === 0 ? <p className="cm-muted">None found.</p> : (
-            <ul data-testid="cm-precedents">{a.precedents.map((p) => <li key={p.id}>{p.summary} <span className="cm-muted">({p.source})</span></li>)}</ul>
-          )}
+          <PrecedentList advisory={a} />
         </section>
       </div>
     </div>

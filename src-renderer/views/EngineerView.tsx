@@ -1,5 +1,5 @@
 // Engineer: trends (10 min .. 24 h, channels selectable), d-exponent and MSE against depth,
-// per-phase latency, baseline progress, ticket and verification counts.
+// per-phase latency, baseline progress, ticket and verification counts, outcomes per fault.
 //
 // Keeping it fast with 6 h+ of 1 Hz history (issue 5: < 50 ms of main-thread work per switch or
 // live update):
@@ -14,6 +14,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { toDisplay, unitLabel, type UnitSystem } from '../../src-shared/units.js';
+import { OutcomeStatsTable } from '../components/OutcomeStatsTable.js';
 import { CHANNEL_BY_KEY, TREND_CHANNELS, type TrendChannel } from '../lib/channels.js';
 import { lttb } from '../lib/lttb.js';
 import { joinByTime, lowerBound } from '../lib/series.js';
@@ -308,6 +309,7 @@ export function EngineerView(): React.JSX.Element {
           </div>
           <Counts />
           <div className="eng-latency"><LatencyTable /></div>
+          <div className="eng-outcomes" title="Per fault: advisories confirmed real vs marked false alarm"><OutcomeStatsTable /></div>
         </div>
       </div>
     </div>

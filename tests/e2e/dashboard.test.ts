@@ -14,6 +14,7 @@ mkdirSync(SHOTS, { recursive: true });
 
 let backend: Backend;
 let ui: OpenBrowser;
+let ackedId: string | null = null;
 
 beforeAll(async () => {
   // the kick starts somewhere in the scenario's simulated hour: run it 100x faster
@@ -59,11 +60,14 @@ describe('kick scenario', () => {
     const advisoryId = /ADV-[0-9a-f]+/.exec(await page.getByTestId('ack-dialog').locator('h2').innerText())?.[0] ?? null;
     expect(advisoryId).toMatch(/^ADV-/);
     await page.getByTestId('ack-action-flow-check-performed').click();
+    await page.getByTestId('outcome-resolved').click();
+    await page.getByTestId('outcome-text').fill('Shut in, circulated the kick out');
     await page.getByTestId('ack-notes').fill('Flow check positive, shut in on annular');
     await page.getByTestId('ack-actor').fill('E2E Driller');
     await page.screenshot({ path: join(SHOTS, 'ack-dialog.png') });
     await page.getByTestId('ack-submit').click();
-    await expect.poll(() => page.getByTestId('ack-dialog').count()).toBe(0);
+    // the dialog closes once the acknowledgement and its outcome are committed and audited
+    await expect.poll(() => page.getByTestId('ack-dialog').count(), { timeout: 10_000 }).toBe(0);
     // (the alarm may sound again: a running kick raises NEW critical advisories, which re-arm it;
     // the re-arm rule itself is unit-tested in alarm-logic.test.ts)
 
@@ -79,6 +83,19 @@ describe('kick scenario', () => {
     const ack = entries.find((e) => e.kind === 'acknowledgement' && e.actor === 'E2E Driller');
     expect(ack, JSON.stringify(entries.slice(0, 3))).toBeDefined();
     expect(JSON.stringify(ack)).toContain(advisoryId!);
+    ackedId = advisoryId;
+  });
+
+  it('records the outcome with the acknowledgement; the engineer view counts it for the fault', async () => {
+    const { page } = ui;
+    const outcome = (await audit()).find((e) => e.kind === 'outcome' && e.actor === 'E2E Driller');
+    expect(outcome?.summary).toContain(`${ackedId} outcome: resolved: Shut in, circulated the kick out`);
+    await page.getByTestId('nav-engineer').click();
+    const row = page.getByTestId('outcome-stats-row').filter({ hasText: 'kick' });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    const cells = await row.locator('td').allInnerTexts();
+    expect(Number(cells[2])).toBeGreaterThanOrEqual(1); // confirmed real
+    expect(Number(cells[1])).toBeGreaterThanOrEqual(Number(cells[2]));
   });
 
   it('company man: the repeated kick advisories fold into one event row with a ×N count, expandable', async () => {

@@ -1,4 +1,4 @@
-// A person acknowledges an advisory: stored, audited, published.
+// A person acknowledges an advisory: stored, audited, published; with how it ended when known.
 import type { Acknowledgement } from '../../../src-shared/advisory.js';
 import { fail, ok, type CommandModule } from '../engine-context.js';
 
@@ -15,6 +15,7 @@ export const acknowledgeCommands: CommandModule<'acknowledge'> = (ctx) => ({
       after: ack,
     });
     ctx.events.emit('acknowledgement', ack);
+    if (r.outcome) await ctx.outcomes.record(advisory, r.outcome, r.actor, r.notes);
     return ok(ack);
   },
 });

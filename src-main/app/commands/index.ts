@@ -5,6 +5,7 @@ import { acknowledgeCommands } from './acknowledge.js';
 import { campaignCommands } from './campaign.js';
 import { configCommands } from './config.js';
 import { llmCommands } from './llm.js';
+import { outcomeCommands } from './outcome.js';
 import { recordCommands } from './records.js';
 import { sourceCommands } from './source.js';
 import { statusCommands } from './status.js';
@@ -14,6 +15,7 @@ export function commandHandlers(ctx: EngineContext): CommandHandlers {
     ...statusCommands(ctx),
     ...recordCommands(ctx),
     ...acknowledgeCommands(ctx),
+    ...outcomeCommands(ctx),
     ...configCommands(ctx),
     ...campaignCommands(ctx),
     ...sourceCommands(ctx),

@@ -1,7 +1,8 @@
 // Founder: more weight no longer buys more ROP. Two signs: a quick streak of packets where WOB
 // stepped up and ROP did not follow, and the WOB and ROP trends over recent drilling.
 import type { WitsPacket } from '../../../src-shared/wits.js';
-import type { HistoryBuffer, HistoryEntry, LineFit } from '../history.js';
+import type { HistoryBuffer, HistoryEntry } from '../history.js';
+import { emptyLineFit, type LineFit } from '../least-squares.js';
 import type { EffectiveThresholds } from '../thresholds.js';
 
 export interface FounderReading {
@@ -21,8 +22,8 @@ export class FounderTracker {
   private prevWob: number | null = null;
   private prevRop: number | null = null;
   private streak = 0;
-  private readonly wobFit: LineFit = { n: 0, slope: 0, intercept: 0, r2: 0, mean: 0 };
-  private readonly ropFit: LineFit = { n: 0, slope: 0, intercept: 0, r2: 0, mean: 0 };
+  private readonly wobFit: LineFit = emptyLineFit();
+  private readonly ropFit: LineFit = emptyLineFit();
 
   /** `windowEntries`: drilling entries of the history the trend is fitted over. */
   constructor(private readonly windowEntries: number) {}

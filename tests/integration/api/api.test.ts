@@ -143,6 +143,22 @@ describe('advisories, acknowledgement and audit', () => {
     expect((await json(await post('/api/v1/advisory/acknowledge', { advisoryId: 'ADV-1', action: 'x' }))).message).toMatch(/body\.actor/);
   });
 
+  it('POST /advisory/outcome records how it ended (201, audited); outcomes and per-fault counts read back', async () => {
+    const [latest] = await list<{ id: string; fault: string }>('/api/v1/history?limit=1');
+    const r = await post('/api/v1/advisory/outcome', { advisoryId: latest.id, actor: 'Company Man', outcome: { kind: 'FalsePositive' }, notes: 'pit transfer' });
+    expect(r.status).toBe(201);
+    expect(await json(r)).toMatchObject({ advisoryId: latest.id, actor: 'Company Man', outcome: { kind: 'FalsePositive' }, notes: 'pit transfer' });
+    const outcomes = await list<{ advisoryId: string }>(`/api/v1/advisory/outcomes?advisoryId=${latest.id}`);
+    expect(outcomes.map((o) => o.advisoryId)).toEqual([latest.id]);
+    const stats = await list<{ fault: string; falseAlarm: number }>('/api/v1/outcomes/stats');
+    expect(stats.find((s) => s.fault === latest.fault)?.falseAlarm).toBeGreaterThanOrEqual(1);
+    expect((await list<{ kind: string }>('/api/v1/audit?kind=outcome'))[0]).toMatchObject({ actor: 'Company Man', kind: 'outcome' });
+    const bad = await post('/api/v1/advisory/outcome', { advisoryId: latest.id, actor: 'JD', outcome: { kind: 'Escalated', reason: '' } });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).message).toMatch(/the reason for escalating is required/);
+    expect((await post('/api/v1/advisory/outcome', { advisoryId: 'ADV-deadbeef', actor: 'JD', outcome: { kind: 'FalsePositive' } })).status).toBe(404);
+  });
+
   it('GET /reports/critical returns only Critical advisories (the kick is one)', async () => {
     const critical = await list('/api/v1/reports/critical?limit=1000');
     expect(critical.length).toBeGreaterThanOrEqual(1);

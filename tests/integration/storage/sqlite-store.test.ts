@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../../src-main/storage/instance-lock.js';
+import { MIGRATIONS } from '../../../src-main/storage/migrations.js';
 import { StorageFullError } from '../../../src-main/storage/persistence.js';
 import { DB_FILE, SqliteStore } from '../../../src-main/storage/sqlite-store.js';
 import { makeAdvisory } from '../../unit/storage/fixtures.js';
@@ -45,7 +46,7 @@ describe('SqliteStore on a real file', () => {
     await first.saveAdvisory(a);
     await first.close();
     const second = openStore(dir, grab);
-    expect(seen).toEqual({ journal: 'wal', sync: 2, versions: [1] });
+    expect(seen).toEqual({ journal: 'wal', sync: 2, versions: MIGRATIONS.map((m) => m.version) });
     expect(await second.getAdvisory(a.id)).toEqual(a);
     expect(fs.existsSync(path.join(dir, DB_FILE))).toBe(true);
   });
@@ -63,7 +64,7 @@ describe('SqliteStore on a real file', () => {
     }
   });
 
-  it('rejects UPDATE and DELETE of audit and acknowledgement rows with a trigger', async () => {
+  it('rejects UPDATE and DELETE of audit, acknowledgement and outcome rows with a trigger', async () => {
     let db: Database.Database | null = null;
     const s = openStore(tempDir(), (d) => (db = d));
     await s.appendAudit({ timeMs: T0, actor: 'eng', kind: 'config-change', summary: 'x', before: 1, after: 2 });
@@ -73,6 +74,9 @@ describe('SqliteStore on a real file', () => {
     expect(() => d.exec('DELETE FROM audit')).toThrow(/append-only: rows cannot be deleted/);
     expect(() => d.exec("UPDATE acknowledgements SET notes = 'edited'")).toThrow(/acknowledgement record is append-only/);
     expect(() => d.exec('DELETE FROM acknowledgements')).toThrow(/rows cannot be deleted/);
+    await s.recordOutcome({ advisoryId: 'ADV-1', timeMs: T0, actor: 'JD', outcome: { kind: 'FalsePositive' }, notes: '' });
+    expect(() => d.exec("UPDATE advisory_outcomes SET kind = 'Resolved'")).toThrow(/outcome record is append-only/);
+    expect(() => d.exec('DELETE FROM advisory_outcomes')).toThrow(/rows cannot be deleted/);
     expect((await s.listAudit({}))[0].actor).toBe('eng');
     expect(await s.listAcknowledgements({})).toHaveLength(1);
   });

@@ -50,6 +50,15 @@ describe('validateConfig', () => {
     expect(errorKeys({ physics: { pit_rate_window_s: 120, pit_gain_window_s: 900 } })).toEqual([]);
   });
 
+  it('keeps recall and fleet queue sizes whole and within range', () => {
+    expect(errorKeys({ knowledge: { recall_capacity: 50 } })).toEqual(['knowledge.recall_capacity']);
+    expect(errorKeys({ knowledge: { recall_capacity: 2500.5 } })).toEqual(['knowledge.recall_capacity']);
+    expect(errorKeys({ knowledge: { recall_capacity: 200_000, recall_enabled: false } })).toEqual(['knowledge.recall_capacity']);
+    expect(errorKeys({ fleet: { queue_capacity: 5 } })).toEqual(['fleet.queue_capacity']);
+    expect(errorKeys({ knowledge: { recall_capacity: 100 }, fleet: { queue_capacity: 100_000 } })).toEqual([]);
+    expect(validateConfig({ knowledge: { recall_capacity: 50 } }).errors[0].message).toBe('knowledge.recall_capacity: must be a whole number within 100-100000 (got 50)');
+  });
+
   it('names the key of a wrong type', () => {
     expect(errorKeys({ thresholds: { well_control: { flow_imbalance_critical_gpm: 'high' } } })).toEqual([
       'thresholds.well_control.flow_imbalance_critical_gpm',

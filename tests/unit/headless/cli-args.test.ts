@@ -26,9 +26,22 @@ describe('headless CLI arguments', () => {
     [['--stdin', '--csv', 'a.csv'], 'choose one source'],
     [['--campaign', 'exploration'], '--campaign expects'],
     [['--simulate', 'kick', '--speed', 'max'], '--speed max is for --csv'],
+    [['--simulate', 'blowout'], '--simulate expects a scenario'],
+    [['--serial', '/dev/ttyS0', '--parity', 'mark'], '--parity expects none, even, odd'],
+    [['--stdin', 'extra'], 'Unexpected argument'],
   ])('rejects %j with a clear message', (argv, message) => {
     const r = parseHeadlessArgs(argv);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toContain(message);
+  });
+});
+
+describe('replay CLI arguments', () => {
+  it('parses a replay with options in any order', async () => {
+    const { parseReplayArgs } = await import('../../../src-main/cli/replay.js');
+    expect(parseReplayArgs(['--report', 'r.json', '--csv', 'a.csv', '--speed', '20', '--campaign', 'pa'])).toMatchObject({ csv: 'a.csv', report: 'r.json', speed: 20, campaign: 'plug_abandonment' });
+    expect(() => parseReplayArgs([])).toThrow('--csv FILE is required');
+    expect(() => parseReplayArgs(['--csv', 'a.csv', '--speed', 'fast'])).toThrow('--speed expects');
+    expect(() => parseReplayArgs(['--csv'])).toThrow('--csv needs a value');
   });
 });

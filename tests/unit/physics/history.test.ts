@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryBuffer, historyFor } from '../../../src-main/physics/history.js';
+import { fitLine, fitSeries } from '../../../src-main/physics/least-squares.js';
 
 const id = (x: number | null): number | null => x;
 
@@ -58,5 +59,21 @@ describe('HistoryBuffer', () => {
   it('historyFor falls back to 60', () => {
     expect(historyFor(undefined).capacity).toBe(60);
     expect(historyFor(120).capacity).toBe(120);
+  });
+});
+
+describe('fitLine (the one least-squares helper)', () => {
+  it('fits a line with gaps that keep their x, and reports r² and the span used', () => {
+    const f = fitSeries([null, 1, 3, null, 7, 9]);
+    expect(f.n).toBe(4);
+    expect(f.slope).toBeCloseTo(2, 12);
+    expect(f.r2).toBeCloseTo(1, 12);
+    expect([f.firstK, f.lastK]).toEqual([1, 5]);
+    // Epoch-seconds x and a 3000 psi level: the two-pass sums keep the precision.
+    const t0 = 1_700_000_000;
+    const g = fitLine(100, (k) => t0 + k, (k) => 3000 + 0.5 * k + (k % 2 ? 0.01 : -0.01));
+    expect(g.slope).toBeCloseTo(0.5, 4);
+    expect(fitSeries([4, 4, 4]).r2).toBe(0);
+    expect(fitSeries([]).n).toBe(0);
   });
 });

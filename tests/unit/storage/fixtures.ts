@@ -1,5 +1,6 @@
 // Small builders for storage tests: complete, typed domain objects with overridable fields.
 import type { Advisory, Ticket, VerificationResult } from '../../../src-shared/advisory.js';
+import { FLEET_SCHEMA_VERSION, type FleetEpisode } from '../../../src-shared/fleet.js';
 import type { DrillingMetrics } from '../../../src-shared/metrics.js';
 import { makePacket } from '../../../src-shared/wits.js';
 
@@ -40,5 +41,21 @@ export function makeAdvisory(over: Partial<Advisory> = {}): Advisory {
     llm: null, llmFallbackReason: null, physicsVerdict: makeVerification({ timeMs }), votes: [], precedents: [],
     trigger: { parameter: 'flowBalanceGpm', value: 25, threshold: 20, unit: 'gpm' }, breaches: [], campaign: 'production',
     operation: 'ProductionDrilling', rigState: 'Drilling', depthFt: 10_010, metrics: makeMetrics(timeMs), ...over,
+  };
+}
+
+let episodeCounter = 0;
+export function makeEpisode(over: Partial<FleetEpisode> = {}): FleetEpisode {
+  episodeCounter++;
+  const id = over.id ?? `RIG-A-ADV-${episodeCounter.toString(16).padStart(8, '0')}-episode`;
+  return {
+    schemaVersion: FLEET_SCHEMA_VERSION, id, eventId: id.replace(/-episode$/, ''), sourceRigId: 'RIG-A', wellId: 'W-1',
+    category: 'Mechanical', fault: 'pack-off', campaign: 'production', riskLevel: 'High', depthFromFt: 7500, depthToFt: 7580,
+    keyMetrics: {
+      mseEfficiencyPercent: 55, flowBalanceGpm: -2, pitRateBblHr: 0, dExponent: 1.6, torqueDeltaFraction: 0.3,
+      sppDeltaPsi: 180, ecdMarginPpg: 0.9, ropFtHr: 20,
+    },
+    resolutionSummary: 'pack-off, circulated and reamed, resolved', outcome: { kind: 'Resolved', action: 'circulated and reamed' },
+    embedding: Array.from({ length: 32 }, (_, i) => (i === 31 ? 1 : 0)), timeMs: 1_700_000_000_000, ...over,
   };
 }

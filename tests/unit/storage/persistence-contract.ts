@@ -2,7 +2,7 @@
 // tests/integration/storage/sqlite-contract.test.ts both call persistenceContract().
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PersistenceLayer } from '../../../src-main/storage/persistence.js';
-import { makeAdvisory, makeTicket, makeVerification } from './fixtures.js';
+import { makeAdvisory, makeEpisode, makeTicket, makeVerification } from './fixtures.js';
 
 export interface StoreFactoryOptions {
   metricsRetentionDays?: number;
@@ -225,6 +225,62 @@ export function persistenceContract(name: string, factory: StoreFactory): void {
       });
       const empty = await s.shiftSummary(to + 10 * DAY_MS, to + 11 * DAY_MS);
       expect(empty).toMatchObject({ packets: 0, tickets: 0, peakRisk: null, avgMseEfficiencyPercent: null, depthStartFt: null });
+    });
+
+    it('appends outcomes (newest per advisory counts) and lists them newest first', async () => {
+      const s = await make();
+      const a = makeAdvisory({ timeMs: T0 });
+      await s.saveAdvisory(a);
+      const o1 = await s.recordOutcome({ advisoryId: a.id, timeMs: T0 + 60_000, actor: 'JD', outcome: { kind: 'Escalated', reason: 'called town' }, notes: '' });
+      const o2 = await s.recordOutcome({ advisoryId: a.id, timeMs: T0 + 120_000, actor: 'CM', outcome: { kind: 'Resolved', action: 'circulated and reamed' }, notes: 'back to drilling' });
+      await s.recordOutcome({ advisoryId: 'ADV-other', timeMs: T0 + 130_000, actor: 'X', outcome: { kind: 'FalsePositive' }, notes: '' });
+      expect(o2.seq).toBeGreaterThan(o1.seq);
+      expect(await s.listOutcomes({ advisoryId: a.id })).toEqual([o2, o1]);
+      expect(o2).toEqual({ seq: o2.seq, advisoryId: a.id, timeMs: T0 + 120_000, actor: 'CM', outcome: { kind: 'Resolved', action: 'circulated and reamed' }, notes: 'back to drilling' });
+      expect((await s.listOutcomes({ sinceMs: T0 + 100_000, untilMs: T0 + 125_000 })).map((o) => o.seq)).toEqual([o2.seq]);
+      expect(await s.listOutcomes({ limit: 1 })).toHaveLength(1);
+    });
+
+    it('counts outcomes per fault by each advisory\'s newest outcome, within the time range', async () => {
+      const s = await make();
+      const kick1 = makeAdvisory({ timeMs: T0, fault: 'kick', category: 'WellControl' });
+      const kick2 = makeAdvisory({ timeMs: T0 + 1000, fault: 'kick', category: 'WellControl' });
+      const kick3 = makeAdvisory({ timeMs: T0 + 2000, fault: 'kick', category: 'WellControl' });
+      const pack = makeAdvisory({ timeMs: T0 + 3000, fault: 'pack-off', category: 'Mechanical' });
+      const late = makeAdvisory({ timeMs: T0 + DAY_MS, fault: 'pack-off', category: 'Mechanical' });
+      for (const a of [kick1, kick2, kick3, pack, late]) await s.saveAdvisory(a);
+      const rec = (id: string, outcome: Parameters<PersistenceLayer['recordOutcome']>[0]['outcome'], t: number) =>
+        s.recordOutcome({ advisoryId: id, timeMs: t, actor: 'JD', outcome, notes: '' });
+      await rec(kick1.id, { kind: 'FalsePositive' }, T0 + 10_000);
+      await rec(kick1.id, { kind: 'Resolved', action: 'shut in' }, T0 + 20_000); // changed: real after all
+      await rec(kick2.id, { kind: 'FalsePositive' }, T0 + 30_000);
+      await rec(pack.id, { kind: 'Escalated', reason: 'stuck pipe procedure' }, T0 + 40_000);
+      await rec(late.id, { kind: 'FalsePositive' }, T0 + DAY_MS + 1000);
+      const stats = await s.outcomeStats({ sinceMs: T0, untilMs: T0 + HOUR_MS });
+      expect(stats).toEqual([
+        { fault: 'kick', category: 'WellControl', advisories: 3, resolved: 1, escalated: 0, confirmedReal: 1, falseAlarm: 1, unknown: 1 },
+        { fault: 'pack-off', category: 'Mechanical', advisories: 1, resolved: 0, escalated: 1, confirmedReal: 1, falseAlarm: 0, unknown: 0 },
+      ]);
+      const all = await s.outcomeStats({});
+      expect(all.find((x) => x.fault === 'pack-off')).toMatchObject({ advisories: 2, falseAlarm: 1, confirmedReal: 1 });
+    });
+
+    it('upserts recall episodes by id, lists them oldest first, removes by id', async () => {
+      const s = await make();
+      expect(await s.listEpisodes()).toEqual([]);
+      const e1 = makeEpisode({ id: 'R-ADV-1-episode', timeMs: T0 + 2000 });
+      const e2 = makeEpisode({ id: 'R-ADV-2-episode', timeMs: T0 });
+      const e3 = makeEpisode({ id: 'R-ADV-3-episode', timeMs: T0 + 1000, outcome: { kind: 'FalsePositive' } });
+      await s.upsertEpisodes([e1, e2, e3]);
+      expect(await s.listEpisodes()).toEqual([e2, e3, e1]);
+      const changed = { ...e1, outcome: { kind: 'Escalated' as const, reason: 'stuck' }, resolutionSummary: 'pack-off, escalated: stuck' };
+      await s.upsertEpisodes([changed]);
+      const listed = await s.listEpisodes();
+      expect(listed).toHaveLength(3);
+      expect(listed[2]).toEqual(changed);
+      expect(await s.removeEpisodes([e2.id, 'nope'])).toBe(1);
+      expect((await s.listEpisodes()).map((e) => e.id)).toEqual([e3.id, e1.id]);
+      expect(await s.removeEpisodes([])).toBe(0);
     });
 
     it('stores ML reports and returns the latest', async () => {

@@ -1,0 +1,77 @@
+// The one least-squares line fit (DOMAIN §3.10) the physics, pit trend, verification and voting
+// share. Two passes (means, then centred sums) so large levels (SPP ~3000 psi, epoch seconds)
+// do not lose precision. Points with a missing or non-finite y are skipped but keep their x.
+
+export interface LineFit {
+  /** Number of finite samples used. */
+  n: number;
+  /** dy/dx. 0 when n < 2 or x does not vary. */
+  slope: number;
+  intercept: number;
+  /** Clamped to 0..1; 0 when n < 3 or y is constant. */
+  r2: number;
+  mean: number;
+  /** Index k of the first and last point used (-1 when none). */
+  firstK: number;
+  lastK: number;
+}
+
+export const emptyLineFit = (): LineFit => ({ n: 0, slope: 0, intercept: 0, r2: 0, mean: 0, firstK: -1, lastK: -1 });
+
+/**
+ * Fits y(k) against x(k) for k = 0..count-1. Pass `out` to reuse a result object on the hot
+ * path. `x` must be finite for every k whose y is used.
+ */
+export function fitLine(count: number, x: (k: number) => number, y: (k: number) => number | null | undefined, out: LineFit = emptyLineFit()): LineFit {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let firstK = -1;
+  let lastK = -1;
+  for (let k = 0; k < count; k++) {
+    const v = y(k);
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (firstK < 0) firstK = k;
+    lastK = k;
+    sx += x(k);
+    sy += v;
+    n++;
+  }
+  out.n = n;
+  out.firstK = firstK;
+  out.lastK = lastK;
+  if (n === 0) {
+    out.slope = 0;
+    out.intercept = 0;
+    out.r2 = 0;
+    out.mean = 0;
+    return out;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let k = firstK; k <= lastK; k++) {
+    const v = y(k);
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    const dx = x(k) - mx;
+    const dy = v - my;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  out.mean = my;
+  out.slope = n < 2 || sxx === 0 ? 0 : sxy / sxx;
+  out.intercept = my - out.slope * mx;
+  // SSres = Syy - slope·Sxy for the least-squares line.
+  out.r2 = n < 3 || sxx === 0 || syy === 0 ? 0 : Math.min(1, Math.max(0, 1 - (syy - out.slope * sxy) / syy));
+  return out;
+}
+
+const indexX = (k: number): number => k;
+
+/** Fit over x = 0..n-1 of an array (gaps as null keep their position). */
+export function fitSeries(ys: readonly (number | null)[], out?: LineFit): LineFit {
+  return fitLine(ys.length, indexX, (k) => ys[k], out);
+}

@@ -1,0 +1,81 @@
+// How a confirmed advisory ended, as the people on the rig recorded it: at acknowledgement or
+// later, when it is known. Outcomes tune nothing on their own; per-fault counts of real events
+// vs false alarms are the evidence an engineer reads before changing a threshold.
+import { z } from 'zod';
+import type { AnomalyCategory, FaultKind } from './advisory.js';
+import type { FleetOutcome } from './fleet.js';
+
+/** One recorded outcome (append-only: a change is a new record; the newest one counts). */
+export interface OutcomeRecord {
+  seq: number;
+  advisoryId: string;
+  timeMs: number;
+  actor: string;
+  outcome: FleetOutcome;
+  notes: string;
+}
+
+/** Per fault: advisories, and what their latest outcome says. */
+export interface OutcomeStat {
+  fault: FaultKind;
+  category: AnomalyCategory;
+  advisories: number;
+  resolved: number;
+  escalated: number;
+  /** resolved + escalated: the problem was real. */
+  confirmedReal: number;
+  falseAlarm: number;
+  /** No outcome recorded yet. */
+  unknown: number;
+}
+
+/**
+ * What a person may record: resolved with the action taken, escalated with the reason, or a
+ * false alarm. Pending is the absence of an outcome, not a choice.
+ */
+export const OutcomeInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('Resolved'), action: z.string().trim().min(1, 'the action that resolved it is required').max(500) }).strict(),
+  z.object({ kind: z.literal('Escalated'), reason: z.string().trim().min(1, 'the reason for escalating is required').max(500) }).strict(),
+  z.object({ kind: z.literal('FalsePositive') }).strict(),
+]);
+
+/** Lower-case words a driller reads: "resolved", "escalated", "false alarm", "pending". */
+export function outcomeWord(o: FleetOutcome): string {
+  switch (o.kind) {
+    case 'Resolved':
+      return 'resolved';
+    case 'Escalated':
+      return 'escalated';
+    case 'FalsePositive':
+      return 'false alarm';
+    case 'Pending':
+      return 'pending';
+  }
+}
+
+/** The outcome with its detail: "resolved: circulated and reamed", "false alarm". */
+export function outcomeText(o: FleetOutcome): string {
+  if (o.kind === 'Resolved' && o.action) return `resolved: ${o.action}`;
+  if (o.kind === 'Escalated' && o.reason) return `escalated: ${o.reason}`;
+  return outcomeWord(o);
+}
+
+/** "just now", "40 min ago", "5 h ago", "4 days ago", "3 weeks ago", "7 months ago", "2 years ago"; "... later" after nowMs. */
+export function agoText(thenMs: number, nowMs: number): string {
+  const ms = Math.abs(nowMs - thenMs);
+  if (ms < 60_000) return 'just now';
+  return `${span(ms)} ${nowMs >= thenMs ? 'ago' : 'later'}`;
+}
+
+function span(ms: number): string {
+  const min = ms / 60_000;
+  if (min < 60) return `${Math.round(min)} min`;
+  const h = min / 60;
+  if (h < 24) return `${Math.round(h)} h`;
+  const d = h / 24;
+  const n = (x: number, unit: string) => `${x} ${unit}${x === 1 ? '' : 's'}`;
+  if (d < 14) return n(Math.round(d), 'day');
+  if (d < 63) return n(Math.round(d / 7), 'week');
+  if (d < 730) return n(Math.round(d / 30.44), 'month');
+  return n(Math.round(d / 365.25), 'year');
+}
