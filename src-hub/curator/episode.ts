@@ -1,23 +1,7 @@
 // An uploaded event distilled into a library episode. Pure.
-import { episodeEmbedding, keyMetricsFromWindow } from '../../src-shared/episode-embedding.js';
-import { FLEET_SCHEMA_VERSION, type FleetEpisode, type FleetEvent, type FleetOutcome } from '../../src-shared/fleet.js';
-
-/** One line a driller reads: "pack-off, circulated and reamed, resolved". */
-export function resolutionSummary(fault: string, o: FleetOutcome): string {
-  const line = (() => {
-    switch (o.kind) {
-      case 'Resolved':
-        return o.action.trim() ? `${fault}, ${o.action.trim()}, resolved` : `${fault}, resolved`;
-      case 'Escalated':
-        return o.reason.trim() ? `${fault}, escalated: ${o.reason.trim()}` : `${fault}, escalated`;
-      case 'FalsePositive':
-        return `${fault}, false alarm`;
-      case 'Pending':
-        return `${fault}, outcome pending`;
-    }
-  })();
-  return line.length > 500 ? `${line.slice(0, 497)}...` : line;
-}
+import { embedSignature, keyMetricsFromWindow, signatureOf } from '../../src-shared/episode-embedding.js';
+import { FLEET_SCHEMA_VERSION, type FleetEpisode, type FleetEvent } from '../../src-shared/fleet.js';
+import { resolutionSummary } from '../../src-shared/outcome.js';
 
 export function episodeIdFor(eventId: string): string {
   return `${eventId}-episode`;
@@ -25,8 +9,11 @@ export function episodeIdFor(eventId: string): string {
 
 /** The episode for `event`; `id` is kept when the event replaces a near-duplicate episode. */
 export function episodeFromEvent(event: FleetEvent, id = episodeIdFor(event.id)): FleetEpisode {
-  const depths = [event.depthFt, ...event.historyWindow.map((s) => s.depthFt)].filter((d): d is number => d !== null);
-  const keyMetrics = keyMetricsFromWindow(event.historyWindow);
+  // The same signature and embedding a rig makes for its own episodes (src-shared), so a rig's
+  // recall can use the vector as sent.
+  const sig = signatureOf(keyMetricsFromWindow(event.historyWindow), event.historyWindow);
+  const depthFromFt = minOf(sig.depthFromFt, event.depthFt);
+  const depthToFt = maxOf(sig.depthToFt, event.depthFt);
   return {
     schemaVersion: FLEET_SCHEMA_VERSION,
     id,
@@ -37,12 +24,15 @@ export function episodeFromEvent(event: FleetEvent, id = episodeIdFor(event.id))
     fault: event.fault,
     campaign: event.campaign,
     riskLevel: event.riskLevel,
-    depthFromFt: depths.length ? Math.min(...depths) : null,
-    depthToFt: depths.length ? Math.max(...depths) : null,
-    keyMetrics,
-    resolutionSummary: resolutionSummary(event.fault, event.outcome),
+    depthFromFt,
+    depthToFt,
+    keyMetrics: sig.keyMetrics,
+    resolutionSummary: resolutionSummary(event.fault, event.outcome).slice(0, 500),
     outcome: event.outcome,
-    embedding: episodeEmbedding(keyMetrics),
+    embedding: embedSignature(sig, event.fault, event.depthFt ?? depthToFt),
     timeMs: event.timeMs,
   };
 }
+
+const minOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
+const maxOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../../src-hub/server.js';
 import { zstdDecompressBounded } from '../../../src-hub/zstd.js';
+import { EMBEDDING_DIMENSIONS } from '../../../src-shared/episode-embedding.js';
 import { LibraryDeltaSchema, type LibraryDelta } from '../../../src-shared/fleet.js';
 import { makeFleetEvent } from '../../support/fleet-fixtures.js';
 import { ADMIN_KEY, registerRig, request, rigHeaders, startTestHub, uploadEvent } from '../../support/hub.js';
@@ -60,7 +61,7 @@ describe('curator and library deltas', () => {
     const ep = b.delta!.episodes[0];
     expect(ep).toMatchObject({ id: `${ev.id}-episode`, eventId: ev.id, sourceRigId: 'RIG-A', fault: 'pack-off', category: 'Mechanical' });
     expect(ep.resolutionSummary).toBe('pack-off, circulated and reamed, resolved');
-    expect(ep.embedding).toHaveLength(9);
+    expect(ep.embedding).toHaveLength(EMBEDDING_DIMENSIONS);
     expect(Math.hypot(...ep.embedding)).toBeCloseTo(1, 9);
     expect(b.delta!.version).toBe(run.version);
     watermarkB = b.delta!.version;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { episodeFromEvent, resolutionSummary } from '../../../src-hub/curator/episode.js';
+import { episodeFromEvent } from '../../../src-hub/curator/episode.js';
+import { EMBEDDING_DIMENSIONS, isUsableEmbedding } from '../../../src-shared/episode-embedding.js';
 import { detailValue, episodeScore, isArchived, outcomeValue } from '../../../src-hub/curator/score.js';
 import { FleetEpisodeSchema } from '../../../src-shared/fleet.js';
 import { makeFleetEvent } from '../../support/fleet-fixtures.js';
@@ -56,10 +57,13 @@ describe('episode from event', () => {
     expect(episodeFromEvent(ev, 'OTHER-episode').id).toBe('OTHER-episode');
   });
 
-  it('summarises every outcome in a line', () => {
-    expect(resolutionSummary('kick', { kind: 'Escalated', reason: 'shut in, called the office' })).toBe('kick, escalated: shut in, called the office');
-    expect(resolutionSummary('loss', { kind: 'FalsePositive' })).toBe('loss, false alarm');
-    expect(resolutionSummary('washout', { kind: 'Pending' })).toBe('washout, outcome pending');
-    expect(resolutionSummary('washout', { kind: 'Resolved', action: 'x'.repeat(600) })).toHaveLength(500);
+  it('words the outcome as a rig does, at most 500 characters, with a vector a rig can use as is', () => {
+    const escalated = episodeFromEvent(makeFleetEvent({ rigId: 'R', timeMs: NOW, fault: 'kick', category: 'WellControl', outcome: { kind: 'Escalated', reason: 'Shut in, called the office' } }));
+    expect(escalated.resolutionSummary).toBe('kick, escalated: shut in, called the office');
+    expect(episodeFromEvent(makeFleetEvent({ rigId: 'R', timeMs: NOW, outcome: { kind: 'FalsePositive' } })).resolutionSummary).toBe('pack-off, false alarm');
+    const long = episodeFromEvent(makeFleetEvent({ rigId: 'R', timeMs: NOW, outcome: { kind: 'Resolved', action: 'x'.repeat(500) } }));
+    expect(long.resolutionSummary).toHaveLength(500);
+    expect(escalated.embedding).toHaveLength(EMBEDDING_DIMENSIONS);
+    expect(isUsableEmbedding(escalated.embedding)).toBe(true);
   });
 });
