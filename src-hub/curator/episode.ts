@@ -29,7 +29,9 @@ export function episodeFromEvent(event: FleetEvent, id = episodeIdFor(event.id))
     keyMetrics: sig.keyMetrics,
     resolutionSummary: resolutionSummary(event.fault, event.outcome).slice(0, 500),
     outcome: event.outcome,
-    embedding: embedSignature(sig, event.fault, event.depthFt ?? depthToFt),
+    // Four decimals: cosine similarity moves by < 0.001, and each episode is ~300 bytes lighter
+    // on a satellite link (uncompressed) than at full double precision.
+    embedding: embedSignature(sig, event.fault, event.depthFt ?? depthToFt).map((x) => Math.round(x * 1e4) / 1e4),
     timeMs: event.timeMs,
   };
 }

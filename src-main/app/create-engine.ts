@@ -14,6 +14,8 @@ import { ConfigStore } from '../config/config-store.js';
 import type { RuntimeSettingsFile } from '../config/runtime-settings.js';
 import { HealthMonitor } from '../health/health-monitor.js';
 import { SelfHealer } from '../health/self-healer.js';
+import { fleetLink, type FleetTiming } from '../fleet/fleet-link.js';
+import type { LibrarySink } from '../fleet/ports.js';
 import { FleetRecorder, type EpisodeSink } from '../fleet/fleet-recorder.js';
 import type { QueueHealth, UploadQueue } from '../fleet/upload-queue.js';
 import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js';
@@ -40,7 +42,7 @@ export interface EnginePorts {
   /** The static knowledge base (precedents when recall is off or finds too few). */
   knowledge?: KnowledgeStore;
   /** RAM recall of episodes; used while knowledge.recall_enabled and healthy. */
-  recall?: (RecallLike & EpisodeSink) | null;
+  recall?: (RecallLike & EpisodeSink & LibrarySink) | null;
   /** Where confirmed AMBER/RED events wait for the fleet hub. */
   uploadQueue?: (UploadQueue & { health(): QueueHealth }) | null;
   enricher?: AdvisoryEnricher;
@@ -66,6 +68,8 @@ export interface EnginePorts {
   selfHealIntervalMs?: number;
   /** Minimum ms between 'status' events. */
   statusIntervalMs?: number;
+  /** Fleet hub link timing (tests: a virtual clock, no jitter, quick first sync). */
+  fleetTiming?: FleetTiming;
   log?: (line: string) => void;
 }
 
@@ -106,12 +110,13 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     events.emit('audit', entry);
     return entry;
   };
-  const fleet = new FleetRecorder({
-    queue,
-    recall,
-    identity: () => ({ rigId: config.get().well.rig, wellId: config.get().well.name, field: config.get().well.field }),
-    log,
-  });
+  // The rig's name at the hub when a fleet is configured, else the well configuration's rig.
+  const identity = () => {
+    const c = config.get();
+    return { rigId: c.fleet.rig_id || c.well.rig, wellId: c.well.name, field: c.well.field };
+  };
+  const hubLink = queue ? fleetLink({ queue, sink: recall ?? storage, settings: () => config.get().fleet, dataDir: ports.dataDir ?? null, clock, log, timing: ports.fleetTiming }) : null;
+  const fleet = new FleetRecorder({ queue, recall, identity, log, onQueued: () => hubLink?.eventQueued() });
   const outcomes = new OutcomeRecorder({ storage, events, fleet, audit, clock });
   const advisories = new AdvisoryPublisher({ storage, enricher, events, composer: new AdvisoryComposer(() => config.get()), log });
 
@@ -139,8 +144,9 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     extraComponents: () => {
       if (!queue) return [];
       const h = queue.health();
-      return [{ name: 'fleet-queue', status: h.status, detail: h.detail }];
+      return [{ name: 'fleet-queue', status: h.status, detail: h.detail }, ...(hubLink ? [hubLink.health()] : [])];
     },
+    fleet: () => hubLink?.status() ?? null,
     onChange: (h) => events.emit('health', h),
   });
   const healer = new SelfHealer({ clock, enricher, audit, log });
@@ -180,6 +186,9 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     }
   });
   const unsubscribeCampaign = campaigns.onSwitch((c) => coordinator.setCampaign(c.to));
+  const unsubscribeFleet = config.onChange((e) => {
+    if (e.changes.some((c) => c.key.startsWith('fleet.'))) hubLink?.settingsChanged();
+  });
 
   const ctx: EngineContext = {
     storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, events, settings, feedReset,
@@ -208,6 +217,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       sources.start();
       health.start(ports.healthIntervalMs ?? 1000);
       healer.start(ports.selfHealIntervalMs ?? 30_000);
+      hubLink?.start();
     },
     async dispose() {
       if (disposed) return;
@@ -216,6 +226,8 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       healer.stop();
       unsubscribeConfig();
       unsubscribeCampaign();
+      unsubscribeFleet();
+      await hubLink?.dispose();
       advisories.dispose();
       await sources.dispose();
       await ownEnricher?.dispose();

@@ -7,7 +7,7 @@ import type { ComponentHealth } from '../../src-shared/health.js';
 import { FleetUploader } from './fleet-uploader.js';
 import { HubClient, emptyTraffic, type HubTraffic } from './hub-client.js';
 import { LibrarySync, type SyncOutcome } from './library-sync.js';
-import { realSleeper, type EpisodeSink, type Sleeper, type UploadQueue } from './ports.js';
+import { realSleeper, type LibrarySink, type Sleeper, type UploadQueue } from './ports.js';
 import type { SyncStateStore } from './sync-state.js';
 
 export type FleetSettings = WellConfig['fleet'];
@@ -15,7 +15,7 @@ export type FleetSettings = WellConfig['fleet'];
 export interface FleetServiceOptions {
   settings: () => FleetSettings;
   queue: UploadQueue;
-  sink: EpisodeSink;
+  sink: LibrarySink;
   syncState: SyncStateStore;
   clock?: () => number;
   sleeper?: Sleeper;
@@ -83,6 +83,7 @@ export class FleetService {
     const l = this.link;
     if (l && l.hubUrl === s.hub_url && l.rigId === s.rig_id && l.key === s.key) return l;
     const client = new HubClient({ hubUrl: s.hub_url, rigId: s.rig_id, key: s.key }, { timeoutMs: this.o.timeoutMs, traffic: this.traffic, clock: this.clock });
+    l?.client.close(); // calls made with the old settings end now
     return (this.link = { hubUrl: s.hub_url, rigId: s.rig_id, key: s.key, client });
   }
 
@@ -127,7 +128,8 @@ export class FleetService {
       rigId: s.rig_id,
       hubReachable: contact ? contact.reachable : null,
       lastContactMs: contact?.timeMs ?? null,
-      queueDepth: q.queued,
+      // The queue keeps uploaded events until its cap; the depth is what still has to go.
+      queueDepth: q.queued - q.uploaded,
       unsentCritical: q.unsentCritical,
       lastUploadMs: up.lastUploadMs,
       lastSyncMs: sync.lastSyncMs,
@@ -151,6 +153,7 @@ export class FleetService {
 
   async dispose(): Promise<void> {
     this.stopPing.abort();
+    this.link?.client.close();
     await Promise.all([this.uploader.dispose(), this.sync.dispose(), this.pinging]);
   }
 

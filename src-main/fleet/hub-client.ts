@@ -55,6 +55,8 @@ export class HubClient {
   private readonly timeoutMs: number;
   private readonly clock: () => number;
   private readonly counted = new WeakSet<http.ClientRequest>();
+  private readonly active = new Set<http.ClientRequest>();
+  private closed = false;
 
   constructor(
     readonly link: HubLink,
@@ -107,6 +109,12 @@ export class HubClient {
     return r.value.status === 200 ? { ok: true, value: true } : this.failure(r.value);
   }
 
+  /** Ends calls in flight (engine shutdown does not wait for a 30 s satellite timeout). */
+  close(): void {
+    this.closed = true;
+    for (const req of this.active) req.destroy(new Error('fleet link closed'));
+  }
+
   private failure(reply: RawReply): HubFailure {
     let message = `hub answered ${reply.status}`;
     try {
@@ -129,6 +137,7 @@ export class HubClient {
     }
     const headers: Record<string, string> = { authorization: `Bearer ${this.link.key}`, 'x-rig-id': this.link.rigId, 'accept-encoding': 'zstd' };
     if (body) Object.assign(headers, { 'content-type': 'application/json', 'content-encoding': 'zstd', 'content-length': String(body.length) });
+    if (this.closed) return Promise.resolve({ ok: false, kind: 'unavailable', status: null, message: 'fleet link closed' });
     const lib = url.protocol === 'https:' ? https : http;
     this.traffic.requests++;
     return new Promise((resolve) => {
@@ -155,6 +164,8 @@ export class HubClient {
           finish({ ok: true, value: { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) } });
         });
       });
+      this.active.add(req);
+      req.on('close', () => this.active.delete(req));
       req.on('timeout', () => req.destroy(new Error(`no answer within ${this.timeoutMs / 1000} s`)));
       req.on('error', (e) => {
         this.count(req, 0);

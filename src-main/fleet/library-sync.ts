@@ -4,12 +4,12 @@
 // dropped connection resumes at the page it lost. Applying a page twice changes nothing.
 import { Backoff, SYNC_BACKOFF_MS } from './backoff.js';
 import type { HubClient } from './hub-client.js';
-import { realSleeper, type EpisodeSink, type Sleeper } from './ports.js';
+import { realSleeper, type LibrarySink, type Sleeper } from './ports.js';
 import type { SyncState, SyncStateStore } from './sync-state.js';
 
 export interface LibrarySyncOptions {
   client: () => { client: HubClient; hubUrl: string } | null;
-  sink: EpisodeSink;
+  sink: LibrarySink;
   state: SyncStateStore;
   /** fleet.sync_interval_s, read each time. */
   intervalMs: () => number;
@@ -146,7 +146,7 @@ export class LibrarySync {
       const delta = r.value.delta;
       if (!delta) break; // up to date
       for (let i = 0; i < delta.episodes.length; i += this.o.sliceSize ?? 200) {
-        this.o.sink.upsertEpisodes(delta.episodes.slice(i, i + (this.o.sliceSize ?? 200)));
+        await this.o.sink.upsertEpisodes(delta.episodes.slice(i, i + (this.o.sliceSize ?? 200)));
         await yieldToLoop();
       }
       episodes += delta.episodes.length;
@@ -154,7 +154,7 @@ export class LibrarySync {
       if (r.value.next) {
         state.resume = { since, cursor: r.value.next };
       } else {
-        if (delta.prunedIds.length) this.o.sink.removeEpisodes(delta.prunedIds);
+        if (delta.prunedIds.length) await this.o.sink.removeEpisodes(delta.prunedIds);
         pruned += delta.prunedIds.length;
         state.watermark = delta.version;
         state.resume = null;

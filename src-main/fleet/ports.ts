@@ -1,22 +1,13 @@
-// What the fleet client and library sync need from the rest of the engine. The upload queue
-// (disk-backed, fleet/upload-queue) and RAM Recall (knowledge/ram-recall) implement these.
-import type { FleetEpisode, FleetEvent, FleetOutcome } from '../../src-shared/fleet.js';
+// What the fleet client and library sync need from the rest of the engine: the upload queue
+// (fleet/upload-queue.ts) and somewhere for library episodes (RAM Recall, or the store).
+import type { FleetEpisode } from '../../src-shared/fleet.js';
 
-export interface UploadQueue {
-  enqueue(event: FleetEvent): Promise<boolean>;
-  /** Not yet uploaded, oldest first. */
-  pending(limit: number): Promise<FleetEvent[]>;
-  markUploaded(id: string): Promise<void>;
-  updateOutcome(id: string, outcome: FleetOutcome, notes?: string): Promise<boolean>;
-  pendingOutcomes(limit: number): Promise<{ id: string; outcome: FleetOutcome; notes: string }[]>;
-  markOutcomeForwarded(id: string): Promise<void>;
-  stats(): { queued: number; uploaded: number; unsentCritical: number; bytes: number };
-}
+export type { UploadQueue } from './upload-queue.js';
 
 /** Where downloaded episodes go (RAM Recall). Both idempotent by episode id. */
-export interface EpisodeSink {
-  upsertEpisodes(episodes: FleetEpisode[]): void;
-  removeEpisodes(ids: string[]): void;
+export interface LibrarySink {
+  upsertEpisodes(episodes: FleetEpisode[]): void | Promise<unknown>;
+  removeEpisodes(ids: string[]): void | Promise<unknown>;
 }
 
 /** Waits; tests pass a virtual clock. An aborted wait resolves early. */

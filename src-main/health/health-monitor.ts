@@ -2,6 +2,7 @@
 // LLM, the knowledge store, baseline learning and disk space. Reads only cheap state; the disk
 // is checked at most every 30 s.
 import { statfsSync } from 'node:fs';
+import type { FleetLinkStatus } from '../../src-shared/fleet.js';
 import { worstStatus, type ComponentHealth, type HealthReport, type HealthStatus, type StorageHealth } from '../../src-shared/health.js';
 import type { SourceStatus } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
@@ -20,6 +21,8 @@ export interface HealthMonitorDeps {
   knowledgeDetail?: () => string;
   /** More components (the fleet upload queue). */
   extraComponents?: () => ComponentHealth[];
+  /** The fleet hub link, shown in the report (informational: it never lowers `overall`). */
+  fleet?: () => FleetLinkStatus | null;
   onChange: (h: HealthReport) => void;
 }
 
@@ -76,9 +79,11 @@ export class HealthMonitor {
     const report: HealthReport = {
       timeMs: now,
       // Baseline learning is a mode with its own banner, not a fault.
-      overall: worstStatus(components.filter((c) => c.name !== 'baseline').map((c) => c.status)),
+      // The hub link is informational too: the rig works the same with the hub down for days.
+      overall: worstStatus(components.filter((c) => c.name !== 'baseline' && c.name !== 'fleet').map((c) => c.status)),
       components,
       storage,
+      ...(this.d.fleet?.() ? { fleet: this.d.fleet()! } : {}),
       flags: {
         feedOffline: feed.offline,
         feedReconnecting: feed.reconnecting,

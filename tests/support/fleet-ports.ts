@@ -1,57 +1,20 @@
-// In-memory stand-ins for the upload queue and RAM Recall, for fleet client tests that run before
-// those land (the real ones are disk- and usearch-backed; the interfaces are the same). The
-// hub, HTTP, PostgreSQL and zstd around them are real. Also a virtual clock for long outages.
-import type { FleetEpisode, FleetEvent, FleetOutcome } from '../../src-shared/fleet.js';
-import type { EpisodeSink, Sleeper, UploadQueue } from '../../src-main/fleet/ports.js';
+// Helpers for the fleet link tests: a counter around the real recall, a virtual clock so a day
+// of retries runs in seconds, and a poll-until.
+import type { FleetEpisode } from '../../src-shared/fleet.js';
+import type { LibrarySink, Sleeper } from '../../src-main/fleet/ports.js';
 
-export class MemoryUploadQueue implements UploadQueue {
-  readonly events = new Map<string, { event: FleetEvent; uploaded: boolean }>();
-  readonly outcomes = new Map<string, { outcome: FleetOutcome; notes: string }>();
-
-  async enqueue(event: FleetEvent): Promise<boolean> {
-    if (this.events.has(event.id)) return false;
-    this.events.set(event.id, { event: structuredClone(event), uploaded: false });
-    return true;
-  }
-  async pending(limit: number): Promise<FleetEvent[]> {
-    return [...this.events.values()].filter((e) => !e.uploaded).sort((a, b) => a.event.timeMs - b.event.timeMs).slice(0, limit).map((e) => structuredClone(e.event));
-  }
-  async markUploaded(id: string): Promise<void> {
-    const e = this.events.get(id);
-    if (e) e.uploaded = true;
-  }
-  async updateOutcome(id: string, outcome: FleetOutcome, notes = ''): Promise<boolean> {
-    const e = this.events.get(id);
-    if (!e) return false;
-    e.event.outcome = outcome;
-    e.event.notes = notes;
-    if (e.uploaded) this.outcomes.set(id, { outcome, notes });
-    return true;
-  }
-  async pendingOutcomes(limit: number): Promise<{ id: string; outcome: FleetOutcome; notes: string }[]> {
-    return [...this.outcomes.entries()].slice(0, limit).map(([id, o]) => ({ id, ...o }));
-  }
-  async markOutcomeForwarded(id: string): Promise<void> {
-    this.outcomes.delete(id);
-  }
-  stats() {
-    const all = [...this.events.values()];
-    const waiting = all.filter((e) => !e.uploaded);
-    return { queued: waiting.length, uploaded: all.length - waiting.length, unsentCritical: waiting.filter((e) => e.event.riskLevel === 'Critical').length, bytes: 0 };
-  }
-}
-
-export class MemoryEpisodeSink implements EpisodeSink {
-  readonly episodes = new Map<string, FleetEpisode>();
+/** Counts what goes into the real sink (RAM recall), to prove no page is applied twice. */
+export class CountingSink implements LibrarySink {
   upserted = 0;
   removed = 0;
-  upsertEpisodes(episodes: FleetEpisode[]): void {
+  constructor(private readonly inner: LibrarySink) {}
+  async upsertEpisodes(episodes: FleetEpisode[]): Promise<void> {
     this.upserted += episodes.length;
-    for (const e of episodes) this.episodes.set(e.id, e);
+    await this.inner.upsertEpisodes(episodes);
   }
-  removeEpisodes(ids: string[]): void {
+  async removeEpisodes(ids: string[]): Promise<void> {
     this.removed += ids.length;
-    for (const id of ids) this.episodes.delete(id);
+    await this.inner.removeEpisodes(ids);
   }
 }
 

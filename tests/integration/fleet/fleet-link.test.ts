@@ -1,6 +1,9 @@
 // The rig side of the fleet against a real hub on loopback (PostgreSQL, HTTP, zstd all real),
-// with a real TCP proxy to take the link down or cut it mid-reply. The upload queue and recall
-// are in-memory stand-ins with the real interfaces (tests/support/fleet-ports.ts).
+// with a real TCP proxy to take the link down or cut it mid-reply, the real disk upload queue
+// and real RAM recall in temp data directories. Only the clock is virtual, for the outage day.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FleetUploader } from '../../../src-main/fleet/fleet-uploader.js';
@@ -9,7 +12,10 @@ import { LibrarySync } from '../../../src-main/fleet/library-sync.js';
 import { MemorySyncState } from '../../../src-main/fleet/sync-state.js';
 import type { RunningHub } from '../../../src-hub/server.js';
 import { makeFleetEvent } from '../../support/fleet-fixtures.js';
-import { MemoryEpisodeSink, MemoryUploadQueue, VirtualClock, waitFor } from '../../support/fleet-ports.js';
+import { DiskUploadQueue } from '../../../src-main/fleet/upload-queue.js';
+import { RamRecall } from '../../../src-main/knowledge/ram-recall.js';
+import { SqliteStore } from '../../../src-main/storage/sqlite-store.js';
+import { CountingSink, VirtualClock, waitFor } from '../../support/fleet-ports.js';
 import { registerRig, startTestHub, uploadEvent } from '../../support/hub.js';
 import { freshDatabase, type TestDatabase } from '../../support/pg.js';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.js';
@@ -32,19 +38,49 @@ beforeAll(async () => {
   for (const rig of ['RIG-A', 'RIG-B']) keys[rig] = await registerRig(hub.url, rig);
 });
 
+const cleanup: (() => Promise<unknown> | unknown)[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sairen-fleet-link-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function diskQueue(): Promise<DiskUploadQueue> {
+  const q = await DiskUploadQueue.open({ dataDir: tempDir() });
+  cleanup.push(() => q.close());
+  return q;
+}
+
+async function recall(): Promise<RamRecall> {
+  const dir = tempDir();
+  const storage = SqliteStore.open({ dataDir: dir, metricsFlushMs: 0 });
+  cleanup.push(() => storage.close());
+  const r = await RamRecall.open({ store: storage, dataDir: dir, saveDelayMs: 0, capacity: 5000 });
+  cleanup.push(() => r.dispose());
+  return r;
+}
+
 afterAll(async () => {
+  while (cleanup.length) await cleanup.pop()?.();
   await sql?.end();
   await proxy?.close();
   await hub?.close();
   await db?.drop();
 });
 
+/** Events in the queue not yet uploaded (the queue also keeps uploaded ones until its cap). */
+const waiting = (q: DiskUploadQueue) => {
+  const st = q.stats();
+  return st.queued - st.uploaded;
+};
+
 const hubEvents = async (rig: string) =>
   (await sql.query<{ id: string }>('SELECT id FROM events WHERE rig_id = $1 ORDER BY id', [rig])).rows.map((r) => r.id);
 
 describe('fleet uploader', () => {
   it('queues through a simulated day with the hub down, then delivers every event exactly once', async () => {
-    const queue = new MemoryUploadQueue();
+    const queue = await diskQueue();
     const client = new HubClient({ hubUrl: proxy.url, rigId: 'RIG-A', key: keys['RIG-A'] }, { clock: vc.clock, timeoutMs: 5000 });
     const uploader = new FleetUploader({ queue, client: () => client, sleeper: vc, clock: vc.clock });
     await proxy.setMode({ kind: 'down' });
@@ -66,6 +102,7 @@ describe('fleet uploader', () => {
     }, 60_000, 'a simulated day');
     expect(await hubEvents('RIG-A')).toEqual([]);
     expect(queue.stats()).toMatchObject({ queued: 24, uploaded: 0 });
+    expect(waiting(queue)).toBe(24);
     expect(uploader.status.reachable).toBe(false);
     // Backoff: 2, 4, 8, 16 s, then 15 min, then again.
     const failures = vc.waits.filter((w) => w !== 60_000);
@@ -74,14 +111,14 @@ describe('fleet uploader', () => {
 
     // The hub comes back; the first retry after it delivers the lot, each event once.
     await proxy.setMode({ kind: 'pass' });
-    await waitFor(() => queue.stats().queued === 0, 60_000, 'the queue to drain');
+    await waitFor(() => waiting(queue) === 0, 60_000, 'the queue to drain');
     await uploader.dispose();
     expect(await hubEvents('RIG-A')).toEqual(events.map((e) => e.id).sort());
     expect(uploader.status).toMatchObject({ uploaded: 24, duplicates: 0, rejected: 0, reachable: true, lastError: null });
   });
 
   it('marks an event uploaded once the hub has it, even when the reply was lost on the way back', async () => {
-    const queue = new MemoryUploadQueue();
+    const queue = await diskQueue();
     const client = new HubClient({ hubUrl: proxy.url, rigId: 'RIG-A', key: keys['RIG-A'] }, { clock: vc.clock, timeoutMs: 5000 });
     const uploader = new FleetUploader({ queue, client: () => client, sleeper: vc, clock: vc.clock });
     const ev = makeFleetEvent({ rigId: 'RIG-A', timeMs: vc.nowMs - HOUR, depthFt: 3_333 });
@@ -90,17 +127,17 @@ describe('fleet uploader', () => {
     await proxy.setMode({ kind: 'cut-reply', afterBytes: 0, times: 1, when: (l) => l.startsWith('POST /api/fleet/events') });
     const first = await uploader.round();
     expect(first).toMatchObject({ ok: false, kind: 'unavailable' });
-    expect(queue.stats().queued).toBe(1);
+    expect(waiting(queue)).toBe(1);
     expect(await hubEvents('RIG-A')).toContain(ev.id);
     await proxy.setMode({ kind: 'pass' });
     expect(await uploader.round()).toBe('drained');
     expect(uploader.status).toMatchObject({ uploaded: 0, duplicates: 1 });
-    expect(queue.stats().queued).toBe(0);
+    expect(waiting(queue)).toBe(0);
     expect((await hubEvents('RIG-A')).filter((id) => id === ev.id)).toHaveLength(1);
   });
 
   it('forwards outcome updates, and stops the round (keeping the event) when the key is refused', async () => {
-    const queue = new MemoryUploadQueue();
+    const queue = await diskQueue();
     const client = new HubClient({ hubUrl: proxy.url, rigId: 'RIG-A', key: keys['RIG-A'] });
     const uploader = new FleetUploader({ queue, client: () => client });
     const ev = makeFleetEvent({ rigId: 'RIG-A', timeMs: vc.nowMs - 2 * HOUR, depthFt: 4_444 });
@@ -117,7 +154,7 @@ describe('fleet uploader', () => {
     const ev2 = makeFleetEvent({ rigId: 'RIG-A', timeMs: vc.nowMs - 3 * HOUR, depthFt: 5_555 });
     await queue.enqueue(ev2);
     expect(await refused.round()).toMatchObject({ ok: false, kind: 'unauthorised', status: 401 });
-    expect(queue.stats().queued).toBe(1);
+    expect(waiting(queue)).toBe(1);
     expect(await hubEvents('RIG-A')).not.toContain(ev2.id);
   });
 
@@ -162,7 +199,8 @@ describe('library sync', () => {
     const libraryTotal = (await sql.query("SELECT COUNT(*)::int AS n FROM episodes WHERE source_rig <> 'RIG-B'")).rows[0].n;
     expect(libraryTotal).toBeGreaterThanOrEqual(1000);
 
-    const sink = new MemoryEpisodeSink();
+    const rec = await recall();
+    const sink = new CountingSink(rec);
     const state = new MemorySyncState();
     const traffic = emptyTraffic();
     const client = new HubClient({ hubUrl: proxy.url, rigId: 'RIG-B', key: keys['RIG-B'] }, { traffic, timeoutMs: 5000 });
@@ -172,13 +210,13 @@ describe('library sync', () => {
     await proxy.setMode({ kind: 'cut-reply', afterBytes: 4000, times: 1, when: (l) => l.startsWith('GET /api/fleet/library') && l.includes('cursor=') && proxy.requests.filter((r) => r.includes('/library')).length === 3 });
     const first = await sync.syncOnce();
     expect(first).toMatchObject({ ok: false, pages: 2, episodes: 500 });
-    expect(sink.episodes.size).toBe(500);
+    expect(rec.stats().episodes).toBe(500);
     expect(state.load(proxy.url).resume).not.toBeNull();
     await proxy.setMode({ kind: 'pass' });
     const bytesBefore = traffic.wireBytesReceived;
     const second = await sync.syncOnce();
     expect(second).toMatchObject({ ok: true, episodes: libraryTotal - 500 });
-    expect(sink.episodes.size).toBe(libraryTotal);
+    expect(rec.stats().episodes).toBe(libraryTotal);
     expect(sink.upserted).toBe(libraryTotal); // no page was applied twice
     const libraryRequests = proxy.requests.filter((r) => r.includes('/library'));
     expect(libraryRequests).toHaveLength(Math.ceil(libraryTotal / 250) + 1); // every page once, plus the one cut off
@@ -195,6 +233,6 @@ describe('library sync', () => {
     // Running the whole download again from nothing changes nothing in recall (idempotent).
     const fresh = new LibrarySync({ client: () => ({ client, hubUrl: proxy.url }), sink, state: new MemorySyncState(), intervalMs: () => HOUR });
     expect(await fresh.syncOnce()).toMatchObject({ ok: true, episodes: libraryTotal });
-    expect(sink.episodes.size).toBe(libraryTotal);
+    expect(rec.stats().episodes).toBe(libraryTotal);
   }, 120_000);
 });

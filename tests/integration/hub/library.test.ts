@@ -62,7 +62,7 @@ describe('curator and library deltas', () => {
     expect(ep).toMatchObject({ id: `${ev.id}-episode`, eventId: ev.id, sourceRigId: 'RIG-A', fault: 'pack-off', category: 'Mechanical' });
     expect(ep.resolutionSummary).toBe('pack-off, circulated and reamed, resolved');
     expect(ep.embedding).toHaveLength(EMBEDDING_DIMENSIONS);
-    expect(Math.hypot(...ep.embedding)).toBeCloseTo(1, 9);
+    expect(Math.hypot(...ep.embedding)).toBeCloseTo(1, 3); // unit length, sent to four decimals
     expect(b.delta!.version).toBe(run.version);
     watermarkB = b.delta!.version;
     const a = await page('RIG-A', 0);

@@ -21,7 +21,10 @@ describe('shared episode embedding', () => {
     expect(sig.trends.gasUnitsPerMin).toBe(0);
     expect(sig.keyMetrics.sppDeltaPsi).toBe(ev.historyWindow.at(-1)!.sppDeltaPsi);
     const rig = embedSignature(sig, ev.fault, ev.depthFt);
-    expect(episodeFromEvent(ev).embedding).toEqual(rig);
+    const sent = episodeFromEvent(ev).embedding;
+    expect(sent).toHaveLength(rig.length);
+    sent.forEach((x, i) => expect(x).toBeCloseTo(rig[i], 4));
+    expect(cosineSimilarity(sent, rig)).toBeGreaterThan(0.9999);
     const kick = makeFleetEvent({ rigId: 'R', timeMs: Date.UTC(2025, 1, 1), category: 'WellControl', fault: 'kick', snapshot: { flowBalanceGpm: 35, pitRateBblHr: 25 } });
     expect(cosineSimilarity(rig, episodeFromEvent(kick).embedding)).toBeLessThan(cosineSimilarity(rig, episodeFromEvent({ ...ev, id: 'R-2' }).embedding));
   });
