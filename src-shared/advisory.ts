@@ -169,6 +169,8 @@ export interface Advisory {
   metrics: DrillingMetrics;
   /** The physics signature precedents were matched on (absent on advisories from older releases). */
   signature?: EpisodeSignature;
+  /** The alarm event (one per fault) this advisory belongs to; absent on records made before events. */
+  eventId?: string | null;
 }
 
 /** The text the UI shows: the LLM's when the advisory says so, else the template's. */
@@ -179,6 +181,8 @@ export function shownText(a: Advisory): AdvisoryText {
 export interface Acknowledgement {
   id: string;
   advisoryId: string;
+  /** The alarm event acknowledged (absent on acknowledgements made before events). */
+  eventId?: string | null;
   timeMs: number;
   actor: string;
   action: string;
@@ -193,7 +197,8 @@ export type AuditKind =
   | 'baseline-reset'
   | 'source-change'
   | 'llm-mode'
-  | 'outcome';
+  | 'outcome'
+  | 'alarm-event';
 
 export interface AuditEntry {
   seq: number;
@@ -203,4 +208,6 @@ export interface AuditEntry {
   summary: string;
   before: unknown;
   after: unknown;
+  /** What the entry is about when it is one thing (an alarm event's id); null otherwise. */
+  subject?: string | null;
 }

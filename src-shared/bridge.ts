@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult } from './advisory.js';
 import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
+import type { AlarmEvent, EventTransition } from './events.js';
 import type { HealthReport } from './health.js';
 import { OutcomeInputSchema, type OutcomeRecord, type OutcomeStat } from './outcome.js';
 import type { ShiftSummary } from './records.js';
@@ -12,6 +13,12 @@ import type { SourceStatus } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
 
 const actor = z.string().trim().min(1, 'actor name is required').max(80);
+
+/** Shape of a CSV column map (what each entry means is checked where the CSV is opened). */
+export const CsvColumnMapSchema = z.record(
+  z.string().min(1),
+  z.union([z.string().min(1), z.object({ channel: z.string().min(1), unit: z.string().min(1).optional() }).strict()]),
+);
 
 export const SourceConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535) }),
@@ -25,7 +32,12 @@ export const SourceConfigSchema = z.discriminatedUnion('kind', [
     stopBits: z.union([z.literal(1), z.literal(2)]),
   }),
   z.object({ kind: z.literal('stdin') }),
-  z.object({ kind: z.literal('csv'), path: z.string().min(1), speed: z.union([z.number().positive(), z.literal('max')]) }),
+  z.object({
+    kind: z.literal('csv'),
+    path: z.string().min(1),
+    speed: z.union([z.number().positive(), z.literal('max')]),
+    columns: CsvColumnMapSchema.optional(),
+  }),
   z.object({ kind: z.literal('simulator'), scenario: z.string(), seed: z.number().int(), speed: z.number().positive() }),
 ]);
 
@@ -85,6 +97,37 @@ export const BridgeRequests = {
     })
     .strict(),
   getBaseline: z.object({}).strict(),
+  /** Alarm events: open ones by default; filter by state, fault and time. */
+  getEvents: z
+    .object({
+      state: z.enum(['open', 'active-unacknowledged', 'active-acknowledged', 'cleared-unacknowledged', 'normal', 'any']).optional(),
+      fault: z.string().max(40).optional(),
+      sinceMs: z.number().optional(),
+      untilMs: z.number().optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    })
+    .strict(),
+  /** One event's transitions (raised, escalated, acknowledged, cleared...) and acknowledgements. */
+  getEventTimeline: z.object({ eventId: z.string().min(1).max(40) }).strict(),
+  /** Acknowledge an event (the fault, not one advisory). */
+  acknowledgeEvent: z
+    .object({
+      eventId: z.string().min(1).max(40),
+      actor,
+      action: z.string().trim().min(1, 'action taken is required').max(200),
+      notes: z.string().max(4000).default(''),
+    })
+    .strict(),
+  /** A supervisor silences a nuisance event for a while, with a reason (never a critical well-control event). */
+  shelveEvent: z
+    .object({
+      eventId: z.string().min(1).max(40),
+      actor,
+      reason: z.string().trim().min(3, 'a reason is required').max(500),
+      durationS: z.number().int().min(60).max(43_200),
+    })
+    .strict(),
+  unshelveEvent: z.object({ eventId: z.string().min(1).max(40), actor }).strict(),
   /** The latest physics verdict on a ticket (live, else the last stored). */
   getVerification: z.object({}).strict(),
   getShiftSummary: z
@@ -137,6 +180,11 @@ export interface BridgeResponses {
   getAudit: AuditEntry[];
   getMetricSeries: MetricSeries[];
   getBaseline: BaselineProgress;
+  getEvents: AlarmEvent[];
+  getEventTimeline: { event: AlarmEvent; transitions: EventTransition[]; acknowledgements: Acknowledgement[] };
+  acknowledgeEvent: { event: AlarmEvent; acknowledgement: Acknowledgement };
+  shelveEvent: AlarmEvent;
+  unshelveEvent: AlarmEvent;
   getVerification: VerificationResult | null;
   getShiftSummary: ShiftSummary;
   setSource: SourceStatus;
@@ -159,10 +207,12 @@ export interface BridgeEvents {
   ticket: Ticket;
   /** The physics verdict on a ticket: Confirmed, Uncertain or Rejected, with the reason. */
   verification: VerificationResult;
+  /** An alarm event changed state; `transition.alarm` says whether the alarm sounds. */
+  alarmEvent: { event: AlarmEvent; transition: EventTransition };
 }
 
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification'];
+export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent'];
 
 /** A command failure the user can read (validation, not found, refused). */
 export interface BridgeError {

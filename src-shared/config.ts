@@ -15,6 +15,10 @@ export const WellConfigSchema = z
       rig: z.string().default('RIG'),
       operator: z.string().default(''),
       bit_diameter_inches: num(8.5),
+      /** Bit per hole section, by depth; a packet's own bit diameter wins, then this, then bit_diameter_inches. */
+      bit_program: z
+        .array(z.object({ from_depth_ft: z.number().finite(), to_depth_ft: z.number().finite(), diameter_in: z.number().finite() }).strict())
+        .default([]),
     }),
     acquisition: section({
       /** Channel map preset: the public WITS Record 01 layout or the reference system's. */
@@ -130,6 +134,17 @@ export const WellConfigSchema = z
       depth_cooldown_ft: num(50),
       critical_depth_cooldown_ft: num(10),
     }),
+    /** Alarm events (ISA-18.2 states, EEMUA 191 rates). */
+    alarms: section({
+      /** Seconds a condition must be absent (while the detectors can judge it) before its event clears. */
+      clear_after_s: num(120),
+      /** The same for well-control events, seconds. */
+      well_control_clear_after_s: num(300),
+      /** A fault returning within this many seconds of clearing reopens its event (and sounds again). */
+      reopen_window_s: num(600),
+      /** Longest a supervisor may shelve a nuisance event, seconds. */
+      max_shelve_s: num(28_800),
+    }),
     ensemble_weights: section({
       mse: num(0.2),
       hydraulic: num(0.2),
@@ -175,6 +190,8 @@ export const WellConfigSchema = z
         flow_imbalance_warning: num(5),
         flow_imbalance_critical: num(15),
         pressure_test_tolerance: num(25),
+        /** Optional: well-control events clear after this many seconds in P&A (unset: alarms.well_control_clear_after_s). */
+        alarm_well_control_clear_after_s: optNum,
         cement_pressure_hold: num(500),
         barrier_pressure_margin: num(100),
         cement_returns_expected: z.boolean().default(true),

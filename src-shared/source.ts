@@ -1,5 +1,11 @@
 import type { UnitSystem } from './units.js';
 
+/**
+ * A CSV column map: header -> "timestamp", a channel name (camelCase, snake_case, or a
+ * unit-suffixed canonical name such as "spp_kpa"), or { channel, unit }.
+ */
+export type CsvColumnMap = Record<string, string | { channel: string; unit?: string }>;
+
 export type SourceState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
 
 export type SourceConfig =
@@ -14,7 +20,7 @@ export type SourceConfig =
       stopBits: 1 | 2;
     }
   | { kind: 'stdin' }
-  | { kind: 'csv'; path: string; speed: number | 'max' }
+  | { kind: 'csv'; path: string; speed: number | 'max'; columns?: CsvColumnMap }
   | { kind: 'simulator'; scenario: string; seed: number; speed: number };
 
 export interface SourceStatus {

@@ -1,5 +1,6 @@
 import type { Advisory } from './advisory.js';
 import type { Campaign, Operation } from './campaign.js';
+import type { AlarmEvent } from './events.js';
 import type { HealthReport } from './health.js';
 import type { DrillingMetrics } from './metrics.js';
 import type { SourceStatus } from './source.js';
@@ -59,6 +60,8 @@ export interface LiveStatus {
   llm: { mode: 'llm' | 'template-only'; model: string | null; device: string | null; detail: string };
   /** The alarm limits in force for this campaign and baseline. */
   limits: ActiveLimits;
+  /** Alarm events a person may still act on, worst risk first. */
+  events: AlarmEvent[];
 }
 
 /** One alarm band as the engine applies it. `below` = low is bad (ECD margin, efficiency). */

@@ -15,6 +15,7 @@ export const GPM_PER_M3S = 15850.32;
 export const BBL_PER_M3 = 6.28981;
 export const PPG_PER_SG = 8.3454; // g/cm3 -> ppg
 export const PPG_PER_KGM3 = 0.0083454;
+export const IN_PER_MM = 1 / 25.4;
 
 export const cToF = (c: number): number => c * 1.8 + 32;
 export const fToC = (f: number): number => (f - 32) / 1.8;

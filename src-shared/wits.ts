@@ -28,6 +28,8 @@ export const CHANNELS = [
   'h2sPpm',
   'co2Percent',
   'ecdPpg',
+  /** Bit diameter when the recording carries it (USROP `Diameter mm`); else the bit program. */
+  'bitDiameterIn',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -6,6 +6,7 @@ import {
   BBL_PER_M3,
   FT_PER_M,
   GPM_PER_LPM,
+  IN_PER_MM,
   KFTLBF_PER_KNM,
   KLBF_PER_KDAN,
   PPG_PER_KGM3,
@@ -43,6 +44,7 @@ const METRIC_TO_CANONICAL: Record<Channel, (v: number) => number> = {
   h2sPpm: (v) => v,
   co2Percent: (v) => v,
   ecdPpg: (v) => v * PPG_PER_KGM3,
+  bitDiameterIn: (v) => v * IN_PER_MM,
 };
 
 /** Canonical -> metric, for simulators writing a metric feed. */

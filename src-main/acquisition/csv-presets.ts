@@ -3,37 +3,31 @@
 // - usrop:         University of Stavanger ROP dataset, depth-indexed, "<name> <unit>" headers
 // - volve-depth:   raw Volve mud-log + MWD depth log, same header style, many sparse channels
 // - volve-pa-time: Volve P&A time log, ISO timestamp, `<channel>_<unit>` SI columns
-// - custom:        a caller-supplied column -> channel map
+// - canonical:     our own names with unit suffixes (`bit_depth_ft, spp_kpa, flow_in_lpm`), see csv-columns.ts
+// - custom:        a caller-supplied column map (header -> channel + unit)
 // Pure: header + cells in, canonical values out. Time for depth logs is derived by the reader.
 import { emptyChannels, type Channel, type ChannelValues } from '../../src-shared/wits.js';
 import type { UnitSystem } from '../../src-shared/units.js';
-import { toCanonical } from './channel-map.js';
+import {
+  columnsMapper,
+  looksLikeCanonicalHeader,
+  parseCanonicalHeader,
+  resolveColumnMap,
+  type ColumnMapInput,
+  type ResolvedTarget,
+} from './csv-columns.js';
 import { GAS_UNITS_PER_PERCENT, siToCanonical } from './si-units.js';
+import { CsvLayoutError, type CsvMapper, type CsvPresetName } from './csv-layout.js';
 import { SNAKE_CASE_KEYS } from './stdin.js';
 import { DEFAULT_NULL_VALUES } from './wits0-parser.js';
 
-export type CsvPresetName = 'simple' | 'usrop' | 'volve-depth' | 'volve-pa-time' | 'custom';
-
-export interface CsvRow {
-  /** Recorded UTC time (ms), or null for depth-indexed logs (the reader derives it). */
-  timeMs: number | null;
-  /** The log's index depth (ft) for depth-indexed logs, else null. */
-  indexDepthFt: number | null;
-  values: ChannelValues;
-}
-
-export interface CsvMapper {
-  preset: CsvPresetName;
-  depthIndexed: boolean;
-  /** Canonical row, or null when the row carries no usable data (the caller counts it). */
-  mapRow(cells: readonly string[]): CsvRow | null;
-}
+export { CsvLayoutError, type CsvMapper, type CsvPresetName, type CsvRow } from './csv-layout.js';
 
 export interface CsvMapOptions {
-  /** Units of a 'simple' or 'custom' file (the SI presets say their units in the header). */
+  /** Units of columns that do not say theirs ('simple', bare canonical names, map entries without a unit). */
   units?: UnitSystem;
-  /** Column header -> channel (or 'timestamp'); forces the 'custom' preset. */
-  columns?: Record<string, Channel | 'timestamp'>;
+  /** Column header -> channel + unit (or 'timestamp'); forces the 'custom' preset. */
+  columns?: ColumnMapInput;
   /** Extra "no reading" values on top of -999.25 and -9999. */
   nullValues?: readonly number[];
   /**
@@ -137,6 +131,7 @@ const DEPTH_LOG_NAMES: ReadonlyArray<[string, Channel]> = [
   ['Mud Temperature Out', 'mudTempOutF'],
   ['H2S Average', 'h2sPpm'],
   ['Total SPM', 'pumpSpm'],
+  ['Diameter', 'bitDiameterIn'],
 ];
 const INDEX_DEPTH_NAME = 'Measured Depth';
 
@@ -172,6 +167,7 @@ export function detectCsvPreset(header: readonly string[]): CsvPresetName | null
   const first = cells[0]?.toLowerCase();
   if (first === 'timestamp' && cells[1] === 'bit_depth') return 'simple';
   if (first === 'timestamp' && cells.some((c) => c in PA_COLUMNS)) return 'volve-pa-time';
+  if (looksLikeCanonicalHeader(cells)) return 'canonical';
   if (cells.includes(`${INDEX_DEPTH_NAME} m`)) {
     if (cells.some((c) => c.startsWith('USROP '))) return 'usrop';
     return 'volve-depth';
@@ -184,58 +180,33 @@ export function looksLikeHeaderlessSimple(cells: readonly string[]): boolean {
   return cells.length >= 17 && Number.isFinite(parseTimestamp(cells[0]));
 }
 
-/** Builds the row mapper for a header (null header = headerless simple). Throws on an unknown layout. */
+/** Builds the row mapper for a header (null header = headerless simple). Throws on an unknown layout or a bad column map. */
 export function buildCsvMapper(header: readonly string[] | null, opts: CsvMapOptions = {}): CsvMapper {
   const num = numberParser(opts.nullValues);
   const units = opts.units ?? 'imperial';
-  if (opts.columns) return customMapper(header ?? [], opts.columns, units, num);
+  const cells = header ?? [];
+  if (opts.columns) {
+    const r = resolveColumnMap(opts.columns);
+    if (!r.ok) throw new CsvLayoutError(`bad column map: ${r.errors.join('; ')}`);
+    const missing = Object.keys(r.columns).filter((h) => !cells.some((c) => c.trim() === h));
+    if (missing.length > 0) throw new CsvLayoutError(`column map names columns the CSV does not have: ${missing.map((m) => `"${m}"`).join(', ')}`);
+    return columnsMapper('custom', cells, cells.map((h) => r.columns[h.trim()] ?? null), units, num, parseTimestamp);
+  }
   const preset = header ? detectCsvPreset(header) : 'simple';
   if (preset === 'simple') {
     const names = header ? header.map((h) => h.trim()) : [...SIMPLE_COLUMNS];
-    const cols: Record<string, Channel | 'timestamp'> = {};
-    for (const n of names) {
-      if (n === 'timestamp') cols[n] = 'timestamp';
-      else if (SNAKE_CASE_KEYS[n]) cols[n] = SNAKE_CASE_KEYS[n];
-    }
-    return { ...customMapper(names, cols, units, num), preset: 'simple' };
+    const targets = names.map((n): ResolvedTarget | null =>
+      n === 'timestamp' ? 'timestamp' : SNAKE_CASE_KEYS[n] ? { channel: SNAKE_CASE_KEYS[n], convert: null } : null,
+    );
+    return columnsMapper('simple', names, targets, units, num, parseTimestamp);
   }
+  if (preset === 'canonical') return columnsMapper('canonical', cells, cells.map(parseCanonicalHeader), units, num, parseTimestamp);
   if (preset === 'usrop' || preset === 'volve-depth') {
     const hold = opts.holdDepthFt ?? (preset === 'volve-depth' ? 10 : 0);
-    return depthLogMapper(preset, header ?? [], num, hold);
+    return depthLogMapper(preset, cells, num, hold);
   }
-  if (preset === 'volve-pa-time') return paMapper(header ?? [], num);
-  throw new Error(`unrecognised CSV header (${(header ?? []).slice(0, 4).join(', ')}…): give a column map`);
-}
-
-function customMapper(
-  header: readonly string[],
-  columns: Record<string, Channel | 'timestamp'>,
-  units: UnitSystem,
-  num: (c: string | undefined) => number | null,
-): CsvMapper {
-  const idx: Array<[number, Channel]> = [];
-  let timeIdx = -1;
-  header.forEach((h, i) => {
-    const target = columns[h.trim()];
-    if (target === 'timestamp') timeIdx = i;
-    else if (target) idx.push([i, target]);
-  });
-  if (timeIdx < 0) throw new Error('CSV column map has no timestamp column');
-  return {
-    preset: 'custom',
-    depthIndexed: false,
-    mapRow(cells) {
-      const timeMs = parseTimestamp(cells[timeIdx] ?? '');
-      if (!Number.isFinite(timeMs)) return null;
-      const values = emptyChannels();
-      for (const [i, ch] of idx) {
-        const v = num(cells[i]);
-        if (v !== null) values[ch] = toCanonical(ch, v, units);
-      }
-      if (Object.values(values).every((v) => v === null)) return null;
-      return { timeMs, indexDepthFt: null, values };
-    },
-  };
+  if (preset === 'volve-pa-time') return paMapper(cells, num);
+  throw new CsvLayoutError(`unrecognised CSV header (${cells.slice(0, 4).join(', ')}…): give a column map (--column-map FILE)`);
 }
 
 function depthLogMapper(

@@ -57,6 +57,21 @@ export async function countCsvRows(path: string): Promise<number> {
   return looksLikeHeaderlessSimple(parseCsvLine(first)) ? n : n - 1;
 }
 
+/** Why the CSV's layout cannot be read with these options (unknown header, map not fitting), or null when it can. */
+export async function csvLayoutProblem(path: string, opts: CsvMapOptions = {}): Promise<string | null> {
+  for await (const line of lines(path)) {
+    if (line.trim() === '') continue;
+    const cells = parseCsvLine(line);
+    try {
+      buildCsvMapper(!opts.columns && looksLikeHeaderlessSimple(cells) ? null : cells, opts);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  return `${path} is empty`;
+}
+
 /** Canonical packets from a CSV, in file order. Throws only for an unreadable file or unknown layout. */
 export async function* readCsvPackets(path: string, opts: CsvReadOptions = {}): AsyncGenerator<WitsPacket> {
   const stats = opts.stats ?? { preset: null, rows: 0, packets: 0, skipped: 0 };

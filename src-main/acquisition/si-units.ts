@@ -5,6 +5,7 @@ import {
   BBL_PER_M3,
   FT_PER_M,
   GPM_PER_LPM,
+  IN_PER_MM,
   GPM_PER_M3S,
   KFTLBF_PER_KNM,
   KLBF_PER_KKGF,
@@ -25,6 +26,8 @@ const id = (v: number) => v;
 export const SI_TO_CANONICAL: Readonly<Record<string, (v: number) => number>> = {
   // length, depth
   m: (v) => v * FT_PER_M,
+  // bit diameter
+  mm: (v) => v * IN_PER_MM,
   // rate of penetration
   'm/h': (v) => v * FT_PER_M,
   m_per_s: (v) => v * FT_PER_M * 3600,

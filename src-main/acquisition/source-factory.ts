@@ -40,7 +40,7 @@ export function createSource(cfg: SourceConfig, opts: SourceFactoryOptions): Dat
     case 'stdin':
       return new StdinSource(settings, opts.stdin);
     case 'csv':
-      return new CsvReplaySource(cfg.path, settings, { ...opts.csv, speed: cfg.speed });
+      return new CsvReplaySource(cfg.path, settings, { ...opts.csv, speed: cfg.speed, ...(cfg.columns ? { columns: cfg.columns } : {}) });
     case 'simulator':
       if (opts.simulatorFactory) return opts.simulatorFactory(cfg);
       throw new Error("the 'simulator' source is built by src-main/simulator: pass simulatorFactory to createSource");

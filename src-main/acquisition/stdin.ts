@@ -33,6 +33,7 @@ export const SNAKE_CASE_KEYS: Readonly<Record<string, Channel>> = {
   h2s: 'h2sPpm',
   co2: 'co2Percent',
   ecd: 'ecdPpg',
+  bit_diameter: 'bitDiameterIn',
 };
 
 const CAMEL = new Set<string>(CHANNELS);

@@ -26,6 +26,7 @@ import { activeLimits } from '../physics/thresholds.js';
 import { PipelineCoordinator } from '../pipeline/coordinator.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import { AdvisoryPublisher } from './advisory-publisher.js';
+import { AlarmPublisher } from './alarm-publisher.js';
 import { commandHandlers } from './commands/index.js';
 import { dispatcher } from './dispatch.js';
 import type { Engine } from './engine.js';
@@ -119,6 +120,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const fleet = new FleetRecorder({ queue, recall, identity, log, onQueued: () => hubLink?.eventQueued() });
   const outcomes = new OutcomeRecorder({ storage, events, fleet, audit, clock });
   const advisories = new AdvisoryPublisher({ storage, enricher, events, composer: new AdvisoryComposer(() => config.get()), log });
+  const alarms = new AlarmPublisher({ storage, tracker: () => coordinator.events, events, audit, log });
 
   // The feed: an explicit choice wins, then the saved one, then the default (simulator).
   const explicit = ports.source !== undefined;
@@ -150,7 +152,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     onChange: (h) => events.emit('health', h),
   });
   const healer = new SelfHealer({ clock, enricher, audit, log });
-  const feedReset = new FeedReset({ coordinator, advisories, baseline, baselineFile, audit, clock, log });
+  const feedReset = new FeedReset({ coordinator, advisories, alarms, baseline, baselineFile, audit, clock, log });
 
   const status = (): LiveStatus => ({
     timeMs: clock(),
@@ -167,10 +169,11 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     latency: coordinator.latency.summary(),
     llm: enricher.status(),
     limits: activeLimits(coordinator.effectiveThresholds),
+    events: coordinator.events.openEvents(),
   });
 
   loop = new PacketLoop({
-    coordinator, storage, baseline, baselineFile, advisories, enricher, events, health, audit, clock, log, status, fleet,
+    coordinator, storage, baseline, baselineFile, advisories, alarms, enricher, events, health, audit, clock, log, status, fleet,
     statusIntervalMs: ports.statusIntervalMs ?? 250,
   });
 
@@ -191,7 +194,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   });
 
   const ctx: EngineContext = {
-    storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, events, settings, feedReset,
+    storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, alarms, events, settings, feedReset,
     outcomes, clock, log, audit, status,
   };
   const call = dispatcher(commandHandlers(ctx), log);
@@ -209,6 +212,8 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     },
     async start() {
       for (const w of settings.warnings) log(w);
+      // Events a person has not finished with survive a restart.
+      coordinator.events.restore(await storage.listEvents({ state: 'open', limit: 1000 }).catch(() => []));
       if (baselineLoad.warning) {
         // A corrupt or outdated baseline file: learning restarts, and the record says why.
         log(baselineLoad.warning);

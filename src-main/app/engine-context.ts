@@ -11,6 +11,7 @@ import type { AdvisoryEnricher } from '../llm/enricher.js';
 import type { PipelineCoordinator } from '../pipeline/coordinator.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import type { AdvisoryPublisher } from './advisory-publisher.js';
+import type { AlarmPublisher } from './alarm-publisher.js';
 import type { EventBus } from './event-bus.js';
 import type { FeedReset } from './feed-reset.js';
 import type { OutcomeRecorder } from './outcome-recorder.js';
@@ -27,6 +28,7 @@ export interface EngineContext {
   health: HealthMonitor;
   sources: SourceSupervisor;
   advisories: AdvisoryPublisher;
+  alarms: AlarmPublisher;
   events: EventBus;
   settings: SettingsKeeper;
   feedReset: FeedReset;

@@ -6,10 +6,12 @@ import type { BaselineFile } from '../baseline/baseline-file.js';
 import type { PipelineCoordinator } from '../pipeline/coordinator.js';
 import type { NewAuditEntry } from '../storage/persistence.js';
 import type { AdvisoryPublisher } from './advisory-publisher.js';
+import type { AlarmPublisher } from './alarm-publisher.js';
 
 export interface FeedResetDeps {
   coordinator: PipelineCoordinator;
   advisories: AdvisoryPublisher;
+  alarms: AlarmPublisher;
   baseline: BaselineLearner;
   baselineFile: BaselineFile | null;
   audit: (e: NewAuditEntry) => Promise<unknown>;
@@ -22,9 +24,12 @@ export class FeedReset {
 
   /** A different feed. `sameRig` keeps the learned baseline (audited either way). */
   async newFeed(sameRig: boolean, actor: string): Promise<void> {
+    const lastDataMs = this.d.coordinator.packet?.timeMs ?? this.d.clock();
     this.d.coordinator.resetFeed();
     this.d.advisories.clear();
     if (sameRig) return;
+    // This rig's active alarms are over: cleared for the record, still waiting for acknowledgement.
+    await this.d.alarms.publish(this.d.coordinator.events.feedChanged(lastDataMs, actor));
     this.d.baseline.reset();
     const err = this.d.baselineFile?.save(this.d.baseline.snapshot());
     if (err) this.d.log(err);

@@ -13,6 +13,7 @@ import type { PipelineCoordinator } from '../pipeline/coordinator.js';
 import { metricSampleOf } from '../pipeline/metric-sample.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import type { AdvisoryPublisher } from './advisory-publisher.js';
+import type { AlarmPublisher } from './alarm-publisher.js';
 import type { EventBus } from './event-bus.js';
 
 export interface PacketLoopDeps {
@@ -21,6 +22,7 @@ export interface PacketLoopDeps {
   baseline: BaselineLearner;
   baselineFile: BaselineFile | null;
   advisories: AdvisoryPublisher;
+  alarms: AlarmPublisher;
   enricher: AdvisoryEnricher;
   events: EventBus;
   health: HealthMonitor;
@@ -51,6 +53,7 @@ export class PacketLoop {
       storage.saveTicket(out.ticket).catch((e) => this.d.log(`ticket not saved: ${(e as Error).message}`));
     }
     if (out.verification) this.d.advisories.verified(out.verification);
+    // Events after their advisory: the advisory carries the event id the screens look up.
     if (out.advisory && out.ticket && out.verification) {
       // The window is the history right now: captured before the next packet moves it on.
       void this.d.fleet.advisoryConfirmed(out.advisory, coordinator.historyWindow());
@@ -59,6 +62,7 @@ export class PacketLoop {
       const dataNowMs = out.packet.timeMs;
       void this.d.advisories.publish(out.advisory).then(() => this.d.enricher.submit(req, dataNowMs));
     }
+    if (out.transitions.length > 0) void this.d.alarms.publish(out.transitions);
     const now = this.d.clock();
     if (now - this.lastStatusEventMs >= this.d.statusIntervalMs) {
       this.lastStatusEventMs = now;

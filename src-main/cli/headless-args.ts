@@ -18,6 +18,8 @@ export interface HeadlessOptions {
   help: boolean;
   /** Validate this well_config.toml, print the verdict and exit (no engine started). */
   checkConfig: string | null;
+  /** --csv only: JSON column map file (CSV header -> channel + unit); the shell reads it. */
+  columnMapPath: string | null;
 }
 
 export const HEADLESS_USAGE = `usage: npm run headless -- [source] [options]
@@ -26,7 +28,7 @@ sources (one):
   --wits-listen PORT       listen for a rig pushing WITS to this port
   --serial PATH --baud N   read WITS from a serial port (--parity none|even|odd --data-bits 7|8 --stop-bits 1|2)
   --stdin                  read WITS frames or JSON lines from standard input
-  --csv FILE [--speed N|max]  replay a recording
+  --csv FILE [--speed N|max] [--column-map FILE]  replay a recording (column map: JSON, header -> channel + unit)
   --simulate SCENARIO [--seed N] [--speed N]  built-in simulator (default when no source is given)
 options:
   --host 127.0.0.1  --port 8080  --data-dir DIR  --config FILE
@@ -55,6 +57,7 @@ const FLAGS = {
   units: { type: 'string' },
   'channel-map': { type: 'string' },
   'check-config': { type: 'string' },
+  'column-map': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -76,6 +79,7 @@ export function parseHeadlessArgs(argv: string[]): Parsed {
 function optionsFrom(v: Values): HeadlessOptions {
   const chosen = SOURCE_FLAGS.filter((f) => v[f] !== undefined && v[f] !== false);
   if (chosen.length > 1) throw new UsageError(`choose one source, got ${chosen.map((f) => `--${f}`).join(' and ')}`);
+  if (v['column-map'] !== undefined && v.csv === undefined) throw new UsageError('--column-map goes with --csv FILE');
   let campaign: Campaign | null = null;
   if (v.campaign !== undefined) {
     campaign = parseCampaign(v.campaign);
@@ -93,6 +97,7 @@ function optionsFrom(v: Values): HeadlessOptions {
     statusLines: !v.quiet,
     help: v.help === true,
     checkConfig: v['check-config'] ?? null,
+    columnMapPath: v['column-map'] ?? null,
   };
 }
 

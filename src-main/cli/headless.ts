@@ -3,8 +3,10 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OPERATION_CODES } from '../../src-shared/campaign.js';
+import { loadColumnMapFor } from '../acquisition/column-map-file.js';
 import { bootEngine } from '../app/boot.js';
 import { exitUsage } from './args.js';
+import { ensureRendererBuilt } from './renderer-build.js';
 import { HEADLESS_USAGE, parseHeadlessArgs } from './headless-args.js';
 import { checkConfigFile } from './check-config.js';
 import { defaultDataDir } from '../app/data-dir.js';
@@ -21,7 +23,14 @@ async function main(): Promise<void> {
     return;
   }
   if (o.checkConfig) process.exit(checkConfigFile(o.checkConfig));
+  if (o.columnMapPath !== null && o.source?.kind === 'csv') {
+    const map = await loadColumnMapFor(o.source.path, o.columnMapPath);
+    if (!map.ok) exitUsage('headless', map.error);
+    o.source = { ...o.source, columns: map.columns };
+  }
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const buildErr = ensureRendererBuilt(root, log);
+  if (buildErr) log(buildErr);
   const dataDir = resolve(o.dataDir ?? defaultDataDir());
 
   let booted;

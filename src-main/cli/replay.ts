@@ -1,15 +1,18 @@
-// `npm run replay -- --csv FILE [--speed max|N] [--campaign pa] [--config FILE] [--units metric] --report OUT.json`
+// `npm run replay -- --csv FILE [--speed max|N] [--campaign pa] [--config FILE] [--units metric] [--column-map FILE] --report OUT.json`
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
+import type { CsvColumnMap } from '../../src-shared/source.js';
+import { loadColumnMapFile } from '../acquisition/column-map-file.js';
+import { CsvLayoutError } from '../acquisition/csv-presets.js';
 import { readTextFileOrNull } from '../config/config-file.js';
 import { loadConfig } from '../config/load.js';
 import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
 import { replayCsv } from '../pipeline/replay.js';
 import { UsageError, choiceFlag, exitUsage, parseFlags, speedFlag } from './args.js';
 
-const USAGE = 'usage: npm run replay -- --csv FILE [--speed max|N] [--campaign production|pa] [--config FILE] [--units imperial|metric] [--report OUT.json]';
+const USAGE = 'usage: npm run replay -- --csv FILE [--speed max|N] [--campaign production|pa] [--config FILE] [--units imperial|metric] [--column-map FILE] [--report OUT.json]';
 const FLAGS = {
   csv: { type: 'string' },
   speed: { type: 'string' },
@@ -17,6 +20,7 @@ const FLAGS = {
   config: { type: 'string' },
   units: { type: 'string' },
   report: { type: 'string' },
+  'column-map': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,7 +30,7 @@ function die(message: string): never {
 }
 
 /** The replay's options from the command line; a UsageError names the bad flag. */
-export function parseReplayArgs(argv: string[]): { csv: string; speed: number | 'max'; campaign?: Campaign; config?: string; report?: string; units?: 'imperial' | 'metric'; help: boolean } {
+export function parseReplayArgs(argv: string[]): { csv: string; speed: number | 'max'; campaign?: Campaign; config?: string; report?: string; units?: 'imperial' | 'metric'; columnMap?: string; help: boolean } {
   const v = parseFlags(argv, FLAGS);
   if (v.help) return { csv: '', speed: 'max', help: true };
   if (!v.csv) throw new UsageError('--csv FILE is required');
@@ -42,6 +46,7 @@ export function parseReplayArgs(argv: string[]): { csv: string; speed: number | 
     config: v.config,
     report: v.report,
     units: v.units === undefined ? undefined : choiceFlag('--units', v.units, ['imperial', 'metric'] as const),
+    columnMap: v['column-map'],
     help: false,
   };
 }
@@ -67,6 +72,12 @@ async function main(): Promise<void> {
     return;
   }
   if (readTextFileOrNull(opts.csv) === null) die(`cannot read ${opts.csv}`);
+  let columns: CsvColumnMap | undefined;
+  if (opts.columnMap) {
+    const map = loadColumnMapFile(opts.columnMap);
+    if (!map.ok) die(map.error);
+    columns = map.columns;
+  }
 
   const env = { ...process.env };
   if (opts.config) env.SAIREN_CONFIG = resolve(opts.config);
@@ -75,7 +86,7 @@ async function main(): Promise<void> {
   const config = opts.units ? { ...loaded.config, acquisition: { ...loaded.config.acquisition, units: opts.units } } : loaded.config;
   const kb = loadStaticKnowledgeStore(join(root, 'resources/knowledge-base.json'));
 
-  const report = await replayCsv(opts.csv, { config, campaign: opts.campaign, speed: opts.speed, knowledge: kb.store, onProgress: progressBar });
+  const report = await replayCsv(opts.csv, { config, campaign: opts.campaign, speed: opts.speed, knowledge: kb.store, columns, onProgress: progressBar });
   if (process.stderr.isTTY) process.stderr.write('\n');
   const json = JSON.stringify(report, null, 2);
   if (opts.report) writeFileSync(opts.report, json);
@@ -89,6 +100,8 @@ async function main(): Promise<void> {
 
 const invoked = process.argv[1] ?? '';
 if (invoked.endsWith('cli/replay.ts') || invoked.endsWith('cli/replay.js')) main().catch((e) => {
+  // A CSV layout we cannot read is bad input (exit 2, like a bad argument), not a failure.
+  if (e instanceof CsvLayoutError) exitUsage('replay', e.message);
   process.stderr.write(`sairen replay: ${(e as Error).message}\n`);
   process.exit(1);
 });

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import type { ChannelMapPreset } from '../acquisition/channel-map.js';
+import { BASE_USAGE, parseBaseArgs, type BaseRunOptions } from '../simulator/base-args.js';
+import { BaseUsageError, runBaseCli } from '../simulator/base-run.js';
 import { runSimulationLive } from '../simulator/live.js';
 import { DEFAULT_START_MS, type SimSample } from '../simulator/model.js';
 import { DEFAULT_DURATION_S, SCENARIOS, isScenarioName, type ScenarioName } from '../simulator/scenarios.js';
@@ -30,12 +32,15 @@ export interface CliOptions {
   groundTruthFile: string | null;
   campaign: Campaign | undefined;
   startMs: number | undefined;
+  /** A fault on a real recording instead of the model (see simulator/base-args.ts). */
+  base: BaseRunOptions | null;
 }
 
 const USAGE =
   'usage: npm run simulate -- [--scenario NAME] [--seed N] [--duration 2h|90m|3600s] [--speed N|max] ' +
   '[--port N [--host H] | --serial PATH | --stdout | --format csv --out FILE] [--units metric] ' +
-  '[--channel-map wits-record01|reference] [--campaign production|pa] [--start ISO] [--ground-truth FILE]';
+  '[--channel-map wits-record01|reference] [--campaign production|pa] [--start ISO] [--ground-truth FILE]\n' +
+  `       npm run simulate -- ${BASE_USAGE} [outputs as above]`;
 
 /** "2h", "90m", "3600s" or bare seconds -> seconds. */
 export function parseDuration(text: string): number {
@@ -71,9 +76,19 @@ export function parseCliArgs(argv: string[]): CliOptions {
     start: { type: 'string' },
     'ground-truth': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
+    base: { type: 'string' },
+    onset: { type: 'string' },
+    size: { type: 'string' },
+    ramp: { type: 'string' },
+    hold: { type: 'string' },
+    period: { type: 'string' },
+    bit: { type: 'string' },
+    'no-synthesise': { type: 'boolean' },
   });
   if (v.help) throw new UsageError(USAGE);
-  const scenarioText = v.scenario ?? 'normal';
+  const baseArgs = parseBaseArgs(v);
+  if (!baseArgs.ok) throw new UsageError(baseArgs.error);
+  const scenarioText = baseArgs.base ? 'normal' : (v.scenario ?? 'normal');
   if (!isScenarioName(scenarioText)) {
     throw new UsageError(`unknown scenario '${scenarioText}' (one of ${SCENARIOS.join(', ')})`);
   }
@@ -146,6 +161,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     groundTruthFile: v['ground-truth'] ?? null,
     campaign,
     startMs,
+    base: baseArgs.base,
   };
 }
 
@@ -154,6 +170,7 @@ async function waitDrain(stream: NodeJS.WritableStream & { writableNeedDrain?: b
 }
 
 export async function runCli(o: CliOptions): Promise<void> {
+  if (o.base) return runBaseCli(o.base, o);
   const base = { scenario: o.scenario, seed: o.seed, durationS: o.durationS, campaign: o.campaign, speed: o.speed };
 
   if (o.output.kind === 'port') {
@@ -232,6 +249,8 @@ async function main(): Promise<void> {
   try {
     await runCli(opts);
   } catch (err) {
+    // A recording that cannot carry the asked fault is bad input, not a crash.
+    if (err instanceof BaseUsageError) exitUsage('simulate', err.message);
     process.stderr.write(`sairen simulate: ${(err as Error).message}\n`);
     process.exit(1);
   }

@@ -50,7 +50,6 @@ if (reason === null) {
     process.exit(1);
   }
   console.log(`Electron cannot start here (${reason}): running headless mode, dashboard on http://127.0.0.1:8080`);
-  if (!existsSync(join(root, 'dist-renderer/index.html'))) run('build:renderer');
   process.argv = [process.argv[0], join(root, 'src-main/cli/headless.ts'), ...args];
   await import('./headless.js');
 }

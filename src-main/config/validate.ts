@@ -10,6 +10,7 @@ import {
 } from '../../src-shared/config.js';
 import { CAMPAIGNS } from '../../src-shared/campaign.js';
 import { CHANNELS } from '../../src-shared/wits.js';
+import { bitProgramIssues } from './bit-program.js';
 import { noEffectWarnings } from './no-effect.js';
 
 /** A validation that also carries the parsed config when the input is usable. */
@@ -165,6 +166,7 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   // Physical ranges.
   const bit = c.well.bit_diameter_inches;
   if (!(bit >= 2 && bit <= 36)) err('well.bit_diameter_inches', `must be within 2-36 in (got ${bit})`);
+  errors.push(...bitProgramIssues(c.well.bit_program));
   const nmw = hy.normal_mud_weight_ppg;
   if (!(nmw >= 5 && nmw <= 25)) err('thresholds.hydraulics.normal_mud_weight_ppg', `must be within 5-25 ppg (got ${nmw})`);
   const fg = hy.fracture_gradient_ppg;
@@ -184,6 +186,17 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   for (const [key, v, lo, hi] of counts) {
     if (!(Number.isInteger(v) && v >= lo && v <= hi)) err(key, `must be a whole number within ${lo}-${hi} (got ${v})`);
   }
+  // Alarm events: clearing must not be instant (chattering) nor so slow a cleared fault never clears.
+  const al = c.alarms;
+  const within = (key: string, v: number, lo: number, hi: number, unit: string) => {
+    if (!(v >= lo && v <= hi)) err(key, `must be within ${lo}-${hi} ${unit} (got ${v})`);
+  };
+  within('alarms.clear_after_s', al.clear_after_s, 10, 3600, 's');
+  within('alarms.well_control_clear_after_s', al.well_control_clear_after_s, 30, 3600, 's');
+  within('alarms.reopen_window_s', al.reopen_window_s, 0, 7200, 's');
+  within('alarms.max_shelve_s', al.max_shelve_s, 60, 43_200, 's');
+  const paClear = c.campaign.plug_abandonment.alarm_well_control_clear_after_s;
+  if (paClear !== undefined) within('campaign.plug_abandonment.alarm_well_control_clear_after_s', paClear, 30, 3600, 's');
 
   // Channel overrides must name real channels.
   const channels = new Set<string>(CHANNELS);

@@ -8,6 +8,7 @@ import type { Engine } from '../app/engine.js';
 import { StorageFullError } from '../storage/persistence.js';
 import { advisoryRoutes } from './routes/advisories.js';
 import { controlRoutes } from './routes/control.js';
+import { eventRoutes } from './routes/events.js';
 import { liveRoutes } from './routes/live.js';
 import { recordRoutes } from './routes/records.js';
 import {
@@ -127,6 +128,7 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
   await app.register(advisoryRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(controlRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(recordRoutes, { prefix: API_PREFIX, ...deps });
+  await app.register(eventRoutes, { prefix: API_PREFIX, ...deps });
 
   await app.listen({ host, port: opts.port });
   const address = app.server.address();

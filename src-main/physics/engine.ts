@@ -2,10 +2,12 @@
 // job and its own fixed state (pumps, the flow check, pits, channel deltas, founder, the
 // efficiency judge); the longer look-back comes from the history buffer the pipeline owns.
 // runDetectors owns which rules run in which rig state. No I/O, no clock: time is the packet's.
+import type { AnomalyCategory } from '../../src-shared/advisory.js';
 import type { Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
+import { bitDiameterFor } from './bit-diameter.js';
 import { correctedDExponent, dExponent } from './d-exponent.js';
 import { emptyDetectorInputs, type Detection, type DetectorInputs } from './detectors.js';
 import { ecdMarginPpg, ecdPpg } from './ecd.js';
@@ -14,7 +16,7 @@ import { flowBalanceGpm } from './flow.js';
 import type { HistoryBuffer, HistoryEntry } from './history.js';
 import { hardnessIndex, mseEfficiencyPercent, mseTealePsi, optimalMsePsi } from './mse.js';
 import { isOnBottomState } from './rig-states.js';
-import { runDetectors } from './run-detectors.js';
+import { assessableCategories, runDetectors } from './run-detectors.js';
 import { torqueCv } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import { OnBottomDeltas, GasBackground, SppDelta } from './trackers/deltas.js';
@@ -35,6 +37,8 @@ export interface PhysicsContext {
 export interface PhysicsResult {
   metrics: DrillingMetrics;
   detections: Detection[];
+  /** Categories the detectors could judge on this packet (reused set: copy to keep). */
+  assessable: ReadonlySet<AnomalyCategory>;
 }
 
 export interface PhysicsEngineOptions {
@@ -71,6 +75,7 @@ export class PhysicsEngine {
   private readonly efficiency: EfficiencyJudge;
   private readonly flowBalance: ShortWindow;
   private readonly inputs: DetectorInputs = emptyDetectorInputs();
+  private readonly assessable = new Set<AnomalyCategory>();
 
   constructor(options: PhysicsEngineOptions = {}) {
     const k = options.smoothingPackets ?? 5;
@@ -87,7 +92,7 @@ export class PhysicsEngine {
     const state = packet.rigState;
     const onBottom = isOnBottomState(state);
     const drilling = state === 'Drilling';
-    const bitIn = config.well.bit_diameter_inches > 0 ? config.well.bit_diameter_inches : null;
+    const bitIn = bitDiameterFor(packet, config);
     const phys = config.physics;
     const hyd = config.thresholds.hydraulics;
 
@@ -170,7 +175,7 @@ export class PhysicsEngine {
     x.founderWobSlopeRel = founder.wobSlopeRel;
     x.founderRopSlopeRel = founder.ropSlopeRel;
 
-    return { metrics, detections: runDetectors(packet, x, th) };
+    return { metrics, detections: runDetectors(packet, x, th), assessable: assessableCategories(packet, x, this.assessable) };
   }
 
   private rockMetrics(packet: WitsPacket, config: WellConfig, bitIn: number | null): RockMetrics {

@@ -1,6 +1,7 @@
 // Which detectors run, in which order, in which rig state. One place owns the gating so a new
 // rule cannot slip in ahead of a safety check: the flow check first, well control next,
 // then hydraulics, then the on-bottom mechanical and efficiency rules.
+import type { AnomalyCategory } from '../../src-shared/advisory.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import {
   compareDetections,
@@ -63,4 +64,24 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
   }
   if (detections.length > 1) detections.sort(compareDetections);
   return detections;
+}
+
+/**
+ * The categories the detectors could judge on this packet. An event clears only on packets
+ * where its category was assessable and its condition absent: pumps off, the bit off bottom or
+ * a missing channel say nothing about whether a kick or a pack-off is over.
+ */
+export function assessableCategories(packet: WitsPacket, x: DetectorInputs, out: Set<AnomalyCategory>): Set<AnomalyCategory> {
+  out.clear();
+  const state = packet.rigState;
+  const wellControlSeen = x.flowBalanceGpm !== null || x.pitRateBblHr !== null || x.gasUnits !== null;
+  if (isWellControlState(state) && x.pumpsSteady && wellControlSeen) out.add('WellControl');
+  if (x.pumpsOffSettledS !== null && (x.flowOutPumpsOffGpm !== null || x.pitGainPumpsOffBbl !== null)) out.add('WellControl');
+  if (x.pumpsSteady && (x.sppDeltaPsi !== null || x.ecdMarginPpg !== null)) out.add('Hydraulics');
+  if (isOnBottomState(state) && x.torqueDeltaFraction !== null) out.add('Mechanical');
+  if (state === 'Drilling') {
+    out.add('DrillingEfficiency');
+    out.add('Formation');
+  }
+  return out;
 }

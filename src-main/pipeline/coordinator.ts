@@ -1,7 +1,8 @@
 // Sequences the phases of one packet (ARCHITECTURE.md "The hot path") and times each one.
 // It holds no drilling logic of its own: every decision is made by the phase objects.
 // Synchronous and I/O-free: the engine around it persists and publishes what comes out.
-import type { Advisory, Ticket, VerificationResult } from '../../src-shared/advisory.js';
+import type { Advisory, FaultKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
+import type { EventTransition } from '../../src-shared/events.js';
 import type { Campaign, Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { FleetSnapshot } from '../../src-shared/fleet.js';
@@ -12,6 +13,7 @@ import { OperationClassifier } from '../acquisition/operation.js';
 import { QualityGate } from '../acquisition/quality-gate.js';
 import { RigStateClassifier } from '../acquisition/rig-state.js';
 import { AdvisoryComposer } from '../advisory/composer.js';
+import { EventTracker, eventSettingsFor } from '../advisory/event-tracker.js';
 import { Orchestrator } from '../agents/orchestrator.js';
 import type { HistorySample } from '../agents/specialists/types.js';
 import { StrategicAgent } from '../agents/strategic.js';
@@ -43,6 +45,8 @@ export interface PacketOutcome {
   advisory: Advisory | null;
   /** The baseline locked a metric on this packet (persist it). */
   baselineLocked: boolean;
+  /** Alarm-event state changes on this packet (raise, update, escalation, clearing...). */
+  transitions: EventTransition[];
 }
 
 export class PipelineCoordinator {
@@ -58,6 +62,9 @@ export class PipelineCoordinator {
   private readonly orchestrator = new Orchestrator();
   private composer: AdvisoryComposer;
   private history: HistoryBuffer<HistoryEntry>;
+  /** Alarm events, one per fault (kept across feed switches: the tracker decides what a switch means). */
+  readonly events: EventTracker;
+  private readonly present = new Set<FaultKind>();
 
   private thresholds: EffectiveThresholds | null = null;
   private builtFor: { config: WellConfig; campaign: Campaign; locked: number } | null = null;
@@ -67,6 +74,7 @@ export class PipelineCoordinator {
 
   constructor(private readonly deps: CoordinatorDeps) {
     this.composer = new AdvisoryComposer(deps.config);
+    this.events = new EventTracker(eventSettingsFor(deps.config(), deps.campaign()));
     this.history = new HistoryBuffer<HistoryEntry>(deps.config().physics.history_size);
     this.rebuild();
   }
@@ -95,7 +103,7 @@ export class PipelineCoordinator {
     if (packet.quality.level === 'invalid') {
       this.counts.rejectedPackets++;
       this.latency.record('ingest', timer() - t0);
-      return { packet, metrics: null, ticket: null, verification: null, advisory: null, baselineLocked: false };
+      return { packet, metrics: null, ticket: null, verification: null, advisory: null, baselineLocked: false, transitions: [] };
     }
     packet.rigState = this.rigState.classify(packet);
     const operation = this.operationClassifier.classify(packet);
@@ -104,10 +112,14 @@ export class PipelineCoordinator {
     this.latency.record('ingest', t1 - t0);
 
     const thresholds = this.currentThresholds();
-    const { metrics, detections } = this.physics.analyze(packet, this.history, { config, thresholds, operation });
+    const { metrics, detections, assessable } = this.physics.analyze(packet, this.history, { config, thresholds, operation });
     t0 = t1;
     t1 = timer();
     this.latency.record('physics', t1 - t0);
+
+    this.present.clear();
+    for (const d of detections) this.present.add(d.fault);
+    const transitions = this.events.observe(packet.timeMs, this.present, assessable);
 
     const lockedBefore = this.lockedCount();
     this.deps.baseline.observe(packet.rigState, packet.timeMs, baselineSampleFrom(packet, metrics));
@@ -130,7 +142,7 @@ export class PipelineCoordinator {
     t1 = timer();
     this.latency.record('history', t1 - t0);
 
-    if (!ticket) return { packet, metrics, ticket: null, verification: null, advisory: null, baselineLocked };
+    if (!ticket) return { packet, metrics, ticket: null, verification: null, advisory: null, baselineLocked, transitions };
     this.counts.tickets++;
 
     const verification = this.strategic.verify(ticket, this.history, thresholds);
@@ -140,7 +152,7 @@ export class PipelineCoordinator {
     if (verification.status === 'Rejected') this.counts.rejected++;
     if (verification.status === 'Uncertain') this.counts.uncertain++;
     if (verification.status !== 'Confirmed') {
-      return { packet, metrics, ticket, verification, advisory: null, baselineLocked };
+      return { packet, metrics, ticket, verification, advisory: null, baselineLocked, transitions };
     }
     this.counts.confirmed++;
 
@@ -173,9 +185,16 @@ export class PipelineCoordinator {
 
     const composed = this.composer.compose({ ticket, verification, consensus, precedents, campaign, thresholds });
     const advisory = composed ? { ...composed, signature } : null;
-    this.latency.record('compose', timer() - t1);
-    if (advisory) this.counts.advisories++;
-    return { packet, metrics, ticket, verification, advisory, baselineLocked };
+    t0 = t1;
+    t1 = timer();
+    this.latency.record('compose', t1 - t0);
+    if (!advisory) return { packet, metrics, ticket, verification, advisory: null, baselineLocked, transitions };
+    this.counts.advisories++;
+    const raised = this.events.advisory(advisory);
+    advisory.eventId = raised.event.id;
+    transitions.push(...raised.transitions);
+    this.latency.record('events', timer() - t1);
+    return { packet, metrics, ticket, verification, advisory, baselineLocked, transitions };
   }
 
   /** The history window as the fleet sees it (oldest first): for precedents and fleet events. */
@@ -191,6 +210,7 @@ export class PipelineCoordinator {
   /** Config changes that alter classifier thresholds or the history size take effect here. */
   rebuild(): void {
     const config = this.deps.config();
+    this.events?.setSettings(eventSettingsFor(config, this.deps.campaign()));
     this.rigState = new RigStateClassifier(config.thresholds.rig_state);
     this.operationClassifier = new OperationClassifier(config.thresholds.operation_detection, this.deps.campaign());
     this.tactical = new TacticalAgent(tacticalOptionsFrom(config));
@@ -217,6 +237,7 @@ export class PipelineCoordinator {
 
   setCampaign(campaign: Campaign): void {
     this.operationClassifier.setCampaign(campaign);
+    this.events.setSettings(eventSettingsFor(this.deps.config(), campaign));
     this.builtFor = null;
   }
 

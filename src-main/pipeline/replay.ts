@@ -3,7 +3,9 @@
 import type { Advisory } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { CsvColumnMap } from '../../src-shared/source.js';
 import type { PhaseLatency } from '../../src-shared/status.js';
+import type { WitsPacket } from '../../src-shared/wits.js';
 import { countCsvRows, readCsvPackets, type CsvReadStats } from '../acquisition/csv-replay.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { MemoryStore } from '../storage/memory-store.js';
@@ -18,6 +20,8 @@ export interface ReplayOptions {
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
   /** Wall clock for the wall-time figure (injectable for tests). */
   timer?: () => number;
+  /** CSV column map (header -> channel + unit) for a layout we do not recognise. */
+  columns?: CsvColumnMap;
 }
 
 export interface ReplayAdvisory {
@@ -55,32 +59,45 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tick = () => new Promise((r) => setImmediate(r));
 
 export async function replayCsv(path: string, o: ReplayOptions): Promise<ReplayReport> {
-  const timer = o.timer ?? (() => performance.now());
   const total = await countCsvRows(path);
+  const stats: CsvReadStats = { preset: null, rows: 0, packets: 0, skipped: 0 };
+  const packets = readCsvPackets(path, { units: o.config.acquisition.units, nullValues: o.config.acquisition.null_values, columns: o.columns, stats });
+  const report = await replayPackets(packets, { ...o, onProgress: o.onProgress && (() => o.onProgress?.(stats.rows, total)) });
+  return { ...report, file: path, preset: stats.preset, rows: stats.rows, skippedRows: stats.skipped };
+}
+
+/**
+ * Any packet stream (a CSV, a recording with an injected fault) through a fresh engine with
+ * in-memory storage. `onProgress` is called every 2000 packets and at the end.
+ */
+export async function replayPackets(
+  packets: AsyncIterable<WitsPacket> | Iterable<WitsPacket>,
+  o: Omit<ReplayOptions, 'onProgress' | 'columns'> & { onProgress?: (packetsDone: number) => void },
+): Promise<ReplayReport> {
+  const timer = o.timer ?? (() => performance.now());
   const storage = new MemoryStore();
   const engine = createEngine(o.config, { storage, knowledge: o.knowledge, campaign: o.campaign, healthIntervalMs: 0, statusIntervalMs: 60_000 });
   const advisories = new Map<string, Advisory>();
   engine.on('advisory', (a) => advisories.set(a.id, a));
   await engine.start();
 
-  const stats: CsvReadStats = { preset: null, rows: 0, packets: 0, skipped: 0 };
   let firstMs: number | null = null;
   let lastMs: number | null = null;
   const wallStart = timer();
-  let packets = 0;
-  for await (const p of readCsvPackets(path, { units: o.config.acquisition.units, nullValues: o.config.acquisition.null_values, stats })) {
+  let count = 0;
+  for await (const p of packets) {
     if (o.speed !== 'max' && lastMs !== null && p.timeMs > lastMs) await sleep((p.timeMs - lastMs) / o.speed);
     firstMs ??= p.timeMs;
     lastMs = p.timeMs;
     engine.ingest(p);
-    packets++;
-    if (packets % 2000 === 0) {
-      o.onProgress?.(stats.rows, total);
+    count++;
+    if (count % 2000 === 0) {
+      o.onProgress?.(count);
       await tick();
     }
   }
   await tick();
-  o.onProgress?.(stats.rows, total);
+  o.onProgress?.(count);
   const wallSeconds = (timer() - wallStart) / 1000;
   const s = engine.status();
   await engine.dispose();
@@ -91,15 +108,15 @@ export async function replayCsv(path: string, o: ReplayOptions): Promise<ReplayR
   const phases: ReplayReport['phases'] = {};
   for (const [name, l] of Object.entries(s.latency) as [string, PhaseLatency][]) phases[name] = { p50Ms: l.p50Ms, p95Ms: l.p95Ms, p99Ms: l.p99Ms };
   return {
-    file: path,
-    preset: stats.preset,
-    rows: stats.rows,
-    skippedRows: stats.skipped,
-    packets,
+    file: '',
+    preset: null,
+    rows: count,
+    skippedRows: 0,
+    packets: count,
     rejectedPackets: s.counts.rejectedPackets,
     simulatedSeconds: firstMs !== null && lastMs !== null ? (lastMs - firstMs) / 1000 : 0,
     wallSeconds,
-    packetsPerSecond: wallSeconds > 0 ? packets / wallSeconds : 0,
+    packetsPerSecond: wallSeconds > 0 ? count / wallSeconds : 0,
     tickets: s.counts.tickets,
     verification: { confirmed: s.counts.confirmed, uncertain: s.counts.uncertain, rejected: s.counts.rejected },
     advisories: list.map((a) => ({

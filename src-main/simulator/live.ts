@@ -29,7 +29,17 @@ export function runSimulationLive(
   ready: () => boolean = () => true,
 ): LiveRun {
   const simulation = createSimulation({ ...opts, startMs: opts.startMs ?? Math.floor(Date.now() / 1000) * 1000 });
-  const speed = opts.speed ?? 1;
+  const run = runSamplesLive(() => simulation.next(), opts.speed ?? 1, onSample, ready);
+  return { simulation, ...run };
+}
+
+/** Paces any 1 Hz sample stream (the model, or a recording with a fault in it) the same way. */
+export function runSamplesLive(
+  next: () => SimSample | null,
+  speed: number | 'max',
+  onSample: (s: SimSample) => void,
+  ready: () => boolean = () => true,
+): Omit<LiveRun, 'simulation'> {
   if (speed !== 'max' && !(speed > 0)) throw new Error(`speed must be > 0 or 'max', got ${speed}`);
   let stopped = false;
   let emitted = 0;
@@ -55,7 +65,7 @@ export function runSimulationLive(
     if (speed === 'max') due = emitted + MAX_BATCH;
     else due = Math.floor(((performance.now() - wallStart) * speed) / 1000) + 1;
     while (emitted < due && ready()) {
-      const s = simulation.next();
+      const s = next();
       if (s === null) {
         end();
         return;
@@ -72,5 +82,5 @@ export function runSimulationLive(
     }
   };
   timer = setTimeout(tick, 0);
-  return { simulation, stop: end, done };
+  return { stop: end, done };
 }

@@ -1,11 +1,13 @@
-// TCP WITS server: streams one simulation to every connected client (the engine connects
-// as a client, as it would to a rig's WITS port).
+// TCP WITS server: streams one simulation (or any 1 Hz sample stream, e.g. a recording with a
+// fault in it) to every connected client (the engine connects as a client, as it would to a
+// rig's WITS port).
 import net from 'node:net';
 import type { UnitSystem } from '../../src-shared/units.js';
 import type { ChannelMapPreset } from '../acquisition/channel-map.js';
-import { runSimulationLive, type LiveOptions } from './live.js';
+import { runSamplesLive, type LiveOptions } from './live.js';
+import { createSimulation, type SimSample } from './model.js';
 import type { GroundTruth } from './scenarios.js';
-import { createWitsFormatter, wireHookFor } from './wire.js';
+import { createWitsFormatter, wireHookFor, type FrameHook } from './wire.js';
 
 export interface SimulatorServerOptions extends LiveOptions {
   /** 0 picks a free port. */
@@ -27,6 +29,24 @@ export interface SimulatorServer {
 const HIGH_WATER_BYTES = 1 << 20;
 
 export async function startSimulatorServer(opts: SimulatorServerOptions): Promise<SimulatorServer> {
+  const simulation = createSimulation({ ...opts, startMs: opts.startMs ?? Math.floor(Date.now() / 1000) * 1000 });
+  const server = await startWitsServer({ ...opts, next: () => simulation.next(), hook: wireHookFor(opts.scenario, opts.seed)?.hook });
+  return { ...server, groundTruth: () => simulation.groundTruth() };
+}
+
+export interface WitsServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  channelMap?: ChannelMapPreset;
+  units?: UnitSystem;
+  speed?: number | 'max';
+  hook?: FrameHook | null;
+  next: () => SimSample | null;
+}
+
+/** Streams any 1 Hz sample stream as WITS frames to every connected client. */
+export async function startWitsServer(opts: WitsServerOptions): Promise<Omit<SimulatorServer, 'groundTruth'>> {
   const clients = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     socket.setNoDelay(true);
@@ -50,27 +70,24 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
 
-  const format = createWitsFormatter({
-    channelMap: opts.channelMap,
-    units: opts.units,
-    hook: wireHookFor(opts.scenario, opts.seed)?.hook,
-  });
+  const format = createWitsFormatter({ channelMap: opts.channelMap, units: opts.units, hook: opts.hook });
   let frames = 0;
   // At 'max' speed a slow client holds back the stream instead of buffering without bound.
   const ready = (): boolean => [...clients].every((c) => c.writableLength < HIGH_WATER_BYTES);
-  const run = runSimulationLive(
-    opts,
+  const speed = opts.speed ?? 1;
+  const run = runSamplesLive(
+    opts.next,
+    speed,
     (s) => {
       const text = format(s, frames);
       frames++;
       for (const c of clients) if (!c.destroyed) c.write(text);
     },
-    opts.speed === 'max' ? ready : () => true,
+    speed === 'max' ? ready : () => true,
   );
 
   return {
     port,
-    groundTruth: () => run.simulation.groundTruth(),
     framesSent: () => frames,
     close: async () => {
       run.stop();

@@ -3,6 +3,7 @@
 import type { UnitSystem } from '../../src-shared/units.js';
 import type { Channel } from '../../src-shared/wits.js';
 import { buildChannelMap, type ChannelMap, type ChannelMapPreset } from '../acquisition/channel-map.js';
+import { CANONICAL_HEADER } from '../acquisition/csv-columns.js';
 import { formatWitsFrame } from '../acquisition/wits0-writer.js';
 import type { SimSample } from './model.js';
 import { createRng } from './prng.js';
@@ -103,4 +104,17 @@ export function formatCsvRow(s: SimSample): string {
     return v === null || !Number.isFinite(v) ? '' : String(Number(v.toFixed(3)));
   });
   return cells.join(',');
+}
+
+/** Our canonical CSV (unit-suffixed headers, US oilfield units) for the given channels. */
+export function canonicalCsvHeader(channels: readonly Channel[]): string {
+  return ['timestamp', ...channels.map((c) => CANONICAL_HEADER[c])].join(',');
+}
+
+export function formatCanonicalCsvRow(s: SimSample, channels: readonly Channel[]): string {
+  const cells = channels.map((c) => {
+    const v = s.values[c];
+    return v === null || !Number.isFinite(v) ? '' : String(Number(v.toFixed(3)));
+  });
+  return [new Date(s.timeMs).toISOString(), ...cells].join(',');
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import {
@@ -15,6 +16,7 @@ import {
 import type {
   AdvisoryQuery,
   AuditQuery,
+  EventQuery,
   MetricSample,
   MlReportRecord,
   NewAuditEntry,
@@ -46,6 +48,7 @@ export class MemoryStore implements PersistenceLayer {
   private readonly acks: Acknowledgement[] = [];
   private readonly audit: AuditEntry[] = [];
   private readonly mlReports: MlReportRecord[] = [];
+  private readonly alarmEvents = new Map<string, AlarmEvent>();
   private readonly outcomes: OutcomeRecord[] = [];
   private readonly episodes = new Map<string, FleetEpisode>();
   private queue: MetricSample[] = [];
@@ -130,6 +133,7 @@ export class MemoryStore implements PersistenceLayer {
       summary: e.summary,
       before: e.before === undefined ? null : clone(e.before),
       after: e.after === undefined ? null : clone(e.after),
+      subject: e.subject ?? null,
     };
     this.audit.push(entry);
     return clone(entry);
@@ -141,6 +145,7 @@ export class MemoryStore implements PersistenceLayer {
     for (let i = this.audit.length - 1; i >= 0 && out.length < limit; i--) {
       const e = this.audit[i];
       if (q.kind !== undefined && e.kind !== q.kind) continue;
+      if (q.subject !== undefined && e.subject !== q.subject) continue;
       if (!inTimeRange(e.timeMs, q)) continue;
       out.push(clone(e));
     }
@@ -281,6 +286,26 @@ export class MemoryStore implements PersistenceLayer {
   async listEpisodes(): Promise<FleetEpisode[]> {
     return [...this.episodes.values()]
       .sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map(clone);
+  }
+
+  async saveEvent(e: AlarmEvent): Promise<void> {
+    this.live();
+    this.alarmEvents.set(e.id, clone(e));
+  }
+
+  async getEvent(id: string): Promise<AlarmEvent | null> {
+    const e = this.alarmEvents.get(id);
+    return e ? clone(e) : null;
+  }
+
+  async listEvents(q: EventQuery): Promise<AlarmEvent[]> {
+    const state = q.state ?? 'open';
+    return [...this.alarmEvents.values()]
+      .filter((e) => (state === 'any' ? true : state === 'open' ? e.state !== 'normal' : e.state === state))
+      .filter((e) => (q.fault === undefined || e.fault === q.fault) && (q.sinceMs === undefined || e.updatedMs >= q.sinceMs) && (q.untilMs === undefined || e.openedMs <= q.untilMs))
+      .sort((a, b) => b.updatedMs - a.updatedMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .slice(0, clampLimit(q.limit))
       .map(clone);
   }
 

@@ -147,6 +147,28 @@ CREATE TABLE episodes (
 CREATE INDEX episodes_time ON episodes(time_ms, id);
 `,
   },
+  {
+    version: 3,
+    name: 'alarm events',
+    sql: `
+CREATE TABLE alarm_events (
+  id TEXT PRIMARY KEY,
+  fault TEXT NOT NULL,
+  state TEXT NOT NULL,
+  opened_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX alarm_events_updated ON alarm_events(updated_ms);
+CREATE INDEX alarm_events_state ON alarm_events(state, updated_ms);
+-- Audit entries about one thing (an event's transitions): found without scanning the log.
+ALTER TABLE audit ADD COLUMN subject TEXT;
+CREATE INDEX audit_subject ON audit(subject, seq);
+-- Acknowledgements name the event they acknowledged (older rows: NULL, their advisory stands).
+ALTER TABLE acknowledgements ADD COLUMN event_id TEXT;
+CREATE INDEX acknowledgements_event ON acknowledgements(event_id);
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions it applied. */

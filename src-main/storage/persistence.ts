@@ -10,6 +10,7 @@ import type {
 } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
+import type { AlarmEvent, AlarmState } from '../../src-shared/events.js';
 import type { StorageHealth } from '../../src-shared/health.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import type { ShiftSummary } from '../../src-shared/records.js';
@@ -27,6 +28,8 @@ export interface AdvisoryQuery {
 export interface AuditQuery {
   limit?: number;
   kind?: AuditKind | string;
+  /** Only entries about this subject (an alarm event's id). */
+  subject?: string;
   sinceMs?: number;
   untilMs?: number;
 }
@@ -38,6 +41,16 @@ export interface NewAuditEntry {
   summary: string;
   before?: unknown;
   after?: unknown;
+  subject?: string | null;
+}
+
+export interface EventQuery {
+  /** 'open' = anything a person may still act on (not normal). */
+  state?: AlarmState | 'open' | 'any';
+  fault?: string;
+  sinceMs?: number;
+  untilMs?: number;
+  limit?: number;
 }
 
 /** One 1 Hz sample of the channels the trends show, canonical units. */
@@ -112,6 +125,11 @@ export interface PersistenceLayer {
   /** Returns how many of the ids were stored. */
   removeEpisodes(ids: readonly string[]): Promise<number>;
   listEpisodes(): Promise<FleetEpisode[]>;
+  /** Insert or update an alarm event by id (its transitions go to the audit log). */
+  saveEvent(e: AlarmEvent): Promise<void>;
+  getEvent(id: string): Promise<AlarmEvent | null>;
+  /** Newest first (by last update). */
+  listEvents(q: EventQuery): Promise<AlarmEvent[]>;
   saveMlReport(r: MlReportRecord): Promise<void>;
   latestMlReport(): Promise<MlReportRecord | null>;
   health(): StorageHealth;

@@ -139,6 +139,26 @@ CREATE TABLE episodes (
 CREATE INDEX episodes_time ON episodes(time_ms, id);
 `,
   },
+  {
+    version: 3,
+    name: 'alarm events',
+    sql: `
+CREATE TABLE alarm_events (
+  id TEXT PRIMARY KEY,
+  fault TEXT NOT NULL,
+  state TEXT NOT NULL,
+  opened_ms BIGINT NOT NULL,
+  updated_ms BIGINT NOT NULL,
+  doc JSONB NOT NULL
+);
+CREATE INDEX alarm_events_updated ON alarm_events(updated_ms);
+CREATE INDEX alarm_events_state ON alarm_events(state, updated_ms);
+ALTER TABLE audit ADD COLUMN subject TEXT;
+CREATE INDEX audit_subject ON audit(subject, seq);
+ALTER TABLE acknowledgements ADD COLUMN event_id TEXT;
+CREATE INDEX acknowledgements_event ON acknowledgements(event_id);
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded, each in its own transaction, on one connection. */

@@ -6,12 +6,14 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Acknowledgement, Advisory, AuditEntry, AuditKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import { ONE_MIN_MS, bucketStart } from './metric-buckets.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { ChannelIds, deleteRawBefore, queryMetricSeries, writeMetricBatch } from './postgres-metrics.js';
-import { StorageFullError, type AdvisoryQuery, type AuditQuery, type MetricSample, type MlReportRecord, type NewAuditEntry, type OutcomeQuery, type PersistenceLayer, type ShiftSummary, type StorageHealth } from './persistence.js';
+import { StorageFullError, type AdvisoryQuery, type AuditQuery, type MetricSample, type MlReportRecord, type EventQuery, type NewAuditEntry, type OutcomeQuery, type PersistenceLayer, type ShiftSummary, type StorageHealth } from './persistence.js';
+import * as alarmEvents from './postgres-events.js';
 import * as fleetRecords from './postgres-fleet-records.js';
 import { pgJson, pgText } from './postgres-fleet-records.js';
 import { pgShiftSummary } from './postgres-shift-summary.js';
@@ -55,6 +57,7 @@ interface AckRow {
   actor: string;
   action: string;
   notes: string;
+  event_id: string | null;
 }
 
 /** `WHERE a = $1 AND b >= $2` from the filters that are set. */
@@ -200,8 +203,8 @@ export class PostgresStore implements PersistenceLayer {
   async acknowledge(ack: Omit<Acknowledgement, 'id'>): Promise<Acknowledgement> {
     this.live();
     const saved: Acknowledgement = { id: `ACK-${randomBytes(4).toString('hex')}`, ...ack };
-    await this.pool.query('INSERT INTO acknowledgements (id, advisory_id, time_ms, actor, action, notes) VALUES ($1, $2, $3, $4, $5, $6)', [
-      saved.id, saved.advisoryId, saved.timeMs, pgText(saved.actor), pgText(saved.action), pgText(saved.notes),
+    await this.pool.query('INSERT INTO acknowledgements (id, advisory_id, time_ms, actor, action, notes, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      saved.id, saved.advisoryId, saved.timeMs, pgText(saved.actor), pgText(saved.action), pgText(saved.notes), saved.eventId ?? null,
     ]);
     return saved;
   }
@@ -212,8 +215,10 @@ export class PostgresStore implements PersistenceLayer {
       ['time_ms >= ?', q.sinceMs],
       ['time_ms <= ?', q.untilMs],
     ]);
-    const r = await this.pool.query<AckRow>(`SELECT id, advisory_id, time_ms, actor, action, notes FROM acknowledgements ${w.sql} ORDER BY seq DESC LIMIT ${clampLimit(q.limit)}`, w.args);
-    return r.rows.map((x) => ({ id: x.id, advisoryId: x.advisory_id, timeMs: x.time_ms, actor: x.actor, action: x.action, notes: x.notes }));
+    const r = await this.pool.query<AckRow>(`SELECT id, advisory_id, time_ms, actor, action, notes, event_id FROM acknowledgements ${w.sql} ORDER BY seq DESC LIMIT ${clampLimit(q.limit)}`, w.args);
+    return r.rows.map((x) => ({
+      id: x.id, advisoryId: x.advisory_id, timeMs: x.time_ms, actor: x.actor, action: x.action, notes: x.notes, ...(x.event_id ? { eventId: x.event_id } : {}),
+    }));
   }
 
   async appendAudit(e: NewAuditEntry): Promise<AuditEntry> {
@@ -221,20 +226,26 @@ export class PostgresStore implements PersistenceLayer {
     const before = e.before === undefined ? null : e.before;
     const after = e.after === undefined ? null : e.after;
     const r = await this.pool.query<{ seq: number }>(
-      'INSERT INTO audit (time_ms, actor, kind, summary, before_doc, after_doc) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq',
-      [e.timeMs, pgText(e.actor), e.kind, pgText(e.summary), pgJson(before), pgJson(after)],
+      'INSERT INTO audit (time_ms, actor, kind, summary, before_doc, after_doc, subject) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq',
+      [e.timeMs, pgText(e.actor), e.kind, pgText(e.summary), pgJson(before), pgJson(after), e.subject ?? null],
     );
-    return { seq: r.rows[0].seq, timeMs: e.timeMs, actor: e.actor, kind: e.kind, summary: e.summary, before: structuredClone(before), after: structuredClone(after) };
+    return {
+      seq: r.rows[0].seq, timeMs: e.timeMs, actor: e.actor, kind: e.kind, summary: e.summary,
+      before: structuredClone(before), after: structuredClone(after), subject: e.subject ?? null,
+    };
   }
 
   async listAudit(q: AuditQuery): Promise<AuditEntry[]> {
     const w = where([
       ['kind = ?', q.kind],
+      ['subject = ?', q.subject],
       ['time_ms >= ?', q.sinceMs],
       ['time_ms <= ?', q.untilMs],
     ]);
-    const r = await this.pool.query(`SELECT seq, time_ms, actor, kind, summary, before_doc, after_doc FROM audit ${w.sql} ORDER BY seq DESC LIMIT ${clampLimit(q.limit)}`, w.args);
-    return r.rows.map((x) => ({ seq: x.seq, timeMs: x.time_ms, actor: x.actor, kind: x.kind as AuditKind, summary: x.summary, before: x.before_doc, after: x.after_doc }));
+    const r = await this.pool.query(`SELECT seq, time_ms, actor, kind, summary, before_doc, after_doc, subject FROM audit ${w.sql} ORDER BY seq DESC LIMIT ${clampLimit(q.limit)}`, w.args);
+    return r.rows.map((x) => ({
+      seq: x.seq, timeMs: x.time_ms, actor: x.actor, kind: x.kind as AuditKind, summary: x.summary, before: x.before_doc, after: x.after_doc, subject: x.subject,
+    }));
   }
 
   recordMetrics(sample: MetricSample): void {
@@ -335,6 +346,19 @@ export class PostgresStore implements PersistenceLayer {
 
   listEpisodes(): Promise<FleetEpisode[]> {
     return fleetRecords.listEpisodes(this.pool);
+  }
+
+  async saveEvent(e: AlarmEvent): Promise<void> {
+    this.live();
+    await alarmEvents.saveEvent(this.pool, e);
+  }
+
+  getEvent(id: string): Promise<AlarmEvent | null> {
+    return alarmEvents.getEvent(this.pool, id);
+  }
+
+  listEvents(q: EventQuery): Promise<AlarmEvent[]> {
+    return alarmEvents.listEvents(this.pool, q);
   }
 
   async saveMlReport(r: MlReportRecord): Promise<void> {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Acknowledgement, Advisory, AuditEntry, AuditKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
@@ -16,6 +17,7 @@ import {
   StorageFullError,
   type AdvisoryQuery,
   type AuditQuery,
+  type EventQuery,
   type MetricSample,
   type MlReportRecord,
   type NewAuditEntry,
@@ -26,7 +28,9 @@ import {
 } from './persistence.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, riskRank } from './query-filters.js';
 import { buildShiftSummary } from './shift-summary.js';
+import { SqliteEvents } from './sqlite-events.js';
 import { SqliteFleetRecords } from './sqlite-fleet-records.js';
+import { whereClause } from './where-clause.js';
 
 export const DB_FILE = 'sairen.db';
 
@@ -42,11 +46,6 @@ export interface SqliteStoreOptions {
   onOpen?: (db: Database.Database) => void;
 }
 
-/** `WHERE a = ? AND b >= ?` from the filters that are set (undefined = no filter). */
-function whereClause(conds: [string, string | number | undefined][]): { where: string; args: (string | number)[] } {
-  const set = conds.filter((c): c is [string, string | number] => c[1] !== undefined);
-  return { where: set.length ? `WHERE ${set.map(([sql]) => sql).join(' AND ')}` : '', args: set.map(([, v]) => v) };
-}
 
 const isFull = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'SQLITE_FULL';
 
@@ -76,6 +75,7 @@ interface AuditRow {
   summary: string;
   before_json: string | null;
   after_json: string | null;
+  subject: string | null;
 }
 
 interface AckRow {
@@ -85,6 +85,7 @@ interface AckRow {
   actor: string;
   action: string;
   notes: string;
+  event_id: string | null;
 }
 
 export class SqliteStore implements PersistenceLayer {
@@ -109,6 +110,7 @@ export class SqliteStore implements PersistenceLayer {
   private closed = false;
   private readonly st: ReturnType<typeof prepareStatements>;
   private readonly fleet: SqliteFleetRecords;
+  private readonly alarmEvents: SqliteEvents;
 
   private constructor(opts: SqliteStoreOptions) {
     const dir = path.resolve(opts.dataDir);
@@ -130,6 +132,7 @@ export class SqliteStore implements PersistenceLayer {
     this.probeMs = opts.diskFullProbeMs ?? 30_000;
     this.st = prepareStatements(this.db);
     this.fleet = new SqliteFleetRecords(this.db);
+    this.alarmEvents = new SqliteEvents(this.db);
     this.loadChannelIds();
     const flushMs = opts.metricsFlushMs ?? 1000;
     if (flushMs > 0) {
@@ -269,7 +272,7 @@ export class SqliteStore implements PersistenceLayer {
     this.live();
     const saved: Acknowledgement = { id: `ACK-${randomBytes(4).toString('hex')}`, ...ack };
     this.write(`acknowledgement of ${ack.advisoryId}`, () =>
-      this.st.insertAck.run(saved.id, saved.advisoryId, saved.timeMs, saved.actor, saved.action, saved.notes),
+      this.st.insertAck.run(saved.id, saved.advisoryId, saved.timeMs, saved.actor, saved.action, saved.notes, saved.eventId ?? null),
     );
     return saved;
   }
@@ -280,7 +283,7 @@ export class SqliteStore implements PersistenceLayer {
       ['time_ms >= ?', q.sinceMs],
       ['time_ms <= ?', q.untilMs],
     ]);
-    const sql = `SELECT id, advisory_id, time_ms, actor, action, notes FROM acknowledgements ${where} ORDER BY seq DESC LIMIT ?`;
+    const sql = `SELECT id, advisory_id, time_ms, actor, action, notes, event_id FROM acknowledgements ${where} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as AckRow[]).map((r) => ({
       id: r.id,
       advisoryId: r.advisory_id,
@@ -288,6 +291,7 @@ export class SqliteStore implements PersistenceLayer {
       actor: r.actor,
       action: r.action,
       notes: r.notes,
+      ...(r.event_id ? { eventId: r.event_id } : {}),
     }));
   }
 
@@ -296,7 +300,7 @@ export class SqliteStore implements PersistenceLayer {
     const before = e.before === undefined ? null : e.before;
     const after = e.after === undefined ? null : e.after;
     const info = this.write(`audit entry (${e.kind})`, () =>
-      this.st.insertAudit.run(e.timeMs, e.actor, e.kind, e.summary, JSON.stringify(before), JSON.stringify(after)),
+      this.st.insertAudit.run(e.timeMs, e.actor, e.kind, e.summary, JSON.stringify(before), JSON.stringify(after), e.subject ?? null),
     );
     return {
       seq: Number(info.lastInsertRowid),
@@ -306,16 +310,18 @@ export class SqliteStore implements PersistenceLayer {
       summary: e.summary,
       before: structuredClone(before),
       after: structuredClone(after),
+      subject: e.subject ?? null,
     };
   }
 
   async listAudit(q: AuditQuery): Promise<AuditEntry[]> {
     const { where, args } = whereClause([
       ['kind = ?', q.kind],
+      ['subject = ?', q.subject],
       ['time_ms >= ?', q.sinceMs],
       ['time_ms <= ?', q.untilMs],
     ]);
-    const sql = `SELECT seq, time_ms, actor, kind, summary, before_json, after_json FROM audit ${where} ORDER BY seq DESC LIMIT ?`;
+    const sql = `SELECT seq, time_ms, actor, kind, summary, before_json, after_json, subject FROM audit ${where} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as AuditRow[]).map((r) => ({
       seq: r.seq,
       timeMs: r.time_ms,
@@ -324,6 +330,7 @@ export class SqliteStore implements PersistenceLayer {
       summary: r.summary,
       before: r.before_json === null ? null : JSON.parse(r.before_json),
       after: r.after_json === null ? null : JSON.parse(r.after_json),
+      subject: r.subject,
     }));
   }
 
@@ -512,6 +519,19 @@ export class SqliteStore implements PersistenceLayer {
     return this.fleet.listEpisodes();
   }
 
+  async saveEvent(e: AlarmEvent): Promise<void> {
+    this.live();
+    this.write(`event ${e.id}`, () => this.alarmEvents.save(e));
+  }
+
+  async getEvent(id: string): Promise<AlarmEvent | null> {
+    return this.alarmEvents.get(id);
+  }
+
+  async listEvents(q: EventQuery): Promise<AlarmEvent[]> {
+    return this.alarmEvents.list(q);
+  }
+
   async saveMlReport(r: MlReportRecord): Promise<void> {
     this.live();
     this.write('ML report', () => this.st.insertMl.run(r.timeMs, r.wellId, r.campaign, r.depthFt, JSON.stringify(r)));
@@ -570,8 +590,8 @@ function prepareStatements(db: Database.Database) {
         ON CONFLICT(id) DO UPDATE SET json = excluded.json`),
       insertVerification: db.prepare('INSERT INTO verifications (ticket_id, time_ms, status, json) VALUES (?, ?, ?, ?)'),
       latestVerification: db.prepare('SELECT json FROM verifications ORDER BY time_ms DESC, seq DESC LIMIT 1').pluck(),
-      insertAck: db.prepare('INSERT INTO acknowledgements (id, advisory_id, time_ms, actor, action, notes) VALUES (?, ?, ?, ?, ?, ?)'),
-      insertAudit: db.prepare('INSERT INTO audit (time_ms, actor, kind, summary, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertAck: db.prepare('INSERT INTO acknowledgements (id, advisory_id, time_ms, actor, action, notes, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertAudit: db.prepare('INSERT INTO audit (time_ms, actor, kind, summary, before_json, after_json, subject) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       channelId: db.prepare('SELECT id FROM metric_channels WHERE name = ?').pluck(),
       insertChannel: db.prepare('INSERT INTO metric_channels (name) VALUES (?)'),
       insertRaw: db.prepare('INSERT OR IGNORE INTO metrics_raw (channel_id, time_ms, value) VALUES (?, ?, ?)'),

@@ -3,6 +3,7 @@
 import { defaultConfig, type WellConfig } from '../../src-shared/config.js';
 import type { Advisory, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { Operation } from '../../src-shared/campaign.js';
+import type { EventTransition } from '../../src-shared/events.js';
 import { makePacket } from '../../src-shared/wits.js';
 import type { PipelineCoordinator } from '../../src-main/pipeline/coordinator.js';
 import { bareCoordinator } from './coordinator.js';
@@ -14,6 +15,8 @@ export interface ScenarioRun {
   tickets: Ticket[];
   verifications: VerificationResult[];
   advisories: Advisory[];
+  /** Alarm-event state changes, in order. */
+  transitions: EventTransition[];
   /** Packets per operation the classifier settled on. */
   operations: Partial<Record<Operation, number>>;
   coordinator: PipelineCoordinator;
@@ -24,7 +27,7 @@ export function runScenario(scenario: ScenarioName, opts: { seed?: number; durat
   const campaign = defaultCampaign(scenario);
   const sim = createSimulation({ scenario, seed: opts.seed ?? 1, ...(opts.durationS ? { durationS: opts.durationS } : {}) });
   const coordinator = bareCoordinator(config, campaign, () => performance.now());
-  const run: ScenarioRun = { truth: sim.groundTruth(), packets: 0, tickets: [], verifications: [], advisories: [], operations: {}, coordinator };
+  const run: ScenarioRun = { truth: sim.groundTruth(), packets: 0, tickets: [], verifications: [], advisories: [], transitions: [], operations: {}, coordinator };
   for (const s of sim) {
     const out = coordinator.process(makePacket(s.timeMs, s.values));
     run.packets++;
@@ -32,6 +35,7 @@ export function runScenario(scenario: ScenarioName, opts: { seed?: number; durat
     if (out.ticket) run.tickets.push(out.ticket);
     if (out.verification) run.verifications.push(out.verification);
     if (out.advisory) run.advisories.push(out.advisory);
+    run.transitions.push(...out.transitions);
   }
   return run;
 }

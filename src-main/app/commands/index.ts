@@ -4,6 +4,7 @@ import type { CommandHandlers, EngineContext } from '../engine-context.js';
 import { acknowledgeCommands } from './acknowledge.js';
 import { campaignCommands } from './campaign.js';
 import { configCommands } from './config.js';
+import { eventCommands } from './events.js';
 import { llmCommands } from './llm.js';
 import { outcomeCommands } from './outcome.js';
 import { recordCommands } from './records.js';
@@ -16,6 +17,7 @@ export function commandHandlers(ctx: EngineContext): CommandHandlers {
     ...recordCommands(ctx),
     ...acknowledgeCommands(ctx),
     ...outcomeCommands(ctx),
+    ...eventCommands(ctx),
     ...configCommands(ctx),
     ...campaignCommands(ctx),
     ...sourceCommands(ctx),

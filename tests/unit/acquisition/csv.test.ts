@@ -83,6 +83,7 @@ describe('CSV presets on inline fixtures', () => {
     expect(a.flowInGpm).toBeCloseTo(528.3, 0);
     expect(a.mudWeightInPpg).toBeCloseTo(10.01, 2);
     expect(a.flowOutGpm).toBeNull();
+    expect(a.bitDiameterIn).toBeCloseTo(8.5, 3); // Diameter 215.9 mm
     expect(a.timeMs).toBe(1000);
     expect(b.timeMs - a.timeMs).toBe(10_000); // 0.1 m at 36 m/h = 10 s
     expect(c.timeMs - b.timeMs).toBe(60_000); // 9.9 m would be 990 s: clamped to 60

@@ -8,6 +8,12 @@ describe('headless CLI arguments', () => {
     expect(r.ok && r.options.port).toBe(9001);
   });
 
+  it('takes a column map file for a CSV replay (read and checked by the shell)', () => {
+    const r = parseHeadlessArgs(['--column-map', 'map.json', '--csv', 'log.csv']);
+    expect(r.ok && r.options.columnMapPath).toBe('map.json');
+    expect(r.ok && r.options.source).toEqual({ kind: 'csv', path: 'log.csv', speed: 'max' });
+  });
+
   it('applies --speed and --seed given after --simulate', () => {
     const r = parseHeadlessArgs(['--simulate', 'kick', '--speed', '20', '--seed', '7']);
     expect(r.ok && r.options.source).toEqual({ kind: 'simulator', scenario: 'kick', seed: 7, speed: 20 });
@@ -27,6 +33,7 @@ describe('headless CLI arguments', () => {
     [['--campaign', 'exploration'], '--campaign expects'],
     [['--simulate', 'kick', '--speed', 'max'], '--speed max is for --csv'],
     [['--simulate', 'blowout'], '--simulate expects a scenario'],
+    [['--wits-tcp', 'rig:5000', '--column-map', 'map.json'], '--column-map goes with --csv FILE'],
     [['--serial', '/dev/ttyS0', '--parity', 'mark'], '--parity expects none, even, odd'],
     [['--stdin', 'extra'], 'Unexpected argument'],
   ])('rejects %j with a clear message', (argv, message) => {

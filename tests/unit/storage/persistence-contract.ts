@@ -283,6 +283,33 @@ export function persistenceContract(name: string, factory: StoreFactory): void {
       expect(await s.removeEpisodes([])).toBe(0);
     });
 
+    it('upserts alarm events by id and lists them by state, fault and time; audit entries keep their subject', async () => {
+      const s = await make();
+      const base = {
+        id: 'EVT-00000001', fault: 'kick' as const, category: 'WellControl' as const, state: 'active-unacknowledged' as const,
+        riskLevel: 'Critical' as const, worstRiskLevel: 'Critical' as const, acknowledgedRiskLevel: null, openedMs: T0, updatedMs: T0,
+        clearedMs: null, lastSeenMs: T0, acknowledgedMs: null, acknowledgedBy: null, advisoryCount: 1, latestAdvisoryId: 'ADV-1',
+        firstAdvisoryId: 'ADV-1', alarmCount: 1, reopenCount: 0, shelved: null, depthFt: 9000,
+      };
+      await s.saveEvent(base);
+      await s.saveEvent({ ...base, id: 'EVT-00000002', fault: 'washout', category: 'Hydraulics', state: 'normal', openedMs: T0 + 1000, updatedMs: T0 + 5000 });
+      await s.saveEvent({ ...base, state: 'active-acknowledged', updatedMs: T0 + 9000, advisoryCount: 3 });
+      expect((await s.getEvent('EVT-00000001'))?.advisoryCount).toBe(3);
+      expect(await s.getEvent('EVT-nothere')).toBeNull();
+      expect((await s.listEvents({})).map((e) => e.id)).toEqual(['EVT-00000001']);
+      expect((await s.listEvents({ state: 'any' })).map((e) => e.id)).toEqual(['EVT-00000001', 'EVT-00000002']);
+      expect((await s.listEvents({ state: 'normal' })).map((e) => e.id)).toEqual(['EVT-00000002']);
+      expect((await s.listEvents({ state: 'any', fault: 'washout' })).map((e) => e.id)).toEqual(['EVT-00000002']);
+      expect((await s.listEvents({ state: 'any', sinceMs: T0 + 6000 })).map((e) => e.id)).toEqual(['EVT-00000001']);
+      await s.appendAudit({ timeMs: T0, actor: 'system', kind: 'alarm-event', summary: 'raised', after: { kind: 'raised' }, subject: 'EVT-00000001' });
+      await s.appendAudit({ timeMs: T0, actor: 'system', kind: 'alarm-event', summary: 'raised', after: { kind: 'raised' }, subject: 'EVT-00000002' });
+      const about = await s.listAudit({ subject: 'EVT-00000001' });
+      expect(about.map((e) => e.subject)).toEqual(['EVT-00000001']);
+      const ack = await s.acknowledge({ advisoryId: 'ADV-1', eventId: 'EVT-00000001', timeMs: T0, actor: 'D', action: 'shut in', notes: '' });
+      expect(ack.eventId).toBe('EVT-00000001');
+      expect((await s.listAcknowledgements({}))[0].eventId).toBe('EVT-00000001');
+    });
+
     it('stores ML reports and returns the latest', async () => {
       const s = await make();
       expect(await s.latestMlReport()).toBeNull();

@@ -1,0 +1,91 @@
+// The eval's plumbing on the shared recordings: faults really land in the (made-up) channels,
+// the ground truth matches the samples, a fault run goes through the whole pipeline and is
+// scored. Issue 11's detection targets are asserted only once ENFORCE_ISSUE_11_TARGETS is on.
+import { describe, expect, it } from 'vitest';
+import { loadStaticKnowledgeStore } from '../../src-main/knowledge/knowledge-file.js';
+import { EVAL_RECORDINGS } from '../../src-main/eval/recordings.js';
+import { cleanRows, faultRows } from '../../src-main/eval/report.js';
+import { BaseCache, runTask } from '../../src-main/eval/run-task.js';
+import { ENFORCE_ISSUE_11_TARGETS, checkTargets, formatTargets } from '../../src-main/eval/targets.js';
+import { buildMatrix, onsetFractions, type EvalSettings, type FaultRunResult, type TaskResult } from '../../src-main/eval/tasks.js';
+import { recordingSamples, valueAt } from '../../src-main/simulator/base-recording.js';
+import { FAULT_PROFILES, faultSpec, injectFault } from '../../src-main/simulator/inject.js';
+import { spreadOnsets, trippingSeconds } from '../../src-main/simulator/onsets.js';
+import { DATA } from './data.js';
+
+const settings: EvalSettings = { dataDir: DATA, leadS: 1800, onsetFractions: onsetFractions(1) };
+const cache = new BaseCache(settings);
+const knowledge = loadStaticKnowledgeStore('resources/knowledge-base.json').store;
+const recording = (id: string) => EVAL_RECORDINGS.find((r) => r.id === id) as (typeof EVAL_RECORDINGS)[number];
+
+const meanOver = (f: (k: number) => number, from: number, to: number) => {
+  let s = 0;
+  for (let k = from; k < to; k++) s += f(k);
+  return s / (to - from);
+};
+
+describe('faults on the shared recordings (plumbing)', () => {
+  it('USROP F-7 at 1 Hz: made-up flow out and pits, an injected kick in them, ground truth on the samples', async () => {
+    const r = recording('usrop-f7');
+    const base = await cache.get(r);
+    expect(base.lengthS).toBeGreaterThan(20_000);
+    expect(base.synthesised).toEqual(['flowOutGpm', 'pitVolumeBbl', 'gasUnits', 'pumpSpm', 'mudWeightOutPpg']);
+    const [onsetS] = await cache.onsetsFor(r, 'drilling');
+    const balance = (rec: typeof base) => (k: number) => valueAt(rec, 'flowOutGpm', k) - valueAt(rec, 'flowInGpm', k);
+    expect(Math.abs(meanOver(balance(base), onsetS - 1800, onsetS))).toBeLessThan(5);
+
+    const { recording: withKick, truth } = injectFault(base, faultSpec('kick', onsetS));
+    expect(truth).toMatchObject({ fault: 'kick', size: FAULT_PROFILES.kick.nominal, onsetS, fullSizeS: onsetS + 300, anomalyCategory: 'WellControl' });
+    const samples = [...recordingSamples(withKick, onsetS - 1, truth.endS)];
+    expect(samples[1].timeMs).toBe(Date.parse(truth.onset));
+    expect(samples[samples.length - 1].timeMs).toBe(Date.parse(truth.end) - 1000);
+    const full = truth.fullSizeS;
+    const added = (k: number) => balance(withKick)(k) - balance(base)(k);
+    expect(meanOver(added, full, full + 600)).toBeCloseTo(60, 6);
+    const pitGain = valueAt(withKick, 'pitVolumeBbl', full + 600) - valueAt(base, 'pitVolumeBbl', full + 600);
+    expect(pitGain).toBeCloseTo((300 * 30 + 600 * 60) / 60 / 42, 0);
+    expect(valueAt(withKick, 'gasUnits', full + 60)).toBeGreaterThan(valueAt(base, 'gasUnits', full + 60) + 250);
+  });
+
+  it('P&A time log: tripping onsets with the trip tank read, and a trip-tank gain lands there', async () => {
+    const r = recording('volve-pa');
+    const base = await cache.get(r);
+    expect(base.synthesised).toEqual([]); // the P&A runs use only what was recorded
+    const onsets = spreadOnsets(trippingSeconds(base), onsetFractions(3), 1800, base.lengthS - 1300);
+    expect(onsets).toHaveLength(3);
+    const { recording: gained, truth } = injectFault(base, faultSpec('trip-gain', onsets[0]));
+    expect(truth.channels).toEqual(['tripTankBbl']);
+    const k = truth.fullSizeS + 10;
+    expect(valueAt(gained, 'tripTankBbl', k) - valueAt(base, 'tripTankBbl', k)).toBeCloseTo(FAULT_PROFILES['trip-gain'].nominal, 6);
+    expect(valueAt(base, 'flowInGpm', onsets[0])).toBeLessThan(50);
+  });
+
+  it('a fault run goes through the whole pipeline and is scored against its window', async () => {
+    const result = (await runTask({ kind: 'fault', key: 'usrop-f7/kick/nominal/1', recording: 'usrop-f7', fault: 'kick', onsetIndex: 0, size: 'nominal' }, cache, settings, knowledge)) as FaultRunResult;
+    expect(result.kind).toBe('fault');
+    expect(result.packets).toBe(result.endS - result.runFromS);
+    expect(result.onsetS - result.runFromS).toBe(1800);
+    // The injected kick reaches the engine: something in its category is advised while it is on.
+    expect(result.score.categoryLatencyS).not.toBeNull();
+    expect(result.score.categoryLatencyS as number).toBeGreaterThanOrEqual(0);
+    expect(result.score.preOnsetHours).toBe(0.5);
+  });
+});
+
+describe('issue 11 detection targets on the shared recordings', () => {
+  it(ENFORCE_ISSUE_11_TARGETS ? 'hold (nominal sizes, one onset each)' : 'are measured by the scorecard (asserted once ENFORCE_ISSUE_11_TARGETS is on)', async () => {
+    // Off: one kick run checks the verdict plumbing quickly. On: the quick matrix of every real recording.
+    const tasks = ENFORCE_ISSUE_11_TARGETS
+      ? buildMatrix({ recordings: ['usrop-f7', 'usrop-f9', 'volve-f9', 'volve-pa'], faults: null, sizes: ['nominal'], onsets: 1, clean: true, raw: true })
+      : buildMatrix({ recordings: ['usrop-f7'], faults: ['kick'], sizes: ['nominal'], onsets: 1, clean: false, raw: false });
+    const results: TaskResult[] = [];
+    for (const t of tasks) results.push(await runTask(t, cache, settings, knowledge));
+    const verdicts = checkTargets(faultRows(results), cleanRows(results));
+    console.log(`[field] ${formatTargets(verdicts)}`);
+    expect(verdicts.length).toBeGreaterThan(0);
+    const kick = verdicts.find((v) => v.recording === 'usrop-f7' && v.what.startsWith('kick'));
+    const run = results.find((x): x is FaultRunResult => x.kind === 'fault' && x.recording === 'usrop-f7' && x.fault === 'kick');
+    expect(kick?.measured).toBe(run?.score.latencyS === null ? 'miss' : `${Math.round(run?.score.latencyS as number)} s`);
+    if (ENFORCE_ISSUE_11_TARGETS) expect(verdicts.filter((v) => !v.pass)).toEqual([]);
+  });
+});

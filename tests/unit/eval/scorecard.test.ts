@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { parseEvalArgs } from '../../../src-main/eval/args.js';
+import { pickTask } from '../../../src-main/eval/pool.js';
+import { describeResult } from '../../../src-main/eval/progress.js';
+import { cleanRows, faultRows, formatScorecard } from '../../../src-main/eval/report.js';
+import { peakInWindow, scoreCleanRun, scoreFaultRun, type AdvisoryLite } from '../../../src-main/eval/score.js';
+import { checkTargets } from '../../../src-main/eval/targets.js';
+import { buildMatrix, onsetFractions, type EvalTask, type FaultRunResult, type TaskResult } from '../../../src-main/eval/tasks.js';
+
+const T0 = Date.UTC(2024, 0, 1);
+const at = (s: number) => T0 + s * 1000;
+const adv = (s: number, fault: string, category: string, riskLevel: AdvisoryLite['riskLevel']): AdvisoryLite => ({ timeMs: at(s), fault, category, riskLevel });
+
+describe('scoreFaultRun', () => {
+  const window = { runStartMs: at(0), onsetMs: at(3600), endMs: at(4860), expectedFaults: ['kick'], category: 'WellControl' };
+
+  it('latency to the first advisory of the fault and of its category, its risk, AMBER+ before onset', () => {
+    const s = scoreFaultRun(
+      [
+        adv(100, 'founder', 'Mechanical', 'Elevated'),
+        adv(200, 'stick-slip', 'Mechanical', 'Low'),
+        adv(1800, 'pit-rate', 'WellControl', 'Critical'),
+        adv(3620, 'pit-rate', 'WellControl', 'High'),
+        adv(3645, 'kick', 'WellControl', 'High'),
+        adv(3700, 'kick', 'WellControl', 'Critical'),
+        adv(3710, 'mse-inefficiency', 'DrillingEfficiency', 'Elevated'),
+      ],
+      window,
+    );
+    expect(s).toMatchObject({
+      latencyS: 45,
+      riskLevel: 'High',
+      maxRiskLevel: 'Critical',
+      categoryLatencyS: 20,
+      categoryFault: 'pit-rate',
+      advisoriesOfFault: 2,
+      preOnsetAmber: 2,
+      preOnsetHours: 1,
+      preOnsetAmberByFault: { founder: 1, 'pit-rate': 1 },
+      duringOtherAmber: 1,
+    });
+  });
+
+  it('a fault advised only after its end is a miss', () => {
+    const s = scoreFaultRun([adv(5000, 'kick', 'WellControl', 'High')], window);
+    expect(s.latencyS).toBeNull();
+    expect(s.riskLevel).toBeNull();
+    expect(s.categoryLatencyS).toBeNull();
+  });
+});
+
+describe('scoreCleanRun and alarm figures', () => {
+  it('AMBER+ per 12 h by fault, and the busiest 10 minutes', () => {
+    const list = [adv(0, 'founder', 'Mechanical', 'Elevated'), adv(100, 'founder', 'Mechanical', 'Low'), adv(500, 'kick', 'WellControl', 'Critical'), adv(5000, 'founder', 'Mechanical', 'High')];
+    const s = scoreCleanRun(list, 6);
+    expect(s).toMatchObject({ amberPlus: 3, amberPer12h: 6, advisoriesPer12h: 8, amberByFault: { founder: 2, kick: 1 }, byRisk: { Elevated: 1, Low: 1, Critical: 1, High: 1 } });
+    expect(s.alarms.peakAdvisoriesIn10Min).toBe(3);
+    expect(s.alarms.advisoriesPer10MinAvg).toBeCloseTo(4 / 36, 3);
+    expect(s.alarms.events).toBeNull(); // filled from events once issue 12 lands
+    expect(peakInWindow([0, 599_999, 600_000, 1_200_000], 600_000)).toBe(2);
+  });
+});
+
+describe('the run matrix and its options', () => {
+  it('recordings x faults x sizes x onsets, plus clean, raw and the simulator scenarios', () => {
+    const all = buildMatrix({ recordings: null, faults: null, sizes: ['nominal', 'small'], onsets: 3, clean: true, raw: true });
+    // 4 drilling bases x 6 faults x 2 sizes x 3 onsets + P&A 1 x 2 x 3, clean 5, raw 4, simulator 6 x 2 seeds.
+    expect(all).toHaveLength(4 * 36 + 6 + 5 + 4 + 12);
+    expect(new Set(all.map((t) => t.key)).size).toBe(all.length);
+    const quick = buildMatrix({ recordings: ['usrop-f7'], faults: ['kick', 'trip-gain'], sizes: ['nominal'], onsets: 1, clean: false, raw: false });
+    expect(quick.map((t) => t.key)).toEqual(['usrop-f7/kick/nominal/1']);
+    expect(onsetFractions(1)).toEqual([0.55]);
+    expect(onsetFractions(3)).toEqual([0.3, 0.55, 0.8]);
+    expect(onsetFractions(2)).toEqual([0.2, 0.9]);
+  });
+
+  it('parses options and refuses bad ones with one line', () => {
+    const q = parseEvalArgs(['--quick', '--recordings', 'usrop-f7,sim', '--faults', 'kick']);
+    expect(q.ok && q.options).toMatchObject({ recordings: ['usrop-f7', 'sim'], faults: ['kick'], sizes: ['nominal'], onsets: 1, leadS: 3600, workers: 2, out: 'eval-report.json', clean: true, raw: true });
+    const full = parseEvalArgs(['--lead', '30m', '--no-raw', '--workers', '1'], 8);
+    expect(full.ok && full.options).toMatchObject({ sizes: ['nominal', 'small'], onsets: 3, leadS: 1800, workers: 1, raw: false });
+    const err = (a: string[]) => {
+      const r = parseEvalArgs(a);
+      return r.ok ? '' : r.error;
+    };
+    expect(err(['--recordings', 'volve-f12'])).toMatch(/--recordings expects some of usrop-f7, .*got "volve-f12"/);
+    expect(err(['--faults', 'gas'])).toMatch(/--faults expects some of kick, .*got "gas"/);
+    expect(err(['--onsets', '9'])).toMatch(/--onsets expects a whole number \(1-6\), got "9"/);
+    expect(err(['--lead', 'soon'])).toMatch(/--lead expects a time before the onset/);
+    expect(err(['--bogus'])).toBe('unknown option --bogus');
+  });
+
+  it('a free worker takes a task of a recording it has loaded, else one nobody has', () => {
+    const t = (recording: string): EvalTask => ({ kind: 'clean', key: recording, recording });
+    const queue = [t('a'), t('b'), t('c')];
+    expect(pickTask(queue, new Set(['c']), [new Set(['a'])])).toBe(2);
+    expect(pickTask(queue, new Set(), [new Set(['a'])])).toBe(1);
+    expect(pickTask(queue, new Set(), [new Set(['a']), new Set(['b']), new Set(['c'])])).toBe(0);
+  });
+});
+
+describe('scorecard table and issue 11 verdicts', () => {
+  const run = (recording: string, fault: string, onsetIndex: number, latencyS: number | null): FaultRunResult => ({
+    kind: 'fault', key: `${recording}/${fault}/nominal/${onsetIndex + 1}`, recording, fault, sizeLabel: 'nominal', size: 60, sizeUnit: 'gpm', onsetIndex,
+    onsetS: 3600 * (onsetIndex + 1), onset: new Date(at(3600 * (onsetIndex + 1))).toISOString(), endS: 0, runFromS: 0, truth: null, packets: 1000, wallS: 1,
+    score: { latencyS, riskLevel: latencyS === null ? null : 'High', maxRiskLevel: null, categoryLatencyS: latencyS, categoryFault: null, advisoriesOfFault: 1, preOnsetAmber: 2, preOnsetHours: 1, preOnsetAmberByFault: {}, duringOtherAmber: 0 },
+    alarms: { advisoriesPer10MinAvg: 0, peakAdvisoriesIn10Min: 0, events: null, alarmsPer10MinAvg: null, peakAlarmsIn10Min: null, chattering: null, standing: null },
+  });
+  const results: TaskResult[] = [
+    run('usrop-f7', 'kick', 0, 45),
+    run('usrop-f7', 'kick', 1, 75),
+    run('usrop-f7', 'kick', 2, null),
+    run('usrop-f9', 'kick', 0, 30),
+    { kind: 'clean', key: 'usrop-f7/clean', recording: 'usrop-f7', packets: 1, wallS: 1, synthesised: [], score: scoreCleanRun([adv(0, 'founder', 'Mechanical', 'High')], 12) },
+    { kind: 'skipped', key: 'volve-pa/trip-gain/nominal/3', recording: 'volve-pa', fault: 'trip-gain', reason: 'only 2 tripping onsets' },
+  ];
+
+  it('one row per recording, fault and size with a column per onset', () => {
+    const rows = faultRows(results);
+    const f7 = rows.find((r) => r.recording === 'usrop-f7');
+    expect(f7).toMatchObject({ size: '60 gpm', caught: 2, medianLatencyS: 45, worstLatencyS: null, preOnsetAmber: 6, preOnsetHours: 3, preOnsetAmberPer12h: 24 });
+    const text = formatScorecard(rows, cleanRows(results), results.filter((r) => r.kind === 'skipped') as never, ['usrop-f7', 'usrop-f9']);
+    expect(text).toMatch(/usrop-f7\s+kick\s+60 gpm\s+45 s High\s+75 s High\s+-\s+2\/3/);
+    expect(text).toMatch(/usrop-f7\s+clean\s+12\.0\s+1\s+1\s+1\s/);
+    expect(text).toMatch(/volve-pa\/trip-gain\/nominal\/3: only 2 tripping onsets/);
+    expect(describeResult(results[0])).toMatch(/usrop-f7 kick 60 gpm onset 1 \(01:00:00\): \+45 s High; category \+45 s; 2 AMBER\+ before/);
+  });
+
+  it('verdicts against the issue table: every onset within the latency, clean AMBER+ per 12 h', () => {
+    const v = checkTargets(faultRows(results), cleanRows(results));
+    expect(v).toContainEqual({ recording: 'usrop-f7', what: 'kick 60 gpm', target: '<= 60 s at every onset', measured: '45 s, 75 s, miss', pass: false });
+    expect(v).toContainEqual({ recording: 'usrop-f9', what: 'kick 60 gpm', target: '<= 60 s at every onset', measured: '30 s', pass: true });
+    expect(v).toContainEqual({ recording: 'usrop-f7', what: 'clean (clean) AMBER+ per 12 h', target: '<= 2', measured: '1', pass: true });
+  });
+});
