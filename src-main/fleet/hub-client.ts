@@ -131,7 +131,8 @@ export class HubClient {
   private send(method: 'GET' | 'POST', path: string, body: Buffer | null): Promise<HubResult<RawReply>> {
     let url: URL;
     try {
-      url = new URL(path, this.link.hubUrl.endsWith('/') ? this.link.hubUrl : `${this.link.hubUrl}/`);
+      // Relative to the hub URL, so a hub behind a path prefix (https://host/sairen) works.
+      url = new URL(path.replace(/^\//, ''), this.link.hubUrl.endsWith('/') ? this.link.hubUrl : `${this.link.hubUrl}/`);
     } catch {
       return Promise.resolve({ ok: false, kind: 'unauthorised', status: null, message: `hub URL "${this.link.hubUrl}" is not a URL` });
     }
