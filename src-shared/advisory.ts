@@ -198,7 +198,10 @@ export type AuditKind =
   | 'source-change'
   | 'llm-mode'
   | 'outcome'
-  | 'alarm-event';
+  | 'alarm-event'
+  | 'not-recording'
+  | 'file-set-aside'
+  | 'config-rejected';
 
 export interface AuditEntry {
   seq: number;

@@ -10,7 +10,8 @@ export type SourceState = 'connecting' | 'connected' | 'reconnecting' | 'offline
 
 export type SourceConfig =
   | { kind: 'tcp'; host: string; port: number }
-  | { kind: 'listen'; port: number; host?: string }
+  /** host: the address to bind (default acquisition.listen_host); allow: sender addresses besides loopback (default acquisition.listen_allow). */
+  | { kind: 'listen'; port: number; host?: string; allow?: string[] }
   | {
       kind: 'serial';
       path: string;
@@ -33,4 +34,6 @@ export interface SourceStatus {
   rejected: number;
   badLines: number;
   detail: string;
+  /** Something the crew should know although data flows (e.g. a second sender was refused). */
+  warning?: string;
 }

@@ -4,6 +4,7 @@
 import type { AuditEntry } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { StartupNotice } from '../../src-shared/health.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import { AdvisoryComposer } from '../advisory/composer.js';
@@ -21,6 +22,8 @@ import type { QueueHealth, UploadQueue } from '../fleet/upload-queue.js';
 import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { KnowledgeSelector, type RecallLike } from '../knowledge/select-store.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
+import { DEFAULT_MODELS_DIR } from '../llm/discover-model.js';
+import { modelsFolderOnly, type ModelPathPolicy } from '../llm/model-path-policy.js';
 import { TemplateOnlyEnricher } from '../llm/template-only-enricher.js';
 import { activeLimits } from '../physics/thresholds.js';
 import { PipelineCoordinator } from '../pipeline/coordinator.js';
@@ -72,6 +75,10 @@ export interface EnginePorts {
   /** Fleet hub link timing (tests: a virtual clock, no jitter, quick first sync). */
   fleetTiming?: FleetTiming;
   log?: (line: string) => void;
+  /** Which model files setLlmModel may open; default: only the shipped models folder. */
+  modelPaths?: ModelPathPolicy;
+  /** What boot found (database unusable or set aside, configuration rejected): health, audit, banner. */
+  notices?: readonly StartupNotice[];
 }
 
 export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine {
@@ -79,6 +86,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const log = ports.log ?? (() => {});
   const { storage } = ports;
   const settings = new SettingsKeeper(ports.settingsFile ?? null);
+  const notices: readonly StartupNotice[] = [...(ports.notices ?? []), ...(settings.notice ? [settings.notice] : [])];
   const saved = settings.saved;
   const initialConfig = settings.configOver(fileConfig);
 
@@ -142,6 +150,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     llm: () => enricher.status(),
     baselineLearning: () => baseline.isLearning(),
     knowledgeHealthy: () => knowledge.isHealthy(),
+    notices: () => notices,
     knowledgeDetail: () => knowledge.detail(),
     extraComponents: () => {
       if (!queue) return [];
@@ -196,6 +205,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const ctx: EngineContext = {
     storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, alarms, events, settings, feedReset,
     outcomes, clock, log, audit, status,
+    modelPaths: ports.modelPaths ?? modelsFolderOnly(DEFAULT_MODELS_DIR),
   };
   const call = dispatcher(commandHandlers(ctx), log);
   let disposed = false;
@@ -218,6 +228,10 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
         // A corrupt or outdated baseline file: learning restarts, and the record says why.
         log(baselineLoad.warning);
         await audit({ timeMs: clock(), actor: 'system', kind: 'baseline-reset', summary: baselineLoad.warning });
+      }
+      // What boot found goes on the record (the in-memory one when the database is unusable).
+      for (const n of notices) {
+        await audit({ timeMs: clock(), actor: 'system', kind: n.kind, summary: n.summary, after: { file: n.file } }).catch((e) => log(`notice not audited: ${(e as Error).message}`));
       }
       sources.start();
       health.start(ports.healthIntervalMs ?? 1000);

@@ -8,6 +8,7 @@ import type { CampaignController } from '../config/campaign-controller.js';
 import type { ConfigStore } from '../config/config-store.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
+import type { ModelPathPolicy } from '../llm/model-path-policy.js';
 import type { PipelineCoordinator } from '../pipeline/coordinator.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import type { AdvisoryPublisher } from './advisory-publisher.js';
@@ -39,6 +40,8 @@ export interface EngineContext {
   /** Appends to the audit log and publishes the entry. */
   audit: (e: NewAuditEntry) => Promise<AuditEntry>;
   status: () => LiveStatus;
+  /** Which model files setLlmModel may open. */
+  modelPaths: ModelPathPolicy;
 }
 
 export type CommandHandler<C extends BridgeCommand> = (req: ParsedBridgeRequest<C>) => Promise<BridgeResult<C>>;

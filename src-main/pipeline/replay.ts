@@ -75,7 +75,8 @@ export async function replayPackets(
   o: Omit<ReplayOptions, 'onProgress' | 'columns'> & { onProgress?: (packetsDone: number) => void },
 ): Promise<ReplayReport> {
   const timer = o.timer ?? (() => performance.now());
-  const storage = new MemoryStore();
+  // A replay reads no metric series: keeping every raw sample grew with the recording (1.3 GB for 72 h).
+  const storage = new MemoryStore({ keepMetrics: false });
   const engine = createEngine(o.config, { storage, knowledge: o.knowledge, campaign: o.campaign, healthIntervalMs: 0, statusIntervalMs: 60_000 });
   const advisories = new Map<string, Advisory>();
   engine.on('advisory', (a) => advisories.set(a.id, a));

@@ -87,11 +87,27 @@ export class StorageFullError extends Error {
   }
 }
 
+/** A database server store (PostgreSQL) could not be reached or refused the call. */
+export class StorageUnavailableError extends Error {
+  readonly code = 'STORAGE_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** A write the database refused (full, I/O, read-only, server away...): the record was not changed. */
+export function isStorageError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof StorageFullError || e instanceof StorageUnavailableError || (typeof code === 'string' && code.startsWith('SQLITE_'));
+}
+
 /**
  * Contract notes (the shared contract suite in tests/unit/storage checks each):
  * - listAdvisories / listAudit / listAcknowledgements return newest first.
- * - acknowledge() does not write an audit entry itself: the engine appends one (kind
- *   'acknowledgement') so it can publish it.
+ * - acknowledge() does not write an audit entry itself; acknowledgeWithAudit() writes the
+ *   acknowledgement and its audit entry (kind 'acknowledgement', after = the acknowledgement)
+ *   together: both or neither, even across kill -9 (one SQLite transaction).
  * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time.
  * - queryMetrics returns one series per requested channel, at most maxPoints points each,
  *   averaged per bucket; resolution says which table answered.
@@ -109,6 +125,7 @@ export interface PersistenceLayer {
   saveVerification(v: VerificationResult): Promise<void>;
   latestVerification(): Promise<VerificationResult | null>;
   acknowledge(ack: Omit<Acknowledgement, 'id'>): Promise<Acknowledgement>;
+  acknowledgeWithAudit(ack: Omit<Acknowledgement, 'id'>, summary: string): Promise<{ acknowledgement: Acknowledgement; audit: AuditEntry }>;
   listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]>;
   appendAudit(e: NewAuditEntry): Promise<AuditEntry>;
   listAudit(q: AuditQuery): Promise<AuditEntry[]>;

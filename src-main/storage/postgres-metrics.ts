@@ -131,3 +131,56 @@ export async function queryMetricSeries(pool: pg.Pool, channels: ChannelIds, nam
     }),
   );
 }
+
+/** Samples and packet counts waiting for the next flush, and the raw-data retention. */
+export class MetricQueue {
+  private samples: MetricSample[] = [];
+  private packets = new Map<number, number>();
+  private newestSampleMs = -Infinity;
+  private lastRetentionMs = -Infinity;
+
+  constructor(private readonly retentionMs: number) {}
+
+  record(sample: MetricSample): void {
+    this.samples.push(sample);
+  }
+
+  recordPackets(timeMs: number, packets: number): void {
+    if (!Number.isFinite(packets)) return;
+    const m = bucketStart(timeMs, ONE_MIN_MS);
+    this.packets.set(m, (this.packets.get(m) ?? 0) + packets);
+  }
+
+  /** Writes what is queued in one transaction; returns the error (the batch is then dropped). */
+  async flush(pool: pg.Pool, channels: ChannelIds): Promise<unknown> {
+    const batch = this.samples;
+    const packets = this.packets;
+    if (batch.length === 0 && packets.size === 0) return null;
+    this.samples = [];
+    this.packets = new Map();
+    let c: pg.PoolClient;
+    try {
+      c = await pool.connect();
+    } catch (e) {
+      return e; // the database is away: these samples are lost, health says why
+    }
+    try {
+      await c.query('BEGIN');
+      const newest = await writeMetricBatch(c, channels, batch, packets);
+      if (newest > this.newestSampleMs) this.newestSampleMs = newest;
+      // Retention at most once a minute of data time.
+      if (this.newestSampleMs - this.lastRetentionMs >= ONE_MIN_MS) {
+        this.lastRetentionMs = this.newestSampleMs;
+        await deleteRawBefore(c, channels.all(), this.newestSampleMs - this.retentionMs);
+      }
+      await c.query('COMMIT');
+      return null;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      await channels.load(c).catch(() => undefined); // the rollback may have undone new channel rows
+      return e;
+    } finally {
+      c.release();
+    }
+  }
+}

@@ -9,13 +9,13 @@ import type { MetricSeries } from '../../src-shared/bridge.js';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
-import { ONE_MIN_MS, bucketStart } from './metric-buckets.js';
 import { migratePostgres } from './postgres-migrations.js';
-import { ChannelIds, deleteRawBefore, queryMetricSeries, writeMetricBatch } from './postgres-metrics.js';
+import { ChannelIds, MetricQueue, queryMetricSeries } from './postgres-metrics.js';
 import { StorageFullError, type AdvisoryQuery, type AuditQuery, type MetricSample, type MlReportRecord, type EventQuery, type NewAuditEntry, type OutcomeQuery, type PersistenceLayer, type ShiftSummary, type StorageHealth } from './persistence.js';
 import * as alarmEvents from './postgres-events.js';
 import * as fleetRecords from './postgres-fleet-records.js';
 import { pgJson, pgText } from './postgres-fleet-records.js';
+import { asStorageError, guardQueries } from './postgres-errors.js';
 import { pgShiftSummary } from './postgres-shift-summary.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, riskRank } from './query-filters.js';
 
@@ -70,16 +70,12 @@ export class PostgresStore implements PersistenceLayer {
   readonly kind = 'postgres' as const;
   private readonly channels = new ChannelIds();
   private readonly pending = new Map<string, Advisory>();
-  private queue: MetricSample[] = [];
-  private packetQueue = new Map<number, number>();
+  private readonly metrics: MetricQueue;
   private flushChain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private lastError: string | null = null;
   private diskFull = false;
-  private newestSampleMs = -Infinity;
-  private lastRetentionMs = -Infinity;
   private closed = false;
-  private readonly retentionMs: number;
   private readonly onClose: (() => void) | undefined;
 
   private constructor(
@@ -88,7 +84,7 @@ export class PostgresStore implements PersistenceLayer {
     private readonly where: string,
     opts: PostgresStoreOptions,
   ) {
-    this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
+    this.metrics = new MetricQueue((opts.metricsRetentionDays ?? 90) * 86_400_000);
     this.onClose = opts.onClose;
     const flushMs = opts.metricsFlushMs ?? 1000;
     if (flushMs > 0) {
@@ -117,6 +113,7 @@ export class PostgresStore implements PersistenceLayer {
     }
     const pool = new pg.Pool({ ...config, max: opts.poolSize ?? 4, idleTimeoutMillis: 30_000 });
     pool.on('error', () => undefined);
+    guardQueries(pool, place);
     const store = new PostgresStore(pool, session, place, opts);
     await store.channels.load(session);
     return store;
@@ -209,6 +206,31 @@ export class PostgresStore implements PersistenceLayer {
     return saved;
   }
 
+  /** The acknowledgement and its audit entry in one transaction: both or neither. */
+  async acknowledgeWithAudit(ack: Omit<Acknowledgement, 'id'>, summary: string): Promise<{ acknowledgement: Acknowledgement; audit: AuditEntry }> {
+    this.live();
+    const saved: Acknowledgement = { id: `ACK-${randomBytes(4).toString('hex')}`, ...ack };
+    const c = await this.pool.connect().catch((e: unknown) => Promise.reject(asStorageError(e, this.where)));
+    try {
+      await c.query('BEGIN');
+      await c.query('INSERT INTO acknowledgements (id, advisory_id, time_ms, actor, action, notes, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        saved.id, saved.advisoryId, saved.timeMs, pgText(saved.actor), pgText(saved.action), pgText(saved.notes), saved.eventId ?? null,
+      ]);
+      const r = await c.query<{ seq: number }>(
+        `INSERT INTO audit (time_ms, actor, kind, summary, before_doc, after_doc, subject) VALUES ($1, $2, 'acknowledgement', $3, 'null', $4, $5) RETURNING seq`,
+        [saved.timeMs, pgText(saved.actor), pgText(summary), pgJson(saved), saved.eventId ?? null],
+      );
+      await c.query('COMMIT');
+      const audit: AuditEntry = { seq: r.rows[0].seq, timeMs: saved.timeMs, actor: saved.actor, kind: 'acknowledgement', summary, before: null, after: structuredClone(saved), subject: saved.eventId ?? null };
+      return { acknowledgement: saved, audit };
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw asStorageError(e, this.where);
+    } finally {
+      c.release();
+    }
+  }
+
   async listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {
     const w = where([
       ['advisory_id = ?', q.advisoryId],
@@ -249,52 +271,23 @@ export class PostgresStore implements PersistenceLayer {
   }
 
   recordMetrics(sample: MetricSample): void {
-    if (!this.closed) this.queue.push(sample);
+    if (!this.closed) this.metrics.record(sample);
   }
 
   recordPacketCounts(timeMs: number, packets: number): void {
-    if (this.closed || !Number.isFinite(packets)) return;
-    const m = bucketStart(timeMs, ONE_MIN_MS);
-    this.packetQueue.set(m, (this.packetQueue.get(m) ?? 0) + packets);
+    if (!this.closed) this.metrics.recordPackets(timeMs, packets);
   }
 
   /** Flushes are queued one after another; each writes what was recorded before it started. */
   flushMetrics(): Promise<void> {
-    const run = this.flushChain.then(() => this.flushOnce());
+    const run = this.flushChain.then(async () => {
+      await this.retryPending();
+      const err = await this.metrics.flush(this.pool, this.channels);
+      if (err) this.failed('metrics flush', err);
+      else if (this.pending.size === 0 && this.lastError?.startsWith('metrics')) this.ok();
+    });
     this.flushChain = run.catch(() => undefined);
     return run;
-  }
-
-  private async flushOnce(): Promise<void> {
-    if (this.closed && this.queue.length === 0 && this.packetQueue.size === 0) return;
-    await this.retryPending();
-    const batch = this.queue;
-    const packets = this.packetQueue;
-    if (batch.length === 0 && packets.size === 0) return;
-    this.queue = [];
-    this.packetQueue = new Map();
-    const c = await this.pool.connect().catch((e) => {
-      this.failed('metrics flush', e);
-      return null;
-    });
-    if (!c) return; // the database is away: these samples are lost, health says why
-    try {
-      await c.query('BEGIN');
-      const newest = await writeMetricBatch(c, this.channels, batch, packets);
-      if (newest > this.newestSampleMs) this.newestSampleMs = newest;
-      if (this.newestSampleMs - this.lastRetentionMs >= ONE_MIN_MS) {
-        this.lastRetentionMs = this.newestSampleMs;
-        await deleteRawBefore(c, this.channels.all(), this.newestSampleMs - this.retentionMs);
-      }
-      await c.query('COMMIT');
-      if (this.pending.size === 0) this.ok();
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      await this.channels.load(c).catch(() => undefined); // the rollback may have undone new channel rows
-      this.failed('metrics flush', e);
-    } finally {
-      c.release();
-    }
   }
 
   private async retryPending(): Promise<void> {

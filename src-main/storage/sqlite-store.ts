@@ -10,7 +10,9 @@ import type { MetricSeries } from '../../src-shared/bridge.js';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
+import { DatabaseUnusableError, inspectDatabaseFile } from './database-file.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
+import { setAsideDamagedFile } from './set-aside.js';
 import { ONE_MIN_MS, TEN_MIN_MS, bucketStart, planBuckets, storableValue } from './metric-buckets.js';
 import { migrate } from './migrations.js';
 import {
@@ -111,12 +113,23 @@ export class SqliteStore implements PersistenceLayer {
   private readonly st: ReturnType<typeof prepareStatements>;
   private readonly fleet: SqliteFleetRecords;
   private readonly alarmEvents: SqliteEvents;
+  /** Set when a damaged (0-byte) database was renamed aside at open. */
+  readonly setAside: { movedTo: string; reason: string } | null = null;
 
   private constructor(opts: SqliteStoreOptions) {
     const dir = path.resolve(opts.dataDir);
     ensureWritableDir(dir);
     this.lock = acquireInstanceLock(dir);
     this.file = path.join(dir, DB_FILE);
+    const state = inspectDatabaseFile(this.file);
+    try {
+      if (state.kind === 'damaged') throw new DatabaseUnusableError(this.file, state.reason);
+      // A 0-byte database was truncated: kept aside, and a new one started (said in health and the audit).
+      if (state.kind === 'empty') this.setAside = { movedTo: setAsideDamagedFile(this.file, Date.now(), ['-wal', '-shm']), reason: 'it was empty (0 bytes)' };
+    } catch (err) {
+      this.lock.release();
+      throw err;
+    }
     try {
       this.db = new Database(this.file);
       this.db.pragma('journal_mode = WAL');
@@ -126,7 +139,8 @@ export class SqliteStore implements PersistenceLayer {
       opts.onOpen?.(this.db);
     } catch (err) {
       this.lock.release();
-      throw new Error(`cannot open SAIREN database ${this.file}: ${(err as Error).message}`, { cause: err });
+      // Unreadable (malformed, not a database, no permission): the engine runs without recording.
+      throw new DatabaseUnusableError(this.file, (err as Error).message.replace(/\.$/, ''));
     }
     this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
     this.probeMs = opts.diskFullProbeMs ?? 30_000;
@@ -275,6 +289,20 @@ export class SqliteStore implements PersistenceLayer {
       this.st.insertAck.run(saved.id, saved.advisoryId, saved.timeMs, saved.actor, saved.action, saved.notes, saved.eventId ?? null),
     );
     return saved;
+  }
+
+  async acknowledgeWithAudit(ack: Omit<Acknowledgement, 'id'>, summary: string): Promise<{ acknowledgement: Acknowledgement; audit: AuditEntry }> {
+    this.live();
+    const saved: Acknowledgement = { id: `ACK-${randomBytes(4).toString('hex')}`, ...ack };
+    const after = JSON.stringify(saved);
+    const info = this.write(`acknowledgement of ${ack.advisoryId} with its audit entry`, () =>
+      this.db.transaction(() => {
+        this.st.insertAck.run(saved.id, saved.advisoryId, saved.timeMs, saved.actor, saved.action, saved.notes, saved.eventId ?? null);
+        return this.st.insertAudit.run(saved.timeMs, saved.actor, 'acknowledgement', summary, 'null', after, saved.eventId ?? null);
+      })(),
+    );
+    const audit: AuditEntry = { seq: Number(info.lastInsertRowid), timeMs: saved.timeMs, actor: saved.actor, kind: 'acknowledgement', summary, before: null, after: structuredClone(saved), subject: saved.eventId ?? null };
+    return { acknowledgement: saved, audit };
   }
 
   async listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {

@@ -23,6 +23,16 @@ export function HealthBanners(): React.JSX.Element {
   } else if (flags?.feedReconnecting) {
     banners.push({ id: 'banner-reconnecting', cls: 'hb-amber', text: 'WITS feed reconnecting…' });
   }
+  // What start-up found (issue 9): the record is not being kept, or a file was set aside.
+  if (flags?.notRecording) {
+    banners.push({ id: 'banner-not-recording', cls: 'hb-red', text: 'NOT RECORDING — the database cannot be used: advisories are shown but not saved. The storage line below names the file and how to fix it.' });
+  }
+  if (flags?.configRejected) {
+    banners.push({ id: 'banner-config-rejected', cls: 'hb-amber', text: 'CONFIGURATION FILE REJECTED — running on built-in defaults, not your thresholds. The files line below says why.' });
+  }
+  if (flags?.fileSetAside) {
+    banners.push({ id: 'banner-file-set-aside', cls: 'hb-amber', text: 'A damaged file was set aside at start (kept as .corrupt-…, nothing overwritten). The files line below says which.' });
+  }
   if (flags?.simulatedFeed) {
     banners.push({ id: 'banner-simulated', cls: 'hb-amber', text: 'SIMULATED DATA — built-in simulator, not the rig. Choose the rig feed in Settings.' });
   }

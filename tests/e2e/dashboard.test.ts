@@ -224,5 +224,7 @@ describe('views', () => {
       expect(overflow, view).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(SHOTS, `view-${view}.png`) });
     }
+    // Served with style-src 'self' (no 'unsafe-inline'): every view rendered without a CSP refusal.
+    expect(ui.cspViolations).toEqual([]);
   });
 });

@@ -69,7 +69,7 @@ export const recordRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine 
       // A resolution is a point budget over the range; the store then picks raw or a rollup.
       const wanted = Math.ceil((toMs - fromMs) / (q.resolution * 1000));
       if (wanted + 1 > MAX_POINTS) {
-        return reply.code(400).send({ error: 'Bad Request', message: `query.resolution: ${q.resolution} s over this range is ${wanted} points (at most ${MAX_POINTS}); choose a coarser resolution or a shorter range` });
+        return reply.code(400).send({ error: 'invalid-request', message: `query.resolution: ${q.resolution} s over this range is ${wanted} points (at most ${MAX_POINTS}); choose a coarser resolution or a shorter range` });
       }
       maxPoints = Math.max(10, wanted + 1); // n intervals need n + 1 points
     }

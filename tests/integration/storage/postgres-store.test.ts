@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { defaultConfig } from '../../../src-shared/config.js';
-import { openStorage } from '../../../src-main/storage/open-storage.js';
+import { openPostgresStorage as openStorage } from '../../../src-main/storage/open-storage.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../../src-main/storage/postgres-store.js';
 import { makeAdvisory } from '../../unit/storage/fixtures.js';

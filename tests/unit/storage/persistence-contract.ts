@@ -100,6 +100,16 @@ export function persistenceContract(name: string, factory: StoreFactory): void {
       expect(await s.listAcknowledgements({ limit: 1 })).toHaveLength(1);
     });
 
+    it('acknowledgeWithAudit stores the acknowledgement and its audit entry together', async () => {
+      const s = await make();
+      const a = makeAdvisory({ timeMs: T0 });
+      await s.saveAdvisory(a);
+      const { acknowledgement, audit } = await s.acknowledgeWithAudit({ advisoryId: a.id, timeMs: T0 + 1000, actor: 'JD', action: 'flow check', notes: 'n' }, `kick ${a.id} acknowledged`);
+      expect(await s.listAcknowledgements({ advisoryId: a.id })).toEqual([acknowledgement]);
+      expect(await s.listAudit({ kind: 'acknowledgement' })).toEqual([audit]);
+      expect(audit).toMatchObject({ actor: 'JD', timeMs: T0 + 1000, summary: `kick ${a.id} acknowledged`, before: null, after: acknowledgement });
+    });
+
     it('appends audit entries with increasing seq and before/after; filters by kind and time', async () => {
       const s = await make();
       const e1 = await s.appendAudit({ timeMs: T0, actor: 'eng', kind: 'config-change', summary: 'thresholds', before: { a: 1 }, after: { a: 2 } });
