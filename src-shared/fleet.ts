@@ -285,4 +285,7 @@ export interface FleetLinkStatus {
   lastSyncMs: number | null;
   libraryVersion: number;
   lastError: string | null;
+  /** Bytes on the link since the engine started (HTTP headers included): satellite time is paid by the byte. */
+  bytesSent: number;
+  bytesReceived: number;
 }

@@ -6,7 +6,7 @@ import type { FleetLinkStatus } from '../../src-shared/fleet.js';
 import type { ComponentHealth } from '../../src-shared/health.js';
 import { FleetUploader } from './fleet-uploader.js';
 import { HubClient, emptyTraffic, type HubTraffic } from './hub-client.js';
-import { LibrarySync, type SyncOutcome } from './library-sync.js';
+import { LibrarySync } from './library-sync.js';
 import { realSleeper, type LibrarySink, type Sleeper, type UploadQueue } from './ports.js';
 import type { SyncStateStore } from './sync-state.js';
 
@@ -105,16 +105,6 @@ export class FleetService {
     this.sync.kick();
   }
 
-  /** Runs a library sync now and waits for it (the sync loop keeps its own schedule). */
-  syncNow(): Promise<SyncOutcome> {
-    return this.sync.syncOnce();
-  }
-
-  /** Runs an upload round now and waits for it. */
-  async uploadNow(): Promise<void> {
-    await this.uploader.round();
-  }
-
   status(): FleetLinkStatus {
     const s = this.o.settings();
     const link = this.current();
@@ -135,6 +125,8 @@ export class FleetService {
       lastSyncMs: sync.lastSyncMs,
       libraryVersion: sync.libraryVersion,
       lastError: up.lastError ?? sync.lastError,
+      bytesSent: this.traffic.wireBytesSent,
+      bytesReceived: this.traffic.wireBytesReceived,
     };
   }
 

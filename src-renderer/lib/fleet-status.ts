@@ -10,6 +10,8 @@ export function ago(ms: number | null, nowMs: number): string {
   return `${Math.round(s / 86_400)} days ago`;
 }
 
+const kb = (bytes: number): string => (bytes < 10_240 ? `${bytes} B` : `${Math.round(bytes / 1024).toLocaleString('en-US')} kB`);
+
 export interface FleetLine {
   label: string;
   value: string;
@@ -26,6 +28,7 @@ export function fleetStatusLines(st: FleetLinkStatus | undefined, nowMs: number)
     { label: 'Waiting to upload', value: `${st.queueDepth} event${st.queueDepth === 1 ? '' : 's'}${st.unsentCritical ? ` (${st.unsentCritical} RED)` : ''}`, warn: st.unsentCritical > 0 },
     { label: 'Last upload', value: ago(st.lastUploadMs, nowMs), warn: false },
     { label: 'Last library sync', value: `${ago(st.lastSyncMs, nowMs)} · library v${st.libraryVersion}`, warn: false },
+    { label: 'Link traffic', value: `${kb(st.bytesSent)} sent, ${kb(st.bytesReceived)} received since start`, warn: false },
     ...(st.lastError ? [{ label: 'Last problem', value: st.lastError, warn: true }] : []),
   ];
 }

@@ -96,6 +96,7 @@ it("rig B's pack-off advisory shows rig A's resolved pack-off, and the action, a
   expect((await sql.query('SELECT COUNT(*)::int AS n FROM events WHERE id = $1', [`RIG-A-${first.id}`])).rows[0].n).toBe(1);
   const healthA = await a.engine.call('getHealth', {});
   expect(healthA.ok && healthA.value.fleet).toMatchObject({ configured: true, hubReachable: true, rigId: 'RIG-A' });
+  expect(healthA.ok && healthA.value.fleet!.bytesSent).toBeGreaterThan(1000);
 
   // Rig B syncs the library when it starts, then sees its own pack-off.
   const b = await rig('RIG-B', await registerRig(hub.url, 'RIG-B'));

@@ -6,6 +6,7 @@ const NOW = Date.UTC(2025, 0, 2);
 const base: FleetLinkStatus = {
   configured: true, hubUrl: 'https://hub.example.com', rigId: 'RIG-7', hubReachable: true, lastContactMs: NOW - 30_000,
   queueDepth: 0, unsentCritical: 0, lastUploadMs: NOW - 3 * 3_600_000, lastSyncMs: NOW - 86_400_000 * 3, libraryVersion: 42, lastError: null,
+  bytesSent: 5_000, bytesReceived: 2_500_000,
 };
 
 describe('fleet status lines', () => {
@@ -20,6 +21,7 @@ describe('fleet status lines', () => {
     expect(lines['Waiting to upload'].value).toBe('0 events');
     expect(lines['Last upload'].value).toBe('3 h ago');
     expect(lines['Last library sync'].value).toBe('3 days ago · library v42');
+    expect(lines['Link traffic'].value).toBe('5000 B sent, 2,441 kB received since start');
     const down = Object.fromEntries(fleetStatusLines({ ...base, hubReachable: false, lastContactMs: NOW - 7_200_000, queueDepth: 3, unsentCritical: 1, lastError: 'hub unreachable: ECONNREFUSED' }, NOW).map((l) => [l.label, l]));
     expect(down.Link).toEqual({ label: 'Link', value: 'unreachable since 2 h ago', warn: true });
     expect(down['Waiting to upload']).toEqual({ label: 'Waiting to upload', value: '3 events (1 RED)', warn: true });
