@@ -7,9 +7,10 @@ import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
 import type { AlarmEvent, EventTransition } from './events.js';
 import type { HealthReport } from './health.js';
+import type { MlReport, MlRunOutcome, MlSkip } from './ml.js';
 import { OutcomeInputSchema, type OutcomeRecord, type OutcomeStat } from './outcome.js';
 import type { ShiftSummary } from './records.js';
-import type { SourceStatus } from './source.js';
+import type { SourceStatus, SourceTestResult } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
 import { configUpdate, personText, plainText } from './text.js';
 
@@ -36,6 +37,7 @@ export const SourceConfigSchema = z.discriminatedUnion('kind', [
     dataBits: z.union([z.literal(7), z.literal(8)]),
     parity: z.enum(['none', 'even', 'odd']),
     stopBits: z.union([z.literal(1), z.literal(2)]),
+    flowControl: z.enum(['none', 'rtscts', 'xonxoff']).optional(),
   }),
   z.object({ kind: z.literal('stdin') }),
   z.object({
@@ -149,8 +151,16 @@ export const BridgeRequests = {
       actor,
     })
     .strict(),
+  /** Tries a source (TCP connect, serial open, port bind, file read) with a short timeout; applies nothing. */
+  testSource: z.object({ source: SourceConfigSchema }).strict(),
   listSerialPorts: z.object({}).strict(),
   setLlmModel: z.object({ path: plainText().max(4096), enabled: z.boolean(), actor }).strict(),
+  /** The newest ML report (success or failure), null before the first run. */
+  getMlLatest: z.object({}).strict(),
+  /** The successful ML report whose analysed depth range is nearest to depthFt. */
+  getMlOptimal: z.object({ depthFt: z.number().finite().min(0).max(60_000) }).strict(),
+  /** Runs the ML analysis now on the last window of data (audited). */
+  runMlNow: z.object({ actor }).strict(),
 } as const;
 
 export type BridgeCommand = keyof typeof BridgeRequests;
@@ -194,8 +204,12 @@ export interface BridgeResponses {
   getVerification: VerificationResult | null;
   getShiftSummary: ShiftSummary;
   setSource: SourceStatus;
+  testSource: SourceTestResult;
   listSerialPorts: { ports: SerialPortInfo[]; note: string | null };
   setLlmModel: LiveStatus['llm'];
+  getMlLatest: MlReport | null;
+  getMlOptimal: MlReport | null;
+  runMlNow: MlRunOutcome;
 }
 
 /** Events pushed from the engine. */
@@ -215,10 +229,14 @@ export interface BridgeEvents {
   verification: VerificationResult;
   /** An alarm event changed state; `transition.alarm` says whether the alarm sounds. */
   alarmEvent: { event: AlarmEvent; transition: EventTransition };
+  /** A new ML report (scheduled or run now), after it is stored. */
+  mlReport: MlReport;
+  /** An ML run that did not analyse: too little drilling in the window. */
+  mlSkip: MlSkip;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent'];
+export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip'];
 
 /** A command failure the user can read (validation, not found, refused). */
 export interface BridgeError {

@@ -295,6 +295,14 @@ export const WellConfigSchema = z
       /** Confirmed AMBER/RED events kept on disk for the fleet hub. Applied at start. */
       queue_capacity: count(1000, 10, 100_000, 'events'),
     }),
+    ml: section({
+      /** Hourly optimal-parameter analysis (DOMAIN §10). */
+      enabled: z.boolean().default(true),
+      /** Data-time seconds between scheduled runs. */
+      interval_s: range(3600, 300, 86_400, 's'),
+      /** Data-time seconds looked back over (at most 7200 packets are analysed). */
+      window_s: range(7200, 600, 14_400, 's'),
+    }),
   })
   .strict();
 

@@ -38,7 +38,7 @@ export function createSource(cfg: SourceConfig, opts: SourceFactoryOptions): Dat
       });
     case 'serial':
       return new SerialSource(
-        { path: cfg.path, baudRate: cfg.baudRate, dataBits: cfg.dataBits, parity: cfg.parity, stopBits: cfg.stopBits },
+        { path: cfg.path, baudRate: cfg.baudRate, dataBits: cfg.dataBits, parity: cfg.parity, stopBits: cfg.stopBits, flowControl: cfg.flowControl },
         settings,
         opts.serial,
       );

@@ -25,6 +25,8 @@ import type { AdvisoryEnricher } from '../llm/enricher.js';
 import { DEFAULT_MODELS_DIR } from '../llm/discover-model.js';
 import { modelsFolderOnly, type ModelPathPolicy } from '../llm/model-path-policy.js';
 import { TemplateOnlyEnricher } from '../llm/template-only-enricher.js';
+import type { MlRunner } from '../ml/runner.js';
+import { WorkerMlRunner } from '../ml/worker-runner.js';
 import { activeLimits } from '../physics/thresholds.js';
 import { PipelineCoordinator } from '../pipeline/coordinator.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
@@ -36,6 +38,7 @@ import type { Engine } from './engine.js';
 import type { EngineContext } from './engine-context.js';
 import { EventBus } from './event-bus.js';
 import { FeedReset } from './feed-reset.js';
+import { MlService } from './ml-service.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
 import { PacketLoop } from './packet-loop.js';
 import { SettingsKeeper } from './settings-keeper.js';
@@ -79,6 +82,8 @@ export interface EnginePorts {
   modelPaths?: ModelPathPolicy;
   /** What boot found (database unusable or set aside, configuration rejected): health, audit, banner. */
   notices?: readonly StartupNotice[];
+  /** Where ML analyses run; default a worker thread (the packet loop never waits). Replays pass an inline runner. */
+  mlRunner?: MlRunner;
 }
 
 export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine {
@@ -113,12 +118,22 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     knowledge,
     baseline,
     timer: ports.timer ?? (() => performance.now()),
+    formationOptima: () => ml.formationOptima(),
   });
   const audit = async (e: NewAuditEntry): Promise<AuditEntry> => {
     const entry = await storage.appendAudit(e);
     events.emit('audit', entry);
     return entry;
   };
+  const ml = new MlService({
+    config: () => config.get(),
+    campaign: () => campaigns.get(),
+    storage,
+    events,
+    runner: ports.mlRunner ?? new WorkerMlRunner(log),
+    ownsRunner: !ports.mlRunner,
+    log,
+  });
   // The rig's name at the hub when a fleet is configured, else the well configuration's rig.
   const identity = () => {
     const c = config.get();
@@ -136,7 +151,14 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const startUnits = (!explicit && saved.source ? saved.units : null) ?? initialConfig.acquisition.units;
   let loop: PacketLoop | null = null;
   const sources = new SourceSupervisor(
-    { config: () => config.get(), onPacket: (p) => loop?.ingest(p), onStatus: () => health.evaluate() },
+    {
+      config: () => config.get(),
+      onPacket: (p) => loop?.ingest(p),
+      onStatus: () => {
+        health.evaluate();
+        loop?.pushStatus();
+      },
+    },
     startSource,
     startUnits,
   );
@@ -182,7 +204,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   });
 
   loop = new PacketLoop({
-    coordinator, storage, baseline, baselineFile, advisories, alarms, enricher, events, health, audit, clock, log, status, fleet,
+    coordinator, storage, baseline, baselineFile, advisories, alarms, enricher, events, health, audit, clock, log, status, fleet, ml,
     statusIntervalMs: ports.statusIntervalMs ?? 250,
   });
 
@@ -204,7 +226,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
 
   const ctx: EngineContext = {
     storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, alarms, events, settings, feedReset,
-    outcomes, clock, log, audit, status,
+    outcomes, ml, clock, log, audit, status,
     modelPaths: ports.modelPaths ?? modelsFolderOnly(DEFAULT_MODELS_DIR),
   };
   const call = dispatcher(commandHandlers(ctx), log);
@@ -233,6 +255,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       for (const n of notices) {
         await audit({ timeMs: clock(), actor: 'system', kind: n.kind, summary: n.summary, after: { file: n.file } }).catch((e) => log(`notice not audited: ${(e as Error).message}`));
       }
+      await ml.load().catch((e) => log(`stored ML reports not read: ${(e as Error).message}`));
       sources.start();
       health.start(ports.healthIntervalMs ?? 1000);
       healer.start(ports.selfHealIntervalMs ?? 30_000);
@@ -249,6 +272,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       await hubLink?.dispose();
       advisories.dispose();
       await sources.dispose();
+      await ml.dispose();
       await ownEnricher?.dispose();
       await storage.flushMetrics().catch((e) => log(`metrics not flushed: ${(e as Error).message}`));
     },

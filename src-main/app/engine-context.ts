@@ -15,6 +15,7 @@ import type { AdvisoryPublisher } from './advisory-publisher.js';
 import type { AlarmPublisher } from './alarm-publisher.js';
 import type { EventBus } from './event-bus.js';
 import type { FeedReset } from './feed-reset.js';
+import type { MlService } from './ml-service.js';
 import type { OutcomeRecorder } from './outcome-recorder.js';
 import type { SettingsKeeper } from './settings-keeper.js';
 import type { SourceSupervisor } from './source-supervisor.js';
@@ -33,6 +34,7 @@ export interface EngineContext {
   events: EventBus;
   settings: SettingsKeeper;
   feedReset: FeedReset;
+  ml: MlService;
   outcomes: OutcomeRecorder;
   /** Wall clock, epoch ms: audit stamps and health timeouts (never drilling decisions). */
   clock: () => number;

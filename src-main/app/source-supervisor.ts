@@ -51,9 +51,11 @@ export class SourceSupervisor {
     return this.source !== null;
   }
 
+  /** The feed's status with the settings in use, so a screen can show them after a reload. */
   status(): SourceStatus {
-    if (this.source) return this.source.status();
+    if (this.source) return { ...this.source.status(), config: this.cfg };
     return {
+      config: this.cfg,
       kind: this.cfg?.kind ?? 'stdin',
       description: this.cfg ? 'not started' : 'no live source (replay or API ingest)',
       state: 'stopped',

@@ -28,7 +28,8 @@ sources (one):
   --wits-tcp HOST:PORT     connect to a WITS Level 0 TCP server
   --wits-listen [ADDR:]PORT  listen for the rig's logger pushing WITS (binds acquisition.listen_host unless ADDR)
     --wits-allow IP[,IP]   the logger's address(es): who may push besides this machine (acquisition.listen_allow)
-  --serial PATH --baud N   read WITS from a serial port (--parity none|even|odd --data-bits 7|8 --stop-bits 1|2)
+  --serial PATH --baud N   read WITS from a serial port (--parity none|even|odd --data-bits 7|8 --stop-bits 1|2
+                           --flow-control none|rtscts|xonxoff)
   --stdin                  read WITS frames or JSON lines from standard input
   --csv FILE [--speed N|max] [--column-map FILE]  replay a recording (column map: JSON, header -> channel + unit)
   --simulate SCENARIO [--seed N] [--speed N]  built-in simulator (default when no source is given)
@@ -47,6 +48,7 @@ const FLAGS = {
   parity: { type: 'string' },
   'data-bits': { type: 'string' },
   'stop-bits': { type: 'string' },
+  'flow-control': { type: 'string' },
   stdin: { type: 'boolean' },
   csv: { type: 'string' },
   simulate: { type: 'string' },
@@ -122,6 +124,7 @@ function sourceFrom(v: Values): SourceConfig | null {
       dataBits: v['data-bits'] === '7' ? 7 : Number(choiceFlag('--data-bits', v['data-bits'] ?? '8', ['7', '8'] as const)) as 7 | 8,
       parity: choiceFlag('--parity', v.parity ?? 'none', ['none', 'even', 'odd'] as const),
       stopBits: Number(choiceFlag('--stop-bits', v['stop-bits'] ?? '1', ['1', '2'] as const)) as 1 | 2,
+      flowControl: choiceFlag('--flow-control', v['flow-control'] ?? 'none', ['none', 'rtscts', 'xonxoff'] as const),
     };
   }
   if (v.stdin) return { kind: 'stdin' };

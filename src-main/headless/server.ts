@@ -10,6 +10,7 @@ import { advisoryRoutes } from './routes/advisories.js';
 import { controlRoutes } from './routes/control.js';
 import { eventRoutes } from './routes/events.js';
 import { liveRoutes } from './routes/live.js';
+import { mlRoutes } from './routes/ml.js';
 import { recordRoutes } from './routes/records.js';
 import { closeWithin, guardConnections } from './connections.js';
 import { installRouteAccess, type ApiRoute } from './route-access.js';
@@ -100,6 +101,7 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
   await app.register(advisoryRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(controlRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(recordRoutes, { prefix: API_PREFIX, ...deps });
+  await app.register(mlRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(eventRoutes, { prefix: API_PREFIX, ...deps });
 
   await app.listen({ host, port: opts.port });

@@ -13,19 +13,11 @@ import {
 } from '../../src-shared/bridge.js';
 import { PROTOTYPE_KEYS } from '../../src-shared/text.js';
 import type { Engine } from '../app/engine.js';
+import { isWriteCommand } from './command-access.js';
 import { authorize, bearerToken, type AuthPolicy } from './routes/security.js';
 
 export const BRIDGE_PATH = '/api/v1/bridge';
 
-/** Commands that change state or the record; the rest only read. */
-export const WRITE_COMMANDS: ReadonlySet<BridgeCommand> = new Set<BridgeCommand>([
-  'acknowledge',
-  'setOutcome',
-  'applyConfig',
-  'setCampaign',
-  'setSource',
-  'setLlmModel',
-]);
 
 /** A slow client stops getting status pushes past this much unsent data; results and advisories still go. */
 const STATUS_BACKPRESSURE_BYTES = 1 << 20;
@@ -128,7 +120,7 @@ export async function registerWsBridge(app: FastifyInstance, opts: WsBridgeOptio
       return fail('invalid-request', `bad frame: ${issues}`);
     }
     const { command, request } = frame.data;
-    if (WRITE_COMMANDS.has(command) && !mayWrite) {
+    if (isWriteCommand(command) && !mayWrite) {
       return fail('refused', `${command} needs the bearer token on this address (connect with ?token=)`);
     }
     let result: BridgeResult<BridgeCommand>;

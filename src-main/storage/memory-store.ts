@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { MlReport } from '../../src-shared/ml.js';
+import { compareMlReportsNewestFirst, depthDistanceFt, isOptimum } from './ml-report-query.js';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
@@ -21,7 +23,7 @@ import type {
   AuditQuery,
   EventQuery,
   MetricSample,
-  MlReportRecord,
+  MlReportQuery,
   NewAuditEntry,
   OutcomeQuery,
   PersistenceLayer,
@@ -57,7 +59,7 @@ export class MemoryStore implements PersistenceLayer {
   private readonly verifications: VerificationResult[] = [];
   private readonly acks: Acknowledgement[] = [];
   private readonly audit: AuditEntry[] = [];
-  private readonly mlReports: MlReportRecord[] = [];
+  private readonly mlReports = new Map<string, MlReport>();
   private readonly alarmEvents = new Map<string, AlarmEvent>();
   private readonly outcomes: OutcomeRecord[] = [];
   private readonly episodes = new Map<string, FleetEpisode>();
@@ -348,14 +350,35 @@ export class MemoryStore implements PersistenceLayer {
       .map(clone);
   }
 
-  async saveMlReport(r: MlReportRecord): Promise<void> {
+  async saveMlReport(r: MlReport): Promise<void> {
     this.live();
-    this.mlReports.push(clone(r));
+    if (!this.mlReports.has(r.id)) this.mlReports.set(r.id, clone(r));
   }
 
-  async latestMlReport(): Promise<MlReportRecord | null> {
-    let best: MlReportRecord | null = null;
-    for (const r of this.mlReports) if (!best || r.timeMs >= best.timeMs) best = r;
+  async latestMlReport(): Promise<MlReport | null> {
+    const [newest] = [...this.mlReports.values()].sort(compareMlReportsNewestFirst);
+    return newest ? clone(newest) : null;
+  }
+
+  async listMlReports(q: MlReportQuery): Promise<MlReport[]> {
+    return [...this.mlReports.values()]
+      .filter((r) => inTimeRange(r.timeMs, q))
+      .sort(compareMlReportsNewestFirst)
+      .slice(0, clampLimit(q.limit))
+      .map(clone);
+  }
+
+  async nearestMlOptimum(depthFt: number): Promise<MlReport | null> {
+    let best: MlReport | null = null;
+    let bestFt = Infinity;
+    for (const r of [...this.mlReports.values()].sort(compareMlReportsNewestFirst)) {
+      if (!isOptimum(r) || !r.depthRange) continue;
+      const d = depthDistanceFt(depthFt, r.depthRange.fromFt, r.depthRange.toFt);
+      if (d < bestFt) {
+        best = r;
+        bestFt = d;
+      }
+    }
     return best ? clone(best) : null;
   }
 

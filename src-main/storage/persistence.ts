@@ -12,6 +12,7 @@ import type { MetricSeries } from '../../src-shared/bridge.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { AlarmEvent, AlarmState } from '../../src-shared/events.js';
 import type { StorageHealth } from '../../src-shared/health.js';
+import type { MlReport } from '../../src-shared/ml.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import type { ShiftSummary } from '../../src-shared/records.js';
 
@@ -59,13 +60,10 @@ export interface MetricSample {
   values: Record<string, number | null>;
 }
 
-
-export interface MlReportRecord {
-  timeMs: number;
-  wellId: string;
-  campaign: string;
-  depthFt: number | null;
-  report: unknown;
+export interface MlReportQuery {
+  limit?: number;
+  sinceMs?: number;
+  untilMs?: number;
 }
 
 export interface OutcomeQuery {
@@ -115,6 +113,9 @@ export function isStorageError(e: unknown): boolean {
  *   listOutcomes returns newest first. outcomeStats counts advisories in the time range by
  *   fault, each by its newest outcome.
  * - upsertEpisodes replaces by id; listEpisodes returns oldest first (time, then id).
+ * - ML reports are keyed by report id (saving one twice keeps one); lists are newest first;
+ *   nearestMlOptimum considers successful reports only: distance 0 inside a report's depth
+ *   range, else to its nearer end; the newest wins a tie.
  */
 export interface PersistenceLayer {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
@@ -147,8 +148,12 @@ export interface PersistenceLayer {
   getEvent(id: string): Promise<AlarmEvent | null>;
   /** Newest first (by last update). */
   listEvents(q: EventQuery): Promise<AlarmEvent[]>;
-  saveMlReport(r: MlReportRecord): Promise<void>;
-  latestMlReport(): Promise<MlReportRecord | null>;
+  saveMlReport(r: MlReport): Promise<void>;
+  /** The newest report, success or failure. */
+  latestMlReport(): Promise<MlReport | null>;
+  listMlReports(q: MlReportQuery): Promise<MlReport[]>;
+  /** The successful report whose analysed depth range is nearest to depthFt. */
+  nearestMlOptimum(depthFt: number): Promise<MlReport | null>;
   health(): StorageHealth;
   close(): Promise<void>;
 }

@@ -8,12 +8,14 @@ import type { Acknowledgement, Advisory, AuditEntry, AuditKind, Ticket, Verifica
 import type { MetricSeries } from '../../src-shared/bridge.js';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
+import type { MlReport } from '../../src-shared/ml.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { ChannelIds, MetricQueue, queryMetricSeries } from './postgres-metrics.js';
-import { StorageFullError, type AdvisoryQuery, type AuditQuery, type MetricSample, type MlReportRecord, type EventQuery, type NewAuditEntry, type OutcomeQuery, type PersistenceLayer, type ShiftSummary, type StorageHealth } from './persistence.js';
+import { StorageFullError, type AdvisoryQuery, type AuditQuery, type MetricSample, type MlReportQuery, type EventQuery, type NewAuditEntry, type OutcomeQuery, type PersistenceLayer, type ShiftSummary, type StorageHealth } from './persistence.js';
 import * as alarmEvents from './postgres-events.js';
 import * as fleetRecords from './postgres-fleet-records.js';
+import * as mlReports from './postgres-ml-reports.js';
 import { pgJson, pgText } from './postgres-fleet-records.js';
 import { asStorageError, guardQueries } from './postgres-errors.js';
 import { pgShiftSummary } from './postgres-shift-summary.js';
@@ -354,14 +356,21 @@ export class PostgresStore implements PersistenceLayer {
     return alarmEvents.listEvents(this.pool, q);
   }
 
-  async saveMlReport(r: MlReportRecord): Promise<void> {
+  async saveMlReport(r: MlReport): Promise<void> {
     this.live();
-    await this.pool.query('INSERT INTO ml_reports (time_ms, well_id, campaign, depth_ft, doc) VALUES ($1, $2, $3, $4, $5)', [r.timeMs, r.wellId, r.campaign, r.depthFt, pgJson(r)]);
+    await mlReports.saveMlReport(this.pool, r);
   }
 
-  async latestMlReport(): Promise<MlReportRecord | null> {
-    const r = await this.pool.query<{ doc: MlReportRecord }>('SELECT doc FROM ml_reports ORDER BY time_ms DESC, seq DESC LIMIT 1');
-    return r.rows[0]?.doc ?? null;
+  latestMlReport(): Promise<MlReport | null> {
+    return mlReports.latestMlReport(this.pool);
+  }
+
+  listMlReports(q: MlReportQuery): Promise<MlReport[]> {
+    return mlReports.listMlReports(this.pool, q);
+  }
+
+  nearestMlOptimum(depthFt: number): Promise<MlReport | null> {
+    return mlReports.nearestMlOptimum(this.pool, depthFt);
   }
 
   health(): StorageHealth {

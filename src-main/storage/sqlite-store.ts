@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Acknowledgement, Advisory, AuditEntry, AuditKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { MlReport } from '../../src-shared/ml.js';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
@@ -15,13 +16,14 @@ import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
 import { setAsideDamagedFile } from './set-aside.js';
 import { ONE_MIN_MS, TEN_MIN_MS, bucketStart, planBuckets, storableValue } from './metric-buckets.js';
 import { migrate } from './migrations.js';
+import { SqliteMlReports } from './sqlite-ml-reports.js';
 import {
   StorageFullError,
   type AdvisoryQuery,
   type AuditQuery,
   type EventQuery,
   type MetricSample,
-  type MlReportRecord,
+  type MlReportQuery,
   type NewAuditEntry,
   type OutcomeQuery,
   type PersistenceLayer,
@@ -111,6 +113,7 @@ export class SqliteStore implements PersistenceLayer {
   private lastRetentionMs = -Infinity;
   private closed = false;
   private readonly st: ReturnType<typeof prepareStatements>;
+  private readonly ml: SqliteMlReports;
   private readonly fleet: SqliteFleetRecords;
   private readonly alarmEvents: SqliteEvents;
   /** Set when a damaged (0-byte) database was renamed aside at open. */
@@ -145,6 +148,7 @@ export class SqliteStore implements PersistenceLayer {
     this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
     this.probeMs = opts.diskFullProbeMs ?? 30_000;
     this.st = prepareStatements(this.db);
+    this.ml = new SqliteMlReports(this.db);
     this.fleet = new SqliteFleetRecords(this.db);
     this.alarmEvents = new SqliteEvents(this.db);
     this.loadChannelIds();
@@ -560,14 +564,21 @@ export class SqliteStore implements PersistenceLayer {
     return this.alarmEvents.list(q);
   }
 
-  async saveMlReport(r: MlReportRecord): Promise<void> {
+  async saveMlReport(r: MlReport): Promise<void> {
     this.live();
-    this.write('ML report', () => this.st.insertMl.run(r.timeMs, r.wellId, r.campaign, r.depthFt, JSON.stringify(r)));
+    this.write('ML report', () => this.ml.save(r));
   }
 
-  async latestMlReport(): Promise<MlReportRecord | null> {
-    const json = this.st.latestMl.get() as string | undefined;
-    return json ? (JSON.parse(json) as MlReportRecord) : null;
+  async latestMlReport(): Promise<MlReport | null> {
+    return this.ml.latestReport();
+  }
+
+  async listMlReports(q: MlReportQuery): Promise<MlReport[]> {
+    return this.ml.list(q);
+  }
+
+  async nearestMlOptimum(depthFt: number): Promise<MlReport | null> {
+    return this.ml.nearestOptimum(depthFt);
   }
 
   health(): StorageHealth {
@@ -628,7 +639,5 @@ function prepareStatements(db: Database.Database) {
       packets: db.prepare(`INSERT INTO packet_counts (minute_ms, packets) VALUES (?, ?)
         ON CONFLICT(minute_ms) DO UPDATE SET packets = packets + excluded.packets`),
       retention: db.prepare('DELETE FROM metrics_raw WHERE channel_id = ? AND time_ms < ?'),
-      insertMl: db.prepare('INSERT INTO ml_reports (time_ms, well_id, campaign, depth_ft, json) VALUES (?, ?, ?, ?, ?)'),
-      latestMl: db.prepare('SELECT json FROM ml_reports ORDER BY time_ms DESC, seq DESC LIMIT 1').pluck(),
   };
 }

@@ -1,9 +1,11 @@
-// The data source: switch feeds (serialised by the SourceSupervisor), list serial ports.
+// The data source: switch feeds (serialised by the SourceSupervisor), test one, list serial ports.
 import { listSerialPorts } from '../../acquisition/serial.js';
 import { ChangeNotRecorded, recordChange } from '../durable-change.js';
+import { probeSource } from '../../acquisition/source-probe.js';
+import { isScenarioName } from '../../simulator/scenarios.js';
 import { fail, ok, type CommandModule } from '../engine-context.js';
 
-export const sourceCommands: CommandModule<'setSource' | 'listSerialPorts'> = (ctx) => ({
+export const sourceCommands: CommandModule<'setSource' | 'testSource' | 'listSerialPorts'> = (ctx) => ({
   setSource: async (r) => {
     const units = r.units ?? ctx.sources.sourceUnits;
     // Audit, save and reset happen in the swap's own turn: calls at once never mix their records;
@@ -31,6 +33,8 @@ export const sourceCommands: CommandModule<'setSource' | 'listSerialPorts'> = (c
     ctx.health.evaluate();
     return ok(ctx.sources.status());
   },
+  // Tries the connection the way the feed would open it; applies nothing.
+  testSource: async (r) => ok(await probeSource(r.source, { isScenario: isScenarioName })),
   listSerialPorts: async () => {
     const r = await listSerialPorts();
     return ok({ ports: r.ports, note: r.note || null });

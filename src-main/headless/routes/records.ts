@@ -1,4 +1,4 @@
-// The durable record: audit log, shift summary, metric series, ML placeholders.
+// The durable record: audit log, shift summary, metric series (the ML reports are in ./ml.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { MetricChannelSchema } from '../../../src-shared/bridge.js';
@@ -44,8 +44,6 @@ const metricsQuery = z
 
 const MAX_POINTS = 5000;
 
-const optimalQuery = z.object({ depth: numberParam.pipe(z.number().min(0).max(60_000)) }).strict();
-const noQuery = z.object({}).strict();
 
 export const recordRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine }) => {
   app.get('/audit', { schema: { querystring: auditQuery } }, async (req, reply) => {
@@ -75,9 +73,4 @@ export const recordRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine 
     }
     return sendBridgeResult(reply, await engine.call('getMetricSeries', { channels: q.channels, fromMs, toMs, maxPoints }));
   });
-
-  // Placeholders until the ML engine lands: 204 = no report yet.
-  app.get('/ml/latest', { schema: { querystring: noQuery } }, async (_req, reply) => reply.code(204).send());
-
-  app.get('/ml/optimal', { schema: { querystring: optimalQuery } }, async (_req, reply) => reply.code(204).send());
 };

@@ -30,7 +30,9 @@ describe('headless CLI arguments', () => {
 
   it('builds a serial source with line settings', () => {
     const r = parseHeadlessArgs(['--serial', '/dev/ttyS0', '--baud', '19200', '--parity', 'even', '--data-bits', '7']);
-    expect(r.ok && r.options.source).toEqual({ kind: 'serial', path: '/dev/ttyS0', baudRate: 19200, dataBits: 7, parity: 'even', stopBits: 1 });
+    expect(r.ok && r.options.source).toEqual({ kind: 'serial', path: '/dev/ttyS0', baudRate: 19200, dataBits: 7, parity: 'even', stopBits: 1, flowControl: 'none' });
+    const fc = parseHeadlessArgs(['--flow-control', 'rtscts', '--serial', '/dev/ttyS0']);
+    expect(fc.ok && fc.options.source).toMatchObject({ kind: 'serial', flowControl: 'rtscts' });
   });
 
   it.each([
@@ -40,6 +42,7 @@ describe('headless CLI arguments', () => {
     [['--bogus'], 'unknown option --bogus'],
     [['--stdin', '--csv', 'a.csv'], 'choose one source'],
     [['--campaign', 'exploration'], '--campaign expects'],
+    [['--serial', '/dev/ttyS0', '--flow-control', 'dtr'], '--flow-control expects none, rtscts, xonxoff, got "dtr"'],
     [['--simulate', 'kick', '--speed', 'max'], '--speed max is for --csv'],
     [['--simulate', 'blowout'], '--simulate expects a scenario'],
     [['--wits-tcp', 'rig:5000', '--column-map', 'map.json'], '--column-map goes with --csv FILE'],
