@@ -118,8 +118,11 @@ export const KEY_LABELS: Record<string, KeyLabel> = {
   'ml.interval_s': L('Optimal parameters analysed every', 's'),
   'ml.window_s': L('Each analysis looks back over', 's'),
   'storage.metrics_retention_days': L('Keep trends for', 'days'), 'storage.metrics_flush_ms': L('Write trends every', 'ms'),
+  'storage.kind': L('Record kept in (sqlite or postgres)'), 'storage.postgres_url': L('PostgreSQL database (secret)'),
   'knowledge.recall_enabled': L('Precedents from past events (recall)'), 'knowledge.recall_capacity': L('Past events kept for recall', 'events'),
   'fleet.queue_capacity': L('Events kept for the fleet hub', 'events'),
+  'fleet.hub_url': L('Fleet hub address'), 'fleet.rig_id': L('This rig at the hub'), 'fleet.key': L('Fleet hub key (secret)'),
+  'fleet.sync_interval_s': L('Download the fleet library every', 's'),
 };
 
 const prefixed = (p: string) => Object.keys(KEY_LABELS).filter((k) => k.startsWith(p));
@@ -138,8 +141,8 @@ export const CONFIG_GROUPS: readonly ConfigGroup[] = [
   { id: 'baseline', title: 'Learned baseline', purpose: 'Learning this rig\'s normal and the limits drawn from it.', keys: prefixed('baseline_learning.') },
   { id: 'physics', title: 'Physics & windows', purpose: 'Calculation windows and constants.', keys: [...prefixed('physics.').filter((k) => !k.startsWith('physics.kick_') && k !== 'physics.loss_min_indicators'), 'ensemble_weights.mse', 'ensemble_weights.hydraulic', 'ensemble_weights.well_control', 'ensemble_weights.formation', 'ensemble_weights.stuck_pipe'] },
   { id: 'well', title: 'Well & data feed', purpose: 'Names, bit size and how the WITS feed is read.', keys: [...prefixed('well.'), ...prefixed('acquisition.')] },
-  { id: 'precedents', title: 'Precedents & fleet', purpose: 'Past events recalled as precedents, and events kept for the fleet hub (applied at start).', keys: [...prefixed('knowledge.'), ...prefixed('fleet.')] },
-  { id: 'system', title: 'AI explainer, server & storage', purpose: 'The local model, the network API and trend storage.', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.')] },
+  { id: 'precedents', title: 'Precedents & fleet', purpose: 'Past events recalled as precedents, the fleet hub link, and events kept for the hub.', keys: [...prefixed('knowledge.'), ...prefixed('fleet.')] },
+  { id: 'system', title: 'AI explainer, server & storage', purpose: 'The local model, the network API, and where the record and trends are kept.', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.')] },
 ];
 
 /** Keys shown elsewhere (the Campaign panel switches the active campaign). */
