@@ -38,7 +38,11 @@ start() {
     echo "running as root without a postgres user: apt-get install -y postgresql creates it" >&2
     exit 3
   fi
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/sairen-pg-XXXXXX")
+  # As root the cluster belongs to postgres, which must be able to reach it: a private
+  # TMPDIR (say under /root) would make initdb fail, so fall back to /tmp then.
+  local base=${TMPDIR:-/tmp}
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$base"; then base=/tmp; fi
+  dir=$(mktemp -d "$base/sairen-pg-XXXXXX")
   [ "$(id -u)" = 0 ] && chown postgres "$dir"
   port=$(free_port)
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --no-locale >"$dir/initdb.log" 2>&1 ||
