@@ -68,7 +68,8 @@ const stopHub = (h: Hub) => new Promise<void>((resolve) => (h.proc.exitCode !== 
 
 // ---- HTTP load generator ----
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
+// Idle sockets are dropped after 60 s, before the hub's 72 s keep-alive timeout closes them.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2, timeout: 60_000 });
 
 interface Reply {
   status: number;
@@ -79,16 +80,20 @@ interface Reply {
 
 function call(url: string, method: string, headers: Record<string, string>, body?: Buffer): Promise<Reply> {
   const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers, ms: performance.now() - t0 }));
-      res.on('error', reject);
+  const attempt = (): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const req = http.request(url, { method, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers, ms: performance.now() - t0 }));
+        res.on('error', reject);
+      });
+      // A kept-alive socket the hub closed just as it was reused: the request never reached
+      // the hub, so sending it again on a fresh socket is safe (and what a client would do).
+      req.on('error', (e: NodeJS.ErrnoException) => (req.reusedSocket && e.code === 'ECONNRESET' ? attempt().then(resolve, reject) : reject(e)));
+      req.end(body);
     });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return attempt();
 }
 
 /** Runs jobs with at most CONCURRENCY in flight; returns the wall time. */
