@@ -52,9 +52,10 @@ interface Hub {
 
 async function startHubProcess(): Promise<Hub> {
   const port = await freePort();
+  // The admin key registers all 1,000 rigs within a minute; each rig stays far below its allowance.
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src-hub', 'main.ts')], {
     cwd: root,
-    env: { ...process.env, SAIREN_HUB_DATABASE_URL: dbUrl, SAIREN_HUB_ADMIN_KEY: ADMIN_KEY, SAIREN_HUB_PORT: String(port), SAIREN_HUB_RATE_LIMIT_PER_MIN: '600' },
+    env: { ...process.env, SAIREN_HUB_DATABASE_URL: dbUrl, SAIREN_HUB_ADMIN_KEY: ADMIN_KEY, SAIREN_HUB_PORT: String(port), SAIREN_HUB_RATE_LIMIT_PER_MIN: '5000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
