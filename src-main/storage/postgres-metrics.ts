@@ -68,7 +68,9 @@ async function upsertRollups(c: pg.ClientBase, table: 'metrics_1min' | 'metrics_
 }
 
 /** Writes one batch inside the caller's transaction; returns the newest sample time seen. */
-export async function writeMetricBatch(c: pg.ClientBase, channels: ChannelIds, batch: MetricSample[], packets: Map<number, number>): Promise<number> {
+export async function writeMetricBatch(
+  c: pg.ClientBase, channels: ChannelIds, batch: MetricSample[], packets: Map<number, number>, rigStates: Map<string, number> = new Map(),
+): Promise<number> {
   await channels.ensure(c, batch.flatMap((s) => Object.keys(s.values)));
   const ch: number[] = [];
   const ts: number[] = [];
@@ -107,7 +109,25 @@ export async function writeMetricBatch(c: pg.ClientBase, channels: ChannelIds, b
       [[...packets.keys()], [...packets.values()]],
     );
   }
+  await writeRigStates(c, rigStates);
   return newest;
+}
+
+/** Adds a flush's packets per (minute, rig state), keyed `minute|state`. */
+async function writeRigStates(c: pg.ClientBase, counts: Map<string, number>): Promise<void> {
+  if (counts.size === 0) return;
+  const minutes: number[] = [];
+  const states: string[] = [];
+  for (const key of counts.keys()) {
+    const sep = key.indexOf('|');
+    minutes.push(Number(key.slice(0, sep)));
+    states.push(key.slice(sep + 1));
+  }
+  await c.query(
+    `INSERT INTO rig_state_minutes (minute_ms, state, packets) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[])
+     ON CONFLICT (minute_ms, state) DO UPDATE SET packets = rig_state_minutes.packets + excluded.packets`,
+    [minutes, states, [...counts.values()]],
+  );
 }
 
 export async function deleteRawBefore(c: pg.ClientBase, channelIds: number[], cutoffMs: number): Promise<void> {
@@ -136,6 +156,7 @@ export async function queryMetricSeries(pool: pg.Pool, channels: ChannelIds, nam
 export class MetricQueue {
   private samples: MetricSample[] = [];
   private packets = new Map<number, number>();
+  private rigStates = new Map<string, number>();
   private newestSampleMs = -Infinity;
   private lastRetentionMs = -Infinity;
 
@@ -151,13 +172,20 @@ export class MetricQueue {
     this.packets.set(m, (this.packets.get(m) ?? 0) + packets);
   }
 
+  recordRigState(timeMs: number, rigState: string): void {
+    const key = `${bucketStart(timeMs, ONE_MIN_MS)}|${rigState}`;
+    this.rigStates.set(key, (this.rigStates.get(key) ?? 0) + 1);
+  }
+
   /** Writes what is queued in one transaction; returns the error (the batch is then dropped). */
   async flush(pool: pg.Pool, channels: ChannelIds): Promise<unknown> {
     const batch = this.samples;
     const packets = this.packets;
-    if (batch.length === 0 && packets.size === 0) return null;
+    const rigStates = this.rigStates;
+    if (batch.length === 0 && packets.size === 0 && rigStates.size === 0) return null;
     this.samples = [];
     this.packets = new Map();
+    this.rigStates = new Map();
     let c: pg.PoolClient;
     try {
       c = await pool.connect();
@@ -166,7 +194,7 @@ export class MetricQueue {
     }
     try {
       await c.query('BEGIN');
-      const newest = await writeMetricBatch(c, channels, batch, packets);
+      const newest = await writeMetricBatch(c, channels, batch, packets, rigStates);
       if (newest > this.newestSampleMs) this.newestSampleMs = newest;
       // Retention at most once a minute of data time.
       if (this.newestSampleMs - this.lastRetentionMs >= ONE_MIN_MS) {

@@ -171,6 +171,18 @@ CREATE UNIQUE INDEX ml_reports_report_id ON ml_reports(report_id);
 CREATE INDEX ml_reports_status_depth ON ml_reports(status, depth_from_ft);
 `,
   },
+  {
+    version: 5,
+    name: 'packets per rig state per minute (time per rig state in reports)',
+    sql: `
+CREATE TABLE rig_state_minutes (
+  minute_ms BIGINT NOT NULL,
+  state TEXT NOT NULL,
+  packets BIGINT NOT NULL,
+  PRIMARY KEY (minute_ms, state)
+);
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded, each in its own transaction, on one connection. */

@@ -19,6 +19,7 @@ import * as mlReports from './postgres-ml-reports.js';
 import { pgJson, pgText } from './postgres-fleet-records.js';
 import { asStorageError, guardQueries } from './postgres-errors.js';
 import { pgShiftSummary } from './postgres-shift-summary.js';
+import * as reportQueries from './postgres-report-queries.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, riskRank } from './query-filters.js';
 
 export interface PostgresStoreOptions {
@@ -280,6 +281,10 @@ export class PostgresStore implements PersistenceLayer {
     if (!this.closed) this.metrics.recordPackets(timeMs, packets);
   }
 
+  recordRigState(timeMs: number, rigState: string): void {
+    if (!this.closed) this.metrics.recordRigState(timeMs, rigState);
+  }
+
   /** Flushes are queued one after another; each writes what was recorded before it started. */
   flushMetrics(): Promise<void> {
     const run = this.flushChain.then(async () => {
@@ -314,6 +319,27 @@ export class PostgresStore implements PersistenceLayer {
   async shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary> {
     await this.flushMetrics();
     return pgShiftSummary(this.pool, this.channels, fromMs, toMs);
+  }
+
+  // Report reads see what was recorded before them (flushed first, like queryMetrics).
+  async rigStatePackets(fromMs: number, toMs: number): Promise<Record<string, number>> {
+    await this.flushMetrics();
+    return reportQueries.rigStatePackets(this.pool, fromMs, toMs);
+  }
+
+  async packetsPerMinute(fromMs: number, toMs: number): Promise<[number, number][]> {
+    await this.flushMetrics();
+    return reportQueries.packetsPerMinute(this.pool, fromMs, toMs);
+  }
+
+  async recordedSpan(): Promise<{ fromMs: number; toMs: number } | null> {
+    await this.flushMetrics();
+    return reportQueries.recordedSpan(this.pool, this.channels);
+  }
+
+  async firstTimeAtOrAbove(channel: string, value: number, sinceMs = -Number.MAX_SAFE_INTEGER): Promise<number | null> {
+    await this.flushMetrics();
+    return reportQueries.firstTimeAtOrAbove(this.pool, this.channels, channel, value, sinceMs);
   }
 
   async recordOutcome(o: Omit<OutcomeRecord, 'seq'>): Promise<OutcomeRecord> {

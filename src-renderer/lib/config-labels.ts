@@ -123,6 +123,8 @@ export const KEY_LABELS: Record<string, KeyLabel> = {
   'fleet.queue_capacity': L('Events kept for the fleet hub', 'events'),
   'fleet.hub_url': L('Fleet hub address'), 'fleet.rig_id': L('This rig at the hub'), 'fleet.key': L('Fleet hub key (secret)'),
   'fleet.sync_interval_s': L('Download the fleet library every', 's'),
+  'reports.shift_start_hours': L('Shift changes at (hours, e.g. [6, 18])'), 'reports.auto_write': L('Write each shift report by itself'),
+  'reports.units': L('Units of the automatic report'), 'reports.font_file': L('Report font file (empty = DejaVu Sans)'),
 };
 
 const prefixed = (p: string) => Object.keys(KEY_LABELS).filter((k) => k.startsWith(p));
@@ -142,7 +144,7 @@ export const CONFIG_GROUPS: readonly ConfigGroup[] = [
   { id: 'physics', title: 'Physics & windows', purpose: 'Calculation windows and constants.', keys: [...prefixed('physics.').filter((k) => !k.startsWith('physics.kick_') && k !== 'physics.loss_min_indicators'), 'ensemble_weights.mse', 'ensemble_weights.hydraulic', 'ensemble_weights.well_control', 'ensemble_weights.formation', 'ensemble_weights.stuck_pipe'] },
   { id: 'well', title: 'Well & data feed', purpose: 'Names, bit size and how the WITS feed is read.', keys: [...prefixed('well.'), ...prefixed('acquisition.')] },
   { id: 'precedents', title: 'Precedents & fleet', purpose: 'Past events recalled as precedents, the fleet hub link, and events kept for the hub.', keys: [...prefixed('knowledge.'), ...prefixed('fleet.')] },
-  { id: 'system', title: 'AI explainer, server & storage', purpose: 'The local model, the network API, and where the record and trends are kept.', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.')] },
+  { id: 'system', title: 'AI explainer, server, storage & shift reports', purpose: 'The local model, the network API, where the record and trends are kept, and when shifts change (a report is written at each).', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.'), ...prefixed('reports.')] },
 ];
 
 /** Keys shown elsewhere (the Campaign panel switches the active campaign). */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { PostgresStore } from '../../../src-main/storage/postgres-store.js';
 import { freshDatabase, type TestDatabase } from '../../support/pg.js';
 import { persistenceContract } from '../../unit/storage/persistence-contract.js';
+import { reportQueriesContract } from '../../unit/storage/report-queries-contract.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -14,6 +15,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-persistenceContract('PostgresStore', async (opts) =>
-  PostgresStore.open({ url: db.url, schema: `s_${randomBytes(4).toString('hex')}`, metricsFlushMs: 0, metricsRetentionDays: opts?.metricsRetentionDays }),
-);
+const factory = async (opts?: { metricsRetentionDays?: number }) =>
+  PostgresStore.open({ url: db.url, schema: `s_${randomBytes(4).toString('hex')}`, metricsFlushMs: 0, metricsRetentionDays: opts?.metricsRetentionDays });
+persistenceContract('PostgresStore', factory);
+reportQueriesContract('PostgresStore', factory);
