@@ -263,10 +263,6 @@ export const WellConfigSchema = z
       /** Episodes held for recall; past it the oldest non-critical go. Applied at start. */
       recall_capacity: count(10_000, 100, 100_000, 'episodes'),
     }),
-    fleet: section({
-      /** Confirmed AMBER/RED events kept on disk for the fleet hub. Applied at start. */
-      queue_capacity: count(1000, 10, 100_000, 'events'),
-    }),
     storage: section({
       /** The raw 1 Hz tier (one row per channel per packet, about 2 MB per hour). */
       metrics_retention_days: range(90, 1, 3650, 'days'),
@@ -277,6 +273,34 @@ export const WellConfigSchema = z
       /** The data directory stays under this: the oldest raw metrics are pruned first. */
       max_data_dir_mb: range(8192, 64, 10_000_000, 'MB'),
       metrics_flush_ms: count(1000, 100, 60_000, 'ms'),
+      /** Where the engine's record lives: the SQLite file (default) or a PostgreSQL database for SQL reporting. */
+      kind: z.enum(['sqlite', 'postgres']).default('sqlite'),
+      /** Secret (never shown by the API or audit): postgres://user:password@host:5432/db, used when kind = "postgres". */
+      postgres_url: z
+        .string()
+        .max(1000)
+        .refine((s) => s === '' || /^postgres(ql)?:\/\/\S+$/.test(s), 'a postgres:// URL, or empty')
+        .default(''),
+    }),
+    fleet: section({
+      /** The fleet hub, e.g. https://hub.example.com; empty = no fleet (everything stays on the rig). */
+      hub_url: z
+        .string()
+        .max(500)
+        .refine((s) => s === '' || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(s), 'an http:// or https:// URL, or empty')
+        .default(''),
+      /** This rig's id at the hub (letters, digits, dot, dash, underscore). */
+      rig_id: z
+        .string()
+        .max(120)
+        .refine((s) => s === '' || /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(s), 'letters, digits, dot, dash, underscore')
+        .default(''),
+      /** Secret: the rig's hub key, shown once by the hub at registration. */
+      key: z.string().max(512).default(''),
+      /** Seconds between library downloads (up to 30 min of jitter is added). */
+      sync_interval_s: count(21_600, 600, 604_800, 's'),
+      /** Confirmed AMBER/RED events kept on disk for the fleet hub. Applied at start. */
+      queue_capacity: count(1000, 10, 100_000, 'events'),
     }),
     health: section({
       /** The self-healer's pass: every check, and a heal for what is down. */
@@ -325,7 +349,7 @@ export type WellConfig = z.output<typeof WellConfigSchema>;
  * Keys whose values never leave the engine: GET /config, the Bridge's getConfig, audit entries
  * of config changes and logs show REDACTED_SECRET instead. Add any future secret here.
  */
-export const SECRET_CONFIG_KEYS: readonly string[] = ['server.token'];
+export const SECRET_CONFIG_KEYS: readonly string[] = ['server.token', 'fleet.key', 'storage.postgres_url'];
 
 /** How a set secret reads outside the engine. Sent back unchanged it means "keep the secret". */
 export const REDACTED_SECRET = '(hidden)';

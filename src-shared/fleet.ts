@@ -268,3 +268,24 @@ export function isFleetRisk(r: RiskLevel): boolean {
 }
 
 
+
+/** The rig's link to the hub as health and Settings show it (never the key). */
+export interface FleetLinkStatus {
+  /** Hub URL, rig id and key are all set. */
+  configured: boolean;
+  hubUrl: string;
+  rigId: string;
+  /** Whether the last call got an answer from the hub; null before the first call. */
+  hubReachable: boolean | null;
+  lastContactMs: number | null;
+  /** Events waiting for upload, and how many of them are RED. */
+  queueDepth: number;
+  unsentCritical: number;
+  lastUploadMs: number | null;
+  lastSyncMs: number | null;
+  libraryVersion: number;
+  lastError: string | null;
+  /** Bytes on the link since the engine started (HTTP headers included): satellite time is paid by the byte. */
+  bytesSent: number;
+  bytesReceived: number;
+}

@@ -1,3 +1,5 @@
+import type { FleetLinkStatus } from './fleet.js';
+
 export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
 
 /**
@@ -94,6 +96,8 @@ export interface HealthReport {
   storage: StorageHealth;
   /** The self-healer's cadence and its last pass. */
   healer?: { intervalS: number; lastPassMs: number | null; passes: number };
+  /** The fleet hub link; absent when the engine runs without a fleet client. */
+  fleet?: FleetLinkStatus;
 }
 
 const RANK: Record<HealthStatus, number> = { healthy: 0, degraded: 1, unhealthy: 2 };

@@ -80,3 +80,44 @@ function span(ms: number): string {
   if (d < 730) return n(Math.round(d / 30.44), 'month');
   return n(Math.round(d / 365.25), 'year');
 }
+
+const FAULT_WORDS: Record<FaultKind, string> = {
+  kick: 'kick',
+  loss: 'losses',
+  gas: 'gas',
+  h2s: 'H2S',
+  'pit-rate': 'pit gain',
+  'ecd-margin': 'low ECD margin',
+  washout: 'washout',
+  'spp-deviation': 'SPP deviation',
+  'pack-off': 'pack-off',
+  'stick-slip': 'stick-slip',
+  founder: 'founder',
+  'torque-rise': 'torque rise',
+  'mse-inefficiency': 'poor drilling efficiency',
+  'formation-change': 'formation change',
+};
+
+export function faultWords(f: FaultKind): string {
+  return FAULT_WORDS[f];
+}
+
+/**
+ * The line a driller reads for an episode, the same on every rig and on the hub:
+ * "pack-off, circulated and reamed, resolved" / "kick, escalated: shut in" / "pack-off, false alarm". */
+export function resolutionSummary(fault: FaultKind, outcome: FleetOutcome): string {
+  const what = faultWords(fault);
+  switch (outcome.kind) {
+    case 'Resolved':
+      return outcome.action.trim() ? `${what}, ${lowerFirst(outcome.action.trim())}, resolved` : `${what}, resolved`;
+    case 'Escalated':
+      return outcome.reason.trim() ? `${what}, escalated: ${lowerFirst(outcome.reason.trim())}` : `${what}, escalated`;
+    default:
+      return `${what}, ${outcomeWord(outcome)}`;
+  }
+}
+
+function lowerFirst(s: string): string {
+  // "Circulated and reamed" reads as a clause; leave acronyms ("WOB cut") alone.
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}

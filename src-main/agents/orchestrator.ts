@@ -15,7 +15,7 @@ import {
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import { weightsFor, type Weights } from '../config/campaign-controller.js';
-import { fitSeries } from '../physics/least-squares.js';
+import { fitSeries } from '../../src-shared/least-squares.js';
 import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
 import {
   MIN_TREND_SAMPLES,

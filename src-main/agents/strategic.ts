@@ -4,7 +4,7 @@
 // reference's quirk 11): only Confirmed should go on to an advisory; too little history is
 // Uncertain, never a guess. The ticket's own packet counts as the newest sample when the
 // pipeline has not pushed it into history yet.
-import { fitSeries } from '../physics/least-squares.js';
+import { fitSeries } from '../../src-shared/least-squares.js';
 import type { FaultKind, Severity, Ticket, VerificationResult, VerificationStatus } from '../../src-shared/advisory.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';

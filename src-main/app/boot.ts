@@ -19,6 +19,7 @@ import { acquireInstanceLock } from '../storage/instance-lock.js';
 import { MemoryStore } from '../storage/memory-store.js';
 import type { PersistenceLayer } from '../storage/persistence.js';
 import { SettingsKeeper } from './settings-keeper.js';
+import { openPostgresStorage } from '../storage/open-storage.js';
 import { SqliteStore } from '../storage/sqlite-store.js';
 
 export interface BootOptions {
@@ -69,7 +70,9 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
       summary: `configuration file ${loaded.rejected} was not loaded (${loaded.errors.map((e) => e.message).join('; ')}): running on built-in defaults; fix it (npm run headless -- --check-config FILE) and restart.`,
     });
   }
-  const { storage, release } = openStorage(o, config, notices);
+  // PostgreSQL when configured (SQL reporting); else the SQLite file, or memory if it is unusable.
+  const { storage, release } =
+    config.storage.kind === 'postgres' ? { storage: await openPostgresStorage(config, o.dataDir), release: () => undefined } : openStorage(o, config, notices);
   const kb = loadStaticKnowledgeStore(join(o.resourcesDir, 'knowledge-base.json'));
   if (kb.warning) o.log(kb.warning);
   // Sizes are applied at start, from the file and any saved run-time change of them.

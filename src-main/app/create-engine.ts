@@ -14,6 +14,9 @@ import { CampaignController } from '../config/campaign-controller.js';
 import { ConfigStore } from '../config/config-store.js';
 import type { RuntimeSettingsFile } from '../config/runtime-settings.js';
 import type { HealthCheck } from '../health/health-check.js';
+import { fleetLink, type FleetTiming } from '../fleet/fleet-link.js';
+import type { LibrarySink } from '../fleet/ports.js';
+import { FleetLinkCheck } from '../health/checks/fleet-link-check.js';
 import { FleetRecorder, type EpisodeSink } from '../fleet/fleet-recorder.js';
 import type { QueueHealth, UploadQueue } from '../fleet/upload-queue.js';
 import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js';
@@ -49,7 +52,7 @@ export interface EnginePorts {
   /** The static knowledge base (precedents when recall is off or finds too few). */
   knowledge?: KnowledgeStore;
   /** RAM recall of episodes; used while knowledge.recall_enabled and healthy. */
-  recall?: (RecallLike & EpisodeSink) | null;
+  recall?: (RecallLike & EpisodeSink & LibrarySink) | null;
   /** Where confirmed AMBER/RED events wait for the fleet hub. */
   uploadQueue?: (UploadQueue & { health(): QueueHealth }) | null;
   enricher?: AdvisoryEnricher;
@@ -79,6 +82,8 @@ export interface EnginePorts {
   configSource?: string;
   /** Minimum ms between 'status' events. */
   statusIntervalMs?: number;
+  /** Fleet hub link timing (tests: a virtual clock, no jitter, quick first sync). */
+  fleetTiming?: FleetTiming;
   log?: (line: string) => void;
   /** The structured log with its file (the shells'): levels, the disk-low switch, the tail for the engineer view. */
   logger?: EngineLog | null;
@@ -147,12 +152,13 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     ownsRunner: !ports.mlRunner,
     log,
   });
-  const fleet = new FleetRecorder({
-    queue,
-    recall,
-    identity: () => ({ rigId: config.get().well.rig, wellId: config.get().well.name, field: config.get().well.field }),
-    log,
-  });
+  // The rig's name at the hub when a fleet is configured, else the well configuration's rig.
+  const identity = () => {
+    const c = config.get();
+    return { rigId: c.fleet.rig_id || c.well.rig, wellId: c.well.name, field: c.well.field };
+  };
+  const hubLink = queue ? fleetLink({ queue, sink: recall ?? storage, settings: () => config.get().fleet, dataDir: ports.dataDir ?? null, clock, log, timing: ports.fleetTiming }) : null;
+  const fleet = new FleetRecorder({ queue, recall, identity, log, onQueued: () => hubLink?.eventQueued() });
   const outcomes = new OutcomeRecorder({ storage, events, fleet, audit, clock });
   const advisories = new AdvisoryPublisher({ storage, enricher, events, composer: new AdvisoryComposer(() => config.get()), log });
   const alarms = new AlarmPublisher({ storage, tracker: () => coordinator.events, events, audit, log });
@@ -195,7 +201,8 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       logger?.reduce(reason);
     },
     intervalMs: ports.selfHealIntervalMs,
-    extra: ports.healthChecks ?? [],
+    extra: [...(ports.healthChecks ?? []), ...(hubLink ? [new FleetLinkCheck(hubLink)] : [])],
+    fleet: () => hubLink?.status() ?? null,
     onChange: (h) => events.emit('health', h),
   });
   const feedReset = new FeedReset({ coordinator, advisories, alarms, baseline, baselineFile, audit, clock, log });
@@ -258,6 +265,9 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     }
   });
   const unsubscribeCampaign = campaigns.onSwitch((c) => coordinator.setCampaign(c.to));
+  const unsubscribeFleet = config.onChange((e) => {
+    if (e.changes.some((c) => c.key.startsWith('fleet.'))) hubLink?.settingsChanged();
+  });
 
   const ctx: EngineContext = {
     storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, alarms, events, settings, feedReset,
@@ -304,6 +314,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       sources.start();
       health.start(ports.healthIntervalMs ?? 1000);
       if (ports.selfHealIntervalMs !== 0) healer.start();
+      hubLink?.start();
     },
     async dispose() {
       if (disposed) return;
@@ -312,6 +323,8 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       await healer.stop();
       unsubscribeConfig();
       unsubscribeCampaign();
+      unsubscribeFleet();
+      await hubLink?.dispose();
       advisories.dispose();
       await sources.dispose();
       await ml.dispose();

@@ -3,6 +3,7 @@
 // Shells add theirs (the API listener) with engine.registerHealthCheck; fleet work adds its own
 // through EnginePorts.healthChecks. Wiring only: each check's logic lives in src-main/health.
 import type { WellConfig } from '../../src-shared/config.js';
+import type { FleetLinkStatus } from '../../src-shared/fleet.js';
 import type { HealthReport, StartupNotice } from '../../src-shared/health.js';
 import type { BaselineFile } from '../baseline/baseline-file.js';
 import type { BaselineLearner } from '../baseline/learner.js';
@@ -45,6 +46,8 @@ export interface HealthWiringDeps {
   intervalMs?: number;
   /** More checks (fleet). */
   extra: readonly HealthCheck[];
+  /** The fleet hub link's status for the report (null without a fleet client). */
+  fleet?: () => FleetLinkStatus | null;
   onChange: (h: HealthReport) => void;
 }
 
@@ -91,6 +94,6 @@ export function wireHealth(d: HealthWiringDeps): { monitor: HealthMonitor; heale
     ...d.extra,
   ];
   for (const c of checks) healer.register(c);
-  monitor = new HealthMonitor({ clock: d.clock, healer, feedActivity: activity, storage: () => d.storage.health(), onChange: d.onChange });
+  monitor = new HealthMonitor({ clock: d.clock, healer, feedActivity: activity, storage: () => d.storage.health(), fleet: d.fleet, onChange: d.onChange });
   return { monitor, healer };
 }

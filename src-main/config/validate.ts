@@ -155,6 +155,7 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
     warn('server.token', `empty while server.host is "${c.server.host}" (not loopback): set a token before exposing the API`);
   }
 
+  fleetAndStorageIssues(c, err, warn);
   warnings.push(...noEffectWarnings(c));
   return { errors, warnings };
 }
@@ -211,4 +212,19 @@ export function validateConfig(input: unknown): ParsedConfig {
   }
   const { errors, warnings } = crossFieldIssues(parsed.data);
   return { ok: errors.length === 0, errors, warnings, config: errors.length === 0 ? parsed.data : null };
+}
+
+/** The fleet link needs all three of hub URL, rig id and key; PostgreSQL storage needs its URL. */
+function fleetAndStorageIssues(c: WellConfig, err: (key: string, rule: string) => void, warn: (key: string, rule: string) => void): void {
+  const f = c.fleet;
+  if (f.hub_url !== '') {
+    if (f.rig_id === '') err('fleet.rig_id', 'needed when fleet.hub_url is set (the id the hub registered this rig under)');
+    if (f.key === '') err('fleet.key', 'needed when fleet.hub_url is set (the key the hub gave at registration)');
+    if (f.hub_url.startsWith('http://') && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(f.hub_url)) {
+      warn('fleet.hub_url', 'plain http sends the rig key unencrypted; use https off the rig network');
+    }
+  }
+  if (c.storage.kind === 'postgres' && c.storage.postgres_url === '') {
+    err('storage.postgres_url', 'needed when storage.kind is "postgres"');
+  }
 }

@@ -18,6 +18,8 @@ export interface FleetRecorderDeps {
   /** From the well configuration (rig, well, field), read when needed. */
   identity: () => FleetIdentity;
   log: (line: string) => void;
+  /** An event was queued (the fleet client uploads it soon). An outcome to forward, likewise. */
+  onQueued?: () => void;
 }
 
 export class FleetRecorder {
@@ -30,7 +32,9 @@ export class FleetRecorder {
     const event = buildFleetEvent(a, window, this.d.identity());
     if (!event) return Promise.resolve();
     return queue.enqueue(event).then(
-      () => undefined,
+      (added) => {
+        if (added) this.d.onQueued?.();
+      },
       (e: unknown) => this.d.log(`fleet event ${event.id} not queued: ${(e as Error).message}`),
     );
   }
@@ -44,7 +48,12 @@ export class FleetRecorder {
     }
     if (this.d.queue) {
       const id = fleetEventId(who.rigId, a.id);
-      await this.d.queue.updateOutcome(id, outcome, notes).catch((e: unknown) => this.d.log(`fleet event ${id} outcome not updated: ${(e as Error).message}`));
+      await this.d.queue.updateOutcome(id, outcome, notes).then(
+        (known) => {
+          if (known) this.d.onQueued?.();
+        },
+        (e: unknown) => this.d.log(`fleet event ${id} outcome not updated: ${(e as Error).message}`),
+      );
     }
   }
 }

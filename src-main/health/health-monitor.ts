@@ -2,6 +2,7 @@
 // HealthCheck (feed, storage, disk, LLM, knowledge, baseline, configuration, the API listener,
 // fleet...) read cheaply once a second and whenever the feed changes state, with how long each
 // has been in its state and what the self-healer last did about it. A change is pushed at once.
+import type { FleetLinkStatus } from '../../src-shared/fleet.js';
 import { worstStatus, type ComponentHealth, type HealthFlags, type HealthReport, type HealthStatus, type StorageHealth } from '../../src-shared/health.js';
 import type { FeedActivity } from './checks/feed-check.js';
 import type { SelfHealer } from './self-healer.js';
@@ -12,6 +13,8 @@ export interface HealthMonitorDeps {
   /** Packet arrival times, read by the feed check. */
   feedActivity: FeedActivity;
   storage: () => StorageHealth;
+  /** The fleet hub link, shown in the report (informational: it never lowers `overall`). */
+  fleet?: () => FleetLinkStatus | null;
   onChange: (h: HealthReport) => void;
 }
 
@@ -78,7 +81,8 @@ export class HealthMonitor {
     for (const name of [...this.since.keys()]) if (!names.has(name)) this.since.delete(name);
     const storage = this.d.storage();
     if (storage.diskFull) flags.diskLow = true;
-    const report: HealthReport = { timeMs: now, overall: worstStatus(counted), components, flags, storage, healer: this.d.healer.summary() };
+    const fleet = this.d.fleet?.() ?? null;
+    const report: HealthReport = { timeMs: now, overall: worstStatus(counted), components, flags, storage, healer: this.d.healer.summary(), ...(fleet ? { fleet } : {}) };
     this.report = report;
     const sig = JSON.stringify({
       c: components.map((c) => [c.name, c.status, volatile.has(c.name) ? '' : c.detail, c.lastHeal?.action ?? '', c.lastHeal?.detail ?? '']),

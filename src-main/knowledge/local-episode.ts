@@ -3,8 +3,8 @@
 import type { Advisory } from '../../src-shared/advisory.js';
 import { FLEET_SCHEMA_VERSION, type FleetEpisode, type FleetOutcome } from '../../src-shared/fleet.js';
 import { fleetEventId, safeRigId } from '../fleet/fleet-event.js';
-import { embedSignature, keyMetricsOf, levelsOnlySignature } from './embedding.js';
-import { resolutionSummary } from './recall-scoring.js';
+import { embedSignature, keyMetricsOf, levelsOnlySignature } from '../../src-shared/episode-embedding.js';
+import { resolutionSummary } from '../../src-shared/outcome.js';
 
 export function episodeIdFor(rigId: string, advisoryId: string): string {
   return `${fleetEventId(rigId, advisoryId)}-episode`;

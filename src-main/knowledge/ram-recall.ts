@@ -9,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AnomalyCategory, Precedent } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import { FleetEpisodeSchema, type FleetEpisode } from '../../src-shared/fleet.js';
-import { EMBEDDING_DIMENSIONS, embedSignature, isUsableEmbedding, levelsOnlySignature } from './embedding.js';
+import { EMBEDDING_DIMENSIONS, embedSignature, isUsableEmbedding, levelsOnlySignature } from '../../src-shared/episode-embedding.js';
 import type { KnowledgeStore, PrecedentQuery } from './knowledge-store.js';
 import { episodeDigest, estimateEpisodeBytes, indexBytesPerEpisode, pickEvictions, vectorHash } from './recall-capacity.js';
 import { HNSW, PartitionedIndex } from './recall-index.js';

@@ -9,9 +9,9 @@
 //   recency:    e^(-age / 180 days), age in data time (an episode "after" the query counts as new)
 // Similarity leads, so a near match that ended badly still beats a far one that ended well, and
 // a resolved episode far away in physics never jumps the queue because it is recent.
-import type { FaultKind, Precedent } from '../../src-shared/advisory.js';
+import type { Precedent } from '../../src-shared/advisory.js';
 import type { FleetEpisode, FleetOutcome } from '../../src-shared/fleet.js';
-import { agoText, outcomeWord } from '../../src-shared/outcome.js';
+import { agoText } from '../../src-shared/outcome.js';
 
 export const RECALL_SOURCE = 'recall';
 const DAY_MS = 86_400_000;
@@ -48,45 +48,6 @@ export function rankScore(similarity: number, outcome: FleetOutcome, episodeMs: 
   const s = Math.min(1, Math.max(0, similarity));
   const context = W_OUTCOME * outcomeScore(outcome) + (1 - W_OUTCOME) * recencyScore(episodeMs, queryMs);
   return W_SIMILARITY * s + (1 - W_SIMILARITY) * context;
-}
-
-const FAULT_WORDS: Record<FaultKind, string> = {
-  kick: 'kick',
-  loss: 'losses',
-  gas: 'gas',
-  h2s: 'H2S',
-  'pit-rate': 'pit gain',
-  'ecd-margin': 'low ECD margin',
-  washout: 'washout',
-  'spp-deviation': 'SPP deviation',
-  'pack-off': 'pack-off',
-  'stick-slip': 'stick-slip',
-  founder: 'founder',
-  'torque-rise': 'torque rise',
-  'mse-inefficiency': 'poor drilling efficiency',
-  'formation-change': 'formation change',
-};
-
-export function faultWords(f: FaultKind): string {
-  return FAULT_WORDS[f];
-}
-
-/** "pack-off, circulated and reamed, resolved" / "kick, escalated: shut in" / "pack-off, false alarm". */
-export function resolutionSummary(fault: FaultKind, outcome: FleetOutcome): string {
-  const what = faultWords(fault);
-  switch (outcome.kind) {
-    case 'Resolved':
-      return outcome.action.trim() ? `${what}, ${lowerFirst(outcome.action.trim())}, resolved` : `${what}, resolved`;
-    case 'Escalated':
-      return outcome.reason.trim() ? `${what}, escalated: ${lowerFirst(outcome.reason.trim())}` : `${what}, escalated`;
-    default:
-      return `${what}, ${outcomeWord(outcome)}`;
-  }
-}
-
-function lowerFirst(s: string): string {
-  // "Circulated and reamed" reads as a clause; leave acronyms ("WOB cut") alone.
-  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
 export function depthText(ft: number | null): string | null {

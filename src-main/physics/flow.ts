@@ -1,6 +1,6 @@
 // Flow balance and a smoothed pit rate (DOMAIN §3.5). The reference's two-packet pit rate
 // is 0 at 1 Hz (quirk 6); here it is the least-squares slope over a time window.
-import { emptyLineFit, fitLine } from './least-squares.js';
+import { emptyLineFit, fitLine } from '../../src-shared/least-squares.js';
 
 /** flow out − flow in (gpm, + = gain side); null unless both sensors report. */
 export function flowBalanceGpm(flowInGpm: number | null, flowOutGpm: number | null): number | null {

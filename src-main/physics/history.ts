@@ -3,9 +3,9 @@
 // place (no arrays built) so they are cheap enough to call on every packet.
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
-import { emptyLineFit, fitLine, type LineFit } from './least-squares.js';
+import { emptyLineFit, fitLine, type LineFit } from '../../src-shared/least-squares.js';
 
-export type { LineFit } from './least-squares.js';
+export type { LineFit } from '../../src-shared/least-squares.js';
 
 export interface HistoryEntry {
   packet: WitsPacket;

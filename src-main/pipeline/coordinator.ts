@@ -21,7 +21,7 @@ import { StrategicAgent } from '../agents/strategic.js';
 import { TacticalAgent, tacticalOptionsFrom } from '../agents/tactical.js';
 import { BASELINE_METRICS, baselineSampleFrom, learnedLimits, type BaselineLearner } from '../baseline/learner.js';
 import { snapshotOf } from '../fleet/snapshot.js';
-import { keyMetricsOf, signatureOf } from '../knowledge/embedding.js';
+import { keyMetricsOf, signatureOf } from '../../src-shared/episode-embedding.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { selectFormationOptimum } from '../ml/formation-optimum.js';
 import { PhysicsEngine } from '../physics/engine.js';

@@ -87,10 +87,19 @@ export class StorageFullError extends Error {
   }
 }
 
-/** A write the database refused (full, I/O, read-only...): the record was not changed. */
+/** A database server store (PostgreSQL) could not be reached or refused the call. */
+export class StorageUnavailableError extends Error {
+  readonly code = 'STORAGE_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** A write the database refused (full, I/O, read-only, server away...): the record was not changed. */
 export function isStorageError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return e instanceof StorageFullError || (typeof code === 'string' && code.startsWith('SQLITE_'));
+  return e instanceof StorageFullError || e instanceof StorageUnavailableError || (typeof code === 'string' && code.startsWith('SQLITE_'));
 }
 
 /**

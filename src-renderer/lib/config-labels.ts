@@ -124,8 +124,11 @@ export const KEY_LABELS: Record<string, KeyLabel> = {
   'health.integrity_check_interval_s': L('Database structure checked every', 's'), 'health.integrity_check_timeout_s': L('Structure check gives up after', 's'),
   'health.llm_retry_after_s': L('Retry the AI explainer after', 's'), 'health.feed_reconnect_max_s': L('Longest wait between feed reconnects', 's'),
   'logging.max_file_mb': L('Log file rotates at', 'MB'), 'logging.keep_files': L('Old log files kept', 'files'),
+  'storage.kind': L('Record kept in (sqlite or postgres)'), 'storage.postgres_url': L('PostgreSQL database (secret)'),
   'knowledge.recall_enabled': L('Precedents from past events (recall)'), 'knowledge.recall_capacity': L('Past events kept for recall', 'events'),
   'fleet.queue_capacity': L('Events kept for the fleet hub', 'events'),
+  'fleet.hub_url': L('Fleet hub address'), 'fleet.rig_id': L('This rig at the hub'), 'fleet.key': L('Fleet hub key (secret)'),
+  'fleet.sync_interval_s': L('Download the fleet library every', 's'),
   'reports.shift_start_hours': L('Shift changes at (hours, e.g. [6, 18])'), 'reports.auto_write': L('Write each shift report by itself'),
   'reports.units': L('Units of the automatic report'), 'reports.font_file': L('Report font file (empty = DejaVu Sans)'),
 };
@@ -146,8 +149,8 @@ export const CONFIG_GROUPS: readonly ConfigGroup[] = [
   { id: 'baseline', title: 'Learned baseline', purpose: 'Learning this rig\'s normal and the limits drawn from it.', keys: prefixed('baseline_learning.') },
   { id: 'physics', title: 'Physics & windows', purpose: 'Calculation windows and constants.', keys: [...prefixed('physics.').filter((k) => !k.startsWith('physics.kick_') && k !== 'physics.loss_min_indicators'), 'ensemble_weights.mse', 'ensemble_weights.hydraulic', 'ensemble_weights.well_control', 'ensemble_weights.formation', 'ensemble_weights.stuck_pipe'] },
   { id: 'well', title: 'Well & data feed', purpose: 'Names, bit size and how the WITS feed is read.', keys: [...prefixed('well.'), ...prefixed('acquisition.')] },
-  { id: 'precedents', title: 'Precedents & fleet', purpose: 'Past events recalled as precedents, and events kept for the fleet hub (applied at start).', keys: [...prefixed('knowledge.'), ...prefixed('fleet.')] },
-  { id: 'system', title: 'AI explainer, server, storage, self-checks & shift reports', purpose: 'The local model, the network API, trend storage, the self-healer and the log, and when shifts change (a report is written at each).', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.'), ...prefixed('health.'), ...prefixed('logging.'), ...prefixed('reports.')] },
+  { id: 'precedents', title: 'Precedents & fleet', purpose: 'Past events recalled as precedents, the fleet hub link, and events kept for the hub.', keys: [...prefixed('knowledge.'), ...prefixed('fleet.')] },
+  { id: 'system', title: 'AI explainer, server, storage, self-checks & shift reports', purpose: 'The local model, the network API, where the record and trends are kept, the self-healer and the log, and when shifts change (a report is written at each).', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.'), ...prefixed('health.'), ...prefixed('logging.'), ...prefixed('reports.')] },
 ];
 
 /** Keys shown elsewhere (the Campaign panel switches the active campaign). */

@@ -1,10 +1,11 @@
 // Settings, by what a person comes to do: this screen's display, the campaign, the data source,
-// thresholds and settings, the AI explainer. Every engine change names its actor and is
+// thresholds and settings, the AI explainer, the fleet hub. Every engine change names its actor and is
 // validated and audited by the engine.
 import { useState } from 'react';
 import { CampaignPanel } from './settings/CampaignPanel.js';
 import { ConfigPanel } from './settings/ConfigPanel.js';
 import { DisplayPanel } from './settings/DisplayPanel.js';
+import { FleetPanel } from './settings/FleetPanel.js';
 import { LlmPanel } from './settings/LlmPanel.js';
 import { SourcePanel } from './settings/SourcePanel.js';
 import { useActor } from './settings/common.js';
@@ -15,6 +16,7 @@ const SECTIONS = [
   { id: 'source', label: 'Data source' },
   { id: 'config', label: 'Thresholds & settings' },
   { id: 'llm', label: 'AI explainer' },
+  { id: 'fleet', label: 'Fleet hub' },
 ] as const;
 type Section = (typeof SECTIONS)[number]['id'];
 
@@ -43,6 +45,7 @@ export function SettingsView(): React.JSX.Element {
         <div className="settings-section" hidden={section !== 'source'}><SourcePanel actor={actor} /></div>
         <div className="settings-section settings-section-fill" hidden={section !== 'config'}><ConfigPanel actor={actor} /></div>
         <div className="settings-section" hidden={section !== 'llm'}><LlmPanel actor={actor} /></div>
+        <div className="settings-section" hidden={section !== 'fleet'}><FleetPanel actor={actor} /></div>
       </div>
     </div>
   );

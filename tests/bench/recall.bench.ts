@@ -14,11 +14,12 @@ import path from 'node:path';
 import { FAULT_CATEGORY, type FaultKind } from '../../src-shared/advisory.js';
 import type { EpisodeKeyMetrics, EpisodeSignature, FleetEpisode, FleetOutcome, SignatureTrends } from '../../src-shared/fleet.js';
 import { FLEET_SCHEMA_VERSION } from '../../src-shared/fleet.js';
-import { EMBEDDING_DIMENSIONS, cosineSimilarity, embedSignature } from '../../src-main/knowledge/embedding.js';
+import { EMBEDDING_DIMENSIONS, cosineSimilarity, embedSignature } from '../../src-shared/episode-embedding.js';
 import type { PrecedentQuery } from '../../src-main/knowledge/knowledge-store.js';
 import { RamRecall, partitionKey } from '../../src-main/knowledge/ram-recall.js';
 import { PartitionedIndex } from '../../src-main/knowledge/recall-index.js';
-import { MIN_SIMILARITY, candidateCount, rankScore, resolutionSummary } from '../../src-main/knowledge/recall-scoring.js';
+import { MIN_SIMILARITY, candidateCount, rankScore } from '../../src-main/knowledge/recall-scoring.js';
+import { resolutionSummary } from '../../src-shared/outcome.js';
 import { MemoryStore } from '../../src-main/storage/memory-store.js';
 
 const DAY = 86_400_000;

@@ -97,7 +97,7 @@ describe('fit the panel', () => {
     const { page } = ui;
     await page.setViewportSize(PANEL_SIZES[0]);
     await show('settings');
-    for (const section of ['config', 'source', 'campaign', 'llm', 'display'] as const) {
+    for (const section of ['config', 'source', 'campaign', 'llm', 'fleet', 'display'] as const) {
       await page.getByTestId(`settings-section-${section}`).click();
       await page.waitForTimeout(200);
       const problems = await layoutProblems(page);

@@ -2,7 +2,7 @@
 // stepped up and ROP did not follow, and the WOB and ROP trends over recent drilling.
 import type { WitsPacket } from '../../../src-shared/wits.js';
 import type { HistoryBuffer, HistoryEntry } from '../history.js';
-import { emptyLineFit, type LineFit } from '../least-squares.js';
+import { emptyLineFit, type LineFit } from '../../../src-shared/least-squares.js';
 import type { EffectiveThresholds } from '../thresholds.js';
 
 export interface FounderReading {

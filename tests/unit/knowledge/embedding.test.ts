@@ -8,7 +8,7 @@ import {
   levelsOnlySignature,
   signatureOf,
   slopePerMinute,
-} from '../../../src-main/knowledge/embedding.js';
+} from '../../../src-shared/episode-embedding.js';
 
 const T0 = Date.UTC(2025, 2, 1);
 const blank: EpisodeKeyMetrics = {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Advisory } from '../../../src-shared/advisory.js';
 import { localEpisode } from '../../../src-main/knowledge/local-episode.js';
 import { pickEvictions } from '../../../src-main/knowledge/recall-capacity.js';
-import { precedentOf, rankScore, recencyScore, resolutionSummary } from '../../../src-main/knowledge/recall-scoring.js';
-import { agoText } from '../../../src-shared/outcome.js';
+import { precedentOf, rankScore, recencyScore } from '../../../src-main/knowledge/recall-scoring.js';
+import { agoText, resolutionSummary } from '../../../src-shared/outcome.js';
 import { makeAdvisory, makeEpisode } from '../storage/fixtures.js';
 
 const DAY = 86_400_000;

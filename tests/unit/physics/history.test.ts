@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryBuffer, historyFor } from '../../../src-main/physics/history.js';
-import { fitLine, fitSeries } from '../../../src-main/physics/least-squares.js';
+import { fitLine, fitSeries } from '../../../src-shared/least-squares.js';
 
 const id = (x: number | null): number | null => x;
 

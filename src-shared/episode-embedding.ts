@@ -14,10 +14,10 @@
 //  31     a constant 0.25, so an event with no readings still has a direction
 // then scaled to unit length: cosine similarity = dot product.
 // A missing reading (null) contributes 0, the same as a "normal" value: it never looks like a fault.
-import type { FaultKind } from '../../src-shared/advisory.js';
-import type { EpisodeKeyMetrics, EpisodeSignature, FleetSnapshot, SignatureTrends } from '../../src-shared/fleet.js';
-import type { DrillingMetrics } from '../../src-shared/metrics.js';
-import { fitLine } from '../physics/least-squares.js';
+import type { FaultKind } from './advisory.js';
+import type { EpisodeKeyMetrics, EpisodeSignature, FleetSnapshot, SignatureTrends } from './fleet.js';
+import type { DrillingMetrics } from './metrics.js';
+import { fitLine } from './least-squares.js';
 
 export const EMBEDDING_DIMENSIONS = 32;
 
@@ -145,4 +145,29 @@ export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): nu
 /** Whether a stored embedding fits this release (length and finite values). */
 export function isUsableEmbedding(v: readonly number[]): boolean {
   return v.length === EMBEDDING_DIMENSIONS && v.every((x) => Number.isFinite(x)) && v.some((x) => x !== 0);
+}
+
+/**
+ * Key metrics of an uploaded event from its history window: for each metric the latest reading
+ * that is not missing (the state of the well when the advisory was raised). The hub builds
+ * library episodes with this; the rig has the metrics at the event itself (keyMetricsOf).
+ */
+export function keyMetricsFromWindow(window: readonly FleetSnapshot[]): EpisodeKeyMetrics {
+  const latest = (key: keyof EpisodeKeyMetrics): number | null => {
+    for (let i = window.length - 1; i >= 0; i--) {
+      const x = window[i][key];
+      if (finite(x)) return x;
+    }
+    return null;
+  };
+  return {
+    mseEfficiencyPercent: latest('mseEfficiencyPercent'),
+    flowBalanceGpm: latest('flowBalanceGpm'),
+    pitRateBblHr: latest('pitRateBblHr'),
+    dExponent: latest('dExponent'),
+    torqueDeltaFraction: latest('torqueDeltaFraction'),
+    sppDeltaPsi: latest('sppDeltaPsi'),
+    ecdMarginPpg: latest('ecdMarginPpg'),
+    ropFtHr: latest('ropFtHr'),
+  };
 }
