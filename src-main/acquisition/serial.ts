@@ -2,8 +2,8 @@
 // reopen it with backoff, reporting 'reconnecting', then 'offline' after maxRetries.
 import { SerialPort } from 'serialport';
 import type { SerialFlowControl } from '../../src-shared/source.js';
-import { SourceBase, backoffMs, type WitsDecodeSettings } from './data-source.js';
-import { WitsStreamDecoder } from './wits0-parser.js';
+import type { WitsDecodeSettings } from './data-source.js';
+import { ReconnectingSource, type ReconnectOptions } from './reconnecting-source.js';
 
 export interface SerialSettings {
   path: string;
@@ -22,20 +22,10 @@ export function serialPortOptions(s: SerialSettings): { path: string; baudRate: 
 
 const FLOW_LABEL: Record<SerialFlowControl, string> = { none: '', rtscts: ' RTS/CTS', xonxoff: ' XON/XOFF' };
 
-export interface SerialOptions {
-  backoffInitialMs?: number;
-  backoffMaxMs?: number;
-  maxRetries?: number;
-}
+export type SerialOptions = ReconnectOptions;
 
-export class SerialSource extends SourceBase {
+export class SerialSource extends ReconnectingSource {
   private port: SerialPort | null = null;
-  private readonly decoder: WitsStreamDecoder;
-  private readonly now: () => number;
-  private readonly o: Required<SerialOptions>;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private failures = 0;
-  private running = false;
 
   constructor(
     private readonly serial: SerialSettings,
@@ -43,88 +33,50 @@ export class SerialSource extends SourceBase {
     opts: SerialOptions = {},
   ) {
     const frameText = `${serial.baudRate} ${serial.dataBits}${serial.parity[0].toUpperCase()}${serial.stopBits}${FLOW_LABEL[serial.flowControl ?? 'none']}`;
-    super('serial', `WITS serial ${serial.path} ${frameText}`, settings.units);
-    this.decoder = new WitsStreamDecoder(settings);
-    this.now = settings.now ?? Date.now;
-    this.o = {
-      backoffInitialMs: opts.backoffInitialMs ?? 2_000,
-      backoffMaxMs: opts.backoffMaxMs ?? 60_000,
-      maxRetries: opts.maxRetries ?? 10,
-    };
+    super('serial', `WITS serial ${serial.path} ${frameText}`, settings, opts);
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.setState('connecting', `opening ${this.serial.path}`);
-    this.open();
+  protected connectingText(): string {
+    return `opening ${this.serial.path}`;
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    const p = this.port;
-    this.port = null;
-    if (p?.isOpen) await new Promise<void>((resolve) => p.close(() => resolve()));
-    this.setState('stopped', 'stopped');
+  protected linkOpen(): boolean {
+    return this.port?.isOpen === true;
   }
 
   /** Closes and reopens the port (a converter that stopped sending often needs it). */
-  override reconnect(reason: string): boolean {
-    if (!this.running) return false;
-    const p = this.port;
-    if (p?.isOpen) {
-      p.close(() => undefined); // 'close' schedules the reopen
-    } else if (this.retryTimer) {
-      clearTimeout(this.retryTimer);
-      this.retryTimer = null;
-      this.open();
-    }
+  protected dropLink(reason: string): void {
+    this.port?.close(() => undefined); // 'close' schedules the reopen
     this.setState('reconnecting', `reopening ${this.serial.path} (${reason})`);
-    return true;
   }
 
-  private open(): void {
+  protected async closeLink(): Promise<void> {
+    const p = this.port;
+    this.port = null;
+    if (p?.isOpen) await new Promise<void>((resolve) => p.close(() => resolve()));
+  }
+
+  protected openLink(): void {
     const p = new SerialPort({ ...serialPortOptions(this.serial), autoOpen: false });
     this.port = p;
-    p.on('data', (chunk: Buffer) => {
-      const now = this.now();
-      this.bytesReceived(now);
-      const packets = this.decoder.push(chunk, now);
-      this.st.badLines = this.decoder.badLines;
-      this.st.rejected = this.decoder.stats.emptyFrames;
-      for (const pk of packets) this.emit(pk);
-    });
+    p.on('data', (chunk: Buffer) => this.onBytes(chunk));
     p.on('error', () => undefined); // reported through open()/close
     p.on('close', () => {
       if (this.port !== p || !this.running) return;
       this.port = null;
       this.failures++;
-      this.retry('port closed');
+      this.linkLost('port closed');
     });
     p.open((err) => {
       if (this.port !== p || !this.running) return;
       if (err) {
         this.port = null;
         this.failures++;
-        this.retry(err.message);
+        this.linkLost(err.message);
         return;
       }
-      this.failures = 0;
-      this.decoder.parser.reset();
-      this.setState('connected', `reading ${this.serial.path}`);
+      this.linkUp(`reading ${this.serial.path}`);
     });
-  }
-
-  private retry(why: string): void {
-    const delay = backoffMs(this.failures, this.o.backoffInitialMs, this.o.backoffMaxMs);
-    const state = this.failures > this.o.maxRetries ? 'offline' : 'reconnecting';
-    this.setState(state, `${why}; retry ${this.failures} in ${delay / 1000} s`);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.running) this.open();
-    }, delay);
   }
 }
 
