@@ -65,7 +65,8 @@ export const WellConfigSchema = z
         stick_slip_cv_critical: num(0.25),
         packoff_spp_increase_threshold: num(0.1),
         packoff_rop_decrease_threshold: num(0.2),
-        stick_slip_min_samples: num(5),
+        /** On-bottom torque samples (1 Hz) before stick-slip is judged. */
+        stick_slip_min_samples: num(20),
       }),
       founder: section({
         wob_increase_min: num(0.02),
@@ -127,6 +128,14 @@ export const WellConfigSchema = z
       outlier_sigma_threshold: num(3),
     }),
     advisory: section({
+      /** An advised fault is ticketed again after this many seconds (its event's numbers refresh). */
+      repeat_after_s: num(600),
+      /** ... or after this much new hole, ft. */
+      repeat_after_depth_ft: num(100),
+      /** A ticket the physics check rejected is retried after this many seconds. */
+      retry_after_rejected_s: num(60),
+      /** Seconds without the detection that end a fault's episode. */
+      episode_gap_s: num(120),
       critical_cooldown_seconds: num(30),
       default_cooldown_seconds: num(60),
       packet_cooldown: num(50),

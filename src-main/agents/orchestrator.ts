@@ -3,7 +3,10 @@
 // Safety rule: a confirmed well-control ticket is never voted below its verified severity
 // or HIGH. Pure: no I/O, no clock.
 import {
+  RISK_RANK,
   SEVERITY_RANK,
+  type AnomalyCategory,
+  type FaultKind,
   type RiskLevel,
   type Severity,
   type SpecialistVote,
@@ -83,15 +86,49 @@ export function severityFromScore(score: number): VoteLevel {
   return 'HEALTHY';
 }
 
-/** §6: WellControl ticket -> Critical if any Critical vote else High; else by vote counts. */
-export function riskLevelOf(ticket: Ticket, votes: readonly SpecialistVote[]): RiskLevel {
-  const anyCritical = votes.some((v) => v.level === 'CRITICAL');
-  if (ticket.category === 'WellControl') return anyCritical ? 'Critical' : 'High';
-  if (anyCritical) return 'Critical';
-  const highs = votes.filter((v) => v.level === 'HIGH').length;
-  if (highs >= 2) return 'High';
-  if (highs === 1) return 'Elevated';
-  return 'Low';
+/** Which specialists speak for each category's own evidence. */
+const OWN_SPECIALISTS: Record<AnomalyCategory, readonly string[]> = {
+  WellControl: ['WellControl'],
+  Hydraulics: ['Hydraulic'],
+  Mechanical: ['StuckPipe', 'MSE'],
+  DrillingEfficiency: ['MSE'],
+  Formation: ['Formation'],
+};
+
+/**
+ * Highest risk a fault can be shown at. Efficiency advice is never an alarm (it is GREEN advice
+ * the driller takes at leisure); founder, a torque rise and new rock are at most AMBER.
+ */
+const RISK_CAP: Partial<Record<FaultKind, RiskLevel>> = {
+  'mse-inefficiency': 'Low',
+  founder: 'Elevated',
+  'torque-rise': 'Elevated',
+  'formation-change': 'Elevated',
+};
+
+const RISK_OF_SEVERITY: Record<Severity, RiskLevel> = { LOW: 'Low', MEDIUM: 'Elevated', HIGH: 'High', CRITICAL: 'Critical' };
+const RISK_OF_VOTE: Record<VoteLevel, RiskLevel> = { HEALTHY: 'Low', LOW: 'Low', MEDIUM: 'Elevated', HIGH: 'High', CRITICAL: 'Critical' };
+const RISKS: readonly RiskLevel[] = ['Low', 'Elevated', 'High', 'Critical'];
+
+/**
+ * The risk of an advisory comes from its own fault's evidence (issue 11): the physics verdict's
+ * severity, raised at most one step by the specialist of its own category. Other specialists'
+ * votes never change it (an MSE advisory during a kick is not Critical). Confirmed well control
+ * is at least High, Critical on the well-control specialist's Critical vote.
+ */
+export function riskLevelOf(ticket: Ticket, votes: readonly SpecialistVote[], verification: VerificationResult): RiskLevel {
+  let rank = RISK_RANK[RISK_OF_SEVERITY[verification.severity]];
+  const own = OWN_SPECIALISTS[ticket.category];
+  const ownTop = votes.filter((v) => own.includes(v.specialist)).reduce((m, v) => Math.max(m, RISK_RANK[RISK_OF_VOTE[v.level]]), 0);
+  if (ticket.category === 'WellControl') {
+    rank = Math.max(rank, RISK_RANK.High);
+    if (votes.some((v) => v.specialist === 'WellControl' && v.level === 'CRITICAL')) rank = RISK_RANK.Critical;
+  } else if (ownTop > rank) {
+    rank += 1;
+  }
+  const cap = RISK_CAP[ticket.fault];
+  if (cap) rank = Math.min(rank, RISK_RANK[cap]);
+  return RISKS[rank - 1];
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -140,7 +177,7 @@ export class Orchestrator {
       score: round3(score),
       finalSeverity,
       severity: finalSeverity === 'HEALTHY' ? 'LOW' : finalSeverity,
-      riskLevel: riskLevelOf(ticket, votes),
+      riskLevel: riskLevelOf(ticket, votes, verification),
       confidence,
       override,
       history,

@@ -195,6 +195,11 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   within('alarms.well_control_clear_after_s', al.well_control_clear_after_s, 30, 3600, 's');
   within('alarms.reopen_window_s', al.reopen_window_s, 0, 7200, 's');
   within('alarms.max_shelve_s', al.max_shelve_s, 60, 43_200, 's');
+  const ad = c.advisory;
+  within('advisory.repeat_after_s', ad.repeat_after_s, 60, 3600, 's');
+  within('advisory.repeat_after_depth_ft', ad.repeat_after_depth_ft, 10, 2000, 'ft');
+  within('advisory.retry_after_rejected_s', ad.retry_after_rejected_s, 5, 900, 's');
+  within('advisory.episode_gap_s', ad.episode_gap_s, 10, 1800, 's');
   const paClear = c.campaign.plug_abandonment.alarm_well_control_clear_after_s;
   if (paClear !== undefined) within('campaign.plug_abandonment.alarm_well_control_clear_after_s', paClear, 30, 3600, 's');
 

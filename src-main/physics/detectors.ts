@@ -3,6 +3,7 @@
 // tested on its own. A detector returns null when it does not fire OR when the data it
 // needs is missing: missing channels never vote.
 import type { FaultKind } from '../../src-shared/advisory.js';
+import { MIN_REGULARITY } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
 
 export interface Detection {
@@ -35,7 +36,10 @@ export interface DetectorInputs {
   ropDropFraction: number | null;
   /** WOB (short mean) / baseline − 1. */
   wobRiseFraction: number | null;
+  /** Detrended torque oscillation / mean torque over the recent window (null: not assessable). */
   torqueCv: number | null;
+  /** How regularly that oscillation repeats: autocorrelation peak at a 3-15 s lag. */
+  torqueRegularity: number | null;
   mseEfficiencyPercent: number | null;
   /** MSE (short mean) / baseline − 1. */
   mseDeltaFraction: number | null;
@@ -72,6 +76,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     ropDropFraction: null,
     wobRiseFraction: null,
     torqueCv: null,
+    torqueRegularity: null,
     mseEfficiencyPercent: null,
     mseDeltaFraction: null,
     dxcDelta: null,
@@ -354,15 +359,20 @@ export function detectSppDeviation(x: DetectorInputs, t: EffectiveThresholds): D
   };
 }
 
+/**
+ * Stick-slip: the torque oscillates (detrended CV above the warning) AND the oscillation repeats
+ * (a 3-15 s period): a collapsing, stepping or noisy torque is not stick-slip.
+ */
 export function detectStickSlip(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   if (x.torqueCv === null || x.torqueCv <= t.stickSlipCvWarning) return null;
+  if (x.torqueRegularity === null || x.torqueRegularity < MIN_REGULARITY) return null;
   const cv = x.torqueCv;
   return {
     fault: 'stick-slip',
     level: cv >= t.stickSlipCvCritical ? 'CRITICAL' : 'WARNING',
     severity: clamp01((cv - t.stickSlipCvWarning) / Math.max(t.stickSlipCvCritical - t.stickSlipCvWarning, 1e-9)),
     trigger: { parameter: 'torqueCv', value: cv, threshold: t.stickSlipCvWarning, unit: 'fraction' },
-    description: `Torque cycling: CV ${cv.toFixed(2)} over the window (stick-slip above ${t.stickSlipCvWarning.toFixed(2)})`,
+    description: `Torque cycling: oscillation ${pct(cv)} of the mean torque, repeating (stick-slip above ${pct(t.stickSlipCvWarning)})`,
   };
 }
 

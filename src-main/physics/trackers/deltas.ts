@@ -1,6 +1,8 @@
 // Each drilling channel against its own running baseline: a short mean (a few packets, so one
-// noisy packet does not trip a detector) compared with a slow EMA that is held while the
-// channel deviates (a fault building over minutes stays measured against the pre-fault level).
+// noisy packet does not trip a detector) compared with a slow EMA that is frozen while the
+// channel deviates, so a fault ramping in over minutes stays measured against the pre-fault
+// level (issue 11: the baseline swallowed 60 % of an injected washout before detection). The
+// freeze is bounded: after `maxHoldS` a new level is adopted (a parameter change, new rock).
 // Table-driven: one row per channel says how the delta is formed and when the baseline holds.
 import { EmaBaseline, GAS_BACKGROUND, ShortWindow } from '../ema.js';
 import type { EffectiveThresholds } from '../thresholds.js';
@@ -29,31 +31,46 @@ export const ON_BOTTOM_DELTAS = {
 
 export type OnBottomChannel = keyof typeof ON_BOTTOM_DELTAS;
 
+/** Longest a deviating channel's baseline stays frozen before the new level is adopted. */
+export const MAX_BASELINE_HOLD_S = 900;
+
 export class ChannelDelta {
   readonly base: EmaBaseline;
   private readonly short: ShortWindow;
+  private heldSinceMs: number | null = null;
 
   constructor(
     private readonly rule: DeltaRule,
     smoothingPackets: number,
     base = new EmaBaseline(),
+    private readonly maxHoldMs = MAX_BASELINE_HOLD_S * 1000,
   ) {
     this.base = base;
     this.short = new ShortWindow(smoothingPackets);
   }
 
   /** Pushes a positive reading and returns its delta (null while the baseline warms up). */
-  update(value: number | null, t: EffectiveThresholds, learn = true, judge = true): number | null {
+  update(value: number | null, t: EffectiveThresholds, timeMs: number, learn = true, judge = true): number | null {
     if (value === null || !Number.isFinite(value) || value <= 0) return null;
     this.short.push(value);
     const delta = judge ? this.delta() : null;
-    if (learn) this.base.update(value, delta !== null && Math.abs(delta) > this.rule.holdBeyond(t));
+    if (!learn) return delta;
+    const deviating = delta !== null && Math.abs(delta) > this.rule.holdBeyond(t);
+    if (deviating && this.base.samples >= this.base.settings.warmSamples) {
+      this.heldSinceMs ??= timeMs;
+      if (timeMs - this.heldSinceMs < this.maxHoldMs) return delta; // frozen: the fault is measured against the pre-fault level
+      this.base.update(value, false); // held long enough: follow the new level
+      return delta;
+    }
+    this.heldSinceMs = null;
+    this.base.update(value, deviating);
     return delta;
   }
 
   reset(): void {
     this.base.reset();
     this.short.reset();
+    this.heldSinceMs = null;
   }
 
   private delta(): number | null {
@@ -75,14 +92,14 @@ export class OnBottomDeltas {
     this.channels = { torque: make('torque'), rop: make('rop'), wob: make('wob'), mse: make('mse'), dxc: make('dxc') };
   }
 
-  update(values: Record<OnBottomChannel, number | null>, t: EffectiveThresholds): Record<OnBottomChannel, number | null> {
+  update(values: Record<OnBottomChannel, number | null>, t: EffectiveThresholds, timeMs: number): Record<OnBottomChannel, number | null> {
     const c = this.channels;
     return {
-      torque: c.torque.update(values.torque, t),
-      rop: c.rop.update(values.rop, t),
-      wob: c.wob.update(values.wob, t),
-      mse: c.mse.update(values.mse, t),
-      dxc: c.dxc.update(values.dxc, t),
+      torque: c.torque.update(values.torque, t, timeMs),
+      rop: c.rop.update(values.rop, t, timeMs),
+      wob: c.wob.update(values.wob, t, timeMs),
+      mse: c.mse.update(values.mse, t, timeMs),
+      dxc: c.dxc.update(values.dxc, t, timeMs),
     };
   }
 }
@@ -102,9 +119,9 @@ export class SppDelta {
     return this.d.base.current;
   }
 
-  update(sppPsi: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds): number | null {
+  update(sppPsi: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds, timeMs: number): number | null {
     if (!pumpsOn) return null;
-    return this.d.update(sppPsi, t, pumpsSteady || !this.d.base.ready, pumpsSteady);
+    return this.d.update(sppPsi, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady);
   }
 
   reset(): void {
