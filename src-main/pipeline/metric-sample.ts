@@ -3,9 +3,11 @@ import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import type { MetricSample } from '../storage/persistence.js';
 
+// Channels a rig does not send are null and not stored, so listing one costs nothing there.
 export const TREND_CHANNELS = [
-  'bitDepthFt', 'holeDepthFt', 'ropFtHr', 'wobKlbf', 'rpm', 'torqueKftLbf', 'sppPsi', 'flowInGpm', 'flowOutGpm',
-  'pitVolumeBbl', 'hookLoadKlbf', 'gasUnits', 'mudWeightInPpg',
+  'bitDepthFt', 'holeDepthFt', 'blockHeightFt', 'ropFtHr', 'wobKlbf', 'hookLoadKlbf', 'rpm', 'torqueKftLbf',
+  'sppPsi', 'casingPressurePsi', 'pumpSpm', 'flowInGpm', 'flowOutGpm', 'pitVolumeBbl', 'tripTankBbl',
+  'gasUnits', 'h2sPpm', 'mudWeightInPpg', 'mudWeightOutPpg',
 ] as const;
 export const TREND_METRICS = [
   'msePsi', 'mseEfficiencyPercent', 'dExponent', 'dxc', 'ecdPpg', 'ecdMarginPpg', 'flowBalanceGpm', 'pitRateBblHr',

@@ -56,7 +56,7 @@ describe('validateConfig', () => {
     expect(errorKeys({ knowledge: { recall_capacity: 200_000, recall_enabled: false } })).toEqual(['knowledge.recall_capacity']);
     expect(errorKeys({ fleet: { queue_capacity: 5 } })).toEqual(['fleet.queue_capacity']);
     expect(errorKeys({ knowledge: { recall_capacity: 100 }, fleet: { queue_capacity: 100_000 } })).toEqual([]);
-    expect(validateConfig({ knowledge: { recall_capacity: 50 } }).errors[0].message).toBe('knowledge.recall_capacity: must be a whole number within 100-100000 (got 50)');
+    expect(validateConfig({ knowledge: { recall_capacity: 50 } }).errors[0].message).toBe('knowledge.recall_capacity: must be a whole number within 100 to 100000 episodes (got 50)');
   });
 
   it('names the key of a wrong type', () => {
