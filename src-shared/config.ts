@@ -91,8 +91,8 @@ export const WellConfigSchema = z
       mechanical: section({
         torque_increase_warning: fraction(0.15, 0.01),
         torque_increase_critical: fraction(0.25, 0.01, 2),
-        stick_slip_cv_warning: fraction(0.15, 0.01, 2),
-        stick_slip_cv_critical: fraction(0.25, 0.01, 3),
+        stick_slip_cv_warning: fraction(0.1, 0.01, 2),
+        stick_slip_cv_critical: fraction(0.2, 0.01, 3),
         packoff_spp_increase_threshold: fraction(0.1, 0.01),
         packoff_rop_decrease_threshold: fraction(0.2, 0.01),
         /** On-bottom torque samples (1 Hz) before stick-slip is judged (the detrended oscillation needs ~20 s). */

@@ -6,7 +6,6 @@ import { percentOfFraction } from '../../src-shared/number-format.js';
 import {
   RISK_RANK,
   SEVERITY_RANK,
-  type AnomalyCategory,
   type FaultKind,
   type RiskLevel,
   type Severity,
@@ -87,45 +86,33 @@ export function severityFromScore(score: number): VoteLevel {
   return 'HEALTHY';
 }
 
-/** Which specialists speak for each category's own evidence. */
-const OWN_SPECIALISTS: Record<AnomalyCategory, readonly string[]> = {
-  WellControl: ['WellControl'],
-  Hydraulics: ['Hydraulic'],
-  Mechanical: ['StuckPipe', 'MSE'],
-  DrillingEfficiency: ['MSE'],
-  Formation: ['Formation'],
-};
-
 /**
- * Highest risk a fault can be shown at. Efficiency advice is never an alarm (it is GREEN advice
- * the driller takes at leisure); founder, a torque rise and new rock are at most AMBER.
+ * Highest risk a fault can be shown at. Optimisation advice is never an alarm: efficiency,
+ * founder (weight past the founder point), a torque rise with no pack-off sign and new rock are
+ * GREEN advice the driller takes at leisure (issue 11: on real wells they were most of the
+ * AMBER flood). Safety faults (well control, pack-off, washout, stick-slip damage) are not capped.
  */
 const RISK_CAP: Partial<Record<FaultKind, RiskLevel>> = {
   'mse-inefficiency': 'Low',
-  founder: 'Elevated',
-  'torque-rise': 'Elevated',
-  'formation-change': 'Elevated',
+  founder: 'Low',
+  'torque-rise': 'Low',
+  'formation-change': 'Low',
 };
 
 const RISK_OF_SEVERITY: Record<Severity, RiskLevel> = { LOW: 'Low', MEDIUM: 'Elevated', HIGH: 'High', CRITICAL: 'Critical' };
-const RISK_OF_VOTE: Record<VoteLevel, RiskLevel> = { HEALTHY: 'Low', LOW: 'Low', MEDIUM: 'Elevated', HIGH: 'High', CRITICAL: 'Critical' };
 const RISKS: readonly RiskLevel[] = ['Low', 'Elevated', 'High', 'Critical'];
 
 /**
  * The risk of an advisory comes from its own fault's evidence (issue 11): the physics verdict's
- * severity, raised at most one step by the specialist of its own category. Other specialists'
- * votes never change it (an MSE advisory during a kick is not Critical). Confirmed well control
- * is at least High, Critical on the well-control specialist's Critical vote.
+ * severity. The panel's votes shape the consensus score and the reasoning but never the risk (a
+ * stick-slip the physics called HIGH is High; an MSE advisory during a kick is not Critical).
+ * Confirmed well control is at least High, Critical on the well-control specialist's Critical.
  */
 export function riskLevelOf(ticket: Ticket, votes: readonly SpecialistVote[], verification: VerificationResult): RiskLevel {
   let rank = RISK_RANK[RISK_OF_SEVERITY[verification.severity]];
-  const own = OWN_SPECIALISTS[ticket.category];
-  const ownTop = votes.filter((v) => own.includes(v.specialist)).reduce((m, v) => Math.max(m, RISK_RANK[RISK_OF_VOTE[v.level]]), 0);
   if (ticket.category === 'WellControl') {
     rank = Math.max(rank, RISK_RANK.High);
     if (votes.some((v) => v.specialist === 'WellControl' && v.level === 'CRITICAL')) rank = RISK_RANK.Critical;
-  } else if (ownTop > rank) {
-    rank += 1;
   }
   const cap = RISK_CAP[ticket.fault];
   if (cap) rank = Math.min(rank, RISK_RANK[cap]);

@@ -48,7 +48,9 @@ export interface TacticalOptions {
 export const DEFAULT_TACTICAL_OPTIONS: TacticalOptions = {
   sustainWindow: 5,
   sustainRequired: 3,
-  criticalConsecutive: 3,
+  // 10 s at 1 Hz: flow out lags flow in after a rate change for several seconds, and a
+  // single burst on the paddle is not a kick; a real influx keeps growing.
+  criticalConsecutive: 10,
   repeatAfterS: 600,
   repeatAfterDepthFt: 100,
   retryAfterRejectedS: 60,
@@ -68,6 +70,8 @@ export function tacticalOptionsFrom(config: WellConfig): TacticalOptions {
 }
 
 const FAULTS = Object.keys(FAULT_CATEGORY) as FaultKind[];
+/** Seconds before a well-control ticket the verification did not confirm is checked again. */
+const WELL_CONTROL_RETRY_S = 5;
 
 interface FaultState {
   /** The fault was advised (confirmed) in this episode. */
@@ -131,7 +135,8 @@ export class TacticalAgent {
       s.advisedLevel = s.ticketLevel;
       return;
     }
-    const waitS = status === 'Rejected' ? this.opt.retryAfterRejectedS : this.opt.retryAfterRejectedS / 3;
+    // Well control is checked again within seconds: a kick that was not yet clear may be by now.
+    const waitS = FAULT_CATEGORY[fault] === 'WellControl' ? WELL_CONTROL_RETRY_S : status === 'Rejected' ? this.opt.retryAfterRejectedS : this.opt.retryAfterRejectedS / 3;
     s.retryAtMs = timeMs + waitS * 1000;
   }
 

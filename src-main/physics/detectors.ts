@@ -48,6 +48,8 @@ export interface DetectorInputs {
   dxcDelta: number | null;
   /** Pumps on and flow in/SPM steady long enough for flows, pits and SPP to be judged. */
   pumpsSteady: boolean;
+  /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
+  pitsSettled: boolean;
   /** Seconds since the pumps stopped, once past the flow-back settle time; null while pumping or settling. */
   pumpsOffSettledS: number | null;
   /** Flow out with the pumps off, mean of the last few packets, gpm. Null without a flow-out sensor. */
@@ -82,6 +84,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     mseDeltaFraction: null,
     dxcDelta: null,
     pumpsSteady: false,
+    pitsSettled: false,
     pumpsOffSettledS: null,
     flowOutPumpsOffGpm: null,
     pitGainPumpsOffBbl: null,
@@ -112,8 +115,8 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(fb / t.kickFlowSeverityDivisorGpm);
   }
-  const gain = x.pitGainBbl;
-  const rate = x.pitRateBblHr;
+  const gain = x.pitsSettled ? x.pitGainBbl : null;
+  const rate = x.pitsSettled ? x.pitRateBblHr : null;
   if ((gain !== null && gain > t.pitGainWarningBbl) || (rate !== null && rate > t.pitRateWarningBblHr)) {
     count++;
     sum += clamp01(Math.max((gain ?? 0) / t.kickPitSeverityDivisorBbl, (rate ?? 0) / (3 * t.pitRateCriticalBblHr)));
@@ -122,7 +125,10 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(x.gasRiseUnits / t.kickGasSeverityDivisorUnits);
   }
-  const flowOnly = count === 1 && flowOn && fb > t.flowImbalanceCriticalGpm;
+  // The flow-out sensor is the first to see an influx (the pits take minutes to add up): a
+  // gain above the warning on its own is reported as a WARNING, the tactical sustain counter
+  // and the verification filter a glitch.
+  const flowOnly = count === 1 && flowOn;
   if (count < t.kickMinIndicators && !flowOnly) return null;
   const severity = flowOnly ? 0.5 * sum : sum / count;
   const critical =
@@ -187,8 +193,8 @@ export function detectLoss(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(-fb / t.kickFlowSeverityDivisorGpm);
   }
-  const gain = x.pitGainBbl;
-  const rate = x.pitRateBblHr;
+  const gain = x.pitsSettled ? x.pitGainBbl : null;
+  const rate = x.pitsSettled ? x.pitRateBblHr : null;
   if ((gain !== null && gain < -t.pitGainWarningBbl) || (rate !== null && rate < -t.pitRateWarningBblHr)) {
     count++;
     sum += clamp01(Math.max(-(gain ?? 0) / t.kickPitSeverityDivisorBbl, -(rate ?? 0) / (3 * t.pitRateCriticalBblHr)));
@@ -197,7 +203,7 @@ export function detectLoss(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(-x.sppDeltaPsi / 500);
   }
-  const flowOnly = count === 1 && flowOn && fb < -t.flowImbalanceCriticalGpm;
+  const flowOnly = count === 1 && flowOn;
   if (count < t.lossMinIndicators && !flowOnly) return null;
   const severity = flowOnly ? 0.5 * sum : sum / count;
   const critical =
@@ -250,11 +256,16 @@ export function detectH2s(x: DetectorInputs, t: EffectiveThresholds): Detection 
   };
 }
 
-/** Pit rate alone (no second indicator). Needs flow-out like every pit/flow rule, and steady pumps. */
+/**
+ * Pit rate alone (no flow-out confirmation). Needs flow-out like every pit/flow rule, pits
+ * settled after the last pump change, and the pit to have actually moved by the pit-gain warning
+ * in the same direction: a rate from line fill or sensor noise does not add up to barrels.
+ */
 export function detectPitRate(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  if (x.flowBalanceGpm === null || !x.pumpsSteady || x.pitRateBblHr === null) return null;
+  if (x.flowBalanceGpm === null || !x.pumpsSteady || !x.pitsSettled || x.pitRateBblHr === null || x.pitGainBbl === null) return null;
   const r = x.pitRateBblHr;
   if (Math.abs(r) <= t.pitRateWarningBblHr) return null;
+  if (Math.sign(x.pitGainBbl) !== Math.sign(r) || Math.abs(x.pitGainBbl) <= t.pitGainWarningBbl) return null;
   const critical = Math.abs(r) > t.pitRateCriticalBblHr;
   return {
     fault: 'pit-rate',
@@ -285,6 +296,9 @@ export function detectEcdMargin(x: DetectorInputs, t: EffectiveThresholds): Dete
 export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const tq = x.torqueDeltaFraction;
   if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
+  // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
+  // (a founder or a weight step pushes WOB up and torque with it, and is not a pack-off).
+  if (tq - Math.max(x.wobRiseFraction ?? 0, 0) <= t.torqueIncreaseWarningFraction) return null;
   let count = 1;
   let sum = clamp01(tq / 0.3);
   const sppFrac = x.sppDeltaPsi !== null && x.sppBaselinePsi !== null && x.sppBaselinePsi > 0 ? x.sppDeltaPsi / x.sppBaselinePsi : null;
@@ -296,24 +310,20 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
     count++;
     sum += clamp01(Math.max((sppFrac as number) / 0.25, (x.sppDeltaPsi as number) / (2 * t.sppDeviationCriticalPsi)));
   }
-  // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
-  // (a founder pushes WOB up, torque and a flat ROP with it, and is not a pack-off).
-  const ropOn =
-    x.ropDropFraction !== null &&
-    x.ropDropFraction > t.packoffRopDecreaseFraction &&
-    x.wobRiseFraction !== null &&
-    x.wobRiseFraction > 0.05 &&
-    tq - x.wobRiseFraction > t.torqueIncreaseWarningFraction;
+  const ropOn = x.ropDropFraction !== null && x.ropDropFraction > t.packoffRopDecreaseFraction;
   if (ropOn) {
     count++;
     sum += clamp01((x.ropDropFraction as number) / 0.5);
   }
-  if (!sppOn && !ropOn) return null;
+  // Both signs of a packing annulus (DOMAIN §3.7: torque and SPP up, ROP down), or a large
+  // torque excess with SPP well up (off-bottom-ish, no ROP to judge): one sign alone is noise.
+  const strongSpp = x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
+  if (!(sppOn && ropOn) && !(strongSpp && tq - Math.max(x.wobRiseFraction ?? 0, 0) > t.torqueIncreaseCriticalFraction)) return null;
   const severity = sum / count;
   const critical = tq > t.torqueIncreaseCriticalFraction && (severity > 0.7 || (x.sppDeltaPsi ?? 0) > t.sppDeviationWarningPsi);
   const parts = [`torque ${pct(tq)} above baseline`];
   if (sppOn) parts.push(`SPP +${r0(x.sppDeltaPsi as number)} psi`);
-  if (ropOn) parts.push(`ROP ${pct(x.ropDropFraction as number)} down with WOB ${pct(x.wobRiseFraction as number)} up`);
+  if (ropOn) parts.push(`ROP ${pct(x.ropDropFraction as number)} down`);
   return {
     fault: 'pack-off',
     level: critical ? 'CRITICAL' : 'WARNING',
@@ -429,6 +439,8 @@ export function detectFounder(x: DetectorInputs, t: EffectiveThresholds): Detect
 export function detectTorqueRise(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const tq = x.torqueDeltaFraction;
   if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
+  // A torque rise the WOB explains (more weight, more bit torque) is the driller's own doing.
+  if (tq - Math.max(x.wobRiseFraction ?? 0, 0) <= t.torqueIncreaseWarningFraction) return null;
   return {
     fault: 'torque-rise',
     level: tq > t.torqueIncreaseCriticalFraction ? 'CRITICAL' : 'WARNING',

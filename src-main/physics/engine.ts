@@ -119,7 +119,7 @@ export class PhysicsEngine {
     const d = onBottom
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs)
       : { torque: null, rop: null, wob: null, mse: null, dxc: null };
-    const sppDelta = this.spp.update(packet.sppPsi, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs);
+    const sppDelta = this.spp.update(packet.sppPsi, packet.flowInGpm, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs);
     const gasRise = this.gas.update(packet.gasUnits, th);
     const founder = this.founder.update(packet, drilling, history, th);
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
@@ -147,6 +147,8 @@ export class PhysicsEngine {
       torqueDeltaFraction: d.torque,
       sppDeltaPsi: sppDelta,
       mseDeltaFraction: d.mse,
+      ropDropFraction: d.rop,
+      wobRiseFraction: d.wob,
       hardness: rock.hardness,
     };
 
@@ -173,6 +175,7 @@ export class PhysicsEngine {
     x.mseDeltaFraction = d.mse;
     x.dxcDelta = inRock ? d.dxc : null;
     x.pumpsSteady = pumps.pumpsSteady;
+    x.pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
     x.pumpsOffSettledS = flowCheck.pumpsOffSettledS;
     x.flowOutPumpsOffGpm = flowCheck.flowOutPumpsOffGpm;
     x.pitGainPumpsOffBbl = flowCheck.pitGainPumpsOffBbl;

@@ -20,11 +20,17 @@ export interface TorqueOscillation {
 /** Below this mean torque the reading says nothing about vibration, kft-lbf. */
 export const MIN_ASSESSABLE_TORQUE_KFTLBF = 1;
 /** A repeating oscillation's autocorrelation peak at least this high. */
-export const MIN_REGULARITY = 0.3;
+export const MIN_REGULARITY = 0.4;
 const MIN_LAG_S = 3;
 const MAX_LAG_S = 15;
 /** Seconds of on-bottom torque judged (about 4 periods of a slow stick-slip). */
 export const OSCILLATION_WINDOW = 40;
+
+/**
+ * Longest median spacing between samples that can show a 3-15 s oscillation: a feed slower than
+ * this (a depth log replayed by its rows) cannot be judged for stick-slip at all.
+ */
+export const MAX_SAMPLE_SPACING_S = 2;
 
 /** Pure: the oscillation of a torque series sampled at 1 Hz, oldest first; null when not assessable. */
 export function torqueOscillationOf(torque: readonly number[], minSamples = 20): TorqueOscillation | null {
@@ -34,6 +40,7 @@ export function torqueOscillationOf(torque: readonly number[], minSamples = 20):
   for (const t of torque) mean += t;
   mean /= n;
   if (!(mean >= MIN_ASSESSABLE_TORQUE_KFTLBF)) return null;
+  if (!freshSamples(torque, mean)) return null;
   const fit = fitSeries(torque as number[]);
   const r = torque.map((t, i) => t - (fit.intercept + fit.slope * i));
   let var0 = 0;
@@ -55,18 +62,43 @@ export function torqueOscillationOf(torque: readonly number[], minSamples = 20):
   return { cv: Math.sqrt(var0 / n) / mean, regularity: Math.max(-1, Math.min(1, best)), periodS: bestLag, samples: n };
 }
 
+/**
+ * Most samples must be new readings: a channel the logger holds between slow updates (a staircase)
+ * or fills in linearly between sparse points has a regular "period" that is not vibration. In
+ * real 1 Hz torque almost every sample bends the curve (a non-zero second difference).
+ */
+const MIN_FRESH_FRACTION = 0.6;
+
+function freshSamples(torque: readonly number[], mean: number): boolean {
+  const eps = 1e-6 * Math.max(mean, 1);
+  let bends = 0;
+  for (let i = 2; i < torque.length; i++) if (Math.abs(torque[i] - 2 * torque[i - 1] + torque[i - 2]) > eps) bends++;
+  return bends >= MIN_FRESH_FRACTION * (torque.length - 2);
+}
+
 const rotatingOnBottom = (e: HistoryEntry): boolean =>
   (e.packet.rigState === 'Drilling' || e.packet.rigState === 'Reaming') && e.packet.torqueKftLbf !== null && e.packet.torqueKftLbf > 0;
 
 /** The oscillation over the last OSCILLATION_WINDOW on-bottom packets plus the current torque. */
 export function torqueOscillation(history: HistoryBuffer<HistoryEntry>, currentTorqueKftLbf: number | null, minSamples = 20): TorqueOscillation | null {
   const out: number[] = [];
+  const gapsS: number[] = [];
+  let prevMs: number | null = null;
   for (let i = Math.max(0, history.size - OSCILLATION_WINDOW); i < history.size; i++) {
     const e = history.at(i);
-    if (rotatingOnBottom(e)) out.push(e.packet.torqueKftLbf as number);
+    if (!rotatingOnBottom(e)) continue;
+    out.push(e.packet.torqueKftLbf as number);
+    if (prevMs !== null) gapsS.push((e.packet.timeMs - prevMs) / 1000);
+    prevMs = e.packet.timeMs;
   }
   if (currentTorqueKftLbf !== null && currentTorqueKftLbf > 0) out.push(currentTorqueKftLbf);
+  if (gapsS.length > 0 && medianOf(gapsS) > MAX_SAMPLE_SPACING_S) return null;
   return torqueOscillationOf(out, minSamples);
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
 }
 
 /** 0 at the warning CV, 1 at the critical CV, linear between (DOMAIN §3.7: 0.15 → 0.25). */

@@ -105,11 +105,19 @@ export class OnBottomDeltas {
 }
 
 /**
+ * SPP pressure losses grow with flow rate to about the 1.8th power (turbulent flow in the string
+ * and bit): a 2 % drift in pump rate moves SPP ~4 %, which is not a washout or a pack-off.
+ */
+export const SPP_FLOW_EXPONENT = 1.8;
+
+/**
  * SPP against its baseline at steady pumps only: learned while the pumps are steady (or to
- * seed it), judged only when steady, started over at every pump change.
+ * seed it), judged only when steady, started over at every pump change. SPP is referred to the
+ * flow rate the baseline was learned at, so small pump-rate drifts do not read as deviations.
  */
 export class SppDelta {
   private readonly d: ChannelDelta;
+  private refFlowGpm: number | null = null;
 
   constructor(smoothingPackets: number) {
     this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => t.sppDeviationWarningPsi / 2 }, smoothingPackets);
@@ -119,13 +127,19 @@ export class SppDelta {
     return this.d.base.current;
   }
 
-  update(sppPsi: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds, timeMs: number): number | null {
+  update(sppPsi: number | null, flowInGpm: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds, timeMs: number): number | null {
     if (!pumpsOn) return null;
-    return this.d.update(sppPsi, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady);
+    let spp = sppPsi;
+    if (spp !== null && flowInGpm !== null && flowInGpm > 0) {
+      this.refFlowGpm ??= flowInGpm;
+      spp = spp * (this.refFlowGpm / flowInGpm) ** SPP_FLOW_EXPONENT;
+    }
+    return this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady);
   }
 
   reset(): void {
     this.d.reset();
+    this.refFlowGpm = null;
   }
 }
 
