@@ -41,7 +41,7 @@ describe('PumpTracker', () => {
 describe('FlowCheckTracker', () => {
   it('judges returns and pit gain only after the flow-back settle time', () => {
     const f = new FlowCheckTracker();
-    const off = { pumpsOn: false, pumpsSteady: false, pumpChanged: false };
+    const off = { pumpsOn: false, pumpsSteady: false, pumpChanged: false, steadyForS: 0 };
     f.update(at(0, { flowOutGpm: 80, pitVolumeBbl: 500 }), { ...off, pumpChanged: true }, 120);
     expect(f.update(at(60, { flowOutGpm: 30, pitVolumeBbl: 503 }), off, 120).pumpsOffSettledS).toBeNull();
     const first = f.update(at(120, { flowOutGpm: 12, pitVolumeBbl: 504 }), off, 120);
@@ -49,7 +49,7 @@ describe('FlowCheckTracker', () => {
     expect(first.pitGainPumpsOffBbl).toBe(0);
     const later = f.update(at(180, { flowOutGpm: 12, pitVolumeBbl: 506.5 }), off, 120);
     expect(later.pitGainPumpsOffBbl).toBeCloseTo(2.5, 9);
-    expect(f.update(at(181, { flowOutGpm: 500 }), { pumpsOn: true, pumpsSteady: false, pumpChanged: true }, 120).pumpsOffSettledS).toBeNull();
+    expect(f.update(at(181, { flowOutGpm: 500 }), { pumpsOn: true, pumpsSteady: false, pumpChanged: true, steadyForS: 0 }, 120).pumpsOffSettledS).toBeNull();
   });
 });
 
