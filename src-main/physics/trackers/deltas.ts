@@ -19,14 +19,20 @@ interface DeltaRule {
   kind: DeltaKind;
   /** |delta| beyond this holds the baseline. */
   holdBeyond: (t: EffectiveThresholds) => number;
+  /**
+   * Freeze the baseline while deviating (else it only slows). WOB and ROP are the driller's set
+   * points: a step is a new normal, so they freeze only while the torque shows drag the WOB does
+   * not explain (a pack-off building), never on a founder or a drill-off step.
+   */
+  freeze: boolean;
 }
 
 export const ON_BOTTOM_DELTAS = {
-  torque: { kind: 'rise', holdBeyond: (t) => t.torqueIncreaseWarningFraction / 2 },
-  rop: { kind: 'drop', holdBeyond: () => 0.1 },
-  wob: { kind: 'rise', holdBeyond: () => 0.05 },
-  mse: { kind: 'rise', holdBeyond: (t) => t.mseChangeSignificantFraction / 2 },
-  dxc: { kind: 'difference', holdBeyond: (t) => t.dxcTrendThreshold / 2 },
+  torque: { kind: 'rise', holdBeyond: (t) => t.torqueIncreaseWarningFraction / 2, freeze: true },
+  rop: { kind: 'drop', holdBeyond: () => 0.1, freeze: false },
+  wob: { kind: 'rise', holdBeyond: () => 0.05, freeze: false },
+  mse: { kind: 'rise', holdBeyond: (t) => t.mseChangeSignificantFraction / 2, freeze: true },
+  dxc: { kind: 'difference', holdBeyond: (t) => t.dxcTrendThreshold / 2, freeze: true },
 } satisfies Record<string, DeltaRule>;
 
 export type OnBottomChannel = keyof typeof ON_BOTTOM_DELTAS;
@@ -50,13 +56,15 @@ export class ChannelDelta {
   }
 
   /** Pushes a positive reading and returns its delta (null while the baseline warms up). */
-  update(value: number | null, t: EffectiveThresholds, timeMs: number, learn = true, judge = true): number | null {
+  update(value: number | null, t: EffectiveThresholds, timeMs: number, learn = true, judge = true, freeze = this.rule.freeze): number | null {
     if (value === null || !Number.isFinite(value) || value <= 0) return null;
     this.short.push(value);
     const delta = judge ? this.delta() : null;
     if (!learn) return delta;
     const deviating = delta !== null && Math.abs(delta) > this.rule.holdBeyond(t);
-    if (deviating && this.base.samples >= this.base.settings.warmSamples) {
+    // Frozen only in the fault's direction: a torque or MSE that falls is not a fault building.
+    const towardsFault = delta !== null && (this.rule.kind === 'difference' || delta > 0);
+    if (deviating && freeze && towardsFault && this.base.samples >= this.base.settings.warmSamples) {
       this.heldSinceMs ??= timeMs;
       if (timeMs - this.heldSinceMs < this.maxHoldMs) return delta; // frozen: the fault is measured against the pre-fault level
       this.base.update(value, false); // held long enough: follow the new level
@@ -84,23 +92,51 @@ export class ChannelDelta {
 }
 
 /** The on-bottom channels' deltas, updated together while the bit is on bottom. */
+/** WOB or RPM this far from its baseline is a new set point, not a fault. */
+const SET_POINT_STEP_FRACTION = 0.05;
+
 export class OnBottomDeltas {
   readonly channels: Record<OnBottomChannel, ChannelDelta>;
+  private wobRise: number | null = null;
+  private readonly rpmBase = new EmaBaseline();
+  private readonly rpmShort: ShortWindow;
 
   constructor(smoothingPackets: number) {
+    this.rpmShort = new ShortWindow(smoothingPackets);
     const make = (c: OnBottomChannel) => new ChannelDelta(ON_BOTTOM_DELTAS[c], smoothingPackets);
     this.channels = { torque: make('torque'), rop: make('rop'), wob: make('wob'), mse: make('mse'), dxc: make('dxc') };
   }
 
-  update(values: Record<OnBottomChannel, number | null>, t: EffectiveThresholds, timeMs: number): Record<OnBottomChannel, number | null> {
+  /**
+   * `rpm`: the rotary speed set point. Torque and MSE follow WOB and RPM, so a set-point change
+   * is a new normal: their baselines only freeze while WOB and RPM are where they were.
+   */
+  update(values: Record<OnBottomChannel, number | null>, t: EffectiveThresholds, timeMs: number, rpm: number | null): Record<OnBottomChannel, number | null> {
     const c = this.channels;
+    const rpmChange = this.rpmChange(rpm);
+    const setPointsSteady = Math.abs(this.wobRise ?? 0) <= SET_POINT_STEP_FRACTION && Math.abs(rpmChange) <= SET_POINT_STEP_FRACTION;
+    const torque = c.torque.update(values.torque, t, timeMs, true, true, setPointsSteady);
+    // Drag: torque up beyond what the WOB (last packet's rise) explains: hold ROP and WOB too.
+    const drag = setPointsSteady && torque !== null && torque - Math.max(this.wobRise ?? 0, 0) > ON_BOTTOM_DELTAS.torque.holdBeyond(t);
+    const wob = c.wob.update(values.wob, t, timeMs, true, true, drag);
+    this.wobRise = wob;
     return {
-      torque: c.torque.update(values.torque, t, timeMs),
-      rop: c.rop.update(values.rop, t, timeMs),
-      wob: c.wob.update(values.wob, t, timeMs),
-      mse: c.mse.update(values.mse, t, timeMs),
+      torque,
+      rop: c.rop.update(values.rop, t, timeMs, true, true, drag),
+      wob,
+      mse: c.mse.update(values.mse, t, timeMs, true, true, setPointsSteady),
       dxc: c.dxc.update(values.dxc, t, timeMs),
     };
+  }
+
+  /** RPM (short mean) / its baseline − 1; 0 while unknown. */
+  private rpmChange(rpm: number | null): number {
+    if (rpm === null || !(rpm > 0)) return 0;
+    this.rpmShort.push(rpm);
+    const base = this.rpmBase.current;
+    const change = base !== null && this.rpmBase.ready && base > 0 ? (this.rpmShort.mean as number) / base - 1 : 0;
+    this.rpmBase.update(rpm, Math.abs(change) > SET_POINT_STEP_FRACTION);
+    return change;
   }
 }
 
@@ -120,7 +156,7 @@ export class SppDelta {
   private refFlowGpm: number | null = null;
 
   constructor(smoothingPackets: number) {
-    this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => t.sppDeviationWarningPsi / 2 }, smoothingPackets);
+    this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => t.sppDeviationWarningPsi / 2, freeze: true }, smoothingPackets);
   }
 
   get baselinePsi(): number | null {
