@@ -9,6 +9,7 @@ import type { FaultKind, Severity, Ticket, VerificationResult, VerificationStatu
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
+import { torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_REGULARITY, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
@@ -312,7 +313,7 @@ function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   const fit = lineFit(torques);
   const torqueTrend = torques.length > 1 && mean(torques) > 0 ? (fit.slope * (torques.length - 1)) / mean(torques) : 0;
   // Only the torque rise beyond the WOB rise is drag on the string (more weight, more bit torque).
-  const excess = tq - Math.max(wobRise, 0);
+  const excess = torqueExcessFraction(tq, wobRise);
   const sppOn = sppD !== null && (sppD >= t.sppDeviationWarningPsi / 2 || (sppLevel - sppD > 0 && sppD / (sppLevel - sppD) > t.packoffSppIncreaseFraction));
   const ropOn = ropDrop !== null && ropDrop > t.packoffRopDecreaseFraction;
   const parts = [`torque ${pct(tq)} above baseline (10 s average)`];

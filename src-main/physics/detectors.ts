@@ -4,6 +4,7 @@
 // needs is missing: missing channels never vote.
 import type { FaultKind } from '../../src-shared/advisory.js';
 import { MIN_REGULARITY } from './stick-slip.js';
+import { singleIndicatorLevel } from './trackers/noise-band.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
 
@@ -50,6 +51,12 @@ export interface DetectorInputs {
   pumpsSteady: boolean;
   /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
   pitsSettled: boolean;
+  /** RMS of the flow balance at steady pumps on this rig (null while learning), gpm. */
+  flowNoiseGpm: number | null;
+  /** RMS of the pit rate with settled pits on this rig (null while learning), bbl/hr. */
+  pitRateNoiseBblHr: number | null;
+  /** RMS of the pit gain with settled pits on this rig (transfers, agitators), bbl. */
+  pitGainNoiseBbl: number | null;
   /** Seconds since the pumps stopped, once past the flow-back settle time; null while pumping or settling. */
   pumpsOffSettledS: number | null;
   /** Flow out with the pumps off, mean of the last few packets, gpm. Null without a flow-out sensor. */
@@ -85,6 +92,9 @@ export function emptyDetectorInputs(): DetectorInputs {
     dxcDelta: null,
     pumpsSteady: false,
     pitsSettled: false,
+    flowNoiseGpm: null,
+    pitRateNoiseBblHr: null,
+    pitGainNoiseBbl: null,
     pumpsOffSettledS: null,
     flowOutPumpsOffGpm: null,
     pitGainPumpsOffBbl: null,
@@ -94,6 +104,16 @@ export function emptyDetectorInputs(): DetectorInputs {
   };
 }
 
+/**
+ * Share of a WOB rise that shows as surface torque: bit torque grows with WOB, but surface
+ * torque also carries string friction that does not (about half on a typical deviated well).
+ * Only the torque rise beyond this share of the WOB rise is drag on the string.
+ */
+export const BIT_TORQUE_SHARE = 0.5;
+
+/** Torque rise beyond what a WOB rise explains (a founder or a weight step is not drag). */
+export const torqueExcessFraction = (torqueRise: number, wobRise: number | null): number => torqueRise - BIT_TORQUE_SHARE * Math.max(wobRise ?? 0, 0);
+
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 const r1 = (x: number): string => fixed(x, 1);
 const r0 = (x: number): string => fixed(x, 0);
@@ -101,8 +121,8 @@ const pct = (x: number): string => percentOfFraction(x);
 
 /**
  * Kick: indicator vote (DOMAIN §3.6). Flow gain, pit gain or pit rate, gas rise; ≥ kickMin
- * indicators. A flow gain above the critical imbalance on its own is also reported, as a
- * WARNING: the flow-out sensor is the first thing to see a kick and the tactical sustain
+ * indicators. A flow gain clear of this rig's flow-out noise on its own is also reported, as
+ * a WARNING: the flow-out sensor is the first thing to see a kick and the tactical sustain
  * counter filters a glitch. Needs flow-out (flowBalanceGpm) and steady pumps.
  */
 export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
@@ -117,7 +137,9 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
   }
   const gain = x.pitsSettled ? x.pitGainBbl : null;
   const rate = x.pitsSettled ? x.pitRateBblHr : null;
-  if ((gain !== null && gain > t.pitGainWarningBbl) || (rate !== null && rate > t.pitRateWarningBblHr)) {
+  const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
+  const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
+  if ((gain !== null && gain > pitGainLevel) || (rate !== null && rate > pitRateLevel)) {
     count++;
     sum += clamp01(Math.max((gain ?? 0) / t.kickPitSeverityDivisorBbl, (rate ?? 0) / (3 * t.pitRateCriticalBblHr)));
   }
@@ -126,9 +148,9 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
     sum += clamp01(x.gasRiseUnits / t.kickGasSeverityDivisorUnits);
   }
   // The flow-out sensor is the first to see an influx (the pits take minutes to add up): a
-  // gain above the warning on its own is reported as a WARNING, the tactical sustain counter
-  // and the verification filter a glitch.
-  const flowOnly = count === 1 && flowOn;
+  // gain on its own is reported as a WARNING once it stands clear of this rig's flow-out noise;
+  // the tactical sustain counter and the verification filter a glitch.
+  const flowOnly = count === 1 && flowOn && fb > singleIndicatorLevel(t.flowImbalanceWarningGpm, x.flowNoiseGpm);
   if (count < t.kickMinIndicators && !flowOnly) return null;
   const severity = flowOnly ? 0.5 * sum : sum / count;
   const critical =
@@ -195,7 +217,9 @@ export function detectLoss(x: DetectorInputs, t: EffectiveThresholds): Detection
   }
   const gain = x.pitsSettled ? x.pitGainBbl : null;
   const rate = x.pitsSettled ? x.pitRateBblHr : null;
-  if ((gain !== null && gain < -t.pitGainWarningBbl) || (rate !== null && rate < -t.pitRateWarningBblHr)) {
+  const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
+  const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
+  if ((gain !== null && gain < -pitGainLevel) || (rate !== null && rate < -pitRateLevel)) {
     count++;
     sum += clamp01(Math.max(-(gain ?? 0) / t.kickPitSeverityDivisorBbl, -(rate ?? 0) / (3 * t.pitRateCriticalBblHr)));
   }
@@ -203,7 +227,7 @@ export function detectLoss(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(-x.sppDeltaPsi / 500);
   }
-  const flowOnly = count === 1 && flowOn;
+  const flowOnly = count === 1 && flowOn && -fb > singleIndicatorLevel(t.flowImbalanceWarningGpm, x.flowNoiseGpm);
   if (count < t.lossMinIndicators && !flowOnly) return null;
   const severity = flowOnly ? 0.5 * sum : sum / count;
   const critical =
@@ -264,8 +288,8 @@ export function detectH2s(x: DetectorInputs, t: EffectiveThresholds): Detection 
 export function detectPitRate(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   if (x.flowBalanceGpm === null || !x.pumpsSteady || !x.pitsSettled || x.pitRateBblHr === null || x.pitGainBbl === null) return null;
   const r = x.pitRateBblHr;
-  if (Math.abs(r) <= t.pitRateWarningBblHr) return null;
-  if (Math.sign(x.pitGainBbl) !== Math.sign(r) || Math.abs(x.pitGainBbl) <= t.pitGainWarningBbl) return null;
+  if (Math.abs(r) <= singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr)) return null;
+  if (Math.sign(x.pitGainBbl) !== Math.sign(r) || Math.abs(x.pitGainBbl) <= singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl)) return null;
   const critical = Math.abs(r) > t.pitRateCriticalBblHr;
   return {
     fault: 'pit-rate',
@@ -298,7 +322,7 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
   if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
   // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
   // (a founder or a weight step pushes WOB up and torque with it, and is not a pack-off).
-  if (tq - Math.max(x.wobRiseFraction ?? 0, 0) <= t.torqueIncreaseWarningFraction) return null;
+  if (torqueExcessFraction(tq, x.wobRiseFraction) <= t.torqueIncreaseWarningFraction) return null;
   let count = 1;
   let sum = clamp01(tq / 0.3);
   const sppFrac = x.sppDeltaPsi !== null && x.sppBaselinePsi !== null && x.sppBaselinePsi > 0 ? x.sppDeltaPsi / x.sppBaselinePsi : null;
@@ -318,7 +342,7 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
   // Both signs of a packing annulus (DOMAIN §3.7: torque and SPP up, ROP down), or a large
   // torque excess with SPP well up (off-bottom-ish, no ROP to judge): one sign alone is noise.
   const strongSpp = x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
-  if (!(sppOn && ropOn) && !(strongSpp && tq - Math.max(x.wobRiseFraction ?? 0, 0) > t.torqueIncreaseCriticalFraction)) return null;
+  if (!(sppOn && ropOn) && !(strongSpp && torqueExcessFraction(tq, x.wobRiseFraction) > t.torqueIncreaseCriticalFraction)) return null;
   const severity = sum / count;
   const critical = tq > t.torqueIncreaseCriticalFraction && (severity > 0.7 || (x.sppDeltaPsi ?? 0) > t.sppDeviationWarningPsi);
   const parts = [`torque ${pct(tq)} above baseline`];
@@ -440,7 +464,7 @@ export function detectTorqueRise(x: DetectorInputs, t: EffectiveThresholds): Det
   const tq = x.torqueDeltaFraction;
   if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
   // A torque rise the WOB explains (more weight, more bit torque) is the driller's own doing.
-  if (tq - Math.max(x.wobRiseFraction ?? 0, 0) <= t.torqueIncreaseWarningFraction) return null;
+  if (torqueExcessFraction(tq, x.wobRiseFraction) <= t.torqueIncreaseWarningFraction) return null;
   return {
     fault: 'torque-rise',
     level: tq > t.torqueIncreaseCriticalFraction ? 'CRITICAL' : 'WARNING',

@@ -26,6 +26,7 @@ import { FounderTracker } from './trackers/founder.js';
 import { PitTracker } from './trackers/pits.js';
 import { PumpTracker } from './trackers/pumps.js';
 import { MseReference } from './trackers/mse-reference.js';
+import { NoiseBand } from './trackers/noise-band.js';
 
 export type { Detection } from './detectors.js';
 
@@ -76,6 +77,9 @@ export class PhysicsEngine {
   private readonly efficiency: EfficiencyJudge;
   private readonly flowBalance: ShortWindow;
   private readonly mseReference = new MseReference();
+  private readonly flowNoise = new NoiseBand();
+  private readonly pitRateNoise = new NoiseBand();
+  private readonly pitGainNoise = new NoiseBand();
   private readonly inputs: DetectorInputs = emptyDetectorInputs();
   private readonly assessable = new Set<AnomalyCategory>();
 
@@ -100,8 +104,8 @@ export class PhysicsEngine {
 
     const pumps = this.pumps.update(packet, config.thresholds.rig_state.circulation_flow_min);
     if (pumps.pumpChanged) {
-      // Line fill, flow-back and a new SPP level follow any pump change: start over.
-      this.spp.reset();
+      // Line fill and flow-back follow any pump change: start over (SPP, referred to the flow
+      // rate, starts over itself at a new operating point or when the pumps stop).
       this.flowBalance.reset();
       this.pits.reset();
     }
@@ -176,6 +180,9 @@ export class PhysicsEngine {
     x.dxcDelta = inRock ? d.dxc : null;
     x.pumpsSteady = pumps.pumpsSteady;
     x.pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
+    x.flowNoiseGpm = this.flowNoise.update(x.flowBalanceGpm, pumps.pumpsSteady);
+    x.pitRateNoiseBblHr = this.pitRateNoise.update(x.pitRateBblHr, x.pitsSettled);
+    x.pitGainNoiseBbl = this.pitGainNoise.update(x.pitGainBbl, x.pitsSettled);
     x.pumpsOffSettledS = flowCheck.pumpsOffSettledS;
     x.flowOutPumpsOffGpm = flowCheck.flowOutPumpsOffGpm;
     x.pitGainPumpsOffBbl = flowCheck.pitGainPumpsOffBbl;

@@ -5,6 +5,7 @@
 // freeze is bounded: after `maxHoldS` a new level is adopted (a parameter change, new rock).
 // Table-driven: one row per channel says how the delta is formed and when the baseline holds.
 import { EmaBaseline, GAS_BACKGROUND, ShortWindow } from '../ema.js';
+import { torqueExcessFraction } from '../detectors.js';
 import type { EffectiveThresholds } from '../thresholds.js';
 
 type DeltaKind =
@@ -93,7 +94,7 @@ export class ChannelDelta {
 
 /** The on-bottom channels' deltas, updated together while the bit is on bottom. */
 /** WOB or RPM this far from its baseline is a new set point, not a fault. */
-const SET_POINT_STEP_FRACTION = 0.05;
+const SET_POINT_STEP_FRACTION = 0.1;
 
 export class OnBottomDeltas {
   readonly channels: Record<OnBottomChannel, ChannelDelta>;
@@ -113,11 +114,12 @@ export class OnBottomDeltas {
    */
   update(values: Record<OnBottomChannel, number | null>, t: EffectiveThresholds, timeMs: number, rpm: number | null): Record<OnBottomChannel, number | null> {
     const c = this.channels;
-    const rpmChange = this.rpmChange(rpm);
-    const setPointsSteady = Math.abs(this.wobRise ?? 0) <= SET_POINT_STEP_FRACTION && Math.abs(rpmChange) <= SET_POINT_STEP_FRACTION;
+    // Torque and MSE follow both set points: a WOB or RPM step makes a new normal for them.
+    const rpmSteady = Math.abs(this.rpmChange(rpm)) <= SET_POINT_STEP_FRACTION;
+    const setPointsSteady = rpmSteady && Math.abs(this.wobRise ?? 0) <= SET_POINT_STEP_FRACTION;
     const torque = c.torque.update(values.torque, t, timeMs, true, true, setPointsSteady);
     // Drag: torque up beyond what the WOB (last packet's rise) explains: hold ROP and WOB too.
-    const drag = setPointsSteady && torque !== null && torque - Math.max(this.wobRise ?? 0, 0) > ON_BOTTOM_DELTAS.torque.holdBeyond(t);
+    const drag = rpmSteady && torque !== null && torqueExcessFraction(torque, this.wobRise) > ON_BOTTOM_DELTAS.torque.holdBeyond(t);
     const wob = c.wob.update(values.wob, t, timeMs, true, true, drag);
     this.wobRise = wob;
     return {
@@ -145,6 +147,8 @@ export class OnBottomDeltas {
  * and bit): a 2 % drift in pump rate moves SPP ~4 %, which is not a washout or a pack-off.
  */
 export const SPP_FLOW_EXPONENT = 1.8;
+/** A pump rate this far from the SPP baseline's reference rate is a new operating point. */
+const NEW_PUMP_RATE_FRACTION = 0.1;
 
 /**
  * SPP against its baseline at steady pumps only: learned while the pumps are steady (or to
@@ -167,6 +171,9 @@ export class SppDelta {
     if (!pumpsOn) return null;
     let spp = sppPsi;
     if (spp !== null && flowInGpm !== null && flowInGpm > 0) {
+      // Referred to the learning rate, SPP rides through small rate changes; a new pump rate
+      // (beyond the normalisation's reach) starts the baseline over.
+      if (this.refFlowGpm !== null && Math.abs(flowInGpm / this.refFlowGpm - 1) > NEW_PUMP_RATE_FRACTION) this.reset();
       this.refFlowGpm ??= flowInGpm;
       spp = spp * (this.refFlowGpm / flowInGpm) ** SPP_FLOW_EXPONENT;
     }

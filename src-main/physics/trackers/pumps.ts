@@ -19,6 +19,8 @@ export interface PumpReading {
  * 20 gpm step at 1,100 gpm lags into a 20 gpm "imbalance" for seconds.)
  */
 const MIN_RATE_CHANGE_GPM = 10;
+/** ... or 2 % of the rate: a pump at 1,200 gpm wanders by more than 10 gpm without a change. */
+const MIN_RATE_CHANGE_FRACTION = 0.02;
 const MIN_RATE_CHANGE_SPM = 2;
 
 export class PumpTracker {
@@ -44,7 +46,7 @@ export class PumpTracker {
       this.rate.push(pumpRate);
       const ref = this.reference.current;
       const shortMean = this.rate.mean as number;
-      const tol = flowIn !== null ? MIN_RATE_CHANGE_GPM : MIN_RATE_CHANGE_SPM;
+      const tol = flowIn !== null ? Math.max(MIN_RATE_CHANGE_GPM, MIN_RATE_CHANGE_FRACTION * (ref ?? 0)) : MIN_RATE_CHANGE_SPM;
       if (ref !== null && Math.abs(shortMean - ref) > tol) pumpChanged = true;
       this.reference.update(pumpRate);
     }
