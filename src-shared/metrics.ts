@@ -43,6 +43,8 @@ export interface DrillingMetrics {
   ropDropFraction?: number | null;
   /** WOB / its baseline − 1 (on bottom). */
   wobRiseFraction?: number | null;
+  /** Seconds the SPP baseline has been learned at this pump rate (young after a rate change), s. */
+  sppBaselineAgeS?: number | null;
   /** Rock hardness index 0-10 used for the optimal MSE. */
   hardness: number | null;
 }

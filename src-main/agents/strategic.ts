@@ -9,7 +9,7 @@ import type { FaultKind, Severity, Ticket, VerificationResult, VerificationStatu
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
-import { torqueExcessFraction } from '../physics/detectors.js';
+import { sppJudges, torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_REGULARITY, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
@@ -322,6 +322,11 @@ function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   if (Math.abs(wobRise) >= 0.05) parts.push(`WOB ${wobRise >= 0 ? '+' : ''}${pct(wobRise)}`);
   parts.push(`torque trend ${torqueTrend >= 0 ? '+' : ''}${pct(torqueTrend)} over ${torques.length} s`);
   const d = parts.join(', ');
+  const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
+  const sppBlind = !sppJudges(sppD, ages.length ? ages[0] : null);
+  if (excess > t.torqueIncreaseCriticalFraction && sppBlind && ropOn) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed (SPP not yet judged at this pump rate): ${d}.`, r2: fit.r2 };
+  }
   if (excess > t.torqueIncreaseWarningFraction && ((sppOn && ropOn) || (excess > t.torqueIncreaseCriticalFraction && sppD !== null && sppD >= t.sppDeviationWarningPsi))) {
     const severe = excess > t.torqueIncreaseCriticalFraction && sppOn && (ropOn || sppD! >= t.sppDeviationWarningPsi);
     return { status: 'Confirmed', severity: severe ? 'CRITICAL' : 'HIGH', reason: `Pack-off signs confirmed: ${d}.`, r2: fit.r2 };

@@ -49,6 +49,8 @@ export interface DetectorInputs {
   dxcDelta: number | null;
   /** Pumps on and flow in/SPM steady long enough for flows, pits and SPP to be judged. */
   pumpsSteady: boolean;
+  /** Seconds the SPP baseline has been learned at this pump rate (null: none). */
+  sppBaselineAgeS: number | null;
   /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
   pitsSettled: boolean;
   /** RMS of the flow balance at steady pumps on this rig (null while learning), gpm. */
@@ -91,6 +93,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     mseDeltaFraction: null,
     dxcDelta: null,
     pumpsSteady: false,
+    sppBaselineAgeS: null,
     pitsSettled: false,
     flowNoiseGpm: null,
     pitRateNoiseBblHr: null,
@@ -112,6 +115,12 @@ export function emptyDetectorInputs(): DetectorInputs {
 export const BIT_TORQUE_SHARE = 0.5;
 
 /** Torque rise beyond what a WOB rise explains (a founder or a weight step is not drag). */
+/** An SPP baseline younger than this (a new pump rate) cannot rule a pack-off out, s. */
+export const SPP_JUDGES_AFTER_S = 300;
+
+export const sppJudges = (sppDeltaPsi: number | null | undefined, baselineAgeS: number | null | undefined): boolean =>
+  sppDeltaPsi !== null && sppDeltaPsi !== undefined && baselineAgeS !== null && baselineAgeS !== undefined && baselineAgeS >= SPP_JUDGES_AFTER_S;
+
 export const torqueExcessFraction = (torqueRise: number, wobRise: number | null): number => torqueRise - BIT_TORQUE_SHARE * Math.max(wobRise ?? 0, 0);
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
@@ -341,8 +350,13 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
   }
   // Both signs of a packing annulus (DOMAIN §3.7: torque and SPP up, ROP down), or a large
   // torque excess with SPP well up (off-bottom-ish, no ROP to judge): one sign alone is noise.
+  // Where SPP cannot judge (no baseline at this pump rate yet: the driller cut the rate, as
+  // drillers do when the hole packs off), a large torque excess with ROP falling stands.
+  const excess = torqueExcessFraction(tq, x.wobRiseFraction);
   const strongSpp = x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
-  if (!(sppOn && ropOn) && !(strongSpp && torqueExcessFraction(tq, x.wobRiseFraction) > t.torqueIncreaseCriticalFraction)) return null;
+  const sppBlind = !sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS);
+  const bigExcess = excess > t.torqueIncreaseCriticalFraction;
+  if (!(sppOn && ropOn) && !(strongSpp && bigExcess) && !(sppBlind && ropOn && bigExcess)) return null;
   const severity = sum / count;
   const critical = tq > t.torqueIncreaseCriticalFraction && (severity > 0.7 || (x.sppDeltaPsi ?? 0) > t.sppDeviationWarningPsi);
   const parts = [`torque ${pct(tq)} above baseline`];

@@ -153,6 +153,7 @@ export class PhysicsEngine {
       mseDeltaFraction: d.mse,
       ropDropFraction: d.rop,
       wobRiseFraction: d.wob,
+      sppBaselineAgeS: this.spp.baselineAgeS,
       hardness: rock.hardness,
     };
 
@@ -166,6 +167,7 @@ export class PhysicsEngine {
     x.ecdMarginPpg = margin;
     x.sppDeltaPsi = sppDelta;
     x.sppBaselinePsi = this.spp.baselinePsi;
+    x.sppBaselineAgeS = this.spp.baselineAgeS;
     x.torqueDeltaFraction = d.torque;
     x.torqueKftLbf = packet.torqueKftLbf;
     x.ropDropFraction = d.rop;

@@ -65,7 +65,8 @@ describe('alarm events on a simulated kick', () => {
     }
     const advisories = await engine.call('getHistory', { limit: 1000 });
     const kickAdvisories = advisories.ok ? advisories.value.filter((a) => a.fault === 'kick') : [];
-    expect(kickAdvisories.length).toBeGreaterThan(5);
+    // Several advisories (first warning, escalation, refreshes), all members of the one event.
+    expect(kickAdvisories.length).toBeGreaterThanOrEqual(2);
     expect(new Set(kickAdvisories.map((a) => a.eventId))).toEqual(new Set([kickEventId]));
     await engine.dispose();
   });

@@ -158,6 +158,8 @@ const NEW_PUMP_RATE_FRACTION = 0.1;
 export class SppDelta {
   private readonly d: ChannelDelta;
   private refFlowGpm: number | null = null;
+  private sinceMs: number | null = null;
+  private lastMs: number | null = null;
 
   constructor(smoothingPackets: number) {
     this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => t.sppDeviationWarningPsi / 2, freeze: true }, smoothingPackets);
@@ -165,6 +167,11 @@ export class SppDelta {
 
   get baselinePsi(): number | null {
     return this.d.base.current;
+  }
+
+  /** How long the baseline has been learned at this operating point, s (null before any). */
+  get baselineAgeS(): number | null {
+    return this.sinceMs === null || this.lastMs === null ? null : (this.lastMs - this.sinceMs) / 1000;
   }
 
   update(sppPsi: number | null, flowInGpm: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds, timeMs: number): number | null {
@@ -177,12 +184,15 @@ export class SppDelta {
       this.refFlowGpm ??= flowInGpm;
       spp = spp * (this.refFlowGpm / flowInGpm) ** SPP_FLOW_EXPONENT;
     }
+    this.sinceMs ??= timeMs;
+    this.lastMs = timeMs;
     return this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady);
   }
 
   reset(): void {
     this.d.reset();
     this.refFlowGpm = null;
+    this.sinceMs = null;
   }
 }
 

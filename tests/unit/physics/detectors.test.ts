@@ -31,8 +31,11 @@ describe('detectors', () => {
     expect(detectLoss(x({ flowBalanceGpm: -(th.flowImbalanceWarningGpm - 1), sppDeltaPsi: -150 }), th)).toBeNull();
   });
   it('pack-off: torque and SPP up; torque alone is not pack-off', () => {
-    expect(detectPackOff(x({ torqueDeltaFraction: 0.3, sppDeltaPsi: 200, sppBaselinePsi: 2800 }), th)?.fault).toBe('pack-off');
-    expect(detectPackOff(x({ torqueDeltaFraction: 0.3, sppDeltaPsi: 0, sppBaselinePsi: 2800, ropDropFraction: 0.5, wobRiseFraction: 0 }), th)).toBeNull();
+    expect(detectPackOff(x({ torqueDeltaFraction: 0.3, sppDeltaPsi: 200, sppBaselinePsi: 2800, sppBaselineAgeS: 600 }), th)?.fault).toBe('pack-off');
+    const torqueAndRop = { torqueDeltaFraction: 0.3, sppDeltaPsi: 0, sppBaselinePsi: 2800, ropDropFraction: 0.5, wobRiseFraction: 0 };
+    expect(detectPackOff(x({ ...torqueAndRop, sppBaselineAgeS: 600 }), th)).toBeNull();
+    // SPP learned for only a minute at a new pump rate cannot rule it out: torque and ROP stand.
+    expect(detectPackOff(x({ ...torqueAndRop, sppBaselineAgeS: 60 }), th)?.fault).toBe('pack-off');
     expect(detectPackOff(x({ torqueDeltaFraction: null }), th)).toBeNull();
   });
   it('stick-slip severity 0→1 from CV 0.10 to 0.20, only when the oscillation repeats', () => {
