@@ -6,6 +6,7 @@ import { AckDialog } from './components/AckDialog.js';
 import { AlarmPlayer } from './components/Alarm.js';
 import { FeedStrip } from './components/FeedStrip.js';
 import { HealthBanners } from './components/HealthBanners.js';
+import { ShelveDialog } from './components/ShelveDialog.js';
 import { TopBar } from './components/TopBar.js';
 import { useShortcuts } from './components/shortcuts.js';
 import { VIEWS, useApp, type ViewName } from './store/app-store.js';
@@ -14,12 +15,14 @@ import { ViewActive } from './store/view-active.js';
 import { CompanyManView } from './views/CompanyManView.js';
 import { DrillerView } from './views/DrillerView.js';
 import { EngineerView } from './views/EngineerView.js';
+import { ReportsView } from './views/ReportsView.js';
 import { SettingsView } from './views/SettingsView.js';
 
 const VIEW_COMPONENTS: Record<ViewName, () => React.JSX.Element> = {
   driller: DrillerView,
   company: CompanyManView,
   engineer: EngineerView,
+  reports: ReportsView,
   settings: SettingsView,
 };
 
@@ -57,6 +60,7 @@ export function App(): React.JSX.Element {
         ))}
       </main>
       <AckDialog />
+      <ShelveDialog />
       <AlarmPlayer />
     </div>
   );

@@ -9,6 +9,7 @@ import type { AlarmEvent, EventTransition } from './events.js';
 import type { HealthReport } from './health.js';
 import type { MlReport, MlRunOutcome, MlSkip } from './ml.js';
 import { OutcomeInputSchema, type OutcomeRecord, type OutcomeStat } from './outcome.js';
+import { ReportExportSchema, ReportRequestSchema, type ReportFile, type ReportModel, type ReportProgress } from './reports.js';
 import type { ShiftSummary } from './records.js';
 import type { SourceStatus, SourceTestResult } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
@@ -117,13 +118,14 @@ export const BridgeRequests = {
     .strict(),
   /** One event's transitions (raised, escalated, acknowledged, cleared...) and acknowledgements. */
   getEventTimeline: z.object({ eventId: z.string().min(1).max(40) }).strict(),
-  /** Acknowledge an event (the fault, not one advisory). */
+  /** Acknowledge an event (the fault, not one advisory); how it ended goes with its latest advisory. */
   acknowledgeEvent: z
     .object({
       eventId: z.string().min(1).max(40),
       actor,
-      action: z.string().trim().min(1, 'action taken is required').max(200),
-      notes: z.string().max(4000).default(''),
+      action: personText(200).pipe(z.string().min(1, 'action taken is required')),
+      notes: personText(4000).default(''),
+      outcome: OutcomeInputSchema.optional(),
     })
     .strict(),
   /** A supervisor silences a nuisance event for a while, with a reason (never a critical well-control event). */
@@ -131,7 +133,7 @@ export const BridgeRequests = {
     .object({
       eventId: z.string().min(1).max(40),
       actor,
-      reason: z.string().trim().min(3, 'a reason is required').max(500),
+      reason: personText(500).pipe(z.string().min(3, 'a reason is required')),
       durationS: z.number().int().min(60).max(43_200),
     })
     .strict(),
@@ -161,6 +163,10 @@ export const BridgeRequests = {
   getMlOptimal: z.object({ depthFt: z.number().finite().min(0).max(60_000) }).strict(),
   /** Runs the ML analysis now on the last window of data (audited). */
   runMlNow: z.object({ actor }).strict(),
+  /** A shift (current by default, or fromMs/toMs), the whole well, or a depth interval: the report's figures. */
+  buildReport: ReportRequestSchema,
+  /** The same as a PDF, CSV or JSON file (base64); progress comes as reportProgress events. */
+  exportReport: ReportExportSchema,
 } as const;
 
 export type BridgeCommand = keyof typeof BridgeRequests;
@@ -210,6 +216,8 @@ export interface BridgeResponses {
   getMlLatest: MlReport | null;
   getMlOptimal: MlReport | null;
   runMlNow: MlRunOutcome;
+  buildReport: ReportModel;
+  exportReport: ReportFile;
 }
 
 /** Events pushed from the engine. */
@@ -233,10 +241,15 @@ export interface BridgeEvents {
   mlReport: MlReport;
   /** An ML run that did not analyse: too little drilling in the window. */
   mlSkip: MlSkip;
+  /** How far a report build or export has got (jobId as given in the request). */
+  reportProgress: ReportProgress;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip'];
+export const BRIDGE_EVENTS: readonly BridgeEventName[] = [
+  'status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip',
+  'reportProgress',
+];
 
 /** A command failure the user can read (validation, not found, refused). */
 export interface BridgeError {
