@@ -160,6 +160,8 @@ export const WellConfigSchema = z
     advisory: section({
       /** An advised fault is ticketed again after this many seconds (its event's numbers refresh). */
       repeat_after_s: range(600, 60, 3600, 's'),
+      /** A well-control fault (kick, loss...) refreshes sooner: the event's numbers are what the crew acts on. */
+      well_control_repeat_after_s: range(60, 10, 3600, 's'),
       /** ... or after this much new hole, ft. */
       repeat_after_depth_ft: range(100, 10, 2000, 'ft'),
       /** A ticket the physics check rejected is retried after this many seconds. */

@@ -37,6 +37,8 @@ export interface TacticalOptions {
   criticalConsecutive: number;
   /** An advised fault is ticketed again after this long (its event's numbers refresh). */
   repeatAfterS: number;
+  /** ... a well-control fault sooner (pit gain and flow are what the crew acts on). */
+  wellControlRepeatAfterS: number;
   /** ... or after this much new hole. */
   repeatAfterDepthFt: number;
   /** A ticket the verification rejected is retried after this long (uncertain: a third). */
@@ -52,6 +54,7 @@ export const DEFAULT_TACTICAL_OPTIONS: TacticalOptions = {
   // single burst on the paddle is not a kick; a real influx keeps growing.
   criticalConsecutive: 10,
   repeatAfterS: 600,
+  wellControlRepeatAfterS: 60,
   repeatAfterDepthFt: 100,
   retryAfterRejectedS: 60,
   episodeGapS: 120,
@@ -63,6 +66,7 @@ export function tacticalOptionsFrom(config: WellConfig): TacticalOptions {
   return {
     ...DEFAULT_TACTICAL_OPTIONS,
     repeatAfterS: a.repeat_after_s,
+    wellControlRepeatAfterS: a.well_control_repeat_after_s,
     repeatAfterDepthFt: a.repeat_after_depth_ft,
     retryAfterRejectedS: a.retry_after_rejected_s,
     episodeGapS: a.episode_gap_s,
@@ -189,7 +193,8 @@ export class TacticalAgent {
     if (!s.advised) return false;
     if (d.level === 'CRITICAL' && s.advisedLevel === 'WARNING') return false; // escalation
     const movedFt = s.lastTicketDepthFt === null ? 0 : Math.abs(depthFt - s.lastTicketDepthFt);
-    return timeMs - s.lastTicketMs < this.opt.repeatAfterS * 1000 && movedFt < this.opt.repeatAfterDepthFt;
+    const repeatS = FAULT_CATEGORY[d.fault] === 'WellControl' ? this.opt.wellControlRepeatAfterS : this.opt.repeatAfterS;
+    return timeMs - s.lastTicketMs < repeatS * 1000 && movedFt < this.opt.repeatAfterDepthFt;
   }
 
   private issue(d: Detection, category: AnomalyCategory, packet: WitsPacket, metrics: DrillingMetrics, ctx: TacticalContext): Ticket {
