@@ -91,11 +91,12 @@ export const WellConfigSchema = z
       mechanical: section({
         torque_increase_warning: fraction(0.15, 0.01),
         torque_increase_critical: fraction(0.25, 0.01, 2),
-        stick_slip_cv_warning: fraction(0.15, 0.01, 2),
-        stick_slip_cv_critical: fraction(0.25, 0.01, 3),
+        stick_slip_cv_warning: fraction(0.1, 0.01, 2),
+        stick_slip_cv_critical: fraction(0.2, 0.01, 3),
         packoff_spp_increase_threshold: fraction(0.1, 0.01),
         packoff_rop_decrease_threshold: fraction(0.2, 0.01),
-        stick_slip_min_samples: count(5, 2, 600, 'samples'),
+        /** On-bottom torque samples (1 Hz) before stick-slip is judged (the detrended oscillation needs ~20 s). */
+        stick_slip_min_samples: count(20, 10, 600, 'samples'),
       }),
       founder: section({
         wob_increase_min: fraction(0.02),
@@ -157,6 +158,16 @@ export const WellConfigSchema = z
       outlier_sigma_threshold: range(3, 0.5, 20, 'sigma'),
     }),
     advisory: section({
+      /** An advised fault is ticketed again after this many seconds (its event's numbers refresh). */
+      repeat_after_s: range(600, 60, 3600, 's'),
+      /** A well-control fault (kick, loss...) refreshes sooner: the event's numbers are what the crew acts on. */
+      well_control_repeat_after_s: range(60, 10, 3600, 's'),
+      /** ... or after this much new hole, ft. */
+      repeat_after_depth_ft: range(100, 10, 2000, 'ft'),
+      /** A ticket the physics check rejected is retried after this many seconds. */
+      retry_after_rejected_s: range(60, 5, 900, 's'),
+      /** Seconds without the detection that end a fault's episode. */
+      episode_gap_s: range(120, 10, 1800, 's'),
       // Hard maximums: a longer cooldown would silence a returning critical advisory.
       critical_cooldown_seconds: range(30, 0, 600, 's'),
       default_cooldown_seconds: range(60, 0, 3600, 's'),

@@ -39,6 +39,12 @@ export interface DrillingMetrics {
   sppDeltaPsi: number | null;
   /** MSE vs its EMA baseline, fraction. */
   mseDeltaFraction: number | null;
+  /** 1 − ROP / its baseline: positive = ROP fell (on bottom). Absent on records of older releases. */
+  ropDropFraction?: number | null;
+  /** WOB / its baseline − 1 (on bottom). */
+  wobRiseFraction?: number | null;
+  /** Seconds the SPP baseline has been learned at this pump rate (young after a rate change), s. */
+  sppBaselineAgeS?: number | null;
   /** Rock hardness index 0-10 used for the optimal MSE. */
   hardness: number | null;
 }

@@ -1,7 +1,7 @@
 // The event tracker (pure core): folds advisories into alarm events, one per fault, and moves
 // each through the ISA-18.2 states. It decides when the alarm sounds (a new event, an
-// escalation above the worst risk so far, a reopening), never for an update of an acknowledged
-// event at the same risk. An event clears only when the detectors, able to judge, have not seen
+// escalation above the worst risk so far of an event already acknowledged, a reopening), never
+// for an update at the same risk. An event clears only when the detectors, able to judge, have not seen
 // its condition for the clear time: a feed outage or pumps off (nothing to judge) never clear it.
 // No I/O, no clock: every time is data time passed in.
 import { FAULT_CATEGORY, RISK_RANK, type Advisory, type AnomalyCategory, type FaultKind, type RiskLevel } from '../../src-shared/advisory.js';
@@ -100,6 +100,9 @@ export class EventTracker {
     const e = existing;
     const wasActive = e.state === 'active-unacknowledged' || e.state === 'active-acknowledged';
     const escalated = RISK_RANK[a.riskLevel] > RISK_RANK[e.worstRiskLevel];
+    // An alarm nobody has acknowledged yet is still sounding: its escalation changes what it
+    // shows, it is not a second annunciation (EEMUA 191 counts one alarm, not two in 5 s).
+    const stillSounding = e.state === 'active-unacknowledged' && sounds(e.worstRiskLevel) && !e.shelved;
     e.riskLevel = a.riskLevel;
     e.updatedMs = t;
     e.lastSeenMs = t;
@@ -118,7 +121,7 @@ export class EventTracker {
       out.push(this.transition(e, 'reopened', t, sounds(a.riskLevel), 'system', a.id, ''));
     } else if (escalated) {
       e.state = 'active-unacknowledged';
-      out.push(this.transition(e, 'escalated', t, sounds(a.riskLevel), 'system', a.id, `risk rose to ${a.riskLevel}`));
+      out.push(this.transition(e, 'escalated', t, sounds(a.riskLevel) && !stillSounding, 'system', a.id, `risk rose to ${a.riskLevel}`));
     } else {
       out.push(this.transition(e, 'updated', t, false, 'system', a.id, ''));
     }

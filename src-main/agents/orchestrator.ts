@@ -4,7 +4,9 @@
 // or HIGH. Pure: no I/O, no clock.
 import { percentOfFraction } from '../../src-shared/number-format.js';
 import {
+  RISK_RANK,
   SEVERITY_RANK,
+  type FaultKind,
   type RiskLevel,
   type Severity,
   type SpecialistVote,
@@ -84,15 +86,37 @@ export function severityFromScore(score: number): VoteLevel {
   return 'HEALTHY';
 }
 
-/** §6: WellControl ticket -> Critical if any Critical vote else High; else by vote counts. */
-export function riskLevelOf(ticket: Ticket, votes: readonly SpecialistVote[]): RiskLevel {
-  const anyCritical = votes.some((v) => v.level === 'CRITICAL');
-  if (ticket.category === 'WellControl') return anyCritical ? 'Critical' : 'High';
-  if (anyCritical) return 'Critical';
-  const highs = votes.filter((v) => v.level === 'HIGH').length;
-  if (highs >= 2) return 'High';
-  if (highs === 1) return 'Elevated';
-  return 'Low';
+/**
+ * Highest risk a fault can be shown at. Optimisation advice is never an alarm: efficiency,
+ * founder (weight past the founder point), a torque rise with no pack-off sign and new rock are
+ * GREEN advice the driller takes at leisure (issue 11: on real wells they were most of the
+ * AMBER flood). Safety faults (well control, pack-off, washout, stick-slip damage) are not capped.
+ */
+const RISK_CAP: Partial<Record<FaultKind, RiskLevel>> = {
+  'mse-inefficiency': 'Low',
+  founder: 'Low',
+  'torque-rise': 'Low',
+  'formation-change': 'Low',
+};
+
+const RISK_OF_SEVERITY: Record<Severity, RiskLevel> = { LOW: 'Low', MEDIUM: 'Elevated', HIGH: 'High', CRITICAL: 'Critical' };
+const RISKS: readonly RiskLevel[] = ['Low', 'Elevated', 'High', 'Critical'];
+
+/**
+ * The risk of an advisory comes from its own fault's evidence (issue 11): the physics verdict's
+ * severity. The panel's votes shape the consensus score and the reasoning but never the risk (a
+ * stick-slip the physics called HIGH is High; an MSE advisory during a kick is not Critical).
+ * Confirmed well control is at least High, Critical on the well-control specialist's Critical.
+ */
+export function riskLevelOf(ticket: Ticket, votes: readonly SpecialistVote[], verification: VerificationResult): RiskLevel {
+  let rank = RISK_RANK[RISK_OF_SEVERITY[verification.severity]];
+  if (ticket.category === 'WellControl') {
+    rank = Math.max(rank, RISK_RANK.High);
+    if (votes.some((v) => v.specialist === 'WellControl' && v.level === 'CRITICAL')) rank = RISK_RANK.Critical;
+  }
+  const cap = RISK_CAP[ticket.fault];
+  if (cap) rank = Math.min(rank, RISK_RANK[cap]);
+  return RISKS[rank - 1];
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -141,7 +165,7 @@ export class Orchestrator {
       score: round3(score),
       finalSeverity,
       severity: finalSeverity === 'HEALTHY' ? 'LOW' : finalSeverity,
-      riskLevel: riskLevelOf(ticket, votes),
+      riskLevel: riskLevelOf(ticket, votes, verification),
       confidence,
       override,
       history,

@@ -9,6 +9,8 @@ import type { FaultKind, Severity, Ticket, VerificationResult, VerificationStatu
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
+import { sppJudges, torqueExcessFraction } from '../physics/detectors.js';
+import { MIN_REGULARITY, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
 import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
@@ -162,6 +164,13 @@ function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, s
     ` (last ${Math.max(fb5.length, pr5.length)} s)`;
   const fbv = fb ?? 0;
   const prv = pr ?? 0;
+  // Returns and pits are one system: a flow gain or deficit that is real shows in the pits
+  // (12 gpm is 17 bbl/hr). Where the pits are read and disagree, a flow reading below the
+  // critical imbalance is not yet a kick or a loss (a lagging paddle after a rate change).
+  const pitsDisagree = pr !== null && prv < t.verifyPitRateTransientBblHr;
+  if (pitsDisagree && fbv <= t.verifyFlowBalanceCriticalGpm) {
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, but the pits do not follow: ${desc}.`, r2 };
+  }
   if (fbv > t.verifyFlowBalanceConfirmGpm || prv > t.verifyPitRateConfirmBblHr) {
     const critical = fbv > t.verifyFlowBalanceCriticalGpm || prv > t.verifyPitRateCriticalBblHr;
     return { status: 'Confirmed', severity: critical ? 'CRITICAL' : 'HIGH', reason: `${cap(word)} confirmed: ${desc}.`, r2 };
@@ -253,11 +262,28 @@ function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresh
     if (avg <= -sustainedPsi) {
       return { status: 'Confirmed', severity: avg <= -2 * critical ? 'HIGH' : 'MEDIUM', reason: `Washout likely: ${d}, steady flow.`, r2 };
     }
-    if (avg <= -washoutDropPsi(t) && sustained) return { status: 'Confirmed', severity: 'MEDIUM', reason: `Washout likely: ${d}, sustained at steady flow.`, r2 };
+    // A washout erodes: SPP keeps falling at steady flow. A level that stepped and stays is
+    // not confirmed until it is as large as the sustained band.
+    const fall = sppFall(s);
+    if (avg <= -washoutDropPsi(t) && sustained && fall !== null && fall.r2 >= 0.6 && fall.dropPsi >= washoutDropPsi(t) / 2) {
+      return { status: 'Confirmed', severity: 'MEDIUM', reason: `Washout likely: ${d}, still falling (${f0(fall.dropPsi)} psi over the last ${fall.seconds} s) at steady flow.`, r2: fall.r2 };
+    }
     return { status: 'Uncertain', severity: 'LOW', reason: `${d}: drop not sustained yet.`, r2 };
   }
-  if (Math.abs(avg) > sustainedPsi && sustained) return { status: 'Confirmed', severity: 'HIGH', reason: `${d}, sustained.`, r2 };
+  // An SPP change that is neither a washout nor a pack-off is worth a look, not an alarm, unless large.
+  if (Math.abs(avg) >= 2 * t.sppDeviationCriticalPsi && sustained) return { status: 'Confirmed', severity: 'MEDIUM', reason: `${d}, sustained: check for a plugged nozzle, a washout or packing off.`, r2 };
+  if (Math.abs(avg) > sustainedPsi && sustained) return { status: 'Confirmed', severity: 'LOW', reason: `${d}, sustained.`, r2 };
   return { status: 'Uncertain', severity: 'LOW', reason: `${d}: not sustained yet.`, r2 };
+}
+
+/** How far SPP (referred to steady flow: the SPP delta) fell over the last minute, and how straight. */
+function sppFall(s: Sample[]): { dropPsi: number; r2: number; seconds: number } | null {
+  const recent = s.slice(-60);
+  const v = finite(recent, (x) => x.metrics.sppDeltaPsi);
+  if (v.length < 20) return null;
+  const fit = lineFit(v);
+  const spanS = Math.round((recent[recent.length - 1].packet.timeMs - recent[0].packet.timeMs) / 1000);
+  return { dropPsi: -fit.slope * (v.length - 1), r2: fit.r2, seconds: spanS };
 }
 
 /** Mean of the first and last k values. */
@@ -265,51 +291,64 @@ function ends(xs: readonly number[], k = 5): { first: number; last: number } {
   return { first: mean(xs.slice(0, k)), last: mean(xs.slice(-k)) };
 }
 
+/**
+ * Pack-off against the baselines, not the window's first and last packet (a 5-minute ramp
+ * looks flat over one minute): torque above its baseline, and SPP above its baseline or ROP
+ * below its own with the torque rise beyond any WOB rise; a torque trend rising over the window
+ * supports it.
+ */
 function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
-  const tq = finite(s, (x) => x.packet.torqueKftLbf, onBottom);
-  const sp = finite(s, (x) => x.packet.sppPsi, onBottom);
-  const rp = finite(s, (x) => x.packet.ropFtHr, onBottom);
-  if (tq.length < 10) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque data (${tq.length} packets).`, r2: 0 };
-  const T = ends(tq);
-  const torqueRise = T.first > 0 ? T.last / T.first - 1 : 0;
-  const S = sp.length >= 10 ? ends(sp) : null;
-  const sppRise = S ? S.last - S.first : null;
-  const R = rp.length >= 10 ? ends(rp) : null;
-  const ropDrop = R && R.first > 0 ? 1 - R.last / R.first : null;
-  const td = last(finite(s, (x) => x.metrics.torqueDeltaFraction), 10);
-  const avgDelta = td.length ? mean(td) : 0;
-  const r2 = lineFit(tq).r2;
-  const parts = [`torque ${torqueRise >= 0 ? '+' : ''}${pct(torqueRise)} over the window (${f1(T.first)} → ${f1(T.last)} kft-lbf)`];
-  if (sppRise !== null) parts.push(`SPP ${sppRise >= 0 ? '+' : ''}${f0(sppRise)} psi`);
-  if (ropDrop !== null) parts.push(`ROP ${ropDrop >= 0 ? '−' : '+'}${pct(Math.abs(ropDrop))}`);
-  parts.push(`torque ${pct(avgDelta)} above baseline (10 s average)`);
-  const d = parts.join(', ');
-  const sppOn = sppRise !== null && S !== null && (sppRise / S.first > t.packoffSppIncreaseFraction || sppRise >= t.sppDeviationWarningPsi / 2);
+  const td = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), 10);
+  if (td.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque against its baseline (${td.length} packets).`, r2: 0 };
+  const tq = mean(td);
+  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
+  const sppD = sd.length >= 5 ? mean(sd) : null;
+  const levels = last(finite(s, (x) => x.packet.sppPsi), 10);
+  const sppLevel = levels.length ? mean(levels) : 0;
+  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), 10);
+  const ropDrop = rd.length >= 5 ? mean(rd) : null;
+  const wr = last(finite(s, (x) => x.metrics.wobRiseFraction ?? null, onBottom), 10);
+  const wobRise = wr.length >= 5 ? mean(wr) : 0;
+  const torques = finite(s, (x) => x.packet.torqueKftLbf, onBottom);
+  const fit = lineFit(torques);
+  const torqueTrend = torques.length > 1 && mean(torques) > 0 ? (fit.slope * (torques.length - 1)) / mean(torques) : 0;
+  // Only the torque rise beyond the WOB rise is drag on the string (more weight, more bit torque).
+  const excess = torqueExcessFraction(tq, wobRise);
+  const sppOn = sppD !== null && (sppD >= t.sppDeviationWarningPsi / 2 || (sppLevel - sppD > 0 && sppD / (sppLevel - sppD) > t.packoffSppIncreaseFraction));
   const ropOn = ropDrop !== null && ropDrop > t.packoffRopDecreaseFraction;
-  if ((torqueRise > t.torqueIncreaseWarningFraction || avgDelta > t.torqueIncreaseWarningFraction) && (sppOn || ropOn)) {
-    return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed: ${d}.`, r2 };
+  const parts = [`torque ${pct(tq)} above baseline (10 s average)`];
+  if (sppD !== null) parts.push(`SPP ${sppD >= 0 ? '+' : ''}${f0(sppD)} psi vs baseline`);
+  if (ropDrop !== null) parts.push(`ROP ${ropDrop >= 0 ? '−' : '+'}${pct(Math.abs(ropDrop))} vs baseline`);
+  if (Math.abs(wobRise) >= 0.05) parts.push(`WOB ${wobRise >= 0 ? '+' : ''}${pct(wobRise)}`);
+  parts.push(`torque trend ${torqueTrend >= 0 ? '+' : ''}${pct(torqueTrend)} over ${torques.length} s`);
+  const d = parts.join(', ');
+  const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
+  const sppBlind = !sppJudges(sppD, ages.length ? ages[0] : null);
+  if (excess > t.torqueIncreaseCriticalFraction && sppBlind && ropOn) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed (SPP not yet judged at this pump rate): ${d}.`, r2: fit.r2 };
   }
-  if (avgDelta > t.torqueIncreaseCriticalFraction && sustained) {
-    return { status: 'Confirmed', severity: 'HIGH', reason: `Torque high and sustained: ${d}.`, r2 };
+  if (excess > t.torqueIncreaseWarningFraction && ((sppOn && ropOn) || (excess > t.torqueIncreaseCriticalFraction && sppD !== null && sppD >= t.sppDeviationWarningPsi))) {
+    const severe = excess > t.torqueIncreaseCriticalFraction && sppOn && (ropOn || sppD! >= t.sppDeviationWarningPsi);
+    return { status: 'Confirmed', severity: severe ? 'CRITICAL' : 'HIGH', reason: `Pack-off signs confirmed: ${d}.`, r2: fit.r2 };
   }
-  if (torqueRise <= t.torqueIncreaseWarningFraction / 2 && avgDelta <= t.torqueIncreaseWarningFraction) {
-    return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2 };
+  if (excess > t.torqueIncreaseCriticalFraction && sustained && torqueTrend > 0) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `Torque high, rising and sustained beyond what the WOB explains: ${d}.`, r2: fit.r2 };
   }
-  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2 };
+  if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2: fit.r2 };
 }
 
+/** Stick-slip: the torque oscillation over the window, detrended, and whether it repeats. */
 function stickSlip(s: Sample[], t: EffectiveThresholds): Verdict {
   const tq = finite(s, (x) => x.packet.torqueKftLbf, (x) => onBottom(x) && (x.packet.torqueKftLbf ?? 0) > 0);
-  if (tq.length < 10) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque data (${tq.length} packets).`, r2: 0 };
+  const osc = torqueOscillationOf(tq, Math.min(20, t.stickSlipMinSamples));
+  if (!osc) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque not assessable for stick-slip (${tq.length} on-bottom packets, or torque near zero).`, r2: 0 };
   const m = mean(tq);
-  const sd = Math.sqrt(mean(tq.map((x) => (x - m) ** 2)));
-  const cv = m > 0 ? sd / m : 0;
-  const d = `torque ${f1(m)} ± ${f1(sd)} kft-lbf over ${tq.length} s, CV ${f2(cv)} (stick-slip above ${f2(t.stickSlipCvWarning)})`;
-  // R² of a line says nothing about an oscillation; the CV over the window is the evidence.
-  if (cv > t.stickSlipCvWarning) {
-    return { status: 'Confirmed', severity: cv >= t.stickSlipCvCritical ? 'HIGH' : 'MEDIUM', reason: `Stick-slip confirmed: ${d}.`, r2: 1 - Math.min(1, 0.05 / cv) };
+  const d = `torque ${f1(m)} kft-lbf cycling ±${f1(osc.cv * m)} (${pct(osc.cv)} of the mean) with a ${osc.periodS} s period (regularity ${f2(osc.regularity)}) over ${tq.length} s`;
+  if (osc.cv > t.stickSlipCvWarning && osc.regularity >= MIN_REGULARITY) {
+    return { status: 'Confirmed', severity: osc.cv >= t.stickSlipCvCritical ? 'HIGH' : 'MEDIUM', reason: `Stick-slip confirmed: ${d}.`, r2: osc.regularity };
   }
-  if (cv < t.stickSlipCvWarning * 0.67) return { status: 'Rejected', severity: 'LOW', reason: `No stick-slip: ${d}.`, r2: 0 };
+  if (osc.cv < t.stickSlipCvWarning * 0.67 || osc.regularity < MIN_REGULARITY / 2) return { status: 'Rejected', severity: 'LOW', reason: `No stick-slip: ${d}.`, r2: 0 };
   return { status: 'Uncertain', severity: 'LOW', reason: `Torque variation borderline: ${d}.`, r2: 0 };
 }
 

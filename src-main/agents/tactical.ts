@@ -3,14 +3,17 @@
 //   packets (default 3 of 5), so one noisy packet never raises a ticket.
 // - CRITICAL well control goes at once, after `criticalConsecutive` packets in a row
 //   (default 3 = 3 s at 1 Hz) so a single-packet sensor spike is not a kick.
-// - Per-category cooldown (HEAD rule 3): suppressed while packets since the last ticket,
-//   depth change AND time are all below their limits (shorter for CRITICAL). Not for well
-//   control: after 3 tickets in a row in a category, the next needs a depth change that
-//   doubles each time (rule 3b), reset after 500 packets without that category.
+// - Suppression is per fault, not per category, and bounded: once a fault has been advised
+//   (its ticket confirmed), it is not ticketed again while the episode lasts, unless it
+//   escalates (warning to critical) or `repeatAfterS` seconds or `repeatAfterDepthFt` of new
+//   hole have passed (the event's numbers are refreshed). An episode ends after
+//   `episodeGapS` seconds without the detection. A ticket the verification rejected is retried
+//   after `retryAfterRejectedS` (uncertain: a third of that). A different fault always passes:
+//   a false founder never starves a real pack-off (the reference's category back-off did).
 // - Shadow mode (baseline learning): no tickets, EXCEPT critical well control. Choice: a kick
 //   is never hidden because the rig's baseline is still being learned.
 // - Bit depth missing or ≤ 0: no ticket.
-import type { AnomalyCategory, Breach, FaultKind, Severity, Ticket } from '../../src-shared/advisory.js';
+import type { AnomalyCategory, Breach, FaultKind, Severity, Ticket, VerificationStatus } from '../../src-shared/advisory.js';
 import { FAULT_CATEGORY } from '../../src-shared/advisory.js';
 import type { Campaign, Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
@@ -32,58 +35,70 @@ export interface TacticalOptions {
   sustainWindow: number;
   sustainRequired: number;
   criticalConsecutive: number;
-  cooldownPackets: number;
-  cooldownDepthFt: number;
-  cooldownSeconds: number;
-  criticalCooldownPackets: number;
-  criticalCooldownDepthFt: number;
-  criticalCooldownSeconds: number;
-  /** Rule 3b: tickets in a category before the depth back-off starts. */
-  backoffAfterTickets: number;
-  backoffMaxDepthFt: number;
-  /** Packets without the category that reset its back-off. */
-  backoffResetPackets: number;
+  /** An advised fault is ticketed again after this long (its event's numbers refresh). */
+  repeatAfterS: number;
+  /** ... a well-control fault sooner (pit gain and flow are what the crew acts on). */
+  wellControlRepeatAfterS: number;
+  /** ... or after this much new hole. */
+  repeatAfterDepthFt: number;
+  /** A ticket the verification rejected is retried after this long (uncertain: a third). */
+  retryAfterRejectedS: number;
+  /** Seconds without the detection that end a fault's episode. */
+  episodeGapS: number;
 }
 
 export const DEFAULT_TACTICAL_OPTIONS: TacticalOptions = {
   sustainWindow: 5,
   sustainRequired: 3,
-  criticalConsecutive: 3,
-  cooldownPackets: 50,
-  cooldownDepthFt: 50,
-  cooldownSeconds: 60,
-  criticalCooldownPackets: 20,
-  criticalCooldownDepthFt: 10,
-  criticalCooldownSeconds: 30,
-  backoffAfterTickets: 3,
-  backoffMaxDepthFt: 500,
-  backoffResetPackets: 500,
+  // 10 s at 1 Hz: flow out lags flow in after a rate change for several seconds, and a
+  // single burst on the paddle is not a kick; a real influx keeps growing.
+  criticalConsecutive: 10,
+  repeatAfterS: 600,
+  wellControlRepeatAfterS: 60,
+  repeatAfterDepthFt: 100,
+  retryAfterRejectedS: 60,
+  episodeGapS: 120,
 };
 
-/** Cooldowns from the config's [advisory] section. */
+/** Suppression from the config's [advisory] section. */
 export function tacticalOptionsFrom(config: WellConfig): TacticalOptions {
   const a = config.advisory;
   return {
     ...DEFAULT_TACTICAL_OPTIONS,
-    cooldownPackets: a.packet_cooldown,
-    cooldownDepthFt: a.depth_cooldown_ft,
-    cooldownSeconds: a.default_cooldown_seconds,
-    criticalCooldownPackets: a.critical_packet_cooldown,
-    criticalCooldownDepthFt: a.critical_depth_cooldown_ft,
-    criticalCooldownSeconds: a.critical_cooldown_seconds,
+    repeatAfterS: a.repeat_after_s,
+    wellControlRepeatAfterS: a.well_control_repeat_after_s,
+    repeatAfterDepthFt: a.repeat_after_depth_ft,
+    retryAfterRejectedS: a.retry_after_rejected_s,
+    episodeGapS: a.episode_gap_s,
   };
 }
 
 const FAULTS = Object.keys(FAULT_CATEGORY) as FaultKind[];
-const CATEGORIES: AnomalyCategory[] = ['WellControl', 'Hydraulics', 'Mechanical', 'DrillingEfficiency', 'Formation'];
+/** Seconds before a well-control ticket the verification did not confirm is checked again. */
+const WELL_CONTROL_RETRY_S = 5;
 
-interface CategoryState {
-  lastPacket: number;
-  lastDepthFt: number | null;
-  lastTimeMs: number;
-  ticketsInRow: number;
-  quietPackets: number;
+interface FaultState {
+  /** The fault was advised (confirmed) in this episode. */
+  advised: boolean;
+  advisedLevel: Detection['level'] | null;
+  /** Level of the last ticket issued (becomes advisedLevel when confirmed). */
+  ticketLevel: Detection['level'] | null;
+  lastTicketMs: number;
+  lastTicketDepthFt: number | null;
+  /** No new ticket before this data time (after a rejected or uncertain verdict). */
+  retryAtMs: number;
+  lastSeenMs: number;
 }
+
+const freshState = (): FaultState => ({
+  advised: false,
+  advisedLevel: null,
+  ticketLevel: null,
+  lastTicketMs: Number.NEGATIVE_INFINITY,
+  lastTicketDepthFt: null,
+  retryAtMs: Number.NEGATIVE_INFINITY,
+  lastSeenMs: Number.NEGATIVE_INFINITY,
+});
 
 function popcount(x: number): number {
   let n = 0;
@@ -98,9 +113,8 @@ export class TacticalAgent {
   private readonly opt: TacticalOptions;
   private readonly presence: Record<FaultKind, number>;
   private readonly criticalStreak: Record<FaultKind, number>;
-  private readonly cat: Record<AnomalyCategory, CategoryState>;
+  private readonly state: Record<FaultKind, FaultState>;
   private readonly windowMask: number;
-  private packetIndex = 0;
   private ticketSeq = 0;
 
   constructor(options: Partial<TacticalOptions> = {}) {
@@ -113,10 +127,21 @@ export class TacticalAgent {
       this.presence[f] = 0;
       this.criticalStreak[f] = 0;
     }
-    this.cat = {} as Record<AnomalyCategory, CategoryState>;
-    for (const c of CATEGORIES) {
-      this.cat[c] = { lastPacket: Number.NEGATIVE_INFINITY, lastDepthFt: null, lastTimeMs: Number.NEGATIVE_INFINITY, ticketsInRow: 0, quietPackets: 0 };
+    this.state = {} as Record<FaultKind, FaultState>;
+    for (const f of FAULTS) this.state[f] = freshState();
+  }
+
+  /** What the verification made of the last ticket of this fault (the coordinator reports it). */
+  verdict(fault: FaultKind, status: VerificationStatus, timeMs: number): void {
+    const s = this.state[fault];
+    if (status === 'Confirmed') {
+      s.advised = true;
+      s.advisedLevel = s.ticketLevel;
+      return;
     }
+    // Well control is checked again within seconds: a kick that was not yet clear may be by now.
+    const waitS = FAULT_CATEGORY[fault] === 'WellControl' ? WELL_CONTROL_RETRY_S : status === 'Rejected' ? this.opt.retryAfterRejectedS : this.opt.retryAfterRejectedS / 3;
+    s.retryAtMs = timeMs + waitS * 1000;
   }
 
   evaluate(
@@ -126,8 +151,7 @@ export class TacticalAgent {
     _history: HistoryBuffer<HistoryEntry>,
     ctx: TacticalContext,
   ): Ticket | null {
-    this.packetIndex++;
-    this.updateCounters(detections);
+    this.updateCounters(detections, packet.timeMs);
 
     const depth = packet.bitDepthFt;
     if (depth === null || !(depth > 0)) return null;
@@ -139,13 +163,13 @@ export class TacticalAgent {
       if (ctx.shadowMode && !criticalWc) continue;
       const sustained = popcount(this.presence[d.fault]) >= this.opt.sustainRequired;
       if (!criticalWc && !sustained) continue;
-      if (this.coolingDown(category, d.level === 'CRITICAL', depth, packet.timeMs)) continue;
+      if (this.suppressed(d, depth, packet.timeMs)) continue;
       return this.issue(d, category, packet, metrics, ctx);
     }
     return null;
   }
 
-  private updateCounters(detections: readonly Detection[]): void {
+  private updateCounters(detections: readonly Detection[], timeMs: number): void {
     for (const f of FAULTS) {
       let present = false;
       let critical = false;
@@ -157,40 +181,27 @@ export class TacticalAgent {
       }
       this.presence[f] = ((this.presence[f] << 1) | (present ? 1 : 0)) & this.windowMask;
       this.criticalStreak[f] = critical ? this.criticalStreak[f] + 1 : 0;
-    }
-    for (const c of CATEGORIES) {
-      let seen = false;
-      for (const d of detections) if (FAULT_CATEGORY[d.fault] === c) seen = true;
-      const s = this.cat[c];
-      s.quietPackets = seen ? 0 : s.quietPackets + 1;
-      if (s.quietPackets >= this.opt.backoffResetPackets) s.ticketsInRow = 0;
+      const s = this.state[f];
+      if (present) s.lastSeenMs = timeMs;
+      else if (s.advised && timeMs - s.lastSeenMs >= this.opt.episodeGapS * 1000) this.state[f] = freshState();
     }
   }
 
-  private coolingDown(category: AnomalyCategory, critical: boolean, depthFt: number, timeMs: number): boolean {
-    const s = this.cat[category];
-    const o = this.opt;
-    const packets = this.packetIndex - s.lastPacket;
-    const depthMoved = s.lastDepthFt === null ? Number.POSITIVE_INFINITY : Math.abs(depthFt - s.lastDepthFt);
-    const seconds = (timeMs - s.lastTimeMs) / 1000;
-    const within = critical
-      ? packets < o.criticalCooldownPackets && depthMoved < o.criticalCooldownDepthFt && seconds < o.criticalCooldownSeconds
-      : packets < o.cooldownPackets && depthMoved < o.cooldownDepthFt && seconds < o.cooldownSeconds;
-    if (within) return true;
-    if (category !== 'WellControl' && s.ticketsInRow >= o.backoffAfterTickets) {
-      const base = critical ? o.criticalCooldownDepthFt : o.cooldownDepthFt;
-      const need = Math.min(base * 2 ** (s.ticketsInRow - o.backoffAfterTickets), o.backoffMaxDepthFt);
-      if (depthMoved < need) return true;
-    }
-    return false;
+  private suppressed(d: Detection, depthFt: number, timeMs: number): boolean {
+    const s = this.state[d.fault];
+    if (timeMs < s.retryAtMs) return true;
+    if (!s.advised) return false;
+    if (d.level === 'CRITICAL' && s.advisedLevel === 'WARNING') return false; // escalation
+    const movedFt = s.lastTicketDepthFt === null ? 0 : Math.abs(depthFt - s.lastTicketDepthFt);
+    const repeatS = FAULT_CATEGORY[d.fault] === 'WellControl' ? this.opt.wellControlRepeatAfterS : this.opt.repeatAfterS;
+    return timeMs - s.lastTicketMs < repeatS * 1000 && movedFt < this.opt.repeatAfterDepthFt;
   }
 
   private issue(d: Detection, category: AnomalyCategory, packet: WitsPacket, metrics: DrillingMetrics, ctx: TacticalContext): Ticket {
-    const s = this.cat[category];
-    s.lastPacket = this.packetIndex;
-    s.lastDepthFt = packet.bitDepthFt;
-    s.lastTimeMs = packet.timeMs;
-    s.ticketsInRow++;
+    const s = this.state[d.fault];
+    s.lastTicketMs = packet.timeMs;
+    s.lastTicketDepthFt = packet.bitDepthFt;
+    s.ticketLevel = d.level;
     this.ticketSeq++;
     const depth = packet.bitDepthFt;
     return {

@@ -278,17 +278,25 @@ export interface LearnedLimits {
   torqueIncreaseCriticalFraction?: number;
 }
 
+const SPP_WARNING_FRACTION = 0.03;
+const SPP_CRITICAL_FRACTION = 0.06;
+const SPP_WARNING_FLOOR_PSI = 75;
+const SPP_CRITICAL_FLOOR_PSI = 150;
+
 /**
- * HEAD rule (§9): SPP deviation warning/critical = max(2σ, 30) / max(3σ, 50) psi; torque
- * increase = max(2·CV, 0.10) / max(3·CV, 0.20) with CV = σ/mean of torque. Only locked metrics
- * give a limit; thresholdsFor spreads these over the configured ones.
+ * SPP deviation limits from the rig's own pump noise, floored by its pressure level: warning
+ * max(3σ, 3 % of SPP, 75 psi), critical max(5σ, 6 % of SPP, 150 psi). (HEAD floored at 30/50 psi,
+ * which confirmed a "washout" at -42 psi on a 3,200 psi rig: issue 11.) Torque increase
+ * max(2·CV, 0.10) / max(3·CV, 0.20) with CV = σ/mean (HEAD, §9). Only locked metrics give a
+ * limit; thresholdsFor spreads these over the configured ones.
  */
 export function learnedLimits(state: BaselineState, equipmentId = 'RIG'): LearnedLimits {
   const out: LearnedLimits = {};
   const spp = state.thresholds[`${equipmentId}:spp`];
   if (spp?.locked) {
-    out.sppDeviationWarningPsi = Math.max(2 * spp.std, 30);
-    out.sppDeviationCriticalPsi = Math.max(3 * spp.std, 50);
+    const level = Math.abs(spp.mean);
+    out.sppDeviationWarningPsi = Math.max(3 * spp.std, SPP_WARNING_FRACTION * level, SPP_WARNING_FLOOR_PSI);
+    out.sppDeviationCriticalPsi = Math.max(5 * spp.std, SPP_CRITICAL_FRACTION * level, SPP_CRITICAL_FLOOR_PSI);
   }
   const torque = state.thresholds[`${equipmentId}:torque`];
   if (torque?.locked && torque.mean > 0) {

@@ -14,6 +14,13 @@ export const NO_EFFECT_KEYS: Record<string, string> = {
   'campaign.plug_abandonment.barrier_pressure_margin': 'cement and barrier tests are not monitored yet',
   'campaign.plug_abandonment.cement_returns_expected': 'cement and barrier tests are not monitored yet',
   'campaign.plug_abandonment.plug_depth_tolerance': 'cement and barrier tests are not monitored yet',
+  'physics.formation_hardness_base_psi': 'MSE efficiency is relative to this hole\'s recent best MSE, not a hardness model',
+  'physics.formation_hardness_multiplier': 'MSE efficiency is relative to this hole\'s recent best MSE, not a hardness model',
+  'advisory.packet_cooldown': 'suppression is per fault now: advisory.repeat_after_s and repeat_after_depth_ft',
+  'advisory.depth_cooldown_ft': 'suppression is per fault now: advisory.repeat_after_depth_ft',
+  'advisory.default_cooldown_seconds': 'suppression is per fault now: advisory.repeat_after_s and retry_after_rejected_s',
+  'advisory.critical_packet_cooldown': 'an escalation to critical always passes; advisory.critical_cooldown_seconds limits repeats',
+  'advisory.critical_depth_cooldown_ft': 'an escalation to critical always passes; advisory.critical_cooldown_seconds limits repeats',
 };
 
 /** Global key -> the campaign key that replaces it while that campaign is active. */

@@ -3,6 +3,8 @@
 // tested on its own. A detector returns null when it does not fire OR when the data it
 // needs is missing: missing channels never vote.
 import type { FaultKind } from '../../src-shared/advisory.js';
+import { MIN_REGULARITY } from './stick-slip.js';
+import { singleIndicatorLevel } from './trackers/noise-band.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
 
@@ -36,7 +38,10 @@ export interface DetectorInputs {
   ropDropFraction: number | null;
   /** WOB (short mean) / baseline − 1. */
   wobRiseFraction: number | null;
+  /** Detrended torque oscillation / mean torque over the recent window (null: not assessable). */
   torqueCv: number | null;
+  /** How regularly that oscillation repeats: autocorrelation peak at a 3-15 s lag. */
+  torqueRegularity: number | null;
   mseEfficiencyPercent: number | null;
   /** MSE (short mean) / baseline − 1. */
   mseDeltaFraction: number | null;
@@ -44,6 +49,16 @@ export interface DetectorInputs {
   dxcDelta: number | null;
   /** Pumps on and flow in/SPM steady long enough for flows, pits and SPP to be judged. */
   pumpsSteady: boolean;
+  /** Seconds the SPP baseline has been learned at this pump rate (null: none). */
+  sppBaselineAgeS: number | null;
+  /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
+  pitsSettled: boolean;
+  /** RMS of the flow balance at steady pumps on this rig (null while learning), gpm. */
+  flowNoiseGpm: number | null;
+  /** RMS of the pit rate with settled pits on this rig (null while learning), bbl/hr. */
+  pitRateNoiseBblHr: number | null;
+  /** RMS of the pit gain with settled pits on this rig (transfers, agitators), bbl. */
+  pitGainNoiseBbl: number | null;
   /** Seconds since the pumps stopped, once past the flow-back settle time; null while pumping or settling. */
   pumpsOffSettledS: number | null;
   /** Flow out with the pumps off, mean of the last few packets, gpm. Null without a flow-out sensor. */
@@ -73,10 +88,16 @@ export function emptyDetectorInputs(): DetectorInputs {
     ropDropFraction: null,
     wobRiseFraction: null,
     torqueCv: null,
+    torqueRegularity: null,
     mseEfficiencyPercent: null,
     mseDeltaFraction: null,
     dxcDelta: null,
     pumpsSteady: false,
+    sppBaselineAgeS: null,
+    pitsSettled: false,
+    flowNoiseGpm: null,
+    pitRateNoiseBblHr: null,
+    pitGainNoiseBbl: null,
     pumpsOffSettledS: null,
     flowOutPumpsOffGpm: null,
     pitGainPumpsOffBbl: null,
@@ -86,6 +107,22 @@ export function emptyDetectorInputs(): DetectorInputs {
   };
 }
 
+/**
+ * Share of a WOB rise that shows as surface torque: bit torque grows with WOB, but surface
+ * torque also carries string friction that does not (about half on a typical deviated well).
+ * Only the torque rise beyond this share of the WOB rise is drag on the string.
+ */
+export const BIT_TORQUE_SHARE = 0.5;
+
+/** Torque rise beyond what a WOB rise explains (a founder or a weight step is not drag). */
+/** An SPP baseline younger than this (a new pump rate) cannot rule a pack-off out, s. */
+export const SPP_JUDGES_AFTER_S = 300;
+
+export const sppJudges = (sppDeltaPsi: number | null | undefined, baselineAgeS: number | null | undefined): boolean =>
+  sppDeltaPsi !== null && sppDeltaPsi !== undefined && baselineAgeS !== null && baselineAgeS !== undefined && baselineAgeS >= SPP_JUDGES_AFTER_S;
+
+export const torqueExcessFraction = (torqueRise: number, wobRise: number | null): number => torqueRise - BIT_TORQUE_SHARE * Math.max(wobRise ?? 0, 0);
+
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 const r1 = (x: number): string => fixed(x, 1);
 const r0 = (x: number): string => fixed(x, 0);
@@ -93,8 +130,8 @@ const pct = (x: number): string => percentOfFraction(x);
 
 /**
  * Kick: indicator vote (DOMAIN §3.6). Flow gain, pit gain or pit rate, gas rise; ≥ kickMin
- * indicators. A flow gain above the critical imbalance on its own is also reported, as a
- * WARNING: the flow-out sensor is the first thing to see a kick and the tactical sustain
+ * indicators. A flow gain clear of this rig's flow-out noise on its own is also reported, as
+ * a WARNING: the flow-out sensor is the first thing to see a kick and the tactical sustain
  * counter filters a glitch. Needs flow-out (flowBalanceGpm) and steady pumps.
  */
 export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
@@ -107,9 +144,11 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(fb / t.kickFlowSeverityDivisorGpm);
   }
-  const gain = x.pitGainBbl;
-  const rate = x.pitRateBblHr;
-  if ((gain !== null && gain > t.pitGainWarningBbl) || (rate !== null && rate > t.pitRateWarningBblHr)) {
+  const gain = x.pitsSettled ? x.pitGainBbl : null;
+  const rate = x.pitsSettled ? x.pitRateBblHr : null;
+  const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
+  const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
+  if ((gain !== null && gain > pitGainLevel) || (rate !== null && rate > pitRateLevel)) {
     count++;
     sum += clamp01(Math.max((gain ?? 0) / t.kickPitSeverityDivisorBbl, (rate ?? 0) / (3 * t.pitRateCriticalBblHr)));
   }
@@ -117,7 +156,10 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(x.gasRiseUnits / t.kickGasSeverityDivisorUnits);
   }
-  const flowOnly = count === 1 && flowOn && fb > t.flowImbalanceCriticalGpm;
+  // The flow-out sensor is the first to see an influx (the pits take minutes to add up): a
+  // gain on its own is reported as a WARNING once it stands clear of this rig's flow-out noise;
+  // the tactical sustain counter and the verification filter a glitch.
+  const flowOnly = count === 1 && flowOn && fb > singleIndicatorLevel(t.flowImbalanceWarningGpm, x.flowNoiseGpm);
   if (count < t.kickMinIndicators && !flowOnly) return null;
   const severity = flowOnly ? 0.5 * sum : sum / count;
   const critical =
@@ -182,9 +224,11 @@ export function detectLoss(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(-fb / t.kickFlowSeverityDivisorGpm);
   }
-  const gain = x.pitGainBbl;
-  const rate = x.pitRateBblHr;
-  if ((gain !== null && gain < -t.pitGainWarningBbl) || (rate !== null && rate < -t.pitRateWarningBblHr)) {
+  const gain = x.pitsSettled ? x.pitGainBbl : null;
+  const rate = x.pitsSettled ? x.pitRateBblHr : null;
+  const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
+  const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
+  if ((gain !== null && gain < -pitGainLevel) || (rate !== null && rate < -pitRateLevel)) {
     count++;
     sum += clamp01(Math.max(-(gain ?? 0) / t.kickPitSeverityDivisorBbl, -(rate ?? 0) / (3 * t.pitRateCriticalBblHr)));
   }
@@ -192,7 +236,7 @@ export function detectLoss(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(-x.sppDeltaPsi / 500);
   }
-  const flowOnly = count === 1 && flowOn && fb < -t.flowImbalanceCriticalGpm;
+  const flowOnly = count === 1 && flowOn && -fb > singleIndicatorLevel(t.flowImbalanceWarningGpm, x.flowNoiseGpm);
   if (count < t.lossMinIndicators && !flowOnly) return null;
   const severity = flowOnly ? 0.5 * sum : sum / count;
   const critical =
@@ -245,11 +289,16 @@ export function detectH2s(x: DetectorInputs, t: EffectiveThresholds): Detection 
   };
 }
 
-/** Pit rate alone (no second indicator). Needs flow-out like every pit/flow rule, and steady pumps. */
+/**
+ * Pit rate alone (no flow-out confirmation). Needs flow-out like every pit/flow rule, pits
+ * settled after the last pump change, and the pit to have actually moved by the pit-gain warning
+ * in the same direction: a rate from line fill or sensor noise does not add up to barrels.
+ */
 export function detectPitRate(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  if (x.flowBalanceGpm === null || !x.pumpsSteady || x.pitRateBblHr === null) return null;
+  if (x.flowBalanceGpm === null || !x.pumpsSteady || !x.pitsSettled || x.pitRateBblHr === null || x.pitGainBbl === null) return null;
   const r = x.pitRateBblHr;
-  if (Math.abs(r) <= t.pitRateWarningBblHr) return null;
+  if (Math.abs(r) <= singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr)) return null;
+  if (Math.sign(x.pitGainBbl) !== Math.sign(r) || Math.abs(x.pitGainBbl) <= singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl)) return null;
   const critical = Math.abs(r) > t.pitRateCriticalBblHr;
   return {
     fault: 'pit-rate',
@@ -280,6 +329,9 @@ export function detectEcdMargin(x: DetectorInputs, t: EffectiveThresholds): Dete
 export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const tq = x.torqueDeltaFraction;
   if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
+  // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
+  // (a founder or a weight step pushes WOB up and torque with it, and is not a pack-off).
+  if (torqueExcessFraction(tq, x.wobRiseFraction) <= t.torqueIncreaseWarningFraction) return null;
   let count = 1;
   let sum = clamp01(tq / 0.3);
   const sppFrac = x.sppDeltaPsi !== null && x.sppBaselinePsi !== null && x.sppBaselinePsi > 0 ? x.sppDeltaPsi / x.sppBaselinePsi : null;
@@ -291,24 +343,25 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
     count++;
     sum += clamp01(Math.max((sppFrac as number) / 0.25, (x.sppDeltaPsi as number) / (2 * t.sppDeviationCriticalPsi)));
   }
-  // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
-  // (a founder pushes WOB up, torque and a flat ROP with it, and is not a pack-off).
-  const ropOn =
-    x.ropDropFraction !== null &&
-    x.ropDropFraction > t.packoffRopDecreaseFraction &&
-    x.wobRiseFraction !== null &&
-    x.wobRiseFraction > 0.05 &&
-    tq - x.wobRiseFraction > t.torqueIncreaseWarningFraction;
+  const ropOn = x.ropDropFraction !== null && x.ropDropFraction > t.packoffRopDecreaseFraction;
   if (ropOn) {
     count++;
     sum += clamp01((x.ropDropFraction as number) / 0.5);
   }
-  if (!sppOn && !ropOn) return null;
+  // Both signs of a packing annulus (DOMAIN §3.7: torque and SPP up, ROP down), or a large
+  // torque excess with SPP well up (off-bottom-ish, no ROP to judge): one sign alone is noise.
+  // Where SPP cannot judge (no baseline at this pump rate yet: the driller cut the rate, as
+  // drillers do when the hole packs off), a large torque excess with ROP falling stands.
+  const excess = torqueExcessFraction(tq, x.wobRiseFraction);
+  const strongSpp = x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
+  const sppBlind = !sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS);
+  const bigExcess = excess > t.torqueIncreaseCriticalFraction;
+  if (!(sppOn && ropOn) && !(strongSpp && bigExcess) && !(sppBlind && ropOn && bigExcess)) return null;
   const severity = sum / count;
   const critical = tq > t.torqueIncreaseCriticalFraction && (severity > 0.7 || (x.sppDeltaPsi ?? 0) > t.sppDeviationWarningPsi);
   const parts = [`torque ${pct(tq)} above baseline`];
   if (sppOn) parts.push(`SPP +${r0(x.sppDeltaPsi as number)} psi`);
-  if (ropOn) parts.push(`ROP ${pct(x.ropDropFraction as number)} down with WOB ${pct(x.wobRiseFraction as number)} up`);
+  if (ropOn) parts.push(`ROP ${pct(x.ropDropFraction as number)} down`);
   return {
     fault: 'pack-off',
     level: critical ? 'CRITICAL' : 'WARNING',
@@ -355,15 +408,20 @@ export function detectSppDeviation(x: DetectorInputs, t: EffectiveThresholds): D
   };
 }
 
+/**
+ * Stick-slip: the torque oscillates (detrended CV above the warning) AND the oscillation repeats
+ * (a 3-15 s period): a collapsing, stepping or noisy torque is not stick-slip.
+ */
 export function detectStickSlip(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   if (x.torqueCv === null || x.torqueCv <= t.stickSlipCvWarning) return null;
+  if (x.torqueRegularity === null || x.torqueRegularity < MIN_REGULARITY) return null;
   const cv = x.torqueCv;
   return {
     fault: 'stick-slip',
     level: cv >= t.stickSlipCvCritical ? 'CRITICAL' : 'WARNING',
     severity: clamp01((cv - t.stickSlipCvWarning) / Math.max(t.stickSlipCvCritical - t.stickSlipCvWarning, 1e-9)),
     trigger: { parameter: 'torqueCv', value: cv, threshold: t.stickSlipCvWarning, unit: 'fraction' },
-    description: `Torque cycling: CV ${cv.toFixed(2)} over the window (stick-slip above ${t.stickSlipCvWarning.toFixed(2)})`,
+    description: `Torque cycling: oscillation ${pct(cv)} of the mean torque, repeating (stick-slip above ${pct(t.stickSlipCvWarning)})`,
   };
 }
 
@@ -419,6 +477,8 @@ export function detectFounder(x: DetectorInputs, t: EffectiveThresholds): Detect
 export function detectTorqueRise(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const tq = x.torqueDeltaFraction;
   if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
+  // A torque rise the WOB explains (more weight, more bit torque) is the driller's own doing.
+  if (torqueExcessFraction(tq, x.wobRiseFraction) <= t.torqueIncreaseWarningFraction) return null;
   return {
     fault: 'torque-rise',
     level: tq > t.torqueIncreaseCriticalFraction ? 'CRITICAL' : 'WARNING',

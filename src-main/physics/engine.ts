@@ -14,10 +14,10 @@ import { ecdMarginPpg, ecdPpg } from './ecd.js';
 import { ShortWindow } from './ema.js';
 import { flowBalanceGpm } from './flow.js';
 import type { HistoryBuffer, HistoryEntry } from './history.js';
-import { hardnessIndex, mseEfficiencyPercent, mseTealePsi, optimalMsePsi } from './mse.js';
+import { hardnessIndex, mseTealePsi } from './mse.js';
 import { isOnBottomState } from './rig-states.js';
 import { assessableCategories, runDetectors } from './run-detectors.js';
-import { torqueCv } from './stick-slip.js';
+import { torqueOscillation } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import { OnBottomDeltas, GasBackground, SppDelta } from './trackers/deltas.js';
 import { EfficiencyJudge } from './trackers/efficiency.js';
@@ -25,6 +25,8 @@ import { FlowCheckTracker } from './trackers/flow-check.js';
 import { FounderTracker } from './trackers/founder.js';
 import { PitTracker } from './trackers/pits.js';
 import { PumpTracker } from './trackers/pumps.js';
+import { MseReference } from './trackers/mse-reference.js';
+import { NoiseBand } from './trackers/noise-band.js';
 
 export type { Detection } from './detectors.js';
 
@@ -74,6 +76,10 @@ export class PhysicsEngine {
   private readonly founder: FounderTracker;
   private readonly efficiency: EfficiencyJudge;
   private readonly flowBalance: ShortWindow;
+  private readonly mseReference = new MseReference();
+  private readonly flowNoise = new NoiseBand();
+  private readonly pitRateNoise = new NoiseBand();
+  private readonly pitGainNoise = new NoiseBand();
   private readonly inputs: DetectorInputs = emptyDetectorInputs();
   private readonly assessable = new Set<AnomalyCategory>();
 
@@ -98,13 +104,14 @@ export class PhysicsEngine {
 
     const pumps = this.pumps.update(packet, config.thresholds.rig_state.circulation_flow_min);
     if (pumps.pumpChanged) {
-      // Line fill, flow-back and a new SPP level follow any pump change: start over.
-      this.spp.reset();
+      // Line fill and flow-back follow any pump change: start over (SPP, referred to the flow
+      // rate, starts over itself at a new operating point or when the pumps stop).
       this.flowBalance.reset();
       this.pits.reset();
     }
     const flowCheck = this.flowCheck.update(packet, pumps, phys.flowback_settle_s);
     const rock = onBottom ? this.rockMetrics(packet, config, bitIn) : NO_ROCK;
+    if (!drilling) this.mseReference.offBottom();
 
     const ecd = ecdPpg(packet.ecdPpg, packet.mudWeightInPpg, packet.flowInGpm, packet.bitDepthFt, hyd.annular_pressure_loss_coefficient);
     const fg = hyd.fracture_gradient_ppg > 0 ? hyd.fracture_gradient_ppg : null;
@@ -114,13 +121,14 @@ export class PhysicsEngine {
     const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
 
     const d = onBottom
-      ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th)
+      ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm)
       : { torque: null, rop: null, wob: null, mse: null, dxc: null };
-    const sppDelta = this.spp.update(packet.sppPsi, pumps.pumpsOn, pumps.pumpsSteady, th);
+    const sppDelta = this.spp.update(packet.sppPsi, packet.flowInGpm, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs);
     const gasRise = this.gas.update(packet.gasUnits, th);
     const founder = this.founder.update(packet, drilling, history, th);
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
-    const cv = onBottom ? torqueCv(history, packet.torqueKftLbf, th.stickSlipMinSamples) : null;
+    const osc = onBottom ? torqueOscillation(history, packet.torqueKftLbf, th.stickSlipMinSamples) : null;
+    const cv = osc ? osc.cv : null;
 
     const metrics: DrillingMetrics = {
       timeMs: packet.timeMs,
@@ -143,6 +151,9 @@ export class PhysicsEngine {
       torqueDeltaFraction: d.torque,
       sppDeltaPsi: sppDelta,
       mseDeltaFraction: d.mse,
+      ropDropFraction: d.rop,
+      wobRiseFraction: d.wob,
+      sppBaselineAgeS: this.spp.baselineAgeS,
       hardness: rock.hardness,
     };
 
@@ -156,18 +167,24 @@ export class PhysicsEngine {
     x.ecdMarginPpg = margin;
     x.sppDeltaPsi = sppDelta;
     x.sppBaselinePsi = this.spp.baselinePsi;
+    x.sppBaselineAgeS = this.spp.baselineAgeS;
     x.torqueDeltaFraction = d.torque;
     x.torqueKftLbf = packet.torqueKftLbf;
     x.ropDropFraction = d.rop;
     x.wobRiseFraction = d.wob;
     x.torqueCv = cv;
-    // Rock mechanics (hardness-based optimal MSE, d-exponent trends) describe drilling rock, not
+    x.torqueRegularity = osc ? osc.regularity : null;
+    // Rock mechanics (MSE against this hole's recent best, d-exponent trends) describe drilling rock, not
     // milling steel or drilling out a cement plug: judge efficiency and formation only in rock.
     const inRock = drilling && ctx.operation === 'ProductionDrilling';
     x.mseEfficiencyPercent = inRock ? effJudged : null;
     x.mseDeltaFraction = d.mse;
     x.dxcDelta = inRock ? d.dxc : null;
     x.pumpsSteady = pumps.pumpsSteady;
+    x.pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
+    x.flowNoiseGpm = this.flowNoise.update(x.flowBalanceGpm, pumps.pumpsSteady);
+    x.pitRateNoiseBblHr = this.pitRateNoise.update(x.pitRateBblHr, x.pitsSettled);
+    x.pitGainNoiseBbl = this.pitGainNoise.update(x.pitGainBbl, x.pitsSettled);
     x.pumpsOffSettledS = flowCheck.pumpsOffSettledS;
     x.flowOutPumpsOffGpm = flowCheck.flowOutPumpsOffGpm;
     x.pitGainPumpsOffBbl = flowCheck.pitGainPumpsOffBbl;
@@ -182,13 +199,14 @@ export class PhysicsEngine {
     const phys = config.physics;
     const msePsi = mseTealePsi(packet.wobKlbf, packet.torqueKftLbf, packet.rpm, packet.ropFtHr, bitIn, phys.min_rop_for_mse);
     const hardness = hardnessIndex(packet.ropFtHr, packet.wobKlbf, packet.rpm);
-    const optimal = optimalMsePsi(hardness, phys.formation_hardness_base_psi, phys.formation_hardness_multiplier);
+    // Efficiency relative to what this rig has achieved recently (reaming is not cutting new rock).
+    const rel = packet.rigState === 'Drilling' ? this.mseReference.update(msePsi) : { referenceMsePsi: null, efficiencyPercent: null };
     const dExp = dExponent(packet.ropFtHr, packet.rpm, packet.wobKlbf, bitIn);
     return {
       msePsi,
       hardness,
-      optimalMsePsi: optimal,
-      efficiencyPercent: mseEfficiencyPercent(optimal, msePsi),
+      optimalMsePsi: rel.referenceMsePsi,
+      efficiencyPercent: rel.efficiencyPercent,
       dExponent: dExp,
       dxc: correctedDExponent(dExp, config.thresholds.hydraulics.normal_mud_weight_ppg, packet.mudWeightInPpg),
     };

@@ -1,5 +1,5 @@
-// Mechanical specific energy (Teale 1965, field units) and the efficiency against an
-// optimal MSE for the current rock hardness (DOMAIN §3.1-3.2).
+// Mechanical specific energy (Teale 1965, field units, DOMAIN §3.1) and the tactical hardness
+// index. Efficiency is relative to the hole's recent best MSE: physics/trackers/mse-reference.ts.
 
 /**
  * MSE in psi. W klbf, T kft-lbf, N rpm, ROP ft/hr, D in. Torque is converted to ft-lbf
@@ -32,14 +32,4 @@ export function hardnessIndex(ropFtHr: number | null, wobKlbf: number | null, rp
   if (ropFtHr <= 0 || wobKlbf <= 0 || rpm <= 0) return 5;
   const drillability = ropFtHr / Math.max(0.01 * wobKlbf * rpm, 1);
   return Math.min(10, Math.max(0, 5 / Math.max(drillability, 0.1)));
-}
-
-export function optimalMsePsi(hardness: number | null, basePsi = 5000, multiplierPsi = 8000): number | null {
-  return hardness === null ? null : basePsi + multiplierPsi * hardness;
-}
-
-/** optimal/actual x 100, clamped 0-100; null (not assessable) when either is missing or ≤ 0. */
-export function mseEfficiencyPercent(optimalPsi: number | null, msePsi: number | null): number | null {
-  if (optimalPsi === null || msePsi === null || optimalPsi <= 0 || msePsi <= 0) return null;
-  return Math.min(100, Math.max(0, (optimalPsi / msePsi) * 100));
 }

@@ -1,50 +1,104 @@
-// Torque variability over the history window (DOMAIN §3.7): CV = population std / mean.
+// Stick-slip from the torque oscillation itself (DOMAIN §3.7; issue 11): the bit stalls and
+// whips, so surface torque cycles with a period of a few seconds. Over the recent on-bottom
+// window the torque is detrended (a ramp or a step is not an oscillation), and the residual is
+// judged by its size relative to the torque level (the oscillation CV) and by whether it repeats
+// (an autocorrelation peak at a lag of 3-15 s). Torque near zero cannot be judged: a collapsing
+// or absent torque reading is not stick-slip.
 import type { HistoryBuffer, HistoryEntry } from './history.js';
+import { fitSeries } from './least-squares.js';
 
-const torqueOf = (e: HistoryEntry): number | null => e.packet.torqueKftLbf;
-const rotatingOnBottom = (e: HistoryEntry): boolean =>
-  (e.packet.rigState === 'Drilling' || e.packet.rigState === 'Reaming') &&
-  e.packet.torqueKftLbf !== null &&
-  e.packet.torqueKftLbf > 0;
+export interface TorqueOscillation {
+  /** Detrended torque standard deviation / mean torque. */
+  cv: number;
+  /** Strongest autocorrelation of the residual at a lag of MIN_LAG..MAX_LAG s (-1..1). */
+  regularity: number;
+  /** The lag of that peak: the oscillation period, s (1 Hz samples). */
+  periodS: number;
+  samples: number;
+}
+
+/** Below this mean torque the reading says nothing about vibration, kft-lbf. */
+export const MIN_ASSESSABLE_TORQUE_KFTLBF = 1;
+/** A repeating oscillation's autocorrelation peak at least this high. */
+export const MIN_REGULARITY = 0.4;
+const MIN_LAG_S = 3;
+const MAX_LAG_S = 15;
+/** Seconds of on-bottom torque judged (about 4 periods of a slow stick-slip). */
+export const OSCILLATION_WINDOW = 40;
 
 /**
- * Torque CV over the drilling/reaming entries of the window plus the current torque (if
- * given). Null with fewer than `minSamples` samples, a non-positive mean, or CV > 10 (HEAD:
- * a mean near zero makes the ratio meaningless).
+ * Longest median spacing between samples that can show a 3-15 s oscillation: a feed slower than
+ * this (a depth log replayed by its rows) cannot be judged for stick-slip at all.
  */
-export function torqueCv(
-  history: HistoryBuffer<HistoryEntry>,
-  currentTorqueKftLbf: number | null,
-  minSamples = 5,
-): number | null {
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  const cur = currentTorqueKftLbf !== null && currentTorqueKftLbf > 0 ? currentTorqueKftLbf : null;
-  // One pass with a shift (first sample) keeps the variance numerically stable.
-  let shift = cur ?? 0;
-  let shiftSet = cur !== null;
-  for (let i = 0; i < history.size; i++) {
+export const MAX_SAMPLE_SPACING_S = 2;
+
+/** Pure: the oscillation of a torque series sampled at 1 Hz, oldest first; null when not assessable. */
+export function torqueOscillationOf(torque: readonly number[], minSamples = 20): TorqueOscillation | null {
+  const n = torque.length;
+  if (n < Math.max(minSamples, 2 * MIN_LAG_S + 2)) return null;
+  let mean = 0;
+  for (const t of torque) mean += t;
+  mean /= n;
+  if (!(mean >= MIN_ASSESSABLE_TORQUE_KFTLBF)) return null;
+  if (!freshSamples(torque, mean)) return null;
+  const fit = fitSeries(torque as number[]);
+  const r = torque.map((t, i) => t - (fit.intercept + fit.slope * i));
+  let var0 = 0;
+  for (const x of r) var0 += x * x;
+  if (var0 <= 0) return { cv: 0, regularity: 0, periodS: 0, samples: n };
+  let best = -1;
+  let bestLag = 0;
+  const maxLag = Math.min(MAX_LAG_S, Math.floor(n / 2));
+  for (let k = MIN_LAG_S; k <= maxLag; k++) {
+    let c = 0;
+    for (let i = k; i < n; i++) c += r[i] * r[i - k];
+    // Normalised by the overlap so long lags are not penalised for having fewer pairs.
+    const rho = (c / (n - k)) / (var0 / n);
+    if (rho > best) {
+      best = rho;
+      bestLag = k;
+    }
+  }
+  return { cv: Math.sqrt(var0 / n) / mean, regularity: Math.max(-1, Math.min(1, best)), periodS: bestLag, samples: n };
+}
+
+/**
+ * Most samples must be new readings: a channel the logger holds between slow updates (a staircase)
+ * or fills in linearly between sparse points has a regular "period" that is not vibration. In
+ * real 1 Hz torque almost every sample bends the curve (a non-zero second difference).
+ */
+const MIN_FRESH_FRACTION = 0.6;
+
+function freshSamples(torque: readonly number[], mean: number): boolean {
+  const eps = 1e-6 * Math.max(mean, 1);
+  let bends = 0;
+  for (let i = 2; i < torque.length; i++) if (Math.abs(torque[i] - 2 * torque[i - 1] + torque[i - 2]) > eps) bends++;
+  return bends >= MIN_FRESH_FRACTION * (torque.length - 2);
+}
+
+const rotatingOnBottom = (e: HistoryEntry): boolean =>
+  (e.packet.rigState === 'Drilling' || e.packet.rigState === 'Reaming') && e.packet.torqueKftLbf !== null && e.packet.torqueKftLbf > 0;
+
+/** The oscillation over the last OSCILLATION_WINDOW on-bottom packets plus the current torque. */
+export function torqueOscillation(history: HistoryBuffer<HistoryEntry>, currentTorqueKftLbf: number | null, minSamples = 20): TorqueOscillation | null {
+  const out: number[] = [];
+  const gapsS: number[] = [];
+  let prevMs: number | null = null;
+  for (let i = Math.max(0, history.size - OSCILLATION_WINDOW); i < history.size; i++) {
     const e = history.at(i);
     if (!rotatingOnBottom(e)) continue;
-    const t = torqueOf(e) as number;
-    if (!shiftSet) {
-      shift = t;
-      shiftSet = true;
-    }
-    const d = t - shift;
-    sum += d;
-    sumSq += d * d;
-    n++;
+    out.push(e.packet.torqueKftLbf as number);
+    if (prevMs !== null) gapsS.push((e.packet.timeMs - prevMs) / 1000);
+    prevMs = e.packet.timeMs;
   }
-  if (cur !== null) n++; // its deviation from the shift is 0
-  if (n < minSamples) return null;
-  const meanD = sum / n;
-  const mean = shift + meanD;
-  if (mean <= 0) return null;
-  const variance = Math.max(0, sumSq / n - meanD * meanD);
-  const cv = Math.sqrt(variance) / mean;
-  return cv > 10 ? null : cv;
+  if (currentTorqueKftLbf !== null && currentTorqueKftLbf > 0) out.push(currentTorqueKftLbf);
+  if (gapsS.length > 0 && medianOf(gapsS) > MAX_SAMPLE_SPACING_S) return null;
+  return torqueOscillationOf(out, minSamples);
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
 }
 
 /** 0 at the warning CV, 1 at the critical CV, linear between (DOMAIN §3.7: 0.15 → 0.25). */

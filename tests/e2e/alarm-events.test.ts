@@ -1,8 +1,8 @@
 // Issue 12 in Debian Chromium at 1280x800, against headless mode (the real engine running its
 // simulator's kick at 30x, well-control events set to clear after 60 s through the config API):
 // one kick event, one alarm, one acknowledgement; after it later kick advisories neither re-arm
-// the alarm nor bring the Acknowledge button back (there is no escalation: the kick is CRITICAL
-// from the start); a critical well-control event cannot be shelved and the engine says why; the
+// the alarm nor bring the Acknowledge button back (the flow-out warning's High event rising to
+// Critical before anyone acknowledged it does not sound twice); a critical well-control event cannot be shelved and the engine says why; the
 // kick clears within the configured time after it ends and leaves the banner; a cleared event
 // waits quietly for an acknowledgement; stacked events still fit the panel; the Company man list
 // shows the event with its timeline and advisories. Then the feed switches to the stick-slip
@@ -158,7 +158,8 @@ describe('the simulated kick: one event, one alarm, one acknowledgement', () => 
     const t = await timeline(kickId);
     expect(t.transitions.filter((x) => x.alarm)).toHaveLength(1);
     expect(t.transitions.filter((x) => x.kind === 'acknowledged')).toHaveLength(1);
-    expect(t.transitions.filter((x) => x.kind === 'escalated')).toEqual([]); // CRITICAL from the start: nothing to escalate to
+    // Raised High on the flow-out gain, Critical seconds later while still unacknowledged: one annunciation.
+    expect(t.transitions.filter((x) => x.kind === 'escalated' && x.alarm)).toEqual([]);
   }, 70_000);
 
   it('several events stack under the first, worst risk first, and the driller screen still fits 1280x800', async () => {
@@ -223,9 +224,12 @@ describe('the simulated kick: one event, one alarm, one acknowledgement', () => 
     const tl = item.getByTestId('cm-timeline');
     await expect.poll(() => tl.count(), UI_WAIT).toBe(1);
     expect(await tl.getAttribute('data-alarms')).toBe('1');
-    expect(Number(await tl.getAttribute('data-updates'))).toBe(count - 1); // raised by the first, updated by the rest
     const kinds = await tl.getByTestId('cm-timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
-    expect(kinds).toEqual(['raised', 'acknowledged', 'cleared', 'normal']);
+    const escalations = kinds.filter((k) => k === 'escalated').length;
+    expect(escalations).toBeLessThanOrEqual(1);
+    // raised by the first advisory, escalated by at most one, updated by the rest
+    expect(Number(await tl.getAttribute('data-updates'))).toBe(count - 1 - escalations);
+    expect(kinds.filter((k) => k !== 'escalated')).toEqual(['raised', 'acknowledged', 'cleared', 'normal']);
     expect(await tl.getByTestId('cm-timeline-ack').innerText()).toMatch(/E2E Driller: Flow check performed — Pits \+6 bbl, shut in on the annular/);
     const members = item.getByTestId('cm-member');
     await expect.poll(() => members.count(), UI_WAIT).toBe(count);

@@ -43,7 +43,8 @@ describe('alarm events on a simulated kick', () => {
     const kick = seen.filter((t) => t.fault === 'kick');
     expect(kick.filter((t) => t.kind === 'raised')).toHaveLength(1);
     expect(kick.filter((t) => t.alarm)).toHaveLength(1);
-    expect(kick.filter((t) => t.kind === 'updated').length).toBeGreaterThan(5);
+    // Later advisories update the event (the escalation to Critical among them) without sounding again.
+    expect(kick.filter((t) => (t.kind === 'updated' || t.kind === 'escalated') && !t.alarm).length).toBeGreaterThanOrEqual(1);
     // After the acknowledgement: no alarm for the kick at the same risk.
     expect(kick.filter((t) => t.alarm && t.timeMs > (acknowledgedAtMs as number))).toEqual([]);
     const cleared = kick.find((t) => t.kind === 'cleared');
@@ -64,7 +65,8 @@ describe('alarm events on a simulated kick', () => {
     }
     const advisories = await engine.call('getHistory', { limit: 1000 });
     const kickAdvisories = advisories.ok ? advisories.value.filter((a) => a.fault === 'kick') : [];
-    expect(kickAdvisories.length).toBeGreaterThan(5);
+    // Several advisories (first warning, escalation, refreshes), all members of the one event.
+    expect(kickAdvisories.length).toBeGreaterThanOrEqual(2);
     expect(new Set(kickAdvisories.map((a) => a.eventId))).toEqual(new Set([kickEventId]));
     await engine.dispose();
   });

@@ -10,6 +10,7 @@ import type { EffectiveThresholds } from '../../physics/thresholds.js';
 import { votingLine, type Consensus } from '../../agents/orchestrator.js';
 import type { SeriesSummary } from '../../agents/specialists/types.js';
 import type { FormationOptimum } from '../../../src-shared/ml.js';
+import { clause, listOf } from './advice.js';
 
 export interface TemplateContext {
   ticket: Ticket;
@@ -52,7 +53,11 @@ export function plainText(p: AdvisoryParts): AdvisoryText {
 
 /** Depth, MW, ECD line every well-control text quotes. */
 export function wellState(t: Ticket): RichText {
-  return rich`Depth ${q(t.depthFt ?? t.packet.bitDepthFt, 'ft', 0)}, MW ${q(t.packet.mudWeightInPpg, 'ppg', 1)}, ECD ${q(t.metrics.ecdPpg, 'ppg', 2)}`;
+  return listOf([
+    clause(t.depthFt ?? t.packet.bitDepthFt, (v) => rich`Depth ${q(v, 'ft', 0)}`),
+    clause(t.packet.mudWeightInPpg, (v) => rich`MW ${q(v, 'ppg', 1)}`, true),
+    clause(t.metrics.ecdPpg, (v) => rich`ECD ${q(v, 'ppg', 2)}`, true),
+  ]);
 }
 
 function trend(name: string, s: SeriesSummary | null, unit: string, decimals: number): RichText | null {
@@ -75,10 +80,10 @@ export function reasoning(ctx: TemplateContext, extra: RichText[] = []): RichTex
     rich`Physics check: ${verification.status} ${verification.severity} (${verification.reason}).`,
     ...extra,
     trends.length ? rich`Trends: ${joinRich(trends, '; ')}.` : rich`Trends: not enough history.`,
-    rich`ECD margin to fracture gradient ${q(ticket.metrics.ecdMarginPpg, 'ppg', 2)}.`,
+    clause(ticket.metrics.ecdMarginPpg, (v) => rich`ECD margin to fracture gradient ${q(v, 'ppg', 2)}.`),
     rich`Voting: ${votingLine(consensus.votes)}; score ${fixed(consensus.score, 2)} -> ${consensus.finalSeverity}${consensus.override ? ` (${consensus.override})` : ''}.`,
   ];
-  return joinRich(parts, ' ');
+  return listOf(parts, ' ');
 }
 
 /** Tighter tolerance note for Plug & Abandonment well-control advisories. */

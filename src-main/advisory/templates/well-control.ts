@@ -1,5 +1,6 @@
 // Well-control templates: flow-check now, quote the numbers, be ready to shut in.
 import { rich, type RichText } from '../../../src-shared/quantity.js';
+import { clause, listOf } from './advice.js';
 import { q, reasoning, signed, wellState, paNote, type Template, type TemplateContext } from './common.js';
 
 const INCIDENT = rich`Incident prevention: an influx caught early is smaller and safer to circulate out; a loss caught early saves mud and keeps the hole full.`;
@@ -7,7 +8,13 @@ const INCIDENT = rich`Incident prevention: an influx caught early is smaller and
 function flows(ctx: TemplateContext): RichText {
   const p = ctx.ticket.packet;
   const m = ctx.ticket.metrics;
-  return rich`flow out ${q(p.flowOutGpm, 'gpm', 0)} vs in ${q(p.flowInGpm, 'gpm', 0)} (${signed(m.flowBalanceGpm, 'gpm', 1)}), pit gain ${signed(m.pitGainBbl, 'bbl', 1)}, pit rate ${signed(m.pitRateBblHr, 'bbl/hr', 1)}, gas ${q(p.gasUnits, 'units', 0)}`;
+  // Only what the rig sends: a well without a flow-out paddle or gas trap is not quoted "n/a".
+  return listOf([
+    clause(p.flowOutGpm, (out) => rich`flow out ${q(out, 'gpm', 0)} vs in ${q(p.flowInGpm, 'gpm', 0)} (${signed(m.flowBalanceGpm, 'gpm', 1)})`),
+    clause(m.pitGainBbl, (v) => rich`pit gain ${signed(v, 'bbl', 1)}`),
+    clause(m.pitRateBblHr, (v) => rich`pit rate ${signed(v, 'bbl/hr', 1)}`),
+    clause(p.gasUnits, (v) => rich`gas ${q(v, 'units', 0)}`),
+  ]);
 }
 
 export const kick: Template = (ctx) => {
@@ -15,7 +22,7 @@ export const kick: Template = (ctx) => {
   if (ctx.ticket.trigger.parameter === 'flowOutGpm') {
     const p = ctx.ticket.packet;
     return {
-      diagnosis: rich`Well flowing with the pumps off: flow out ${q(p.flowOutGpm, 'gpm', 0)}, pit ${q(p.pitVolumeBbl, 'bbl', 1)}, gas ${q(p.gasUnits, 'units', 0)}.`,
+      diagnosis: rich`Well flowing with the pumps off: ${listOf([rich`flow out ${q(p.flowOutGpm, 'gpm', 0)}`, clause(p.pitVolumeBbl, (v) => rich`pit ${q(v, 'bbl', 1)}`), clause(p.gasUnits, (v) => rich`gas ${q(v, 'units', 0)}`)])}.`,
       recommendation: rich`Shut in now per the well-control procedure: the flow check is positive (flow out ${q(p.flowOutGpm, 'gpm', 0)} with the pumps off). Space out, close the BOP, then record SIDPP, SICP and pit gain; confirm the flow-out sensor against the trip tank. ${wellState(ctx.ticket)}.${paNote(ctx)}`,
       expectedBenefit: INCIDENT,
       reasoning: reasoning(ctx),
@@ -55,7 +62,7 @@ export const pitRate: Template = (ctx) => {
   const gaining = (pr ?? 0) >= 0;
   return {
     diagnosis: rich`Pit volume ${gaining ? 'rising' : 'falling'} at ${signed(pr, 'bbl/hr', 1)}, pit ${q(ctx.ticket.packet.pitVolumeBbl, 'bbl', 1)}.`,
-    recommendation: rich`Verify the pits now: pit rate ${signed(pr, 'bbl/hr', 1)}, ${flows(ctx)}. Confirm no transfers or mud additions are under way; ${gaining ? 'flow-check and be ready to shut in if the gain continues' : 'check for losses and keep the hole full'}. ${wellState(ctx.ticket)}.${paNote(ctx)}`,
+    recommendation: rich`Verify the pits now: ${flows(ctx)}. Confirm no transfers or mud additions are under way; ${gaining ? 'flow-check and be ready to shut in if the gain continues' : 'check for losses and keep the hole full'}. ${wellState(ctx.ticket)}.${paNote(ctx)}`,
     expectedBenefit: INCIDENT,
     reasoning: reasoning(ctx),
   };

@@ -1,8 +1,11 @@
 // Each drilling channel against its own running baseline: a short mean (a few packets, so one
-// noisy packet does not trip a detector) compared with a slow EMA that is held while the
-// channel deviates (a fault building over minutes stays measured against the pre-fault level).
+// noisy packet does not trip a detector) compared with a slow EMA that is frozen while the
+// channel deviates, so a fault ramping in over minutes stays measured against the pre-fault
+// level (issue 11: the baseline swallowed 60 % of an injected washout before detection). The
+// freeze is bounded: after `maxHoldS` a new level is adopted (a parameter change, new rock).
 // Table-driven: one row per channel says how the delta is formed and when the baseline holds.
 import { EmaBaseline, GAS_BACKGROUND, ShortWindow } from '../ema.js';
+import { torqueExcessFraction } from '../detectors.js';
 import type { EffectiveThresholds } from '../thresholds.js';
 
 type DeltaKind =
@@ -17,43 +20,66 @@ interface DeltaRule {
   kind: DeltaKind;
   /** |delta| beyond this holds the baseline. */
   holdBeyond: (t: EffectiveThresholds) => number;
+  /**
+   * Freeze the baseline while deviating (else it only slows). WOB and ROP are the driller's set
+   * points: a step is a new normal, so they freeze only while the torque shows drag the WOB does
+   * not explain (a pack-off building), never on a founder or a drill-off step.
+   */
+  freeze: boolean;
 }
 
 export const ON_BOTTOM_DELTAS = {
-  torque: { kind: 'rise', holdBeyond: (t) => t.torqueIncreaseWarningFraction / 2 },
-  rop: { kind: 'drop', holdBeyond: () => 0.1 },
-  wob: { kind: 'rise', holdBeyond: () => 0.05 },
-  mse: { kind: 'rise', holdBeyond: (t) => t.mseChangeSignificantFraction / 2 },
-  dxc: { kind: 'difference', holdBeyond: (t) => t.dxcTrendThreshold / 2 },
+  torque: { kind: 'rise', holdBeyond: (t) => t.torqueIncreaseWarningFraction / 2, freeze: true },
+  rop: { kind: 'drop', holdBeyond: () => 0.1, freeze: false },
+  wob: { kind: 'rise', holdBeyond: () => 0.05, freeze: false },
+  mse: { kind: 'rise', holdBeyond: (t) => t.mseChangeSignificantFraction / 2, freeze: true },
+  dxc: { kind: 'difference', holdBeyond: (t) => t.dxcTrendThreshold / 2, freeze: true },
 } satisfies Record<string, DeltaRule>;
 
 export type OnBottomChannel = keyof typeof ON_BOTTOM_DELTAS;
 
+/** Longest a deviating channel's baseline stays frozen before the new level is adopted. */
+export const MAX_BASELINE_HOLD_S = 900;
+
 export class ChannelDelta {
   readonly base: EmaBaseline;
   private readonly short: ShortWindow;
+  private heldSinceMs: number | null = null;
 
   constructor(
     private readonly rule: DeltaRule,
     smoothingPackets: number,
     base = new EmaBaseline(),
+    private readonly maxHoldMs = MAX_BASELINE_HOLD_S * 1000,
   ) {
     this.base = base;
     this.short = new ShortWindow(smoothingPackets);
   }
 
   /** Pushes a positive reading and returns its delta (null while the baseline warms up). */
-  update(value: number | null, t: EffectiveThresholds, learn = true, judge = true): number | null {
+  update(value: number | null, t: EffectiveThresholds, timeMs: number, learn = true, judge = true, freeze = this.rule.freeze): number | null {
     if (value === null || !Number.isFinite(value) || value <= 0) return null;
     this.short.push(value);
     const delta = judge ? this.delta() : null;
-    if (learn) this.base.update(value, delta !== null && Math.abs(delta) > this.rule.holdBeyond(t));
+    if (!learn) return delta;
+    const deviating = delta !== null && Math.abs(delta) > this.rule.holdBeyond(t);
+    // Frozen only in the fault's direction: a torque or MSE that falls is not a fault building.
+    const towardsFault = delta !== null && (this.rule.kind === 'difference' || delta > 0);
+    if (deviating && freeze && towardsFault && this.base.samples >= this.base.settings.warmSamples) {
+      this.heldSinceMs ??= timeMs;
+      if (timeMs - this.heldSinceMs < this.maxHoldMs) return delta; // frozen: the fault is measured against the pre-fault level
+      this.base.update(value, false); // held long enough: follow the new level
+      return delta;
+    }
+    this.heldSinceMs = null;
+    this.base.update(value, deviating);
     return delta;
   }
 
   reset(): void {
     this.base.reset();
     this.short.reset();
+    this.heldSinceMs = null;
   }
 
   private delta(): number | null {
@@ -67,48 +93,106 @@ export class ChannelDelta {
 }
 
 /** The on-bottom channels' deltas, updated together while the bit is on bottom. */
+/** WOB or RPM this far from its baseline is a new set point, not a fault. */
+const SET_POINT_STEP_FRACTION = 0.1;
+
 export class OnBottomDeltas {
   readonly channels: Record<OnBottomChannel, ChannelDelta>;
+  private wobRise: number | null = null;
+  private readonly rpmBase = new EmaBaseline();
+  private readonly rpmShort: ShortWindow;
 
   constructor(smoothingPackets: number) {
+    this.rpmShort = new ShortWindow(smoothingPackets);
     const make = (c: OnBottomChannel) => new ChannelDelta(ON_BOTTOM_DELTAS[c], smoothingPackets);
     this.channels = { torque: make('torque'), rop: make('rop'), wob: make('wob'), mse: make('mse'), dxc: make('dxc') };
   }
 
-  update(values: Record<OnBottomChannel, number | null>, t: EffectiveThresholds): Record<OnBottomChannel, number | null> {
+  /**
+   * `rpm`: the rotary speed set point. Torque and MSE follow WOB and RPM, so a set-point change
+   * is a new normal: their baselines only freeze while WOB and RPM are where they were.
+   */
+  update(values: Record<OnBottomChannel, number | null>, t: EffectiveThresholds, timeMs: number, rpm: number | null): Record<OnBottomChannel, number | null> {
     const c = this.channels;
+    // Torque and MSE follow both set points: a WOB or RPM step makes a new normal for them.
+    const rpmSteady = Math.abs(this.rpmChange(rpm)) <= SET_POINT_STEP_FRACTION;
+    const setPointsSteady = rpmSteady && Math.abs(this.wobRise ?? 0) <= SET_POINT_STEP_FRACTION;
+    const torque = c.torque.update(values.torque, t, timeMs, true, true, setPointsSteady);
+    // Drag: torque up beyond what the WOB (last packet's rise) explains: hold ROP and WOB too.
+    const drag = rpmSteady && torque !== null && torqueExcessFraction(torque, this.wobRise) > ON_BOTTOM_DELTAS.torque.holdBeyond(t);
+    const wob = c.wob.update(values.wob, t, timeMs, true, true, drag);
+    this.wobRise = wob;
     return {
-      torque: c.torque.update(values.torque, t),
-      rop: c.rop.update(values.rop, t),
-      wob: c.wob.update(values.wob, t),
-      mse: c.mse.update(values.mse, t),
-      dxc: c.dxc.update(values.dxc, t),
+      torque,
+      rop: c.rop.update(values.rop, t, timeMs, true, true, drag),
+      wob,
+      mse: c.mse.update(values.mse, t, timeMs, true, true, setPointsSteady),
+      dxc: c.dxc.update(values.dxc, t, timeMs),
     };
+  }
+
+  /** RPM (short mean) / its baseline − 1; 0 while unknown. */
+  private rpmChange(rpm: number | null): number {
+    if (rpm === null || !(rpm > 0)) return 0;
+    this.rpmShort.push(rpm);
+    const base = this.rpmBase.current;
+    const change = base !== null && this.rpmBase.ready && base > 0 ? (this.rpmShort.mean as number) / base - 1 : 0;
+    this.rpmBase.update(rpm, Math.abs(change) > SET_POINT_STEP_FRACTION);
+    return change;
   }
 }
 
 /**
+ * SPP pressure losses grow with flow rate to about the 1.8th power (turbulent flow in the string
+ * and bit): a 2 % drift in pump rate moves SPP ~4 %, which is not a washout or a pack-off.
+ */
+export const SPP_FLOW_EXPONENT = 1.8;
+/** A pump rate this far from the SPP baseline's reference rate is a new operating point. */
+const NEW_PUMP_RATE_FRACTION = 0.1;
+
+/**
  * SPP against its baseline at steady pumps only: learned while the pumps are steady (or to
- * seed it), judged only when steady, started over at every pump change.
+ * seed it), judged only when steady, started over at every pump change. SPP is referred to the
+ * flow rate the baseline was learned at, so small pump-rate drifts do not read as deviations.
  */
 export class SppDelta {
   private readonly d: ChannelDelta;
+  private refFlowGpm: number | null = null;
+  private sinceMs: number | null = null;
+  private lastMs: number | null = null;
 
   constructor(smoothingPackets: number) {
-    this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => t.sppDeviationWarningPsi / 2 }, smoothingPackets);
+    this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => t.sppDeviationWarningPsi / 2, freeze: true }, smoothingPackets);
   }
 
   get baselinePsi(): number | null {
     return this.d.base.current;
   }
 
-  update(sppPsi: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds): number | null {
+  /** How long the baseline has been learned at this operating point, s (null before any). */
+  get baselineAgeS(): number | null {
+    return this.sinceMs === null || this.lastMs === null ? null : (this.lastMs - this.sinceMs) / 1000;
+  }
+
+  update(sppPsi: number | null, flowInGpm: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds, timeMs: number): number | null {
     if (!pumpsOn) return null;
-    return this.d.update(sppPsi, t, pumpsSteady || !this.d.base.ready, pumpsSteady);
+    let spp = sppPsi;
+    if (spp !== null && flowInGpm !== null && flowInGpm > 0) {
+      // Referred to the learning rate, SPP rides through small rate changes; a new pump rate
+      // (beyond the normalisation's reach) starts the baseline over.
+      if (this.refFlowGpm !== null && Math.abs(flowInGpm / this.refFlowGpm - 1) > NEW_PUMP_RATE_FRACTION) this.reset();
+      this.refFlowGpm ??= flowInGpm;
+      spp = spp * (this.refFlowGpm / flowInGpm) ** SPP_FLOW_EXPONENT;
+    }
+    this.sinceMs ??= timeMs;
+    this.lastMs = timeMs;
+    return this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady);
   }
 
   reset(): void {
     this.d.reset();
+    this.refFlowGpm = null;
+    this.sinceMs = null;
   }
 }
 

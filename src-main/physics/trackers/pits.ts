@@ -1,6 +1,8 @@
 // Pit rate (short least-squares trend) and pit gain (longer window), corrected for the hole the
 // bit drills: new hole is filled from the pits (D²/1029.4 bbl/ft, ~5 bbl/hr at 70 ft/hr in
-// 8.5 in), which must not read as a loss.
+// 8.5 in), which must not read as a loss. Transfers are taken out: a step faster than the well
+// could give or take (more than the pump rate in a second or two, plus sensor noise) is a tank
+// lined up or a transfer, not an influx; the volume after it is referred back to before it.
 import type { WitsPacket } from '../../../src-shared/wits.js';
 import { PitTrend } from '../flow.js';
 
@@ -14,9 +16,21 @@ const HOLE_CAPACITY_DIVISOR = 1029.4;
 /** Fewest seconds of samples before a trend is fitted (or a third of the window if shorter). */
 const MIN_TREND_SPAN_S = 20;
 
+/** Sensor noise allowed in one step before it counts as a transfer, bbl. */
+const TRANSFER_NOISE_BBL = 0.5;
+/** Steps are judged only between samples this close (s): after a gap, a change is not a step. */
+const TRANSFER_MAX_GAP_S = 5;
+/** gpm -> bbl/s. */
+const GPM_TO_BBL_PER_S = 1 / (60 * 42);
+
 export class PitTracker {
   private rate: PitTrend | null = null;
   private gain: PitTrend | null = null;
+  /** Sum of the transfers taken out, bbl (added to every later reading). */
+  private transferOffsetBbl = 0;
+  private prev: { timeMs: number; pitBbl: number } | null = null;
+  /** Transfers seen since start (for health and tests). */
+  transfers = 0;
 
   /** Line fill and flow-back follow a pump change: the windows start over. */
   reset(): void {
@@ -36,10 +50,26 @@ export class PitTracker {
     }
     const holeFillBbl =
       bitDiameterIn !== null && packet.holeDepthFt !== null && packet.holeDepthFt > 0 ? (packet.holeDepthFt * bitDiameterIn * bitDiameterIn) / HOLE_CAPACITY_DIVISOR : 0;
-    const corrected = packet.pitVolumeBbl + holeFillBbl;
+    this.takeOutTransfer(packet);
+    const corrected = packet.pitVolumeBbl + this.transferOffsetBbl + holeFillBbl;
     this.rate.push(packet.timeMs, corrected);
     this.gain.push(packet.timeMs, corrected);
     const trend = this.rate.compute();
     return { pitRateBblHr: trend ? trend.rateBblHr : null, pitGainBbl: this.gain.gainBbl() };
+  }
+
+  private takeOutTransfer(packet: WitsPacket): void {
+    const pit = packet.pitVolumeBbl as number;
+    const prev = this.prev;
+    this.prev = { timeMs: packet.timeMs, pitBbl: pit };
+    if (!prev) return;
+    const dtS = (packet.timeMs - prev.timeMs) / 1000;
+    if (dtS <= 0 || dtS > TRANSFER_MAX_GAP_S) return;
+    const wellMaxBbl = Math.max(packet.flowInGpm ?? 0, 100) * GPM_TO_BBL_PER_S * dtS + TRANSFER_NOISE_BBL;
+    const step = pit - prev.pitBbl;
+    if (Math.abs(step) > wellMaxBbl) {
+      this.transferOffsetBbl -= step;
+      this.transfers++;
+    }
   }
 }

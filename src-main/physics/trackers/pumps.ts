@@ -9,12 +9,19 @@ export interface PumpReading {
   pumpsSteady: boolean;
   /** Started, stopped or changed rate on this packet: rate-dependent state starts over. */
   pumpChanged: boolean;
+  /** Seconds at the present steady rate (0 while off or just changed). */
+  steadyForS: number;
 }
 
-/** A rate change beyond 5 % of the reference (at least 20 gpm, or 3 spm) is a pump change. */
-const RATE_CHANGE_FRACTION = 0.05;
-const MIN_RATE_CHANGE_GPM = 20;
-const MIN_RATE_CHANGE_SPM = 3;
+/**
+ * A rate change of 10 gpm (or 2 spm) is a pump change: flow out lags flow in and the flow line
+ * fills or drains, so returns and pits need time to follow. (Small steps matter at any rate: a
+ * 20 gpm step at 1,100 gpm lags into a 20 gpm "imbalance" for seconds.)
+ */
+const MIN_RATE_CHANGE_GPM = 10;
+/** ... or 2 % of the rate: a pump at 1,200 gpm wanders by more than 10 gpm without a change. */
+const MIN_RATE_CHANGE_FRACTION = 0.02;
+const MIN_RATE_CHANGE_SPM = 2;
 
 export class PumpTracker {
   private readonly rate: ShortWindow;
@@ -39,7 +46,7 @@ export class PumpTracker {
       this.rate.push(pumpRate);
       const ref = this.reference.current;
       const shortMean = this.rate.mean as number;
-      const tol = Math.max(RATE_CHANGE_FRACTION * (ref ?? shortMean), flowIn !== null ? MIN_RATE_CHANGE_GPM : MIN_RATE_CHANGE_SPM);
+      const tol = flowIn !== null ? Math.max(MIN_RATE_CHANGE_GPM, MIN_RATE_CHANGE_FRACTION * (ref ?? 0)) : MIN_RATE_CHANGE_SPM;
       if (ref !== null && Math.abs(shortMean - ref) > tol) pumpChanged = true;
       this.reference.update(pumpRate);
     }
@@ -53,6 +60,7 @@ export class PumpTracker {
       }
     }
     this.wasOn = pumpsOn;
-    return { pumpsOn, pumpsSteady: pumpsOn && t - this.steadySinceMs >= this.settleMs, pumpChanged };
+    const steadyForS = pumpsOn ? Math.max(0, (t - this.steadySinceMs) / 1000) : 0;
+    return { pumpsOn, pumpsSteady: pumpsOn && t - this.steadySinceMs >= this.settleMs, pumpChanged, steadyForS };
   }
 }

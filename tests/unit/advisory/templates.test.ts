@@ -42,11 +42,11 @@ const CASES: Record<FaultKind, [TicketOptions, string[]]> = {
   'spp-deviation': [{ fault: 'spp-deviation', metrics: { sppDeltaPsi: 130 }, packet: { sppPsi: 2930 } }, ['SPP 2930 psi', '+130 psi', 'pack-off']],
   'pack-off': [
     { fault: 'pack-off', metrics: { torqueDeltaFraction: 0.23, sppDeltaPsi: 180 }, packet: { torqueKftLbf: 18.5, wobKlbf: 27, sppPsi: 2980 } },
-    ['Torque 18.5 kft-lbf, 23 % above baseline 15.0 kft-lbf', 'reduce WOB from 27.0 klbf to 22.0 klbf', 'backream', 'SPP 2980 psi'],
+    ['Torque 18.5 kft-lbf, 23 % above baseline 15.0 kft-lbf', 'Reduce WOB from 27.0 klbf to 22.0 klbf', 'backream', 'SPP 2980 psi'],
   ],
   'stick-slip': [
     { fault: 'stick-slip', metrics: { torqueCv: 0.21, torqueDeltaFraction: 0.05 }, packet: { torqueKftLbf: 16, wobKlbf: 25, rpm: 120 } },
-    ['Torque CV 21 %', 'reduce WOB from 25.0 klbf to 22.0 klbf', 'raise RPM from 120 rpm to 130 rpm'],
+    ['Torque cycling 21 %', 'reduce WOB from 25.0 klbf to 22.0 klbf', 'raise RPM from 120 rpm to 130 rpm'],
   ],
   founder: [{ fault: 'founder', packet: { wobKlbf: 32, ropFtHr: 45, rpm: 110 } }, ['WOB 32.0 klbf', 'ROP 45 ft/hr', 'to 27.0 klbf', 'RPM 110 rpm']],
   'torque-rise': [
@@ -96,9 +96,29 @@ describe('templates', () => {
     expect(t.recommendation).toMatch(/P&A: milling/);
   });
 
-  it('a missing reading is written n/a, never a made-up number', () => {
-    const t = render({ fault: 'kick', metrics: { flowBalanceGpm: null, pitGainBbl: null }, packet: { flowOutGpm: null } });
-    expect(t.recommendation).toContain('flow out n/a vs in 600 gpm (n/a)');
+  it('a channel the rig does not send is left out, never quoted as n/a or 0 (issue 11 item 8)', () => {
+    const t = render({ fault: 'kick', metrics: { flowBalanceGpm: null, pitGainBbl: 6.1, pitRateBblHr: null }, packet: { flowOutGpm: null, gasUnits: null } });
+    expect(t.recommendation).toContain('watch the well (pit gain +6.1 bbl)');
+    expect(t.recommendation).not.toMatch(/n\/a|flow out|gas/);
+    const w = render({ fault: 'washout', metrics: { sppDeltaPsi: -160 }, packet: { sppPsi: 2640, pumpSpm: 0, flowInGpm: null } });
+    expect(w.recommendation).toContain('at constant pump rate');
+    expect(w.all).not.toMatch(/0 spm|n\/a/);
+    const s = render({ fault: 'stick-slip', metrics: { torqueCv: 0.21 }, packet: { torqueKftLbf: 16, wobKlbf: 25, rpm: 0 } });
+    expect(s.recommendation).not.toMatch(/RPM from|0 rpm/);
+  });
+
+  it('parameter moves stay within sane bounds of the current value and the bit', () => {
+    // 4.2 klbf on an 8.5-in bit is already light: no "reduce WOB from 4.2 to 3.0 klbf".
+    const light = render({ fault: 'stick-slip', metrics: { torqueCv: 0.21 }, packet: { torqueKftLbf: 6, wobKlbf: 4.2, rpm: 120 } });
+    expect(light.recommendation).not.toMatch(/reduce WOB from/);
+    expect(light.recommendation).toContain('do not cut WOB further (4.2 klbf is already light for the bit, under 9 klbf)');
+    expect(light.recommendation).toContain('raise RPM from 120 rpm to 130 rpm');
+    // One step never takes off more than a quarter of the weight, nor goes under the bit's floor.
+    const founder = render({ fault: 'founder', packet: { wobKlbf: 12, ropFtHr: 20, rpm: 110 } });
+    expect(founder.recommendation).toContain('reduce WOB from 12.0 klbf to 9.0 klbf');
+    // RPM is never raised past the top-drive cap.
+    const fast = render({ fault: 'stick-slip', metrics: { torqueCv: 0.21 }, packet: { torqueKftLbf: 16, wobKlbf: 25, rpm: 195 } });
+    expect(fast.recommendation).toContain('raise RPM from 195 rpm to 200 rpm');
   });
 
   it('efficiency benefit is min(100 − eff, 30) %', () => {

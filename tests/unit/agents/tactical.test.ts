@@ -38,7 +38,7 @@ describe('TacticalAgent', () => {
     expect(out[4]?.category).toBe('DrillingEfficiency');
     expect(out[4]?.id).toBe('TKT-4000-1');
   });
-  it('critical well control goes after 3 consecutive packets, with breaches and context', () => {
+  it('critical well control goes once sustained (3 of 5 packets), with breaches and context', () => {
     const a = new TacticalAgent();
     const r = [0, 1, 2].map((i) => a.evaluate(pkt(i), metrics(pkt(i)), [det('kick', 'CRITICAL')], h, ctx()));
     expect(r[0]).toBeNull();
@@ -51,23 +51,55 @@ describe('TacticalAgent', () => {
     expect(t.rigState).toBe('Drilling');
     expect(t.depthFt).toBe(10000);
   });
-  it('per-category cooldown suppresses repeats until packets, depth or time pass', () => {
+  it('an advised fault is not ticketed again in its episode until time or new hole pass; another fault still passes', () => {
     const a = new TacticalAgent();
-    const tickets: number[] = [];
-    for (let i = 0; i < 120; i++) {
-      if (a.evaluate(pkt(i), metrics(pkt(i)), [det('mse-inefficiency', 'WARNING')], h, ctx())) tickets.push(i);
+    const tickets: string[] = [];
+    for (let i = 0; i < 700; i++) {
+      const dets = [det('mse-inefficiency', 'WARNING'), ...(i >= 300 && i < 310 ? [det('pack-off', 'WARNING')] : [])];
+      const t = a.evaluate(pkt(i), metrics(pkt(i)), dets, h, ctx());
+      if (!t) continue;
+      tickets.push(`${t.fault}@${i}`);
+      a.verdict(t.fault, 'Confirmed', t.timeMs);
     }
-    expect(tickets).toEqual([2, 52, 102]);
+    expect(tickets).toEqual(['mse-inefficiency@2', 'pack-off@302', 'mse-inefficiency@602']);
+    // 100 ft of new hole also refreshes the advisory.
+    const b = new TacticalAgent();
+    const deeper: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const t = b.evaluate(pkt(i, 10000 + i * 2), metrics(pkt(i)), [det('mse-inefficiency', 'WARNING')], h, ctx());
+      if (t) { deeper.push(i); b.verdict(t.fault, 'Confirmed', t.timeMs); }
+    }
+    expect(deeper).toEqual([2, 52]);
   });
-  it('shadow mode: no warnings, but critical well control still raises a ticket', () => {
+  it('a rejected ticket is retried after retry_after_rejected_s; an escalation passes at once', () => {
+    const a = new TacticalAgent({ retryAfterRejectedS: 60 });
+    const tickets: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const t = a.evaluate(pkt(i), metrics(pkt(i)), [det('pack-off', 'WARNING')], h, ctx());
+      if (t) { tickets.push(i); a.verdict(t.fault, 'Rejected', t.timeMs); }
+    }
+    expect(tickets).toEqual([2, 62]);
+    const b = new TacticalAgent();
+    const levels: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = b.evaluate(pkt(i), metrics(pkt(i)), [det('pack-off', i < 15 ? 'WARNING' : 'CRITICAL')], h, ctx());
+      if (t) { levels.push(`${t.severity}@${i}`); b.verdict(t.fault, 'Confirmed', t.timeMs); }
+    }
+    expect(levels.length).toBe(2);
+    expect(levels[1]).toBe('HIGH@15');
+  });
+  it('shadow mode: no warnings, but critical well control still raises a ticket after 10 packets in a row', () => {
     const a = new TacticalAgent();
     let warn = 0;
     for (let i = 0; i < 10; i++) if (a.evaluate(pkt(i), metrics(pkt(i)), [det('pack-off', 'CRITICAL')], h, ctx(true))) warn++;
     expect(warn).toBe(0);
     const b = new TacticalAgent();
-    let kick = 0;
-    for (let i = 0; i < 5; i++) if (b.evaluate(pkt(i), metrics(pkt(i)), [det('kick', 'CRITICAL')], h, ctx(true))) kick++;
-    expect(kick).toBe(1);
+    const at: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const t = b.evaluate(pkt(i), metrics(pkt(i)), [det('kick', 'CRITICAL')], h, ctx(true));
+      if (t) { at.push(i); b.verdict(t.fault, 'Confirmed', t.timeMs); }
+    }
+    expect(at).toEqual([9]);
   });
   it('no ticket with bit depth ≤ 0', () => {
     const a = new TacticalAgent();

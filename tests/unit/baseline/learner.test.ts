@@ -77,7 +77,7 @@ describe('BaselineLearner', () => {
     expect(l.progress().samples).toBe(0);
   });
 
-  it('learnedLimits: SPP max(2σ,30)/max(3σ,50), torque max(2CV,0.10)/max(3CV,0.20)', () => {
+  it('learnedLimits: SPP max(3σ,3 %,75)/max(5σ,6 %,150), torque max(2CV,0.10)/max(3CV,0.20)', () => {
     const state = {
       schema_version: 2 as const,
       thresholds: {
@@ -86,16 +86,20 @@ describe('BaselineLearner', () => {
       },
     };
     const noisy = learnedLimits(state);
-    expect(noisy.sppDeviationWarningPsi).toBe(80);
-    expect(noisy.sppDeviationCriticalPsi).toBe(120);
+    expect(noisy.sppDeviationWarningPsi).toBe(120);
+    expect(noisy.sppDeviationCriticalPsi).toBe(200);
     expect(noisy.torqueIncreaseWarningFraction).toBeCloseTo(0.2, 12);
     expect(noisy.torqueIncreaseCriticalFraction).toBeCloseTo(0.3, 12);
     // Quiet rig: floors apply.
     state.thresholds['RIG:spp'].std = 5;
     state.thresholds['RIG:torque'].std = 0.2;
     const quiet = learnedLimits(state);
-    expect(quiet.sppDeviationWarningPsi).toBe(30);
-    expect(quiet.sppDeviationCriticalPsi).toBe(50);
+    expect(quiet.sppDeviationWarningPsi).toBe(75);
+    expect(quiet.sppDeviationCriticalPsi).toBe(150);
+    // High-pressure rig: the percentage of the level governs (pump and gauge noise scale with it).
+    state.thresholds['RIG:spp'].mean = 4000;
+    expect(learnedLimits(state).sppDeviationWarningPsi).toBeCloseTo(120, 9);
+    expect(learnedLimits(state).sppDeviationCriticalPsi).toBeCloseTo(240, 9);
     expect(quiet.torqueIncreaseWarningFraction).toBe(0.1);
     expect(quiet.torqueIncreaseCriticalFraction).toBe(0.2);
     // Nothing locked: nothing learned, so the configured values stand (thresholdsFor).

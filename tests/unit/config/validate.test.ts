@@ -73,7 +73,7 @@ describe('validateConfig', () => {
     ['h2s', { thresholds: { well_control: { h2s_critical_ppm: 5 } } }, 'thresholds.well_control.h2s_critical_ppm'],
     ['spp', { thresholds: { hydraulics: { spp_deviation_critical_psi: 50 } } }, 'thresholds.hydraulics.spp_deviation_critical_psi'],
     ['torque', { thresholds: { mechanical: { torque_increase_critical: 0.1 } } }, 'thresholds.mechanical.torque_increase_critical'],
-    ['stick-slip', { thresholds: { mechanical: { stick_slip_cv_critical: 0.1 } } }, 'thresholds.mechanical.stick_slip_cv_critical'],
+    ['stick-slip', { thresholds: { mechanical: { stick_slip_cv_critical: 0.05 } } }, 'thresholds.mechanical.stick_slip_cv_critical'],
     ['founder', { thresholds: { founder: { severity_high: 0.2 } } }, 'thresholds.founder.severity_high'],
     ['campaign flow', { campaign: { plug_abandonment: { flow_imbalance_critical: 3 } } }, 'campaign.plug_abandonment.flow_imbalance_critical'],
   ];

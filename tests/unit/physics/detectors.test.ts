@@ -11,28 +11,39 @@ import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/hist
 
 const cfg = defaultConfig();
 const th = thresholdsFor(cfg, 'production');
-const x = (o: Partial<DetectorInputs>): DetectorInputs => ({ ...emptyDetectorInputs(), pumpsSteady: true, ...o });
+const x = (o: Partial<DetectorInputs>): DetectorInputs => ({ ...emptyDetectorInputs(), pumpsSteady: true, pitsSettled: true, ...o });
 
 describe('detectors', () => {
-  it('kick needs two indicators (flow + pit), and flow-out', () => {
+  it('kick: flow + pit is CRITICAL, flow out alone only a WARNING, and needs flow-out', () => {
     expect(detectKick(x({ flowBalanceGpm: 30, pitGainBbl: 12 }), th)?.level).toBe('CRITICAL');
-    expect(detectKick(x({ flowBalanceGpm: 15 }), th)).toBeNull();
+    expect(detectKick(x({ flowBalanceGpm: 30, pitGainBbl: 12, pitsSettled: false }), th)?.level).toBe('WARNING');
+    expect(detectKick(x({ flowBalanceGpm: 15 }), th)?.level).toBe('WARNING');
+    expect(detectKick(x({ flowBalanceGpm: th.flowImbalanceWarningGpm - 1 }), th)).toBeNull();
     expect(detectKick(x({ flowBalanceGpm: null, pitGainBbl: 12, gasRiseUnits: 300 }), th)).toBeNull();
     expect(detectKick(x({ flowBalanceGpm: 30, pitGainBbl: 12, pumpsSteady: false }), th)).toBeNull();
   });
   it('loss uses an SPP drop, not a rise', () => {
     expect(detectLoss(x({ flowBalanceGpm: -30, sppDeltaPsi: -150 }), th)?.fault).toBe('loss');
-    expect(detectLoss(x({ flowBalanceGpm: -15, sppDeltaPsi: 150 }), th)).toBeNull();
+    const withRise = detectLoss(x({ flowBalanceGpm: -30, sppDeltaPsi: 150 }), th);
+    const withDrop = detectLoss(x({ flowBalanceGpm: -30, sppDeltaPsi: -150 }), th);
+    expect(withRise?.level).toBe('WARNING');
+    expect(withRise?.severity).toBeLessThan(withDrop?.severity ?? 0);
+    expect(detectLoss(x({ flowBalanceGpm: -(th.flowImbalanceWarningGpm - 1), sppDeltaPsi: -150 }), th)).toBeNull();
   });
   it('pack-off: torque and SPP up; torque alone is not pack-off', () => {
-    expect(detectPackOff(x({ torqueDeltaFraction: 0.3, sppDeltaPsi: 200, sppBaselinePsi: 2800 }), th)?.fault).toBe('pack-off');
-    expect(detectPackOff(x({ torqueDeltaFraction: 0.3, sppDeltaPsi: 0, sppBaselinePsi: 2800, ropDropFraction: 0.5, wobRiseFraction: 0 }), th)).toBeNull();
+    expect(detectPackOff(x({ torqueDeltaFraction: 0.3, sppDeltaPsi: 200, sppBaselinePsi: 2800, sppBaselineAgeS: 600 }), th)?.fault).toBe('pack-off');
+    const torqueAndRop = { torqueDeltaFraction: 0.3, sppDeltaPsi: 0, sppBaselinePsi: 2800, ropDropFraction: 0.5, wobRiseFraction: 0 };
+    expect(detectPackOff(x({ ...torqueAndRop, sppBaselineAgeS: 600 }), th)).toBeNull();
+    // SPP learned for only a minute at a new pump rate cannot rule it out: torque and ROP stand.
+    expect(detectPackOff(x({ ...torqueAndRop, sppBaselineAgeS: 60 }), th)?.fault).toBe('pack-off');
     expect(detectPackOff(x({ torqueDeltaFraction: null }), th)).toBeNull();
   });
-  it('stick-slip severity 0→1 from CV 0.15 to 0.25', () => {
-    expect(detectStickSlip(x({ torqueCv: 0.2 }), th)?.severity).toBeCloseTo(0.5, 9);
-    expect(detectStickSlip(x({ torqueCv: 0.3 }), th)?.level).toBe('CRITICAL');
-    expect(detectStickSlip(x({ torqueCv: 0.1 }), th)).toBeNull();
+  it('stick-slip severity 0→1 from CV 0.10 to 0.20, only when the oscillation repeats', () => {
+    expect(detectStickSlip(x({ torqueCv: 0.15, torqueRegularity: 0.8 }), th)?.severity).toBeCloseTo(0.5, 9);
+    expect(detectStickSlip(x({ torqueCv: 0.3, torqueRegularity: 0.8 }), th)?.level).toBe('CRITICAL');
+    expect(detectStickSlip(x({ torqueCv: 0.05, torqueRegularity: 0.8 }), th)).toBeNull();
+    expect(detectStickSlip(x({ torqueCv: 0.3, torqueRegularity: 0.1 }), th)).toBeNull();
+    expect(detectStickSlip(x({ torqueCv: 0.3, torqueRegularity: null }), th)).toBeNull();
   });
   it('founder: quick streak, trend, or WOB level without ROP', () => {
     expect(detectFounder(x({ founderQuickStreak: 3, ropDropFraction: 0.1 }), th)?.severity).toBe(1);
@@ -55,7 +66,7 @@ describe('detectors', () => {
     expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: 2 }), th)?.fault).toBe('washout');
   });
   it('pack-off: a torque rise that only follows a WOB rise (founder) is not drag', () => {
-    const base = { sppDeltaPsi: 0, sppBaselinePsi: 2800, ropDropFraction: 0.4 };
+    const base = { sppDeltaPsi: 150, sppBaselinePsi: 2800, ropDropFraction: 0.4 };
     expect(detectPackOff(x({ ...base, torqueDeltaFraction: 0.3, wobRiseFraction: 0.4 }), th)).toBeNull();
     expect(detectPackOff(x({ ...base, torqueDeltaFraction: 0.4, wobRiseFraction: 0.1 }), th)?.fault).toBe('pack-off');
   });

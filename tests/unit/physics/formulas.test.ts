@@ -4,7 +4,7 @@ import { EmaBaseline, ShortWindow } from '../../../src-main/physics/ema.js';
 import { correctedDExponent, dExponent } from '../../../src-main/physics/d-exponent.js';
 import { ecdMarginPpg, ecdPpg } from '../../../src-main/physics/ecd.js';
 import { flowBalanceGpm, PitTrend } from '../../../src-main/physics/flow.js';
-import { hardnessIndex, mseEfficiencyPercent, mseTealePsi, optimalMsePsi } from '../../../src-main/physics/mse.js';
+import { hardnessIndex, mseTealePsi } from '../../../src-main/physics/mse.js';
 import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
 
 describe('MSE (Teale, torque x1000)', () => {
@@ -27,12 +27,6 @@ describe('optimal MSE and efficiency', () => {
     expect(hardnessIndex(50, 25, 120)).toBeCloseTo(3, 6);
     expect(hardnessIndex(0, 25, 120)).toBe(5);
     expect(hardnessIndex(null, 25, 120)).toBeNull();
-  });
-  it('efficiency clamps and is null when not assessable', () => {
-    expect(optimalMsePsi(3)).toBe(29000);
-    expect(mseEfficiencyPercent(29000, 58000)).toBeCloseTo(50, 6);
-    expect(mseEfficiencyPercent(29000, 10000)).toBe(100);
-    expect(mseEfficiencyPercent(29000, null)).toBeNull();
   });
 });
 

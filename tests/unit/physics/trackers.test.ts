@@ -41,7 +41,7 @@ describe('PumpTracker', () => {
 describe('FlowCheckTracker', () => {
   it('judges returns and pit gain only after the flow-back settle time', () => {
     const f = new FlowCheckTracker();
-    const off = { pumpsOn: false, pumpsSteady: false, pumpChanged: false };
+    const off = { pumpsOn: false, pumpsSteady: false, pumpChanged: false, steadyForS: 0 };
     f.update(at(0, { flowOutGpm: 80, pitVolumeBbl: 500 }), { ...off, pumpChanged: true }, 120);
     expect(f.update(at(60, { flowOutGpm: 30, pitVolumeBbl: 503 }), off, 120).pumpsOffSettledS).toBeNull();
     const first = f.update(at(120, { flowOutGpm: 12, pitVolumeBbl: 504 }), off, 120);
@@ -49,7 +49,7 @@ describe('FlowCheckTracker', () => {
     expect(first.pitGainPumpsOffBbl).toBe(0);
     const later = f.update(at(180, { flowOutGpm: 12, pitVolumeBbl: 506.5 }), off, 120);
     expect(later.pitGainPumpsOffBbl).toBeCloseTo(2.5, 9);
-    expect(f.update(at(181, { flowOutGpm: 500 }), { pumpsOn: true, pumpsSteady: false, pumpChanged: true }, 120).pumpsOffSettledS).toBeNull();
+    expect(f.update(at(181, { flowOutGpm: 500 }), { pumpsOn: true, pumpsSteady: false, pumpChanged: true, steadyForS: 0 }, 120).pumpsOffSettledS).toBeNull();
   });
 });
 
@@ -80,32 +80,43 @@ describe('PitTracker', () => {
 });
 
 describe('channel deltas', () => {
-  it('rise, drop and difference against a baseline that holds while the channel deviates', () => {
+  it('rise, drop and difference against a baseline frozen while the channel deviates, for at most 15 min', () => {
     const torque = new ChannelDelta(ON_BOTTOM_DELTAS.torque, 5);
-    for (let i = 0; i < 120; i++) torque.update(10, th);
+    let s = 0;
+    for (; s < 120; s++) torque.update(10, th, T0 + s * 1000);
     let d: number | null = null;
-    for (let i = 0; i < 60; i++) d = torque.update(13, th);
-    // Held: after a minute at +30 % the baseline has moved ~5 % (α 0.003; unheld it would be ~14 %).
-    expect(d as number).toBeGreaterThan(0.2);
+    for (; s < 420; s++) d = torque.update(13, th, T0 + s * 1000);
+    // Frozen: five minutes at +30 % are still measured against the pre-fault 10 kft-lbf.
+    expect(d as number).toBeGreaterThan(0.28);
+    // After the longest hold the new level is adopted and the delta shrinks.
+    for (; s < 120 + 900 + 600; s++) d = torque.update(13, th, T0 + s * 1000);
+    expect(d as number).toBeLessThan(0.1);
     const rop = new ChannelDelta(ON_BOTTOM_DELTAS.rop, 5);
-    for (let i = 0; i < 20; i++) rop.update(60, th);
-    for (let i = 0; i < 5; i++) d = rop.update(30, th);
+    for (let i = 0; i < 20; i++) rop.update(60, th, T0 + i * 1000);
+    for (let i = 20; i < 25; i++) d = rop.update(30, th, T0 + i * 1000);
     expect(d as number).toBeGreaterThan(0.3);
     const dxc = new ChannelDelta(ON_BOTTOM_DELTAS.dxc, 5);
-    for (let i = 0; i < 20; i++) dxc.update(1.5, th);
-    for (let i = 0; i < 5; i++) d = dxc.update(1.3, th);
+    for (let i = 0; i < 20; i++) dxc.update(1.5, th, T0 + i * 1000);
+    for (let i = 20; i < 25; i++) d = dxc.update(1.3, th, T0 + i * 1000);
     expect(d as number).toBeLessThan(-0.1);
-    expect(dxc.update(null, th)).toBeNull();
+    expect(dxc.update(null, th, T0)).toBeNull();
   });
   it('SPP is judged only at steady pumps and learned only then (or to seed)', () => {
     const spp = new SppDelta(5);
-    for (let i = 0; i < 20; i++) expect(spp.update(2800, true, false, th)).toBeNull();
+    for (let i = 0; i < 20; i++) expect(spp.update(2800, 500, true, false, th, T0 + i * 1000)).toBeNull();
     expect(spp.baselinePsi).not.toBeNull();
-    for (let i = 0; i < 80; i++) spp.update(2800, true, true, th);
+    for (let i = 20; i < 100; i++) spp.update(2800, 500, true, true, th, T0 + i * 1000);
     let d: number | null = null;
-    for (let i = 0; i < 5; i++) d = spp.update(2600, true, true, th);
-    expect(d as number).toBeLessThan(-180);
-    expect(spp.update(2600, false, false, th)).toBeNull();
+    // a washout ramping in over 5 min is measured against the pre-fault SPP all the way
+    for (let i = 100; i < 400; i++) d = spp.update(2800 - (300 * (i - 100)) / 300, 500, true, true, th, T0 + i * 1000);
+    expect(d as number).toBeLessThan(-260);
+    expect(spp.update(2500, 500, false, false, th, T0 + 401_000)).toBeNull();
+    // a 2 % drift in pump rate is not an SPP deviation (SPP follows flow^1.8)
+    const drift = new SppDelta(5);
+    for (let i = 0; i < 100; i++) drift.update(2800, 500, true, true, th, T0 + i * 1000);
+    let dd: number | null = null;
+    for (let i = 100; i < 110; i++) dd = drift.update(2800 * (510 / 500) ** 1.8, 510, true, true, th, T0 + i * 1000);
+    expect(Math.abs(dd as number)).toBeLessThan(5);
   });
   it('gas rise above a background that does not chase a kick', () => {
     const g = new GasBackground();
@@ -147,7 +158,7 @@ describe('EfficiencyJudge', () => {
 });
 
 describe('runDetectors gating', () => {
-  const x = { ...emptyDetectorInputs(), pumpsSteady: true, flowBalanceGpm: 30, pitGainBbl: 12, torqueCv: 0.3 };
+  const x = { ...emptyDetectorInputs(), pumpsSteady: true, flowBalanceGpm: 30, pitGainBbl: 12, torqueCv: 0.3, torqueRegularity: 0.8 };
   it('well control in circulating, mechanical only on bottom', () => {
     const circulating = runDetectors(at(0, { bitDepthFt: 9000 }, 'Circulating'), x, th).map((d) => d.fault);
     expect(circulating).toContain('kick');

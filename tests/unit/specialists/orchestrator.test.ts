@@ -33,7 +33,8 @@ describe('Orchestrator', () => {
     ]);
     expect(c.score).toBeCloseTo(1.6, 9);
     expect(c.finalSeverity).toBe('MEDIUM');
-    expect(c.riskLevel).toBe('Elevated');
+    // The consensus shapes the score, not the risk: an efficiency advisory stays Low (issue 11).
+    expect(c.riskLevel).toBe('Low');
   });
 
   it('campaign weights differ: the same ticket scores differently in P&A', () => {
@@ -77,16 +78,27 @@ describe('Orchestrator', () => {
     const ecd = vote({ fault: 'ecd-margin', metrics: { ecdMarginPpg: 0.05 } });
     expect(ecd.votes.find((v) => v.specialist === 'Hydraulic')!.level).toBe('CRITICAL');
     expect(ecd.finalSeverity).toBe('MEDIUM');
-    expect(ecd.riskLevel).toBe('Critical');
+    // Its risk is its own verification's (MEDIUM here), not the Hydraulic vote's CRITICAL.
+    expect(ecd.riskLevel).toBe('Elevated');
   });
 
   it('severity bands and risk rules', () => {
     expect([3.5, 3.49, 2.5, 1.5, 0.5, 0.49].map(severityFromScore)).toEqual(['CRITICAL', 'HIGH', 'HIGH', 'MEDIUM', 'LOW', 'HEALTHY']);
-    const t = ticket();
-    const v = (level: 'HIGH' | 'LOW') => ({ specialist: 'x', level, weight: 0.2, reason: '' });
-    expect(riskLevelOf(t, [v('HIGH'), v('HIGH')])).toBe('High');
-    expect(riskLevelOf(t, [v('HIGH'), v('LOW')])).toBe('Elevated');
-    expect(riskLevelOf(ticket({ fault: 'kick' }), [v('LOW')])).toBe('High');
+    const vote = (specialist: string, level: 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW') => ({ specialist, level, weight: 0.2, reason: '' });
+    // The risk comes from the fault's own evidence: the physics verdict's severity...
+    const packOff = ticket({ fault: 'pack-off' });
+    expect(riskLevelOf(packOff, [], verification(packOff, { severity: 'HIGH' }))).toBe('High');
+    expect(riskLevelOf(packOff, [], verification(packOff, { severity: 'MEDIUM' }))).toBe('Elevated');
+    // ... never raised by the panel's votes.
+    expect(riskLevelOf(packOff, [vote('StuckPipe', 'CRITICAL')], verification(packOff, { severity: 'MEDIUM' }))).toBe('Elevated');
+    expect(riskLevelOf(packOff, [vote('WellControl', 'CRITICAL'), vote('Hydraulic', 'CRITICAL')], verification(packOff, { severity: 'MEDIUM' }))).toBe('Elevated');
+    // An efficiency advisory is never an alarm, whatever the votes.
+    const mse = ticket({ fault: 'mse-inefficiency' });
+    expect(riskLevelOf(mse, [vote('MSE', 'CRITICAL')], verification(mse, { severity: 'HIGH' }))).toBe('Low');
+    // Confirmed well control is at least High, Critical on the well-control specialist's word.
+    const kick = ticket({ fault: 'kick' });
+    expect(riskLevelOf(kick, [vote('MSE', 'LOW')], verification(kick, { severity: 'MEDIUM' }))).toBe('High');
+    expect(riskLevelOf(kick, [vote('WellControl', 'CRITICAL')], verification(kick, { severity: 'HIGH' }))).toBe('Critical');
   });
 
   it('voting line lists name, level and weight', () => {
