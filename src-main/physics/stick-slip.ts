@@ -5,7 +5,7 @@
 // (an autocorrelation peak at a lag of 3-15 s). Torque near zero cannot be judged: a collapsing
 // or absent torque reading is not stick-slip.
 import type { HistoryBuffer, HistoryEntry } from './history.js';
-import { fitSeries } from './least-squares.js';
+import { fitSeries } from '../../src-shared/least-squares.js';
 
 export interface TorqueOscillation {
   /** Detrended torque standard deviation / mean torque. */
