@@ -21,14 +21,26 @@ export interface HealthMonitorDeps {
   /** More components (the fleet upload queue). */
   extraComponents?: () => ComponentHealth[];
   onChange: (h: HealthReport) => void;
+  /**
+   * A connected feed that has sent nothing for this long (ms), or for 3 of its usual packet
+   * intervals if longer, is named "connected but silent" before the offline timeout.
+   */
+  silentAfterMs?: number;
 }
 
 const DISK_UNHEALTHY_BYTES = 500 * 1024 * 1024;
 const DISK_DEGRADED_BYTES = 1000 * 1024 * 1024;
 const DISK_CHECK_MS = 30_000;
+const SILENT_AFTER_MS = 5_000;
+/** A sender slower than one packet per this many ms is named slow (WITS is ~1 Hz). */
+const SLOW_INTERVAL_MS = 5_000;
+/** Weight of the newest interval in the running packet-interval average. */
+const INTERVAL_ALPHA = 0.2;
 
 export class HealthMonitor {
   private lastPacketWallMs: number | null = null;
+  /** Running average of the wall time between packets (ms); null before the second packet. */
+  private intervalMs: number | null = null;
   private report: HealthReport | null = null;
   private signature = '';
   private timer: NodeJS.Timeout | null = null;
@@ -37,7 +49,13 @@ export class HealthMonitor {
   constructor(private readonly d: HealthMonitorDeps) {}
 
   packetReceived(): void {
-    this.lastPacketWallMs = this.d.clock();
+    const now = this.d.clock();
+    const last = this.lastPacketWallMs;
+    if (last !== null && now >= last) {
+      const dt = now - last;
+      this.intervalMs = this.intervalMs === null ? dt : this.intervalMs + INTERVAL_ALPHA * (dt - this.intervalMs);
+    }
+    this.lastPacketWallMs = now;
   }
 
   start(intervalMs: number): void {
@@ -113,22 +131,37 @@ export class HealthMonitor {
     return { name: 'llm', status: chosen ? 'healthy' : 'degraded', detail: `template-only: ${llm.detail}` };
   }
 
+  /**
+   * The feed as the driller needs to read it: a dropped link shows "reconnecting" at once (the
+   * source reports the drop on the spot; the packet timeout is only for a link that stays
+   * open), a link that is up but quiet is named silent, a sender well below 1 Hz is named slow.
+   */
   private feed(now: number): { component: ComponentHealth; offline: boolean; reconnecting: boolean } {
     const s = this.d.source();
-    if (!s) {
-      return { component: { name: 'feed', status: 'healthy', detail: 'no live source configured' }, offline: false, reconnecting: false };
-    }
+    const feed = (status: HealthStatus, detail: string, offline = false, reconnecting = false) => ({
+      component: { name: 'feed', status, detail: `${s?.description ?? 'feed'}: ${detail}` },
+      offline,
+      reconnecting,
+    });
+    if (!s) return { component: { name: 'feed', status: 'healthy', detail: 'no live source configured' }, offline: false, reconnecting: false };
     const timeoutMs = this.d.feedTimeoutMs();
     const silentMs = this.lastPacketWallMs === null ? null : now - this.lastPacketWallMs;
-    const reconnecting = s.state === 'reconnecting' || s.state === 'connecting';
-    if (silentMs !== null && silentMs <= timeoutMs && s.state !== 'offline') {
-      return { component: { name: 'feed', status: 'healthy', detail: `${s.description}: receiving` }, offline: false, reconnecting: false };
+    const timedOut = silentMs !== null && silentMs > timeoutMs;
+    const lastSeen = silentMs === null ? '' : `, last packet ${Math.round(silentMs / 1000)} s ago`;
+    if (s.state === 'offline') return feed('unhealthy', `OFFLINE, ${s.detail || s.state}${lastSeen}`, true, false);
+    if (s.state === 'reconnecting' || (s.state === 'connecting' && silentMs !== null)) {
+      // The link dropped: say so now, not when the packet timeout runs out.
+      const why = s.detail || s.state;
+      if (timedOut) return feed('unhealthy', `OFFLINE, reconnecting (${why})${lastSeen}`, true, true);
+      return feed('degraded', `connection lost, reconnecting (${why})${lastSeen}`, false, true);
     }
-    if (silentMs === null && s.state !== 'offline') {
-      return { component: { name: 'feed', status: 'degraded', detail: `${s.description}: waiting for the first packet (${s.state})` }, offline: false, reconnecting };
-    }
-    const why = silentMs === null ? s.detail || s.state : `no packet for ${Math.round(silentMs / 1000)} s (${s.state})`;
-    return { component: { name: 'feed', status: 'unhealthy', detail: `${s.description}: OFFLINE, ${why}` }, offline: true, reconnecting };
+    if (silentMs === null) return feed('degraded', `waiting for the first packet (${s.state})`, false, s.state === 'connecting');
+    if (timedOut) return feed('unhealthy', `OFFLINE, no packet for ${Math.round(silentMs / 1000)} s (${s.state})`, true, false);
+    const usual = this.intervalMs;
+    const silentAfter = Math.max(this.d.silentAfterMs ?? SILENT_AFTER_MS, 3 * (usual ?? 0));
+    if (silentMs > silentAfter) return feed('degraded', `connected but silent: no packet for ${Math.round(silentMs / 1000)} s`);
+    if (usual !== null && usual > SLOW_INTERVAL_MS) return feed('degraded', `receiving slowly: one packet every ${Math.round(usual / 1000)} s (WITS is about 1 per second)`);
+    return feed('healthy', 'receiving');
   }
 
   private diskComponent(now: number): ComponentHealth {
