@@ -30,6 +30,10 @@ export const WellConfigSchema = z
       null_values: z.array(z.number()).default([]),
       /** Seconds without a packet before the feed is reported offline. */
       feed_timeout_s: num(30),
+      /** Channels not fitted on this rig (channel names): null at ingest, whatever the feed sends for them. */
+      absent_channels: z.array(z.string()).default([]),
+      /** Seconds of pumping/drilling a channel must read exactly 0 (or one value) from the start before it is taken as not fitted. */
+      absent_after_s: num(600),
     }),
     thresholds: section({
       well_control: section({

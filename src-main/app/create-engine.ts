@@ -7,6 +7,7 @@ import type { WellConfig } from '../../src-shared/config.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import { AdvisoryComposer } from '../advisory/composer.js';
+import { channelsHealth } from '../acquisition/absent-channels.js';
 import { BaselineFile } from '../baseline/baseline-file.js';
 import { BaselineLearner, baselineSettings } from '../baseline/learner.js';
 import { CampaignController } from '../config/campaign-controller.js';
@@ -69,6 +70,9 @@ export interface EnginePorts {
   statusIntervalMs?: number;
   log?: (line: string) => void;
 }
+
+/** acquisition.* keys read by the pipeline, not by the source: a change applies from the next packet without reopening the feed. */
+const PIPELINE_ONLY_KEYS = new Set(['acquisition.feed_timeout_s', 'acquisition.absent_channels', 'acquisition.absent_after_s']);
 
 export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine {
   const clock = ports.clock ?? (() => Date.now());
@@ -139,9 +143,10 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     knowledgeHealthy: () => knowledge.isHealthy(),
     knowledgeDetail: () => knowledge.detail(),
     extraComponents: () => {
-      if (!queue) return [];
+      const channels = channelsHealth(coordinator.absentChannels());
+      if (!queue) return [channels];
       const h = queue.health();
-      return [{ name: 'fleet-queue', status: h.status, detail: h.detail }];
+      return [channels, { name: 'fleet-queue', status: h.status, detail: h.detail }];
     },
     onChange: (h) => events.emit('health', h),
   });
@@ -164,6 +169,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     llm: enricher.status(),
     limits: activeLimits(coordinator.effectiveThresholds),
     events: coordinator.events.openEvents(),
+    absentChannels: coordinator.absentChannels(),
   });
 
   loop = new PacketLoop({
@@ -175,7 +181,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const unsubscribeConfig = config.onChange((e) => {
     coordinator.rebuild();
     baseline.setSettings(baselineSettings(e.after));
-    if (e.changes.some((c) => c.key === 'acquisition.units') || e.changes.some((c) => c.key.startsWith('acquisition.') && c.key !== 'acquisition.feed_timeout_s')) {
+    if (e.changes.some((c) => c.key === 'acquisition.units') || e.changes.some((c) => c.key.startsWith('acquisition.') && !PIPELINE_ONLY_KEYS.has(c.key))) {
       // A new channel map, unit system or null value changes how the wire is read: reopen the feed.
       feedReset.rewired();
       const units = e.changes.some((c) => c.key === 'acquisition.units') ? e.after.acquisition.units : sources.sourceUnits;

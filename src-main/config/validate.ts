@@ -206,6 +206,12 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
     }
   }
 
+  // Channels declared not fitted must be channel names.
+  for (const [i, name] of c.acquisition.absent_channels.entries()) {
+    if (!channels.has(name)) err(`acquisition.absent_channels.${i}`, `"${name}" is not a channel name (one of ${CHANNELS.join(', ')})`);
+  }
+  within('acquisition.absent_after_s', c.acquisition.absent_after_s, 60, 7200, 's');
+
   // An exposed server without a token accepts anyone's writes.
   if (!LOOPBACK_HOSTS.has(c.server.host) && c.server.token === '') {
     warn('server.token', `empty while server.host is "${c.server.host}" (not loopback): set a token before exposing the API`);

@@ -103,7 +103,7 @@ export async function startStandIn(rendererDir: string, opts: StandInOptions): P
       timeMs: now, packet, metrics, rigState: 'Drilling', operation: 'ProductionDrilling', campaign: config.campaign.active,
       source: { kind: 'simulator', description: `stand-in ${opts.scenario}`, state: feedOffline ? 'offline' : 'connected', units: 'imperial', lastPacketMs, packets: Math.round((now - startedMs) / 1000), rejected: 0, badLines: 0, detail: '' },
       baseline: { mode: 'locked', samples: 100, required: 100, lockedAtMs: startedMs, metrics: [] },
-      health: health(), currentAdvisory: kickAdvisory, limits: activeLimits(thresholdsFor(config, config.campaign.active)), events: [],
+      health: health(), currentAdvisory: kickAdvisory, limits: activeLimits(thresholdsFor(config, config.campaign.active)), events: [], absentChannels: [],
       counts: { packets: Math.round((now - startedMs) / 1000), rejectedPackets: 0, tickets: kickAdvisory ? 3 : 0, confirmed: kickAdvisory ? 1 : 0, uncertain: 0, rejected: 0, advisories: kickAdvisory ? 1 : 0 },
       latency: { parse: { p50Ms: 0.02, p95Ms: 0.05, p99Ms: 0.09, count: 1000 }, physics: { p50Ms: 0.04, p95Ms: 0.1, p99Ms: 0.2, count: 1000 }, total: { p50Ms: 0.2, p95Ms: 0.6, p99Ms: 1.1, count: 1000 } },
       llm: { mode: 'template-only', model: null, device: null, detail: 'no model file' },

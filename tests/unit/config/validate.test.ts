@@ -129,6 +129,14 @@ describe('validateConfig', () => {
     expect(fg.warnings.map((w) => w.key)).toEqual(['thresholds.hydraulics.fracture_gradient_ppg']);
   });
 
+  it('absent_channels must name real channels; absent_after_s within 60-7200 s', () => {
+    expect(validateConfig({ acquisition: { absent_channels: ['flowOutGpm', 'gasUnits'] } }).ok).toBe(true);
+    const v = validateConfig({ acquisition: { absent_channels: ['flowOutGpm', 'flow_out'], absent_after_s: 10 } });
+    expect(v.errors.map((e) => e.key)).toEqual(['acquisition.absent_channels.1', 'acquisition.absent_after_s']);
+    expect(v.errors[0].message).toMatch(/"flow_out" is not a channel name/);
+    expect(validateConfig({ acquisition: { absent_channels: 'flowOutGpm' } }).ok).toBe(false);
+  });
+
   it('channel_overrides must name real channels', () => {
     expect(validateConfig({ acquisition: { channel_overrides: { '0150': 'ecdPpg' } } }).ok).toBe(true);
     const v = validateConfig({ acquisition: { channel_overrides: { '0150': 'ecd' } } });
