@@ -172,6 +172,25 @@ export const WellConfigSchema = z
       pit_gain_window_s: num(600),
       flowback_settle_s: num(120),
     }),
+    /** Trip monitoring (the automated trip sheet) and the pit watch with the pumps off. */
+    trip: section({
+      /** Pipe outside diameter, in (the string being tripped). */
+      pipe_od_in: num(5),
+      /** Pipe inside diameter, in. */
+      pipe_id_in: num(4.276),
+      /** Pipe pulled wet / run closed-end: the mud inside moves with it (closed-end displacement). */
+      pipe_closed_end: z.boolean().default(false),
+      /** Trip tank: unexplained gain (more back, or less fill, than the pipe displaces) that warns, bbl. */
+      gain_warning_bbl: num(1.5),
+      gain_critical_bbl: num(4),
+      /** Trip tank: unexplained loss (the hole takes more than the pipe displaces) that warns, bbl. */
+      loss_warning_bbl: num(2),
+      loss_critical_bbl: num(5),
+      /** Gains and losses add up over this window, s. */
+      window_s: num(900),
+      /** A tank moving faster than this with nothing else explaining it is a transfer, not the well, bbl/min. */
+      transfer_rate_bbl_min: num(5),
+    }),
     campaign: section({
       active: z.enum(['production', 'plug_abandonment']).default('production'),
       /** Unset = the global thresholds apply (thresholds.mse, thresholds.well_control). */

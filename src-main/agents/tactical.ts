@@ -7,8 +7,9 @@
 //   depth change AND time are all below their limits (shorter for CRITICAL). Not for well
 //   control: after 3 tickets in a row in a category, the next needs a depth change that
 //   doubles each time (rule 3b), reset after 500 packets without that category.
-// - Shadow mode (baseline learning): no tickets, EXCEPT critical well control. Choice: a kick
-//   is never hidden because the rig's baseline is still being learned.
+// - Shadow mode (baseline learning): no tickets, EXCEPT critical well control and the trip
+//   sheet (its limits never came from the baseline). Choice: a kick is never hidden because the
+//   rig's baseline is still being learned.
 // - Bit depth missing or ≤ 0: no ticket.
 import type { AnomalyCategory, Breach, FaultKind, Severity, Ticket } from '../../src-shared/advisory.js';
 import { FAULT_CATEGORY } from '../../src-shared/advisory.js';
@@ -75,6 +76,8 @@ export function tacticalOptionsFrom(config: WellConfig): TacticalOptions {
 }
 
 const FAULTS = Object.keys(FAULT_CATEGORY) as FaultKind[];
+/** Faults judged against fixed physics (pipe displacement), not against the learned baseline. */
+const BASELINE_FREE: ReadonlySet<FaultKind> = new Set<FaultKind>(['trip-gain', 'trip-loss']);
 const CATEGORIES: AnomalyCategory[] = ['WellControl', 'Hydraulics', 'Mechanical', 'DrillingEfficiency', 'Formation'];
 
 interface CategoryState {
@@ -136,7 +139,8 @@ export class TacticalAgent {
       const category = FAULT_CATEGORY[d.fault];
       const wc = category === 'WellControl';
       const criticalWc = wc && d.level === 'CRITICAL' && this.criticalStreak[d.fault] >= this.opt.criticalConsecutive;
-      if (ctx.shadowMode && !criticalWc) continue;
+      // The trip sheet's limits do not come from the rig baseline: it is not silenced while that is learned.
+      if (ctx.shadowMode && !criticalWc && !BASELINE_FREE.has(d.fault)) continue;
       const sustained = popcount(this.presence[d.fault]) >= this.opt.sustainRequired;
       if (!criticalWc && !sustained) continue;
       if (this.coolingDown(category, d.level === 'CRITICAL', depth, packet.timeMs)) continue;

@@ -25,6 +25,7 @@ import { FlowCheckTracker } from './trackers/flow-check.js';
 import { FounderTracker } from './trackers/founder.js';
 import { PitTracker } from './trackers/pits.js';
 import { PumpTracker } from './trackers/pumps.js';
+import { TripSheetTracker } from './trackers/trip-sheet.js';
 
 export type { Detection } from './detectors.js';
 
@@ -68,6 +69,7 @@ export class PhysicsEngine {
   private readonly pumps: PumpTracker;
   private readonly flowCheck = new FlowCheckTracker();
   private readonly pits = new PitTracker();
+  private readonly tripSheet = new TripSheetTracker();
   private readonly deltas: OnBottomDeltas;
   private readonly spp: SppDelta;
   private readonly gas = new GasBackground();
@@ -104,6 +106,7 @@ export class PhysicsEngine {
       this.pits.reset();
     }
     const flowCheck = this.flowCheck.update(packet, pumps, phys.flowback_settle_s);
+    const trip = this.tripSheet.update(packet, flowCheck, config.trip);
     const rock = onBottom ? this.rockMetrics(packet, config, bitIn) : NO_ROCK;
 
     const ecd = ecdPpg(packet.ecdPpg, packet.mudWeightInPpg, packet.flowInGpm, packet.bitDepthFt, hyd.annular_pressure_loss_coefficient);
@@ -144,6 +147,8 @@ export class PhysicsEngine {
       sppDeltaPsi: sppDelta,
       mseDeltaFraction: d.mse,
       hardness: rock.hardness,
+      tripTankGainBbl: trip?.tripTank?.unexplainedBbl ?? null,
+      pumpsOffPitGainBbl: trip?.pits?.unexplainedBbl ?? null,
     };
 
     const x = this.inputs;
@@ -175,7 +180,7 @@ export class PhysicsEngine {
     x.founderWobSlopeRel = founder.wobSlopeRel;
     x.founderRopSlopeRel = founder.ropSlopeRel;
 
-    return { metrics, detections: runDetectors(packet, x, th), assessable: assessableCategories(packet, x, this.assessable) };
+    return { metrics, detections: runDetectors(packet, x, th, trip), assessable: assessableCategories(packet, x, this.assessable, trip) };
   }
 
   private rockMetrics(packet: WitsPacket, config: WellConfig, bitIn: number | null): RockMetrics {

@@ -31,6 +31,8 @@ const flowLevel = (v: number): Level => (Math.abs(v) >= 20 ? 'crit' : Math.abs(v
 const pitLevel = (v: number): Level => (Math.abs(v) >= 10 ? 'crit' : Math.abs(v) >= 5 ? 'warn' : 'ok');
 const pitRateLevel = (v: number): Level => (Math.abs(v) >= 15 ? 'crit' : Math.abs(v) >= 5 ? 'warn' : 'ok');
 const ecdLevel = (v: number): Level => (v <= 0.1 ? 'crit' : v <= 0.3 ? 'warn' : 'ok');
+// Trip sheet ([trip] defaults): gain 1.5/4 bbl, loss 2/5 bbl that the pipe does not explain.
+const tripLevel = (v: number): Level => (v >= 4 || v <= -5 ? 'crit' : v >= 1.5 || v <= -2 ? 'warn' : 'ok');
 
 export const DRILLER_TILES: readonly TileSpec[] = [
   { id: 'wob', label: 'WOB', quantity: 'force', pick: p('wobKlbf') },
@@ -45,6 +47,8 @@ export const DRILLER_TILES: readonly TileSpec[] = [
   { id: 'pit-gain', label: 'Pit gain', quantity: 'volume', pick: m('pitGainBbl'), level: pitLevel },
   { id: 'pit-rate', label: 'Pit rate', quantity: 'volumeRate', pick: m('pitRateBblHr'), level: pitRateLevel },
   { id: 'ecd-margin', label: 'ECD margin', quantity: 'density', pick: m('ecdMarginPpg'), level: ecdLevel },
+  { id: 'trip-tank', label: 'Trip tank', quantity: 'volume', pick: p('tripTankBbl') },
+  { id: 'trip-sheet', label: 'Trip sheet (unexplained)', quantity: 'volume', pick: m('tripTankGainBbl'), level: tripLevel },
   { id: 'hole-depth', label: 'Hole depth', quantity: 'depth', pick: p('holeDepthFt') },
   { id: 'bit-depth', label: 'Bit depth', quantity: 'depth', pick: p('bitDepthFt') },
 ];
@@ -54,7 +58,7 @@ function Tile({ spec }: { spec: TileSpec }): React.JSX.Element {
   const units = useApp((s) => s.units);
   const shown = show(value, spec.quantity, units);
   const level = value !== null && spec.level ? spec.level(value) : 'ok';
-  const signed = spec.id === 'flow-balance' || spec.id === 'pit-gain';
+  const signed = spec.id === 'flow-balance' || spec.id === 'pit-gain' || spec.id === 'trip-sheet';
   const text = signed && value !== null && value > 0 ? `+${shown.text}` : shown.text;
   return (
     <div className={`tile tile-${level}`} data-testid={`tile-${spec.id}`} data-level={level}>
