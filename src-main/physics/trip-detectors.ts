@@ -7,6 +7,12 @@ import type { Detection } from './detectors.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import type { TankReading, TripReading } from './trackers/trip-sheet.js';
 
+/**
+ * More than this share of the change within one minute is a top-up or a dump by a pump running
+ * just under the transfer rate, not the well: an influx or a loss builds up over minutes (a
+ * flow above the transfer rate is for the flow-out check, not the trip sheet).
+ */
+const BURST_SHARE_MAX = 0.75;
 /** A trip-tank gain matched by a pit loss of about the same size (or the reverse) is mud moved between them. */
 const PAIRED_TRANSFER_TOLERANCE = 0.3;
 
@@ -30,7 +36,7 @@ function tankDetection(name: 'Trip tank' | 'Pits', tank: TankReading, trip: Trip
   const x = tank.unexplainedBbl;
   const gain = x >= lim.gainWarning;
   const loss = x <= -lim.lossWarning;
-  if (!gain && !loss) return null;
+  if ((!gain && !loss) || tank.burstShare > BURST_SHARE_MAX) return null;
   const minutes = Math.round(trip.windowS / 60);
   const critical = gain ? x >= lim.gainCritical : x <= -lim.lossCritical;
   const against = tank.linedUp

@@ -5,9 +5,11 @@
 // `transferRateBblMin`, and the level also moved that fast over the `spanS` before or after it. A fast
 // change never adds to the trend; it counts only as far as it takes the trend back toward zero
 // (filling the hole from the trip tank every few stands squares the trip sheet, a transfer
-// cannot raise an alarm). The judgement needs the level `spanS` after the change, so a change
-// counts (or not) `spanS` late. A change across a gap in the data is not counted either way.
-// Pure: time comes with each sample.
+// cannot raise an alarm). A transfer is an operation, not one step: the slow changes within
+// `busyS` before and after a fast one (the pump starting and stopping, the crew topping up) go
+// with it, and the owner can mark a transfer seen in another tank the same way. The judgement
+// needs the level `spanS` after the change, so a change counts (or not) `spanS` late. A change
+// across a gap in the data is not counted either way. Pure: time comes with each sample.
 
 /** Changes across a gap longer than this (ms) are not judged: a feed outage is not a gain. */
 const MAX_GAP_MS = 60_000;
@@ -30,10 +32,16 @@ export class VolumeWatch {
   private c0 = 0;
   private trendInWindowBbl = 0;
   private transferInWindowBbl = 0;
+  /** Changes up to this time belong to a transfer under way. */
+  private busyUntilMs = Number.NEGATIVE_INFINITY;
+  private readonly busyMs: number;
+  /** Called when this tank's own level makes a fast move (a transfer starts or goes on). */
+  onTransfer: ((timeMs: number) => void) | null = null;
 
-  constructor(windowS: number, transferRateBblMin: number, spanS = 20) {
+  constructor(windowS: number, transferRateBblMin: number, spanS = 20, busyS = 120) {
     this.windowMs = windowS * 1000;
     this.spanMs = spanS * 1000;
+    this.busyMs = busyS * 1000;
     this.transferBblPerMs = transferRateBblMin / 60_000;
   }
 
@@ -48,6 +56,7 @@ export class VolumeWatch {
     this.c0 = 0;
     this.trendInWindowBbl = 0;
     this.transferInWindowBbl = 0;
+    this.busyUntilMs = Number.NEGATIVE_INFINITY;
   }
 
   push(timeMs: number, volumeBbl: number): void {
@@ -59,9 +68,45 @@ export class VolumeWatch {
     this.prune(timeMs);
   }
 
+  /**
+   * A transfer at `timeMs` (here or in another tank): what this tank counted as trend in the
+   * `busyS` around it is moved to transfer, and what it judges up to `busyS` after goes there too.
+   */
+  markTransfer(timeMs: number): void {
+    this.busyUntilMs = Math.max(this.busyUntilMs, timeMs + this.busyMs);
+    for (let j = this.changeTimes.length - 1; j >= this.c0 && this.changeTimes[j] >= timeMs - this.busyMs; j--) {
+      if (this.changeTimes[j] > timeMs + this.busyMs) continue;
+      const part = this.changeTrendBbl[j];
+      if (part === 0) continue;
+      this.changeTrendBbl[j] = 0;
+      this.changeTransferBbl[j] += part;
+      this.trendInWindowBbl -= part;
+      this.transferInWindowBbl += part;
+    }
+  }
+
   /** Steady change over the window, transfers left out (bbl, + = gained). */
   get trendBbl(): number {
     return this.trendInWindowBbl;
+  }
+
+  /**
+   * The largest share of the window's trend that came within any `minuteMs`: near 1 = it came
+   * in one burst (a top-up by a pump just under the transfer rate), low = built up steadily.
+   */
+  burstShare(minuteMs = 60_000): number {
+    const total = this.trendInWindowBbl;
+    if (Math.abs(total) < 1e-9) return 0;
+    const sign = Math.sign(total);
+    let best = 0;
+    let sum = 0;
+    let lo = this.c0;
+    for (let hi = this.c0; hi < this.changeTimes.length; hi++) {
+      sum += sign * this.changeTrendBbl[hi];
+      while (this.changeTimes[hi] - this.changeTimes[lo] >= minuteMs) sum -= sign * this.changeTrendBbl[lo++];
+      if (sum > best) best = sum;
+    }
+    return Math.min(1, best / Math.abs(total));
   }
 
   /** What moved by transfer over the window (bbl, signed). */
@@ -81,7 +126,11 @@ export class VolumeWatch {
       // Fast on its own (not a slow change next to a transfer) and fast over the span around it.
       const ownFast = Math.abs(d) >= this.transferBblPerMs * (t - this.times[i - 1]);
       const fast = ownFast && Math.max(before, after) >= this.transferBblPerMs * this.spanMs;
-      const trendPart = fast ? towardZero(d, this.trendInWindowBbl) : d;
+      if (fast) {
+        this.markTransfer(t);
+        this.onTransfer?.(t);
+      }
+      const trendPart = fast || t <= this.busyUntilMs ? towardZero(d, this.trendInWindowBbl) : d;
       this.changeTimes.push(t);
       this.changeTrendBbl.push(trendPart);
       this.changeTransferBbl.push(d - trendPart);

@@ -25,6 +25,8 @@ export interface TankReading {
   changeBbl: number;
   /** The tank follows the pipe: the displacement is taken off. */
   linedUp: boolean;
+  /** Share of the unexplained change that came within one minute (0-1; computed from 1 bbl up): near 1 is a top-up, not the well. */
+  burstShare: number;
 }
 
 export interface TripReading {
@@ -51,6 +53,8 @@ const MIN_EXPECTED_FOR_LINEUP_BBL = 1;
 /** The share of the displacement a tank must follow to count as lined up, and below which it no longer does. */
 const LINEUP_FRACTION = 0.5;
 const UNLINED_FRACTION = 0.2;
+/** From this unexplained change (bbl), how it built up is worked out (it costs a pass over the window). */
+const BURST_FROM_BBL = 1;
 /** Faster than any trip (ft/s, about 200 ft/min): a bit depth moving faster was reset, not moved. */
 const MAX_PIPE_SPEED_FT_S = 3.5;
 /** A bit depth older than this (ms) is not used to measure pipe movement. */
@@ -60,10 +64,24 @@ class TankSheet {
   private readonly raw: VolumeWatch;
   private readonly residual: VolumeWatch;
   private linedUp = false;
+  /** Told when this tank's level makes a transfer move (so the other tank's moves then go with it). */
+  onTransfer: ((timeMs: number) => void) | null = null;
 
   constructor(windowS: number, transferRateBblMin: number) {
     this.raw = new VolumeWatch(windowS, transferRateBblMin);
     this.residual = new VolumeWatch(windowS, transferRateBblMin);
+    const moved = (t: number) => {
+      this.raw.markTransfer(t);
+      this.residual.markTransfer(t);
+      this.onTransfer?.(t);
+    };
+    this.raw.onTransfer = moved;
+    this.residual.onTransfer = moved;
+  }
+
+  markTransfer(timeMs: number): void {
+    this.raw.markTransfer(timeMs);
+    this.residual.markTransfer(timeMs);
   }
 
   /** `expectedSinceStartBbl`: displacement into the tank since the pumps went off; `expectedInWindowBbl`: over the window. */
@@ -76,11 +94,14 @@ class TankSheet {
       if (followed >= LINEUP_FRACTION) this.linedUp = true;
       else if (followed < UNLINED_FRACTION) this.linedUp = false;
     }
-    if (this.linedUp) return { unexplainedBbl: this.residual.trendBbl, changeBbl: change, linedUp: true };
+    if (this.linedUp) {
+      const u = this.residual.trendBbl;
+      return { unexplainedBbl: u, changeBbl: change, linedUp: true, burstShare: Math.abs(u) >= BURST_FROM_BBL ? this.residual.burstShare() : 0 };
+    }
     // Not known to follow the pipe: the tank may or may not have taken the displacement.
     const less = change - expectedInWindowBbl;
     const unexplained = Math.sign(change) === Math.sign(less) ? Math.sign(change) * Math.min(Math.abs(change), Math.abs(less)) : 0;
-    return { unexplainedBbl: unexplained, changeBbl: change, linedUp: false };
+    return { unexplainedBbl: unexplained, changeBbl: change, linedUp: false, burstShare: Math.abs(unexplained) >= BURST_FROM_BBL ? this.raw.burstShare() : 0 };
   }
 }
 
@@ -113,12 +134,12 @@ export class TripSheetTracker {
 
     let tripTank: TankReading | null = null;
     if (packet.tripTankBbl !== null) {
-      this.tripTank ??= new TankSheet(trip.window_s, trip.transfer_rate_bbl_min);
+      this.tripTank ??= this.tank(trip, () => this.pits);
       tripTank = this.tripTank.update(t, packet.tripTankBbl, this.expectedSinceStartBbl, expectedInWindowBbl);
     }
     let pits: TankReading | null = null;
     if (packet.pitVolumeBbl !== null) {
-      this.pits ??= new TankSheet(trip.window_s, trip.transfer_rate_bbl_min);
+      this.pits ??= this.tank(trip, () => this.tripTank);
       pits = this.pits.update(t, packet.pitVolumeBbl, this.expectedSinceStartBbl, expectedInWindowBbl);
     }
     return {
@@ -130,6 +151,13 @@ export class TripSheetTracker {
       tripTank,
       pits,
     };
+  }
+
+  /** A tank whose transfers also mark the other tank's moves at the time (mud moved between them, or a surface job under way). */
+  private tank(trip: WellConfig['trip'], other: () => TankSheet | null): TankSheet {
+    const sheet = new TankSheet(trip.window_s, trip.transfer_rate_bbl_min);
+    sheet.onTransfer = (t) => other()?.markTransfer(t);
+    return sheet;
   }
 
   private reset(): void {

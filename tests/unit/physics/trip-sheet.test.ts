@@ -22,17 +22,29 @@ describe('pipe displacement', () => {
 });
 
 describe('VolumeWatch', () => {
-  it('counts a steady trend (judged 20 s late) and leaves a fast step out', () => {
+  it('counts a steady trend (judged 20 s late); a fast step, and the 2 min around it, are a transfer', () => {
     const w = new VolumeWatch(900, 5);
-    // 1 bbl/min for 3 minutes
-    for (let s = 0; s <= 180; s++) w.push(T0 + s * 1000, 20 + s / 60);
-    expect(w.trendBbl).toBeCloseTo(160 / 60, 6);
-    // then a 30 bbl refill in 30 s (60 bbl/min), and 60 s of flat level for it to be judged
-    for (let s = 181; s <= 210; s++) w.push(T0 + s * 1000, 23 + (s - 180));
-    for (let s = 211; s <= 270; s++) w.push(T0 + s * 1000, 53);
+    // 1 bbl/min for 5 minutes
+    for (let s = 0; s <= 300; s++) w.push(T0 + s * 1000, 20 + s / 60);
+    expect(w.trendBbl).toBeCloseTo(280 / 60, 6);
+    // then a 30 bbl refill in 30 s (60 bbl/min), and 3 min of flat level
+    for (let s = 301; s <= 330; s++) w.push(T0 + s * 1000, 25 + (s - 300));
+    for (let s = 331; s <= 510; s++) w.push(T0 + s * 1000, 55);
+    // the trend's last 2 min before the refill go with it: 3 bbl of trend stay
     expect(w.trendBbl).toBeCloseTo(3, 1);
-    // the step took the trend away from zero: it is all transfer
-    expect(w.transferredBbl).toBeCloseTo(30, 1);
+    expect(w.transferredBbl).toBeCloseTo(32, 1);
+    // after the 2 min, a trend counts again
+    for (let s = 511; s <= 600; s++) w.push(T0 + s * 1000, 55 + (s - 510) / 60);
+    expect(w.trendBbl).toBeCloseTo(3 + 70 / 60, 1);
+  });
+
+  it('a transfer seen in another tank takes this tank\'s moves around it along', () => {
+    const w = new VolumeWatch(900, 5);
+    for (let s = 0; s <= 200; s++) w.push(T0 + s * 1000, 10 + s / 100);
+    w.markTransfer(T0 + 150_000);
+    // the changes from 30 s to 270 s go with it, judged before the mark or after; 1-29 s and 271-280 s stay
+    for (let s = 201; s <= 300; s++) w.push(T0 + s * 1000, 10 + s / 100);
+    expect(w.trendBbl).toBeCloseTo(0.39, 6);
   });
 
   it('a fast change counts only as far as it brings the trend back to zero (a hole fill squares the sheet)', () => {
@@ -160,6 +172,15 @@ describe('transfers and the pits with the pumps off', () => {
     });
     expect(slow.last.tripTank?.unexplainedBbl).toBeGreaterThan(8);
     expect(slow.faults.flat()).toEqual([]);
+  });
+
+  it('a top-up just under the transfer rate (2.5 bbl in 40 s) is not the well; the same 2.5 bbl over 4 min is', () => {
+    const topUp = run(1500, (s) => ({ bitDepthFt: 5000, tripTankBbl: 20 + Math.min(2.5, Math.max(0, s - 600) * (2.5 / 40)) }));
+    expect(topUp.last.tripTank?.unexplainedBbl).toBeCloseTo(2.5, 6);
+    expect(topUp.last.tripTank?.burstShare).toBe(1);
+    expect(topUp.faults.flat()).toEqual([]);
+    const steady = run(1500, (s) => ({ bitDepthFt: 5000, tripTankBbl: 20 + Math.min(2.5, Math.max(0, s - 600) * (2.5 / 240)) }));
+    expect(steady.firstFault('trip-gain')).toBeGreaterThan(600);
   });
 
   it('pits gaining steadily with the pumps off and the pipe still: trip-gain on the pit limits; a pit transfer step is not', () => {
