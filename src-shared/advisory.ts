@@ -1,5 +1,6 @@
 import type { Campaign, Operation } from './campaign.js';
 import type { EpisodeSignature, FleetOutcome } from './fleet.js';
+import type { RichText } from './quantity.js';
 import type { DrillingMetrics } from './metrics.js';
 import type { RigState, WitsPacket } from './wits.js';
 
@@ -131,6 +132,14 @@ export interface AdvisoryText {
   reasoning: string;
 }
 
+/** The template text as parts with numbers and units, so a screen can show its own units. */
+export interface AdvisoryParts {
+  diagnosis: RichText;
+  recommendation: RichText;
+  expectedBenefit: RichText;
+  reasoning: RichText;
+}
+
 export interface RecommendedParameter {
   name: string;
   action: string;
@@ -160,6 +169,8 @@ export interface Advisory {
   /** Which text is shown. */
   source: 'template' | 'llm';
   template: AdvisoryText;
+  /** `template` as parts (absent on advisories stored before parts existed). */
+  templateParts?: AdvisoryParts;
   llm: LlmAdvisoryText | null;
   /** Why the LLM text is not shown, when a model was asked and failed or was refused. */
   llmFallbackReason: string | null;
@@ -203,8 +214,12 @@ export type AuditKind =
   | 'baseline-reset'
   | 'source-change'
   | 'llm-mode'
+  | 'ml-run'
   | 'outcome'
-  | 'alarm-event';
+  | 'alarm-event'
+  | 'not-recording'
+  | 'file-set-aside'
+  | 'config-rejected';
 
 export interface AuditEntry {
   seq: number;

@@ -7,12 +7,14 @@ import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
 import type { AlarmEvent, EventTransition } from './events.js';
 import type { HealthReport } from './health.js';
+import type { MlReport, MlRunOutcome, MlSkip } from './ml.js';
 import { OutcomeInputSchema, type OutcomeRecord, type OutcomeStat } from './outcome.js';
 import type { ShiftSummary } from './records.js';
-import type { SourceStatus } from './source.js';
+import type { SourceStatus, SourceTestResult } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
+import { configUpdate, personText, plainText } from './text.js';
 
-const actor = z.string().trim().min(1, 'actor name is required').max(80);
+const actor = personText(80).pipe(z.string().min(1, 'actor name is required'));
 
 /** Shape of a CSV column map (what each entry means is checked where the CSV is opened). */
 export const CsvColumnMapSchema = z.record(
@@ -21,24 +23,30 @@ export const CsvColumnMapSchema = z.record(
 );
 
 export const SourceConfigSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535) }),
-  z.object({ kind: z.literal('listen'), port: z.number().int().min(1).max(65535), host: z.string().optional() }),
+  z.object({ kind: z.literal('tcp'), host: plainText().min(1).max(255), port: z.number().int().min(1).max(65535) }),
+  z.object({
+    kind: z.literal('listen'),
+    port: z.number().int().min(1).max(65535),
+    host: z.union([z.ipv4(), z.ipv6()]).optional(),
+    allow: z.array(z.union([z.ipv4(), z.ipv6()])).max(16).optional(),
+  }),
   z.object({
     kind: z.literal('serial'),
-    path: z.string().min(1),
+    path: plainText().min(1).max(4096),
     baudRate: z.number().int().positive(),
     dataBits: z.union([z.literal(7), z.literal(8)]),
     parity: z.enum(['none', 'even', 'odd']),
     stopBits: z.union([z.literal(1), z.literal(2)]),
+    flowControl: z.enum(['none', 'rtscts', 'xonxoff']).optional(),
   }),
   z.object({ kind: z.literal('stdin') }),
   z.object({
     kind: z.literal('csv'),
-    path: z.string().min(1),
+    path: plainText().min(1).max(4096),
     speed: z.union([z.number().positive(), z.literal('max')]),
     columns: CsvColumnMapSchema.optional(),
   }),
-  z.object({ kind: z.literal('simulator'), scenario: z.string(), seed: z.number().int(), speed: z.number().positive() }),
+  z.object({ kind: z.literal('simulator'), scenario: plainText().max(64), seed: z.number().int(), speed: z.number().positive() }),
 ]);
 
 export const MetricChannelSchema = z.string().min(1).max(64);
@@ -60,26 +68,26 @@ export const BridgeRequests = {
   getAcknowledgements: z.object({ advisoryId: z.string().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
   acknowledge: z
     .object({
-      advisoryId: z.string().min(1),
+      advisoryId: plainText().min(1).max(64),
       actor,
-      action: z.string().trim().min(1, 'action taken is required').max(200),
-      notes: z.string().max(4000).default(''),
+      action: personText(200).pipe(z.string().min(1, 'action taken is required')),
+      notes: personText(4000).default(''),
       /** How it ended, when already known (it can also be set later with setOutcome). */
       outcome: OutcomeInputSchema.optional(),
     })
     .strict(),
   /** Records (or changes) how a confirmed advisory ended: resolved, escalated or false alarm. */
   setOutcome: z
-    .object({ advisoryId: z.string().min(1), outcome: OutcomeInputSchema, actor, notes: z.string().max(4000).default('') })
+    .object({ advisoryId: plainText().min(1).max(64), outcome: OutcomeInputSchema, actor, notes: personText(4000).default('') })
     .strict(),
   /** Recorded outcomes, newest first (every change; the first per advisory is its current one). */
   getOutcomes: z.object({ advisoryId: z.string().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
   /** Per fault: advisories confirmed real vs marked false alarm (evidence for threshold changes). */
   getOutcomeStats: z.object({ sinceMs: z.number().optional(), untilMs: z.number().optional() }).strict(),
   getConfig: z.object({}).strict(),
-  validateConfig: z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
-  applyConfig: z.object({ config: z.record(z.string(), z.unknown()), actor }).strict(),
-  setCampaign: z.object({ campaign: z.string().min(1), actor }).strict(),
+  validateConfig: z.object({ config: configUpdate() }).strict(),
+  applyConfig: z.object({ config: configUpdate(), actor }).strict(),
+  setCampaign: z.object({ campaign: plainText().min(1).max(64), actor }).strict(),
   getAudit: z
     .object({
       limit: z.number().int().min(1).max(5000).optional(),
@@ -143,8 +151,16 @@ export const BridgeRequests = {
       actor,
     })
     .strict(),
+  /** Tries a source (TCP connect, serial open, port bind, file read) with a short timeout; applies nothing. */
+  testSource: z.object({ source: SourceConfigSchema }).strict(),
   listSerialPorts: z.object({}).strict(),
-  setLlmModel: z.object({ path: z.string(), enabled: z.boolean(), actor }).strict(),
+  setLlmModel: z.object({ path: plainText().max(4096), enabled: z.boolean(), actor }).strict(),
+  /** The newest ML report (success or failure), null before the first run. */
+  getMlLatest: z.object({}).strict(),
+  /** The successful ML report whose analysed depth range is nearest to depthFt. */
+  getMlOptimal: z.object({ depthFt: z.number().finite().min(0).max(60_000) }).strict(),
+  /** Runs the ML analysis now on the last window of data (audited). */
+  runMlNow: z.object({ actor }).strict(),
 } as const;
 
 export type BridgeCommand = keyof typeof BridgeRequests;
@@ -188,8 +204,12 @@ export interface BridgeResponses {
   getVerification: VerificationResult | null;
   getShiftSummary: ShiftSummary;
   setSource: SourceStatus;
+  testSource: SourceTestResult;
   listSerialPorts: { ports: SerialPortInfo[]; note: string | null };
   setLlmModel: LiveStatus['llm'];
+  getMlLatest: MlReport | null;
+  getMlOptimal: MlReport | null;
+  runMlNow: MlRunOutcome;
 }
 
 /** Events pushed from the engine. */
@@ -209,14 +229,19 @@ export interface BridgeEvents {
   verification: VerificationResult;
   /** An alarm event changed state; `transition.alarm` says whether the alarm sounds. */
   alarmEvent: { event: AlarmEvent; transition: EventTransition };
+  /** A new ML report (scheduled or run now), after it is stored. */
+  mlReport: MlReport;
+  /** An ML run that did not analyse: too little drilling in the window. */
+  mlSkip: MlSkip;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent'];
+export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip'];
 
 /** A command failure the user can read (validation, not found, refused). */
 export interface BridgeError {
-  code: 'invalid-request' | 'not-found' | 'refused' | 'internal';
+  /** unavailable: the record (database, saved settings) cannot be written; nothing was changed. */
+  code: 'invalid-request' | 'not-found' | 'refused' | 'unavailable' | 'internal';
   message: string;
 }
 

@@ -14,6 +14,21 @@ export interface HealthFlags {
   diskLow: boolean;
   /** The built-in simulator is feeding the engine: nothing on screen comes from the rig. */
   simulatedFeed: boolean;
+  /** The database cannot be used: advisories are shown but NOT saved (in-memory store). */
+  notRecording?: boolean;
+  /** A damaged file (database, saved settings) was renamed aside at start; the notices say which. */
+  fileSetAside?: boolean;
+  /** The configuration file failed to load: the engine runs on built-in defaults. */
+  configRejected?: boolean;
+}
+
+/** Something found at start that the crew must know (health 'files' component, audit, banner). */
+export interface StartupNotice {
+  kind: 'not-recording' | 'file-set-aside' | 'config-rejected';
+  /** The file concerned. */
+  file: string;
+  /** One readable sentence: what happened, what it means, what to do. */
+  summary: string;
 }
 
 /** What the store says about itself: the health component and the disk-full banner read it. */

@@ -49,6 +49,9 @@ export interface DrillingMetrics {
   tripTankGainBbl?: number | null;
   /** Pumps off: the pits' change the pipe does not explain over the trip window, transfers left out (bbl). */
   pumpsOffPitGainBbl?: number | null;
+  /** Pumps off: pipe moved over the trip window (ft, + = run in) and the displacement that makes in a tank (bbl, + = into it). */
+  tripPipeMovedFt?: number | null;
+  tripDisplacementBbl?: number | null;
 }
 
 export const METRIC_KEYS = [

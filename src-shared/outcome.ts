@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AnomalyCategory, FaultKind } from './advisory.js';
 import type { FleetOutcome } from './fleet.js';
+import { personText } from './text.js';
 
 /** One recorded outcome (append-only: a change is a new record; the newest one counts). */
 export interface OutcomeRecord {
@@ -34,8 +35,8 @@ export interface OutcomeStat {
  * false alarm. Pending is the absence of an outcome, not a choice.
  */
 export const OutcomeInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('Resolved'), action: z.string().trim().min(1, 'the action that resolved it is required').max(500) }).strict(),
-  z.object({ kind: z.literal('Escalated'), reason: z.string().trim().min(1, 'the reason for escalating is required').max(500) }).strict(),
+  z.object({ kind: z.literal('Resolved'), action: personText(500).pipe(z.string().min(1, 'the action that resolved it is required')) }).strict(),
+  z.object({ kind: z.literal('Escalated'), reason: personText(500).pipe(z.string().min(1, 'the reason for escalating is required')) }).strict(),
   z.object({ kind: z.literal('FalsePositive') }).strict(),
 ]);
 

@@ -8,9 +8,13 @@ export type CsvColumnMap = Record<string, string | { channel: string; unit?: str
 
 export type SourceState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
 
+/** RS-232 flow control: none, hardware (RTS/CTS) or software (XON/XOFF). */
+export type SerialFlowControl = 'none' | 'rtscts' | 'xonxoff';
+
 export type SourceConfig =
   | { kind: 'tcp'; host: string; port: number }
-  | { kind: 'listen'; port: number; host?: string }
+  /** host: the address to bind (default acquisition.listen_host); allow: sender addresses besides loopback (default acquisition.listen_allow). */
+  | { kind: 'listen'; port: number; host?: string; allow?: string[] }
   | {
       kind: 'serial';
       path: string;
@@ -18,6 +22,8 @@ export type SourceConfig =
       dataBits: 7 | 8;
       parity: 'none' | 'even' | 'odd';
       stopBits: 1 | 2;
+      /** Absent = none. */
+      flowControl?: SerialFlowControl;
     }
   | { kind: 'stdin' }
   | { kind: 'csv'; path: string; speed: number | 'max'; columns?: CsvColumnMap }
@@ -33,4 +39,16 @@ export interface SourceStatus {
   rejected: number;
   badLines: number;
   detail: string;
+  /** Something the crew should know although data flows (e.g. a second sender was refused). */
+  warning?: string;
+  /** The settings of the feed in use (filled in by the engine), so a screen can show them after a reload. */
+  config?: SourceConfig | null;
+}
+
+/** The answer to "would this source work?" (a connection tried, nothing applied). */
+export interface SourceTestResult {
+  ok: boolean;
+  /** What was tried and what happened, in words. */
+  message: string;
+  elapsedMs: number;
 }

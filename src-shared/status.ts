@@ -99,4 +99,6 @@ export interface ActiveLimits {
   torqueDeltaFraction: LimitBand;
   torqueCv: LimitBand;
   mseEfficiencyPercent: LimitBand;
+  /** The trip sheet's unexplained trip-tank change (gain limits; losses warn at their own). */
+  tripTankGainBbl: LimitBand;
 }

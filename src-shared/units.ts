@@ -51,12 +51,13 @@ export const DISPLAY_UNITS = {
   none: scale('', '', 1),
 } satisfies Record<string, DisplayUnit>;
 
-export type Quantity = keyof typeof DISPLAY_UNITS;
+/** What a number measures (depth, pressure...): decides its display unit. */
+export type QuantityKind = keyof typeof DISPLAY_UNITS;
 
-export function toDisplay(value: number, quantity: Quantity, system: UnitSystem): number {
+export function toDisplay(value: number, quantity: QuantityKind, system: UnitSystem): number {
   return system === 'metric' ? DISPLAY_UNITS[quantity].toMetric(value) : value;
 }
 
-export function unitLabel(quantity: Quantity, system: UnitSystem): string {
+export function unitLabel(quantity: QuantityKind, system: UnitSystem): string {
   return DISPLAY_UNITS[quantity][system];
 }

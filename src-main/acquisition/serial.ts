@@ -1,6 +1,7 @@
 // WITS over RS-232 via `serialport`. If the port closes (cable pulled, USB adapter reset) we
 // reopen it with backoff, reporting 'reconnecting', then 'offline' after maxRetries.
 import { SerialPort } from 'serialport';
+import type { SerialFlowControl } from '../../src-shared/source.js';
 import { SourceBase, backoffMs, type WitsDecodeSettings } from './data-source.js';
 import { WitsStreamDecoder } from './wits0-parser.js';
 
@@ -10,7 +11,16 @@ export interface SerialSettings {
   dataBits: 7 | 8;
   parity: 'none' | 'even' | 'odd';
   stopBits: 1 | 2;
+  flowControl?: SerialFlowControl;
 }
+
+/** The serialport open options for our settings (flow control as its rtscts/xon/xoff flags). */
+export function serialPortOptions(s: SerialSettings): { path: string; baudRate: number; dataBits: 7 | 8; parity: 'none' | 'even' | 'odd'; stopBits: 1 | 2; rtscts: boolean; xon: boolean; xoff: boolean } {
+  const fc = s.flowControl ?? 'none';
+  return { path: s.path, baudRate: s.baudRate, dataBits: s.dataBits, parity: s.parity, stopBits: s.stopBits, rtscts: fc === 'rtscts', xon: fc === 'xonxoff', xoff: fc === 'xonxoff' };
+}
+
+const FLOW_LABEL: Record<SerialFlowControl, string> = { none: '', rtscts: ' RTS/CTS', xonxoff: ' XON/XOFF' };
 
 export interface SerialOptions {
   backoffInitialMs?: number;
@@ -32,7 +42,8 @@ export class SerialSource extends SourceBase {
     settings: WitsDecodeSettings,
     opts: SerialOptions = {},
   ) {
-    super('serial', `WITS serial ${serial.path} ${serial.baudRate} ${serial.dataBits}${serial.parity[0].toUpperCase()}${serial.stopBits}`, settings.units);
+    const frameText = `${serial.baudRate} ${serial.dataBits}${serial.parity[0].toUpperCase()}${serial.stopBits}${FLOW_LABEL[serial.flowControl ?? 'none']}`;
+    super('serial', `WITS serial ${serial.path} ${frameText}`, settings.units);
     this.decoder = new WitsStreamDecoder(settings);
     this.now = settings.now ?? Date.now;
     this.o = {
@@ -60,7 +71,7 @@ export class SerialSource extends SourceBase {
   }
 
   private open(): void {
-    const p = new SerialPort({ ...this.serial, autoOpen: false });
+    const p = new SerialPort({ ...serialPortOptions(this.serial), autoOpen: false });
     this.port = p;
     p.on('data', (chunk: Buffer) => {
       const packets = this.decoder.push(chunk, this.now());

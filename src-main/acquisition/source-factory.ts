@@ -18,6 +18,8 @@ export interface SourceFactoryOptions {
   now?: () => number;
   tcp?: TcpClientOptions;
   listen?: TcpListenOptions;
+  /** Bind address of a listen source that names none. */
+  listenHost?: string;
   serial?: SerialOptions;
   csv?: Omit<CsvReplayOptions, 'speed'>;
   stdin?: Readable;
@@ -30,10 +32,13 @@ export function createSource(cfg: SourceConfig, opts: SourceFactoryOptions): Dat
     case 'tcp':
       return new TcpClientSource(cfg.host, cfg.port, settings, opts.tcp);
     case 'listen':
-      return new TcpListenSource(cfg.port, cfg.host ?? '0.0.0.0', settings, opts.listen);
+      return new TcpListenSource(cfg.port, cfg.host ?? opts.listenHost ?? '0.0.0.0', settings, {
+        ...opts.listen,
+        allowedSenders: cfg.allow ?? opts.listen?.allowedSenders,
+      });
     case 'serial':
       return new SerialSource(
-        { path: cfg.path, baudRate: cfg.baudRate, dataBits: cfg.dataBits, parity: cfg.parity, stopBits: cfg.stopBits },
+        { path: cfg.path, baudRate: cfg.baudRate, dataBits: cfg.dataBits, parity: cfg.parity, stopBits: cfg.stopBits, flowControl: cfg.flowControl },
         settings,
         opts.serial,
       );

@@ -11,9 +11,12 @@ import type {
 } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { FormationOptimum } from '../../src-shared/ml.js';
 import type { Consensus } from '../agents/orchestrator.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
-import { TEMPLATE_CONFIDENCE, renderTemplate } from './templates/index.js';
+import { rich } from '../../src-shared/quantity.js';
+import { plainText } from './templates/common.js';
+import { TEMPLATE_CONFIDENCE, renderTemplateParts } from './templates/index.js';
 
 export interface ComposeInput {
   ticket: Ticket;
@@ -22,6 +25,8 @@ export interface ComposeInput {
   precedents: readonly Precedent[];
   campaign: Campaign;
   thresholds: EffectiveThresholds;
+  /** The ML optimum for the formation being drilled, when one applies (founder / MSE texts quote it). */
+  optimum?: FormationOptimum | null;
 }
 
 /** FNV-1a, 32 bit: a small, stable hash (no randomness: replays give the same ids). */
@@ -52,7 +57,7 @@ export class AdvisoryComposer {
   }
 
   /** null when a CRITICAL is suppressed by the critical cooldown. */
-  compose({ ticket, verification, consensus, precedents, campaign, thresholds }: ComposeInput): Advisory | null {
+  compose({ ticket, verification, consensus, precedents, campaign, thresholds, optimum }: ComposeInput): Advisory | null {
     const config = this.getConfig();
     const severity = consensus.severity;
     if (severity === 'CRITICAL') {
@@ -60,7 +65,8 @@ export class AdvisoryComposer {
       if (this.lastCriticalMs !== null && ticket.timeMs - this.lastCriticalMs < cooldownMs) return null;
       this.lastCriticalMs = ticket.timeMs;
     }
-    const text = renderTemplate({ ticket, verification, consensus, campaign, config, thresholds });
+    const drafted = renderTemplateParts({ ticket, verification, consensus, campaign, config, thresholds, optimum });
+    const parts = { ...drafted, reasoning: rich`${drafted.reasoning} ${precedentSummary(precedents)}` };
     return {
       id: advisoryId(ticket.id, ticket.timeMs),
       timeMs: ticket.timeMs,
@@ -72,7 +78,8 @@ export class AdvisoryComposer {
       consensusScore: consensus.score,
       confidence: TEMPLATE_CONFIDENCE,
       source: 'template',
-      template: { ...text, reasoning: `${text.reasoning} ${precedentSummary(precedents)}` },
+      template: plainText(parts),
+      templateParts: parts,
       llm: null,
       llmFallbackReason: null,
       physicsVerdict: verification,

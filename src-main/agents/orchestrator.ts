@@ -2,6 +2,7 @@
 // weights; the weighted score gives the final severity, the votes give the risk level.
 // Safety rule: a confirmed well-control ticket is never voted below its verified severity
 // or HIGH. Pure: no I/O, no clock.
+import { percentOfFraction } from '../../src-shared/number-format.js';
 import {
   SEVERITY_RANK,
   type RiskLevel,
@@ -150,5 +151,5 @@ export class Orchestrator {
 
 /** "Name=LEVEL (w%)" list for the reasoning's voting line. */
 export function votingLine(votes: readonly SpecialistVote[]): string {
-  return votes.map((v) => `${v.specialist}=${v.level} (${Math.round(v.weight * 100)}%)`).join(', ');
+  return votes.map((v) => `${v.specialist}=${v.level} (${percentOfFraction(v.weight)})`).join(', ');
 }

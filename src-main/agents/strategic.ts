@@ -11,6 +11,7 @@ import type { WitsPacket } from '../../src-shared/wits.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
+import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
 import { verifyTripVolume } from './trip-verify.js';
 
 interface Sample {
@@ -66,10 +67,10 @@ export function lineFit(ys: readonly number[]): { slope: number; r2: number } {
   return fitSeries(ys);
 }
 
-const f0 = (x: number): string => x.toFixed(0);
-const f1 = (x: number): string => x.toFixed(1);
-const f2 = (x: number): string => x.toFixed(2);
-const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
+const f0 = (x: number): string => fixed(x, 0);
+const f1 = (x: number): string => fixed(x, 1);
+const f2 = (x: number): string => fixed(x, 2);
+const pct = (x: number): string => percentOfFraction(x);
 
 interface Verdict {
   status: VerificationStatus;

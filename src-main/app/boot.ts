@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { Campaign } from '../../src-shared/campaign.js';
+import type { StartupNotice } from '../../src-shared/health.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import { readTextFileOrNull } from '../config/config-file.js';
 import { loadConfig } from '../config/load.js';
@@ -13,6 +14,10 @@ import { RuntimeSettingsFile } from '../config/runtime-settings.js';
 import { createLlmEnricher } from '../llm/llm-enricher.js';
 import { createEngine } from './create-engine.js';
 import type { Engine } from './engine.js';
+import { DatabaseUnusableError } from '../storage/database-file.js';
+import { acquireInstanceLock } from '../storage/instance-lock.js';
+import { MemoryStore } from '../storage/memory-store.js';
+import type { PersistenceLayer } from '../storage/persistence.js';
 import { SettingsKeeper } from './settings-keeper.js';
 import { SqliteStore } from '../storage/sqlite-store.js';
 
@@ -26,6 +31,8 @@ export interface BootOptions {
   channelMap: WellConfig['acquisition']['channel_map'] | null;
   resourcesDir: string;
   log: (line: string) => void;
+  /** Model files the person picked in the desktop's file dialog (real paths); none in headless mode. */
+  pickedModel?: (realPath: string) => boolean;
 }
 
 export interface Booted {
@@ -52,16 +59,26 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
     };
   }
 
-  const storage = SqliteStore.open({
-    dataDir: o.dataDir,
-    metricsFlushMs: config.storage.metrics_flush_ms,
-    metricsRetentionDays: config.storage.metrics_retention_days,
-  });
+  const notices: StartupNotice[] = [];
+  if (loaded.rejected) {
+    notices.push({
+      kind: 'config-rejected',
+      file: loaded.rejected,
+      summary: `configuration file ${loaded.rejected} was not loaded (${loaded.errors.map((e) => e.message).join('; ')}): running on built-in defaults; fix it (npm run headless -- --check-config FILE) and restart.`,
+    });
+  }
+  const { storage, release } = openStorage(o, config, notices);
   const kb = loadStaticKnowledgeStore(join(o.resourcesDir, 'knowledge-base.json'));
   if (kb.warning) o.log(kb.warning);
   // Sizes are applied at start, from the file and any saved run-time change of them.
   const settingsFile = new RuntimeSettingsFile(o.dataDir);
-  const sizes = new SettingsKeeper(settingsFile).configOver(config);
+  const sizesKeeper = new SettingsKeeper(settingsFile);
+  const sizes = sizesKeeper.configOver(config);
+  // This first read is the one that finds (and sets aside) a damaged settings file: say so.
+  if (sizesKeeper.notice) {
+    notices.push(sizesKeeper.notice);
+    o.log(sizesKeeper.notice.summary);
+  }
   // Opened even while recall is switched off, so switching it on at run time works.
   const recall = await RamRecall.open({ store: storage, dataDir: o.dataDir, capacity: sizes.knowledge.recall_capacity, log: (l) => o.log(`[recall] ${l}`) });
   const s = recall.stats();
@@ -92,6 +109,8 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
     settingsFile,
     campaign: o.campaign ?? undefined,
     log: o.log,
+    modelPaths: { modelsDir: join(o.resourcesDir, 'models'), picked: o.pickedModel ?? (() => false) },
+    notices,
   });
   await engine.start();
   // The shell's engine also closes what boot opened for it (the engine closes only its own).
@@ -103,7 +122,40 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
       await recall.dispose();
       await uploadQueue?.close();
       await storage.close();
+      release();
     },
   };
   return { engine: shellEngine, config, configSource: loaded.path ?? 'built-in defaults' };
+}
+
+/** Raw samples the degraded (in-memory) store keeps: enough for the trends, bounded for a long run. */
+const DEGRADED_RAW_RETENTION_MS = 6 * 3_600_000;
+
+/**
+ * The SQLite store; when its file cannot be used (truncated, not a database, unreadable) the
+ * message names the file and what to do, and the engine runs on a bounded in-memory store
+ * that the health flag and banner call NOT RECORDING. A 0-byte database set aside is a notice.
+ */
+function openStorage(o: BootOptions, config: WellConfig, notices: StartupNotice[]): { storage: PersistenceLayer; release: () => void } {
+  try {
+    const storage = SqliteStore.open({
+      dataDir: o.dataDir,
+      metricsFlushMs: config.storage.metrics_flush_ms,
+      metricsRetentionDays: config.storage.metrics_retention_days,
+    });
+    if (storage.setAside) {
+      notices.push({
+        kind: 'file-set-aside',
+        file: storage.file,
+        summary: `database ${storage.file} ${storage.setAside.reason}: kept as ${storage.setAside.movedTo}; a new database was started (earlier records, if any, are in the kept file).`,
+      });
+    }
+    return { storage, release: () => undefined };
+  } catch (e) {
+    if (!(e instanceof DatabaseUnusableError)) throw e;
+    o.log(e.message);
+    const lock = acquireInstanceLock(o.dataDir); // still one instance per data directory
+    notices.push({ kind: 'not-recording', file: e.file, summary: e.message });
+    return { storage: new MemoryStore({ metricsRetentionDays: config.storage.metrics_retention_days, rawRetentionMs: DEGRADED_RAW_RETENTION_MS }), release: () => lock.release() };
+  }
 }

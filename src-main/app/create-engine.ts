@@ -4,6 +4,7 @@
 import type { AuditEntry } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { StartupNotice } from '../../src-shared/health.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import { AdvisoryComposer } from '../advisory/composer.js';
@@ -20,7 +21,11 @@ import type { QueueHealth, UploadQueue } from '../fleet/upload-queue.js';
 import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { KnowledgeSelector, type RecallLike } from '../knowledge/select-store.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
+import { DEFAULT_MODELS_DIR } from '../llm/discover-model.js';
+import { modelsFolderOnly, type ModelPathPolicy } from '../llm/model-path-policy.js';
 import { TemplateOnlyEnricher } from '../llm/template-only-enricher.js';
+import type { MlRunner } from '../ml/runner.js';
+import { WorkerMlRunner } from '../ml/worker-runner.js';
 import { activeLimits } from '../physics/thresholds.js';
 import { PipelineCoordinator } from '../pipeline/coordinator.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
@@ -32,6 +37,7 @@ import type { Engine } from './engine.js';
 import type { EngineContext } from './engine-context.js';
 import { EventBus } from './event-bus.js';
 import { FeedReset } from './feed-reset.js';
+import { MlService } from './ml-service.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
 import { PacketLoop } from './packet-loop.js';
 import { SettingsKeeper } from './settings-keeper.js';
@@ -69,6 +75,12 @@ export interface EnginePorts {
   /** Minimum ms between 'status' events. */
   statusIntervalMs?: number;
   log?: (line: string) => void;
+  /** Which model files setLlmModel may open; default: only the shipped models folder. */
+  modelPaths?: ModelPathPolicy;
+  /** What boot found (database unusable or set aside, configuration rejected): health, audit, banner. */
+  notices?: readonly StartupNotice[];
+  /** Where ML analyses run; default a worker thread (the packet loop never waits). Replays pass an inline runner. */
+  mlRunner?: MlRunner;
 }
 
 /** acquisition.* keys read by the pipeline, not by the source: a change applies from the next packet without reopening the feed. */
@@ -79,6 +91,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const log = ports.log ?? (() => {});
   const { storage } = ports;
   const settings = new SettingsKeeper(ports.settingsFile ?? null);
+  const notices: readonly StartupNotice[] = [...(ports.notices ?? []), ...(settings.notice ? [settings.notice] : [])];
   const saved = settings.saved;
   const initialConfig = settings.configOver(fileConfig);
 
@@ -105,12 +118,22 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     knowledge,
     baseline,
     timer: ports.timer ?? (() => performance.now()),
+    formationOptima: () => ml.formationOptima(),
   });
   const audit = async (e: NewAuditEntry): Promise<AuditEntry> => {
     const entry = await storage.appendAudit(e);
     events.emit('audit', entry);
     return entry;
   };
+  const ml = new MlService({
+    config: () => config.get(),
+    campaign: () => campaigns.get(),
+    storage,
+    events,
+    runner: ports.mlRunner ?? new WorkerMlRunner(log),
+    ownsRunner: !ports.mlRunner,
+    log,
+  });
   const fleet = new FleetRecorder({
     queue,
     recall,
@@ -127,7 +150,14 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   const startUnits = (!explicit && saved.source ? saved.units : null) ?? initialConfig.acquisition.units;
   let loop: PacketLoop | null = null;
   const sources = new SourceSupervisor(
-    { config: () => config.get(), onPacket: (p) => loop?.ingest(p), onStatus: () => health.evaluate() },
+    {
+      config: () => config.get(),
+      onPacket: (p) => loop?.ingest(p),
+      onStatus: () => {
+        health.evaluate();
+        loop?.pushStatus();
+      },
+    },
     startSource,
     startUnits,
   );
@@ -141,6 +171,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     llm: () => enricher.status(),
     baselineLearning: () => baseline.isLearning(),
     knowledgeHealthy: () => knowledge.isHealthy(),
+    notices: () => notices,
     knowledgeDetail: () => knowledge.detail(),
     extraComponents: () => {
       const channels = channelsHealth(coordinator.absentChannels());
@@ -173,7 +204,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   });
 
   loop = new PacketLoop({
-    coordinator, storage, baseline, baselineFile, advisories, alarms, enricher, events, health, audit, clock, log, status, fleet,
+    coordinator, storage, baseline, baselineFile, advisories, alarms, enricher, events, health, audit, clock, log, status, fleet, ml,
     statusIntervalMs: ports.statusIntervalMs ?? 250,
   });
 
@@ -192,7 +223,8 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
 
   const ctx: EngineContext = {
     storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, alarms, events, settings, feedReset,
-    outcomes, clock, log, audit, status,
+    outcomes, ml, clock, log, audit, status,
+    modelPaths: ports.modelPaths ?? modelsFolderOnly(DEFAULT_MODELS_DIR),
   };
   const call = dispatcher(commandHandlers(ctx), log);
   let disposed = false;
@@ -216,6 +248,11 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
         log(baselineLoad.warning);
         await audit({ timeMs: clock(), actor: 'system', kind: 'baseline-reset', summary: baselineLoad.warning });
       }
+      // What boot found goes on the record (the in-memory one when the database is unusable).
+      for (const n of notices) {
+        await audit({ timeMs: clock(), actor: 'system', kind: n.kind, summary: n.summary, after: { file: n.file } }).catch((e) => log(`notice not audited: ${(e as Error).message}`));
+      }
+      await ml.load().catch((e) => log(`stored ML reports not read: ${(e as Error).message}`));
       sources.start();
       health.start(ports.healthIntervalMs ?? 1000);
       healer.start(ports.selfHealIntervalMs ?? 30_000);
@@ -229,6 +266,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       unsubscribeCampaign();
       advisories.dispose();
       await sources.dispose();
+      await ml.dispose();
       await ownEnricher?.dispose();
       await storage.flushMetrics().catch((e) => log(`metrics not flushed: ${(e as Error).message}`));
     },

@@ -2,6 +2,7 @@
 // WebSocket, HTTP): validated with the contract's zod schema, then run; a bad request or a
 // failing handler becomes `ok: false` with a readable message, never an exception.
 import { BridgeRequests, type BridgeCommand, type BridgeResult } from '../../src-shared/bridge.js';
+import { isStorageError } from '../storage/persistence.js';
 import { fail, type CommandHandler, type CommandHandlers } from './engine-context.js';
 
 export function dispatcher(handlers: CommandHandlers, log: (line: string) => void) {
@@ -16,6 +17,8 @@ export function dispatcher(handlers: CommandHandlers, log: (line: string) => voi
       return await (handlers[command] as CommandHandler<C>)(parsed.data as never);
     } catch (e) {
       log(`command ${command} failed: ${(e as Error).stack ?? e}`);
+      // The record could not be written (disk full, I/O): 'unavailable' (HTTP 503), not a bug.
+      if (isStorageError(e)) return fail('unavailable', `${command} not carried out: the record cannot be written (${(e as Error).message})`);
       return fail('internal', `${command} failed: ${(e as Error).message}`);
     }
   };

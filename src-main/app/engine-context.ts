@@ -8,12 +8,14 @@ import type { CampaignController } from '../config/campaign-controller.js';
 import type { ConfigStore } from '../config/config-store.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
+import type { ModelPathPolicy } from '../llm/model-path-policy.js';
 import type { PipelineCoordinator } from '../pipeline/coordinator.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import type { AdvisoryPublisher } from './advisory-publisher.js';
 import type { AlarmPublisher } from './alarm-publisher.js';
 import type { EventBus } from './event-bus.js';
 import type { FeedReset } from './feed-reset.js';
+import type { MlService } from './ml-service.js';
 import type { OutcomeRecorder } from './outcome-recorder.js';
 import type { SettingsKeeper } from './settings-keeper.js';
 import type { SourceSupervisor } from './source-supervisor.js';
@@ -32,6 +34,7 @@ export interface EngineContext {
   events: EventBus;
   settings: SettingsKeeper;
   feedReset: FeedReset;
+  ml: MlService;
   outcomes: OutcomeRecorder;
   /** Wall clock, epoch ms: audit stamps and health timeouts (never drilling decisions). */
   clock: () => number;
@@ -39,6 +42,8 @@ export interface EngineContext {
   /** Appends to the audit log and publishes the entry. */
   audit: (e: NewAuditEntry) => Promise<AuditEntry>;
   status: () => LiveStatus;
+  /** Which model files setLlmModel may open. */
+  modelPaths: ModelPathPolicy;
 }
 
 export type CommandHandler<C extends BridgeCommand> = (req: ParsedBridgeRequest<C>) => Promise<BridgeResult<C>>;

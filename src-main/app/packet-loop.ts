@@ -9,7 +9,7 @@ import type { BaselineLearner } from '../baseline/learner.js';
 import type { FleetRecorder } from '../fleet/fleet-recorder.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
-import type { PipelineCoordinator } from '../pipeline/coordinator.js';
+import type { PacketOutcome, PipelineCoordinator } from '../pipeline/coordinator.js';
 import { metricSampleOf } from '../pipeline/metric-sample.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import type { AdvisoryPublisher } from './advisory-publisher.js';
@@ -34,6 +34,8 @@ export interface PacketLoopDeps {
   fleet: FleetRecorder;
   /** Minimum wall-clock ms between 'status' events. */
   statusIntervalMs: number;
+  /** The ML engine's scheduler takes every packet's outcome (data time). */
+  ml: { observe(out: PacketOutcome): void };
 }
 
 export class PacketLoop {
@@ -48,6 +50,7 @@ export class PacketLoop {
     if (out.metrics) storage.recordMetrics(metricSampleOf(out.packet, out.metrics));
     storage.recordPacketCounts(out.packet.timeMs, 1);
     if (out.baselineLocked) this.baselineLocked();
+    this.d.ml.observe(out);
     if (out.ticket) {
       events.emit('ticket', out.ticket);
       storage.saveTicket(out.ticket).catch((e) => this.d.log(`ticket not saved: ${(e as Error).message}`));
@@ -64,10 +67,16 @@ export class PacketLoop {
     }
     if (out.transitions.length > 0) void this.d.alarms.publish(out.transitions);
     const now = this.d.clock();
-    if (now - this.lastStatusEventMs >= this.d.statusIntervalMs) {
-      this.lastStatusEventMs = now;
-      events.emit('status', this.d.status());
-    }
+    if (now - this.lastStatusEventMs >= this.d.statusIntervalMs) this.pushStatus();
+  }
+
+  /**
+   * A status now, whatever the interval: a feed's state change (connecting, connected,
+   * reconnecting) must reach the screens at once, and a dead feed sends no packets.
+   */
+  pushStatus(): void {
+    this.lastStatusEventMs = this.d.clock();
+    this.d.events.emit('status', this.d.status());
   }
 
   private baselineLocked(): void {

@@ -2,16 +2,20 @@
 // what was loaded at start, and a save after each accepted change.
 import type { WellConfig } from '../../src-shared/config.js';
 import { mergeConfig } from '../config/merge.js';
+import type { StartupNotice } from '../../src-shared/health.js';
 import { emptyRuntimeSettings, type RuntimeSettings, type RuntimeSettingsFile } from '../config/runtime-settings.js';
 
 export class SettingsKeeper {
   readonly saved: RuntimeSettings;
   /** Messages for the log at start (unreadable file, saved changes that no longer validate). */
   readonly warnings: string[] = [];
+  /** Set when the saved file was damaged and renamed aside. */
+  readonly notice: StartupNotice | null = null;
 
   constructor(private readonly file: RuntimeSettingsFile | null) {
-    const loaded = file ? file.load() : { settings: emptyRuntimeSettings(), warning: null };
+    const loaded = file ? file.load() : { settings: emptyRuntimeSettings(), warning: null, setAside: null };
     if (loaded.warning) this.warnings.push(loaded.warning);
+    if (file && loaded.setAside) this.notice = { kind: 'file-set-aside', file: file.path, summary: loaded.warning ?? '' };
     this.saved = loaded.settings;
   }
 
@@ -24,9 +28,11 @@ export class SettingsKeeper {
     return fileConfig;
   }
 
-  /** Returns an error message when the file could not be written (the change still applies). */
+  /** Returns an error message when the file could not be written; then nothing is kept in memory either. */
   persist(patch: Partial<RuntimeSettings>): string | null {
-    Object.assign(this.saved, patch);
-    return this.file?.save(this.saved) ?? null;
+    const next = { ...this.saved, ...patch };
+    const err = this.file?.save(next) ?? null;
+    if (!err) Object.assign(this.saved, patch);
+    return err;
   }
 }

@@ -23,6 +23,8 @@ export function buildSource(cfg: SourceConfig, units: UnitSystem, config: WellCo
     channelMap: buildChannelMap(config.acquisition.channel_map, config.acquisition.channel_overrides as Record<string, never>),
     units,
     nullValues: config.acquisition.null_values,
+    listenHost: config.acquisition.listen_host,
+    listen: { allowedSenders: config.acquisition.listen_allow, maxConnections: config.acquisition.listen_max_connections },
     simulatorFactory: (c) => new SimulatorSource(c),
   });
 }
@@ -49,9 +51,11 @@ export class SourceSupervisor {
     return this.source !== null;
   }
 
+  /** The feed's status with the settings in use, so a screen can show them after a reload. */
   status(): SourceStatus {
-    if (this.source) return this.source.status();
+    if (this.source) return { ...this.source.status(), config: this.cfg };
     return {
+      config: this.cfg,
       kind: this.cfg?.kind ?? 'stdin',
       description: this.cfg ? 'not started' : 'no live source (replay or API ingest)',
       state: 'stopped',
@@ -71,10 +75,17 @@ export class SourceSupervisor {
     this.source.start();
   }
 
-  /** Stops the running feed and starts `cfg`; resolves to an error message if it cannot be built. */
-  swap(cfg: SourceConfig, units: UnitSystem): Promise<string | null> {
+  /**
+   * Stops the running feed and starts `cfg`; resolves to an error message if it cannot be built.
+   * `andThen` (the reset, save and audit of a switch) runs in the same turn, before the next swap
+   * starts, so what is saved and audited is always the feed that runs.
+   */
+  swap(cfg: SourceConfig, units: UnitSystem, andThen?: (previous: SourceConfig | null) => Promise<void>): Promise<string | null> {
     return this.serialised(async () => {
       if (this.disposed) return 'the engine is shutting down';
+      const previous = this.cfg;
+      const previousUnits = this.units;
+      const wasRunning = this.source !== null;
       await this.stopCurrent();
       let next: DataSource;
       try {
@@ -86,6 +97,19 @@ export class SourceSupervisor {
       this.cfg = cfg;
       this.units = units;
       next.start();
+      try {
+        await andThen?.(previous);
+      } catch (e) {
+        // The switch could not be recorded: back to the feed that ran before, then say why.
+        await this.stopCurrent();
+        this.cfg = previous;
+        this.units = previousUnits;
+        if (previous && wasRunning) {
+          this.source = this.attach(previous, previousUnits);
+          this.source.start();
+        }
+        throw e;
+      }
       return null;
     });
   }

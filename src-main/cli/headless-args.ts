@@ -1,4 +1,5 @@
 // Argument parsing for `npm run headless`: pure, so every bad-argument message is testable.
+import { isIP } from 'node:net';
 import { parseCampaign, type Campaign } from '../../src-shared/campaign.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { UnitSystem } from '../../src-shared/units.js';
@@ -25,8 +26,10 @@ export interface HeadlessOptions {
 export const HEADLESS_USAGE = `usage: npm run headless -- [source] [options]
 sources (one):
   --wits-tcp HOST:PORT     connect to a WITS Level 0 TCP server
-  --wits-listen PORT       listen for a rig pushing WITS to this port
-  --serial PATH --baud N   read WITS from a serial port (--parity none|even|odd --data-bits 7|8 --stop-bits 1|2)
+  --wits-listen [ADDR:]PORT  listen for the rig's logger pushing WITS (binds acquisition.listen_host unless ADDR)
+    --wits-allow IP[,IP]   the logger's address(es): who may push besides this machine (acquisition.listen_allow)
+  --serial PATH --baud N   read WITS from a serial port (--parity none|even|odd --data-bits 7|8 --stop-bits 1|2
+                           --flow-control none|rtscts|xonxoff)
   --stdin                  read WITS frames or JSON lines from standard input
   --csv FILE [--speed N|max] [--column-map FILE]  replay a recording (column map: JSON, header -> channel + unit)
   --simulate SCENARIO [--seed N] [--speed N]  built-in simulator (default when no source is given)
@@ -39,11 +42,13 @@ options:
 const FLAGS = {
   'wits-tcp': { type: 'string' },
   'wits-listen': { type: 'string' },
+  'wits-allow': { type: 'string' },
   serial: { type: 'string' },
   baud: { type: 'string' },
   parity: { type: 'string' },
   'data-bits': { type: 'string' },
   'stop-bits': { type: 'string' },
+  'flow-control': { type: 'string' },
   stdin: { type: 'boolean' },
   csv: { type: 'string' },
   simulate: { type: 'string' },
@@ -80,6 +85,7 @@ function optionsFrom(v: Values): HeadlessOptions {
   const chosen = SOURCE_FLAGS.filter((f) => v[f] !== undefined && v[f] !== false);
   if (chosen.length > 1) throw new UsageError(`choose one source, got ${chosen.map((f) => `--${f}`).join(' and ')}`);
   if (v['column-map'] !== undefined && v.csv === undefined) throw new UsageError('--column-map goes with --csv FILE');
+  if (v['wits-allow'] !== undefined && v['wits-listen'] === undefined) throw new UsageError('--wits-allow goes with --wits-listen');
   let campaign: Campaign | null = null;
   if (v.campaign !== undefined) {
     campaign = parseCampaign(v.campaign);
@@ -109,7 +115,7 @@ function sourceFrom(v: Values): SourceConfig | null {
     if (!m || !(port >= 1 && port <= 65535)) throw new UsageError(`--wits-tcp expects HOST:PORT, got "${v['wits-tcp']}"`);
     return { kind: 'tcp', host: m[1], port };
   }
-  if (v['wits-listen'] !== undefined) return { kind: 'listen', port: intFlag('--wits-listen', v['wits-listen'], 1, 65535, 'a port') };
+  if (v['wits-listen'] !== undefined) return listenFrom(v['wits-listen'], v['wits-allow']);
   if (v.serial !== undefined) {
     return {
       kind: 'serial',
@@ -118,6 +124,7 @@ function sourceFrom(v: Values): SourceConfig | null {
       dataBits: v['data-bits'] === '7' ? 7 : Number(choiceFlag('--data-bits', v['data-bits'] ?? '8', ['7', '8'] as const)) as 7 | 8,
       parity: choiceFlag('--parity', v.parity ?? 'none', ['none', 'even', 'odd'] as const),
       stopBits: Number(choiceFlag('--stop-bits', v['stop-bits'] ?? '1', ['1', '2'] as const)) as 1 | 2,
+      flowControl: choiceFlag('--flow-control', v['flow-control'] ?? 'none', ['none', 'rtscts', 'xonxoff'] as const),
     };
   }
   if (v.stdin) return { kind: 'stdin' };
@@ -128,4 +135,21 @@ function sourceFrom(v: Values): SourceConfig | null {
     return { kind: 'simulator', scenario: v.simulate, seed: v.seed === undefined ? 1 : intFlag('--seed', v.seed, 0, 2 ** 31), speed: speed ?? 1 };
   }
   return null;
+}
+
+/** --wits-listen PORT or ADDRESS:PORT ([::1]:PORT for IPv6), --wits-allow IP[,IP]. */
+function listenFrom(listen: string, allow: string | undefined): SourceConfig {
+  const m = /^(?:\[?([0-9a-fA-F:.]+?)\]?:)?(\d+)$/.exec(listen);
+  const host = m?.[1];
+  if (!m || (host !== undefined && !isIP(host))) {
+    throw new UsageError(`--wits-listen expects PORT or ADDRESS:PORT (an IP address to bind, port 1-65535), got "${listen}"`);
+  }
+  const port = intFlag('--wits-listen', m[2], 1, 65535, 'a port');
+  let ips: string[] | undefined;
+  if (allow !== undefined) {
+    ips = allow.split(',').map((a) => a.trim()).filter(Boolean);
+    const bad = ips.find((a) => !isIP(a));
+    if (ips.length === 0 || bad !== undefined) throw new UsageError(`--wits-allow expects IP addresses separated by commas, got "${bad ?? allow}"`);
+  }
+  return { kind: 'listen', port, ...(host ? { host } : {}), ...(ips ? { allow: ips } : {}) };
 }

@@ -13,6 +13,8 @@ import { defaultDataDir } from '../app/data-dir.js';
 import { startApiServer } from '../headless/server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** SIGTERM/SIGINT to exit, at most: the server gets 2 s of it, the engine the rest. */
+const SHUTDOWN_DEADLINE_MS = 5000;
 
 async function main(): Promise<void> {
   const parsed = parseHeadlessArgs(process.argv.slice(2));
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       token: config.server.token || undefined,
       openReads: config.server.open_reads,
       bodyLimitBytes: config.server.body_limit_bytes,
+      maxConnections: config.server.max_connections,
       staticDir: join(root, 'dist-renderer'),
     });
   } catch (e) {
@@ -85,6 +88,11 @@ async function main(): Promise<void> {
     stopping = true;
     if (ticker) clearInterval(ticker);
     process.stderr.write(`sairen headless: ${signal}, shutting down\n`);
+    // Whatever a client or a source does, the process is gone within the deadline.
+    setTimeout(() => {
+      process.stderr.write(`sairen headless: shutdown still busy after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting\n`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     await server.close().catch(() => {});
     await engine.dispose().catch((e) => log(`shutdown: ${(e as Error).message}`));
     process.exit(0);

@@ -52,6 +52,9 @@ export function weightsFor(config: WellConfig, campaign: Campaign): Weights {
   );
 }
 
+export const unknownCampaign = (name: string): string =>
+  `unknown campaign "${name}": use production (prod, drilling) or plug_abandonment (pa, p&a, abandonment)`;
+
 export type CampaignListener = (change: CampaignChange) => void;
 
 export type CampaignSwitchResult =
@@ -77,7 +80,7 @@ export class CampaignController {
     if (!to) {
       return {
         ok: false,
-        error: `unknown campaign "${name}": use production (prod, drilling) or plug_abandonment (pa, p&a, abandonment)`,
+        error: unknownCampaign(name),
         campaign: this.current,
       };
     }

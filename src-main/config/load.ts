@@ -22,6 +22,8 @@ export interface LoadedConfig {
   path: string | null;
   warnings: ConfigIssue[];
   errors: ConfigIssue[];
+  /** The file that failed to load (unreadable, missing SAIREN_CONFIG, invalid); null when none did. */
+  rejected: string | null;
 }
 
 export const CONFIG_FILE_NAME = 'well_config.toml';
@@ -49,7 +51,7 @@ export function loadConfig({ env, cwd, readFile }: LoadConfigOptions): LoadedCon
     ? [{ source: 'env', path: envPath, required: true }]
     : [{ source: 'cwd', path: joinPath(cwd, CONFIG_FILE_NAME), required: false }];
 
-  let result: LoadedConfig = { config: defaultConfig(), source: 'defaults', path: null, warnings: [], errors: [] };
+  let result: LoadedConfig = { config: defaultConfig(), source: 'defaults', path: null, warnings: [], errors: [], rejected: null };
   for (const c of candidates) {
     let text: string | null;
     try {
@@ -69,13 +71,14 @@ export function loadConfig({ env, cwd, readFile }: LoadConfigOptions): LoadedCon
     }
     const parsed = parseConfigToml(text, c.path);
     if (parsed.config) {
-      result = { config: parsed.config, source: c.source, path: c.path, warnings: parsed.warnings, errors: [] };
+      result = { config: parsed.config, source: c.source, path: c.path, warnings: parsed.warnings, errors: [], rejected: null };
     } else {
       result.errors.push(...parsed.errors);
     }
     break;
   }
   if (result.errors.length > 0) {
+    result.rejected = candidates[0].path;
     result.warnings.push({ key: '(file)', message: 'configuration file rejected; using built-in defaults' });
   }
 

@@ -1,7 +1,8 @@
 // What the crew changed at run time (Settings or the API) survives a restart: configuration
 // changes, the data source with its units, and the campaign are kept in
 // `<data dir>/runtime_settings.json` and applied over the configuration file at start.
-// Written atomically; a corrupt file is reported and ignored, never fatal.
+// Written atomically. A damaged file is set aside (renamed .corrupt-<time>, so the next change
+// cannot overwrite what it held), reported, and the app runs on the configuration file.
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SourceConfigSchema } from '../../src-shared/bridge.js';
@@ -9,6 +10,7 @@ import type { Campaign } from '../../src-shared/campaign.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import { nodeBaselineFs, type BaselineFs } from '../baseline/baseline-file.js';
+import { setAsideDamagedFile } from '../storage/set-aside.js';
 
 export const RUNTIME_SETTINGS_FILE = 'runtime_settings.json';
 
@@ -41,26 +43,33 @@ export class RuntimeSettingsFile {
     this.path = join(dataDir, RUNTIME_SETTINGS_FILE);
   }
 
-  load(): { settings: RuntimeSettings; warning: string | null } {
+  load(nowMs: number = Date.now()): { settings: RuntimeSettings; warning: string | null; setAside: string | null } {
     let text: string | null;
     try {
       text = this.fs.readText(this.path);
     } catch (e) {
-      return { settings: emptyRuntimeSettings(), warning: `cannot read ${this.path}: ${(e as Error).message}; saved settings ignored` };
+      return { settings: emptyRuntimeSettings(), warning: `cannot read ${this.path}: ${(e as Error).message}; saved settings ignored`, setAside: null };
     }
-    if (text === null) return { settings: emptyRuntimeSettings(), warning: null };
-    let raw: unknown;
+    if (text === null) return { settings: emptyRuntimeSettings(), warning: null, setAside: null };
+    let why: string;
     try {
-      raw = JSON.parse(text);
-    } catch {
-      return { settings: emptyRuntimeSettings(), warning: `${this.path} is not valid JSON; saved settings ignored` };
-    }
-    const r = Schema.safeParse(raw);
-    if (!r.success) {
+      const r = Schema.safeParse(JSON.parse(text));
+      if (r.success) return { settings: r.data as RuntimeSettings, warning: null, setAside: null };
       const i = r.error.issues[0];
-      return { settings: emptyRuntimeSettings(), warning: `${this.path} is invalid at ${i.path.join('.') || '(root)'}: ${i.message}; saved settings ignored` };
+      why = `is invalid at ${i.path.join('.') || '(root)'}: ${i.message}`;
+    } catch {
+      why = 'is not valid JSON';
     }
-    return { settings: r.data as RuntimeSettings, warning: null };
+    return this.setAsideDamaged(why, nowMs);
+  }
+
+  private setAsideDamaged(why: string, nowMs: number): { settings: RuntimeSettings; warning: string; setAside: string | null } {
+    try {
+      const moved = setAsideDamagedFile(this.path, nowMs);
+      return { settings: emptyRuntimeSettings(), warning: `${this.path} ${why}: kept as ${moved}; saved settings not applied (running on the configuration file)`, setAside: moved };
+    } catch (e) {
+      return { settings: emptyRuntimeSettings(), warning: `${this.path} ${why} and cannot be set aside (${(e as Error).message}); saved settings ignored`, setAside: null };
+    }
   }
 
   /** Returns an error message instead of throwing: a full disk must not stop the advice. */

@@ -123,81 +123,19 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
     warn('ensemble_weights', 'differs from campaign.production.weight_*; voting uses the active campaign\'s weight_* keys');
   }
 
-  // Baseline sigma rules.
+  // Rules between keys; each key's own physical range is in the schema (src-shared/config.ts).
   const bl = c.baseline_learning;
-  if (!(bl.warning_sigma > 0)) err('baseline_learning.warning_sigma', `must be > 0 (got ${bl.warning_sigma})`);
   if (!(bl.critical_sigma > bl.warning_sigma)) {
     err('baseline_learning.critical_sigma', `must be > baseline_learning.warning_sigma (${bl.critical_sigma} <= ${bl.warning_sigma})`);
   }
-  if (!(bl.min_samples_for_lock > 0)) err('baseline_learning.min_samples_for_lock', `must be > 0 (got ${bl.min_samples_for_lock})`);
-  if (!(bl.min_std_floor > 0)) err('baseline_learning.min_std_floor', `must be > 0 (got ${bl.min_std_floor})`);
-  if (!(bl.max_outlier_percentage >= 0 && bl.max_outlier_percentage <= 1)) {
-    err('baseline_learning.max_outlier_percentage', `must be a fraction within 0-1 (got ${bl.max_outlier_percentage})`);
-  }
-  if (!(bl.outlier_sigma_threshold > 0)) err('baseline_learning.outlier_sigma_threshold', `must be > 0 (got ${bl.outlier_sigma_threshold})`);
-
-  // Positive divisors / windows.
-  if (!(t.founder.min_samples > 0)) err('thresholds.founder.min_samples', `must be > 0 (got ${t.founder.min_samples})`);
+  // The gain counts over at least the rate window.
   const ph = c.physics;
-  const positive: [string, number][] = [
-    ['physics.formation_hardness_multiplier', ph.formation_hardness_multiplier],
-    ['physics.kick_flow_severity_divisor', ph.kick_flow_severity_divisor],
-    ['physics.kick_pit_severity_divisor', ph.kick_pit_severity_divisor],
-    ['physics.kick_gas_severity_divisor', ph.kick_gas_severity_divisor],
-    ['physics.confidence_full_window', ph.confidence_full_window],
-    ['physics.min_rop_for_mse', ph.min_rop_for_mse],
-    ['physics.history_size', ph.history_size],
-  ];
-  for (const [key, v] of positive) if (!(v > 0)) err(key, `must be > 0 (got ${v})`);
-  // The pit trend needs at least ~20 s of samples to fit; gain counts over at least the rate window.
-  if (!(ph.pit_rate_window_s >= 20 && ph.pit_rate_window_s <= 900)) {
-    err('physics.pit_rate_window_s', `must be within 20-900 s (got ${ph.pit_rate_window_s})`);
-  }
-  if (!(ph.flowback_settle_s >= 10 && ph.flowback_settle_s <= 1800)) {
-    err('physics.flowback_settle_s', `must be within 10-1800 s (got ${ph.flowback_settle_s})`);
-  }
-  if (!(ph.pit_gain_window_s >= ph.pit_rate_window_s && ph.pit_gain_window_s <= 3600)) {
+  if (!(ph.pit_gain_window_s >= ph.pit_rate_window_s)) {
     err('physics.pit_gain_window_s', `must be within physics.pit_rate_window_s-3600 s (got ${ph.pit_gain_window_s})`);
   }
-  if (c.advisory.critical_cooldown_seconds < 0) {
-    err('advisory.critical_cooldown_seconds', `must be >= 0 (got ${c.advisory.critical_cooldown_seconds})`);
-  }
-  if (!(wc.h2s_warning_ppm >= 0)) err('thresholds.well_control.h2s_warning_ppm', `must be >= 0 (got ${wc.h2s_warning_ppm})`);
-
-  // Physical ranges.
-  const bit = c.well.bit_diameter_inches;
-  if (!(bit >= 2 && bit <= 36)) err('well.bit_diameter_inches', `must be within 2-36 in (got ${bit})`);
-  errors.push(...bitProgramIssues(c.well.bit_program));
-  const nmw = hy.normal_mud_weight_ppg;
-  if (!(nmw >= 5 && nmw <= 25)) err('thresholds.hydraulics.normal_mud_weight_ppg', `must be within 5-25 ppg (got ${nmw})`);
   const fg = hy.fracture_gradient_ppg;
   if (!(fg >= 5 && fg <= 25)) warn('thresholds.hydraulics.fracture_gradient_ppg', `outside the usual 5-25 ppg (got ${fg})`);
-  for (const [key, v] of [
-    ['thresholds.well_control.flow_imbalance_warning_gpm', wc.flow_imbalance_warning_gpm],
-    ['thresholds.well_control.flow_imbalance_critical_gpm', wc.flow_imbalance_critical_gpm],
-  ] as const) {
-    if (!(v >= 1 && v <= 500)) warn(key, `outside the usual 1-500 gpm (got ${v})`);
-  }
-
-  // Sizes held in RAM / on disk: whole numbers in a range that fits an edge box.
-  const counts: [string, number, number, number][] = [
-    ['knowledge.recall_capacity', c.knowledge.recall_capacity, 100, 100_000],
-    ['fleet.queue_capacity', c.fleet.queue_capacity, 10, 100_000],
-  ];
-  for (const [key, v, lo, hi] of counts) {
-    if (!(Number.isInteger(v) && v >= lo && v <= hi)) err(key, `must be a whole number within ${lo}-${hi} (got ${v})`);
-  }
-  // Alarm events: clearing must not be instant (chattering) nor so slow a cleared fault never clears.
-  const al = c.alarms;
-  const within = (key: string, v: number, lo: number, hi: number, unit: string) => {
-    if (!(v >= lo && v <= hi)) err(key, `must be within ${lo}-${hi} ${unit} (got ${v})`);
-  };
-  within('alarms.clear_after_s', al.clear_after_s, 10, 3600, 's');
-  within('alarms.well_control_clear_after_s', al.well_control_clear_after_s, 30, 3600, 's');
-  within('alarms.reopen_window_s', al.reopen_window_s, 0, 7200, 's');
-  within('alarms.max_shelve_s', al.max_shelve_s, 60, 43_200, 's');
-  const paClear = c.campaign.plug_abandonment.alarm_well_control_clear_after_s;
-  if (paClear !== undefined) within('campaign.plug_abandonment.alarm_well_control_clear_after_s', paClear, 30, 3600, 's');
+  errors.push(...bitProgramIssues(c.well.bit_program));
 
   // Channel overrides must name real channels.
   const channels = new Set<string>(CHANNELS);
@@ -213,7 +151,6 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
   for (const [i, name] of c.acquisition.absent_channels.entries()) {
     if (!channels.has(name)) err(`acquisition.absent_channels.${i}`, `"${name}" is not a channel name (one of ${CHANNELS.join(', ')})`);
   }
-  within('acquisition.absent_after_s', c.acquisition.absent_after_s, 60, 7200, 's');
 
   // An exposed server without a token accepts anyone's writes.
   if (!LOOPBACK_HOSTS.has(c.server.host) && c.server.token === '') {
@@ -244,11 +181,35 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Validate-only call: schema + cross-field rules, all problems collected. */
+/** `input` without the leaves the schema refused (so the rules between the other keys can run). */
+function withoutRefusedKeys(input: unknown, issues: readonly z.core.$ZodIssue[]): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const copy = structuredClone(input) as Record<string, unknown>;
+  for (const issue of issues) {
+    const path = issue.path.map(String);
+    const leaves = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...path, k]) : [path];
+    for (const leaf of leaves) {
+      let node: unknown = copy;
+      for (const p of leaf.slice(0, -1)) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[p] : undefined;
+      if (typeof node === 'object' && node !== null && leaf.length > 0) delete (node as Record<string, unknown>)[leaf[leaf.length - 1]];
+    }
+  }
+  return copy;
+}
+
+/** Validate-only call: schema + cross-field rules, all problems collected in one pass. */
 export function validateConfig(input: unknown): ParsedConfig {
   const parsed = WellConfigSchema.safeParse(input ?? {});
   if (!parsed.success) {
-    return { ok: false, errors: zodIssuesToConfigIssues(parsed.error.issues), warnings: [], config: null };
+    const errors = zodIssuesToConfigIssues(parsed.error.issues);
+    // Also the rules between the keys that are fine on their own, unless they involve a refused one.
+    const rest = WellConfigSchema.safeParse(withoutRefusedKeys(input, parsed.error.issues));
+    if (rest.success) {
+      const refused = errors.map((e) => e.key);
+      const between = crossFieldIssues(rest.data).errors.filter((e) => !refused.some((k) => e.message.includes(k)));
+      errors.push(...between);
+    }
+    return { ok: false, errors, warnings: [], config: null };
   }
   const { errors, warnings } = crossFieldIssues(parsed.data);
   return { ok: errors.length === 0, errors, warnings, config: errors.length === 0 ? parsed.data : null };

@@ -1,45 +1,40 @@
 // Electron main process: a thin shell around the engine. Security posture (Electron's checklist):
-// context isolation, sandbox, no Node in the page, web security on, strict CSP, only our own
-// file:// renderer, navigation/new windows/webviews blocked, permission requests denied.
-import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
+// context isolation, sandbox, no Node in the page, web security on, strict CSP as a response
+// header, only our own app://sairen renderer (a custom protocol, not file://), navigation/new
+// windows/webviews blocked, permission requests denied. Fuses: electron-builder.yml.
+import { app, BrowserWindow, dialog, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Engine } from '../app/engine.js';
+import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, serveAppRequest } from './app-protocol.js';
 import { registerBridgeIpc } from './ipc.js';
 import { startEngine } from './start-engine.js';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "media-src 'self'",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 // dist/electron/src-main/electron/main.js -> repo (or app.asar) root
 const appRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const rendererIndex = join(appRoot, 'dist-renderer', 'index.html');
-const rendererUrlPrefix = pathToFileURL(join(appRoot, 'dist-renderer')).href + '/';
+const rendererDir = join(appRoot, 'dist-renderer');
+const rendererUrlPrefix = `${APP_ORIGIN}/`;
+/** Model files the person picked in the file dialog (real paths): the engine opens no others outside resources/models. */
+const pickedModels = new Set<string>();
 const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
 let mainWindow: BrowserWindow | null = null;
 let engine: Engine | null = null;
 let unregisterIpc: (() => void) | null = null;
 
+// Before ready: app:// is a standard, secure origin of its own (CSP, same-origin rules apply).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
 function hardenSession(): void {
   const ses = session.defaultSession;
+  // The renderer's files, from dist-renderer only, each with the CSP header; traversal refused.
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  // No remote content at all: anything that is not our file:// renderer is cancelled.
+  // No remote content at all: anything that is not our app:// renderer is cancelled.
   ses.webRequest.onBeforeRequest((details, callback) => {
     const ok = details.url.startsWith(rendererUrlPrefix) || details.url.startsWith('devtools://');
     callback({ cancel: !ok });
@@ -79,7 +74,7 @@ function createWindow(): BrowserWindow {
   win.on('closed', () => {
     mainWindow = null;
   });
-  void win.loadFile(rendererIndex);
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
 
@@ -87,11 +82,10 @@ async function boot(): Promise<void> {
   app.enableSandbox();
   await app.whenReady();
   hardenSession();
-  engine = await startEngine({
-    dataDir: app.getPath('userData'),
-    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(appRoot, 'resources'),
-  });
-  unregisterIpc = registerBridgeIpc(engine, () => mainWindow?.webContents ?? null, rendererUrlPrefix);
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(appRoot, 'resources');
+  engine = await startEngine({ dataDir: app.getPath('userData'), resourcesDir, pickedModel: (p) => pickedModels.has(p) });
+  const models = { modelsDir: join(resourcesDir, 'models'), picked: pickedModels };
+  unregisterIpc = registerBridgeIpc(engine, () => mainWindow?.webContents ?? null, rendererUrlPrefix, models);
   mainWindow = createWindow();
 }
 

@@ -7,9 +7,11 @@ import type { BridgeCommand, BridgeEventName } from '../../src-shared/bridge.js'
 // `satisfies` makes the compiler check them against the contract.
 const COMMANDS = [
   'getStatus', 'getHealth', 'getHistory', 'getAcknowledgements', 'acknowledge', 'setOutcome', 'getOutcomes', 'getOutcomeStats', 'getConfig', 'validateConfig',
-  'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'getVerification', 'getShiftSummary', 'getEvents', 'getEventTimeline', 'acknowledgeEvent', 'shelveEvent', 'unshelveEvent', 'setSource', 'listSerialPorts', 'setLlmModel',
+  'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'getVerification', 'getShiftSummary', 'getEvents', 'getEventTimeline', 'acknowledgeEvent', 'shelveEvent', 'unshelveEvent', 'setSource', 'testSource',
+  'listSerialPorts', 'setLlmModel',
+  'getMlLatest', 'getMlOptimal', 'runMlNow',
 ] as const satisfies readonly BridgeCommand[];
-const EVENTS = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent'] as const satisfies readonly BridgeEventName[];
+const EVENTS = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip'] as const satisfies readonly BridgeEventName[];
 
 // Fails to compile when the contract gains a command or event not listed here.
 const _allCommands: Exclude<BridgeCommand, (typeof COMMANDS)[number]> extends never ? true : never = true;

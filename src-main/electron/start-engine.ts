@@ -8,6 +8,8 @@ export interface StartEngineOptions {
   dataDir: string;
   /** Shipped resources (default well_config.toml, knowledge base, models). */
   resourcesDir: string;
+  /** Whether the person picked this model file (real path) in the file dialog. */
+  pickedModel: (realPath: string) => boolean;
 }
 
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
@@ -21,6 +23,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     units: null,
     channelMap: null,
     log: (line) => console.log(`[sairen] ${line}`),
+    pickedModel: options.pickedModel,
   });
   console.log(`[sairen] configuration: ${configSource}`);
   return engine;

@@ -5,23 +5,18 @@ import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ZodType } from 'zod';
 import type { Engine } from '../app/engine.js';
-import { StorageFullError } from '../storage/persistence.js';
+import { clientErrorHandler, errorReply, frameworkErrors, zodMessage } from './api-errors.js';
 import { advisoryRoutes } from './routes/advisories.js';
 import { controlRoutes } from './routes/control.js';
 import { eventRoutes } from './routes/events.js';
 import { liveRoutes } from './routes/live.js';
+import { mlRoutes } from './routes/ml.js';
 import { recordRoutes } from './routes/records.js';
-import {
-  assertServablePolicy,
-  authorize,
-  bearerToken,
-  isLoopbackHost,
-  isLoopbackHostHeader,
-  isWriteMethod,
-  type AuthPolicy,
-} from './routes/security.js';
+import { closeWithin, guardConnections } from './connections.js';
+import { installRouteAccess, type ApiRoute } from './route-access.js';
+import { assertServablePolicy, isLoopbackHost, type AuthPolicy } from './routes/security.js';
 import { registerStatic } from './static.js';
-import { BRIDGE_PATH, registerWsBridge } from './ws-bridge.js';
+import { registerWsBridge } from './ws-bridge.js';
 
 export interface ApiServerOptions {
   host: string;
@@ -34,45 +29,27 @@ export interface ApiServerOptions {
   /** Built renderer; default dist-renderer/ in the working directory. */
   staticDir?: string;
   logger?: boolean;
+  /** Open sockets at most (config server.max_connections); more are closed on arrival. */
+  maxConnections?: number;
+  /** On close, how long clients get to finish before their sockets are destroyed. */
+  closeGraceMs?: number;
 }
 
 export interface ApiServer {
   url: string;
   port: number;
+  /** Every registered route, with its methods and whether it is public (tests walk them). */
+  readonly routes: readonly ApiRoute[];
+  /** Sockets open on the server now. */
+  connections(): Promise<number>;
+  /** Finishes within closeGraceMs (plus a moment) whatever the clients do. */
   close(): Promise<void>;
 }
 
 export const API_PREFIX = '/api/v1';
 const DEFAULT_BODY_LIMIT_BYTES = 65_536;
-
-/** Readable "where: what" lines from a zod error, e.g. "body.actor: actor name is required". */
-function zodMessage(part: string, error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return error.issues
-    .map((i) => {
-      const where = [part, ...i.path.map(String)].join('.');
-      return `${where}: ${i.message}`;
-    })
-    .join('; ');
-}
-
-function errorReply(err: FastifyError, bodyLimitBytes: number): { status: number; code: string; message: string } {
-  if (err.validation || err.code === 'FST_ERR_VALIDATION') return { status: 400, code: 'invalid-request', message: err.message };
-  switch (err.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'body-too-large', message: `request body is over the ${bodyLimitBytes}-byte limit` };
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { status: 400, code: 'malformed-json', message: `request body is not valid JSON: ${err.message}` };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'malformed-json', message: 'request body is empty; send a JSON object' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported-media-type', message: 'send the body as Content-Type: application/json' };
-  }
-  if (err instanceof SyntaxError) return { status: 400, code: 'malformed-json', message: `request body is not valid JSON: ${err.message}` };
-  if (err instanceof StorageFullError) return { status: 503, code: 'disk-full', message: err.message };
-  const status = err.statusCode ?? 500;
-  if (status >= 400 && status < 500) return { status, code: err.code ?? 'bad-request', message: err.message };
-  return { status: 500, code: 'internal', message: 'internal error; the server log has the details' };
-}
+const DEFAULT_MAX_CONNECTIONS = 256;
+const DEFAULT_CLOSE_GRACE_MS = 2000;
 
 /** Starts the API. Rejects (clear message) when bound off loopback without a token. */
 export async function startApiServer(engine: Engine, opts: ApiServerOptions): Promise<ApiServer> {
@@ -85,6 +62,11 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
     logger: opts.logger ?? false,
     bodyLimit: bodyLimitBytes,
     return503OnClosing: true,
+    // Fastify's own refusals (bad URL encoding, malformed HTTP) in the API's error format.
+    frameworkErrors,
+    clientErrorHandler,
+    // A request that dribbles in (slowloris) does not hold a connection for ever.
+    requestTimeout: 30_000,
   });
 
   // JSON only: a cross-site <form> can send text/plain without a CORS preflight.
@@ -104,17 +86,8 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
     return reply.code(status).send({ error: code, message });
   });
 
-  app.addHook('onRequest', async (req, reply) => {
-    if (policy.loopback && !isLoopbackHostHeader(req.headers.host)) {
-      return reply.code(421).send({
-        error: 'misdirected-request',
-        message: `Host "${req.headers.host}" is not this machine: the API on ${host} answers only to localhost names`,
-      });
-    }
-    if (!req.url.startsWith(`${API_PREFIX}/`) || req.url.startsWith(BRIDGE_PATH)) return; // bridge checks its own
-    const denial = authorize(policy, isWriteMethod(req.method), bearerToken(req.headers.authorization));
-    if (denial) return reply.code(denial.status).header('WWW-Authenticate', 'Bearer').send({ error: 'unauthorized', message: denial.message });
-  });
+  const guard = guardConnections(app, opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
+  const routes = installRouteAccess(app, policy, host);
 
   const statics = await registerStatic(app, opts.staticDir ?? path.resolve('dist-renderer'));
   app.setNotFoundHandler((req, reply) => {
@@ -128,17 +101,19 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
   await app.register(advisoryRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(controlRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(recordRoutes, { prefix: API_PREFIX, ...deps });
+  await app.register(mlRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(eventRoutes, { prefix: API_PREFIX, ...deps });
 
   await app.listen({ host, port: opts.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const routeList = routes();
   return {
     url: `http://${urlHost}:${port}`,
     port,
-    close: async () => {
-      await app.close();
-    },
+    routes: routeList,
+    connections: () => guard.count(),
+    close: () => closeWithin(app, guard, opts.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS),
   };
 }

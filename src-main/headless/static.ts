@@ -43,7 +43,16 @@ export async function registerStatic(app: FastifyInstance, dir: string): Promise
       },
     };
   }
-  await app.register(fastifyStatic, { root, index: ['index.html'] });
+  // reply.sendFile for the SPA fallback below (this instance serves nothing itself).
+  await app.register(fastifyStatic, { root, serve: false });
+  // The dashboard's files are the only public routes: the page must load before it can ask
+  // for the token. Everything else is denied by default (route-access.ts).
+  await app.register(async (files) => {
+    files.addHook('onRoute', (r) => {
+      r.config = { ...r.config, public: true };
+    });
+    await files.register(fastifyStatic, { root, index: ['index.html'], decorateReply: false });
+  });
   return {
     served: true,
     fallback(req, reply) {

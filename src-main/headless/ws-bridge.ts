@@ -11,20 +11,13 @@ import {
   type BridgeResult,
   type WsServerFrame,
 } from '../../src-shared/bridge.js';
+import { PROTOTYPE_KEYS } from '../../src-shared/text.js';
 import type { Engine } from '../app/engine.js';
+import { isWriteCommand } from './command-access.js';
 import { authorize, bearerToken, type AuthPolicy } from './routes/security.js';
 
 export const BRIDGE_PATH = '/api/v1/bridge';
 
-/** Commands that change state or the record; the rest only read. */
-export const WRITE_COMMANDS: ReadonlySet<BridgeCommand> = new Set<BridgeCommand>([
-  'acknowledge',
-  'setOutcome',
-  'applyConfig',
-  'setCampaign',
-  'setSource',
-  'setLlmModel',
-]);
 
 /** A slow client stops getting status pushes past this much unsent data; results and advisories still go. */
 const STATUS_BACKPRESSURE_BYTES = 1 << 20;
@@ -74,6 +67,8 @@ export async function registerWsBridge(app: FastifyInstance, opts: WsBridgeOptio
     BRIDGE_PATH,
     {
       websocket: true,
+      // Reads need the token off loopback (checked with every route in route-access.ts).
+      config: { tokenInQuery: true },
       // Cross-site pages can open WebSockets (no CORS): only this server's own pages may.
       preValidation: async (req, reply) => {
         const origin = req.headers.origin;
@@ -88,8 +83,6 @@ export async function registerWsBridge(app: FastifyInstance, opts: WsBridgeOptio
             return reply.code(403).send({ error: 'forbidden-origin', message: `WebSocket from origin ${origin} refused` });
           }
         }
-        const denial = authorize(policy, false, tokenOf(req));
-        if (denial) return reply.code(denial.status).send({ error: 'unauthorized', message: denial.message });
       },
     },
     (socket, req) => {
@@ -105,8 +98,13 @@ export async function registerWsBridge(app: FastifyInstance, opts: WsBridgeOptio
 
   async function handleFrame(socket: WebSocket, text: string | null, mayWrite: boolean): Promise<void> {
     let raw: unknown;
+    let forbiddenKey: string | null = null;
     try {
-      raw = text === null ? undefined : JSON.parse(text);
+      // As on HTTP: a frame carrying __proto__, constructor or prototype is refused, not merged.
+      raw = text === null ? undefined : JSON.parse(text, (key, value: unknown) => {
+        if (PROTOTYPE_KEYS.includes(key)) forbiddenKey ??= key;
+        return value;
+      });
     } catch {
       raw = undefined;
     }
@@ -115,13 +113,14 @@ export async function registerWsBridge(app: FastifyInstance, opts: WsBridgeOptio
     const fail = (code: 'invalid-request' | 'refused' | 'internal', message: string) =>
       send(socket, { type: 'result', id, result: { ok: false, error: { code, message } } });
     if (raw === undefined) return fail('invalid-request', 'frame is not JSON text: expected {"type":"call","id":1,"command":"getStatus","request":{}}');
+    if (forbiddenKey) return fail('invalid-request', `frame contains the key "${forbiddenKey}", which is not allowed`);
     const frame = WsClientFrameSchema.safeParse(raw);
     if (!frame.success) {
       const issues = frame.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`).join('; ');
       return fail('invalid-request', `bad frame: ${issues}`);
     }
     const { command, request } = frame.data;
-    if (WRITE_COMMANDS.has(command) && !mayWrite) {
+    if (isWriteCommand(command) && !mayWrite) {
       return fail('refused', `${command} needs the bearer token on this address (connect with ?token=)`);
     }
     let result: BridgeResult<BridgeCommand>;

@@ -1,8 +1,9 @@
 // Component health for the banners and /api/v1/health (DOMAIN.md §13): the feed, storage, the
-// LLM, the knowledge store, baseline learning and disk space. Reads only cheap state; the disk
-// is checked at most every 30 s.
+// LLM, the knowledge store, baseline learning and disk space. Reads only cheap state; free disk
+// space is measured on every evaluation (one statfs call): a cached figure said "2 MB free" on a
+// disk that had filled since.
 import { statfsSync } from 'node:fs';
-import { worstStatus, type ComponentHealth, type HealthReport, type HealthStatus, type StorageHealth } from '../../src-shared/health.js';
+import { worstStatus, type ComponentHealth, type HealthReport, type HealthStatus, type StartupNotice, type StorageHealth } from '../../src-shared/health.js';
 import type { SourceStatus } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 
@@ -16,6 +17,8 @@ export interface HealthMonitorDeps {
   llm: () => LiveStatus['llm'];
   baselineLearning: () => boolean;
   knowledgeHealthy: () => boolean;
+  /** Found at start: database unusable, damaged files set aside, configuration rejected. */
+  notices?: () => readonly StartupNotice[];
   /** Which knowledge store answers and, for recall, its size against the memory budget. */
   knowledgeDetail?: () => string;
   /** More components (the fleet upload queue). */
@@ -30,7 +33,6 @@ export interface HealthMonitorDeps {
 
 const DISK_UNHEALTHY_BYTES = 500 * 1024 * 1024;
 const DISK_DEGRADED_BYTES = 1000 * 1024 * 1024;
-const DISK_CHECK_MS = 30_000;
 const SILENT_AFTER_MS = 5_000;
 /** A sender slower than one packet per this many ms is named slow (WITS is ~1 Hz). */
 const SLOW_INTERVAL_MS = 5_000;
@@ -44,7 +46,6 @@ export class HealthMonitor {
   private report: HealthReport | null = null;
   private signature = '';
   private timer: NodeJS.Timeout | null = null;
-  private disk: { checkedMs: number; component: ComponentHealth } | null = null;
 
   constructor(private readonly d: HealthMonitorDeps) {}
 
@@ -81,10 +82,17 @@ export class HealthMonitor {
     const storage = this.d.storage();
     const llm = this.d.llm();
     const learning = this.d.baselineLearning();
-    const disk = this.diskComponent(now);
+    const disk = this.diskComponent();
+    const notices = this.d.notices?.() ?? [];
+    const has = (kind: StartupNotice['kind']) => notices.some((n) => n.kind === kind);
+    const notRecording = notices.find((n) => n.kind === 'not-recording');
+    const files = notices.filter((n) => n.kind !== 'not-recording');
     const components: ComponentHealth[] = [
       feed.component,
-      { name: 'storage', status: storage.status, detail: storage.detail },
+      notRecording
+        ? { name: 'storage', status: 'unhealthy', detail: `NOT RECORDING: ${notRecording.summary}` }
+        : { name: 'storage', status: storage.status, detail: storage.detail },
+      ...(files.length > 0 ? [{ name: 'files', status: 'degraded' as const, detail: files.map((n) => n.summary).join(' ') }] : []),
       this.llmComponent(llm),
       this.knowledgeComponent(),
       { name: 'baseline', status: learning ? 'degraded' : 'healthy', detail: learning ? 'learning the rig baseline (shadow mode: only critical well control alerts)' : 'baseline locked' },
@@ -104,6 +112,9 @@ export class HealthMonitor {
         baselineLearning: learning,
         templateOnly: llm.mode !== 'llm',
         diskLow: disk.status !== 'healthy' || storage.diskFull,
+        notRecording: notRecording !== undefined,
+        fileSetAside: has('file-set-aside'),
+        configRejected: has('config-rejected'),
       },
     };
     this.report = report;
@@ -148,6 +159,7 @@ export class HealthMonitor {
     const silentMs = this.lastPacketWallMs === null ? null : now - this.lastPacketWallMs;
     const timedOut = silentMs !== null && silentMs > timeoutMs;
     const lastSeen = silentMs === null ? '' : `, last packet ${Math.round(silentMs / 1000)} s ago`;
+    const note = s.warning ? `; ${s.warning}` : '';
     if (s.state === 'offline') return feed('unhealthy', `OFFLINE, ${s.detail || s.state}${lastSeen}`, true, false);
     if (s.state === 'reconnecting' || (s.state === 'connecting' && silentMs !== null)) {
       // The link dropped: say so now, not when the packet timeout runs out.
@@ -155,18 +167,18 @@ export class HealthMonitor {
       if (timedOut) return feed('unhealthy', `OFFLINE, reconnecting (${why})${lastSeen}`, true, true);
       return feed('degraded', `connection lost, reconnecting (${why})${lastSeen}`, false, true);
     }
-    if (silentMs === null) return feed('degraded', `waiting for the first packet (${s.state})`, false, s.state === 'connecting');
+    if (silentMs === null) return feed('degraded', `waiting for the first packet (${s.state})${note}`, false, s.state === 'connecting');
     if (timedOut) return feed('unhealthy', `OFFLINE, no packet for ${Math.round(silentMs / 1000)} s (${s.state})`, true, false);
     const usual = this.intervalMs;
     const silentAfter = Math.max(this.d.silentAfterMs ?? SILENT_AFTER_MS, 3 * (usual ?? 0));
-    if (silentMs > silentAfter) return feed('degraded', `connected but silent: no packet for ${Math.round(silentMs / 1000)} s`);
-    if (usual !== null && usual > SLOW_INTERVAL_MS) return feed('degraded', `receiving slowly: one packet every ${Math.round(usual / 1000)} s (WITS is about 1 per second)`);
-    return feed('healthy', 'receiving');
+    if (silentMs > silentAfter) return feed('degraded', `connected but silent: no packet for ${Math.round(silentMs / 1000)} s${note}`);
+    if (usual !== null && usual > SLOW_INTERVAL_MS) return feed('degraded', `receiving slowly: one packet every ${Math.round(usual / 1000)} s (WITS is about 1 per second)${note}`);
+    // Data flows, but something may need a look (a second sender refused): degraded, said why.
+    return s.warning ? feed('degraded', `receiving${note}`) : feed('healthy', 'receiving');
   }
 
-  private diskComponent(now: number): ComponentHealth {
+  private diskComponent(): ComponentHealth {
     if (!this.d.dataDir) return { name: 'disk', status: 'healthy', detail: 'no data directory' };
-    if (this.disk && now - this.disk.checkedMs < DISK_CHECK_MS) return this.disk.component;
     let component: ComponentHealth;
     try {
       const s = statfsSync(this.d.dataDir);
@@ -177,7 +189,6 @@ export class HealthMonitor {
     } catch (e) {
       component = { name: 'disk', status: 'degraded', detail: `cannot check free space: ${(e as Error).message}` };
     }
-    this.disk = { checkedMs: now, component };
     return component;
   }
 }

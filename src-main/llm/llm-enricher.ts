@@ -9,6 +9,7 @@ import type { WellConfig } from '../../src-shared/config.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import type { InferenceBackend, LoadedModel } from './backend.js';
 import { DEFAULT_MODELS_DIR, discoverModel } from './discover-model.js';
+import { checkModelPath } from './model-path-policy.js';
 import type { AdvisoryEnricher, EnrichmentOutcome, EnrichmentRequest } from './enricher.js';
 import { NodeLlamaCppBackend } from './node-llama-cpp-backend.js';
 import { ADVISORY_JSON_SCHEMA } from './output-schema.js';
@@ -391,13 +392,16 @@ export function createLlmEnricher(
   config: WellConfig,
   opts: Omit<LlmEnricherOptions, 'config' | 'modelPath' | 'noModelDetail'> & { modelsDir?: string } = {},
 ): LlmEnricher {
-  const found = discoverModel(config.llm.model_path, opts.modelsDir ?? DEFAULT_MODELS_DIR);
+  const modelsDir = opts.modelsDir ?? DEFAULT_MODELS_DIR;
+  const found = discoverModel(config.llm.model_path, modelsDir);
   const { modelsDir: _ignored, ...rest } = opts;
   void _ignored;
+  // The configuration file is the operator's, so any folder will do; it must still be a GGUF.
+  const checked = found.kind === 'found' ? checkModelPath(found.path, { modelsDir, picked: () => true }) : null;
   return new LlmEnricher({
     ...rest,
     config,
-    modelPath: found.kind === 'found' ? found.path : null,
-    noModelDetail: found.detail,
+    modelPath: checked?.ok ? checked.path : null,
+    noModelDetail: checked && !checked.ok ? `${found.detail}: ${checked.reason}; template-only mode` : found.detail,
   });
 }

@@ -6,17 +6,14 @@ import { campaignLabel } from '../../src-shared/campaign.js';
 import type { EnrichmentRequest } from './enricher.js';
 import type { LlmPrompt } from './backend.js';
 import { PARAMETER_ACTIONS, PARAMETER_LIMITS, PARAMETER_NAMES, TEXT_LIMITS } from './output-schema.js';
+import { fixed, isReading, signedFixed, withUnit } from '../../src-shared/number-format.js';
 
 function n(v: number | null | undefined, digits: number, unit: string): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return 'n/a';
-  const s = v.toFixed(digits);
-  return unit === '' ? s : `${s} ${unit}`;
+  return isReading(v) ? withUnit(fixed(v, digits), unit) : 'n/a';
 }
 
 function signed(v: number | null | undefined, digits: number, unit: string): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return 'n/a';
-  const s = `${v > 0 ? '+' : ''}${v.toFixed(digits)}`;
-  return unit === '' ? s : `${s} ${unit}`;
+  return isReading(v) ? withUnit(signedFixed(v, digits), unit) : 'n/a';
 }
 
 const CATEGORY_FOCUS: Record<AnomalyCategory, string> = {

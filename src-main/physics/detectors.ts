@@ -4,6 +4,7 @@
 // needs is missing: missing channels never vote.
 import type { FaultKind } from '../../src-shared/advisory.js';
 import type { EffectiveThresholds } from './thresholds.js';
+import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
 
 export interface Detection {
   fault: FaultKind;
@@ -86,9 +87,9 @@ export function emptyDetectorInputs(): DetectorInputs {
 }
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
-const r1 = (x: number): string => x.toFixed(1);
-const r0 = (x: number): string => x.toFixed(0);
-const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
+const r1 = (x: number): string => fixed(x, 1);
+const r0 = (x: number): string => fixed(x, 0);
+const pct = (x: number): string => percentOfFraction(x);
 
 /**
  * Kick: indicator vote (DOMAIN §3.6). Flow gain, pit gain or pit rate, gas rise; ≥ kickMin

@@ -149,6 +149,8 @@ export class PhysicsEngine {
       hardness: rock.hardness,
       tripTankGainBbl: trip?.tripTank?.unexplainedBbl ?? null,
       pumpsOffPitGainBbl: trip?.pits?.unexplainedBbl ?? null,
+      tripPipeMovedFt: trip?.pipeMovedFt ?? null,
+      tripDisplacementBbl: trip?.displacementBbl ?? null,
     };
 
     const x = this.inputs;

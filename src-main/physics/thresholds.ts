@@ -167,5 +167,6 @@ export function activeLimits(t: EffectiveThresholds): ActiveLimits {
     torqueDeltaFraction: { warning: t.torqueIncreaseWarningFraction, critical: t.torqueIncreaseCriticalFraction, direction: 'above', unit: 'fraction' },
     torqueCv: { warning: t.stickSlipCvWarning, critical: t.stickSlipCvCritical, direction: 'above', unit: 'fraction' },
     mseEfficiencyPercent: { warning: t.mseEfficiencyWarningPercent, critical: t.mseEfficiencyPoorPercent, direction: 'below', unit: '%' },
+    tripTankGainBbl: { warning: t.tripGainWarningBbl, critical: t.tripGainCriticalBbl, direction: 'magnitude', unit: 'bbl' },
   };
 }

@@ -7,6 +7,7 @@ import type { Campaign, Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { FleetSnapshot } from '../../src-shared/fleet.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
+import type { FormationOptimum } from '../../src-shared/ml.js';
 import type { PipelineCounts } from '../../src-shared/status.js';
 import { CHANNELS, type Channel, type WitsPacket } from '../../src-shared/wits.js';
 import type { AbsentChannel } from '../../src-shared/status.js';
@@ -24,6 +25,7 @@ import { BASELINE_METRICS, baselineSampleFrom, learnedLimits, type BaselineLearn
 import { snapshotOf } from '../fleet/snapshot.js';
 import { keyMetricsOf, signatureOf } from '../knowledge/embedding.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
+import { selectFormationOptimum } from '../ml/formation-optimum.js';
 import { PhysicsEngine } from '../physics/engine.js';
 import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
 import { HistoryBuffer, type HistoryEntry } from '../physics/history.js';
@@ -36,6 +38,8 @@ export interface CoordinatorDeps {
   baseline: BaselineLearner;
   /** Monotonic milliseconds for phase timing only (never for drilling decisions). */
   timer: () => number;
+  /** The ML engine's recent optima; advisories quote the one for the rock being drilled. */
+  formationOptima?: () => readonly FormationOptimum[];
 }
 
 export interface PacketOutcome {
@@ -47,9 +51,13 @@ export interface PacketOutcome {
   advisory: Advisory | null;
   /** The baseline locked a metric on this packet (persist it). */
   baselineLocked: boolean;
+  /** The faults the physics engine detected on this packet (empty = none). */
+  detected: FaultKind[];
   /** Alarm-event state changes on this packet (raise, update, escalation, clearing...). */
   transitions: EventTransition[];
 }
+
+const NO_FAULTS: FaultKind[] = [];
 
 export class PipelineCoordinator {
   readonly latency = new LatencyStats();
@@ -111,7 +119,7 @@ export class PipelineCoordinator {
     if (packet.quality.level === 'invalid') {
       this.counts.rejectedPackets++;
       this.latency.record('ingest', timer() - t0);
-      return { packet, metrics: null, ticket: null, verification: null, advisory: null, baselineLocked: false, transitions: [] };
+      return { packet, metrics: null, ticket: null, verification: null, advisory: null, baselineLocked: false, detected: NO_FAULTS, transitions: [] };
     }
     packet.rigState = this.rigState.classify(packet);
     // A channel read as 0 for the whole run while it should move is not fitted: null from here on.
@@ -146,14 +154,15 @@ export class PipelineCoordinator {
     t1 = timer();
     this.latency.record('tactical', t1 - t0);
 
-    this.history.push({ packet, metrics, anomalous: detections.length > 0 });
+    const detected = detections.length ? detections.map((d) => d.fault) : NO_FAULTS;
+    this.history.push({ packet, metrics, anomalous: detected.length > 0 });
     this.lastMetrics = metrics;
     this.lastPacket = packet;
     t0 = t1;
     t1 = timer();
     this.latency.record('history', t1 - t0);
 
-    if (!ticket) return { packet, metrics, ticket: null, verification: null, advisory: null, baselineLocked, transitions };
+    if (!ticket) return { packet, metrics, ticket: null, verification: null, advisory: null, baselineLocked, detected, transitions };
     this.counts.tickets++;
 
     const verification = this.strategic.verify(ticket, this.history, thresholds);
@@ -163,7 +172,7 @@ export class PipelineCoordinator {
     if (verification.status === 'Rejected') this.counts.rejected++;
     if (verification.status === 'Uncertain') this.counts.uncertain++;
     if (verification.status !== 'Confirmed') {
-      return { packet, metrics, ticket, verification, advisory: null, baselineLocked, transitions };
+      return { packet, metrics, ticket, verification, advisory: null, baselineLocked, detected, transitions };
     }
     this.counts.confirmed++;
 
@@ -194,18 +203,20 @@ export class PipelineCoordinator {
     t1 = timer();
     this.latency.record('vote', t1 - t0);
 
-    const composed = this.composer.compose({ ticket, verification, consensus, precedents, campaign, thresholds });
+    const optima = this.deps.formationOptima?.() ?? [];
+    const optimum = optima.length ? selectFormationOptimum(optima, ticket.depthFt ?? packet.bitDepthFt) : null;
+    const composed = this.composer.compose({ ticket, verification, consensus, precedents, campaign, thresholds, optimum });
     const advisory = composed ? { ...composed, signature } : null;
     t0 = t1;
     t1 = timer();
     this.latency.record('compose', t1 - t0);
-    if (!advisory) return { packet, metrics, ticket, verification, advisory: null, baselineLocked, transitions };
+    if (!advisory) return { packet, metrics, ticket, verification, advisory: null, baselineLocked, detected, transitions };
     this.counts.advisories++;
     const raised = this.events.advisory(advisory);
     advisory.eventId = raised.event.id;
     transitions.push(...raised.transitions);
     this.latency.record('events', timer() - t1);
-    return { packet, metrics, ticket, verification, advisory, baselineLocked, transitions };
+    return { packet, metrics, ticket, verification, advisory, baselineLocked, detected, transitions };
   }
 
   /** The history window as the fleet sees it (oldest first): for precedents and fleet events. */

@@ -3,18 +3,20 @@ import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import type { MetricSample } from '../storage/persistence.js';
 
+// Channels a rig does not send are null and not stored, so listing one costs nothing there.
 export const TREND_CHANNELS = [
-  'bitDepthFt', 'holeDepthFt', 'ropFtHr', 'wobKlbf', 'rpm', 'torqueKftLbf', 'sppPsi', 'flowInGpm', 'flowOutGpm',
-  'pitVolumeBbl', 'hookLoadKlbf', 'gasUnits', 'mudWeightInPpg',
+  'bitDepthFt', 'holeDepthFt', 'blockHeightFt', 'ropFtHr', 'wobKlbf', 'hookLoadKlbf', 'rpm', 'torqueKftLbf',
+  'sppPsi', 'casingPressurePsi', 'pumpSpm', 'flowInGpm', 'flowOutGpm', 'pitVolumeBbl', 'tripTankBbl',
+  'gasUnits', 'h2sPpm', 'mudWeightInPpg', 'mudWeightOutPpg',
 ] as const;
 export const TREND_METRICS = [
   'msePsi', 'mseEfficiencyPercent', 'dExponent', 'dxc', 'ecdPpg', 'ecdMarginPpg', 'flowBalanceGpm', 'pitRateBblHr',
-  'pitGainBbl', 'torqueCv',
+  'pitGainBbl', 'torqueCv', 'tripTankGainBbl',
 ] as const;
 
 export function metricSampleOf(packet: WitsPacket, metrics: DrillingMetrics): MetricSample {
   const values: Record<string, number | null> = {};
   for (const c of TREND_CHANNELS) values[c] = packet[c];
-  for (const m of TREND_METRICS) values[m] = metrics[m];
+  for (const m of TREND_METRICS) values[m] = metrics[m] ?? null;
   return { timeMs: packet.timeMs, values };
 }

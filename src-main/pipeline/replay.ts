@@ -8,6 +8,9 @@ import type { PhaseLatency } from '../../src-shared/status.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import { countCsvRows, readCsvPackets, type CsvReadStats } from '../acquisition/csv-replay.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
+import type { MlReport, MlSkip } from '../../src-shared/ml.js';
+import { summariseMlReport, summariseMlSkip, type MlReportSummary, type MlSkipSummary } from '../ml/report-summary.js';
+import { InlineMlRunner } from '../ml/runner.js';
 import { MemoryStore } from '../storage/memory-store.js';
 import { createEngine } from '../app/create-engine.js';
 
@@ -55,6 +58,8 @@ export interface ReplayReport {
   advisoriesByCategory: Record<string, number>;
   advisoriesByFault: Record<string, number>;
   phases: Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
+  /** The hourly ML runs on the recording's own (data) time: reports, and runs skipped for too little drilling. */
+  ml: { reports: MlReportSummary[]; skipped: MlSkipSummary[] };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -77,10 +82,18 @@ export async function replayPackets(
   o: Omit<ReplayOptions, 'onProgress' | 'columns'> & { onProgress?: (packetsDone: number) => void },
 ): Promise<ReplayReport> {
   const timer = o.timer ?? (() => performance.now());
-  const storage = new MemoryStore();
-  const engine = createEngine(o.config, { storage, knowledge: o.knowledge, campaign: o.campaign, healthIntervalMs: 0, statusIntervalMs: 60_000 });
+  // A replay reads no metric series: keeping every raw sample grew with the recording (1.3 GB for 72 h).
+  const storage = new MemoryStore({ keepMetrics: false });
+  // ML runs inline: each report takes effect at its trigger packet, so a replay is reproducible.
+  const engine = createEngine(o.config, {
+    storage, knowledge: o.knowledge, campaign: o.campaign, healthIntervalMs: 0, statusIntervalMs: 60_000, mlRunner: new InlineMlRunner(),
+  });
   const advisories = new Map<string, Advisory>();
+  const mlReports: MlReport[] = [];
+  const mlSkips: MlSkip[] = [];
   engine.on('advisory', (a) => advisories.set(a.id, a));
+  engine.on('mlReport', (r) => mlReports.push(r));
+  engine.on('mlSkip', (k) => mlSkips.push(k));
   await engine.start();
 
   let firstMs: number | null = null;
@@ -137,5 +150,6 @@ export async function replayPackets(
     advisoriesByCategory: countBy((a) => a.category),
     advisoriesByFault: countBy((a) => a.fault),
     phases,
+    ml: { reports: mlReports.map(summariseMlReport), skipped: mlSkips.map(summariseMlSkip) },
   };
 }

@@ -43,6 +43,8 @@ export interface Simulation extends Iterable<SimSample> {
   groundTruth(): GroundTruth;
   /** Name of the formation under the bit (for the ML engine's checks and debugging). */
   currentFormation(): string;
+  /** Strength 0..1 of the strongest planned fault at a sample time (ML engine checks). */
+  faultStrengthAt(timeMs: number): number;
 }
 
 export const DEFAULT_START_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
@@ -592,6 +594,7 @@ export function createSimulation(opts: SimulationOptions): Simulation {
     },
     groundTruth: () => structuredClone(truth),
     currentFormation: () => (paRock && isPa ? paRock.name : rockAt(lithoFt).name),
+    faultStrengthAt: (timeMs) => faults.reduce((m, f) => Math.max(m, faultStrength(f, (timeMs - startMs) / 1000)), 0),
     *[Symbol.iterator](): Iterator<SimSample> {
       for (let s = sim.next(); s !== null; s = sim.next()) yield s;
     },

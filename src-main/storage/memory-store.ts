@@ -1,8 +1,13 @@
-// PersistenceLayer in memory: tests and minimal deployments. Same contract as SqliteStore
-// (tests/unit/storage/persistence-contract.ts runs against both), nothing survives close().
+// PersistenceLayer in memory: tests, replays and the degraded mode when the database cannot be
+// used. Same contract as SqliteStore (tests/unit/storage/persistence-contract.ts runs against
+// both), nothing survives close(). Bounded like the SQLite tiers: the sample queue is folded in
+// every FLUSH_AT_SAMPLES samples and raw samples past retention are dropped (rollups stay); a
+// replay, which reads no metrics, keeps none.
 import { randomBytes } from 'node:crypto';
 import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { MlReport } from '../../src-shared/ml.js';
+import { compareMlReportsNewestFirst, depthDistanceFt, isOptimum } from './ml-report-query.js';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
@@ -18,7 +23,7 @@ import type {
   AuditQuery,
   EventQuery,
   MetricSample,
-  MlReportRecord,
+  MlReportQuery,
   NewAuditEntry,
   OutcomeQuery,
   PersistenceLayer,
@@ -36,7 +41,14 @@ interface Agg {
 
 export interface MemoryStoreOptions {
   metricsRetentionDays?: number;
+  /** Raw 1 Hz samples kept at most this long in data time (default: the retention); rollups stay. */
+  rawRetentionMs?: number;
+  /** false: metric samples and packet counts are not kept at all (a replay reads none). */
+  keepMetrics?: boolean;
 }
+
+/** Queued samples are folded into the series at this count, so the queue never grows with a recording. */
+const FLUSH_AT_SAMPLES = 600;
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -47,7 +59,7 @@ export class MemoryStore implements PersistenceLayer {
   private readonly verifications: VerificationResult[] = [];
   private readonly acks: Acknowledgement[] = [];
   private readonly audit: AuditEntry[] = [];
-  private readonly mlReports: MlReportRecord[] = [];
+  private readonly mlReports = new Map<string, MlReport>();
   private readonly alarmEvents = new Map<string, AlarmEvent>();
   private readonly outcomes: OutcomeRecord[] = [];
   private readonly episodes = new Map<string, FleetEpisode>();
@@ -60,10 +72,14 @@ export class MemoryStore implements PersistenceLayer {
   private newestSampleMs = -Infinity;
   private lastRetentionMs = -Infinity;
   private readonly retentionMs: number;
+  private readonly keepMetrics: boolean;
+  /** A sample older than the newest arrived since the last sweep: the next sweep walks everything. */
+  private outOfOrder = false;
   private closed = false;
 
   constructor(opts: MemoryStoreOptions = {}) {
-    this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
+    this.retentionMs = opts.rawRetentionMs ?? (opts.metricsRetentionDays ?? 90) * 86_400_000;
+    this.keepMetrics = opts.keepMetrics ?? true;
   }
 
   private live(): void {
@@ -111,6 +127,12 @@ export class MemoryStore implements PersistenceLayer {
     return clone(saved);
   }
 
+  async acknowledgeWithAudit(ack: Omit<Acknowledgement, 'id'>, summary: string): Promise<{ acknowledgement: Acknowledgement; audit: AuditEntry }> {
+    const acknowledgement = await this.acknowledge(ack);
+    const audit = await this.appendAudit({ timeMs: ack.timeMs, actor: ack.actor, kind: 'acknowledgement', summary, after: acknowledgement, subject: ack.eventId ?? null });
+    return { acknowledgement, audit };
+  }
+
   async listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {
     const out: Acknowledgement[] = [];
     const limit = clampLimit(q.limit);
@@ -152,18 +174,28 @@ export class MemoryStore implements PersistenceLayer {
     return out;
   }
 
+  /** Samples waiting to be folded in (never more than FLUSH_AT_SAMPLES). */
+  get queuedSamples(): number {
+    return this.queue.length;
+  }
+
   recordMetrics(sample: MetricSample): void {
-    if (this.closed) return;
+    if (this.closed || !this.keepMetrics) return;
     this.queue.push(sample);
+    if (this.queue.length >= FLUSH_AT_SAMPLES) this.drain();
   }
 
   recordPacketCounts(timeMs: number, packets: number): void {
-    if (this.closed || !Number.isFinite(packets)) return;
+    if (this.closed || !this.keepMetrics || !Number.isFinite(packets)) return;
     const m = bucketStart(timeMs, ONE_MIN_MS);
     this.packetCounts.set(m, (this.packetCounts.get(m) ?? 0) + packets);
   }
 
   async flushMetrics(): Promise<void> {
+    this.drain();
+  }
+
+  private drain(): void {
     const batch = this.queue;
     this.queue = [];
     for (const s of batch) {
@@ -177,12 +209,21 @@ export class MemoryStore implements PersistenceLayer {
         addAgg(this.roll10, channel, bucketStart(s.timeMs, TEN_MIN_MS), v);
       }
       if (s.timeMs > this.newestSampleMs) this.newestSampleMs = s.timeMs;
+      else this.outOfOrder = true;
     }
-    // Retention sweep at most once a minute of data time: it walks every raw point.
+    // Retention sweep at most once a minute of data time. Series are kept in arrival order, so
+    // with samples in time order the sweep stops at the first one still within retention.
     if (this.newestSampleMs - this.lastRetentionMs < ONE_MIN_MS) return;
     this.lastRetentionMs = this.newestSampleMs;
     const cutoff = this.newestSampleMs - this.retentionMs;
-    for (const series of this.raw.values()) for (const t of series.keys()) if (t < cutoff) series.delete(t);
+    const walkAll = this.outOfOrder;
+    this.outOfOrder = false;
+    for (const series of this.raw.values()) {
+      for (const t of series.keys()) {
+        if (t < cutoff) series.delete(t);
+        else if (!walkAll) break;
+      }
+    }
   }
 
   async queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]> {
@@ -309,14 +350,35 @@ export class MemoryStore implements PersistenceLayer {
       .map(clone);
   }
 
-  async saveMlReport(r: MlReportRecord): Promise<void> {
+  async saveMlReport(r: MlReport): Promise<void> {
     this.live();
-    this.mlReports.push(clone(r));
+    if (!this.mlReports.has(r.id)) this.mlReports.set(r.id, clone(r));
   }
 
-  async latestMlReport(): Promise<MlReportRecord | null> {
-    let best: MlReportRecord | null = null;
-    for (const r of this.mlReports) if (!best || r.timeMs >= best.timeMs) best = r;
+  async latestMlReport(): Promise<MlReport | null> {
+    const [newest] = [...this.mlReports.values()].sort(compareMlReportsNewestFirst);
+    return newest ? clone(newest) : null;
+  }
+
+  async listMlReports(q: MlReportQuery): Promise<MlReport[]> {
+    return [...this.mlReports.values()]
+      .filter((r) => inTimeRange(r.timeMs, q))
+      .sort(compareMlReportsNewestFirst)
+      .slice(0, clampLimit(q.limit))
+      .map(clone);
+  }
+
+  async nearestMlOptimum(depthFt: number): Promise<MlReport | null> {
+    let best: MlReport | null = null;
+    let bestFt = Infinity;
+    for (const r of [...this.mlReports.values()].sort(compareMlReportsNewestFirst)) {
+      if (!isOptimum(r) || !r.depthRange) continue;
+      const d = depthDistanceFt(depthFt, r.depthRange.fromFt, r.depthRange.toFt);
+      if (d < bestFt) {
+        best = r;
+        bestFt = d;
+      }
+    }
     return best ? clone(best) : null;
   }
 

@@ -169,6 +169,18 @@ ALTER TABLE acknowledgements ADD COLUMN event_id TEXT;
 CREATE INDEX acknowledgements_event ON acknowledgements(event_id);
 `,
   },
+  {
+    version: 4,
+    name: 'ml reports: id, outcome and analysed depth range (nearest-depth queries)',
+    sql: `
+ALTER TABLE ml_reports ADD COLUMN report_id TEXT;
+ALTER TABLE ml_reports ADD COLUMN status TEXT NOT NULL DEFAULT 'failure';
+ALTER TABLE ml_reports ADD COLUMN depth_from_ft REAL;
+ALTER TABLE ml_reports ADD COLUMN depth_to_ft REAL;
+CREATE UNIQUE INDEX ml_reports_report_id ON ml_reports(report_id);
+CREATE INDEX ml_reports_status_depth ON ml_reports(status, depth_from_ft);
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions it applied. */

@@ -12,6 +12,7 @@ import type { MetricSeries } from '../../src-shared/bridge.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { AlarmEvent, AlarmState } from '../../src-shared/events.js';
 import type { StorageHealth } from '../../src-shared/health.js';
+import type { MlReport } from '../../src-shared/ml.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import type { ShiftSummary } from '../../src-shared/records.js';
 
@@ -59,13 +60,10 @@ export interface MetricSample {
   values: Record<string, number | null>;
 }
 
-
-export interface MlReportRecord {
-  timeMs: number;
-  wellId: string;
-  campaign: string;
-  depthFt: number | null;
-  report: unknown;
+export interface MlReportQuery {
+  limit?: number;
+  sinceMs?: number;
+  untilMs?: number;
 }
 
 export interface OutcomeQuery {
@@ -87,11 +85,18 @@ export class StorageFullError extends Error {
   }
 }
 
+/** A write the database refused (full, I/O, read-only...): the record was not changed. */
+export function isStorageError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof StorageFullError || (typeof code === 'string' && code.startsWith('SQLITE_'));
+}
+
 /**
  * Contract notes (the shared contract suite in tests/unit/storage checks each):
  * - listAdvisories / listAudit / listAcknowledgements return newest first.
- * - acknowledge() does not write an audit entry itself: the engine appends one (kind
- *   'acknowledgement') so it can publish it.
+ * - acknowledge() does not write an audit entry itself; acknowledgeWithAudit() writes the
+ *   acknowledgement and its audit entry (kind 'acknowledgement', after = the acknowledgement)
+ *   together: both or neither, even across kill -9 (one SQLite transaction).
  * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time.
  * - queryMetrics returns one series per requested channel, at most maxPoints points each,
  *   averaged per bucket; resolution says which table answered.
@@ -99,6 +104,9 @@ export class StorageFullError extends Error {
  *   listOutcomes returns newest first. outcomeStats counts advisories in the time range by
  *   fault, each by its newest outcome.
  * - upsertEpisodes replaces by id; listEpisodes returns oldest first (time, then id).
+ * - ML reports are keyed by report id (saving one twice keeps one); lists are newest first;
+ *   nearestMlOptimum considers successful reports only: distance 0 inside a report's depth
+ *   range, else to its nearer end; the newest wins a tie.
  */
 export interface PersistenceLayer {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
@@ -109,6 +117,7 @@ export interface PersistenceLayer {
   saveVerification(v: VerificationResult): Promise<void>;
   latestVerification(): Promise<VerificationResult | null>;
   acknowledge(ack: Omit<Acknowledgement, 'id'>): Promise<Acknowledgement>;
+  acknowledgeWithAudit(ack: Omit<Acknowledgement, 'id'>, summary: string): Promise<{ acknowledgement: Acknowledgement; audit: AuditEntry }>;
   listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]>;
   appendAudit(e: NewAuditEntry): Promise<AuditEntry>;
   listAudit(q: AuditQuery): Promise<AuditEntry[]>;
@@ -130,8 +139,12 @@ export interface PersistenceLayer {
   getEvent(id: string): Promise<AlarmEvent | null>;
   /** Newest first (by last update). */
   listEvents(q: EventQuery): Promise<AlarmEvent[]>;
-  saveMlReport(r: MlReportRecord): Promise<void>;
-  latestMlReport(): Promise<MlReportRecord | null>;
+  saveMlReport(r: MlReport): Promise<void>;
+  /** The newest report, success or failure. */
+  latestMlReport(): Promise<MlReport | null>;
+  listMlReports(q: MlReportQuery): Promise<MlReport[]>;
+  /** The successful report whose analysed depth range is nearest to depthFt. */
+  nearestMlOptimum(depthFt: number): Promise<MlReport | null>;
   health(): StorageHealth;
   close(): Promise<void>;
 }

@@ -7,19 +7,23 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Acknowledgement, Advisory, AuditEntry, AuditKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { MlReport } from '../../src-shared/ml.js';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
+import { DatabaseUnusableError, inspectDatabaseFile } from './database-file.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
+import { setAsideDamagedFile } from './set-aside.js';
 import { ONE_MIN_MS, TEN_MIN_MS, bucketStart, planBuckets, storableValue } from './metric-buckets.js';
 import { migrate } from './migrations.js';
+import { SqliteMlReports } from './sqlite-ml-reports.js';
 import {
   StorageFullError,
   type AdvisoryQuery,
   type AuditQuery,
   type EventQuery,
   type MetricSample,
-  type MlReportRecord,
+  type MlReportQuery,
   type NewAuditEntry,
   type OutcomeQuery,
   type PersistenceLayer,
@@ -109,14 +113,26 @@ export class SqliteStore implements PersistenceLayer {
   private lastRetentionMs = -Infinity;
   private closed = false;
   private readonly st: ReturnType<typeof prepareStatements>;
+  private readonly ml: SqliteMlReports;
   private readonly fleet: SqliteFleetRecords;
   private readonly alarmEvents: SqliteEvents;
+  /** Set when a damaged (0-byte) database was renamed aside at open. */
+  readonly setAside: { movedTo: string; reason: string } | null = null;
 
   private constructor(opts: SqliteStoreOptions) {
     const dir = path.resolve(opts.dataDir);
     ensureWritableDir(dir);
     this.lock = acquireInstanceLock(dir);
     this.file = path.join(dir, DB_FILE);
+    const state = inspectDatabaseFile(this.file);
+    try {
+      if (state.kind === 'damaged') throw new DatabaseUnusableError(this.file, state.reason);
+      // A 0-byte database was truncated: kept aside, and a new one started (said in health and the audit).
+      if (state.kind === 'empty') this.setAside = { movedTo: setAsideDamagedFile(this.file, Date.now(), ['-wal', '-shm']), reason: 'it was empty (0 bytes)' };
+    } catch (err) {
+      this.lock.release();
+      throw err;
+    }
     try {
       this.db = new Database(this.file);
       this.db.pragma('journal_mode = WAL');
@@ -126,11 +142,13 @@ export class SqliteStore implements PersistenceLayer {
       opts.onOpen?.(this.db);
     } catch (err) {
       this.lock.release();
-      throw new Error(`cannot open SAIREN database ${this.file}: ${(err as Error).message}`, { cause: err });
+      // Unreadable (malformed, not a database, no permission): the engine runs without recording.
+      throw new DatabaseUnusableError(this.file, (err as Error).message.replace(/\.$/, ''));
     }
     this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
     this.probeMs = opts.diskFullProbeMs ?? 30_000;
     this.st = prepareStatements(this.db);
+    this.ml = new SqliteMlReports(this.db);
     this.fleet = new SqliteFleetRecords(this.db);
     this.alarmEvents = new SqliteEvents(this.db);
     this.loadChannelIds();
@@ -275,6 +293,20 @@ export class SqliteStore implements PersistenceLayer {
       this.st.insertAck.run(saved.id, saved.advisoryId, saved.timeMs, saved.actor, saved.action, saved.notes, saved.eventId ?? null),
     );
     return saved;
+  }
+
+  async acknowledgeWithAudit(ack: Omit<Acknowledgement, 'id'>, summary: string): Promise<{ acknowledgement: Acknowledgement; audit: AuditEntry }> {
+    this.live();
+    const saved: Acknowledgement = { id: `ACK-${randomBytes(4).toString('hex')}`, ...ack };
+    const after = JSON.stringify(saved);
+    const info = this.write(`acknowledgement of ${ack.advisoryId} with its audit entry`, () =>
+      this.db.transaction(() => {
+        this.st.insertAck.run(saved.id, saved.advisoryId, saved.timeMs, saved.actor, saved.action, saved.notes, saved.eventId ?? null);
+        return this.st.insertAudit.run(saved.timeMs, saved.actor, 'acknowledgement', summary, 'null', after, saved.eventId ?? null);
+      })(),
+    );
+    const audit: AuditEntry = { seq: Number(info.lastInsertRowid), timeMs: saved.timeMs, actor: saved.actor, kind: 'acknowledgement', summary, before: null, after: structuredClone(saved), subject: saved.eventId ?? null };
+    return { acknowledgement: saved, audit };
   }
 
   async listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {
@@ -532,14 +564,21 @@ export class SqliteStore implements PersistenceLayer {
     return this.alarmEvents.list(q);
   }
 
-  async saveMlReport(r: MlReportRecord): Promise<void> {
+  async saveMlReport(r: MlReport): Promise<void> {
     this.live();
-    this.write('ML report', () => this.st.insertMl.run(r.timeMs, r.wellId, r.campaign, r.depthFt, JSON.stringify(r)));
+    this.write('ML report', () => this.ml.save(r));
   }
 
-  async latestMlReport(): Promise<MlReportRecord | null> {
-    const json = this.st.latestMl.get() as string | undefined;
-    return json ? (JSON.parse(json) as MlReportRecord) : null;
+  async latestMlReport(): Promise<MlReport | null> {
+    return this.ml.latestReport();
+  }
+
+  async listMlReports(q: MlReportQuery): Promise<MlReport[]> {
+    return this.ml.list(q);
+  }
+
+  async nearestMlOptimum(depthFt: number): Promise<MlReport | null> {
+    return this.ml.nearestOptimum(depthFt);
   }
 
   health(): StorageHealth {
@@ -600,7 +639,5 @@ function prepareStatements(db: Database.Database) {
       packets: db.prepare(`INSERT INTO packet_counts (minute_ms, packets) VALUES (?, ?)
         ON CONFLICT(minute_ms) DO UPDATE SET packets = packets + excluded.packets`),
       retention: db.prepare('DELETE FROM metrics_raw WHERE channel_id = ? AND time_ms < ?'),
-      insertMl: db.prepare('INSERT INTO ml_reports (time_ms, well_id, campaign, depth_ft, json) VALUES (?, ?, ?, ?, ?)'),
-      latestMl: db.prepare('SELECT json FROM ml_reports ORDER BY time_ms DESC, seq DESC LIMIT 1').pluck(),
   };
 }

@@ -1,11 +1,17 @@
-// Acknowledge dialog: what was done, how it ended (when known), notes, who. The actor name is
-// remembered for the shift.
-// The stored acknowledgement returned by the engine goes into history at once.
+// Acknowledge dialog: names the fault, its time and depth; what was done, how it ended (when
+// known), notes, who. Esc
+// closes it and Tab stays inside it (Modal). The actor name is remembered for the shift; the
+// stored acknowledgement returned by the engine goes into history at once.
 import { useState } from 'react';
+import { FAULT_LABEL } from '../lib/fault-labels.js';
 import { NO_OUTCOME, outcomeFromChoice, type OutcomeChoiceState } from '../lib/outcome-form.js';
+import { show } from '../lib/format.js';
 import { rememberActor, rememberedActor } from '../lib/shift.js';
+import { dateTimeText } from '../lib/time-format.js';
 import { useApp } from '../store/app-store.js';
 import { getBridge } from '../store/connect.js';
+import { usePrefs } from '../store/prefs-store.js';
+import { Modal } from './Modal.js';
 import { OutcomeChoice } from './OutcomeChoice.js';
 
 export const ACK_ACTIONS = [
@@ -27,6 +33,9 @@ export function AckDialog(): React.JSX.Element | null {
 
 function AckForm({ advisoryId }: { advisoryId: string }): React.JSX.Element {
   const close = (): void => useApp.getState().openAck(null);
+  const advisory = useApp((s) => s.advisories.find((a) => a.id === advisoryId) ?? (s.status?.currentAdvisory?.id === advisoryId ? s.status.currentAdvisory : null));
+  const units = usePrefs((p) => p.units);
+  const clock = usePrefs((p) => p.clock);
   const [action, setAction] = useState<string>('');
   const [other, setOther] = useState('');
   const [notes, setNotes] = useState('');
@@ -41,6 +50,7 @@ function AckForm({ advisoryId }: { advisoryId: string }): React.JSX.Element {
     setAction(a);
     if (a === 'False alarm' && outcome.kind === 'unknown') setOutcome({ kind: 'FalsePositive', text: '' });
   };
+  const depth = advisory && advisory.depthFt !== null ? show(advisory.depthFt, 'depth', units) : null;
 
   const submit = async (): Promise<void> => {
     if (!chosen) return setError('Choose the action taken.');
@@ -57,41 +67,49 @@ function AckForm({ advisoryId }: { advisoryId: string }): React.JSX.Element {
     close();
   };
 
+  const title = advisory ? `Acknowledge ${advisory.riskLevel.toLowerCase()} ${FAULT_LABEL[advisory.fault].toLowerCase()}` : 'Acknowledge advisory';
   return (
-    <div className="modal-backdrop" onClick={close}>
-      <div className="modal" data-testid="ack-dialog" role="dialog" aria-label="Acknowledge advisory" onClick={(e) => e.stopPropagation()}>
-        <h2>Acknowledge advisory {advisoryId}</h2>
-        <div className="ack-actions">
-          {ACK_ACTIONS.map((a) => (
-            <button key={a} className={`btn btn-choice ${action === a ? 'chosen' : ''}`} data-testid={`ack-action-${a.replace(/\s+/g, '-').toLowerCase()}`} onClick={() => chooseAction(a)}>
-              {a}
-            </button>
-          ))}
-          <button className={`btn btn-choice ${action === 'other' ? 'chosen' : ''}`} data-testid="ack-action-other" onClick={() => setAction('other')}>
-            Other…
-          </button>
-        </div>
-        {action === 'other' && (
-          <input className="field-big" data-testid="ack-other" placeholder="Action taken" value={other} onChange={(e) => setOther(e.target.value)} autoFocus />
+    <Modal title={title} onClose={close} testId="ack-dialog">
+      <p className="ack-what" data-testid="ack-what">
+        {advisory ? (
+          <>
+            <b>{FAULT_LABEL[advisory.fault]}</b> ({advisory.severity}) raised {dateTimeText(advisory.timeMs, clock)}
+            {depth ? ` at ${depth.text} ${depth.unit}` : ''} · <span className="muted">{advisoryId}</span>
+          </>
+        ) : (
+          advisoryId
         )}
-        <div className="field-label">How did it end?</div>
-        <OutcomeChoice value={outcome} onChange={setOutcome} />
-        <label className="field-label">
-          Notes
-          <textarea data-testid="ack-notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
-        </label>
-        <label className="field-label">
-          Your name (remembered this shift)
-          <input className="field-big" data-testid="ack-actor" value={actor} onChange={(e) => setActor(e.target.value)} />
-        </label>
-        {error && <div className="form-error" data-testid="ack-error">{error}</div>}
-        <div className="modal-buttons">
-          <button className="btn btn-big" onClick={close}>Cancel</button>
-          <button className="btn btn-big btn-ack" data-testid="ack-submit" disabled={busy} onClick={() => void submit()}>
-            {busy ? 'Saving…' : 'Acknowledge'}
+      </p>
+      <div className="ack-actions">
+        {ACK_ACTIONS.map((a) => (
+          <button key={a} className={`btn btn-choice ${action === a ? 'chosen' : ''}`} aria-pressed={action === a} data-testid={`ack-action-${a.replace(/\s+/g, '-').toLowerCase()}`} onClick={() => chooseAction(a)}>
+            {a}
           </button>
-        </div>
+        ))}
+        <button className={`btn btn-choice ${action === 'other' ? 'chosen' : ''}`} aria-pressed={action === 'other'} data-testid="ack-action-other" onClick={() => setAction('other')}>
+          Other…
+        </button>
       </div>
-    </div>
+      {action === 'other' && (
+        <input className="field-big" data-testid="ack-other" placeholder="Action taken" aria-label="Action taken" value={other} onChange={(e) => setOther(e.target.value)} autoFocus />
+      )}
+      <div className="field-label">How did it end?</div>
+      <OutcomeChoice value={outcome} onChange={setOutcome} />
+      <label className="field-label">
+        Notes
+        <textarea data-testid="ack-notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
+      </label>
+      <label className="field-label">
+        Your name (remembered this shift)
+        <input className="field-big" data-testid="ack-actor" value={actor} onChange={(e) => setActor(e.target.value)} />
+      </label>
+      {error && <div className="form-error" data-testid="ack-error" role="alert">{error}</div>}
+      <div className="modal-buttons">
+        <button className="btn btn-big" onClick={close} data-testid="ack-cancel">Cancel</button>
+        <button className="btn btn-big btn-ack" data-testid="ack-submit" disabled={busy} onClick={() => void submit()}>
+          {busy ? 'Saving…' : 'Acknowledge'}
+        </button>
+      </div>
+    </Modal>
   );
 }

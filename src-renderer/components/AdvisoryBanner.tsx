@@ -1,10 +1,10 @@
-// The current advisory, full width, coloured by risk: GREEN Low, AMBER Elevated/High, RED Critical.
-// One obvious action: the first clause of the recommendation in large type, the diagnosis on one
-// line under it, and Acknowledge. The full text is in the Company man view.
-import { shownText } from '../../src-shared/advisory.js';
-import { actionLine, oneLine } from '../lib/advisory-text.js';
+// The current advisory, full width, coloured by risk: GREEN Low, AMBER Elevated/High, RED
+// Critical. One obvious action: the first clause of the recommendation in large type (in this
+// screen's units), the diagnosis on one line under it, and Acknowledge (key A) / Silence (S).
+import { actionLine, displayText, oneLine } from '../lib/advisory-text.js';
 import { shouldSound } from '../lib/alarm-logic.js';
 import { selectCurrentAdvisory, useApp } from '../store/app-store.js';
+import { usePrefs } from '../store/prefs-store.js';
 import { EnableSoundButton } from './Alarm.js';
 
 export function riskClass(risk: string | undefined): string {
@@ -20,6 +20,7 @@ export function AdvisoryBanner(): React.JSX.Element {
   const openAck = useApp((s) => s.openAck);
   const silence = useApp((s) => s.silenceAlarm);
   const setView = useApp((s) => s.setView);
+  const units = usePrefs((p) => p.units);
 
   if (!advisory) {
     return (
@@ -31,7 +32,7 @@ export function AdvisoryBanner(): React.JSX.Element {
       </div>
     );
   }
-  const text = shownText(advisory);
+  const text = displayText(advisory, units);
   const diagnosis = oneLine(text.diagnosis);
   const action = actionLine(text.recommendation);
   return (
@@ -39,12 +40,13 @@ export function AdvisoryBanner(): React.JSX.Element {
       <div className="adv-risk">{advisory.riskLevel.toUpperCase()}</div>
       <div className="adv-body">
         <div className="adv-action" data-testid="advisory-recommendation" title={text.recommendation}>→ {action}</div>
-        <div className="adv-diagnosis" data-testid="advisory-diagnosis" title={diagnosis}>{diagnosis}</div>
+        {/* one line; the full text is in the title and in the Company man view */}
+        <div className="adv-diagnosis" data-testid="advisory-diagnosis" title={diagnosis} data-may-truncate="true">{diagnosis}</div>
       </div>
       <div className="adv-actions">
         {sounding && (
-          <button className="btn btn-big btn-silence" data-testid="silence-button" onClick={silence}>
-            Silence
+          <button className="btn btn-big btn-silence" data-testid="silence-button" onClick={silence} aria-keyshortcuts="S">
+            Silence <kbd>S</kbd>
           </button>
         )}
         <EnableSoundButton />
@@ -56,8 +58,8 @@ export function AdvisoryBanner(): React.JSX.Element {
             Acknowledged by {ack.actor}: {ack.action}
           </div>
         ) : (
-          <button className="btn btn-big btn-ack" data-testid="ack-button" onClick={() => openAck(advisory.id)}>
-            Acknowledge
+          <button className="btn btn-big btn-ack" data-testid="ack-button" onClick={() => openAck(advisory.id)} aria-keyshortcuts="A">
+            Acknowledge <kbd>A</kbd>
           </button>
         )}
       </div>

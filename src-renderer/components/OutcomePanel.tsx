@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { Advisory } from '../../src-shared/advisory.js';
 import { outcomeText } from '../../src-shared/outcome.js';
 import { NO_OUTCOME, outcomeFromChoice, type OutcomeChoiceState } from '../lib/outcome-form.js';
+import { dateTimeText } from '../lib/time-format.js';
+import { usePrefs } from '../store/prefs-store.js';
 import { rememberActor, rememberedActor } from '../lib/shift.js';
 import { getBridge } from '../store/connect.js';
 import { useOutcomes } from '../store/outcome-store.js';
@@ -12,15 +14,16 @@ import { OutcomeChoice } from './OutcomeChoice.js';
 export function OutcomePanel({ advisory }: { advisory: Advisory }): React.JSX.Element {
   const current = useOutcomes((s) => s.latest[advisory.id]);
   const [editing, setEditing] = useState(false);
+  const clock = usePrefs((p) => p.clock);
   return (
     <div data-testid="outcome-panel" data-outcome={current?.outcome.kind ?? ''}>
       <p>
         {current ? (
           <span data-testid="outcome-current">
-            {outcomeText(current.outcome)} <span className="cm-muted">({current.actor}, {new Date(current.timeMs).toLocaleString()})</span>
+            {outcomeText(current.outcome)} <span className="muted">({current.actor}, {dateTimeText(current.timeMs, clock)})</span>
           </span>
         ) : (
-          <span className="cm-muted">Not recorded yet.</span>
+          <span className="muted">Not recorded yet.</span>
         )}{' '}
         {!editing && (
           <button className="btn" data-testid="outcome-edit" onClick={() => setEditing(true)}>

@@ -27,8 +27,8 @@ export function OutcomeStatsTable(): React.JSX.Element {
   }, [version]);
 
   if (error) return <p className="form-error">{error}</p>;
-  if (!rows) return <p className="cm-muted">Loading…</p>;
-  if (rows.length === 0) return <p className="cm-muted" data-testid="outcome-stats-empty">No advisories yet.</p>;
+  if (!rows) return <p className="muted">Loading…</p>;
+  if (rows.length === 0) return <p className="muted" data-testid="outcome-stats-empty">No advisories yet.</p>;
   return (
     <table className="table" data-testid="outcome-stats">
       <thead>

@@ -2,11 +2,11 @@
 // resolved" for rig history (recall), the text for knowledge-base entries.
 import type { Advisory } from '../../src-shared/advisory.js';
 import { precedentView } from '../lib/precedent-text.js';
-import { useApp } from '../store/app-store.js';
+import { usePrefs } from '../store/prefs-store.js';
 
 export function PrecedentList({ advisory, limit = 3 }: { advisory: Advisory; limit?: number }): React.JSX.Element {
-  const units = useApp((s) => s.units);
-  if (advisory.precedents.length === 0) return <p className="cm-muted">None found.</p>;
+  const units = usePrefs((p) => p.units);
+  if (advisory.precedents.length === 0) return <p className="muted">None found.</p>;
   return (
     <ul data-testid="cm-precedents" className="precedents">
       {advisory.precedents.slice(0, limit).map((p) => {
@@ -14,7 +14,7 @@ export function PrecedentList({ advisory, limit = 3 }: { advisory: Advisory; lim
         return (
           <li key={v.id} data-testid="precedent" data-outcome={v.outcome ?? ''}>
             {v.head && <b>{v.head}: </b>}
-            {v.what} <span className="cm-muted">({v.source})</span>
+            {v.what} <span className="muted">({v.source})</span>
           </li>
         );
       })}

@@ -56,10 +56,3 @@ export function fieldText(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v);
 }
-
-/** Field groups shown as tabs so each fits the screen. */
-export function groupOf(key: string): string {
-  const parts = key.split('.');
-  if (parts[0] === 'thresholds' || parts[0] === 'campaign') return parts.length > 2 ? `${parts[0]}.${parts[1]}` : parts[0];
-  return parts[0];
-}

@@ -4,9 +4,9 @@ import { create } from 'zustand';
 import type { Acknowledgement, Advisory } from '../../src-shared/advisory.js';
 import type { HealthReport } from '../../src-shared/health.js';
 import type { LiveStatus } from '../../src-shared/status.js';
-import type { UnitSystem } from '../../src-shared/units.js';
 import type { ConnectionState } from '../bridge/ws-bridge.js';
 import { INITIAL_ALARM, alarmStep, silence, type AlarmState } from '../lib/alarm-logic.js';
+import { INITIAL_FEED_CLOCK, nextFeedClock, type FeedClock } from '../lib/feed.js';
 
 export type ViewName = 'driller' | 'company' | 'engineer' | 'settings';
 export const VIEWS: readonly { name: ViewName; label: string }[] = [
@@ -16,17 +16,8 @@ export const VIEWS: readonly { name: ViewName; label: string }[] = [
   { name: 'settings', label: 'Settings' },
 ];
 
-const UNITS_KEY = 'sairen.displayUnits';
 const MAX_ADVISORIES = 100;
 const MAX_ACKS = 500;
-
-function loadUnits(): UnitSystem {
-  try {
-    return globalThis.localStorage?.getItem(UNITS_KEY) === 'metric' ? 'metric' : 'imperial';
-  } catch {
-    return 'imperial';
-  }
-}
 
 export interface AppState {
   connection: ConnectionState;
@@ -36,7 +27,8 @@ export interface AppState {
   advisories: Advisory[];
   /** Newest first. */
   acks: Acknowledgement[];
-  units: UnitSystem;
+  /** When this screen last saw a new packet (staleness is measured on the screen's clock). */
+  feedClock: FeedClock;
   view: ViewName;
   alarm: AlarmState;
   /** The browser refused to play audio until a user gesture. */
@@ -52,7 +44,6 @@ export interface AppState {
   setAdvisories(list: Advisory[]): void;
   addAck(a: Acknowledgement): void;
   setAcks(list: Acknowledgement[]): void;
-  setUnits(u: UnitSystem): void;
   setView(v: ViewName): void;
   silenceAlarm(): void;
   setSoundBlocked(b: boolean): void;
@@ -86,7 +77,7 @@ export const useApp = create<AppState>()((set, get) => ({
   health: null,
   advisories: [],
   acks: [],
-  units: loadUnits(),
+  feedClock: INITIAL_FEED_CLOCK,
   view: 'driller',
   alarm: INITIAL_ALARM,
   soundBlocked: false,
@@ -99,6 +90,7 @@ export const useApp = create<AppState>()((set, get) => ({
     const current = status.currentAdvisory;
     set({
       status,
+      feedClock: nextFeedClock(s.feedClock, status, Date.now()),
       health: status.health,
       advisories: current ? upsert(s.advisories, current) : s.advisories,
       alarm: nextAlarm(s.alarm, current, s.acks),
@@ -119,14 +111,6 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ acks, alarm: nextAlarm(s.alarm, s.status?.currentAdvisory ?? s.advisories[0] ?? null, acks) });
   },
   setAcks: (list) => set({ acks: list.slice().sort((x, y) => y.timeMs - x.timeMs).slice(0, MAX_ACKS) }),
-  setUnits: (units) => {
-    try {
-      globalThis.localStorage?.setItem(UNITS_KEY, units);
-    } catch {
-      // not persisted; still applied for this session
-    }
-    set({ units });
-  },
   setView: (view) => set({ view }),
   silenceAlarm: () => set({ alarm: silence(get().alarm) }),
   setSoundBlocked: (soundBlocked) => set({ soundBlocked }),

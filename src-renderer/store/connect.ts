@@ -3,6 +3,7 @@
 import type { AppBridge } from '../bridge/pick-bridge.js';
 import { createThrottle } from '../lib/throttle.js';
 import { useApp } from './app-store.js';
+import { connectMl } from './ml-store.js';
 import { useOutcomes } from './outcome-store.js';
 import { useTrend } from './trend-store.js';
 
@@ -26,7 +27,11 @@ async function refresh(bridge: AppBridge): Promise<void> {
   if (history.ok) app.setAdvisories(history.value);
   if (acks.ok) app.setAcks(acks.value);
   if (outcomes.ok) useOutcomes.getState().setAll(outcomes.value);
-  if (status.ok) app.applyStatus(status.value);
+  if (status.ok) {
+    app.applyStatus(status.value);
+    // the feed's clock is known before the first pushed status (a finished replay pushes none)
+    useTrend.getState().appendLive(status.value);
+  }
 }
 
 export function connectStores(bridge: AppBridge): () => void {
@@ -34,6 +39,7 @@ export function connectStores(bridge: AppBridge): () => void {
   const app = useApp.getState;
   const throttle = createThrottle(app().applyStatus, STATUS_UPDATE_INTERVAL_MS);
   const offs = [
+    connectMl(bridge),
     bridge.on('status', (s) => {
       useTrend.getState().appendLive(s);
       throttle.push(s);

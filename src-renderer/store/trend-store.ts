@@ -7,26 +7,17 @@ import { TREND_CHANNELS, liveValue } from '../lib/channels.js';
 /** 24 h at 1 Hz; trimmed in chunks so appends stay O(1) amortised. */
 export const MAX_POINTS_PER_CHANNEL = 86_400;
 const TRIM_SLACK = 4_000;
+/** A packet this much older than the newest means the feed changed (not a late sample). */
+const TIME_JUMP_MS = 60_000;
 
 export type Series = [number, number][];
 
 /** Depth channels kept alongside the chartable ones: the depth plots join on them. */
 export const DEPTH_CHANNELS = ['bitDepthFt', 'holeDepthFt'] as const;
-const LIVE_KEYS: readonly string[] = [...TREND_CHANNELS.map((c) => c.key), ...DEPTH_CHANNELS];
-
-/** Per-channel change counters, mutated in place (read with channelVersion, never rendered). */
-const channelVersions = new Map<string, number>();
-const bump = (channel: string): void => {
-  channelVersions.set(channel, (channelVersions.get(channel) ?? 0) + 1);
-};
-export function channelVersion(channel: string): number {
-  return channelVersions.get(channel) ?? 0;
-}
+const LIVE_KEYS: readonly string[] = [...new Set([...TREND_CHANNELS.map((c) => c.key), ...DEPTH_CHANNELS])];
 
 export interface TrendState {
   series: Record<string, Series>;
-  /** Bumped when any series changes; charts memoise on it. */
-  version: number;
   /** Bumped when fetched history lands (charts redraw at once instead of at their next refresh). */
   historyVersion: number;
   /** Time of the newest sample seen (the feed's clock: a replay or a fast simulator is not "now"). */
@@ -45,7 +36,6 @@ export function appendBounded(series: Series, point: [number, number], max = MAX
 
 export const useTrend = create<TrendState>()((set, get) => ({
   series: {},
-  version: 0,
   historyVersion: 0,
   latestMs: null,
   setHistory: (channel, points) => {
@@ -54,11 +44,9 @@ export const useTrend = create<TrendState>()((set, get) => ({
     // keep live points newer than the fetched history
     const merged = points.concat(live.filter((p) => p[0] > lastHistMs));
     const bounded = merged.length > MAX_POINTS_PER_CHANNEL ? merged.slice(merged.length - MAX_POINTS_PER_CHANNEL) : merged;
-    bump(channel);
     const newest = bounded.length ? bounded[bounded.length - 1][0] : null;
     set((s) => ({
       series: { ...s.series, [channel]: bounded },
-      version: s.version + 1,
       historyVersion: s.historyVersion + 1,
       latestMs: newest === null ? s.latestMs : Math.max(newest, s.latestMs ?? newest),
     }));
@@ -71,13 +59,16 @@ export const useTrend = create<TrendState>()((set, get) => ({
       const v = liveValue(status, key);
       if (v === null) continue;
       const s = series[key] ?? (series[key] = []);
+      // a feed that starts again earlier in time (a replay after a live feed): start the line again
+      const last = s[s.length - 1];
+      if (last && t < last[0] - TIME_JUMP_MS) s.length = 0;
       const before = s.length;
       appendBounded(s, [t, v]);
       if (s.length !== before) {
-        bump(key);
         changed = true;
       }
     }
-    if (changed) set((s) => ({ version: s.version + 1, latestMs: Math.max(t, s.latestMs ?? t) }));
+    // the feed's newest time is this packet's, also when a new feed starts earlier in time
+    if (changed) set((s) => ({ latestMs: s.latestMs === null || t >= s.latestMs - TIME_JUMP_MS ? Math.max(t, s.latestMs ?? t) : t }));
   },
 }));

@@ -138,7 +138,7 @@ describe('run-time changes survive a restart', () => {
     const engine = createEngine(defaultConfig(), { storage: new MemoryStore(), settingsFile: new RuntimeSettingsFile(dir), healthIntervalMs: 0, log: (l) => lines.push(l) });
     cleanup.push(() => engine.dispose());
     await engine.start();
-    expect(lines.join('\n')).toContain('runtime_settings.json is not valid JSON; saved settings ignored');
+    expect(lines.join('\n')).toMatch(/runtime_settings\.json is not valid JSON: kept as .*runtime_settings\.json\.corrupt-\d{8}T\d{6}Z; saved settings not applied/);
     expect(engine.config().thresholds.well_control.flow_imbalance_warning_gpm).toBe(10);
   });
 });

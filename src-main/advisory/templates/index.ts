@@ -1,6 +1,6 @@
 // One template per fault kind; the Record type makes a missing one a compile error.
-import type { AdvisoryText, FaultKind } from '../../../src-shared/advisory.js';
-import type { Template, TemplateContext } from './common.js';
+import type { AdvisoryParts, AdvisoryText, FaultKind } from '../../../src-shared/advisory.js';
+import { plainText, type Template, type TemplateContext } from './common.js';
 import { formationChange, mseInefficiency } from './efficiency.js';
 import { ecdMargin, sppDeviation, washout } from './hydraulics.js';
 import { founder, packOff, stickSlip, torqueRise } from './mechanical.js';
@@ -28,8 +28,14 @@ export const TEMPLATES: Record<FaultKind, Template> = {
   'trip-loss': tripLoss,
 };
 
-export function renderTemplate(ctx: TemplateContext): AdvisoryText {
+/** The template as parts (numbers with units) for the screens. */
+export function renderTemplateParts(ctx: TemplateContext): AdvisoryParts {
   return TEMPLATES[ctx.ticket.fault](ctx);
+}
+
+/** The template as plain text (US oilfield units) for the LLM, logs and storage. */
+export function renderTemplate(ctx: TemplateContext): AdvisoryText {
+  return plainText(renderTemplateParts(ctx));
 }
 
 /** Confidence of a template-only advisory (DOMAIN §7). */

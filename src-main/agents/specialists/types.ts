@@ -2,6 +2,7 @@
 // recent history and the campaign-aware limits, and votes a level with a readable reason.
 import type { Ticket, VerificationResult, VoteLevel } from '../../../src-shared/advisory.js';
 import type { Weights } from '../../config/campaign-controller.js';
+import { fixed, percentOfFraction } from '../../../src-shared/number-format.js';
 import type { EffectiveThresholds } from '../../physics/thresholds.js';
 
 /** One history entry as the orchestrator receives it (null = not available). */
@@ -57,12 +58,7 @@ export interface Specialist {
   evaluate(input: SpecialistInput): SpecialistOpinion;
 }
 
-/** Formats a number for a reason: fixed decimals, no "-0". */
-export function fmt(x: number, decimals = 1): string {
-  const s = x.toFixed(decimals);
-  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
-}
+/** Formats a number for a reason: fixed decimals, no "-0" (the shared number formatter). */
+export const fmt = (x: number, decimals = 1): string => fixed(x, decimals);
 
-export function pct(fraction: number, decimals = 0): string {
-  return `${fmt(fraction * 100, decimals)} %`;
-}
+export const pct = (fraction: number, decimals = 0): string => percentOfFraction(fraction, decimals);

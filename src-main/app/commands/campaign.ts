@@ -1,22 +1,21 @@
-// Production or Plug & Abandonment: switched from the next packet, audited, kept across restarts.
+// Production or Plug & Abandonment: audited, kept across restarts, then switched from the next
+// packet; all of it or, when the record cannot be written, none of it (durable-change.ts).
+import { parseCampaign } from '../../../src-shared/campaign.js';
+import { unknownCampaign } from '../../config/campaign-controller.js';
+import { recordChange } from '../durable-change.js';
 import { fail, ok, type CommandModule } from '../engine-context.js';
 
 export const campaignCommands: CommandModule<'setCampaign'> = (ctx) => ({
   setCampaign: async (r) => {
-    const result = ctx.campaigns.switch(r.campaign, r.actor, ctx.clock());
-    if (!result.ok) return fail('invalid-request', result.error);
-    if (result.change) {
-      const err = ctx.settings.persist({ campaign: result.campaign });
-      if (err) ctx.log(err);
-      await ctx.audit({
-        timeMs: result.change.timeMs,
-        actor: r.actor,
-        kind: 'campaign-switch',
-        summary: `campaign switched from ${result.change.from} to ${result.change.to}`,
-        before: result.change.from,
-        after: result.change.to,
-      });
-    }
-    return ok({ campaign: result.campaign });
+    const from = ctx.campaigns.get();
+    const to = parseCampaign(r.campaign);
+    if (!to) return fail('invalid-request', unknownCampaign(r.campaign));
+    if (to === from) return ok({ campaign: from });
+    const timeMs = ctx.clock();
+    const entry = { timeMs, actor: r.actor, kind: 'campaign-switch' as const, summary: `campaign switched from ${from} to ${to}`, before: from, after: to };
+    const notDone = await recordChange(ctx, entry, { campaign: to });
+    if (notDone) return fail('unavailable', `campaign not switched: ${notDone}`);
+    ctx.campaigns.switch(to, r.actor, timeMs);
+    return ok({ campaign: to });
   },
 });

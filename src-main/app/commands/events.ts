@@ -2,6 +2,7 @@
 // A person's action is stamped with the feed's data time, so it sits on the same time axis as
 // the advisories and transitions it answers.
 import type { AlarmEvent, EventTransition } from '../../../src-shared/events.js';
+import { isStorageError } from '../../storage/persistence.js';
 import { fail, ok, type CommandModule, type EngineContext } from '../engine-context.js';
 
 type EventCommand = 'getEvents' | 'getEventTimeline' | 'acknowledgeEvent' | 'shelveEvent' | 'unshelveEvent';
@@ -35,15 +36,20 @@ export const eventCommands: CommandModule<EventCommand> = (ctx) => ({
     const result = tracker.acknowledge(r.eventId, r.actor, r.action, timeMs);
     if (!result.ok) return fail(result.code, result.error);
     const event = tracker.get(r.eventId) as AlarmEvent;
-    const ack = await ctx.storage.acknowledge({ advisoryId: event.latestAdvisoryId, eventId: event.id, timeMs: ctx.clock(), actor: r.actor, action: r.action, notes: r.notes });
-    await ctx.audit({
-      timeMs: ack.timeMs,
-      actor: r.actor,
-      kind: 'acknowledgement',
-      summary: `${event.riskLevel} ${event.fault} event ${event.id} acknowledged: ${r.action}`,
-      after: ack,
-      subject: event.id,
-    });
+    const summary = `${event.riskLevel} ${event.fault} event ${event.id} acknowledged: ${r.action}`;
+    let stored;
+    try {
+      stored = await ctx.storage.acknowledgeWithAudit(
+        { advisoryId: event.latestAdvisoryId, eventId: event.id, timeMs: ctx.clock(), actor: r.actor, action: r.action, notes: r.notes },
+        summary,
+      );
+    } catch (e) {
+      if (!isStorageError(e)) throw e;
+      // The event state has moved on in memory; the record could not be written: say so.
+      return fail('unavailable', `event acknowledged on screen but not stored: ${(e as Error).message}; acknowledge again once the disk has space`);
+    }
+    const ack = stored.acknowledgement;
+    ctx.events.emit('audit', stored.audit);
     ctx.events.emit('acknowledgement', ack);
     void ctx.alarms.publish(result.transitions); // the state has changed; the record follows in order
     return ok({ event: tracker.get(r.eventId) ?? event, acknowledgement: ack });

@@ -6,6 +6,7 @@ import { campaignCommands } from './campaign.js';
 import { configCommands } from './config.js';
 import { eventCommands } from './events.js';
 import { llmCommands } from './llm.js';
+import { mlCommands } from './ml.js';
 import { outcomeCommands } from './outcome.js';
 import { recordCommands } from './records.js';
 import { sourceCommands } from './source.js';
@@ -22,5 +23,6 @@ export function commandHandlers(ctx: EngineContext): CommandHandlers {
     ...campaignCommands(ctx),
     ...sourceCommands(ctx),
     ...llmCommands(ctx),
+    ...mlCommands(ctx),
   };
 }

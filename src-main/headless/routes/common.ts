@@ -12,6 +12,7 @@ const STATUS: Record<BridgeError['code'], number> = {
   'invalid-request': 400,
   'not-found': 404,
   refused: 409,
+  unavailable: 503,
   internal: 500,
 };
 

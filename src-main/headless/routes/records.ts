@@ -1,4 +1,4 @@
-// The durable record: audit log, shift summary, metric series, ML placeholders.
+// The durable record: audit log, shift summary, metric series (the ML reports are in ./ml.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { MetricChannelSchema } from '../../../src-shared/bridge.js';
@@ -44,8 +44,6 @@ const metricsQuery = z
 
 const MAX_POINTS = 5000;
 
-const optimalQuery = z.object({ depth: numberParam.pipe(z.number().min(0).max(60_000)) }).strict();
-const noQuery = z.object({}).strict();
 
 export const recordRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine }) => {
   app.get('/audit', { schema: { querystring: auditQuery } }, async (req, reply) => {
@@ -69,15 +67,10 @@ export const recordRoutes: FastifyPluginAsync<RouteDeps> = async (app, { engine 
       // A resolution is a point budget over the range; the store then picks raw or a rollup.
       const wanted = Math.ceil((toMs - fromMs) / (q.resolution * 1000));
       if (wanted + 1 > MAX_POINTS) {
-        return reply.code(400).send({ error: 'Bad Request', message: `query.resolution: ${q.resolution} s over this range is ${wanted} points (at most ${MAX_POINTS}); choose a coarser resolution or a shorter range` });
+        return reply.code(400).send({ error: 'invalid-request', message: `query.resolution: ${q.resolution} s over this range is ${wanted} points (at most ${MAX_POINTS}); choose a coarser resolution or a shorter range` });
       }
       maxPoints = Math.max(10, wanted + 1); // n intervals need n + 1 points
     }
     return sendBridgeResult(reply, await engine.call('getMetricSeries', { channels: q.channels, fromMs, toMs, maxPoints }));
   });
-
-  // Placeholders until the ML engine lands: 204 = no report yet.
-  app.get('/ml/latest', { schema: { querystring: noQuery } }, async (_req, reply) => reply.code(204).send());
-
-  app.get('/ml/optimal', { schema: { querystring: optimalQuery } }, async (_req, reply) => reply.code(204).send());
 };

@@ -9,6 +9,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface OpenBrowser {
   context: BrowserContext;
   page: Page;
+  /** Console reports of anything the page's Content-Security-Policy blocked (inline styles, scripts...). */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -23,10 +25,15 @@ export async function openPage(url: string, opts: { autoplay?: boolean } = {}): 
   // launchPersistentContext is Playwright's way of passing a fresh --user-data-dir
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args, headless: true, viewport: { width: 1920, height: 1080 } });
   const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   await page.goto(url);
   return {
     context,
     page,
+    cspViolations,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach } from 'vitest';
 import type { WitsDecodeSettings } from '../../../src-main/acquisition/data-source.js';
 import { SerialSource } from '../../../src-main/acquisition/serial.js';
+import type { SerialFlowControl } from '../../../src-shared/source.js';
 import type { WitsPacket } from '../../../src-shared/wits.js';
 import { waitFor } from './helpers.js';
 
@@ -57,10 +58,11 @@ export async function serialOverPty(
   cleanup: Array<() => Promise<void> | void>,
   baudRate: number,
   settings: WitsDecodeSettings,
+  flowControl: SerialFlowControl = 'none',
 ): Promise<{ pair: PtyPair; src: SerialSource; packets: WitsPacket[] }> {
   const pair = await startPtyPair();
   cleanup.push(() => killed(pair.proc));
-  const src = new SerialSource({ path: pair.b, baudRate, dataBits: 8, parity: 'none', stopBits: 1 }, settings, { backoffInitialMs: 50, backoffMaxMs: 200 });
+  const src = new SerialSource({ path: pair.b, baudRate, dataBits: 8, parity: 'none', stopBits: 1, flowControl }, settings, { backoffInitialMs: 50, backoffMaxMs: 200 });
   cleanup.push(() => src.stop());
   const packets: WitsPacket[] = [];
   src.onPacket((p) => packets.push(p));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { SerialSource } from '../../../src-main/acquisition/serial.js';
 import { MAP, frame, waitFor } from './helpers.js';
@@ -37,4 +38,26 @@ describe('serial source over a real pty pair', () => {
     await waitFor(() => src.status().state === 'offline', 5000, 'offline');
     expect(src.status().detail).toMatch(/retry \d+ in/);
   });
+
+  // The line settings the kernel holds for the open port, as `stty` reads them back.
+  const lineFlags = (path: string): string[] => execFileSync('/usr/bin/stty', ['-a', '-F', path], { encoding: 'utf8' }).split(/\s+/);
+
+  for (const [flowControl, expected, absent] of [
+    ['rtscts', ['crtscts'], ['ixon', 'ixoff']],
+    ['xonxoff', ['ixon', 'ixoff'], ['crtscts']],
+    ['none', ['-crtscts', '-ixon', '-ixoff'], ['crtscts', 'ixon', 'ixoff']],
+  ] as const) {
+    it(`flow control ${flowControl} is set on the port and frames still arrive`, async () => {
+      const { pair, src, packets } = await serialOverPty(cleanup, 19200, { channelMap: MAP, units: 'imperial' }, flowControl);
+      const flags = lineFlags(pair.b);
+      for (const f of expected) expect(flags, f).toContain(f);
+      for (const f of absent) expect(flags, f).not.toContain(f);
+      const fd = openSync(pair.a, 'w');
+      cleanup.push(() => closeSync(fd));
+      writeSync(fd, Buffer.from(frame(7), 'latin1'));
+      await waitFor(() => packets.length === 1, 5000, 'one packet');
+      expect(packets[0].bitDepthFt).toBe(1007);
+      if (flowControl !== 'none') expect(src.status().description).toContain(flowControl === 'rtscts' ? 'RTS/CTS' : 'XON/XOFF');
+    });
+  }
 });

@@ -251,8 +251,24 @@ describe('records', () => {
     expect((await json(none)).message).toMatch(/query\.channels/);
   });
 
-  it('GET /ml/optimal is 204 until the ML engine lands; a bad depth is 400', async () => {
+  it('POST /ml/run analyses now (audited); GET /ml/latest and /ml/optimal?depth answer from the stored report; a bad depth is 400', async () => {
     expect((await get('/api/v1/ml/optimal?depth=10500')).status).toBe(204);
+    expect((await post('/api/v1/ml/run', {})).status).toBe(400);
+    const run = await post('/api/v1/ml/run', { actor: 'engineer' });
+    expect(run.status).toBe(200);
+    const outcome = (await run.json()) as { kind: string; report: { id: string; timeMs: number; result: { status: string }; depthRange: { fromFt: number; toFt: number } } };
+    expect(outcome.kind).toBe('report');
+    expect(outcome.report.timeMs).toBe(fed.lastMs);
+    expect(outcome.report.result.status).toBe('success');
+    const latest = await get('/api/v1/ml/latest');
+    expect(latest.status).toBe(200);
+    expect(((await latest.json()) as { id: string }).id).toBe(outcome.report.id);
+    const optimal = await get(`/api/v1/ml/optimal?depth=${Math.round(outcome.report.depthRange.toFt + 300)}`);
+    expect(optimal.status).toBe(200);
+    expect(((await optimal.json()) as { id: string }).id).toBe(outcome.report.id);
+    const audit = (await (await get('/api/v1/audit?kind=ml-run')).json()) as { actor: string; summary: string }[];
+    expect(audit[0]).toMatchObject({ actor: 'engineer' });
+    expect(audit[0].summary).toContain(outcome.report.id);
     const bad = await get('/api/v1/ml/optimal?depth=deep');
     expect(bad.status).toBe(400);
     expect((await json(bad)).message).toMatch(/query\.depth/);

@@ -1,9 +1,15 @@
 // Token rules: loopback is open; bound anywhere else (127.0.0.2 here, a real second loopback
 // address on Linux) POST needs the bearer token and GET too unless openReads.
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { REDACTED_SECRET, defaultConfig } from '../../../src-shared/config.js';
 import { startApiServer, type ApiServer } from '../../../src-main/headless/server.js';
+import { createEngine } from '../../../src-main/app/create-engine.js';
+import { SqliteStore } from '../../../src-main/storage/sqlite-store.js';
 import { assertServablePolicy, authorize, bearerToken, isLoopbackHost, isLoopbackHostHeader } from '../../../src-main/headless/routes/security.js';
 import { makeEngine, type EngineUnderTest } from './engine-under-test.js';
 
@@ -109,5 +115,48 @@ describe(`a server bound to ${OFF_LOOPBACK}`, () => {
     };
     expect(await call('')).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await call(`?token=${TOKEN}`)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the token never leaves the engine (issue 9 item 2)', () => {
+  it('GET /config, the Bridge getConfig, audit entries and logs show it redacted; echoing the placeholder keeps it', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sairen-redact-'));
+    const lines: string[] = [];
+    const storage = SqliteStore.open({ dataDir, metricsFlushMs: 0 });
+    const engine = createEngine(defaultConfig(), { storage, dataDir, healthIntervalMs: 0, log: (l) => lines.push(l) });
+    await engine.start();
+    open.push(async () => {
+      await engine.dispose();
+      await storage.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+    expect(await engine.call('applyConfig', { config: { server: { token: TOKEN, open_reads: true } }, actor: 'CM' })).toMatchObject({ ok: true, value: { applied: true } });
+    const server = await startApiServer(engine, { host: '127.0.0.1', port: 0 });
+    open.push(() => server.close());
+
+    const viaHttp = (await (await fetch(`${server.url}/api/v1/config`)).json()) as { server: { token: string } };
+    expect(viaHttp.server.token).toBe(REDACTED_SECRET);
+    const viaBridge = await engine.call('getConfig', {});
+    expect(viaBridge.ok && viaBridge.value.server.token).toBe(REDACTED_SECRET);
+
+    // Settings posts back the whole form: the placeholder must not become the token.
+    const echoed = { ...viaHttp, thresholds: { well_control: { pit_gain_warning_bbl: 6 } } };
+    const post = await fetch(`${server.url}/api/v1/config`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ config: echoed, actor: 'CM' }),
+    });
+    expect(post.status).toBe(200);
+    expect(engine.config().server.token).toBe(TOKEN);
+    expect(engine.config().thresholds.well_control.pit_gain_warning_bbl).toBe(6);
+
+    const listed = await engine.call('getAudit', { limit: 50 });
+    const audit = listed.ok ? listed.value : [];
+    const tokenChange = audit.find((e) => e.summary.includes('server.token'));
+    expect(tokenChange?.after).toEqual({ 'server.token': REDACTED_SECRET, 'server.open_reads': true });
+    expect(JSON.stringify(audit)).not.toContain(TOKEN);
+    const auditHttp = await (await fetch(`${server.url}/api/v1/audit`)).text();
+    expect(auditHttp).not.toContain(TOKEN);
+    expect(lines.join('\n')).not.toContain(TOKEN);
   });
 });

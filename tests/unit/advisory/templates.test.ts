@@ -5,7 +5,8 @@ import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { Orchestrator } from '../../../src-main/agents/orchestrator.js';
 import type { HistorySample } from '../../../src-main/agents/specialists/index.js';
-import { TEMPLATES, renderTemplate } from '../../../src-main/advisory/templates/index.js';
+import { TEMPLATES, renderTemplate, renderTemplateParts } from '../../../src-main/advisory/templates/index.js';
+import { partsText } from '../../../src-shared/quantity.js';
 import { ticket, verification, type TicketOptions } from '../specialists/fixtures.js';
 
 const orch = new Orchestrator();
@@ -41,38 +42,34 @@ const CASES: Record<FaultKind, [TicketOptions, string[]]> = {
   'spp-deviation': [{ fault: 'spp-deviation', metrics: { sppDeltaPsi: 130 }, packet: { sppPsi: 2930 } }, ['SPP 2930 psi', '+130 psi', 'pack-off']],
   'pack-off': [
     { fault: 'pack-off', metrics: { torqueDeltaFraction: 0.23, sppDeltaPsi: 180 }, packet: { torqueKftLbf: 18.5, wobKlbf: 27, sppPsi: 2980 } },
-    ['Torque 18.5 kft-lbf, 23% above baseline 15.0 kft-lbf', 'reduce WOB from 27.0 klbf to 22.0 klbf', 'backream', 'SPP 2980 psi'],
+    ['Torque 18.5 kft-lbf, 23 % above baseline 15.0 kft-lbf', 'reduce WOB from 27.0 klbf to 22.0 klbf', 'backream', 'SPP 2980 psi'],
   ],
   'stick-slip': [
     { fault: 'stick-slip', metrics: { torqueCv: 0.21, torqueDeltaFraction: 0.05 }, packet: { torqueKftLbf: 16, wobKlbf: 25, rpm: 120 } },
-    ['Torque CV 21%', 'reduce WOB from 25.0 klbf to 22.0 klbf', 'raise RPM from 120 rpm to 130 rpm'],
+    ['Torque CV 21 %', 'reduce WOB from 25.0 klbf to 22.0 klbf', 'raise RPM from 120 rpm to 130 rpm'],
   ],
   founder: [{ fault: 'founder', packet: { wobKlbf: 32, ropFtHr: 45, rpm: 110 } }, ['WOB 32.0 klbf', 'ROP 45 ft/hr', 'to 27.0 klbf', 'RPM 110 rpm']],
   'torque-rise': [
     { fault: 'torque-rise', metrics: { torqueDeltaFraction: 0.18 }, packet: { torqueKftLbf: 17.7, wobKlbf: 25, sppPsi: 2800 } },
-    ['Torque 17.7 kft-lbf, 18% above baseline 15.0 kft-lbf', 'reduce WOB from 25.0 klbf to 22.0 klbf', 'SPP now 2800 psi'],
+    ['Torque 17.7 kft-lbf, 18 % above baseline 15.0 kft-lbf', 'reduce WOB from 25.0 klbf to 22.0 klbf', 'SPP now 2800 psi'],
   ],
   'mse-inefficiency': [
     { fault: 'mse-inefficiency', metrics: { mseEfficiencyPercent: 42, msePsi: 64_000, optimalMsePsi: 27_000 }, packet: { wobKlbf: 25, rpm: 120, ropFtHr: 40 } },
-    ['Efficiency 42 %', 'MSE 64000 psi', 'reduce WOB by 5 klbf (to 20.0 klbf)', '130 rpm-135 rpm', 'MSE near 27000 psi', 'Up to 30% better'],
+    ['Efficiency 42 %', 'MSE 64000 psi', 'reduce WOB by 5 klbf (to 20.0 klbf)', '130 rpm-135 rpm', 'MSE near 27000 psi', 'Up to 30 % better'],
   ],
-  'formation-change': [{ fault: 'formation-change', metrics: { dxc: 1.35 } }, ['dxc 1.35', 'trend -19.9% over 30 samples', 'pore pressure', 'MW 10.2 ppg', '10200 ft']],
+  'formation-change': [{ fault: 'formation-change', metrics: { dxc: 1.35 } }, ['dxc 1.35', 'trend -19.9 % over 30 samples', 'pore pressure', 'MW 10.2 ppg', '10200 ft']],
   'trip-gain': [
     {
       fault: 'trip-gain',
-      metrics: { tripTankGainBbl: 2.4 },
+      metrics: { tripTankGainBbl: 2.4, tripPipeMovedFt: -465, tripDisplacementBbl: -3.03 },
       packet: { bitDepthFt: 4200 },
-      description: 'Well gaining with the pumps off: trip tank +2.4 bbl against the pipe displacement over the last 15 min: pipe pulled 465 ft (displacement 3.0 bbl), tank -0.6 bbl',
+      trigger: { parameter: 'tripTankGainBbl', value: 2.4, threshold: 1.5, unit: 'bbl' },
     },
-    ['trip tank +2.4 bbl', 'pipe pulled 465 ft (displacement 3.0 bbl)', 'Flow-check on the trip tank', 'close the trip tank', 'shut in', 'bit 4200 ft', 'MW 10.2 ppg'],
+    ['trip tank +2.4 bbl that the pipe does not explain over the last 15 min (pipe pulled 465 ft, displacement 3.0 bbl', 'Flow-check on the trip tank', 'close the trip tank', 'shut in', 'bit 4200 ft', 'MW 10.2 ppg'],
   ],
   'trip-loss': [
-    {
-      fault: 'trip-loss',
-      metrics: { tripTankGainBbl: -3.1 },
-      description: 'Well losing with the pumps off: trip tank -3.1 bbl against the pipe displacement over the last 15 min: pipe run in 600 ft (displacement 3.9 bbl), tank +0.8 bbl',
-    },
-    ['trip tank -3.1 bbl', 'keep the hole full from the trip tank', 'LCM', 'kick after losses', 'MW 10.2 ppg'],
+    { fault: 'trip-loss', metrics: { pumpsOffPitGainBbl: -5.6, tripPipeMovedFt: 0 } },
+    ['pits -5.6 bbl that the pipe does not explain over the last 15 min (pipe not moved', 'Keep the hole full from the trip tank', 'LCM', 'kick after losses', 'MW 10.2 ppg'],
   ],
 };
 
@@ -86,9 +83,9 @@ describe('templates', () => {
       const t = render(o);
       for (const n of needles) expect(t.all).toContain(n);
       expect(t.reasoning).toMatch(/^Template-based advisory/);
-      expect(t.reasoning).toMatch(/Voting: MSE=\w+ \(20%\)/);
+      expect(t.reasoning).toMatch(/Voting: MSE=\w+ \(20 %\)/);
       expect(t.reasoning).toMatch(/ECD margin to fracture gradient/);
-      expect(t.reasoning).toMatch(/Trends: dxc 1\.46 avg, -19\.9% over 30 samples; torque 16\.4 kft-lbf avg/);
+      expect(t.reasoning).toMatch(/Trends: dxc 1\.46 avg, -19\.9 % over 30 samples; torque 16\.4 kft-lbf avg/);
       expect(t.expectedBenefit.length).toBeGreaterThan(10);
       expect(t.all).not.toMatch(/NaN|undefined|null/);
     });
@@ -96,7 +93,7 @@ describe('templates', () => {
 
   it('the quoted pack-off example reads as the issue asks', () => {
     const t = render(CASES['pack-off'][0]);
-    expect(t.recommendation).toMatch(/^Torque 18\.5 kft-lbf, 23% above baseline 15\.0 kft-lbf, SPP 2980 psi \(\+180 psi\): pick up off bottom/);
+    expect(t.recommendation).toMatch(/^Torque 18\.5 kft-lbf, 23 % above baseline 15\.0 kft-lbf, SPP 2980 psi \(\+180 psi\): pick up off bottom/);
   });
 
   it('well-control templates note the tighter tolerance in P&A, not in production', () => {
@@ -118,6 +115,32 @@ describe('templates', () => {
   });
 
   it('efficiency benefit is min(100 − eff, 30) %', () => {
-    expect(render({ fault: 'mse-inefficiency', metrics: { mseEfficiencyPercent: 82 } }).expectedBenefit).toMatch(/^Up to 18% better/);
+    expect(render({ fault: 'mse-inefficiency', metrics: { mseEfficiencyPercent: 82 } }).expectedBenefit).toMatch(/^Up to 18 % better/);
+  });
+});
+
+describe('template parts (numbers with units for the screens)', () => {
+  const ctx = () => {
+    const config = defaultConfig();
+    const t = ticket({ ...CASES.kick[0], campaign: 'production' });
+    const v = verification(t, { reason: 'flow out 32 gpm above flow in for 30 s' });
+    return { ticket: t, verification: v, consensus: orch.vote({ ticket: t, verification: v, recent, config, campaign: 'production' }), campaign: 'production' as const, config, thresholds: thresholdsFor(config, 'production') };
+  };
+
+  it('the plain text is the parts printed in US oilfield units', () => {
+    const parts = renderTemplateParts(ctx());
+    const plain = renderTemplate(ctx());
+    expect(partsText(parts.recommendation)).toBe(plain.recommendation);
+    expect(partsText(parts.diagnosis)).toBe(plain.diagnosis);
+  });
+
+  it('printed in metric, no oilfield unit is left in the kick recommendation', () => {
+    const text = partsText(renderTemplateParts(ctx()).recommendation, 'metric', { group: true });
+    // 632 gpm = 2392 L/min, +6.1 bbl = +0.97 m³, 10,200 ft = 3,109 m, 10.2 ppg = 1.22 g/cm³
+    expect(text).toContain('flow out 2392 L/min');
+    expect(text).toContain('pit gain +0.97 m³');
+    expect(text).toContain('Depth 3,109 m');
+    expect(text).toContain('MW 1.22 g/cm³');
+    expect(text).not.toMatch(/\b(gpm|bbl|ppg|ft)\b/);
   });
 });

@@ -31,7 +31,7 @@ describe('--check-config', () => {
     const r = check('[thresholds.well_control]\nflow_imbalance_critical_gpm = 5\n[well]\nbit_diameter_inches = 50\n');
     expect(r.code).toBe(1);
     expect(r.lines).toContain('error   thresholds.well_control.flow_imbalance_critical_gpm: must be >= thresholds.well_control.flow_imbalance_warning_gpm (5 < 10)');
-    expect(r.lines.some((l) => l.startsWith('error   well.bit_diameter_inches: must be within 2-36 in'))).toBe(true);
+    expect(r.lines.some((l) => l.startsWith('error   well.bit_diameter_inches: must be within 2 to 36 in'))).toBe(true);
     expect(r.lines.at(-1)).toContain('NOT valid (2 errors)');
   });
 

@@ -71,16 +71,45 @@ describe('Electron security (electronegativity-equivalent checks)', () => {
     expect(csp).toMatch(/default-src 'self'/);
     expect(csp).toMatch(/script-src 'self'"/);
     expect(csp).not.toMatch(/unsafe-eval/);
+    // The renderer needs no inline styles: React style props go through the CSSOM, which
+    // style-src does not govern; no <style> element or style attribute is written.
+    expect(csp).not.toMatch(/unsafe-inline/);
     expect(csp).toMatch(/object-src 'none'/);
     const html = readFileSync(join(process.cwd(), 'src-renderer/index.html'), 'utf8');
     expect(html).toMatch(/Content-Security-Policy/);
-    expect(html).not.toMatch(/unsafe-eval/);
+    expect(html).not.toMatch(/unsafe-eval|unsafe-inline/);
   });
 
-  it('REMOTE content: only the file:// renderer is loaded, nothing over the network', () => {
-    expect(code).toMatch(/loadFile\(/);
+  it('REMOTE content: the renderer comes from the app:// protocol (not file://), nothing over the network', () => {
+    expect(code).toMatch(/protocol\.registerSchemesAsPrivileged\(\[\{ scheme: APP_SCHEME, privileges: \{ standard: true, secure: true/);
+    expect(code).toMatch(/protocol\.handle\(APP_SCHEME, \(request\) => serveAppRequest\(request\.url, rendererDir\)\)/);
+    expect(code).toMatch(/loadURL\(APP_INDEX_URL\)/);
+    expect(code).not.toMatch(/loadFile\(|file:\/\//);
     expect(code).not.toMatch(/loadURL\(\s*['"`]https?:/);
     expect(code).toMatch(/onBeforeRequest[\s\S]{0,200}cancel/);
+  });
+
+  it('FUSES: electron-builder flips RunAsNode, NODE_OPTIONS and inspect off, cookie encryption and asar integrity on', () => {
+    const yml = readFileSync(join(process.cwd(), 'electron-builder.yml'), 'utf8');
+    const block = /^electronFuses:\n((?: {2}\w+: \w+\n)+)/m.exec(yml)?.[1] ?? '';
+    const fuses = Object.fromEntries([...block.matchAll(/^ {2}(\w+): (\w+)$/gm)].map((m) => [m[1], m[2]]));
+    expect(fuses).toEqual({
+      runAsNode: 'false',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      enableCookieEncryption: 'true',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      onlyLoadAppFromAsar: 'true',
+      grantFileProtocolExtraPrivileges: 'false',
+    });
+  });
+
+  it('MODEL FILES: a model outside the models folder is opened only once picked in the native file dialog', () => {
+    const ipc = src['ipc.ts'];
+    expect(ipc).toMatch(/command === 'setLlmModel'[\s\S]{0,200}confirmModel\(/);
+    expect(ipc).toMatch(/dialog\.showOpenDialog/);
+    expect(ipc).toMatch(/models\.picked\.add\(real\)/);
+    expect(src['main.ts']).toMatch(/pickedModel: \(p\) => pickedModels\.has\(p\)/);
   });
 
   it('PRELOAD: exposes exactly one object, window.sairen = { call, on }, and never ipcRenderer itself', () => {

@@ -1,9 +1,8 @@
-// The pieces behind the Engineer view's data: depth join, window search, the draw queue and the
+// The pieces behind the Engineer view's data: depth join, window search and the
 // bridge URL (token passed on for write commands against a token-protected headless server).
 import { describe, expect, it } from 'vitest';
 import { bridgeUrl } from '../../../src-renderer/bridge/ws-bridge.js';
 import { joinByTime, lowerBound } from '../../../src-renderer/lib/series.js';
-import { createTaskQueue } from '../../../src-renderer/lib/task-queue.js';
 
 describe('joinByTime (d-exponent / MSE vs depth)', () => {
   it('pairs each metric sample with the depth at or just before it, sorted by depth', () => {
@@ -35,26 +34,6 @@ describe('lowerBound', () => {
     expect(lowerBound(s, 20)).toBe(1);
     expect(lowerBound(s, 25)).toBe(2);
     expect(lowerBound(s, 99)).toBe(3);
-  });
-});
-
-describe('task queue (one chart draw per task)', () => {
-  it('runs one job per deferred task, in order, and a cancelled job never runs', () => {
-    const tasks: (() => void)[] = [];
-    const q = createTaskQueue((run) => tasks.push(run));
-    const ran: string[] = [];
-    q.push(() => ran.push('a'));
-    const cancelB = q.push(() => ran.push('b'));
-    q.push(() => ran.push('c'));
-    expect(tasks).toHaveLength(1); // one task scheduled, not three
-    cancelB();
-    tasks.shift()!();
-    expect(ran).toEqual(['a']);
-    expect(tasks).toHaveLength(1);
-    tasks.shift()!();
-    expect(ran).toEqual(['a', 'c']);
-    expect(tasks).toHaveLength(0);
-    expect(q.size).toBe(0);
   });
 });
 

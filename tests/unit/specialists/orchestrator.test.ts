@@ -90,7 +90,7 @@ describe('Orchestrator', () => {
   });
 
   it('voting line lists name, level and weight', () => {
-    expect(votingLine(vote({}).votes)).toBe('MSE=LOW (20%), Hydraulic=LOW (20%), WellControl=LOW (30%), Formation=LOW (15%), StuckPipe=LOW (15%)');
+    expect(votingLine(vote({}).votes)).toBe('MSE=LOW (20 %), Hydraulic=LOW (20 %), WellControl=LOW (30 %), Formation=LOW (15 %), StuckPipe=LOW (15 %)');
   });
 
   it('is deterministic', () => {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PersistenceLayer } from '../../../src-main/storage/persistence.js';
 import { makeAdvisory, makeEpisode, makeTicket, makeVerification } from './fixtures.js';
+import { mlReport } from '../ml/fixtures.js';
 
 export interface StoreFactoryOptions {
   metricsRetentionDays?: number;
@@ -98,6 +99,16 @@ export function persistenceContract(name: string, factory: StoreFactory): void {
       expect(forA).toEqual([k2, k1]);
       expect(await s.listAcknowledgements({ sinceMs: T0 + 100_000, untilMs: T0 + 125_000 })).toEqual([k2]);
       expect(await s.listAcknowledgements({ limit: 1 })).toHaveLength(1);
+    });
+
+    it('acknowledgeWithAudit stores the acknowledgement and its audit entry together', async () => {
+      const s = await make();
+      const a = makeAdvisory({ timeMs: T0 });
+      await s.saveAdvisory(a);
+      const { acknowledgement, audit } = await s.acknowledgeWithAudit({ advisoryId: a.id, timeMs: T0 + 1000, actor: 'JD', action: 'flow check', notes: 'n' }, `kick ${a.id} acknowledged`);
+      expect(await s.listAcknowledgements({ advisoryId: a.id })).toEqual([acknowledgement]);
+      expect(await s.listAudit({ kind: 'acknowledgement' })).toEqual([audit]);
+      expect(audit).toMatchObject({ actor: 'JD', timeMs: T0 + 1000, summary: `kick ${a.id} acknowledged`, before: null, after: acknowledgement });
     });
 
     it('appends audit entries with increasing seq and before/after; filters by kind and time', async () => {
@@ -310,12 +321,32 @@ export function persistenceContract(name: string, factory: StoreFactory): void {
       expect((await s.listAcknowledgements({}))[0].eventId).toBe('EVT-00000001');
     });
 
-    it('stores ML reports and returns the latest', async () => {
+    it('stores ML reports: latest, newest-first lists by time, one copy per id', async () => {
       const s = await make();
       expect(await s.latestMlReport()).toBeNull();
-      await s.saveMlReport({ timeMs: T0, wellId: 'W1', campaign: 'production', depthFt: 9000, report: { wobKlbf: 20 } });
-      await s.saveMlReport({ timeMs: T0 + HOUR_MS, wellId: 'W1', campaign: 'production', depthFt: null, report: { wobKlbf: 22 } });
-      expect(await s.latestMlReport()).toEqual({ timeMs: T0 + HOUR_MS, wellId: 'W1', campaign: 'production', depthFt: null, report: { wobKlbf: 22 } });
+      expect(await s.listMlReports({})).toEqual([]);
+      const a = mlReport('ML-a', T0, 9000, 9100);
+      const b = mlReport('ML-b', T0 + HOUR_MS, 9100, 9180, true);
+      const c = mlReport('ML-c', T0 + 2 * HOUR_MS, 9180, 9250);
+      for (const r of [b, a, c, a]) await s.saveMlReport(r);
+      expect(await s.latestMlReport()).toEqual(c);
+      expect((await s.listMlReports({})).map((r) => r.id)).toEqual(['ML-c', 'ML-b', 'ML-a']);
+      expect((await s.listMlReports({ sinceMs: T0 + HOUR_MS })).map((r) => r.id)).toEqual(['ML-c', 'ML-b']);
+      expect((await s.listMlReports({ untilMs: T0 + HOUR_MS, limit: 1 })).map((r) => r.id)).toEqual(['ML-b']);
+    });
+
+    it('answers the nearest successful optimum by depth (inside a range, else the nearer end; newest on a tie)', async () => {
+      const s = await make();
+      expect(await s.nearestMlOptimum(9000)).toBeNull();
+      await s.saveMlReport(mlReport('ML-shallow', T0, 9000, 9100));
+      await s.saveMlReport(mlReport('ML-failed', T0 + HOUR_MS, 9100, 9300, true));
+      await s.saveMlReport(mlReport('ML-deep', T0 + 2 * HOUR_MS, 9400, 9500));
+      await s.saveMlReport(mlReport('ML-deep-again', T0 + 3 * HOUR_MS, 9400, 9500));
+      expect((await s.nearestMlOptimum(9050))?.id).toBe('ML-shallow');
+      expect((await s.nearestMlOptimum(9200))?.id).toBe('ML-shallow'); // 100 ft from 9100, 200 from 9400; the failed run is not an optimum
+      expect((await s.nearestMlOptimum(9300))?.id).toBe('ML-deep-again');
+      expect((await s.nearestMlOptimum(20_000))?.id).toBe('ML-deep-again');
+      expect((await s.nearestMlOptimum(100))?.id).toBe('ML-shallow');
     });
 
     it('reports healthy, not disk-full', async () => {
