@@ -133,8 +133,8 @@ const prefixed = (p: string) => Object.keys(KEY_LABELS).filter((k) => k.startsWi
 
 /** Groups in the order a rig hand looks for them: alarm limits first. */
 export const CONFIG_GROUPS: readonly ConfigGroup[] = [
-  { id: 'kick', title: 'Kick, loss & gas', purpose: 'When flow, pit and gas readings warn and go critical.', keys: prefixed(WC) },
-  { id: 'trip', title: 'Trip sheet', purpose: 'With the pumps off: the trip tank against the steel the pipe moves, and the pits; transfers left out.', keys: prefixed('trip.') },
+  // The trip sheet is well control with the pumps off: its limits sit with the kick and loss ones.
+  { id: 'kick', title: 'Kick, loss, gas & trip sheet', purpose: 'When flow, pit and gas readings warn and go critical; with the pumps off, the trip tank against the steel the pipe moves, and the pits (transfers left out).', keys: [...prefixed(WC), ...prefixed('trip.')] },
   { id: 'pressure', title: 'Pressure & ECD', purpose: 'Mud weight, fracture gradient, ECD margin and SPP deviation.', keys: prefixed(HY) },
   { id: 'string', title: 'Torque, stick-slip & pack-off', purpose: 'Drill-string warnings.', keys: [...prefixed(ME), ...prefixed(FO)] },
   { id: 'efficiency', title: 'Drilling efficiency, formation & optimum', purpose: 'MSE efficiency, d-exponent / dxc trends, and the hourly search for the best WOB, RPM and flow (ML).', keys: ['thresholds.mse.efficiency_optimal_percent', 'thresholds.mse.efficiency_warning_percent', 'thresholds.mse.efficiency_poor_percent', ...prefixed(FM), ...prefixed('ml.')] },
