@@ -6,6 +6,7 @@ import { AckDialog } from './components/AckDialog.js';
 import { AlarmPlayer } from './components/Alarm.js';
 import { FeedStrip } from './components/FeedStrip.js';
 import { HealthBanners } from './components/HealthBanners.js';
+import { ShelveDialog } from './components/ShelveDialog.js';
 import { TopBar } from './components/TopBar.js';
 import { useShortcuts } from './components/shortcuts.js';
 import { VIEWS, useApp, type ViewName } from './store/app-store.js';
@@ -57,6 +58,7 @@ export function App(): React.JSX.Element {
         ))}
       </main>
       <AckDialog />
+      <ShelveDialog />
       <AlarmPlayer />
     </div>
   );

@@ -117,13 +117,14 @@ export const BridgeRequests = {
     .strict(),
   /** One event's transitions (raised, escalated, acknowledged, cleared...) and acknowledgements. */
   getEventTimeline: z.object({ eventId: z.string().min(1).max(40) }).strict(),
-  /** Acknowledge an event (the fault, not one advisory). */
+  /** Acknowledge an event (the fault, not one advisory); how it ended goes with its latest advisory. */
   acknowledgeEvent: z
     .object({
       eventId: z.string().min(1).max(40),
       actor,
-      action: z.string().trim().min(1, 'action taken is required').max(200),
-      notes: z.string().max(4000).default(''),
+      action: personText(200).pipe(z.string().min(1, 'action taken is required')),
+      notes: personText(4000).default(''),
+      outcome: OutcomeInputSchema.optional(),
     })
     .strict(),
   /** A supervisor silences a nuisance event for a while, with a reason (never a critical well-control event). */
@@ -131,7 +132,7 @@ export const BridgeRequests = {
     .object({
       eventId: z.string().min(1).max(40),
       actor,
-      reason: z.string().trim().min(3, 'a reason is required').max(500),
+      reason: personText(500).pipe(z.string().min(3, 'a reason is required')),
       durationS: z.number().int().min(60).max(43_200),
     })
     .strict(),

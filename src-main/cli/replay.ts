@@ -94,7 +94,9 @@ async function main(): Promise<void> {
     `${report.packets} packets (${report.simulatedSeconds.toFixed(0)} s of recording) in ${report.wallSeconds.toFixed(2)} s: ` +
       `${report.packetsPerSecond.toFixed(0)} packets/s; tickets ${report.tickets}; confirmed ${report.verification.confirmed}, ` +
       `uncertain ${report.verification.uncertain}, rejected ${report.verification.rejected}; advisories ${report.advisories.length} ` +
-      `${JSON.stringify(report.advisoriesByFault)}; ML reports ${report.ml.reports.length} ` +
+      `${JSON.stringify(report.advisoriesByFault)}; events ${report.alarms.events}, alarms ${report.alarms.alarms} ` +
+      `(${report.alarms.alarmsPer10Min} per 10 min, peak ${report.alarms.peakAlarmsIn10Min} in 10 min, chattering ${report.alarms.chattering}, ` +
+      `standing ${report.alarms.standing}); ML reports ${report.ml.reports.length} ` +
       `(${report.ml.reports.filter((r) => r.status === 'success').length} with an optimum), skipped ${report.ml.skipped.length}` +
       `${opts.report ? `; report ${opts.report}` : ''}\n`,
   );

@@ -10,7 +10,17 @@ export interface FaultRow {
   sizeLabel: string;
   size: string;
   /** Per onset, in onset order. */
-  runs: Array<{ onset: string; latencyS: number | null; riskLevel: RiskLevel | null; categoryLatencyS: number | null; categoryFault: string | null }>;
+  runs: Array<{
+    onset: string;
+    latencyS: number | null;
+    riskLevel: RiskLevel | null;
+    categoryLatencyS: number | null;
+    categoryFault: string | null;
+    /** Alarm events and alarm sounds in the run (issue 12), and the most sounds in any 10 min. */
+    events: number | null;
+    alarms: number | null;
+    peakAlarmsIn10Min: number | null;
+  }>;
   caught: number;
   medianLatencyS: number | null;
   worstLatencyS: number | null;
@@ -29,6 +39,13 @@ export interface CleanRow {
   advisoriesPer12h: number;
   amberByFault: Record<string, number>;
   peakAdvisoriesIn10Min: number;
+  /** EEMUA 191 figures from the alarm events (null for a run without them). */
+  events: number | null;
+  alarms: number | null;
+  alarmsPer10MinAvg: number | null;
+  peakAlarmsIn10Min: number | null;
+  chattering: number | null;
+  standing: number | null;
 }
 
 export function faultRows(results: readonly TaskResult[]): FaultRow[] {
@@ -56,6 +73,9 @@ export function faultRows(results: readonly TaskResult[]): FaultRow[] {
         riskLevel: r.score.riskLevel,
         categoryLatencyS: r.score.categoryLatencyS,
         categoryFault: r.score.categoryFault,
+        events: r.alarms.events,
+        alarms: r.alarms.alarms,
+        peakAlarmsIn10Min: r.alarms.peakAlarmsIn10Min,
       })),
       caught: latencies.length,
       medianLatencyS: latencies.length > 0 ? latencies[Math.floor((latencies.length - 1) / 2)] : null,
@@ -81,12 +101,21 @@ export function cleanRows(results: readonly TaskResult[]): CleanRow[] {
       advisoriesPer12h: r.score.advisoriesPer12h,
       amberByFault: r.score.amberByFault,
       peakAdvisoriesIn10Min: r.score.alarms.peakAdvisoriesIn10Min,
+      events: r.score.alarms.events,
+      alarms: r.score.alarms.alarms,
+      alarmsPer10MinAvg: r.score.alarms.alarmsPer10MinAvg,
+      peakAlarmsIn10Min: r.score.alarms.peakAlarmsIn10Min,
+      chattering: r.score.alarms.chattering,
+      standing: r.score.alarms.standing,
     }));
 }
 
 const RISK_SHORT: Record<RiskLevel, string> = { Low: 'Low', Elevated: 'Elev', High: 'High', Critical: 'Crit' };
 const pad = (s: string, n: number) => (s.length >= n ? s + ' ' : s + ' '.repeat(n - s.length));
 const secs = (x: number | null) => (x === null ? '-' : `${Math.round(x)}`);
+const num = (x: number | null) => (x === null ? '-' : String(x));
+/** "alarms(events)" per run, one per onset. */
+const alarmCells = (runs: FaultRow['runs']) => runs.map((x) => (x.alarms === null ? '-' : `${x.alarms}(${x.events ?? '-'})`)).join('/');
 
 export function formatScorecard(faults: readonly FaultRow[], clean: readonly CleanRow[], skipped: readonly SkippedResult[], order: readonly string[]): string {
   const out: string[] = [];
@@ -94,9 +123,10 @@ export function formatScorecard(faults: readonly FaultRow[], clean: readonly Cle
   const maxOnsets = Math.max(1, ...faults.map((r) => r.runs.length));
   out.push("FAULTS: seconds from onset to the first ADVISORY of the fault [its risk]; '-' = not advised while the fault was on.");
   out.push("        cat = first advisory of the fault's category (s); AMBER+ before = Elevated/High/Critical advisories before the onset.");
+  out.push('        alarms(events) = alarm sounds (new event, escalation, reopening) and alarm events per run; pk = most sounds in any 10 min.');
   const head = [pad('recording', 11), pad('fault', 11), pad('size', 11)];
   for (let i = 0; i < maxOnsets; i++) head.push(pad(`onset ${i + 1}`, 14));
-  head.push(pad('caught', 7), pad('cat', 16), 'AMBER+ before (per 12 h)');
+  head.push(pad('caught', 7), pad('cat', 16), pad('alarms(events)', 15), pad('pk', 4), 'AMBER+ before (per 12 h)');
   out.push(head.join(''));
   for (const r of [...faults].sort(byOrder)) {
     const cells = [pad(r.recording, 11), pad(r.fault, 11), pad(r.size, 11)];
@@ -106,19 +136,28 @@ export function formatScorecard(faults: readonly FaultRow[], clean: readonly Cle
     }
     cells.push(pad(`${r.caught}/${r.runs.length}`, 7));
     cells.push(pad(r.runs.map((x) => secs(x.categoryLatencyS)).join('/'), 16));
+    cells.push(pad(alarmCells(r.runs), 15));
+    const peaks = r.runs.map((x) => x.peakAlarmsIn10Min).filter((x): x is number => x !== null);
+    cells.push(pad(peaks.length > 0 ? String(Math.max(...peaks)) : '-', 4));
     cells.push(`${r.preOnsetAmber} in ${r.preOnsetHours.toFixed(1)} h (${r.preOnsetAmberPer12h})`);
     out.push(cells.join('').trimEnd());
   }
   out.push('');
   out.push('CLEAN: the recording without a fault. clean = at 1 Hz with the made-up channels (as the fault runs); raw = the file as `npm run replay` reads it.');
-  out.push([pad('recording', 11), pad('mode', 6), pad('hours', 7), pad('advis.', 7), pad('AMBER+', 7), pad('AMBER+/12h', 11), pad('all/12h', 8), pad('peak/10min', 11), 'AMBER+ by fault'].join(''));
+  out.push('       events, alarms = alarm events and sounds (issue 12); al/10m = sounds per 10 min on average (EEMUA 191: over 1 is hard to manage), pk = most in any 10 min; chat = chattering, stand = standing over 24 h.');
+  const cleanHead = [pad('recording', 11), pad('mode', 6), pad('hours', 7), pad('advis.', 7), pad('AMBER+', 7), pad('AMBER+/12h', 11), pad('all/12h', 8), pad('peak/10min', 11)];
+  cleanHead.push(pad('events', 7), pad('alarms', 7), pad('al/10m', 7), pad('pk', 4), pad('chat', 5), pad('stand', 6), 'AMBER+ by fault');
+  out.push(cleanHead.join(''));
   for (const c of [...clean].sort((a, b) => byOrder(a, b) || a.mode.localeCompare(b.mode))) {
     const top = Object.entries(c.amberByFault)
       .sort((a, b) => b[1] - a[1])
       .map(([f, n]) => `${f} ${n}`)
       .join(', ');
     out.push(
-      [pad(c.recording, 11), pad(c.mode, 6), pad(c.hours.toFixed(1), 7), pad(String(c.advisories), 7), pad(String(c.amberPlus), 7), pad(String(c.amberPer12h), 11), pad(String(c.advisoriesPer12h), 8), pad(String(c.peakAdvisoriesIn10Min), 11), top || '-'].join(''),
+      [
+        pad(c.recording, 11), pad(c.mode, 6), pad(c.hours.toFixed(1), 7), pad(String(c.advisories), 7), pad(String(c.amberPlus), 7), pad(String(c.amberPer12h), 11), pad(String(c.advisoriesPer12h), 8), pad(String(c.peakAdvisoriesIn10Min), 11),
+        pad(num(c.events), 7), pad(num(c.alarms), 7), pad(num(c.alarmsPer10MinAvg), 7), pad(num(c.peakAlarmsIn10Min), 4), pad(num(c.chattering), 5), pad(num(c.standing), 6), top || '-',
+      ].join(''),
     );
   }
   if (skipped.length > 0) {

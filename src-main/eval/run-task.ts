@@ -85,14 +85,14 @@ export async function runTask(task: EvalTask, cache: BaseCache, settings: EvalSe
   const r = recordingById(task.recording);
   if (task.kind === 'raw') {
     const report = await replayCsv(join(settings.dataDir, r.file as string), { config: configFor(r), campaign: r.campaign, speed: 'max', knowledge });
-    return { kind: 'raw', key: task.key, recording: r.id, packets: report.packets, wallS: wall(), synthesised: [], score: scoreCleanRun(lite(report), report.simulatedSeconds / 3600) };
+    return { kind: 'raw', key: task.key, recording: r.id, packets: report.packets, wallS: wall(), synthesised: [], score: scoreCleanRun(lite(report), report.simulatedSeconds / 3600, report.alarms) };
   }
   const base = await cache.get(r);
   if (task.kind === 'clean') {
     const report = await replayPackets(packetsOf(recordingSamples(base)), { config: configFor(r), campaign: r.campaign, speed: 'max', knowledge });
     let presentS = 0;
     for (const v of base.present) presentS += v;
-    return { kind: 'clean', key: task.key, recording: r.id, packets: report.packets, wallS: wall(), synthesised: [...base.synthesised], score: scoreCleanRun(lite(report), presentS / 3600) };
+    return { kind: 'clean', key: task.key, recording: r.id, packets: report.packets, wallS: wall(), synthesised: [...base.synthesised], score: scoreCleanRun(lite(report), presentS / 3600, report.alarms) };
   }
   const profile = FAULT_PROFILES[task.fault];
   const onsets = await cache.onsetsFor(r, profile.during);
@@ -121,7 +121,7 @@ export async function runTask(task: EvalTask, cache: BaseCache, settings: EvalSe
   return {
     kind: 'fault', key: task.key, recording: r.id, fault: task.fault, sizeLabel: task.size, size, sizeUnit: profile.sizeUnit,
     onsetIndex: task.onsetIndex, onsetS, onset: truth.onset, endS: truth.endS, runFromS, truth, packets: report.packets, wallS: wall(),
-    score, alarms: alarmFigures(advisories, report.simulatedSeconds / 3600),
+    score, alarms: alarmFigures(advisories, report.simulatedSeconds / 3600, report.alarms),
   };
 }
 
@@ -143,6 +143,6 @@ async function runSimNative(task: Extract<EvalTask, { kind: 'sim-native' }>, kno
   return {
     kind: 'sim-native', key: task.key, recording: 'sim-native', fault: task.fault, sizeLabel: `seed ${task.seed}`, size: null, sizeUnit: '',
     onsetIndex: 0, onsetS: (onsetMs - sim.startMs) / 1000, onset: f.onset, endS: (Date.parse(f.end) - sim.startMs) / 1000, runFromS: 0, truth: null,
-    packets: report.packets, wallS: wall(), score, alarms: alarmFigures(advisories, report.simulatedSeconds / 3600),
+    packets: report.packets, wallS: wall(), score, alarms: alarmFigures(advisories, report.simulatedSeconds / 3600, report.alarms),
   };
 }

@@ -2,6 +2,7 @@
 // to the first advisory of the injected fault and of its category, its risk, AMBER+ advisories
 // before the onset; for clean runs AMBER+ per 12 h by fault and advisory-rate figures. Pure.
 import { RISK_RANK, type RiskLevel } from '../../src-shared/advisory.js';
+import type { AlarmFigures as EventAlarmFigures } from '../../src-shared/events.js';
 
 export interface AdvisoryLite {
   timeMs: number;
@@ -13,14 +14,16 @@ export interface AdvisoryLite {
 export const isAmberPlus = (r: RiskLevel): boolean => RISK_RANK[r] >= RISK_RANK.Elevated;
 
 /**
- * Alarm-rate figures (EEMUA 191 style). The advisory figures are measured today; the event
- * figures (issue 12: one event per fault, raised/escalated/cleared) stay null until the replay
- * report carries events, then `alarmFigures` fills them from there.
+ * Alarm-rate figures (EEMUA 191 style): advisories, and the alarm events of issue 12 (one event
+ * per fault; an alarm = a sound: raise, escalation, reopening) from the replay report. The event
+ * figures are null only for a run without them.
  */
 export interface AlarmFigures {
   advisoriesPer10MinAvg: number;
   peakAdvisoriesIn10Min: number;
   events: number | null;
+  /** Alarm sounds: raise, escalation, reopening (not while shelved). */
+  alarms: number | null;
   alarmsPer10MinAvg: number | null;
   peakAlarmsIn10Min: number | null;
   chattering: number | null;
@@ -38,16 +41,22 @@ export function peakInWindow(timesMs: readonly number[], windowMs: number): numb
   return best;
 }
 
-export function alarmFigures(advisories: readonly AdvisoryLite[], hours: number): AlarmFigures {
+/**
+ * `events` are the replay's figures (src-main/advisory/alarm-figures.ts); the average per 10 min
+ * is taken over `hours`, the same hours as the advisories (a clean run counts the hours with data).
+ */
+export function alarmFigures(advisories: readonly AdvisoryLite[], hours: number, events: EventAlarmFigures | null = null): AlarmFigures {
   const times = advisories.map((a) => a.timeMs).sort((a, b) => a - b);
+  const per10 = (n: number) => (hours > 0 ? round(n / (hours * 6), 3) : 0);
   return {
-    advisoriesPer10MinAvg: hours > 0 ? round(advisories.length / (hours * 6), 3) : 0,
+    advisoriesPer10MinAvg: per10(advisories.length),
     peakAdvisoriesIn10Min: peakInWindow(times, 600_000),
-    events: null,
-    alarmsPer10MinAvg: null,
-    peakAlarmsIn10Min: null,
-    chattering: null,
-    standing: null,
+    events: events?.events ?? null,
+    alarms: events?.alarms ?? null,
+    alarmsPer10MinAvg: events ? per10(events.alarms) : null,
+    peakAlarmsIn10Min: events?.peakAlarmsIn10Min ?? null,
+    chattering: events?.chattering ?? null,
+    standing: events?.standing ?? null,
   };
 }
 
@@ -110,7 +119,7 @@ export interface CleanScore {
   alarms: AlarmFigures;
 }
 
-export function scoreCleanRun(advisories: readonly AdvisoryLite[], hours: number): CleanScore {
+export function scoreCleanRun(advisories: readonly AdvisoryLite[], hours: number, events: EventAlarmFigures | null = null): CleanScore {
   const amber = advisories.filter((a) => isAmberPlus(a.riskLevel));
   const per12h = (n: number) => (hours > 0 ? round((n * 12) / hours, 2) : 0);
   return {
@@ -121,7 +130,7 @@ export function scoreCleanRun(advisories: readonly AdvisoryLite[], hours: number
     advisoriesPer12h: per12h(advisories.length),
     amberByFault: countBy(amber, (a) => a.fault),
     byRisk: countBy(advisories, (a) => a.riskLevel),
-    alarms: alarmFigures(advisories, hours),
+    alarms: alarmFigures(advisories, hours, events),
   };
 }
 

@@ -3,10 +3,12 @@
 import type { Advisory } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { AlarmEvent, AlarmFigures, EventTransition } from '../../src-shared/events.js';
 import type { CsvColumnMap } from '../../src-shared/source.js';
 import type { PhaseLatency } from '../../src-shared/status.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import { countCsvRows, readCsvPackets, type CsvReadStats } from '../acquisition/csv-replay.js';
+import { alarmFigures } from '../advisory/alarm-figures.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { MlReport, MlSkip } from '../../src-shared/ml.js';
 import { summariseMlReport, summariseMlSkip, type MlReportSummary, type MlSkipSummary } from '../ml/report-summary.js';
@@ -40,6 +42,21 @@ export interface ReplayAdvisory {
   votes: { specialist: string; level: string }[];
 }
 
+/** One alarm event as it stood at the end of the replay (issue 12). */
+export interface ReplayEvent {
+  id: string;
+  fault: string;
+  category: string;
+  /** Where it ended: still active, cleared waiting for an acknowledgement (none in a replay), normal. */
+  state: string;
+  opened: string;
+  cleared: string | null;
+  worstRiskLevel: string;
+  advisories: number;
+  alarms: number;
+  reopened: number;
+}
+
 export interface ReplayReport {
   file: string;
   preset: string | null;
@@ -57,6 +74,10 @@ export interface ReplayReport {
   advisories: ReplayAdvisory[];
   advisoriesByCategory: Record<string, number>;
   advisoriesByFault: Record<string, number>;
+  /** Alarm events (one per fault until it clears), raised first first. */
+  events: ReplayEvent[];
+  /** EEMUA 191 figures over the recording from the engine's event transitions. */
+  alarms: AlarmFigures;
   phases: Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
   /** The hourly ML runs on the recording's own (data) time: reports, and runs skipped for too little drilling. */
   ml: { reports: MlReportSummary[]; skipped: MlSkipSummary[] };
@@ -91,7 +112,13 @@ export async function replayPackets(
   const advisories = new Map<string, Advisory>();
   const mlReports: MlReport[] = [];
   const mlSkips: MlSkip[] = [];
+  const events = new Map<string, AlarmEvent>();
+  const transitions: EventTransition[] = [];
   engine.on('advisory', (a) => advisories.set(a.id, a));
+  engine.on('alarmEvent', ({ event, transition }) => {
+    events.set(event.id, event);
+    transitions.push(transition);
+  });
   engine.on('mlReport', (r) => mlReports.push(r));
   engine.on('mlSkip', (k) => mlSkips.push(k));
   await engine.start();
@@ -111,6 +138,8 @@ export async function replayPackets(
       await tick();
     }
   }
+  // In-memory storage answers in microtasks: the queued advisory and event records are all
+  // written (and their alarmEvent emitted) by the next macrotask.
   await tick();
   o.onProgress?.(count);
   const wallSeconds = (timer() - wallStart) / 1000;
@@ -150,6 +179,23 @@ export async function replayPackets(
     advisoriesByCategory: countBy((a) => a.category),
     advisoriesByFault: countBy((a) => a.fault),
     phases,
+    events: [...events.values()].sort((a, b) => a.openedMs - b.openedMs).map(replayEvent),
+    alarms: alarmFigures(transitions, firstMs ?? 0, lastMs ?? 0),
     ml: { reports: mlReports.map(summariseMlReport), skipped: mlSkips.map(summariseMlSkip) },
+  };
+}
+
+function replayEvent(e: AlarmEvent): ReplayEvent {
+  return {
+    id: e.id,
+    fault: e.fault,
+    category: e.category,
+    state: e.state,
+    opened: new Date(e.openedMs).toISOString(),
+    cleared: e.clearedMs === null ? null : new Date(e.clearedMs).toISOString(),
+    worstRiskLevel: e.worstRiskLevel,
+    advisories: e.advisoryCount,
+    alarms: e.alarmCount,
+    reopened: e.reopenCount,
   };
 }

@@ -1,68 +1,49 @@
-// The current advisory, full width, coloured by risk: GREEN Low, AMBER Elevated/High, RED
-// Critical. One obvious action: the first clause of the recommendation in large type (in this
-// screen's units), the diagnosis on one line under it, and Acknowledge (key A) / Silence (S).
-import { actionLine, displayText, oneLine } from '../lib/advisory-text.js';
-import { shouldSound } from '../lib/alarm-logic.js';
-import { selectCurrentAdvisory, useApp } from '../store/app-store.js';
-import { usePrefs } from '../store/prefs-store.js';
-import { EnableSoundButton } from './Alarm.js';
+// The driller's banner shows alarm EVENTS (issue 12), not the latest advisory: the first event
+// full width (EventBanner), the others stacked under it worst risk first in compact rows, at most
+// two of them so the driller screen still fits 1280x800; more are one click away. A cleared event
+// waits quietly until acknowledged; a shelved one is shown as shelved, never hidden.
+import { useMemo } from 'react';
+import { bannerEvents } from '../lib/event-view.js';
+import { useApp } from '../store/app-store.js';
+import { useEvents } from '../store/event-store.js';
+import { EventBanner } from './banner/EventBanner.js';
+import { EventRow } from './banner/EventRow.js';
+import './banner/banner.css';
 
-export function riskClass(risk: string | undefined): string {
-  if (risk === 'Critical') return 'risk-red';
-  if (risk === 'High' || risk === 'Elevated') return 'risk-amber';
-  return 'risk-green';
-}
+/** Compact rows under the first event. */
+const MAX_ROWS = 2;
 
 export function AdvisoryBanner(): React.JSX.Element {
-  const advisory = useApp(selectCurrentAdvisory);
-  const ack = useApp((s) => (advisory ? s.acks.find((a) => a.advisoryId === advisory.id) ?? null : null));
-  const sounding = useApp((s) => shouldSound(s.alarm));
-  const openAck = useApp((s) => s.openAck);
-  const silence = useApp((s) => s.silenceAlarm);
+  const events = useEvents((s) => s.events);
+  const stack = useMemo(() => bannerEvents(events), [events]);
   const setView = useApp((s) => s.setView);
-  const units = usePrefs((p) => p.units);
 
-  if (!advisory) {
+  if (stack.length === 0) {
     return (
-      <div className="advisory-banner risk-green" data-testid="advisory-banner" data-risk="None">
+      <div className="advisory-banner risk-green" data-testid="advisory-banner" data-risk="None" data-stacked={0}>
         <div className="adv-risk">NORMAL</div>
         <div className="adv-body">
-          <div className="adv-title">No active advisory</div>
+          <div className="adv-title">No active alarm event</div>
         </div>
       </div>
     );
   }
-  const text = displayText(advisory, units);
-  const diagnosis = oneLine(text.diagnosis);
-  const action = actionLine(text.recommendation);
+  const [first, ...rest] = stack;
+  const shown = rest.slice(0, MAX_ROWS);
+  const more = rest.length - shown.length;
   return (
-    <div className={`advisory-banner ${riskClass(advisory.riskLevel)}`} data-testid="advisory-banner" data-risk={advisory.riskLevel} data-advisory-id={advisory.id}>
-      <div className="adv-risk">{advisory.riskLevel.toUpperCase()}</div>
-      <div className="adv-body">
-        <div className="adv-action" data-testid="advisory-recommendation" title={text.recommendation}>→ {action}</div>
-        {/* one line; the full text is in the title and in the Company man view */}
-        <div className="adv-diagnosis" data-testid="advisory-diagnosis" title={diagnosis} data-may-truncate="true">{diagnosis}</div>
-      </div>
-      <div className="adv-actions">
-        {sounding && (
-          <button className="btn btn-big btn-silence" data-testid="silence-button" onClick={silence} aria-keyshortcuts="S">
-            Silence <kbd>S</kbd>
-          </button>
-        )}
-        <EnableSoundButton />
-        <button className="btn btn-details" data-testid="advisory-details" onClick={() => setView('company')}>
-          Details
-        </button>
-        {ack ? (
-          <div className="adv-acked" data-testid="advisory-acked">
-            Acknowledged by {ack.actor}: {ack.action}
-          </div>
-        ) : (
-          <button className="btn btn-big btn-ack" data-testid="ack-button" onClick={() => openAck(advisory.id)} aria-keyshortcuts="A">
-            Acknowledge <kbd>A</kbd>
-          </button>
-        )}
-      </div>
+    <div className="event-stack" data-testid="event-stack" data-events={stack.length}>
+      <EventBanner event={first} stacked={stack.length} />
+      {shown.length > 0 && (
+        <div className="event-rows">
+          {shown.map((e) => <EventRow key={e.id} event={e} />)}
+          {more > 0 && (
+            <button className="btn event-more" data-testid="event-more" onClick={() => setView('company')}>
+              +{more} more
+            </button>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,10 +1,13 @@
-// Audible alarm for CRITICAL advisories. Loops the alarm tone while the alarm state says so,
-// marks <html data-alarm-playing="true"> while audio actually plays, and offers a click to
-// enable sound when the browser refuses autoplay.
+// Audible alarm for alarm events (a new event, an escalation, a reopening; lib/alarm-logic.ts).
+// Loops the alarm tone while an armed event is not silenced. The state is on <html> for anyone
+// to read: data-alarm-active (armed and not silenced), data-alarm-events (the event ids sounding),
+// data-alarm-playing (audio actually plays). Offers a click to enable sound when the browser
+// refuses autoplay.
 import { useEffect, useRef } from 'react';
 import alarmUrl from '../../assets/alarm.wav?url';
 import { shouldSound } from '../lib/alarm-logic.js';
 import { useApp } from '../store/app-store.js';
+import { useEvents } from '../store/event-store.js';
 
 function markPlaying(playing: boolean): void {
   if (playing) document.documentElement.dataset.alarmPlaying = 'true';
@@ -12,13 +15,15 @@ function markPlaying(playing: boolean): void {
 }
 
 export function AlarmPlayer(): null {
-  const sounding = useApp((s) => shouldSound(s.alarm));
-  const activeId = useApp((s) => s.alarm.activeId);
+  const sounding = useEvents((s) => shouldSound(s.alarm));
+  // the events sounding now, as one string: a new one restarts the tone from the top
+  const soundingIds = useEvents((s) => s.alarm.armed.filter((id) => !s.alarm.silenced.includes(id)).join(' '));
   const retry = useApp((s) => s.soundRetry);
   const audioRef = useRef<HTMLAudioElement | null>(null);
 
   useEffect(() => {
     document.documentElement.dataset.alarmActive = sounding ? 'true' : 'false';
+    document.documentElement.dataset.alarmEvents = soundingIds;
     if (!sounding) {
       audioRef.current?.pause();
       markPlaying(false);
@@ -39,7 +44,7 @@ export function AlarmPlayer(): null {
       audio.pause();
       markPlaying(false);
     };
-  }, [sounding, activeId, retry]);
+  }, [sounding, soundingIds, retry]);
 
   return null;
 }
@@ -47,7 +52,7 @@ export function AlarmPlayer(): null {
 /** Shown when the browser blocked autoplay: one click is the user gesture it needs. */
 export function EnableSoundButton(): React.JSX.Element | null {
   const blocked = useApp((s) => s.soundBlocked);
-  const sounding = useApp((s) => shouldSound(s.alarm));
+  const sounding = useEvents((s) => shouldSound(s.alarm));
   if (!blocked || !sounding) return null;
   return (
     <button

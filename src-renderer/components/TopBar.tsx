@@ -1,11 +1,13 @@
 // The bar across the top: views, campaign, overall risk, units and a clock that keeps running
 // whatever the feed does (24 h or 12 h, per screen).
 import { campaignLabel } from '../../src-shared/campaign.js';
+import { worstActiveRisk } from '../lib/event-view.js';
+import { riskClass } from '../lib/risk-class.js';
 import { clockText } from '../lib/time-format.js';
-import { VIEWS, selectCurrentAdvisory, useApp } from '../store/app-store.js';
+import { VIEWS, useApp } from '../store/app-store.js';
 import { useNow } from '../store/clock-store.js';
+import { useEvents } from '../store/event-store.js';
 import { usePrefs } from '../store/prefs-store.js';
-import { riskClass } from './AdvisoryBanner.js';
 
 function Clock(): React.JSX.Element {
   const nowMs = useNow((n) => n.nowMs);
@@ -17,7 +19,8 @@ export function TopBar(): React.JSX.Element {
   const view = useApp((s) => s.view);
   const setView = useApp((s) => s.setView);
   const campaign = useApp((s) => s.status?.campaign ?? null);
-  const risk = useApp((s) => selectCurrentAdvisory(s)?.riskLevel);
+  // the worst ACTIVE event: a cleared one waiting for its acknowledgement no longer sets the colour
+  const risk = useEvents((s) => worstActiveRisk(s.events)) ?? undefined;
   const units = usePrefs((p) => p.units);
   return (
     <header className="topbar">

@@ -1,8 +1,11 @@
-// Keyboard shortcuts, for a keyboard next to the panel: A acknowledges the current advisory,
-// S silences the alarm. Never while typing in a field or with a dialog open.
+// Keyboard shortcuts, for a keyboard next to the panel: A acknowledges the first event on the
+// banner that needs it, S silences the alarm. Never while typing in a field or with a dialog open.
 import { useEffect } from 'react';
+import { needsAcknowledgement } from '../../src-shared/events.js';
 import { shouldSound } from '../lib/alarm-logic.js';
-import { selectCurrentAdvisory, useApp } from '../store/app-store.js';
+import { bannerEvents } from '../lib/event-view.js';
+import { useApp } from '../store/app-store.js';
+import { useEvents } from '../store/event-store.js';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -14,16 +17,17 @@ export function useShortcuts(): void {
     const onKey = (e: KeyboardEvent): void => {
       if (e.ctrlKey || e.altKey || e.metaKey || e.repeat || typing(e.target)) return;
       const s = useApp.getState();
-      if (s.ackDialogFor) return;
+      if (s.ackDialogFor || s.shelveDialogFor) return;
+      const ev = useEvents.getState();
       const key = e.key.toLowerCase();
-      if (key === 's' && shouldSound(s.alarm)) {
+      if (key === 's' && shouldSound(ev.alarm)) {
         e.preventDefault();
-        s.silenceAlarm();
+        ev.silence();
       } else if (key === 'a') {
-        const current = selectCurrentAdvisory(s);
-        if (current && !s.acks.some((k) => k.advisoryId === current.id)) {
+        const first = bannerEvents(ev.events).find(needsAcknowledgement);
+        if (first) {
           e.preventDefault();
-          s.openAck(current.id);
+          s.openAck({ eventId: first.id });
         }
       }
     };

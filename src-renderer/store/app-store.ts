@@ -5,7 +5,6 @@ import type { Acknowledgement, Advisory } from '../../src-shared/advisory.js';
 import type { HealthReport } from '../../src-shared/health.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import type { ConnectionState } from '../bridge/ws-bridge.js';
-import { INITIAL_ALARM, alarmStep, silence, type AlarmState } from '../lib/alarm-logic.js';
 import { INITIAL_FEED_CLOCK, nextFeedClock, type FeedClock } from '../lib/feed.js';
 
 export type ViewName = 'driller' | 'company' | 'engineer' | 'settings';
@@ -30,12 +29,14 @@ export interface AppState {
   /** When this screen last saw a new packet (staleness is measured on the screen's clock). */
   feedClock: FeedClock;
   view: ViewName;
-  alarm: AlarmState;
   /** The browser refused to play audio until a user gesture. */
   soundBlocked: boolean;
   /** Bumped by the 'enable sound' click so the player tries again. */
   soundRetry: number;
-  ackDialogFor: string | null;
+  /** What the acknowledge dialog is open for: an alarm event, or an advisory recorded before events. */
+  ackDialogFor: AckTarget | null;
+  /** The event a supervisor is shelving. */
+  shelveDialogFor: string | null;
 
   setConnection(c: ConnectionState): void;
   applyStatus(s: LiveStatus): void;
@@ -45,11 +46,13 @@ export interface AppState {
   addAck(a: Acknowledgement): void;
   setAcks(list: Acknowledgement[]): void;
   setView(v: ViewName): void;
-  silenceAlarm(): void;
   setSoundBlocked(b: boolean): void;
   retrySound(): void;
-  openAck(advisoryId: string | null): void;
+  openAck(target: AckTarget | null): void;
+  openShelve(eventId: string | null): void;
 }
+
+export type AckTarget = { eventId: string } | { advisoryId: string };
 
 function upsert(list: Advisory[], a: Advisory): Advisory[] {
   const i = list.findIndex((x) => x.id === a.id);
@@ -62,15 +65,6 @@ function upsert(list: Advisory[], a: Advisory): Advisory[] {
   return next.length > MAX_ADVISORIES ? next.slice(0, MAX_ADVISORIES) : next;
 }
 
-function ackedIds(acks: Acknowledgement[]): Set<string> {
-  return new Set(acks.map((a) => a.advisoryId));
-}
-
-function nextAlarm(state: AlarmState, current: Advisory | null, acks: Acknowledgement[]): AlarmState {
-  const next = alarmStep(state, { advisoryId: current?.id ?? null, critical: current?.riskLevel === 'Critical' }, ackedIds(acks));
-  return next.activeId === state.activeId && next.silencedId === state.silencedId ? state : next;
-}
-
 export const useApp = create<AppState>()((set, get) => ({
   connection: 'connecting',
   status: null,
@@ -79,10 +73,10 @@ export const useApp = create<AppState>()((set, get) => ({
   acks: [],
   feedClock: INITIAL_FEED_CLOCK,
   view: 'driller',
-  alarm: INITIAL_ALARM,
   soundBlocked: false,
   soundRetry: 0,
   ackDialogFor: null,
+  shelveDialogFor: null,
 
   setConnection: (connection) => set({ connection }),
   applyStatus: (status) => {
@@ -93,34 +87,20 @@ export const useApp = create<AppState>()((set, get) => ({
       feedClock: nextFeedClock(s.feedClock, status, Date.now()),
       health: status.health,
       advisories: current ? upsert(s.advisories, current) : s.advisories,
-      alarm: nextAlarm(s.alarm, current, s.acks),
     });
   },
   applyHealth: (health) => set({ health }),
-  upsertAdvisory: (a) => {
-    const s = get();
-    // The status stream names the current advisory; a pushed one is current until replaced.
-    const current = s.status?.currentAdvisory?.id === a.id || !s.status?.currentAdvisory ? a : s.status.currentAdvisory;
-    set({ advisories: upsert(s.advisories, a), alarm: nextAlarm(s.alarm, current, s.acks) });
-  },
+  upsertAdvisory: (a) => set({ advisories: upsert(get().advisories, a) }),
   setAdvisories: (list) => set({ advisories: list.slice().sort((x, y) => y.timeMs - x.timeMs).slice(0, MAX_ADVISORIES) }),
   addAck: (a) => {
     const s = get();
     if (s.acks.some((x) => x.id === a.id)) return;
-    const acks = [a, ...s.acks].slice(0, MAX_ACKS);
-    set({ acks, alarm: nextAlarm(s.alarm, s.status?.currentAdvisory ?? s.advisories[0] ?? null, acks) });
+    set({ acks: [a, ...s.acks].slice(0, MAX_ACKS) });
   },
   setAcks: (list) => set({ acks: list.slice().sort((x, y) => y.timeMs - x.timeMs).slice(0, MAX_ACKS) }),
   setView: (view) => set({ view }),
-  silenceAlarm: () => set({ alarm: silence(get().alarm) }),
   setSoundBlocked: (soundBlocked) => set({ soundBlocked }),
   retrySound: () => set((s) => ({ soundRetry: s.soundRetry + 1 })),
   openAck: (ackDialogFor) => set({ ackDialogFor }),
+  openShelve: (shelveDialogFor) => set({ shelveDialogFor }),
 }));
-
-/** The advisory the driller should look at: the engine's current one, else none. */
-export const selectCurrentAdvisory = (s: AppState): Advisory | null => {
-  const id = s.status?.currentAdvisory?.id;
-  if (!id) return null;
-  return s.advisories.find((a) => a.id === id) ?? s.status?.currentAdvisory ?? null;
-};

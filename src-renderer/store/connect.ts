@@ -3,6 +3,7 @@
 import type { AppBridge } from '../bridge/pick-bridge.js';
 import { createThrottle } from '../lib/throttle.js';
 import { useApp } from './app-store.js';
+import { useEvents } from './event-store.js';
 import { connectMl } from './ml-store.js';
 import { useOutcomes } from './outcome-store.js';
 import { useTrend } from './trend-store.js';
@@ -18,12 +19,19 @@ export function getBridge(): AppBridge {
 
 async function refresh(bridge: AppBridge): Promise<void> {
   const app = useApp.getState();
-  const [status, history, acks, outcomes] = await Promise.all([
+  const [status, history, acks, outcomes, open, recent] = await Promise.all([
     bridge.call('getStatus', {}),
     bridge.call('getHistory', { limit: 100 }),
     bridge.call('getAcknowledgements', { limit: 500 }),
     bridge.call('getOutcomes', { limit: 1000 }),
+    bridge.call('getEvents', { state: 'open' }),
+    bridge.call('getEvents', { state: 'any', limit: 200 }),
   ]);
+  if (open.ok && recent.ok) {
+    // every open event, then the recent closed ones (the open list is the live one)
+    const openIds = new Set(open.value.map((e) => e.id));
+    useEvents.getState().setEvents([...open.value, ...recent.value.filter((e) => !openIds.has(e.id))]);
+  }
   if (history.ok) app.setAdvisories(history.value);
   if (acks.ok) app.setAcks(acks.value);
   if (outcomes.ok) useOutcomes.getState().setAll(outcomes.value);
@@ -45,6 +53,7 @@ export function connectStores(bridge: AppBridge): () => void {
       throttle.push(s);
     }),
     bridge.on('advisory', (a) => app().upsertAdvisory(a)),
+    bridge.on('alarmEvent', (p) => useEvents.getState().apply(p)),
     bridge.on('acknowledgement', (a) => app().addAck(a)),
     bridge.on('outcome', (o) => useOutcomes.getState().apply(o)),
     bridge.on('health', (h) => app().applyHealth(h)),

@@ -1,7 +1,7 @@
 // The dashboard as a person uses it, in Debian Chromium against headless mode (the real engine
 // with its simulator running a kick at 100x): CRITICAL banner + alarm, keyboard acknowledge and
 // silence, the acknowledge dialog (fault, time, depth, Esc, focus kept inside), history and
-// audit, the Company man events, the units switch reaching advisory text and thresholds, the
+// audit, the Company man events (alarm events in detail: alarm-events.test.ts), the units switch reaching advisory text and thresholds, the
 // 12-hour clock, and the Engineer view (markers, threshold lines, hover values, zoom/pan by mouse
 // and touch, Live, more than six channels, any channel against depth with depth down).
 import { mkdirSync } from 'node:fs';
@@ -48,7 +48,7 @@ describe('kick scenario', () => {
     expect(action).toMatch(/\S{4,}/);
     expect(action).not.toMatch(/[:]|\.\s/); // one clause
     expect((await page.getByTestId('advisory-diagnosis').boundingBox())!.height).toBeLessThan(60); // one line
-    // S silences (a new CRITICAL of the running kick re-arms it a moment later: record the pause)
+    // S silences (a new event of the running kick may sound again a moment later: record the pause)
     await page.evaluate(() => {
       const w = window as unknown as { __paused: boolean };
       w.__paused = false;
@@ -73,7 +73,7 @@ describe('kick scenario', () => {
     expect(what).toMatch(/Kick|Pit volume change|Gas|SPP deviation|Lost circulation/); // the fault in words
     expect(what).toMatch(/raised \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/); // date and time
     expect(what).toMatch(/ at [\d,]+ ft/); // depth, grouped
-    expect(what).toMatch(/ADV-[0-9a-f]{8}/);
+    expect(what).toMatch(/EVT-[0-9a-f]{8}/); // the alarm event is acknowledged, not one advisory
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
       expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="ack-dialog"]'))).toBe(true);
@@ -87,11 +87,14 @@ describe('kick scenario', () => {
 
   it('acknowledges; the history row names the fault and the date; the audit has it', async () => {
     const { page } = ui;
-    await page.getByTestId('ack-button').click();
+    // the kick's own event (later events of the scenario may stand before it on the banner)
+    const kick = page.getByTestId('view-driller').locator('[data-fault="kick"]');
+    await kick.locator('[data-testid="ack-button"], [data-testid="event-row-ack"]').click();
     await expect.poll(() => page.getByTestId('ack-dialog').isVisible(), UI_WAIT).toBe(true);
-    // the kick raises a new advisory every ~0.4 s at 100x: the dialog names the one acknowledged
-    const advisoryId = /ADV-[0-9a-f]{8}/.exec(await page.getByTestId('ack-what').innerText())?.[0] ?? null;
-    expect(advisoryId).toMatch(/^ADV-/);
+    expect(await page.getByTestId('ack-what').innerText()).toMatch(/^Kick /);
+    // the dialog names the event acknowledged
+    const eventId = /EVT-[0-9a-f]{8}/.exec(await page.getByTestId('ack-what').innerText())?.[0] ?? null;
+    expect(eventId).toMatch(/^EVT-/);
     await page.getByTestId('ack-action-flow-check-performed').click();
     await page.getByTestId('outcome-resolved').click();
     await page.getByTestId('outcome-text').fill('Shut in, circulated the kick out');
@@ -107,17 +110,20 @@ describe('kick scenario', () => {
     await expect.poll(() => row.count(), UI_WAIT).toBe(1);
     const text = await row.innerText();
     expect(text).toContain('Flow check performed');
-    expect(text).toContain(advisoryId!);
+    expect(text).toContain(eventId!);
+    // the acknowledgement is stored against the event's latest advisory: the row names it too
+    const advisoryId = /ADV-[0-9a-f]{8}/.exec(text)?.[0] ?? null;
+    expect(advisoryId).toMatch(/^ADV-/);
     expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/); // the date, not only a time
-    expect(text).toMatch(/Critical (kick|pit volume change|gas|spp deviation|lost circulation)/i); // the fault in words
+    expect(text).toMatch(/Critical kick, raised/i); // the fault in words
     expect(await page.getByTestId('cm-votes').innerText()).toMatch(/CRITICAL|HIGH/);
     await page.screenshot({ path: join(SHOTS, 'company-man.png') });
 
     const entries = await audit();
     const ack = entries.find((e) => e.kind === 'acknowledgement' && e.actor === 'E2E Driller');
     expect(ack, JSON.stringify(entries.slice(0, 3))).toBeDefined();
-    expect(JSON.stringify(ack)).toContain(advisoryId!);
-    ackedId = advisoryId;
+    expect(JSON.stringify(ack)).toContain(eventId!);
+    ackedId = advisoryId; // the outcome chosen in the dialog went with it
   });
 
   it('records the outcome with the acknowledgement; the engineer view counts it for the fault', async () => {
@@ -134,7 +140,7 @@ describe('kick scenario', () => {
     expect(Number(cells[1])).toBeGreaterThanOrEqual(Number(cells[2]));
   });
 
-  it('company man: the repeated kick advisories fold into one event row with a ×N count, expandable', async () => {
+  it('company man: the repeated kick advisories are one alarm event with a ×N count, expandable to them', async () => {
     const { page } = ui;
     await page.getByTestId('nav-company').click();
     const view = page.getByTestId('view-company');
@@ -147,16 +153,16 @@ describe('kick scenario', () => {
     expect(Number(await kick.getAttribute('data-count'))).toBeGreaterThan(1);
     expect(await kick.getByTestId('cm-event-count').innerText()).toMatch(/×\d+/);
     expect(await kick.getByTestId('cm-event-acks').innerText()).toMatch(/acknowledged/);
-    await kick.getByTestId('cm-advisory-item').click();
+    await kick.getByTestId('cm-event-item').click();
     await kick.getByTestId('cm-event-expand').click();
     const members = kick.getByTestId('cm-member');
-    expect(await members.count()).toBeGreaterThan(1);
+    await expect.poll(() => members.count(), UI_WAIT).toBeGreaterThan(1);
     const oldestId = await members.last().getAttribute('data-advisory-id');
     await members.last().click();
     await expect.poll(() => page.getByTestId('cm-detail').getAttribute('data-advisory-id'), UI_WAIT).toBe(oldestId);
     await page.screenshot({ path: join(SHOTS, 'company-man-events.png') });
     await kick.getByTestId('cm-event-expand').click();
-    await kick.getByTestId('cm-advisory-item').click();
+    await kick.getByTestId('cm-event-item').click();
   });
 });
 

@@ -52,6 +52,17 @@ export const eventCommands: CommandModule<EventCommand> = (ctx) => ({
     ctx.events.emit('audit', stored.audit);
     ctx.events.emit('acknowledgement', ack);
     void ctx.alarms.publish(result.transitions); // the state has changed; the record follows in order
+    if (r.outcome) {
+      // How it ended belongs to the advisory acknowledged with the event (its episode for recall).
+      const advisory = await ctx.advisories.find(event.latestAdvisoryId);
+      if (!advisory) return fail('not-found', `event ${event.id} acknowledged, but its advisory ${event.latestAdvisoryId} was not found for the outcome`);
+      try {
+        await ctx.outcomes.record(advisory, r.outcome, r.actor, r.notes);
+      } catch (e) {
+        if (!isStorageError(e)) throw e;
+        return fail('unavailable', `event ${event.id} acknowledged, but its outcome was not recorded (${(e as Error).message}); set the outcome again later`);
+      }
+    }
     return ok({ event: tracker.get(r.eventId) ?? event, acknowledgement: ack });
   },
   shelveEvent: async (r) => {

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Advisory } from '../../../src-shared/advisory.js';
 import { percentOfFraction } from '../../../src-shared/number-format.js';
 import { formatQuantity, quantity } from '../../../src-shared/quantity.js';
-import { riskClass } from '../../components/AdvisoryBanner.js';
+import { riskClass } from '../../lib/risk-class.js';
 import { OutcomePanel } from '../../components/OutcomePanel.js';
 import { PrecedentList } from '../../components/PrecedentList.js';
 import { convertFreeText, displayText } from '../../lib/advisory-text.js';
@@ -56,7 +56,8 @@ export function AdvisoryDetail({ a }: { a: Advisory }): React.JSX.Element {
           {/* First in the column: whether anyone has acted on it must not need scrolling. */}
           <h3>Acknowledgements</h3>
           {acks.length === 0 ? (
-            <button className="btn" data-testid="cm-ack-button" onClick={() => openAck(a.id)}>Acknowledge</button>
+            // an advisory of an event is acknowledged with its event (the header above)
+            a.eventId ? <p className="muted">Acknowledged with its event ({a.eventId}).</p> : <button className="btn" data-testid="cm-ack-button" onClick={() => openAck({ advisoryId: a.id })}>Acknowledge</button>
           ) : (
             <ul>{acks.map((k) => <li key={k.id}>{dateTimeText(k.timeMs, clock)} {k.actor}: {k.action}{k.notes ? ` — ${k.notes}` : ''}</li>)}</ul>
           )}

@@ -1,10 +1,8 @@
 // Strip charts of the last 30 or 60 minutes for the channels a driller watches, with the
 // engine's threshold lines and event markers: which way a number is moving.
-import { useMemo } from 'react';
 import { CHANNEL_BY_KEY } from '../../lib/channels.js';
-import { eventMarkers } from '../../lib/markers.js';
 import { TimeTrack } from '../../components/chart/TimeTrack.js';
-import { useApp } from '../../store/app-store.js';
+import { useEventMarkers } from '../../store/use-event-markers.js';
 import { createTimeView } from '../../store/time-view.js';
 import { useDomain, useHistory } from '../../store/use-domain.js';
 
@@ -22,8 +20,7 @@ export function DrillerTrends(): React.JSX.Element {
   const hoverMs = useDrillerTime((s) => s.hoverMs);
   const setHover = useDrillerTime((s) => s.setHover);
   const domain = useDomain(useDrillerTime);
-  const advisories = useApp((s) => s.advisories);
-  const markers = useMemo(() => eventMarkers(advisories), [advisories]);
+  const markers = useEventMarkers();
   useHistory(DRILLER_TREND_CHANNELS, windowMs);
   return (
     <section className="driller-trends" data-testid="driller-trends" aria-label="Trends">

@@ -3,9 +3,8 @@
 // values on all tracks at once. Past what fits, the stack scrolls.
 import { useMemo } from 'react';
 import { CHANNEL_BY_KEY } from '../../lib/channels.js';
-import { eventMarkers } from '../../lib/markers.js';
 import { TimeTrack } from '../../components/chart/TimeTrack.js';
-import { useApp } from '../../store/app-store.js';
+import { useEventMarkers } from '../../store/use-event-markers.js';
 import { useDomain } from '../../store/use-domain.js';
 import { useEngineerTime } from './engineer-time.js';
 
@@ -16,8 +15,7 @@ export function TrackStack({ channels }: { channels: readonly string[] }): React
   const zoom = useEngineerTime((s) => s.zoom);
   const pan = useEngineerTime((s) => s.pan);
   const goLive = useEngineerTime((s) => s.goLive);
-  const advisories = useApp((s) => s.advisories);
-  const markers = useMemo(() => eventMarkers(advisories), [advisories]);
+  const markers = useEventMarkers();
   const interactive = useMemo(() => ({ onZoom: zoom, onPan: pan, onLive: goLive }), [zoom, pan, goLive]);
   const known = channels.filter((k) => CHANNEL_BY_KEY.has(k));
   return (

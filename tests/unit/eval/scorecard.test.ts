@@ -56,8 +56,14 @@ describe('scoreCleanRun and alarm figures', () => {
     expect(s).toMatchObject({ amberPlus: 3, amberPer12h: 6, advisoriesPer12h: 8, amberByFault: { founder: 2, kick: 1 }, byRisk: { Elevated: 1, Low: 1, Critical: 1, High: 1 } });
     expect(s.alarms.peakAdvisoriesIn10Min).toBe(3);
     expect(s.alarms.advisoriesPer10MinAvg).toBeCloseTo(4 / 36, 3);
-    expect(s.alarms.events).toBeNull(); // filled from events once issue 12 lands
+    expect(s.alarms.events).toBeNull(); // a run without alarm events
     expect(peakInWindow([0, 599_999, 600_000, 1_200_000], 600_000)).toBe(2);
+  });
+
+  it('the alarm-event figures come from the replay; the average per 10 min over the same hours', () => {
+    const fromReplay = { fromMs: 0, toMs: 8 * 3_600_000, events: 3, alarms: 4, alarmsPer10Min: 0.083, peakAlarmsIn10Min: 2, chattering: 1, standing: 0, shelved: 0 };
+    const s = scoreCleanRun([adv(0, 'founder', 'Mechanical', 'Elevated')], 6, fromReplay);
+    expect(s.alarms).toMatchObject({ events: 3, alarms: 4, alarmsPer10MinAvg: 0.111, peakAlarmsIn10Min: 2, chattering: 1, standing: 0 });
   });
 });
 
@@ -104,14 +110,17 @@ describe('scorecard table and issue 11 verdicts', () => {
     kind: 'fault', key: `${recording}/${fault}/nominal/${onsetIndex + 1}`, recording, fault, sizeLabel: 'nominal', size: 60, sizeUnit: 'gpm', onsetIndex,
     onsetS: 3600 * (onsetIndex + 1), onset: new Date(at(3600 * (onsetIndex + 1))).toISOString(), endS: 0, runFromS: 0, truth: null, packets: 1000, wallS: 1,
     score: { latencyS, riskLevel: latencyS === null ? null : 'High', maxRiskLevel: null, categoryLatencyS: latencyS, categoryFault: null, advisoriesOfFault: 1, preOnsetAmber: 2, preOnsetHours: 1, preOnsetAmberByFault: {}, duringOtherAmber: 0 },
-    alarms: { advisoriesPer10MinAvg: 0, peakAdvisoriesIn10Min: 0, events: null, alarmsPer10MinAvg: null, peakAlarmsIn10Min: null, chattering: null, standing: null },
+    alarms: { advisoriesPer10MinAvg: 0, peakAdvisoriesIn10Min: 0, events: 2, alarms: onsetIndex + 1, alarmsPer10MinAvg: 0.5, peakAlarmsIn10Min: onsetIndex + 1, chattering: 0, standing: 0 },
   });
   const results: TaskResult[] = [
     run('usrop-f7', 'kick', 0, 45),
     run('usrop-f7', 'kick', 1, 75),
     run('usrop-f7', 'kick', 2, null),
     run('usrop-f9', 'kick', 0, 30),
-    { kind: 'clean', key: 'usrop-f7/clean', recording: 'usrop-f7', packets: 1, wallS: 1, synthesised: [], score: scoreCleanRun([adv(0, 'founder', 'Mechanical', 'High')], 12) },
+    {
+      kind: 'clean', key: 'usrop-f7/clean', recording: 'usrop-f7', packets: 1, wallS: 1, synthesised: [],
+      score: scoreCleanRun([adv(0, 'founder', 'Mechanical', 'High')], 12, { fromMs: 0, toMs: 0, events: 1, alarms: 1, alarmsPer10Min: 0, peakAlarmsIn10Min: 1, chattering: 0, standing: 0, shelved: 0 }),
+    },
     { kind: 'skipped', key: 'volve-pa/trip-gain/nominal/3', recording: 'volve-pa', fault: 'trip-gain', reason: 'only 2 tripping onsets' },
   ];
 
@@ -120,10 +129,11 @@ describe('scorecard table and issue 11 verdicts', () => {
     const f7 = rows.find((r) => r.recording === 'usrop-f7');
     expect(f7).toMatchObject({ size: '60 gpm', caught: 2, medianLatencyS: 45, worstLatencyS: null, preOnsetAmber: 6, preOnsetHours: 3, preOnsetAmberPer12h: 24 });
     const text = formatScorecard(rows, cleanRows(results), results.filter((r) => r.kind === 'skipped') as never, ['usrop-f7', 'usrop-f9']);
-    expect(text).toMatch(/usrop-f7\s+kick\s+60 gpm\s+45 s High\s+75 s High\s+-\s+2\/3/);
-    expect(text).toMatch(/usrop-f7\s+clean\s+12\.0\s+1\s+1\s+1\s/);
+    expect(text).toMatch(/usrop-f7\s+kick\s+60 gpm\s+45 s High\s+75 s High\s+-\s+2\/3\s+45\/75\/-\s+1\(2\)\/2\(2\)\/3\(2\)\s+3\s/);
+    // clean: the advisory figures, then events 1, alarms 1, 0.014 sounds per 10 min (1 in 12 h), peak 1, no chattering or standing
+    expect(text).toMatch(/usrop-f7\s+clean\s+12\.0(\s+1){7}\s+0\.014\s+1\s+0\s+0\s+founder 1/);
     expect(text).toMatch(/volve-pa\/trip-gain\/nominal\/3: only 2 tripping onsets/);
-    expect(describeResult(results[0])).toMatch(/usrop-f7 kick 60 gpm onset 1 \(01:00:00\): \+45 s High; category \+45 s; 2 AMBER\+ before/);
+    expect(describeResult(results[0])).toMatch(/usrop-f7 kick 60 gpm onset 1 \(01:00:00\): \+45 s High; category \+45 s; 2 AMBER\+ before; 2 events, 1 alarms \(peak 1 in 10 min\)/);
   });
 
   it('verdicts against the issue table: every onset within the latency, clean AMBER+ per 12 h', () => {
