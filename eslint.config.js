@@ -41,9 +41,10 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core (ARCHITECTURE.md "The hot path"): drilling logic with no I/O and no clock.
+    // The pure core (ARCHITECTURE.md "The hot path"): drilling logic with no I/O and no clock
+    // (and the report model, built from stored records with the time passed in).
     // Time comes in the packet; randomness would make replays differ.
-    files: ['src-main/physics/**/*.ts', 'src-main/agents/**/*.ts', 'src-main/advisory/**/*.ts', 'src-main/ml/**/*.ts'],
+    files: ['src-main/physics/**/*.ts', 'src-main/agents/**/*.ts', 'src-main/advisory/**/*.ts', 'src-main/ml/**/*.ts', 'src-main/reports/model/**/*.ts'],
     ignores: ['src-main/ml/worker*.ts', 'src-main/ml/scheduler*.ts', 'src-main/ml/**/*-io.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -15,12 +15,14 @@ import { ViewActive } from './store/view-active.js';
 import { CompanyManView } from './views/CompanyManView.js';
 import { DrillerView } from './views/DrillerView.js';
 import { EngineerView } from './views/EngineerView.js';
+import { ReportsView } from './views/ReportsView.js';
 import { SettingsView } from './views/SettingsView.js';
 
 const VIEW_COMPONENTS: Record<ViewName, () => React.JSX.Element> = {
   driller: DrillerView,
   company: CompanyManView,
   engineer: EngineerView,
+  reports: ReportsView,
   settings: SettingsView,
 };
 

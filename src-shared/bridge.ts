@@ -9,6 +9,7 @@ import type { AlarmEvent, EventTransition } from './events.js';
 import type { HealthReport } from './health.js';
 import type { MlReport, MlRunOutcome, MlSkip } from './ml.js';
 import { OutcomeInputSchema, type OutcomeRecord, type OutcomeStat } from './outcome.js';
+import { ReportExportSchema, ReportRequestSchema, type ReportFile, type ReportModel, type ReportProgress } from './reports.js';
 import type { ShiftSummary } from './records.js';
 import type { SourceStatus, SourceTestResult } from './source.js';
 import type { BaselineProgress, LiveStatus } from './status.js';
@@ -162,6 +163,10 @@ export const BridgeRequests = {
   getMlOptimal: z.object({ depthFt: z.number().finite().min(0).max(60_000) }).strict(),
   /** Runs the ML analysis now on the last window of data (audited). */
   runMlNow: z.object({ actor }).strict(),
+  /** A shift (current by default, or fromMs/toMs), the whole well, or a depth interval: the report's figures. */
+  buildReport: ReportRequestSchema,
+  /** The same as a PDF, CSV or JSON file (base64); progress comes as reportProgress events. */
+  exportReport: ReportExportSchema,
 } as const;
 
 export type BridgeCommand = keyof typeof BridgeRequests;
@@ -211,6 +216,8 @@ export interface BridgeResponses {
   getMlLatest: MlReport | null;
   getMlOptimal: MlReport | null;
   runMlNow: MlRunOutcome;
+  buildReport: ReportModel;
+  exportReport: ReportFile;
 }
 
 /** Events pushed from the engine. */
@@ -234,10 +241,15 @@ export interface BridgeEvents {
   mlReport: MlReport;
   /** An ML run that did not analyse: too little drilling in the window. */
   mlSkip: MlSkip;
+  /** How far a report build or export has got (jobId as given in the request). */
+  reportProgress: ReportProgress;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
-export const BRIDGE_EVENTS: readonly BridgeEventName[] = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip'];
+export const BRIDGE_EVENTS: readonly BridgeEventName[] = [
+  'status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip',
+  'reportProgress',
+];
 
 /** A command failure the user can read (validation, not found, refused). */
 export interface BridgeError {

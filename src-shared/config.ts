@@ -302,6 +302,16 @@ export const WellConfigSchema = z
       /** Data-time seconds looked back over (at most 7200 packets are analysed). */
       window_s: range(7200, 600, 14_400, 's'),
     }),
+    reports: section({
+      /** Local hours (0-23) at which a shift starts; the report of the shift that ended is written then. */
+      shift_start_hours: z.array(z.number().int().min(0).max(23)).min(1).max(24).default([6, 18]),
+      /** Write the shift report into <data dir>/reports at each shift change. */
+      auto_write: z.boolean().default(true),
+      /** Units of the automatic report (an export asks for its own). */
+      units: z.enum(['imperial', 'metric']).default('imperial'),
+      /** A TrueType font with the letters the reports need; empty = DejaVu Sans where installed. */
+      font_file: z.string().default(''),
+    }),
   })
   .strict();
 

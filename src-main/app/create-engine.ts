@@ -28,6 +28,8 @@ import type { MlRunner } from '../ml/runner.js';
 import { WorkerMlRunner } from '../ml/worker-runner.js';
 import { activeLimits } from '../physics/thresholds.js';
 import { PipelineCoordinator } from '../pipeline/coordinator.js';
+import { ReportService } from '../reports/report-service.js';
+import { ShiftReportWriter } from '../reports/shift-report-writer.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import { AdvisoryPublisher } from './advisory-publisher.js';
 import { AlarmPublisher } from './alarm-publisher.js';
@@ -203,9 +205,27 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     absentChannels: coordinator.absentChannels(),
   });
 
+  const reports = new ReportService({
+    storage,
+    config: () => config.get(),
+    campaign: () => campaigns.get(),
+    baseline: () => baseline.progress(),
+    dataNowMs: () => coordinator.packet?.timeMs ?? clock(),
+    clock,
+    onProgress: (p) => events.emit('reportProgress', p),
+    log,
+    dataDir: ports.dataDir ?? null,
+  });
+  const shiftReports = new ShiftReportWriter({
+    hours: () => config.get().reports.shift_start_hours,
+    enabled: () => config.get().reports.auto_write && !!ports.dataDir,
+    write: (fromMs, toMs) => void reports.writeShift(fromMs, toMs).catch((e) => log(`shift report not written: ${(e as Error).message}`)),
+  });
+
   loop = new PacketLoop({
     coordinator, storage, baseline, baselineFile, advisories, alarms, enricher, events, health, audit, clock, log, status, fleet, ml,
     statusIntervalMs: ports.statusIntervalMs ?? 250,
+    onDataTime: (t) => shiftReports.observe(t),
   });
 
   // What a change affects downstream, wired once instead of called by hand in each command.
@@ -223,7 +243,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
 
   const ctx: EngineContext = {
     storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, alarms, events, settings, feedReset,
-    outcomes, ml, clock, log, audit, status,
+    outcomes, ml, reports, clock, log, audit, status,
     modelPaths: ports.modelPaths ?? modelsFolderOnly(DEFAULT_MODELS_DIR),
   };
   const call = dispatcher(commandHandlers(ctx), log);
@@ -267,6 +287,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       advisories.dispose();
       await sources.dispose();
       await ml.dispose();
+      await reports.dispose();
       await ownEnricher?.dispose();
       await storage.flushMetrics().catch((e) => log(`metrics not flushed: ${(e as Error).message}`));
     },

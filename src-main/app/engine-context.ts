@@ -10,6 +10,7 @@ import type { HealthMonitor } from '../health/health-monitor.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
 import type { ModelPathPolicy } from '../llm/model-path-policy.js';
 import type { PipelineCoordinator } from '../pipeline/coordinator.js';
+import type { ReportService } from '../reports/report-service.js';
 import type { NewAuditEntry, PersistenceLayer } from '../storage/persistence.js';
 import type { AdvisoryPublisher } from './advisory-publisher.js';
 import type { AlarmPublisher } from './alarm-publisher.js';
@@ -36,6 +37,7 @@ export interface EngineContext {
   feedReset: FeedReset;
   ml: MlService;
   outcomes: OutcomeRecorder;
+  reports: ReportService;
   /** Wall clock, epoch ms: audit stamps and health timeouts (never drilling decisions). */
   clock: () => number;
   log: (line: string) => void;

@@ -36,6 +36,8 @@ export interface PacketLoopDeps {
   statusIntervalMs: number;
   /** The ML engine's scheduler takes every packet's outcome (data time). */
   ml: { observe(out: PacketOutcome): void };
+  /** Each packet's data time (the automatic shift report watches it). */
+  onDataTime?: (timeMs: number) => void;
 }
 
 export class PacketLoop {
@@ -49,6 +51,7 @@ export class PacketLoop {
     const out = coordinator.process(raw);
     if (out.metrics) storage.recordMetrics(metricSampleOf(out.packet, out.metrics));
     storage.recordPacketCounts(out.packet.timeMs, 1);
+    storage.recordRigState(out.packet.timeMs, out.packet.rigState);
     if (out.baselineLocked) this.baselineLocked();
     this.d.ml.observe(out);
     if (out.ticket) {
@@ -66,6 +69,7 @@ export class PacketLoop {
       void this.d.advisories.publish(out.advisory).then(() => this.d.enricher.submit(req, dataNowMs));
     }
     if (out.transitions.length > 0) void this.d.alarms.publish(out.transitions);
+    this.d.onDataTime?.(out.packet.timeMs);
     const now = this.d.clock();
     if (now - this.lastStatusEventMs >= this.d.statusIntervalMs) this.pushStatus();
   }

@@ -152,6 +152,12 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
     if (!channels.has(name)) err(`acquisition.absent_channels.${i}`, `"${name}" is not a channel name (one of ${CHANNELS.join(', ')})`);
   }
 
+  // Each shift starts at a distinct hour (a repeat would make a zero-length shift).
+  const hours = c.reports.shift_start_hours;
+  if (new Set(hours).size !== hours.length) {
+    err('reports.shift_start_hours', `must not repeat an hour (got [${hours.join(', ')}])`);
+  }
+
   // An exposed server without a token accepts anyone's writes.
   if (!LOOPBACK_HOSTS.has(c.server.host) && c.server.token === '') {
     warn('server.token', `empty while server.host is "${c.server.host}" (not loopback): set a token before exposing the API`);

@@ -1,6 +1,7 @@
 // IPC wiring: one ipcMain.handle per Bridge command. Each payload is untrusted (a compromised
-// renderer could send anything), so it is checked against the contract's zod schema here,
-// and the sender must be our own window's app:// page, before the engine sees it.
+// renderer could send anything): the sender must be our own window's app:// page, and the
+// engine's dispatcher (app/dispatch.ts, the one validation boundary) checks the payload
+// against the contract's zod schema. Only the model path is read here, to ask the person.
 import { realpathSync } from 'node:fs';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { BRIDGE_EVENTS, BridgeRequests, type BridgeCommand, type BridgeResult } from '../../src-shared/bridge.js';
@@ -49,18 +50,16 @@ export function registerBridgeIpc(engine: Engine, getWindow: () => WebContents |
       if (!trustedSender(event, allowedUrlPrefix)) {
         return { ok: false, error: { code: 'refused', message: 'IPC from an untrusted frame' } };
       }
-      const parsed = BridgeRequests[command].safeParse(request);
-      if (!parsed.success) {
-        const message = parsed.error.issues.map((i) => `${i.path.join('.') || command}: ${i.message}`).join('; ');
-        return { ok: false, error: { code: 'invalid-request', message } };
-      }
       try {
         if (command === 'setLlmModel') {
-          const confirmed = await confirmModel(parsed.data as { path: string; enabled: boolean; actor: string }, models, event.sender);
+          // The dispatcher reports a malformed request; a well-formed one may need the file dialog.
+          const parsed = BridgeRequests.setLlmModel.safeParse(request);
+          if (!parsed.success) return await engine.call(command, request);
+          const confirmed = await confirmModel(parsed.data, models, event.sender);
           if (!confirmed) return { ok: false, error: { code: 'refused', message: 'no model file chosen' } };
           return await engine.call(command, confirmed);
         }
-        return await engine.call(command, parsed.data);
+        return await engine.call(command, request);
       } catch (e) {
         return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
       }

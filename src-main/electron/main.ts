@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Engine } from '../app/engine.js';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, serveAppRequest } from './app-protocol.js';
 import { registerBridgeIpc } from './ipc.js';
+import { registerSaveFile } from './save-file.js';
 import { startEngine } from './start-engine.js';
 
 // dist/electron/src-main/electron/main.js -> repo (or app.asar) root
@@ -85,7 +86,12 @@ async function boot(): Promise<void> {
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(appRoot, 'resources');
   engine = await startEngine({ dataDir: app.getPath('userData'), resourcesDir, pickedModel: (p) => pickedModels.has(p) });
   const models = { modelsDir: join(resourcesDir, 'models'), picked: pickedModels };
-  unregisterIpc = registerBridgeIpc(engine, () => mainWindow?.webContents ?? null, rendererUrlPrefix, models);
+  const offBridge = registerBridgeIpc(engine, () => mainWindow?.webContents ?? null, rendererUrlPrefix, models);
+  const offSave = registerSaveFile(() => mainWindow, rendererUrlPrefix);
+  unregisterIpc = () => {
+    offBridge();
+    offSave();
+  };
   mainWindow = createWindow();
 }
 

@@ -1,5 +1,5 @@
 // Preload (sandboxed, so CommonJS and only 'electron' may be required). Exposes exactly one
-// object, window.sairen = { call, on }, over fixed IPC channels; no ipcRenderer, no Node.
+// object, window.sairen = { call, on, saveFile }, over fixed IPC channels; no ipcRenderer, no Node.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { BridgeCommand, BridgeEventName } from '../../src-shared/bridge.js';
 
@@ -10,8 +10,12 @@ const COMMANDS = [
   'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'getVerification', 'getShiftSummary', 'getEvents', 'getEventTimeline', 'acknowledgeEvent', 'shelveEvent', 'unshelveEvent', 'setSource', 'testSource',
   'listSerialPorts', 'setLlmModel',
   'getMlLatest', 'getMlOptimal', 'runMlNow',
+  'buildReport', 'exportReport',
 ] as const satisfies readonly BridgeCommand[];
-const EVENTS = ['status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip'] as const satisfies readonly BridgeEventName[];
+const EVENTS = [
+  'status', 'advisory', 'acknowledgement', 'outcome', 'health', 'audit', 'ticket', 'verification', 'alarmEvent', 'mlReport', 'mlSkip',
+  'reportProgress',
+] as const satisfies readonly BridgeEventName[];
 
 // Fails to compile when the contract gains a command or event not listed here.
 const _allCommands: Exclude<BridgeCommand, (typeof COMMANDS)[number]> extends never ? true : never = true;
@@ -26,6 +30,10 @@ contextBridge.exposeInMainWorld('sairen', {
   call(command: string, request: unknown): Promise<unknown> {
     if (!commandSet.has(command)) return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: `unknown command ${command}` } });
     return ipcRenderer.invoke(`sairen:call:${command}`, request);
+  },
+  /** A save dialog for an exported report, shown by the main process. */
+  saveFile(fileName: string, base64: string): Promise<unknown> {
+    return ipcRenderer.invoke('sairen:save-file', { fileName, base64 });
   },
   on(event: string, listener: (payload: unknown) => void): () => void {
     if (!eventSet.has(event)) throw new Error(`unknown event ${event}`);

@@ -37,6 +37,9 @@ export const COMMAND_ACCESS: Record<BridgeCommand, CommandAccess> = {
   getMlLatest: 'read',
   getMlOptimal: 'read',
   runMlNow: 'write',
+  // they read the record (as getAudit does); one runs at a time in the engine's report queue
+  buildReport: 'read',
+  exportReport: 'read',
 };
 
 export const isWriteCommand = (c: BridgeCommand): boolean => COMMAND_ACCESS[c] !== 'read';

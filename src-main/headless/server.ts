@@ -15,6 +15,7 @@ import { recordRoutes } from './routes/records.js';
 import { closeWithin, guardConnections } from './connections.js';
 import { installRouteAccess, type ApiRoute } from './route-access.js';
 import { assertServablePolicy, isLoopbackHost, type AuthPolicy } from './routes/security.js';
+import { reportRoutes } from './routes/reports.js';
 import { registerStatic } from './static.js';
 import { registerWsBridge } from './ws-bridge.js';
 
@@ -103,6 +104,7 @@ export async function startApiServer(engine: Engine, opts: ApiServerOptions): Pr
   await app.register(recordRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(mlRoutes, { prefix: API_PREFIX, ...deps });
   await app.register(eventRoutes, { prefix: API_PREFIX, ...deps });
+  await app.register(reportRoutes, { prefix: API_PREFIX, ...deps });
 
   await app.listen({ host, port: opts.port });
   const address = app.server.address();

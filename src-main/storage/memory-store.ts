@@ -69,6 +69,8 @@ export class MemoryStore implements PersistenceLayer {
   private readonly roll1 = new Map<string, Map<number, Agg>>();
   private readonly roll10 = new Map<string, Map<number, Agg>>();
   private readonly packetCounts = new Map<number, number>();
+  /** minute -> state -> packets. */
+  private readonly rigStates = new Map<number, Map<string, number>>();
   private newestSampleMs = -Infinity;
   private lastRetentionMs = -Infinity;
   private readonly retentionMs: number;
@@ -189,6 +191,57 @@ export class MemoryStore implements PersistenceLayer {
     if (this.closed || !this.keepMetrics || !Number.isFinite(packets)) return;
     const m = bucketStart(timeMs, ONE_MIN_MS);
     this.packetCounts.set(m, (this.packetCounts.get(m) ?? 0) + packets);
+  }
+
+  recordRigState(timeMs: number, rigState: string): void {
+    if (this.closed || !this.keepMetrics) return;
+    const m = bucketStart(timeMs, ONE_MIN_MS);
+    let states = this.rigStates.get(m);
+    if (!states) this.rigStates.set(m, (states = new Map()));
+    states.set(rigState, (states.get(rigState) ?? 0) + 1);
+  }
+
+  async rigStatePackets(fromMs: number, toMs: number): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    const fromMin = bucketStart(fromMs, ONE_MIN_MS);
+    for (const [m, states] of this.rigStates) {
+      if (m < fromMin || m > toMs) continue;
+      for (const [state, n] of states) out[state] = (out[state] ?? 0) + n;
+    }
+    return out;
+  }
+
+  async packetsPerMinute(fromMs: number, toMs: number): Promise<[number, number][]> {
+    const fromMin = bucketStart(fromMs, ONE_MIN_MS);
+    return [...this.packetCounts.entries()].filter(([m]) => m >= fromMin && m <= toMs).sort((a, b) => a[0] - b[0]);
+  }
+
+  async recordedSpan(): Promise<{ fromMs: number; toMs: number } | null> {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const m of this.packetCounts.keys()) {
+      if (m < first) first = m;
+      if (m > last) last = m;
+    }
+    if (this.packetCounts.size === 0) return null;
+    await this.flushMetrics();
+    // To the second where raw samples exist (the first and last minute are partial).
+    let firstRaw = Infinity;
+    let lastRaw = -Infinity;
+    for (const series of this.raw.values()) {
+      for (const t of series.keys()) {
+        if (t >= first && t < first + ONE_MIN_MS && t < firstRaw) firstRaw = t;
+        if (t >= last && t < last + ONE_MIN_MS && t > lastRaw) lastRaw = t;
+      }
+    }
+    return { fromMs: Number.isFinite(firstRaw) ? firstRaw : first, toMs: Number.isFinite(lastRaw) ? lastRaw + 1 : last + ONE_MIN_MS };
+  }
+
+  async firstTimeAtOrAbove(channel: string, value: number, sinceMs = -Number.MAX_SAFE_INTEGER): Promise<number | null> {
+    await this.flushMetrics();
+    let best: number | null = null;
+    for (const [t, v] of this.raw.get(channel) ?? []) if (t >= sinceMs && v >= value && (best === null || t < best)) best = t;
+    return best;
   }
 
   async flushMetrics(): Promise<void> {

@@ -181,6 +181,18 @@ CREATE UNIQUE INDEX ml_reports_report_id ON ml_reports(report_id);
 CREATE INDEX ml_reports_status_depth ON ml_reports(status, depth_from_ft);
 `,
   },
+  {
+    version: 5,
+    name: 'packets per rig state per minute (time per rig state in reports)',
+    sql: `
+CREATE TABLE IF NOT EXISTS rig_state_minutes (
+  minute_ms INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  packets INTEGER NOT NULL,
+  PRIMARY KEY (minute_ms, state)
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions it applied. */

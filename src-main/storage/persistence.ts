@@ -97,7 +97,8 @@ export function isStorageError(e: unknown): boolean {
  * - acknowledge() does not write an audit entry itself; acknowledgeWithAudit() writes the
  *   acknowledgement and its audit entry (kind 'acknowledgement', after = the acknowledgement)
  *   together: both or neither, even across kill -9 (one SQLite transaction).
- * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time.
+ * - recordPacketCounts(timeMs, packets) ADDS `packets` to the count at that time; recordRigState
+ *   adds one packet to that minute's count for the state.
  * - queryMetrics returns one series per requested channel, at most maxPoints points each,
  *   averaged per bucket; resolution says which table answered.
  * - recordOutcome() appends (outcomes are an audited record); the newest per advisory counts.
@@ -126,6 +127,8 @@ export interface PersistenceLayer {
   flushMetrics(): Promise<void>;
   queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]>;
   recordPacketCounts(timeMs: number, packets: number): void;
+  /** Batched like packet counts: one packet seen in this rig state (time per state in reports). */
+  recordRigState(timeMs: number, rigState: string): void;
   shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary>;
   recordOutcome(o: Omit<OutcomeRecord, 'seq'>): Promise<OutcomeRecord>;
   listOutcomes(q: OutcomeQuery): Promise<OutcomeRecord[]>;
@@ -145,6 +148,17 @@ export interface PersistenceLayer {
   listMlReports(q: MlReportQuery): Promise<MlReport[]>;
   /** The successful report whose analysed depth range is nearest to depthFt. */
   nearestMlOptimum(depthFt: number): Promise<MlReport | null>;
+  /** Packets per rig state in the minutes from fromMs's minute to toMs. */
+  rigStatePackets(fromMs: number, toMs: number): Promise<Record<string, number>>;
+  /** [minute start, packets] for each minute with packets, oldest first (same minutes as above). */
+  packetsPerMinute(fromMs: number, toMs: number): Promise<[number, number][]>;
+  /**
+   * From the first to just after the last recorded sample (to the second while 1 Hz rows exist,
+   * else to the minute of the packet counts); null when nothing is recorded.
+   */
+  recordedSpan(): Promise<{ fromMs: number; toMs: number } | null>;
+  /** Time of the first sample at or after sinceMs with channel value >= value; null if none. */
+  firstTimeAtOrAbove(channel: string, value: number, sinceMs?: number): Promise<number | null>;
   health(): StorageHealth;
   close(): Promise<void>;
 }

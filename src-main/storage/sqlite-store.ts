@@ -35,6 +35,7 @@ import { buildShiftSummary } from './shift-summary.js';
 import { SqliteEvents } from './sqlite-events.js';
 import { SqliteFleetRecords } from './sqlite-fleet-records.js';
 import { whereClause } from './where-clause.js';
+import { SqliteReportQueries } from './sqlite-report-queries.js';
 
 export const DB_FILE = 'sairen.db';
 
@@ -102,6 +103,8 @@ export class SqliteStore implements PersistenceLayer {
   private readonly channelIds = new Map<string, number>();
   private queue: MetricSample[] = [];
   private packetQueue = new Map<number, number>();
+  /** "minuteMs|state" -> packets, flushed with the metrics. */
+  private rigStateQueue = new Map<string, number>();
   private readonly pending = new Map<string, Advisory>();
   private timer: NodeJS.Timeout | null = null;
   private diskFull = false;
@@ -116,6 +119,7 @@ export class SqliteStore implements PersistenceLayer {
   private readonly ml: SqliteMlReports;
   private readonly fleet: SqliteFleetRecords;
   private readonly alarmEvents: SqliteEvents;
+  private readonly reportQueries: SqliteReportQueries;
   /** Set when a damaged (0-byte) database was renamed aside at open. */
   readonly setAside: { movedTo: string; reason: string } | null = null;
 
@@ -151,6 +155,7 @@ export class SqliteStore implements PersistenceLayer {
     this.ml = new SqliteMlReports(this.db);
     this.fleet = new SqliteFleetRecords(this.db);
     this.alarmEvents = new SqliteEvents(this.db);
+    this.reportQueries = new SqliteReportQueries(this.db, (name) => this.channelIds.get(name), () => this.channelIds.values());
     this.loadChannelIds();
     const flushMs = opts.metricsFlushMs ?? 1000;
     if (flushMs > 0) {
@@ -381,6 +386,12 @@ export class SqliteStore implements PersistenceLayer {
     this.packetQueue.set(m, (this.packetQueue.get(m) ?? 0) + packets);
   }
 
+  recordRigState(timeMs: number, rigState: string): void {
+    if (this.closed || this.diskFull) return;
+    const key = `${bucketStart(timeMs, ONE_MIN_MS)}|${rigState}`;
+    this.rigStateQueue.set(key, (this.rigStateQueue.get(key) ?? 0) + 1);
+  }
+
   private loadChannelIds(): void {
     this.channelIds.clear();
     for (const r of this.db.prepare('SELECT id, name FROM metric_channels').all() as { id: number; name: string }[]) {
@@ -405,17 +416,23 @@ export class SqliteStore implements PersistenceLayer {
         this.droppedSamples += this.queue.length;
         this.queue = [];
         this.packetQueue.clear();
+        this.rigStateQueue.clear();
         return;
       }
       this.lastProbeMs = Date.now();
     }
     const batch = this.queue;
     const packets = this.packetQueue;
-    if (batch.length === 0 && packets.size === 0) return;
+    const states = this.rigStateQueue;
+    if (batch.length === 0 && packets.size === 0 && states.size === 0) return;
     this.queue = [];
     this.packetQueue = new Map();
+    this.rigStateQueue = new Map();
     try {
-      this.db.transaction(() => this.writeMetrics(batch, packets))();
+      this.db.transaction(() => {
+        this.writeMetrics(batch, packets);
+        this.reportQueries.writeRigStates(states);
+      })();
       if (this.diskFull) this.clearDiskFull();
     } catch (err) {
       this.loadChannelIds(); // the rollback may have undone new channel rows
@@ -562,6 +579,26 @@ export class SqliteStore implements PersistenceLayer {
 
   async listEvents(q: EventQuery): Promise<AlarmEvent[]> {
     return this.alarmEvents.list(q);
+  }
+
+  async rigStatePackets(fromMs: number, toMs: number): Promise<Record<string, number>> {
+    await this.flushMetrics();
+    return this.reportQueries.rigStatePackets(fromMs, toMs);
+  }
+
+  async packetsPerMinute(fromMs: number, toMs: number): Promise<[number, number][]> {
+    await this.flushMetrics();
+    return this.reportQueries.packetsPerMinute(fromMs, toMs);
+  }
+
+  async recordedSpan(): Promise<{ fromMs: number; toMs: number } | null> {
+    await this.flushMetrics();
+    return this.reportQueries.recordedSpan();
+  }
+
+  async firstTimeAtOrAbove(channel: string, value: number, sinceMs = -Number.MAX_SAFE_INTEGER): Promise<number | null> {
+    await this.flushMetrics();
+    return this.reportQueries.firstTimeAtOrAbove(channel, value, sinceMs);
   }
 
   async saveMlReport(r: MlReport): Promise<void> {

@@ -14,6 +14,8 @@ import type { ConnectionAware, ConnectionState } from './ws-bridge.js';
 export interface SairenPreloadApi {
   call(command: string, request: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Desktop only: a save dialog for an exported report (bytes as base64). */
+  saveFile?(fileName: string, base64: string): Promise<{ saved: boolean; path?: string; error?: string }>;
 }
 
 declare global {

@@ -127,6 +127,8 @@ export const KEY_LABELS: Record<string, KeyLabel> = {
   'storage.metrics_retention_days': L('Keep trends for', 'days'), 'storage.metrics_flush_ms': L('Write trends every', 'ms'),
   'knowledge.recall_enabled': L('Precedents from past events (recall)'), 'knowledge.recall_capacity': L('Past events kept for recall', 'events'),
   'fleet.queue_capacity': L('Events kept for the fleet hub', 'events'),
+  'reports.shift_start_hours': L('Shift changes at (hours, e.g. [6, 18])'), 'reports.auto_write': L('Write each shift report by itself'),
+  'reports.units': L('Units of the automatic report'), 'reports.font_file': L('Report font file (empty = DejaVu Sans)'),
 };
 
 const prefixed = (p: string) => Object.keys(KEY_LABELS).filter((k) => k.startsWith(p));
@@ -147,7 +149,7 @@ export const CONFIG_GROUPS: readonly ConfigGroup[] = [
   { id: 'physics', title: 'Physics & windows', purpose: 'Calculation windows and constants.', keys: [...prefixed('physics.').filter((k) => !k.startsWith('physics.kick_') && k !== 'physics.loss_min_indicators'), 'ensemble_weights.mse', 'ensemble_weights.hydraulic', 'ensemble_weights.well_control', 'ensemble_weights.formation', 'ensemble_weights.stuck_pipe'] },
   { id: 'well', title: 'Well & data feed', purpose: 'Names, bit size and how the WITS feed is read.', keys: [...prefixed('well.'), ...prefixed('acquisition.')] },
   { id: 'precedents', title: 'Precedents & fleet', purpose: 'Past events recalled as precedents, and events kept for the fleet hub (applied at start).', keys: [...prefixed('knowledge.'), ...prefixed('fleet.')] },
-  { id: 'system', title: 'AI explainer, server & storage', purpose: 'The local model, the network API and trend storage.', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.')] },
+  { id: 'system', title: 'AI explainer, server, storage & shift reports', purpose: 'The local model, the network API, trend storage, and when shifts change (a report is written at each).', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.'), ...prefixed('reports.')] },
 ];
 
 /** Keys shown elsewhere (the Campaign panel switches the active campaign). */

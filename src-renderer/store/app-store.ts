@@ -7,11 +7,12 @@ import type { LiveStatus } from '../../src-shared/status.js';
 import type { ConnectionState } from '../bridge/ws-bridge.js';
 import { INITIAL_FEED_CLOCK, nextFeedClock, type FeedClock } from '../lib/feed.js';
 
-export type ViewName = 'driller' | 'company' | 'engineer' | 'settings';
+export type ViewName = 'driller' | 'company' | 'engineer' | 'reports' | 'settings';
 export const VIEWS: readonly { name: ViewName; label: string }[] = [
   { name: 'driller', label: 'Driller' },
   { name: 'company', label: 'Company man' },
   { name: 'engineer', label: 'Engineer' },
+  { name: 'reports', label: 'Reports' },
   { name: 'settings', label: 'Settings' },
 ];
 

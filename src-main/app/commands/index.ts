@@ -9,6 +9,7 @@ import { llmCommands } from './llm.js';
 import { mlCommands } from './ml.js';
 import { outcomeCommands } from './outcome.js';
 import { recordCommands } from './records.js';
+import { reportCommands } from './reports.js';
 import { sourceCommands } from './source.js';
 import { statusCommands } from './status.js';
 
@@ -24,5 +25,6 @@ export function commandHandlers(ctx: EngineContext): CommandHandlers {
     ...sourceCommands(ctx),
     ...llmCommands(ctx),
     ...mlCommands(ctx),
+    ...reportCommands(ctx),
   };
 }

@@ -112,14 +112,14 @@ describe('Electron security (electronegativity-equivalent checks)', () => {
     expect(src['main.ts']).toMatch(/pickedModel: \(p\) => pickedModels\.has\(p\)/);
   });
 
-  it('PRELOAD: exposes exactly one object, window.sairen = { call, on }, and never ipcRenderer itself', () => {
+  it('PRELOAD: exposes exactly one object, window.sairen = { call, saveFile, on }, and never ipcRenderer itself', () => {
     const preload = src['preload.cts'];
     const exposures = preload.match(/exposeInMainWorld\(/g) ?? [];
     expect(exposures).toHaveLength(1);
     expect(preload).toMatch(/exposeInMainWorld\('sairen',\s*\{\s*call\(/);
     const exposed = /exposeInMainWorld\('sairen',\s*\{([\s\S]*)\}\);/.exec(preload)?.[1] ?? '';
     const keys = [...exposed.matchAll(/^ {2}(\w+)\(/gm)].map((m) => m[1]);
-    expect(keys).toEqual(['call', 'on']);
+    expect(keys).toEqual(['call', 'saveFile', 'on']);
     expect(exposed).not.toMatch(/ipcRenderer\s*[,}]/); // not handed over as a value
     expect(preload).not.toMatch(/require\((?!'electron')/);
   });
@@ -129,6 +129,15 @@ describe('Electron security (electronegativity-equivalent checks)', () => {
     expect(ipc).toMatch(/BridgeRequests\[command\]\.safeParse\(request\)/);
     expect(ipc).toMatch(/trustedSender\(event/);
     expect(ipc).toMatch(/engine\.call\(command, parsed\.data\)/);
+  });
+
+  it('SAVE DIALOG: the report save handler checks the sender, validates a plain file name, asks the person', () => {
+    const save = src['save-file.ts'];
+    expect(save).toMatch(/senderFrame\?\.url \?\? ''\)\.startsWith\(allowedUrlPrefix\)/);
+    expect(save).toMatch(/SaveRequest\.safeParse\(request\)/);
+    expect(save).toMatch(/basename\(n\) === n/);
+    expect(save).toMatch(/dialog\.showSaveDialog/);
+    expect(src['main.ts']).toMatch(/registerSaveFile\(\(\) => mainWindow, rendererUrlPrefix\)/);
   });
 
   it('single-instance lock and graceful dispose are in place', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src-main/storage/memory-store.js';
 import { persistenceContract } from './persistence-contract.js';
+import { reportQueriesContract } from './report-queries-contract.js';
 
 persistenceContract('MemoryStore', async (opts) => new MemoryStore(opts));
+reportQueriesContract('MemoryStore', async (opts) => new MemoryStore(opts));
 
 // Issue 9 item 13: the in-memory store is bounded like the SQLite tiers (a replay kept every raw
 // sample in its queue: 1.3 GB for a 72 h recording). npm run bench:replay-memory measures it.
