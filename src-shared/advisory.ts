@@ -219,7 +219,9 @@ export type AuditKind =
   | 'alarm-event'
   | 'not-recording'
   | 'file-set-aside'
-  | 'config-rejected';
+  | 'config-rejected'
+  /** The self-healer acted on a component (reconnect, fallback, writes paused, file set aside). */
+  | 'self-heal';
 
 export interface AuditEntry {
   seq: number;

@@ -6,7 +6,7 @@ import type { Acknowledgement, Advisory, AuditEntry, Ticket, VerificationResult 
 import type { Campaign } from './campaign.js';
 import type { ConfigValidation, WellConfig } from './config.js';
 import type { AlarmEvent, EventTransition } from './events.js';
-import type { HealthReport } from './health.js';
+import type { HealthReport, LogTail } from './health.js';
 import type { MlReport, MlRunOutcome, MlSkip } from './ml.js';
 import { OutcomeInputSchema, type OutcomeRecord, type OutcomeStat } from './outcome.js';
 import { ReportExportSchema, ReportRequestSchema, type ReportFile, type ReportModel, type ReportProgress } from './reports.js';
@@ -163,6 +163,8 @@ export const BridgeRequests = {
   getMlOptimal: z.object({ depthFt: z.number().finite().min(0).max(60_000) }).strict(),
   /** Runs the ML analysis now on the last window of data (audited). */
   runMlNow: z.object({ actor }).strict(),
+  /** The last lines of the engine's log file (the engineer view), oldest first. */
+  getLogTail: z.object({ lines: z.number().int().min(1).max(1000).default(200) }).strict(),
   /** A shift (current by default, or fromMs/toMs), the whole well, or a depth interval: the report's figures. */
   buildReport: ReportRequestSchema,
   /** The same as a PDF, CSV or JSON file (base64); progress comes as reportProgress events. */
@@ -216,6 +218,7 @@ export interface BridgeResponses {
   getMlLatest: MlReport | null;
   getMlOptimal: MlReport | null;
   runMlNow: MlRunOutcome;
+  getLogTail: LogTail;
   buildReport: ReportModel;
   exportReport: ReportFile;
 }

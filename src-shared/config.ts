@@ -291,8 +291,35 @@ export const WellConfigSchema = z
       queue_capacity: count(1000, 10, 100_000, 'events'),
     }),
     storage: section({
+      /** The raw 1 Hz tier (one row per channel per packet, about 2 MB per hour). */
       metrics_retention_days: range(90, 1, 3650, 'days'),
+      /** The 1-minute rollups (the trends over days). */
+      rollup_1min_retention_days: range(365, 1, 3650, 'days'),
+      /** The 10-minute rollups (the well's whole history). */
+      rollup_10min_retention_days: range(3650, 1, 36_500, 'days'),
+      /** The data directory stays under this: the oldest raw metrics are pruned first. */
+      max_data_dir_mb: range(8192, 64, 10_000_000, 'MB'),
       metrics_flush_ms: count(1000, 100, 60_000, 'ms'),
+    }),
+    health: section({
+      /** The self-healer's pass: every check, and a heal for what is down. */
+      check_interval_s: range(30, 1, 600, 's'),
+      /** Below this free space non-critical writes stop (raw metrics, tickets, routine log lines); degraded below twice it. */
+      disk_low_mb: range(500, 1, 1_000_000, 'MB'),
+      /** How often the database's structure is checked (PRAGMA quick_check, in a worker thread). */
+      integrity_check_interval_s: range(21_600, 60, 604_800, 's'),
+      /** A check that runs longer is abandoned (said in health, not counted as damage). */
+      integrity_check_timeout_s: range(60, 1, 3600, 's'),
+      /** The LLM, switched to templates after failures, is re-probed after this (doubling to 8 times it). */
+      llm_retry_after_s: range(600, 10, 86_400, 's'),
+      /** Longest wait between the self-healer's reconnects of a silent feed (it doubles up to this). */
+      feed_reconnect_max_s: range(300, 5, 3600, 's'),
+    }),
+    logging: section({
+      /** logs/sairen.log in the data directory rotates at this size. */
+      max_file_mb: range(10, 1, 1000, 'MB'),
+      /** Rotated files kept (sairen.log.1 ...); the oldest goes. */
+      keep_files: count(5, 1, 100, 'files'),
     }),
     ml: section({
       /** Hourly optimal-parameter analysis (DOMAIN §10). */

@@ -39,6 +39,8 @@ export interface SourceStatus {
   rejected: number;
   badLines: number;
   detail: string;
+  /** Wall clock (epoch ms) of the last bytes read from the wire, frame or not (byte sources only). */
+  lastByteMs?: number | null;
   /** Something the crew should know although data flows (e.g. a second sender was refused). */
   warning?: string;
   /** The settings of the feed in use (filled in by the engine), so a screen can show them after a reload. */

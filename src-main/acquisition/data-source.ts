@@ -12,6 +12,11 @@ export interface DataSource {
   onPacket(cb: (p: WitsPacket) => void): () => void;
   onStatus(cb: (s: SourceStatus) => void): () => void;
   status(): SourceStatus;
+  /**
+   * Drops the link and connects again now (the self-healer, when a connected feed went silent).
+   * Returns false when the source has no link to renew (simulator, replay, stdin).
+   */
+  reconnect?(reason: string): boolean;
 }
 
 /** What a WITS byte source needs to decode frames. */
@@ -51,6 +56,11 @@ export abstract class SourceBase implements DataSource {
   abstract start(): void;
   abstract stop(): Promise<void>;
 
+  /** Sources without a link to renew (simulator, replay, stdin) say so. */
+  reconnect(_reason: string): boolean {
+    return false;
+  }
+
   onPacket(cb: (p: WitsPacket) => void): () => void {
     this.packetListeners.add(cb);
     return () => this.packetListeners.delete(cb);
@@ -81,6 +91,11 @@ export abstract class SourceBase implements DataSource {
         // A listener's bug must not stop the feed.
       }
     }
+  }
+
+  /** Bytes came off the wire (a frame or not): the feed check tells a slow sender from a dead one. */
+  protected bytesReceived(atMs: number): void {
+    this.st.lastByteMs = atMs;
   }
 
   protected emit(p: WitsPacket): void {

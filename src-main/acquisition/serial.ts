@@ -70,11 +70,28 @@ export class SerialSource extends SourceBase {
     this.setState('stopped', 'stopped');
   }
 
+  /** Closes and reopens the port (a converter that stopped sending often needs it). */
+  override reconnect(reason: string): boolean {
+    if (!this.running) return false;
+    const p = this.port;
+    if (p?.isOpen) {
+      p.close(() => undefined); // 'close' schedules the reopen
+    } else if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+      this.open();
+    }
+    this.setState('reconnecting', `reopening ${this.serial.path} (${reason})`);
+    return true;
+  }
+
   private open(): void {
     const p = new SerialPort({ ...serialPortOptions(this.serial), autoOpen: false });
     this.port = p;
     p.on('data', (chunk: Buffer) => {
-      const packets = this.decoder.push(chunk, this.now());
+      const now = this.now();
+      this.bytesReceived(now);
+      const packets = this.decoder.push(chunk, now);
       this.st.badLines = this.decoder.badLines;
       this.st.rejected = this.decoder.stats.emptyFrames;
       for (const pk of packets) this.emit(pk);

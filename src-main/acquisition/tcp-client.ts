@@ -24,6 +24,8 @@ export class TcpClientSource extends SourceBase {
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
   private running = false;
+  /** Closes the current socket with a reason (set per connection). */
+  private dropLink: ((reason: string) => void) | null = null;
 
   constructor(
     private readonly host: string,
@@ -67,6 +69,21 @@ export class TcpClientSource extends SourceBase {
     this.setState('stopped', 'stopped');
   }
 
+  /** Drops the link (connected but silent) or cuts a backoff wait short: the next attempt starts now. */
+  override reconnect(reason: string): boolean {
+    if (!this.running) return false;
+    if (this.socket && !this.socket.destroyed) {
+      this.dropLink?.(reason);
+      return true;
+    }
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+      this.connect();
+    }
+    return true;
+  }
+
   private connect(): void {
     const s = new net.Socket();
     this.socket = s;
@@ -88,7 +105,9 @@ export class TcpClientSource extends SourceBase {
       this.setState('connected', `connected to ${this.host}:${this.port}`);
     });
     s.on('data', (chunk: Buffer) => {
-      const packets = this.decoder.push(chunk, this.now());
+      const now = this.now();
+      this.bytesReceived(now);
+      const packets = this.decoder.push(chunk, now);
       this.st.badLines = this.decoder.badLines;
       this.st.rejected = this.decoder.stats.emptyFrames;
       for (const p of packets) this.emit(p);
@@ -97,6 +116,10 @@ export class TcpClientSource extends SourceBase {
       why = `no data for ${this.o.readTimeoutMs / 1000} s`;
       s.destroy();
     });
+    this.dropLink = (reason) => {
+      why = reason;
+      s.destroy();
+    };
     s.on('error', (err) => {
       why ||= err.message;
     });

@@ -121,6 +121,18 @@ export class TcpListenSource extends SourceBase {
     this.setState('stopped', 'stopped');
   }
 
+  /** Drops a silent sender so the logger's reconnect is taken at once; the port stays open. */
+  override reconnect(reason: string): boolean {
+    if (!this.running) return false;
+    const sender = this.active;
+    if (sender) {
+      this.active = null;
+      sender.socket.destroy();
+      this.setState('reconnecting', `sender ${sender.address} dropped (${reason}); listening on port ${this.boundPort()}`);
+    }
+    return true;
+  }
+
   private listen(): void {
     const srv = net.createServer((sock) => this.admit(sock));
     srv.maxConnections = this.o.maxConnections;
@@ -166,7 +178,9 @@ export class TcpListenSource extends SourceBase {
     this.setState('connected', `sender ${address} on port ${this.boundPort()}`);
     sock.on('data', (chunk: Buffer) => {
       if (this.active !== sender) return;
-      const packets = sender.decoder.push(chunk, this.now());
+      const now = this.now();
+      this.bytesReceived(now);
+      const packets = sender.decoder.push(chunk, now);
       this.refreshCounts();
       for (const p of packets) this.emit(p);
     });

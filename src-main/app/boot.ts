@@ -12,7 +12,7 @@ import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
 import { RamRecall } from '../knowledge/ram-recall.js';
 import { RuntimeSettingsFile } from '../config/runtime-settings.js';
 import { createLlmEnricher } from '../llm/llm-enricher.js';
-import { createEngine } from './create-engine.js';
+import { createEngine, type EngineLog } from './create-engine.js';
 import type { Engine } from './engine.js';
 import { DatabaseUnusableError } from '../storage/database-file.js';
 import { acquireInstanceLock } from '../storage/instance-lock.js';
@@ -31,6 +31,8 @@ export interface BootOptions {
   channelMap: WellConfig['acquisition']['channel_map'] | null;
   resourcesDir: string;
   log: (line: string) => void;
+  /** The structured log file the shell opened (levels, disk-low switch, engineer view's tail). */
+  logger?: EngineLog | null;
   /** Model files the person picked in the desktop's file dialog (real paths); none in headless mode. */
   pickedModel?: (realPath: string) => boolean;
 }
@@ -109,6 +111,8 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
     settingsFile,
     campaign: o.campaign ?? undefined,
     log: o.log,
+    logger: o.logger ?? null,
+    configSource: loaded.path ?? 'built-in defaults',
     modelPaths: { modelsDir: join(o.resourcesDir, 'models'), picked: o.pickedModel ?? (() => false) },
     notices,
   });
@@ -142,6 +146,8 @@ function openStorage(o: BootOptions, config: WellConfig, notices: StartupNotice[
       dataDir: o.dataDir,
       metricsFlushMs: config.storage.metrics_flush_ms,
       metricsRetentionDays: config.storage.metrics_retention_days,
+      rollup1minRetentionDays: config.storage.rollup_1min_retention_days,
+      rollup10minRetentionDays: config.storage.rollup_10min_retention_days,
     });
     if (storage.setAside) {
       notices.push({

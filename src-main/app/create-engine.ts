@@ -4,18 +4,17 @@
 import type { AuditEntry } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
-import type { StartupNotice } from '../../src-shared/health.js';
+import type { LogLevel, LogTail, StartupNotice } from '../../src-shared/health.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import { AdvisoryComposer } from '../advisory/composer.js';
-import { channelsHealth } from '../acquisition/absent-channels.js';
+import { ChannelsCheck } from '../health/checks/channels-check.js';
 import { BaselineFile } from '../baseline/baseline-file.js';
 import { BaselineLearner, baselineSettings } from '../baseline/learner.js';
 import { CampaignController } from '../config/campaign-controller.js';
 import { ConfigStore } from '../config/config-store.js';
 import type { RuntimeSettingsFile } from '../config/runtime-settings.js';
-import { HealthMonitor } from '../health/health-monitor.js';
-import { SelfHealer } from '../health/self-healer.js';
+import type { HealthCheck } from '../health/health-check.js';
 import { FleetRecorder, type EpisodeSink } from '../fleet/fleet-recorder.js';
 import type { QueueHealth, UploadQueue } from '../fleet/upload-queue.js';
 import { NoOpStore, type KnowledgeStore } from '../knowledge/knowledge-store.js';
@@ -39,6 +38,7 @@ import type { Engine } from './engine.js';
 import type { EngineContext } from './engine-context.js';
 import { EventBus } from './event-bus.js';
 import { FeedReset } from './feed-reset.js';
+import { wireHealth } from './health-wiring.js';
 import { MlService } from './ml-service.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
 import { PacketLoop } from './packet-loop.js';
@@ -72,11 +72,17 @@ export interface EnginePorts {
   campaign?: Campaign;
   /** How often health is evaluated, ms (0 = only on demand, for tests). */
   healthIntervalMs?: number;
-  /** Self-healer pass interval, ms (0 = off). */
+  /** Self-healer pass interval, ms (0 = off: passes only through runSelfHealer, for tests); default health.check_interval_s. */
   selfHealIntervalMs?: number;
+  /** More health checks (fleet); shells can also add theirs later with registerHealthCheck. */
+  healthChecks?: readonly HealthCheck[];
+  /** Where the configuration came from (health's 'config' line). */
+  configSource?: string;
   /** Minimum ms between 'status' events. */
   statusIntervalMs?: number;
   log?: (line: string) => void;
+  /** The structured log with its file (the shells'): levels, the disk-low switch, the tail for the engineer view. */
+  logger?: EngineLog | null;
   /** Which model files setLlmModel may open; default: only the shipped models folder. */
   modelPaths?: ModelPathPolicy;
   /** What boot found (database unusable or set aside, configuration rejected): health, audit, banner. */
@@ -88,9 +94,18 @@ export interface EnginePorts {
 /** acquisition.* keys read by the pipeline, not by the source: a change applies from the next packet without reopening the feed. */
 const PIPELINE_ONLY_KEYS = new Set(['acquisition.feed_timeout_s', 'acquisition.absent_channels', 'acquisition.absent_after_s']);
 
+/** What the engine needs of the shell's logger (src-main/logging/logger.ts). */
+export interface EngineLog {
+  write(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
+  reduce(reason: string | null): void;
+  tail(lines: number): Promise<LogTail>;
+  setLimits(maxFileMb: number, keepFiles: number): void;
+}
+
 export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine {
   const clock = ports.clock ?? (() => Date.now());
-  const log = ports.log ?? (() => {});
+  const logger = ports.logger ?? null;
+  const log = ports.log ?? (logger ? (line: string) => logger.write('info', line) : () => {});
   const { storage } = ports;
   const settings = new SettingsKeeper(ports.settingsFile ?? null);
   const notices: readonly StartupNotice[] = [...(ports.notices ?? []), ...(settings.notice ? [settings.notice] : [])];
@@ -164,26 +179,29 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     startUnits,
   );
 
-  const health = new HealthMonitor({
+  const { monitor: health, healer } = wireHealth({
     clock,
+    config: () => config.get(),
+    log: (level, message, fields) => (logger ? logger.write(level, message, fields) : log(message)),
+    audit,
+    storage,
     dataDir: ports.dataDir ?? null,
-    feedTimeoutMs: () => config.get().acquisition.feed_timeout_s * 1000,
-    source: () => (sources.running ? sources.status() : null),
-    storage: () => storage.health(),
-    llm: () => enricher.status(),
-    baselineLearning: () => baseline.isLearning(),
-    knowledgeHealthy: () => knowledge.isHealthy(),
-    notices: () => notices,
-    knowledgeDetail: () => knowledge.detail(),
-    extraComponents: () => {
-      const channels = channelsHealth(coordinator.absentChannels());
-      if (!queue) return [channels];
-      const h = queue.health();
-      return [channels, { name: 'fleet-queue', status: h.status, detail: h.detail }];
+    notices,
+    configSource: ports.configSource ?? 'built-in defaults',
+    sources,
+    enricher,
+    knowledge,
+    baseline,
+    baselineFile,
+    queue,
+    reduceWrites: (reason) => {
+      storage.reduceWrites(reason);
+      logger?.reduce(reason);
     },
+    intervalMs: ports.selfHealIntervalMs,
+    extra: [new ChannelsCheck(() => coordinator.absentChannels()), ...(ports.healthChecks ?? [])],
     onChange: (h) => events.emit('health', h),
   });
-  const healer = new SelfHealer({ clock, enricher, audit, log });
   const feedReset = new FeedReset({ coordinator, advisories, alarms, baseline, baselineFile, audit, clock, log });
 
   const status = (): LiveStatus => ({
@@ -229,9 +247,14 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
   });
 
   // What a change affects downstream, wired once instead of called by hand in each command.
+  const applyStorageAndLogLimits = (c: WellConfig) => {
+    storage.setRetention({ rawDays: c.storage.metrics_retention_days, oneMinDays: c.storage.rollup_1min_retention_days, tenMinDays: c.storage.rollup_10min_retention_days });
+    logger?.setLimits(c.logging.max_file_mb, c.logging.keep_files);
+  };
   const unsubscribeConfig = config.onChange((e) => {
     coordinator.rebuild();
     baseline.setSettings(baselineSettings(e.after));
+    if (e.changes.some((c) => c.key.startsWith('storage.') || c.key.startsWith('logging.'))) applyStorageAndLogLimits(e.after);
     if (e.changes.some((c) => c.key === 'acquisition.units') || e.changes.some((c) => c.key.startsWith('acquisition.') && !PIPELINE_ONLY_KEYS.has(c.key))) {
       // A new channel map, unit system or null value changes how the wire is read: reopen the feed.
       feedReset.rewired();
@@ -243,7 +266,8 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
 
   const ctx: EngineContext = {
     storage, config, campaigns, coordinator, baseline, enricher, health, sources, advisories, alarms, events, settings, feedReset,
-    outcomes, ml, reports, clock, log, audit, status,
+    outcomes, ml, reports, clock, log, audit, status, healer,
+    logTail: async (lines) => (logger ? logger.tail(lines) : { file: null, lines: [] }),
     modelPaths: ports.modelPaths ?? modelsFolderOnly(DEFAULT_MODELS_DIR),
   };
   const call = dispatcher(commandHandlers(ctx), log);
@@ -259,6 +283,14 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     ingest: (p) => {
       if (!disposed) loop?.ingest(p);
     },
+    registerHealthCheck: (check) => {
+      const off = healer.register(check);
+      health.evaluate();
+      return off;
+    },
+    runSelfHealer: async () => {
+      await healer.runPass();
+    },
     async start() {
       for (const w of settings.warnings) log(w);
       // Events a person has not finished with survive a restart.
@@ -273,15 +305,16 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
         await audit({ timeMs: clock(), actor: 'system', kind: n.kind, summary: n.summary, after: { file: n.file } }).catch((e) => log(`notice not audited: ${(e as Error).message}`));
       }
       await ml.load().catch((e) => log(`stored ML reports not read: ${(e as Error).message}`));
+      applyStorageAndLogLimits(config.get());
       sources.start();
       health.start(ports.healthIntervalMs ?? 1000);
-      healer.start(ports.selfHealIntervalMs ?? 30_000);
+      if (ports.selfHealIntervalMs !== 0) healer.start();
     },
     async dispose() {
       if (disposed) return;
       disposed = true;
       health.stop();
-      healer.stop();
+      await healer.stop();
       unsubscribeConfig();
       unsubscribeCampaign();
       advisories.dispose();

@@ -6,7 +6,9 @@ import type { LiveStatus } from '../../src-shared/status.js';
 import type { BaselineLearner } from '../baseline/learner.js';
 import type { CampaignController } from '../config/campaign-controller.js';
 import type { ConfigStore } from '../config/config-store.js';
+import type { LogTail } from '../../src-shared/health.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
+import type { SelfHealer } from '../health/self-healer.js';
 import type { AdvisoryEnricher } from '../llm/enricher.js';
 import type { ModelPathPolicy } from '../llm/model-path-policy.js';
 import type { PipelineCoordinator } from '../pipeline/coordinator.js';
@@ -29,6 +31,9 @@ export interface EngineContext {
   baseline: BaselineLearner;
   enricher: AdvisoryEnricher;
   health: HealthMonitor;
+  healer: SelfHealer;
+  /** The last lines of the engine's log file (empty when it writes none). */
+  logTail: (lines: number) => Promise<LogTail>;
   sources: SourceSupervisor;
   advisories: AdvisoryPublisher;
   alarms: AlarmPublisher;

@@ -10,6 +10,7 @@ import type { Advisory, VerificationResult } from '../../src-shared/advisory.js'
 import type { WellConfig } from '../../src-shared/config.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
+import type { HealthCheck } from '../health/health-check.js';
 
 export interface Engine {
   /**
@@ -26,6 +27,10 @@ export interface Engine {
   config(): WellConfig;
   /** Feed one packet directly (replay, tests). Live sources feed it through start(). */
   ingest(packet: WitsPacket): void;
+  /** Adds a health check (the shell's API listener); returns how to take it out. */
+  registerHealthCheck(check: HealthCheck): () => void;
+  /** One self-healer pass now (tests; the engine runs them on health.check_interval_s). */
+  runSelfHealer(): Promise<void>;
   start(): Promise<void>;
   /** Stops what the engine started (feed, timers, its own enricher); the shell closes what it passed in (storage). */
   dispose(): Promise<void>;

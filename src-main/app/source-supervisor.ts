@@ -114,6 +114,11 @@ export class SourceSupervisor {
     });
   }
 
+  /** Asks the running feed to drop its link and connect again (the self-healer); false when it cannot. */
+  reconnect(reason: string): boolean {
+    return this.source?.reconnect?.(reason) ?? false;
+  }
+
   /** Reopens the running feed with the current settings (channel map, units, null values). */
   reopen(units: UnitSystem = this.units): Promise<string | null> {
     this.units = units;

@@ -1,36 +1,11 @@
-// Persistence edge for the baseline: data/baseline_state.json written atomically (temp file +
-// rename, so a crash mid-write never leaves half a file). A corrupt or mismatched file is
+// Persistence edge for the baseline: data/baseline_state.json, a JsonFile (written crash-safe,
+// so a kill mid-write never leaves half a file). A corrupt or mismatched file is
 // reported as a warning and learning starts over; it never stops the engine.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
+import { JsonFile, nodeTextFiles, type TextFiles } from '../storage/json-file.js';
 import type { BaselineState } from './learner.js';
 
 export const BASELINE_FILE_NAME = 'baseline_state.json';
-
-/** Small file-system port so tests can fake failures. */
-export interface BaselineFs {
-  readText(path: string): string | null;
-  writeText(path: string, text: string): void;
-  rename(from: string, to: string): void;
-  remove(path: string): void;
-  ensureDir(path: string): void;
-}
-
-export const nodeBaselineFs: BaselineFs = {
-  readText(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw e;
-    }
-  },
-  writeText: (path, text) => writeFileSync(path, text, 'utf8'),
-  rename: (from, to) => renameSync(from, to),
-  remove: (path) => rmSync(path, { force: true }),
-  ensureDir: (path) => mkdirSync(path, { recursive: true }),
-};
 
 const ThresholdSchema = z.object({
   mean: z.number().finite(),
@@ -79,19 +54,23 @@ export function parseBaselineState(text: string): BaselineLoadResult {
 }
 
 export class BaselineFile {
-  readonly path: string;
+  private readonly file: JsonFile;
 
   constructor(
     readonly dataDir: string,
-    private readonly fs: BaselineFs = nodeBaselineFs,
+    files: TextFiles = nodeTextFiles,
   ) {
-    this.path = join(dataDir, BASELINE_FILE_NAME);
+    this.file = new JsonFile(dataDir, BASELINE_FILE_NAME, files);
+  }
+
+  get path(): string {
+    return this.file.path;
   }
 
   load(): BaselineLoadResult {
     let text: string | null;
     try {
-      text = this.fs.readText(this.path);
+      text = this.file.readText();
     } catch (e) {
       return { state: null, warning: `cannot read ${this.path}: ${e instanceof Error ? e.message : String(e)}; baseline learning restarts` };
     }
@@ -99,20 +78,12 @@ export class BaselineFile {
     return parseBaselineState(text);
   }
 
-  /** Atomic save. Returns an error message instead of throwing (a full disk must not stop drilling advice). */
+  /** Crash-safe save. Returns an error message instead of throwing (a full disk must not stop drilling advice). */
   save(state: BaselineState): string | null {
-    const tmp = `${this.path}.tmp`;
-    try {
-      this.fs.ensureDir(this.dataDir);
-      this.fs.writeText(tmp, JSON.stringify(state, null, 2));
-      this.fs.rename(tmp, this.path);
-      return null;
-    } catch (e) {
-      return `cannot save ${this.path}: ${e instanceof Error ? e.message : String(e)}`;
-    }
+    return this.file.save(state);
   }
 
   reset(): void {
-    this.fs.remove(this.path);
+    this.file.remove();
   }
 }

@@ -11,6 +11,8 @@ import { HEADLESS_USAGE, parseHeadlessArgs } from './headless-args.js';
 import { checkConfigFile } from './check-config.js';
 import { defaultDataDir } from '../app/data-dir.js';
 import { startApiServer } from '../headless/server.js';
+import { ApiListenerCheck } from '../health/checks/api-listener-check.js';
+import { createLogger } from '../logging/logger.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** SIGTERM/SIGINT to exit, at most: the server gets 2 s of it, the engine the rest. */
@@ -30,10 +32,12 @@ async function main(): Promise<void> {
     if (!map.ok) exitUsage('headless', map.error);
     o.source = { ...o.source, columns: map.columns };
   }
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const dataDir = resolve(o.dataDir ?? defaultDataDir());
+  // Structured lines in <data dir>/logs/sairen.log (rotated), the same line in plain words on stderr.
+  const logger = createLogger({ dataDir, echo: (line) => process.stderr.write(`${line}\n`) });
+  const log = logger.log;
   const buildErr = ensureRendererBuilt(root, log);
   if (buildErr) log(buildErr);
-  const dataDir = resolve(o.dataDir ?? defaultDataDir());
 
   let booted;
   try {
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
       channelMap: o.channelMap,
       resourcesDir: join(root, 'resources'),
       log,
+      logger,
     });
   } catch (e) {
     process.stderr.write(`sairen headless: ${(e as Error).message}\n`);
@@ -68,6 +73,8 @@ async function main(): Promise<void> {
     process.stderr.write(`sairen headless: cannot serve on ${o.host}:${o.port}: ${(e as Error).message}\n`);
     process.exit(1);
   }
+  // The self-healer asks our own /api/v1/health on loopback every pass: bound and answering.
+  engine.registerHealthCheck(new ApiListenerCheck({ host: o.host, port: server.port, token: config.server.token || null }));
   process.stdout.write(`SAIREN headless: ${engine.status().source.description}; data in ${dataDir}; dashboard ${server.url}/\n`);
 
   const ticker = o.statusLines
@@ -95,6 +102,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS).unref();
     await server.close().catch(() => {});
     await engine.dispose().catch((e) => log(`shutdown: ${(e as Error).message}`));
+    logger.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

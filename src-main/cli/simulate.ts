@@ -32,6 +32,8 @@ export interface CliOptions {
   groundTruthFile: string | null;
   campaign: Campaign | undefined;
   startMs: number | undefined;
+  /** Seconds of the scenario skipped before the TCP server sends (--from): a restarted feed resumes there. */
+  fromS: number;
   /** A fault on a real recording instead of the model (see simulator/base-args.ts). */
   base: BaseRunOptions | null;
 }
@@ -39,7 +41,7 @@ export interface CliOptions {
 const USAGE =
   'usage: npm run simulate -- [--scenario NAME] [--seed N] [--duration 2h|90m|3600s] [--speed N|max] ' +
   '[--port N [--host H] | --serial PATH | --stdout | --format csv --out FILE] [--units metric] ' +
-  '[--channel-map wits-record01|reference] [--campaign production|pa] [--start ISO] [--ground-truth FILE]\n' +
+  '[--channel-map wits-record01|reference] [--campaign production|pa] [--start ISO] [--from 45m (with --port)] [--ground-truth FILE]\n' +
   `       npm run simulate -- ${BASE_USAGE} [outputs as above]`;
 
 /** "2h", "90m", "3600s" or bare seconds -> seconds. */
@@ -74,6 +76,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     'channel-map': { type: 'string' },
     campaign: { type: 'string' },
     start: { type: 'string' },
+    from: { type: 'string' },
     'ground-truth': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     base: { type: 'string' },
@@ -150,10 +153,17 @@ export function parseCliArgs(argv: string[]): CliOptions {
     startMs = v.start === 'now' ? Math.floor(Date.now() / 1000) * 1000 : Date.parse(v.start);
     if (!Number.isFinite(startMs)) throw new UsageError(`bad --start '${v.start}' (ISO-8601 or now)`);
   }
+  let fromS = 0;
+  if (v.from !== undefined) {
+    if (output.kind !== 'port') throw new UsageError('--from needs --port (a TCP feed restarted part-way through)');
+    fromS = parseDuration(v.from);
+    if (fromS >= durationS) throw new UsageError(`--from ${v.from} is past the end of the ${durationS} s run`);
+  }
   return {
     scenario,
     seed,
     durationS,
+    fromS,
     speed,
     output,
     units,
@@ -179,6 +189,7 @@ export async function runCli(o: CliOptions): Promise<void> {
       startMs: o.startMs,
       port: o.output.port,
       host: o.output.host,
+      fromS: o.fromS,
       channelMap: o.channelMap,
       units: o.units,
     });

@@ -32,14 +32,23 @@ function joinPath(dir: string, name: string): string {
   return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : `${dir}/${name}`;
 }
 
+/** "TOML syntax error at line 3, column 7: invalid value (in: foo = = 3)": the line a person must fix. */
+function tomlErrorText(e: unknown, text: string): string {
+  const err = e as { message?: unknown; line?: unknown; column?: unknown };
+  const what = (typeof err.message === 'string' ? err.message.split('\n')[0] : String(e)).replace(/^Invalid TOML document:\s*/, '');
+  if (typeof err.line !== 'number') return `TOML syntax error: ${what}`;
+  const source = (text.split(/\r?\n/)[err.line - 1] ?? '').trim().slice(0, 80);
+  const column = typeof err.column === 'number' ? `, column ${err.column}` : '';
+  return `TOML syntax error at line ${err.line}${column}: ${what}${source ? ` (in: ${source})` : ''}`;
+}
+
 /** Parses and validates TOML text; the issues carry the file path in their messages. */
 export function parseConfigToml(text: string, path: string): { config: WellConfig | null; errors: ConfigIssue[]; warnings: ConfigIssue[] } {
   let raw: unknown;
   try {
     raw = parseToml(text);
   } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { config: null, errors: [{ key: '(file)', message: `${path}: TOML parse error: ${msg}` }], warnings: [] };
+    return { config: null, errors: [{ key: '(file)', message: `${path}: ${tomlErrorText(e, text)}` }], warnings: [] };
   }
   const v = validateConfig(raw);
   return { config: v.config, errors: v.errors, warnings: v.warnings };

@@ -3,13 +3,12 @@
 // `<data dir>/runtime_settings.json` and applied over the configuration file at start.
 // Written atomically. A damaged file is set aside (renamed .corrupt-<time>, so the next change
 // cannot overwrite what it held), reported, and the app runs on the configuration file.
-import { join } from 'node:path';
 import { z } from 'zod';
 import { SourceConfigSchema } from '../../src-shared/bridge.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { UnitSystem } from '../../src-shared/units.js';
-import { nodeBaselineFs, type BaselineFs } from '../baseline/baseline-file.js';
+import { JsonFile, nodeTextFiles, type TextFiles } from '../storage/json-file.js';
 import { setAsideDamagedFile } from '../storage/set-aside.js';
 
 export const RUNTIME_SETTINGS_FILE = 'runtime_settings.json';
@@ -34,19 +33,23 @@ const Schema = z.object({
 export const emptyRuntimeSettings = (): RuntimeSettings => ({ schema_version: 1, config: {}, source: null, units: null, campaign: null });
 
 export class RuntimeSettingsFile {
-  readonly path: string;
+  private readonly file: JsonFile;
 
   constructor(
     readonly dataDir: string,
-    private readonly fs: BaselineFs = nodeBaselineFs,
+    files: TextFiles = nodeTextFiles,
   ) {
-    this.path = join(dataDir, RUNTIME_SETTINGS_FILE);
+    this.file = new JsonFile(dataDir, RUNTIME_SETTINGS_FILE, files);
+  }
+
+  get path(): string {
+    return this.file.path;
   }
 
   load(nowMs: number = Date.now()): { settings: RuntimeSettings; warning: string | null; setAside: string | null } {
     let text: string | null;
     try {
-      text = this.fs.readText(this.path);
+      text = this.file.readText();
     } catch (e) {
       return { settings: emptyRuntimeSettings(), warning: `cannot read ${this.path}: ${(e as Error).message}; saved settings ignored`, setAside: null };
     }
@@ -74,14 +77,6 @@ export class RuntimeSettingsFile {
 
   /** Returns an error message instead of throwing: a full disk must not stop the advice. */
   save(settings: RuntimeSettings): string | null {
-    const tmp = `${this.path}.tmp`;
-    try {
-      this.fs.ensureDir(this.dataDir);
-      this.fs.writeText(tmp, JSON.stringify(settings, null, 2));
-      this.fs.rename(tmp, this.path);
-      return null;
-    } catch (e) {
-      return `cannot save ${this.path}: ${(e as Error).message}`;
-    }
+    return this.file.save(settings);
   }
 }

@@ -9,7 +9,7 @@ const COMMANDS = [
   'getStatus', 'getHealth', 'getHistory', 'getAcknowledgements', 'acknowledge', 'setOutcome', 'getOutcomes', 'getOutcomeStats', 'getConfig', 'validateConfig',
   'applyConfig', 'setCampaign', 'getAudit', 'getMetricSeries', 'getBaseline', 'getVerification', 'getShiftSummary', 'getEvents', 'getEventTimeline', 'acknowledgeEvent', 'shelveEvent', 'unshelveEvent', 'setSource', 'testSource',
   'listSerialPorts', 'setLlmModel',
-  'getMlLatest', 'getMlOptimal', 'runMlNow',
+  'getMlLatest', 'getMlOptimal', 'runMlNow', 'getLogTail',
   'buildReport', 'exportReport',
 ] as const satisfies readonly BridgeCommand[];
 const EVENTS = [

@@ -2,6 +2,7 @@
 // hierarchy, SQLite storage in the data dir, knowledge base, LLM enricher), minus the server.
 import type { Engine } from '../app/engine.js';
 import { bootEngine } from '../app/boot.js';
+import { createLogger } from '../logging/logger.js';
 
 export interface StartEngineOptions {
   /** OS app-data directory (app.getPath('userData')). */
@@ -13,6 +14,8 @@ export interface StartEngineOptions {
 }
 
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
+  // Structured lines in <userData>/logs/sairen.log (rotated); the console gets the plain line.
+  const logger = createLogger({ dataDir: options.dataDir, echo: (line) => console.log(`[sairen] ${line}`) });
   const { engine, configSource } = await bootEngine({
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
@@ -22,9 +25,13 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     campaign: null,
     units: null,
     channelMap: null,
-    log: (line) => console.log(`[sairen] ${line}`),
+    log: logger.log,
+    logger,
     pickedModel: options.pickedModel,
   });
-  console.log(`[sairen] configuration: ${configSource}`);
-  return engine;
+  logger.log(`configuration: ${configSource}`);
+  return { ...engine, dispose: async () => {
+    await engine.dispose();
+    logger.close();
+  } };
 }

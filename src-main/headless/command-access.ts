@@ -37,6 +37,8 @@ export const COMMAND_ACCESS: Record<BridgeCommand, CommandAccess> = {
   getMlLatest: 'read',
   getMlOptimal: 'read',
   runMlNow: 'write',
+  // the engine's own log lines (no secrets are logged: the token and config secrets are redacted)
+  getLogTail: 'read',
   // they read the record (as getAudit does); one runs at a time in the engine's report queue
   buildReport: 'read',
   exportReport: 'read',

@@ -22,7 +22,7 @@ export interface AdvisoryEnricher {
   onOutcome(listener: (o: EnrichmentOutcome) => void): () => void;
   status(): LiveStatus['llm'];
   setModel(path: string, enabled: boolean): Promise<LiveStatus['llm']>;
-  /** True when repeated failures switched the model off (the self-healer may retry it). */
+  /** True when repeated failures switched the model off or it failed to load (the self-healer re-probes it). */
   needsRetry(): boolean;
   /** Re-enables the current model after a failure switch. */
   retry(): Promise<LiveStatus['llm']>;

@@ -28,6 +28,8 @@ export interface LlmEnricherOptions {
   modelPath: string | null;
   /** Why there is no model (shown in status when modelPath is null). */
   noModelDetail?: string;
+  /** A model file was found but refused (not a GGUF, unreadable): its name, so health calls it a fault, not a choice. */
+  rejectedModelName?: string;
   /** A fresh backend per model load. Default: node-llama-cpp. */
   createBackend?: () => InferenceBackend;
   log?: (e: LlmLogEntry) => void;
@@ -125,7 +127,7 @@ export class LlmEnricher implements AdvisoryEnricher {
     const name = this.loaded?.model ?? (this.modelPath ? basename(this.modelPath) : null);
     if (!this.enabled) return { mode: 'template-only', model: name, device: null, detail: 'LLM disabled in settings: template-only mode' };
     if (!this.modelPath) {
-      return { mode: 'template-only', model: null, device: null, detail: this.opts.noModelDetail ?? 'no model file: template-only mode' };
+      return { mode: 'template-only', model: this.opts.rejectedModelName ?? null, device: null, detail: this.opts.noModelDetail ?? 'no model file: template-only mode' };
     }
     if (this.loadError) {
       return { mode: 'template-only', model: name, device: null, detail: `model failed to load: ${this.loadError}; template-only mode` };
@@ -163,8 +165,9 @@ export class LlmEnricher implements AdvisoryEnricher {
     return this.status();
   }
 
+  /** Switched off by failures, or the model file failed to load (it may have been replaced since). */
   needsRetry(): boolean {
-    return this.enabled && this.disabledReason !== null;
+    return this.enabled && this.modelPath !== null && (this.disabledReason !== null || this.loadError !== null);
   }
 
   async retry(): Promise<LiveStatus['llm']> {
@@ -403,5 +406,6 @@ export function createLlmEnricher(
     config,
     modelPath: checked?.ok ? checked.path : null,
     noModelDetail: checked && !checked.ok ? `${found.detail}: ${checked.reason}; template-only mode` : found.detail,
+    ...(found.kind === 'found' && checked && !checked.ok ? { rejectedModelName: basename(found.path) } : {}),
   });
 }

@@ -16,6 +16,8 @@ export interface SimulatorServerOptions extends LiveOptions {
   host?: string;
   channelMap?: ChannelMapPreset;
   units?: UnitSystem;
+  /** Seconds of the scenario skipped before serving (a feed restarted where it would have been). */
+  fromS?: number;
 }
 
 export interface SimulatorServer {
@@ -30,6 +32,7 @@ const HIGH_WATER_BYTES = 1 << 20;
 
 export async function startSimulatorServer(opts: SimulatorServerOptions): Promise<SimulatorServer> {
   const simulation = createSimulation({ ...opts, startMs: opts.startMs ?? Math.floor(Date.now() / 1000) * 1000 });
+  for (let i = 0; i < (opts.fromS ?? 0); i++) simulation.next();
   const server = await startWitsServer({ ...opts, next: () => simulation.next(), hook: wireHookFor(opts.scenario, opts.seed)?.hook });
   return { ...server, groundTruth: () => simulation.groundTruth() };
 }

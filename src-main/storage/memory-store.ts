@@ -21,6 +21,9 @@ import {
 import type {
   AdvisoryQuery,
   AuditQuery,
+  BudgetResult,
+  MetricRetentionDays,
+  StorageUsage,
   EventQuery,
   MetricSample,
   MlReportQuery,
@@ -73,11 +76,12 @@ export class MemoryStore implements PersistenceLayer {
   private readonly rigStates = new Map<number, Map<string, number>>();
   private newestSampleMs = -Infinity;
   private lastRetentionMs = -Infinity;
-  private readonly retentionMs: number;
+  private retentionMs: number;
   private readonly keepMetrics: boolean;
   /** A sample older than the newest arrived since the last sweep: the next sweep walks everything. */
   private outOfOrder = false;
   private closed = false;
+  private writesReduced: string | null = null;
 
   constructor(opts: MemoryStoreOptions = {}) {
     this.retentionMs = opts.rawRetentionMs ?? (opts.metricsRetentionDays ?? 90) * 86_400_000;
@@ -435,10 +439,32 @@ export class MemoryStore implements PersistenceLayer {
     return best ? clone(best) : null;
   }
 
+  /** Nothing here is on disk: the flag is kept only so health can say it. */
+  reduceWrites(reason: string | null): void {
+    this.writesReduced = reason;
+  }
+
+  setRetention(r: MetricRetentionDays): void {
+    this.retentionMs = r.rawDays * 86_400_000;
+    this.lastRetentionMs = -Infinity;
+  }
+
+  enforceBudget(_capBytes: number, dataDirBytes: number): BudgetResult {
+    return { dataDirBytes, pruned: null, steps: 0, rawRows: 0, detail: null };
+  }
+
+  usage(): StorageUsage | null {
+    return null;
+  }
+
+  databaseFile(): string | null {
+    return null;
+  }
+
   health(): StorageHealth {
     return this.closed
       ? { status: 'unhealthy', detail: 'in-memory storage closed', diskFull: false, pendingAdvisories: 0 }
-      : { status: 'healthy', detail: 'in-memory storage (not durable)', diskFull: false, pendingAdvisories: 0 };
+      : { status: 'healthy', detail: `in-memory storage (not durable)${this.writesReduced ? `; ${this.writesReduced}` : ''}`, diskFull: false, pendingAdvisories: 0 };
   }
 
   async close(): Promise<void> {

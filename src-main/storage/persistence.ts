@@ -11,12 +11,14 @@ import type {
 import type { MetricSeries } from '../../src-shared/bridge.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { AlarmEvent, AlarmState } from '../../src-shared/events.js';
-import type { StorageHealth } from '../../src-shared/health.js';
+import type { StorageHealth, StorageUsage } from '../../src-shared/health.js';
+import type { MetricRetentionDays } from './sqlite-metrics.js';
+import type { BudgetResult } from './storage-budget.js';
 import type { MlReport } from '../../src-shared/ml.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import type { ShiftSummary } from '../../src-shared/records.js';
 
-export type { ShiftSummary, StorageHealth };
+export type { BudgetResult, MetricRetentionDays, ShiftSummary, StorageHealth, StorageUsage };
 
 export interface AdvisoryQuery {
   limit?: number;
@@ -160,5 +162,18 @@ export interface PersistenceLayer {
   /** Time of the first sample at or after sinceMs with channel value >= value; null if none. */
   firstTimeAtOrAbove(channel: string, value: number, sinceMs?: number): Promise<number | null>;
   health(): StorageHealth;
+  /**
+   * Disk space low (reason) or back (null): raw metrics, tickets and verifications are not written
+   * while it is low; advisories, events, acknowledgements, audit entries and rollups still are.
+   */
+  reduceWrites(reason: string | null): void;
+  /** Per-tier metric retention (storage.*_retention_days), applied from the next flush. */
+  setRetention(r: MetricRetentionDays): void;
+  /** Keeps the data directory under capBytes by pruning the oldest metrics; refreshes usage(). */
+  enforceBudget(capBytes: number, dataDirBytes: number): BudgetResult;
+  /** Size and reach of the record as of the last enforceBudget; null before it, or when not on disk. */
+  usage(): StorageUsage | null;
+  /** The database file a structure check may open read-only; null when the record is not a file. */
+  databaseFile(): string | null;
   close(): Promise<void>;
 }

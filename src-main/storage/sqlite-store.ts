@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Acknowledgement, Advisory, AuditEntry, AuditKind, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { MetricSeries } from '../../src-shared/bridge.js';
+import type { StorageUsage } from '../../src-shared/health.js';
 import type { MlReport } from '../../src-shared/ml.js';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
@@ -14,9 +15,11 @@ import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import { DatabaseUnusableError, inspectDatabaseFile } from './database-file.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
 import { setAsideDamagedFile } from './set-aside.js';
-import { ONE_MIN_MS, TEN_MIN_MS, bucketStart, planBuckets, storableValue } from './metric-buckets.js';
+import { ONE_MIN_MS, bucketStart } from './metric-buckets.js';
 import { migrate } from './migrations.js';
 import { SqliteMlReports } from './sqlite-ml-reports.js';
+import { SqliteMetrics, type MetricRetentionDays } from './sqlite-metrics.js';
+import { databaseUsage, keepUnderBudget, type BudgetResult } from './storage-budget.js';
 import {
   StorageFullError,
   type AdvisoryQuery,
@@ -43,8 +46,11 @@ export interface SqliteStoreOptions {
   dataDir: string;
   /** Metrics flush period (config storage.metrics_flush_ms). 0 = no timer; call flushMetrics(). */
   metricsFlushMs?: number;
-  /** Raw 1 Hz rows older than this (relative to the newest sample) are deleted; rollups stay. */
+  /** Raw 1 Hz rows older than this (relative to the newest sample) are deleted. */
   metricsRetentionDays?: number;
+  /** 1-minute and 10-minute rollups: their own retention (default: kept 1 and 10 years). */
+  rollup1minRetentionDays?: number;
+  rollup10minRetentionDays?: number;
   /** While the disk is full, how often one metrics batch is let through to probe for space. */
   diskFullProbeMs?: number;
   /** Test hook: runs on the open connection after migrations (e.g. PRAGMA max_page_count). */
@@ -98,9 +104,8 @@ export class SqliteStore implements PersistenceLayer {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly lock: InstanceLock;
-  private readonly retentionMs: number;
   private readonly probeMs: number;
-  private readonly channelIds = new Map<string, number>();
+  private readonly metrics: SqliteMetrics;
   private queue: MetricSample[] = [];
   private packetQueue = new Map<number, number>();
   /** "minuteMs|state" -> packets, flushed with the metrics. */
@@ -112,8 +117,10 @@ export class SqliteStore implements PersistenceLayer {
   private lastProbeMs = 0;
   private droppedSamples = 0;
   private lastError: string | null = null;
-  private newestSampleMs = -Infinity;
-  private lastRetentionMs = -Infinity;
+  /** Why raw metrics, tickets and verifications are not written (disk space low); null = they are. */
+  private writesReduced: string | null = null;
+  private lastUsage: StorageUsage | null = null;
+  private prunedRawRows = 0;
   private closed = false;
   private readonly st: ReturnType<typeof prepareStatements>;
   private readonly ml: SqliteMlReports;
@@ -139,7 +146,11 @@ export class SqliteStore implements PersistenceLayer {
     }
     try {
       this.db = new Database(this.file);
+      // A new database returns pruned pages to the disk (incremental_vacuum after a budget prune);
+      // an older one keeps reusing them (the setting only takes on an empty file).
+      this.db.pragma('auto_vacuum = INCREMENTAL');
       this.db.pragma('journal_mode = WAL');
+      this.db.pragma('journal_size_limit = 33554432'); // the WAL shrinks back to 32 MB after a checkpoint
       this.db.pragma('synchronous = FULL');
       this.db.pragma('busy_timeout = 5000');
       migrate(this.db);
@@ -149,14 +160,17 @@ export class SqliteStore implements PersistenceLayer {
       // Unreadable (malformed, not a database, no permission): the engine runs without recording.
       throw new DatabaseUnusableError(this.file, (err as Error).message.replace(/\.$/, ''));
     }
-    this.retentionMs = (opts.metricsRetentionDays ?? 90) * 86_400_000;
     this.probeMs = opts.diskFullProbeMs ?? 30_000;
     this.st = prepareStatements(this.db);
     this.ml = new SqliteMlReports(this.db);
     this.fleet = new SqliteFleetRecords(this.db);
     this.alarmEvents = new SqliteEvents(this.db);
-    this.reportQueries = new SqliteReportQueries(this.db, (name) => this.channelIds.get(name), () => this.channelIds.values());
-    this.loadChannelIds();
+    this.metrics = new SqliteMetrics(this.db, {
+      rawDays: opts.metricsRetentionDays ?? 90,
+      oneMinDays: opts.rollup1minRetentionDays ?? 365,
+      tenMinDays: opts.rollup10minRetentionDays ?? 3650,
+    });
+    this.reportQueries = new SqliteReportQueries(this.db, (name) => this.metrics.channelIds.get(name), () => this.metrics.channelIds.values());
     const flushMs = opts.metricsFlushMs ?? 1000;
     if (flushMs > 0) {
       this.timer = setInterval(() => void this.flushMetrics(), flushMs);
@@ -274,6 +288,7 @@ export class SqliteStore implements PersistenceLayer {
 
   async saveTicket(t: Ticket): Promise<void> {
     this.live();
+    if (this.writesReduced) return; // a diagnostic: the first thing to go when space is short
     this.write(`ticket ${t.id}`, () =>
       this.st.upsertTicket.run(t.id, t.timeMs, t.category, t.fault, t.severity, JSON.stringify(t)),
     );
@@ -281,6 +296,7 @@ export class SqliteStore implements PersistenceLayer {
 
   async saveVerification(v: VerificationResult): Promise<void> {
     this.live();
+    if (this.writesReduced) return;
     this.write(`verification of ${v.ticketId}`, () =>
       this.st.insertVerification.run(v.ticketId, v.timeMs, v.status, JSON.stringify(v)),
     );
@@ -392,22 +408,6 @@ export class SqliteStore implements PersistenceLayer {
     this.rigStateQueue.set(key, (this.rigStateQueue.get(key) ?? 0) + 1);
   }
 
-  private loadChannelIds(): void {
-    this.channelIds.clear();
-    for (const r of this.db.prepare('SELECT id, name FROM metric_channels').all() as { id: number; name: string }[]) {
-      this.channelIds.set(r.name, r.id);
-    }
-  }
-
-  private channelId(name: string): number {
-    let id = this.channelIds.get(name);
-    if (id === undefined) {
-      id = (this.st.channelId.get(name) as number | undefined) ?? Number(this.st.insertChannel.run(name).lastInsertRowid);
-      this.channelIds.set(name, id);
-    }
-    return id;
-  }
-
   async flushMetrics(): Promise<void> {
     if (this.closed) return;
     if (!this.retryPending()) return; // advisories first: never spend space on metrics before them
@@ -430,12 +430,12 @@ export class SqliteStore implements PersistenceLayer {
     this.rigStateQueue = new Map();
     try {
       this.db.transaction(() => {
-        this.writeMetrics(batch, packets);
-        this.reportQueries.writeRigStates(states);
+        this.metrics.write(batch, packets, this.writesReduced !== null);
+        this.reportQueries.writeRigStates(states); // minute counts, small: kept while disk space is low
       })();
       if (this.diskFull) this.clearDiskFull();
     } catch (err) {
-      this.loadChannelIds(); // the rollback may have undone new channel rows
+      this.metrics.loadChannelIds(); // the rollback may have undone new channel rows
       if (isFull(err)) {
         this.droppedSamples += batch.length;
         this.raiseDiskFull(`metrics flush: ${(err as Error).message}`);
@@ -445,59 +445,9 @@ export class SqliteStore implements PersistenceLayer {
     }
   }
 
-  private writeMetrics(batch: MetricSample[], packets: Map<number, number>): void {
-    // Rollups are summed in JS first so each bucket gets one upsert per flush.
-    const r1 = new Map<string, { c: number; b: number; n: number; sum: number; min: number; max: number }>();
-    const r10 = new Map<string, { c: number; b: number; n: number; sum: number; min: number; max: number }>();
-    const add = (m: typeof r1, c: number, b: number, v: number) => {
-      const k = `${c}:${b}`;
-      const a = m.get(k);
-      if (a) {
-        a.n++;
-        a.sum += v;
-        if (v < a.min) a.min = v;
-        if (v > a.max) a.max = v;
-      } else m.set(k, { c, b, n: 1, sum: v, min: v, max: v });
-    };
-    for (const s of batch) {
-      for (const [channel, v] of Object.entries(s.values)) {
-        if (!storableValue(v)) continue;
-        const c = this.channelId(channel);
-        // A duplicate (same channel and time) is ignored and must not count twice in a rollup.
-        if (this.st.insertRaw.run(c, s.timeMs, v).changes === 0) continue;
-        add(r1, c, bucketStart(s.timeMs, ONE_MIN_MS), v);
-        add(r10, c, bucketStart(s.timeMs, TEN_MIN_MS), v);
-      }
-      if (s.timeMs > this.newestSampleMs) this.newestSampleMs = s.timeMs;
-    }
-    for (const a of r1.values()) this.st.roll1.run(a.c, a.b, a.n, a.sum, a.min, a.max);
-    for (const a of r10.values()) this.st.roll10.run(a.c, a.b, a.n, a.sum, a.min, a.max);
-    for (const [m, n] of packets) this.st.packets.run(m, n);
-    // Retention at most once a minute of data time; one indexed range delete per channel.
-    if (this.newestSampleMs - this.lastRetentionMs >= ONE_MIN_MS) {
-      this.lastRetentionMs = this.newestSampleMs;
-      const cutoff = this.newestSampleMs - this.retentionMs;
-      for (const id of this.channelIds.values()) this.st.retention.run(id, cutoff);
-    }
-  }
-
   async queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]> {
     await this.flushMetrics();
-    const plan = planBuckets(fromMs, toMs, maxPoints);
-    const step = plan.stepMs;
-    const sql =
-      plan.resolution === 'raw'
-        ? `SELECT (time_ms / ${step}) * ${step} AS t, AVG(value) AS v FROM metrics_raw
-           WHERE channel_id = ? AND time_ms >= ? AND time_ms <= ? GROUP BY time_ms / ${step} ORDER BY t`
-        : `SELECT (bucket_ms / ${step}) * ${step} AS t, SUM(v_sum) / SUM(n) AS v FROM ${plan.resolution === '1min' ? 'metrics_1min' : 'metrics_10min'}
-           WHERE channel_id = ? AND bucket_ms >= ? AND bucket_ms <= ? GROUP BY bucket_ms / ${step} ORDER BY t`;
-    const stmt = this.db.prepare(sql).raw();
-    return channels.map((channel) => {
-      const id = this.channelIds.get(channel);
-      // Integer division in SQL floors toward zero; times before 1970 are not a concern here.
-      const points = id === undefined ? [] : (stmt.all(id, plan.fromAlignedMs, plan.toMs) as [number, number][]);
-      return { channel, points, resolution: plan.resolution };
-    });
+    return this.metrics.query(channels, fromMs, toMs, maxPoints);
   }
 
   async shiftSummary(fromMs: number, toMs: number): Promise<ShiftSummary> {
@@ -514,12 +464,12 @@ export class SqliteStore implements PersistenceLayer {
       .prepare('SELECT status FROM verifications WHERE time_ms >= ? AND time_ms <= ?')
       .pluck()
       .all(fromMs, toMs) as VerificationResult['status'][];
-    const eff = this.channelIds.get('mseEfficiencyPercent');
+    const eff = this.metrics.channelIds.get('mseEfficiencyPercent');
     const effAvg =
       eff === undefined
         ? null
         : one<number | null>('SELECT SUM(v_sum) / SUM(n) FROM metrics_1min WHERE channel_id = ? AND bucket_ms >= ? AND bucket_ms <= ?', eff, fromMin, toMs);
-    const depth = this.channelIds.get('holeDepthFt');
+    const depth = this.metrics.channelIds.get('holeDepthFt');
     const depthAt = (order: 'ASC' | 'DESC') =>
       depth === undefined
         ? null
@@ -618,7 +568,33 @@ export class SqliteStore implements PersistenceLayer {
     return this.ml.nearestOptimum(depthFt);
   }
 
+  reduceWrites(reason: string | null): void {
+    this.writesReduced = reason;
+  }
+
+  setRetention(r: MetricRetentionDays): void {
+    this.metrics.setRetention(r);
+  }
+
+  /** The database file (the integrity probe opens its own read-only connection to it). */
+  databaseFile(): string {
+    return this.file;
+  }
+
+  usage(): StorageUsage | null {
+    return this.lastUsage;
+  }
+
+  enforceBudget(capBytes: number, dataDirBytes: number): BudgetResult {
+    this.live();
+    const r = keepUnderBudget(this.db, this.file, this.metrics, capBytes, dataDirBytes);
+    this.prunedRawRows += r.rawRows;
+    this.lastUsage = { ...databaseUsage(this.db, this.file, this.metrics), dataDirBytes: r.dataDirBytes, capBytes, prunedRawRows: this.prunedRawRows };
+    return r;
+  }
+
   health(): StorageHealth {
+    const usage = this.lastUsage ? { usage: this.lastUsage } : {};
     if (this.closed) return { status: 'unhealthy', detail: `database ${this.file} is closed`, diskFull: false, pendingAdvisories: 0 };
     if (this.diskFull) {
       return {
@@ -628,10 +604,11 @@ export class SqliteStore implements PersistenceLayer {
           `${this.pending.size} advisories kept in memory and retried (${this.lastError ?? 'SQLITE_FULL'})`,
         diskFull: true,
         pendingAdvisories: this.pending.size,
+        ...usage,
       };
     }
-    if (this.lastError) return { status: 'degraded', detail: this.lastError, diskFull: false, pendingAdvisories: 0 };
-    return { status: 'healthy', detail: `SQLite ${this.file} (WAL)`, diskFull: false, pendingAdvisories: 0 };
+    if (this.lastError) return { status: 'degraded', detail: this.lastError, diskFull: false, pendingAdvisories: 0, ...usage };
+    return { status: 'healthy', detail: `SQLite ${this.file} (WAL)`, diskFull: false, pendingAdvisories: 0, ...usage };
   }
 
   async close(): Promise<void> {
@@ -648,12 +625,6 @@ export class SqliteStore implements PersistenceLayer {
   }
 }
 
-function rollupUpsert(table: string): string {
-  return `INSERT INTO ${table} (channel_id, bucket_ms, n, v_sum, v_min, v_max) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT(channel_id, bucket_ms) DO UPDATE SET n = n + excluded.n, v_sum = v_sum + excluded.v_sum,
-      v_min = MIN(v_min, excluded.v_min), v_max = MAX(v_max, excluded.v_max)`;
-}
-
 function prepareStatements(db: Database.Database) {
   return {
       upsertAdvisory: db.prepare(`INSERT INTO advisories (id, time_ms, category, fault, risk, risk_rank, severity, source, json)
@@ -668,13 +639,5 @@ function prepareStatements(db: Database.Database) {
       latestVerification: db.prepare('SELECT json FROM verifications ORDER BY time_ms DESC, seq DESC LIMIT 1').pluck(),
       insertAck: db.prepare('INSERT INTO acknowledgements (id, advisory_id, time_ms, actor, action, notes, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insertAudit: db.prepare('INSERT INTO audit (time_ms, actor, kind, summary, before_json, after_json, subject) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      channelId: db.prepare('SELECT id FROM metric_channels WHERE name = ?').pluck(),
-      insertChannel: db.prepare('INSERT INTO metric_channels (name) VALUES (?)'),
-      insertRaw: db.prepare('INSERT OR IGNORE INTO metrics_raw (channel_id, time_ms, value) VALUES (?, ?, ?)'),
-      roll1: db.prepare(rollupUpsert('metrics_1min')),
-      roll10: db.prepare(rollupUpsert('metrics_10min')),
-      packets: db.prepare(`INSERT INTO packet_counts (minute_ms, packets) VALUES (?, ?)
-        ON CONFLICT(minute_ms) DO UPDATE SET packets = packets + excluded.packets`),
-      retention: db.prepare('DELETE FROM metrics_raw WHERE channel_id = ? AND time_ms < ?'),
   };
 }

@@ -124,7 +124,13 @@ export const KEY_LABELS: Record<string, KeyLabel> = {
   'ml.enabled': L('Hourly optimal-parameter analysis on', ''),
   'ml.interval_s': L('Optimal parameters analysed every', 's'),
   'ml.window_s': L('Each analysis looks back over', 's'),
-  'storage.metrics_retention_days': L('Keep trends for', 'days'), 'storage.metrics_flush_ms': L('Write trends every', 'ms'),
+  'storage.metrics_retention_days': L('Keep 1-second trends for', 'days'), 'storage.metrics_flush_ms': L('Write trends every', 'ms'),
+  'storage.rollup_1min_retention_days': L('Keep 1-minute trends for', 'days'), 'storage.rollup_10min_retention_days': L('Keep 10-minute trends for', 'days'),
+  'storage.max_data_dir_mb': L('Largest data folder (oldest trends pruned first)', 'MB'),
+  'health.check_interval_s': L('Self-check and repair every', 's'), 'health.disk_low_mb': L('Low disk: pause trend writes below', 'MB'),
+  'health.integrity_check_interval_s': L('Database structure checked every', 's'), 'health.integrity_check_timeout_s': L('Structure check gives up after', 's'),
+  'health.llm_retry_after_s': L('Retry the AI explainer after', 's'), 'health.feed_reconnect_max_s': L('Longest wait between feed reconnects', 's'),
+  'logging.max_file_mb': L('Log file rotates at', 'MB'), 'logging.keep_files': L('Old log files kept', 'files'),
   'knowledge.recall_enabled': L('Precedents from past events (recall)'), 'knowledge.recall_capacity': L('Past events kept for recall', 'events'),
   'fleet.queue_capacity': L('Events kept for the fleet hub', 'events'),
   'reports.shift_start_hours': L('Shift changes at (hours, e.g. [6, 18])'), 'reports.auto_write': L('Write each shift report by itself'),
@@ -149,7 +155,7 @@ export const CONFIG_GROUPS: readonly ConfigGroup[] = [
   { id: 'physics', title: 'Physics & windows', purpose: 'Calculation windows and constants.', keys: [...prefixed('physics.').filter((k) => !k.startsWith('physics.kick_') && k !== 'physics.loss_min_indicators'), 'ensemble_weights.mse', 'ensemble_weights.hydraulic', 'ensemble_weights.well_control', 'ensemble_weights.formation', 'ensemble_weights.stuck_pipe'] },
   { id: 'well', title: 'Well & data feed', purpose: 'Names, bit size and how the WITS feed is read.', keys: [...prefixed('well.'), ...prefixed('acquisition.')] },
   { id: 'precedents', title: 'Precedents & fleet', purpose: 'Past events recalled as precedents, and events kept for the fleet hub (applied at start).', keys: [...prefixed('knowledge.'), ...prefixed('fleet.')] },
-  { id: 'system', title: 'AI explainer, server, storage & shift reports', purpose: 'The local model, the network API, trend storage, and when shifts change (a report is written at each).', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.'), ...prefixed('reports.')] },
+  { id: 'system', title: 'AI explainer, server, storage, self-checks & shift reports', purpose: 'The local model, the network API, trend storage, the self-healer and the log, and when shifts change (a report is written at each).', keys: [...prefixed('llm.'), ...prefixed('server.'), ...prefixed('storage.'), ...prefixed('health.'), ...prefixed('logging.'), ...prefixed('reports.')] },
 ];
 
 /** Keys shown elsewhere (the Campaign panel switches the active campaign). */

@@ -3,7 +3,7 @@ import net from 'node:net';
 import { TcpClientSource } from '../../../src-main/acquisition/tcp-client.js';
 import { TcpListenSource } from '../../../src-main/acquisition/tcp-listen.js';
 import { buildSource } from '../../../src-main/app/source-supervisor.js';
-import { HealthMonitor } from '../../../src-main/health/health-monitor.js';
+import { FeedActivity, FeedCheck } from '../../../src-main/health/checks/feed-check.js';
 import { defaultConfig } from '../../../src-shared/config.js';
 import type { SourceState } from '../../../src-shared/source.js';
 import type { WitsPacket } from '../../../src-shared/wits.js';
@@ -212,17 +212,16 @@ describe('TCP listen', () => {
     const { src, port } = await listenSource();
     const a = sender(port, '127.0.0.1');
     await waitFor(() => src.status().state === 'connected', 5000, 'active');
-    const health = new HealthMonitor({
+    const activity = new FeedActivity(() => Date.now());
+    const feedCheck = new FeedCheck({
       clock: () => Date.now(),
-      dataDir: null,
-      feedTimeoutMs: () => 30_000,
+      activity,
       source: () => src.status(),
-      storage: () => ({ status: 'healthy', detail: 'ok', diskFull: false, pendingAdvisories: 0 }),
-      llm: () => ({ mode: 'template-only', model: null, device: null, detail: 'no model' }),
-      baselineLearning: () => false,
-      knowledgeHealthy: () => true,
-      onChange: () => undefined,
+      feedTimeoutMs: () => 30_000,
+      reconnect: () => false,
+      reconnectMaxMs: () => 300_000,
     });
+    const health = { packetReceived: () => activity.packetReceived(), evaluate: () => ({ components: [{ name: 'feed', status: feedCheck.check().status, detail: feedCheck.check().reason }] }) };
     health.packetReceived();
     expect(health.evaluate().components.find((c) => c.name === 'feed')?.status).toBe('healthy');
     await sender(port, '127.0.0.2').closed;

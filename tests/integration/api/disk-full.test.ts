@@ -116,7 +116,10 @@ describe('the record is full (SQLITE_FULL)', () => {
 describe('the saved settings cannot be written', () => {
   it('POST /campaign: 503 saying not switched, the campaign unchanged, and the audit says the change was not applied', async () => {
     const r = await rig();
-    fs.mkdirSync(path.join(r.dir, 'runtime_settings.json.tmp')); // the atomic save's temporary file cannot be created
+    // A directory where the file goes: the crash-safe save cannot rename its temporary file into place.
+    const target = path.join(r.dir, 'runtime_settings.json');
+    fs.rmSync(target, { force: true });
+    fs.mkdirSync(target);
     const res = await post(r, '/campaign', { campaign: 'pa', actor: 'CM' });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { message: string }).message).toMatch(/campaign not switched: the change could not be saved/);
@@ -124,7 +127,7 @@ describe('the saved settings cannot be written', () => {
     const entries = realAudit(r);
     expect(entries.at(-1)?.summary).toMatch(/^NOT APPLIED: campaign switched from production to plug_abandonment/);
     // Once the file can be written again the same change goes through whole.
-    fs.rmdirSync(path.join(r.dir, 'runtime_settings.json.tmp'));
+    fs.rmdirSync(target);
     expect((await post(r, '/campaign', { campaign: 'pa', actor: 'CM' })).status).toBe(200);
     expect(saved(r)?.campaign).toBe('plug_abandonment');
     expect(r.engine.status().campaign).toBe('plug_abandonment');

@@ -20,6 +20,8 @@ describe('simulate CLI arguments', () => {
     expect(o).toMatchObject({ scenario: 'kick', seed: 5, speed: 10, units: 'metric', channelMap: 'reference', output: { kind: 'port', port: 5000 } });
     expect(parseCliArgs(['--format', 'csv', '--out', 'x.csv']).speed).toBe('max');
     expect(parseCliArgs([]).output.kind).toBe('stdout');
+    expect(parseCliArgs(['--port', '5000', '--from', '45m']).fromS).toBe(2700);
+    expect(parseCliArgs([]).fromS).toBe(0);
   });
 
   const bad: string[][] = [
@@ -32,6 +34,8 @@ describe('simulate CLI arguments', () => {
     ['--format', 'csv', '--out', 'x.csv', '--units', 'metric'],
     ['--channel-map', 'other'],
     ['--bogus'],
+    ['--from', '10m'],
+    ['--port', '5000', '--duration', '1h', '--from', '2h'],
   ];
   for (const args of bad) {
     it(`rejects ${args.join(' ')}`, () => {

@@ -109,7 +109,9 @@ describe('corrupt files at start', () => {
     const b = await boot(dir);
     const h = await health(b);
     expect(h.flags.configRejected).toBe(true);
-    expect(h.components.find((c) => c.name === 'files')?.detail).toMatch(new RegExp(`${cfg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} was not loaded .*metrics_retention_days.*built-in defaults`));
+    const config = h.components.find((c) => c.name === 'config');
+    expect(config?.status).toBe('degraded');
+    expect(config?.detail).toMatch(new RegExp(`${cfg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} was not loaded .*metrics_retention_days.*built-in defaults`));
     expect(await auditKinds(b)).toContain('config-rejected');
     expect(fs.existsSync(cfg)).toBe(true); // the operator's file stays where it is (the app never writes it)
   });

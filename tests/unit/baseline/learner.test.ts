@@ -163,10 +163,9 @@ describe('baseline persistence', () => {
   it('a failing write returns an error message instead of throwing', () => {
     const file = new BaselineFile(dir, {
       readText: () => null,
-      writeText: () => {
+      writeAtomic: () => {
         throw new Error('ENOSPC: no space left on device');
       },
-      rename: () => undefined,
       remove: () => undefined,
       ensureDir: () => undefined,
     });

@@ -56,11 +56,11 @@ describe('loadConfig hierarchy', () => {
     expect(r.warnings.some((w) => /using built-in defaults/.test(w.message))).toBe(true);
   });
 
-  it('a TOML syntax error is reported, not thrown', () => {
-    writeFileSync(join(dir, 'well_config.toml'), '[well\nname = ');
+  it('a TOML syntax error is reported, not thrown, naming the line and its text', () => {
+    writeFileSync(join(dir, 'well_config.toml'), '[well]\nname = "F-7"\nbit_diameter_inches = = 8.5\n');
     const r = load({});
     expect(r.source).toBe('defaults');
-    expect(r.errors[0].message).toMatch(/TOML parse error/);
+    expect(r.errors[0].message).toMatch(/well_config\.toml: TOML syntax error at line 3, column \d+: .* \(in: bit_diameter_inches = = 8\.5\)$/);
   });
 
   it('a missing SAIREN_CONFIG file is an error, defaults are used', () => {
