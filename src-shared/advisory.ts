@@ -27,7 +27,11 @@ export type FaultKind =
   | 'founder'
   | 'torque-rise'
   | 'mse-inefficiency'
-  | 'formation-change';
+  | 'formation-change'
+  /** The well gains with the pumps off: trip tank against the pipe displacement, or the pits (influx, swab). */
+  | 'trip-gain'
+  /** The well takes more than the pipe displaces with the pumps off (losses while tripping or static). */
+  | 'trip-loss';
 
 export const FAULT_CATEGORY: Record<FaultKind, AnomalyCategory> = {
   kick: 'WellControl',
@@ -44,6 +48,8 @@ export const FAULT_CATEGORY: Record<FaultKind, AnomalyCategory> = {
   'torque-rise': 'Mechanical',
   'mse-inefficiency': 'DrillingEfficiency',
   'formation-change': 'Formation',
+  'trip-gain': 'WellControl',
+  'trip-loss': 'WellControl',
 };
 
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';

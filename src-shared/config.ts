@@ -60,6 +60,10 @@ export const WellConfigSchema = z
       listen_allow: z.array(z.union([z.ipv4(), z.ipv6()])).max(16).default([]),
       /** Sockets a listen source holds open at most; more are closed on arrival. */
       listen_max_connections: count(8, 2, 64, 'connections'),
+      /** Channels not fitted on this rig (channel names, checked against the channel list): null at ingest, whatever the feed sends for them. */
+      absent_channels: z.array(z.string().max(64)).max(64).default([]),
+      /** Seconds of pumping/drilling a channel must read exactly 0 (or one value) from the start before it is taken as not fitted. */
+      absent_after_s: range(600, 60, 7200, 's'),
     }),
     thresholds: section({
       well_control: section({
@@ -209,6 +213,25 @@ export const WellConfigSchema = z
       pit_rate_window_s: range(90, 20, 900, 's'),
       pit_gain_window_s: range(600, 20, 3600, 's'),
       flowback_settle_s: range(120, 10, 1800, 's'),
+    }),
+    /** Trip monitoring (the automated trip sheet) and the pit watch with the pumps off. */
+    trip: section({
+      /** Pipe outside diameter, in (the string being tripped). */
+      pipe_od_in: range(5, 1, 20, 'in'),
+      /** Pipe inside diameter, in. */
+      pipe_id_in: range(4.276, 0, 19, 'in'),
+      /** Pipe pulled wet / run closed-end: the mud inside moves with it (closed-end displacement). */
+      pipe_closed_end: z.boolean().default(false),
+      /** Trip tank: unexplained gain (more back, or less fill, than the pipe displaces) that warns, bbl. */
+      gain_warning_bbl: range(1.5, 0.1, 50, 'bbl'),
+      gain_critical_bbl: range(4, 0.1, 100, 'bbl'),
+      /** Trip tank: unexplained loss (the hole takes more than the pipe displaces) that warns, bbl. */
+      loss_warning_bbl: range(2, 0.1, 50, 'bbl'),
+      loss_critical_bbl: range(5, 0.1, 100, 'bbl'),
+      /** Gains and losses add up over this window, s. */
+      window_s: range(900, 120, 7200, 's'),
+      /** A tank moving faster than this with nothing else explaining it is a transfer, not the well, bbl/min. */
+      transfer_rate_bbl_min: range(5, 1, 100, 'bbl/min'),
     }),
     campaign: section({
       active: z.enum(['production', 'plug_abandonment']).default('production'),

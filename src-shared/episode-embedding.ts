@@ -9,7 +9,9 @@
 //   8-15  trends over the history window, tanh(slope per minute / scale), weight 0.8:
 //         flow balance 5 gpm, SPP 50 psi, torque 1 kft-lbf, ROP 10 ft/hr, WOB 3 klbf,
 //         MSE efficiency 5 %, d-exponent 0.05, gas 20 units
-//  16-29  the fault, one-hot, weight 0.6 (a pack-off matches pack-offs before stick-slip)
+//  16-29  the fault, one-hot, weight 0.6 (a pack-off matches pack-offs before stick-slip);
+//         the trip sheet's trip-gain and trip-loss came later and have no slot (all 14 are
+//         taken; the recall partition by category still keeps them among well control)
 //  30     depth, tanh((ft - 8,000) / 6,000), weight 0.3
 //  31     a constant 0.25, so an event with no readings still has a direction
 // then scaled to unit length: cosine similarity = dot product.

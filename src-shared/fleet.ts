@@ -134,6 +134,7 @@ const CategorySchema = z.enum(['WellControl', 'Hydraulics', 'Mechanical', 'Drill
 const FaultSchema = z.enum([
   'kick', 'loss', 'gas', 'h2s', 'pit-rate', 'ecd-margin', 'washout', 'spp-deviation',
   'pack-off', 'stick-slip', 'founder', 'torque-rise', 'mse-inefficiency', 'formation-change',
+  'trip-gain', 'trip-loss',
 ]);
 const RiskSchema = z.enum(['Low', 'Elevated', 'High', 'Critical']);
 /** Rig and well ids: letters, digits and - _ . only, so they are safe in file names and URLs. */

@@ -47,6 +47,17 @@ export interface DrillingMetrics {
   sppBaselineAgeS?: number | null;
   /** Rock hardness index 0-10 used for the optimal MSE. */
   hardness: number | null;
+  /**
+   * Trip sheet, pumps off: the trip tank's change the pipe displacement does not explain over the
+   * trip window, transfers left out (bbl, + = the well gave more or took less fill). Absent or
+   * null = not judged (pumps on, no trip tank).
+   */
+  tripTankGainBbl?: number | null;
+  /** Pumps off: the pits' change the pipe does not explain over the trip window, transfers left out (bbl). */
+  pumpsOffPitGainBbl?: number | null;
+  /** Pumps off: pipe moved over the trip window (ft, + = run in) and the displacement that makes in a tank (bbl, + = into it). */
+  tripPipeMovedFt?: number | null;
+  tripDisplacementBbl?: number | null;
 }
 
 export const METRIC_KEYS = [

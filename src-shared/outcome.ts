@@ -96,6 +96,8 @@ const FAULT_WORDS: Record<FaultKind, string> = {
   'torque-rise': 'torque rise',
   'mse-inefficiency': 'poor drilling efficiency',
   'formation-change': 'formation change',
+  'trip-gain': 'gain with the pumps off',
+  'trip-loss': 'losses with the pumps off',
 };
 
 export function faultWords(f: FaultKind): string {

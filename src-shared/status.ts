@@ -4,7 +4,7 @@ import type { AlarmEvent } from './events.js';
 import type { HealthReport } from './health.js';
 import type { DrillingMetrics } from './metrics.js';
 import type { SourceStatus } from './source.js';
-import type { RigState, WitsPacket } from './wits.js';
+import type { Channel, RigState, WitsPacket } from './wits.js';
 
 export interface PhaseLatency {
   p50Ms: number;
@@ -62,6 +62,18 @@ export interface LiveStatus {
   limits: ActiveLimits;
   /** Alarm events a person may still act on, worst risk first. */
   events: AlarmEvent[];
+  /** Channels read as not fitted on this rig (declared in the config or detected): null for the physics. */
+  absentChannels: AbsentChannel[];
+}
+
+/** A channel the engine treats as not fitted, and why. */
+export interface AbsentChannel {
+  channel: Channel;
+  /** config = acquisition.absent_channels; detected = read 0 (or one value) for the whole run while it should move. */
+  source: 'config' | 'detected';
+  /** When it was detected (data time, epoch ms); null for a declared one. */
+  sinceMs: number | null;
+  reason: string;
 }
 
 /** One alarm band as the engine applies it. `below` = low is bad (ECD margin, efficiency). */
@@ -87,4 +99,6 @@ export interface ActiveLimits {
   torqueDeltaFraction: LimitBand;
   torqueCv: LimitBand;
   mseEfficiencyPercent: LimitBand;
+  /** The trip sheet's unexplained trip-tank change (gain limits; losses warn at their own). */
+  tripTankGainBbl: LimitBand;
 }

@@ -61,6 +61,11 @@ export interface DataQuality {
   level: QualityLevel;
   /** Human-readable reasons, e.g. "rpm 612 above 500". Empty when ok. */
   reasons: string[];
+  /**
+   * Channels the quality gate blanked (made null) on this packet because they were implausible
+   * or jumped; the rest of the packet is used. Absent when none.
+   */
+  blanked?: Channel[];
 }
 
 export interface WitsPacket extends ChannelValues {

@@ -1,7 +1,10 @@
 // Data-quality gate (DOMAIN.md §2.3, HEAD behaviour) adapted to absent channels: null means the
 // rig did not send it, so a null is never "zero" and never fails a range check.
-// Invalid = drop the packet; Suspect = keep it, flagged, with readable reasons.
-// Pure apart from its own small state (previous depths); time comes from packet.timeMs.
+// One bad channel does not cost the packet (issue 11 item 10): an implausible channel is blanked
+// (made null, so nothing downstream reads it) and named in the reasons, and the rest is used.
+// Invalid (drop) is kept for a packet with nothing usable (dead feed) or a broken time;
+// Suspect = keep it, flagged, with readable reasons (a blanked channel makes it suspect).
+// Pure apart from its own small state (previous depths and time); time comes from packet.timeMs.
 import { CHANNELS, type Channel, type DataQuality, type WitsPacket } from '../../src-shared/wits.js';
 
 export interface QualityGateOptions {
@@ -13,79 +16,132 @@ export interface QualityGateOptions {
   minJumpAllowanceFt?: number;
   /** Hole depth may not shrink by more than this (ft). */
   maxHoleDepthDropFt?: number;
-  /** After this many rejected jumps in a row, accept the new depth as the reference (a real reset). */
+  /** After this many rejected jumps (or backward times) in a row, accept the new value as the reference (a real reset). */
   rebaseAfterRejections?: number;
 }
 
 const MAIN_CHANNELS: Channel[] = ['bitDepthFt', 'ropFtHr', 'wobKlbf', 'rpm', 'torqueKftLbf', 'sppPsi', 'flowInGpm'];
 const CLAMP_AT_ZERO: Channel[] = ['wobKlbf', 'torqueKftLbf', 'rpm', 'ropFtHr', 'flowInGpm', 'flowOutGpm', 'sppPsi'];
 
-const fmt = (v: number): string => String(Math.round(v * 100) / 100);
-
-/** Stateless range checks (everything but the depth jump). */
-export function assessPacket(p: WitsPacket): DataQuality {
-  const invalid: string[] = [];
-  const suspect: string[] = [];
-
-  const present = MAIN_CHANNELS.map((c) => p[c]).filter((v): v is number => v !== null);
-  const activity = present.reduce((s, v) => s + Math.abs(v), 0);
-  if (present.length === 0) return { level: 'invalid', reasons: ['dead feed: no main channel sent'] };
-  if (activity < 1e-6) return { level: 'invalid', reasons: ['dead feed: all main channels zero'] };
-
-  const above = (c: Channel, name: string, max: number) => {
-    const v = p[c];
-    if (v !== null && v > max) invalid.push(`${name} ${fmt(v)} above ${max}`);
-  };
-  const below = (c: Channel, name: string, min: number, out: string[] = invalid) => {
-    const v = p[c];
-    if (v !== null && v < min) out.push(`${name} ${fmt(v)} below ${min}`);
-  };
-  below('bitDepthFt', 'bit depth ft', 0);
-  below('ropFtHr', 'rop ft/hr', -1);
-  above('ropFtHr', 'rop ft/hr', 1000);
-  above('wobKlbf', 'wob klbf', 200);
-  above('rpm', 'rpm', 500);
-  above('sppPsi', 'spp psi', 10_000);
-  below('torqueKftLbf', 'torque kft-lbf', -50);
-  above('torqueKftLbf', 'torque kft-lbf', 100);
-  below('hookLoadKlbf', 'hook load klbf', 0);
-  above('hookLoadKlbf', 'hook load klbf', 1000);
-  const mw = p.mudWeightInPpg;
-  if (mw !== null && mw !== 0 && (mw < 0 || mw > 25)) invalid.push(`mud weight in ${fmt(mw)} ppg outside 0-25`);
-  const ecd = p.ecdPpg;
-  if (ecd !== null && ecd !== 0 && (ecd < 5 || ecd > 25)) invalid.push(`ecd ${fmt(ecd)} ppg outside 5-25`);
-
-  if (p.bitDepthFt === 0) suspect.push('bit depth 0');
-  below('rpm', 'rpm', 0, suspect);
-  below('sppPsi', 'spp psi', 0, suspect);
-  below('h2sPpm', 'h2s ppm', 0, suspect);
-  // DOMAIN flags every flow_in = 0 as Suspect; pumps off is routine (connections, trips), so we
-  // flag it only where it cannot be right: making hole with no flow.
-  if (p.flowInGpm === 0 && (p.ropFtHr ?? 0) > 0 && (p.rpm ?? 0) > 0) suspect.push('flow in 0 while drilling');
-  if (p.flowInGpm === 0 && p.flowOutGpm !== null && p.flowOutGpm > 0) {
-    suspect.push(`flow out ${fmt(p.flowOutGpm)} gpm with flow in 0`);
-  }
-  if (p.bitDepthFt !== null && p.holeDepthFt !== null && p.bitDepthFt > p.holeDepthFt + 10) {
-    suspect.push(`bit depth ${fmt(p.bitDepthFt)} ft below hole depth ${fmt(p.holeDepthFt)} ft`);
-  }
-  if (p.timeMs <= 0) suspect.push('no timestamp');
-
-  if (invalid.length > 0) return { level: 'invalid', reasons: [...invalid, ...suspect] };
-  if (suspect.length > 0) return { level: 'suspect', reasons: suspect };
-  return { level: 'ok', reasons: [] };
+/** A channel's plausible range; outside it the channel is blanked. `zeroMeansUnset`: 0 is "not sent", not a reading. */
+interface Range {
+  channel: Channel;
+  name: string;
+  min?: number;
+  max?: number;
+  zeroMeansUnset?: boolean;
 }
 
+/** DOMAIN §2.3's Invalid limits, now per channel, plus volumes that cannot be negative and flows no pump delivers. */
+const RANGES: readonly Range[] = [
+  { channel: 'bitDepthFt', name: 'bit depth ft', min: 0 },
+  { channel: 'ropFtHr', name: 'rop ft/hr', min: -1, max: 1000 },
+  { channel: 'wobKlbf', name: 'wob klbf', max: 200 },
+  { channel: 'rpm', name: 'rpm', max: 500 },
+  { channel: 'sppPsi', name: 'spp psi', max: 10_000 },
+  { channel: 'torqueKftLbf', name: 'torque kft-lbf', min: -50, max: 100 },
+  { channel: 'hookLoadKlbf', name: 'hook load klbf', min: 0, max: 1000 },
+  { channel: 'flowInGpm', name: 'flow in gpm', max: 5000 },
+  { channel: 'flowOutGpm', name: 'flow out gpm', max: 5000 },
+  { channel: 'pitVolumeBbl', name: 'pit volume bbl', min: 0 },
+  { channel: 'tripTankBbl', name: 'trip tank bbl', min: 0 },
+  { channel: 'mudWeightInPpg', name: 'mud weight in ppg', min: 0, max: 25, zeroMeansUnset: true },
+  { channel: 'mudWeightOutPpg', name: 'mud weight out ppg', min: 0, max: 25, zeroMeansUnset: true },
+  { channel: 'ecdPpg', name: 'ecd ppg', min: 5, max: 25, zeroMeansUnset: true },
+];
+
+const fmt = (v: number): string => String(Math.round(v * 100) / 100);
+
+/** What the gate found in one packet: its quality, and the channels to blank with why. */
+export interface Assessment extends DataQuality {
+  /** Channels outside their plausible range (blanked by the gate), in RANGES order. */
+  blanked: Channel[];
+}
+
+function rangeProblem(r: Range, v: number): string | null {
+  if (r.zeroMeansUnset && v === 0) return null;
+  const both = r.min !== undefined && r.max !== undefined;
+  if ((r.min !== undefined && v < r.min) || (r.max !== undefined && v > r.max)) {
+    if (both) return `${r.name} ${fmt(v)} outside ${r.min}-${r.max}`;
+    return r.min !== undefined && v < r.min ? `${r.name} ${fmt(v)} below ${r.min}` : `${r.name} ${fmt(v)} above ${r.max}`;
+  }
+  return null;
+}
+
+interface Findings {
+  /** Channels outside their plausible range, with why (RANGES order). */
+  blanks: [Channel, string][];
+  /** Why the packet cannot be used at all, or null. */
+  invalid: string | null;
+  /** Suspect conditions among the usable channels. */
+  suspect: string[];
+}
+
+function findings(p: WitsPacket): Findings {
+  if (!Number.isFinite(p.timeMs) || p.timeMs <= 0) return { blanks: [], invalid: 'broken timestamp', suspect: [] };
+  const blanks: [Channel, string][] = [];
+  for (const r of RANGES) {
+    const v = p[r.channel];
+    const problem = v === null ? null : rangeProblem(r, v);
+    if (problem) blanks.push([r.channel, `${problem}: blanked`]);
+  }
+  const usable = (c: Channel) => (blanks.some(([b]) => b === c) ? null : p[c]);
+
+  const present = MAIN_CHANNELS.map(usable).filter((v): v is number => v !== null);
+  if (present.length === 0) {
+    const why = MAIN_CHANNELS.some((c) => p[c] !== null) ? 'dead feed: no usable main channel' : 'dead feed: no main channel sent';
+    return { blanks, invalid: why, suspect: [] };
+  }
+  if (present.reduce((s, v) => s + Math.abs(v), 0) < 1e-6) return { blanks, invalid: 'dead feed: all main channels zero', suspect: [] };
+
+  const suspect: string[] = [];
+  const flowIn = usable('flowInGpm');
+  const flowOut = usable('flowOutGpm');
+  const bit = usable('bitDepthFt');
+  const below = (c: Channel, name: string, min: number) => {
+    const v = usable(c);
+    if (v !== null && v < min) suspect.push(`${name} ${fmt(v)} below ${min}`);
+  };
+  if (bit === 0) suspect.push('bit depth 0');
+  below('rpm', 'rpm', 0);
+  below('sppPsi', 'spp psi', 0);
+  below('h2sPpm', 'h2s ppm', 0);
+  // DOMAIN flags every flow_in = 0 as Suspect; pumps off is routine (connections, trips), so we
+  // flag it only where it cannot be right: making hole with no flow.
+  if (flowIn === 0 && (usable('ropFtHr') ?? 0) > 0 && (usable('rpm') ?? 0) > 0) suspect.push('flow in 0 while drilling');
+  if (flowIn === 0 && flowOut !== null && flowOut > 0) suspect.push(`flow out ${fmt(flowOut)} gpm with flow in 0`);
+  const hole = usable('holeDepthFt');
+  if (bit !== null && hole !== null && bit > hole + 10) suspect.push(`bit depth ${fmt(bit)} ft below hole depth ${fmt(hole)} ft`);
+  return { blanks, invalid: null, suspect };
+}
+
+function qualityOf(f: Findings, extraBlankReasons: readonly string[] = []): DataQuality {
+  const blankReasons = [...extraBlankReasons, ...f.blanks.map(([, why]) => why)];
+  if (f.invalid) return { level: 'invalid', reasons: [f.invalid, ...blankReasons] };
+  const reasons = [...blankReasons, ...f.suspect];
+  return { level: reasons.length > 0 ? 'suspect' : 'ok', reasons };
+}
+
+/** Stateless checks (everything but the depth jumps and the time order), with the channels the gate would blank. */
+export function assessPacket(p: WitsPacket): Assessment {
+  const f = findings(p);
+  return { ...qualityOf(f), blanked: f.blanks.map(([c]) => c) };
+}
+
+/** One depth channel's last accepted value, and how many jumps in a row it has refused. */
 interface DepthRef {
-  bitDepthFt: number | null;
-  holeDepthFt: number | null;
+  valueFt: number;
   timeMs: number;
+  refusedInRow: number;
 }
 
 export class QualityGate {
   private readonly o: Required<QualityGateOptions>;
-  private ref: DepthRef | null = null;
-  private rejectedInRow = 0;
-  readonly stats = { checked: 0, invalid: 0, suspect: 0, depthJumps: 0 };
+  private bit: DepthRef | null = null;
+  private hole: DepthRef | null = null;
+  private lastTimeMs: number | null = null;
+  private backwardsInRow = 0;
+  readonly stats = { checked: 0, invalid: 0, suspect: 0, depthJumps: 0, blanked: 0, blankedByChannel: {} as Partial<Record<Channel, number>> };
 
   constructor(opts: QualityGateOptions = {}) {
     this.o = {
@@ -97,7 +153,10 @@ export class QualityGate {
     };
   }
 
-  /** Returns a copy with `quality` set, non-finite values made absent and negatives clamped to 0. */
+  /**
+   * Returns a copy with `quality` set, implausible and jumping channels blanked, non-finite
+   * values made absent and small negatives clamped to 0.
+   */
   check(input: WitsPacket): WitsPacket {
     this.stats.checked++;
     const p: WitsPacket = { ...input };
@@ -105,73 +164,105 @@ export class QualityGate {
       const v = p[c];
       if (v !== null && !Number.isFinite(v)) p[c] = null;
     }
-    const q = assessPacket(p);
+    let f = findings(p);
+    const back = f.invalid ? null : this.timeWentBack(p.timeMs);
+    let jumps: string[] = [];
+    if (back) f = { blanks: [], invalid: back, suspect: [] };
+    if (!f.invalid) {
+      for (const [c] of f.blanks) p[c] = null;
+      jumps = this.depthJumps(p);
+      // Judged again with the jumping depth gone (it may have been the only main channel).
+      if (jumps.length > 0) f = { ...findings(p), blanks: f.blanks };
+    }
+    const q = qualityOf(f, jumps);
+    if (q.level === 'ok' && jumps.length > 0) q.level = 'suspect';
+    const blanked = q.level === 'invalid' ? [] : CHANNELS.filter((c) => input[c] !== null && Number.isFinite(input[c]) && p[c] === null);
     if (q.level !== 'invalid') {
-      const jump = this.depthJump(p);
-      if (jump) {
-        q.level = 'invalid';
-        q.reasons = [jump, ...q.reasons];
-      }
+      this.lastTimeMs = p.timeMs;
+      this.count(blanked);
     }
     // Clamp after the checks so the reasons quote what the rig really sent.
     for (const c of CLAMP_AT_ZERO) {
       const v = p[c];
       if (v !== null && v < 0) p[c] = 0;
     }
-    p.quality = q;
+    p.quality = blanked.length > 0 ? { ...q, blanked } : q;
     if (q.level === 'invalid') this.stats.invalid++;
     if (q.level === 'suspect') this.stats.suspect++;
     return p;
   }
 
   reset(): void {
-    this.ref = null;
-    this.rejectedInRow = 0;
+    this.bit = null;
+    this.hole = null;
+    this.lastTimeMs = null;
+    this.backwardsInRow = 0;
   }
 
-  /** Reason text when a depth moved impossibly fast; updates the reference only when accepted. */
-  private depthJump(p: WitsPacket): string | null {
-    const bit = p.bitDepthFt !== null && p.bitDepthFt > 0 ? p.bitDepthFt : null;
+  private count(blanked: readonly Channel[]): void {
+    for (const c of blanked) {
+      this.stats.blanked++;
+      this.stats.blankedByChannel[c] = (this.stats.blankedByChannel[c] ?? 0) + 1;
+    }
+  }
+
+  /** A time before the last accepted packet's breaks every rate; a clock really set back is accepted after a few packets. */
+  private timeWentBack(timeMs: number): string | null {
+    if (this.lastTimeMs === null || timeMs >= this.lastTimeMs) {
+      this.backwardsInRow = 0;
+      return null;
+    }
+    if (++this.backwardsInRow >= this.o.rebaseAfterRejections) {
+      this.backwardsInRow = 0;
+      return null;
+    }
+    return `broken timestamp: ${fmt((this.lastTimeMs - timeMs) / 1000)} s before the previous packet`;
+  }
+
+  /** Blanks a depth that moved impossibly fast (and says why); each depth keeps its own reference. */
+  private depthJumps(p: WitsPacket): string[] {
+    const out: string[] = [];
     const hole = p.holeDepthFt !== null && p.holeDepthFt > 0 ? p.holeDepthFt : null;
-    if (bit === null && hole === null) return null; // depth-0 packets are skipped
-    const ref = this.ref;
+    if (hole !== null) {
+      const why = this.judge('hole', hole, p.timeMs, (d, dtS, allow) => {
+        if (d > allow(this.o.maxDrillRateFtHr)) return `hole depth jumped ${fmt(d)} ft in ${fmt(dtS)} s (limit ${this.o.maxDrillRateFtHr} ft/hr): blanked`;
+        if (-d > this.o.maxHoleDepthDropFt) return `hole depth dropped ${fmt(-d)} ft (limit ${this.o.maxHoleDepthDropFt} ft): blanked`;
+        return null;
+      });
+      if (why) {
+        p.holeDepthFt = null;
+        out.push(why);
+      }
+    }
+    const bit = p.bitDepthFt !== null && p.bitDepthFt > 0 ? p.bitDepthFt : null;
+    if (bit !== null) {
+      const why = this.judge('bit', bit, p.timeMs, (d, dtS, allow) =>
+        Math.abs(d) > allow(this.o.maxBitSpeedFtHr) ? `bit depth moved ${fmt(Math.abs(d))} ft in ${fmt(dtS)} s (limit ${this.o.maxBitSpeedFtHr} ft/hr): blanked` : null,
+      );
+      if (why) {
+        p.bitDepthFt = null;
+        out.push(why);
+      }
+    }
+    return out;
+  }
+
+  /** The reason a depth is refused, or null (then it becomes the reference). Depth-0 packets never get here. */
+  private judge(which: 'bit' | 'hole', valueFt: number, timeMs: number, rule: (d: number, dtS: number, allow: (rateFtHr: number) => number) => string | null): string | null {
+    const ref = this[which];
     const accept = () => {
-      this.ref = {
-        bitDepthFt: bit ?? ref?.bitDepthFt ?? null,
-        holeDepthFt: hole ?? ref?.holeDepthFt ?? null,
-        timeMs: p.timeMs,
-      };
-      this.rejectedInRow = 0;
+      this[which] = { valueFt, timeMs, refusedInRow: 0 };
+      return null;
     };
-    if (!ref) {
-      accept();
-      return null;
-    }
-    const dtS = Math.max(0, (p.timeMs - ref.timeMs) / 1000);
+    if (!ref) return accept();
+    const dtS = Math.max(0, (timeMs - ref.timeMs) / 1000);
     const allow = (rateFtHr: number) => Math.max((rateFtHr * dtS) / 3600, this.o.minJumpAllowanceFt);
-    let reason: string | null = null;
-    if (hole !== null && ref.holeDepthFt !== null) {
-      const d = hole - ref.holeDepthFt;
-      if (d > allow(this.o.maxDrillRateFtHr)) {
-        reason = `hole depth jumped ${fmt(d)} ft in ${fmt(dtS)} s (limit ${this.o.maxDrillRateFtHr} ft/hr)`;
-      } else if (-d > this.o.maxHoleDepthDropFt) {
-        reason = `hole depth dropped ${fmt(-d)} ft (limit ${this.o.maxHoleDepthDropFt} ft)`;
-      }
-    }
-    if (!reason && bit !== null && ref.bitDepthFt !== null) {
-      const d = Math.abs(bit - ref.bitDepthFt);
-      if (d > allow(this.o.maxBitSpeedFtHr)) {
-        reason = `bit depth moved ${fmt(d)} ft in ${fmt(dtS)} s (limit ${this.o.maxBitSpeedFtHr} ft/hr)`;
-      }
-    }
-    if (!reason) {
-      accept();
-      return null;
-    }
+    const reason = rule(valueFt - ref.valueFt, dtS, allow);
+    if (!reason) return accept();
     this.stats.depthJumps++;
     // A depth that stays at its new value is a real reset (re-zeroed encoder, sidetrack, feed
-    // restart); never lock the feed out forever.
-    if (++this.rejectedInRow >= this.o.rebaseAfterRejections) accept();
+    // restart); never lock the channel out forever.
+    if (++ref.refusedInRow >= this.o.rebaseAfterRejections) return accept();
     return reason;
   }
 }

@@ -14,6 +14,7 @@ import { MIN_REGULARITY, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
 import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
+import { verifyTripVolume } from './trip-verify.js';
 
 interface Sample {
   packet: WitsPacket;
@@ -41,6 +42,8 @@ const MIN_SAMPLES: Record<FaultKind, number> = {
   'torque-rise': 5,
   'mse-inefficiency': 5,
   'formation-change': 20,
+  'trip-gain': 3,
+  'trip-loss': 3,
 };
 
 function finite(samples: readonly Sample[], get: Num, filter?: (s: Sample) => boolean): number[] {
@@ -140,6 +143,9 @@ function judge(ticket: Ticket, s: Sample[], t: EffectiveThresholds): Verdict {
       return efficiency(s, t, sustained);
     case 'formation-change':
       return formation(s, t);
+    case 'trip-gain':
+    case 'trip-loss':
+      return verifyTripVolume(ticket, s, t);
   }
 }
 

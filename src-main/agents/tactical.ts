@@ -10,8 +10,9 @@
 //   `episodeGapS` seconds without the detection. A ticket the verification rejected is retried
 //   after `retryAfterRejectedS` (uncertain: a third of that). A different fault always passes:
 //   a false founder never starves a real pack-off (the reference's category back-off did).
-// - Shadow mode (baseline learning): no tickets, EXCEPT critical well control. Choice: a kick
-//   is never hidden because the rig's baseline is still being learned.
+// - Shadow mode (baseline learning): no tickets, EXCEPT critical well control and the trip
+//   sheet (its limits never came from the baseline). Choice: a kick is never hidden because the
+//   rig's baseline is still being learned.
 // - Bit depth missing or ≤ 0: no ticket.
 import type { AnomalyCategory, Breach, FaultKind, Severity, Ticket, VerificationStatus } from '../../src-shared/advisory.js';
 import { FAULT_CATEGORY } from '../../src-shared/advisory.js';
@@ -76,6 +77,8 @@ export function tacticalOptionsFrom(config: WellConfig): TacticalOptions {
 const FAULTS = Object.keys(FAULT_CATEGORY) as FaultKind[];
 /** Seconds before a well-control ticket the verification did not confirm is checked again. */
 const WELL_CONTROL_RETRY_S = 5;
+/** Faults judged against fixed physics (pipe displacement), not against the learned baseline. */
+const BASELINE_FREE: ReadonlySet<FaultKind> = new Set<FaultKind>(['trip-gain', 'trip-loss']);
 
 interface FaultState {
   /** The fault was advised (confirmed) in this episode. */
@@ -160,7 +163,8 @@ export class TacticalAgent {
       const category = FAULT_CATEGORY[d.fault];
       const wc = category === 'WellControl';
       const criticalWc = wc && d.level === 'CRITICAL' && this.criticalStreak[d.fault] >= this.opt.criticalConsecutive;
-      if (ctx.shadowMode && !criticalWc) continue;
+      // The trip sheet's limits do not come from the rig baseline: it is not silenced while that is learned.
+      if (ctx.shadowMode && !criticalWc && !BASELINE_FREE.has(d.fault)) continue;
       const sustained = popcount(this.presence[d.fault]) >= this.opt.sustainRequired;
       if (!criticalWc && !sustained) continue;
       if (this.suppressed(d, depth, packet.timeMs)) continue;

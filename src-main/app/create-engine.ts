@@ -8,6 +8,7 @@ import type { LogLevel, LogTail, StartupNotice } from '../../src-shared/health.j
 import type { SourceConfig } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import { AdvisoryComposer } from '../advisory/composer.js';
+import { ChannelsCheck } from '../health/checks/channels-check.js';
 import { BaselineFile } from '../baseline/baseline-file.js';
 import { BaselineLearner, baselineSettings } from '../baseline/learner.js';
 import { CampaignController } from '../config/campaign-controller.js';
@@ -94,6 +95,9 @@ export interface EnginePorts {
   /** Where ML analyses run; default a worker thread (the packet loop never waits). Replays pass an inline runner. */
   mlRunner?: MlRunner;
 }
+
+/** acquisition.* keys read by the pipeline, not by the source: a change applies from the next packet without reopening the feed. */
+const PIPELINE_ONLY_KEYS = new Set(['acquisition.feed_timeout_s', 'acquisition.absent_channels', 'acquisition.absent_after_s']);
 
 /** What the engine needs of the shell's logger (src-main/logging/logger.ts). */
 export interface EngineLog {
@@ -201,7 +205,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       logger?.reduce(reason);
     },
     intervalMs: ports.selfHealIntervalMs,
-    extra: [...(ports.healthChecks ?? []), ...(hubLink ? [new FleetLinkCheck(hubLink)] : [])],
+    extra: [new ChannelsCheck(() => coordinator.absentChannels()), ...(ports.healthChecks ?? []), ...(hubLink ? [new FleetLinkCheck(hubLink)] : [])],
     fleet: () => hubLink?.status() ?? null,
     onChange: (h) => events.emit('health', h),
   });
@@ -223,6 +227,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     llm: enricher.status(),
     limits: activeLimits(coordinator.effectiveThresholds),
     events: coordinator.events.openEvents(),
+    absentChannels: coordinator.absentChannels(),
   });
 
   const reports = new ReportService({
@@ -257,7 +262,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
     coordinator.rebuild();
     baseline.setSettings(baselineSettings(e.after));
     if (e.changes.some((c) => c.key.startsWith('storage.') || c.key.startsWith('logging.'))) applyStorageAndLogLimits(e.after);
-    if (e.changes.some((c) => c.key === 'acquisition.units') || e.changes.some((c) => c.key.startsWith('acquisition.') && c.key !== 'acquisition.feed_timeout_s')) {
+    if (e.changes.some((c) => c.key === 'acquisition.units') || e.changes.some((c) => c.key.startsWith('acquisition.') && !PIPELINE_ONLY_KEYS.has(c.key))) {
       // A new channel map, unit system or null value changes how the wire is read: reopen the feed.
       feedReset.rewired();
       const units = e.changes.some((c) => c.key === 'acquisition.units') ? e.after.acquisition.units : sources.sourceUnits;

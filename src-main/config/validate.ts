@@ -12,6 +12,7 @@ import { CAMPAIGNS } from '../../src-shared/campaign.js';
 import { CHANNELS } from '../../src-shared/wits.js';
 import { bitProgramIssues } from './bit-program.js';
 import { noEffectWarnings } from './no-effect.js';
+import { tripIssues } from './trip.js';
 
 /** A validation that also carries the parsed config when the input is usable. */
 export interface ParsedConfig extends ConfigValidation {
@@ -142,6 +143,13 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
     if (!channels.has(name)) {
       err(`acquisition.channel_overrides.${code}`, `"${name}" is not a channel name (one of ${CHANNELS.join(', ')})`);
     }
+  }
+
+  errors.push(...tripIssues(c));
+
+  // Channels declared not fitted must be channel names.
+  for (const [i, name] of c.acquisition.absent_channels.entries()) {
+    if (!channels.has(name)) err(`acquisition.absent_channels.${i}`, `"${name}" is not a channel name (one of ${CHANNELS.join(', ')})`);
   }
 
   // Each shift starts at a distinct hour (a repeat would make a zero-length shift).

@@ -26,7 +26,7 @@ export const EVAL_RECORDINGS: readonly EvalRecording[] = [
   // The 17.5-in section of 15/9-F-9 (the USROP file of the same well gives 444.5 mm there).
   { id: 'volve-f9', file: 'volve/F-9_depth_log_raw.csv', campaign: 'production', bitDiameterIn: 17.5, synthesise: true, faults: DRILLING_FAULTS },
   // P&A: only the recorded channels (no made-up flow out): the false-alarm figure stays honest.
-  { id: 'volve-pa', file: 'volve/F-9A_time_log_PA.csv', campaign: 'plug_abandonment', bitDiameterIn: 8.5, synthesise: false, faults: ['trip-gain'] },
+  { id: 'volve-pa', file: 'volve/F-9A_time_log_PA.csv', campaign: 'plug_abandonment', bitDiameterIn: 8.5, synthesise: false, faults: ['trip-gain', 'trip-loss'] },
   { id: 'sim', file: null, campaign: 'production', bitDiameterIn: 8.5, synthesise: true, faults: DRILLING_FAULTS, simulator: { seed: 11, durationS: 12 * 3600 } },
 ];
 

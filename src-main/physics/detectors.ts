@@ -545,6 +545,9 @@ export const FAULT_URGENCY: Record<FaultKind, number> = {
   'torque-rise': 11,
   'mse-inefficiency': 12,
   'formation-change': 13,
+  // The trip sheet's gain and loss rank with the kick and the loss they may be.
+  'trip-gain': 0,
+  'trip-loss': 1,
 };
 
 const WELL_CONTROL_MAX_URGENCY = 4;

@@ -27,6 +27,7 @@ import { PitTracker } from './trackers/pits.js';
 import { PumpTracker } from './trackers/pumps.js';
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
+import { TripSheetTracker } from './trackers/trip-sheet.js';
 
 export type { Detection } from './detectors.js';
 
@@ -70,6 +71,7 @@ export class PhysicsEngine {
   private readonly pumps: PumpTracker;
   private readonly flowCheck = new FlowCheckTracker();
   private readonly pits = new PitTracker();
+  private readonly tripSheet = new TripSheetTracker();
   private readonly deltas: OnBottomDeltas;
   private readonly spp: SppDelta;
   private readonly gas = new GasBackground();
@@ -110,6 +112,7 @@ export class PhysicsEngine {
       this.pits.reset();
     }
     const flowCheck = this.flowCheck.update(packet, pumps, phys.flowback_settle_s);
+    const trip = this.tripSheet.update(packet, flowCheck, config.trip);
     const rock = onBottom ? this.rockMetrics(packet, config, bitIn) : NO_ROCK;
     if (!drilling) this.mseReference.offBottom();
 
@@ -155,6 +158,10 @@ export class PhysicsEngine {
       wobRiseFraction: d.wob,
       sppBaselineAgeS: this.spp.baselineAgeS,
       hardness: rock.hardness,
+      tripTankGainBbl: trip?.tripTank?.unexplainedBbl ?? null,
+      pumpsOffPitGainBbl: trip?.pits?.unexplainedBbl ?? null,
+      tripPipeMovedFt: trip?.pipeMovedFt ?? null,
+      tripDisplacementBbl: trip?.displacementBbl ?? null,
     };
 
     const x = this.inputs;
@@ -192,7 +199,7 @@ export class PhysicsEngine {
     x.founderWobSlopeRel = founder.wobSlopeRel;
     x.founderRopSlopeRel = founder.ropSlopeRel;
 
-    return { metrics, detections: runDetectors(packet, x, th), assessable: assessableCategories(packet, x, this.assessable) };
+    return { metrics, detections: runDetectors(packet, x, th, trip), assessable: assessableCategories(packet, x, this.assessable, trip) };
   }
 
   private rockMetrics(packet: WitsPacket, config: WellConfig, bitIn: number | null): RockMetrics {

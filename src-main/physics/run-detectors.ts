@@ -25,8 +25,10 @@ import {
 } from './detectors.js';
 import { isOnBottomState, isWellControlState } from './rig-states.js';
 import type { EffectiveThresholds } from './thresholds.js';
+import type { TripReading } from './trackers/trip-sheet.js';
+import { detectTripVolumes } from './trip-detectors.js';
 
-export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: EffectiveThresholds): Detection[] {
+export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: EffectiveThresholds, trip: TripReading | null = null): Detection[] {
   const state = packet.rigState;
   const detections: Detection[] = [];
   const add = (d: Detection | null): Detection | null => {
@@ -35,7 +37,10 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
   };
   // Running pipe in displaces mud out of the well: returns then are expected, not a kick.
   if (state !== 'TrippingIn' && packet.bitDepthFt !== null && packet.bitDepthFt > 0) add(detectFlowWithPumpsOff(x, th));
-  if (!isWellControlState(state)) return detections;
+  // The trip sheet: with the pumps off in any state (tripping, in slips, static), the trip tank
+  // against the pipe displacement and the pits (a reading only exists with the pumps off).
+  for (const d of detectTripVolumes(trip, th)) add(d);
+  if (!isWellControlState(state)) return detections.length > 1 ? detections.sort(compareDetections) : detections;
 
   // Well control. Without a flow-out sensor (balance null) kick/loss/gas/pit rules stay silent:
   // nothing is inferred from a channel the rig does not send.
@@ -71,9 +76,10 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
  * where its category was assessable and its condition absent: pumps off, the bit off bottom or
  * a missing channel say nothing about whether a kick or a pack-off is over.
  */
-export function assessableCategories(packet: WitsPacket, x: DetectorInputs, out: Set<AnomalyCategory>): Set<AnomalyCategory> {
+export function assessableCategories(packet: WitsPacket, x: DetectorInputs, out: Set<AnomalyCategory>, trip: TripReading | null = null): Set<AnomalyCategory> {
   out.clear();
   const state = packet.rigState;
+  if (trip && (trip.tripTank || trip.pits)) out.add('WellControl');
   const wellControlSeen = x.flowBalanceGpm !== null || x.pitRateBblHr !== null || x.gasUnits !== null;
   if (isWellControlState(state) && x.pumpsSteady && wellControlSeen) out.add('WellControl');
   if (x.pumpsOffSettledS !== null && (x.flowOutPumpsOffGpm !== null || x.pitGainPumpsOffBbl !== null)) out.add('WellControl');

@@ -27,6 +27,11 @@ export interface EffectiveThresholds {
   kickFlowSeverityDivisorGpm: number;
   kickPitSeverityDivisorBbl: number;
   kickGasSeverityDivisorUnits: number;
+  /** Trip tank against the pipe displacement, with the pumps off (config [trip]). */
+  tripGainWarningBbl: number;
+  tripGainCriticalBbl: number;
+  tripLossWarningBbl: number;
+  tripLossCriticalBbl: number;
   // Hydraulics
   ecdMarginWarningPpg: number;
   ecdMarginCriticalPpg: number;
@@ -96,6 +101,10 @@ export function thresholdsFor(config: WellConfig, campaign: Campaign, learned: L
     kickFlowSeverityDivisorGpm: config.physics.kick_flow_severity_divisor,
     kickPitSeverityDivisorBbl: config.physics.kick_pit_severity_divisor,
     kickGasSeverityDivisorUnits: config.physics.kick_gas_severity_divisor,
+    tripGainWarningBbl: config.trip.gain_warning_bbl,
+    tripGainCriticalBbl: config.trip.gain_critical_bbl,
+    tripLossWarningBbl: config.trip.loss_warning_bbl,
+    tripLossCriticalBbl: config.trip.loss_critical_bbl,
     ecdMarginWarningPpg: t.hydraulics.ecd_margin_warning_ppg,
     ecdMarginCriticalPpg: t.hydraulics.ecd_margin_critical_ppg,
     sppDeviationWarningPsi: t.hydraulics.spp_deviation_warning_psi,
@@ -158,5 +167,6 @@ export function activeLimits(t: EffectiveThresholds): ActiveLimits {
     torqueDeltaFraction: { warning: t.torqueIncreaseWarningFraction, critical: t.torqueIncreaseCriticalFraction, direction: 'above', unit: 'fraction' },
     torqueCv: { warning: t.stickSlipCvWarning, critical: t.stickSlipCvCritical, direction: 'above', unit: 'fraction' },
     mseEfficiencyPercent: { warning: t.mseEfficiencyWarningPercent, critical: t.mseEfficiencyPoorPercent, direction: 'below', unit: '%' },
+    tripTankGainBbl: { warning: t.tripGainWarningBbl, critical: t.tripGainCriticalBbl, direction: 'magnitude', unit: 'bbl' },
   };
 }

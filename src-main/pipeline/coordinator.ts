@@ -9,7 +9,9 @@ import type { FleetSnapshot } from '../../src-shared/fleet.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { FormationOptimum } from '../../src-shared/ml.js';
 import type { PipelineCounts } from '../../src-shared/status.js';
-import type { WitsPacket } from '../../src-shared/wits.js';
+import { CHANNELS, type Channel, type WitsPacket } from '../../src-shared/wits.js';
+import type { AbsentChannel } from '../../src-shared/status.js';
+import { AbsentChannelTracker, absentChannels, withoutChannels, type AbsentTrackerSettings } from '../acquisition/absent-channels.js';
 import { OperationClassifier } from '../acquisition/operation.js';
 import { QualityGate } from '../acquisition/quality-gate.js';
 import { RigStateClassifier } from '../acquisition/rig-state.js';
@@ -62,6 +64,7 @@ export class PipelineCoordinator {
   readonly counts: PipelineCounts = { packets: 0, rejectedPackets: 0, tickets: 0, confirmed: 0, uncertain: 0, rejected: 0, advisories: 0 };
 
   private gate = new QualityGate();
+  private channels: AbsentChannelTracker;
   private rigState!: RigStateClassifier;
   private operationClassifier!: OperationClassifier;
   private physics = new PhysicsEngine();
@@ -84,6 +87,7 @@ export class PipelineCoordinator {
     this.composer = new AdvisoryComposer(deps.config);
     this.events = new EventTracker(eventSettingsFor(deps.config(), deps.campaign()));
     this.history = new HistoryBuffer<HistoryEntry>(deps.config().physics.history_size);
+    this.channels = new AbsentChannelTracker(absentSettings(deps.config()));
     this.rebuild();
   }
 
@@ -99,6 +103,10 @@ export class PipelineCoordinator {
   get effectiveThresholds(): EffectiveThresholds {
     return this.currentThresholds();
   }
+  /** Channels treated as not fitted: declared in the config, then detected on this feed. */
+  absentChannels(): AbsentChannel[] {
+    return absentChannels(declaredAbsent(this.deps.config()), this.channels.detected());
+  }
 
   process(raw: WitsPacket): PacketOutcome {
     const { timer } = this.deps;
@@ -107,13 +115,16 @@ export class PipelineCoordinator {
     this.counts.packets++;
 
     let t0 = timer();
-    const packet = this.gate.check(raw);
+    const packet = this.gate.check(withoutChannels(raw, declaredAbsent(config)));
     if (packet.quality.level === 'invalid') {
       this.counts.rejectedPackets++;
       this.latency.record('ingest', timer() - t0);
       return { packet, metrics: null, ticket: null, verification: null, advisory: null, baselineLocked: false, detected: NO_FAULTS, transitions: [] };
     }
     packet.rigState = this.rigState.classify(packet);
+    // A channel read as 0 for the whole run while it should move is not fitted: null from here on.
+    this.channels.observe(packet);
+    this.channels.blank(packet);
     const operation = this.operationClassifier.classify(packet);
     this.lastOperation = operation;
     let t1 = timer();
@@ -225,6 +236,7 @@ export class PipelineCoordinator {
     this.events?.setSettings(eventSettingsFor(config, this.deps.campaign()));
     this.rigState = new RigStateClassifier(config.thresholds.rig_state);
     this.operationClassifier = new OperationClassifier(config.thresholds.operation_detection, this.deps.campaign());
+    this.channels.setSettings(absentSettings(config));
     this.tactical = new TacticalAgent(tacticalOptionsFrom(config));
     if (this.history.capacity !== config.physics.history_size) {
       this.history = new HistoryBuffer<HistoryEntry>(config.physics.history_size);
@@ -238,6 +250,7 @@ export class PipelineCoordinator {
    */
   resetFeed(): void {
     this.gate = new QualityGate();
+    this.channels = new AbsentChannelTracker(absentSettings(this.deps.config()));
     this.physics = new PhysicsEngine();
     this.composer = new AdvisoryComposer(this.deps.config);
     this.history = new HistoryBuffer<HistoryEntry>(this.deps.config().physics.history_size);
@@ -286,4 +299,16 @@ export class PipelineCoordinator {
     }
     return out;
   }
+}
+
+const CHANNEL_SET = new Set<string>(CHANNELS);
+
+/** The channels the config declares not fitted (validated names; anything else is ignored). */
+function declaredAbsent(config: WellConfig): Channel[] {
+  return config.acquisition.absent_channels.filter((c): c is Channel => CHANNEL_SET.has(c));
+}
+
+function absentSettings(config: WellConfig): AbsentTrackerSettings {
+  const rs = config.thresholds.rig_state;
+  return { absentAfterS: config.acquisition.absent_after_s, circulationFlowMinGpm: rs.circulation_flow_min, idleRpmMax: rs.idle_rpm_max };
 }

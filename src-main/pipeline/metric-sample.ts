@@ -11,12 +11,12 @@ export const TREND_CHANNELS = [
 ] as const;
 export const TREND_METRICS = [
   'msePsi', 'mseEfficiencyPercent', 'dExponent', 'dxc', 'ecdPpg', 'ecdMarginPpg', 'flowBalanceGpm', 'pitRateBblHr',
-  'pitGainBbl', 'torqueCv',
+  'pitGainBbl', 'torqueCv', 'tripTankGainBbl',
 ] as const;
 
 export function metricSampleOf(packet: WitsPacket, metrics: DrillingMetrics): MetricSample {
   const values: Record<string, number | null> = {};
   for (const c of TREND_CHANNELS) values[c] = packet[c];
-  for (const m of TREND_METRICS) values[m] = metrics[m];
+  for (const m of TREND_METRICS) values[m] = metrics[m] ?? null;
   return { timeMs: packet.timeMs, values };
 }

@@ -64,6 +64,8 @@ export interface ReplayReport {
   skippedRows: number;
   packets: number;
   rejectedPackets: number;
+  /** Channels read as not fitted at the end of the run (declared, or detected: 0 for the whole run). */
+  absentChannels: { channel: string; source: string; reason: string }[];
   simulatedSeconds: number;
   wallSeconds: number;
   packetsPerSecond: number;
@@ -156,6 +158,7 @@ export async function replayPackets(
     skippedRows: 0,
     packets: count,
     rejectedPackets: s.counts.rejectedPackets,
+    absentChannels: s.absentChannels.map((a) => ({ channel: a.channel, source: a.source, reason: a.reason })),
     simulatedSeconds: firstMs !== null && lastMs !== null ? (lastMs - firstMs) / 1000 : 0,
     wallSeconds,
     packetsPerSecond: wallSeconds > 0 ? count / wallSeconds : 0,

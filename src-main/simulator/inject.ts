@@ -6,7 +6,7 @@ import type { Channel } from '../../src-shared/wits.js';
 import { hasChannel, isoAt, withWritableChannels, type BaseRecording } from './base-recording.js';
 import { PUMPS_ON_GPM } from './synthesise.js';
 
-export const REAL_FAULTS = ['kick', 'loss', 'pack-off', 'washout', 'stick-slip', 'founder', 'trip-gain'] as const;
+export const REAL_FAULTS = ['kick', 'loss', 'pack-off', 'washout', 'stick-slip', 'founder', 'trip-gain', 'trip-loss'] as const;
 export type RealFault = (typeof REAL_FAULTS)[number];
 
 export function isRealFault(s: string): s is RealFault {
@@ -64,10 +64,16 @@ export const FAULT_PROFILES: Readonly<Record<RealFault, FaultProfile>> = {
     expected: ['founder'], category: 'Mechanical', during: 'drilling', needs: [['wobKlbf'], ['ropFtHr']],
     what: 'WOB +N % over the ramp (torque +N/2 %) while ROP does not follow (-15 %)',
   },
+  // The trip sheet's own faults (a kick advisory for the gain counts too).
   'trip-gain': {
     sizeUnit: 'bbl', nominal: 5, small: 2, minSize: 0.1, maxSize: 200, rampS: 300, holdS: 900,
-    expected: ['kick', 'pit-rate'], category: 'WellControl', during: 'tripping', needs: [['tripTankBbl']],
+    expected: ['trip-gain', 'kick'], category: 'WellControl', during: 'tripping', needs: [['tripTankBbl']],
     what: 'trip tank gains N bbl while tripping (the well gives back more than the pipe displaces)',
+  },
+  'trip-loss': {
+    sizeUnit: 'bbl', nominal: 5, small: 2, minSize: 0.1, maxSize: 200, rampS: 300, holdS: 900,
+    expected: ['trip-loss', 'loss'], category: 'WellControl', during: 'tripping', needs: [['tripTankBbl']],
+    what: 'trip tank loses N bbl while tripping (the hole takes more than the pipe displaces)',
   },
 };
 
@@ -233,6 +239,12 @@ const EFFECTS: Record<RealFault, Effect> = {
   'trip-gain': (rec, spec) => {
     // The tank keeps what the well gave back.
     addTo(rec, 'tripTankBbl', spec.onsetS, rec.lengthS, (k) => spec.size * Math.min(1, (k - spec.onsetS) / spec.rampS));
+    return { channels: ['tripTankBbl'] };
+  },
+  'trip-loss': (rec, spec) => {
+    // What the hole took stays gone from the tank (never below empty).
+    const tank = rec.channels.tripTankBbl as Float64Array;
+    addTo(rec, 'tripTankBbl', spec.onsetS, rec.lengthS, (k) => -Math.min(spec.size * Math.min(1, (k - spec.onsetS) / spec.rampS), tank[k]));
     return { channels: ['tripTankBbl'] };
   },
 };

@@ -38,6 +38,7 @@ export const TREND_CHANNELS: readonly TrendChannel[] = [
   { key: 'pitGainBbl', label: 'Pit gain', quantity: 'volume', color: '#fde68a', limit: 'pitGainBbl', signed: true },
   { key: 'pitRateBblHr', label: 'Pit rate', quantity: 'volumeRate', color: '#bef264', limit: 'pitRateBblHr', signed: true },
   { key: 'tripTankBbl', label: 'Trip tank', quantity: 'volume', color: '#67e8f9' },
+  { key: 'tripTankGainBbl', label: 'Trip sheet (unexplained)', quantity: 'volume', color: '#fdba74', limit: 'tripTankGainBbl', signed: true },
   { key: 'gasUnits', label: 'Gas', quantity: 'none', rawUnit: 'units', color: '#e879f9', limit: 'gasUnits', decimals: 0 },
   { key: 'h2sPpm', label: 'H2S', quantity: 'none', rawUnit: 'ppm', color: '#d8b4fe', limit: 'h2sPpm', decimals: 0 },
   { key: 'mudWeightInPpg', label: 'Mud weight in', quantity: 'density', color: '#94a3b8' },

@@ -77,6 +77,8 @@ export const LIMIT_PAIRS: readonly LimitPair[] = [
   pair('campaign.production.', 'mse_efficiency_warning', 'mse_efficiency_poor', 'lower'),
   pair('campaign.plug_abandonment.', 'mse_efficiency_warning', 'mse_efficiency_poor', 'lower'),
   pair('baseline_learning.', 'warning_sigma', 'critical_sigma'),
+  pair('trip.', 'gain_warning_bbl', 'gain_critical_bbl'),
+  pair('trip.', 'loss_warning_bbl', 'loss_critical_bbl'),
 ];
 
 /** The pair rule in words, on the warning field, when `values` break it; else null. */

@@ -39,6 +39,13 @@ export const KEY_LABELS: Record<string, KeyLabel> = {
   'acquisition.listen_host': L('Listen on address (rig pushes WITS)', ''),
   'acquisition.listen_allow': L('Logger addresses allowed to push', ''),
   'acquisition.listen_max_connections': L('Most logger connections held open', ''),
+  'acquisition.absent_channels': L('Channels not fitted on this rig (channel names)', ''),
+  'acquisition.absent_after_s': L('A channel reading 0 all along is not fitted after', 's'),
+  'trip.pipe_od_in': L('Pipe outside diameter', 'in'), 'trip.pipe_id_in': L('Pipe inside diameter', 'in'),
+  'trip.pipe_closed_end': L('Pipe pulled wet / run closed-end'),
+  'trip.gain_warning_bbl': L('Trip tank gain warning', 'bbl'), 'trip.gain_critical_bbl': L('Trip tank gain critical', 'bbl'),
+  'trip.loss_warning_bbl': L('Trip tank loss warning', 'bbl'), 'trip.loss_critical_bbl': L('Trip tank loss critical', 'bbl'),
+  'trip.window_s': L('Trip sheet adds up over', 's'), 'trip.transfer_rate_bbl_min': L('A tank moving faster is a transfer', 'bbl/min'),
   [`${WC}flow_imbalance_warning_gpm`]: L('Flow imbalance warning', 'gpm'), [`${WC}flow_imbalance_critical_gpm`]: L('Flow imbalance critical', 'gpm'),
   [`${WC}pit_gain_warning_bbl`]: L('Pit gain warning', 'bbl'), [`${WC}pit_gain_critical_bbl`]: L('Pit gain critical', 'bbl'),
   [`${WC}pit_rate_warning_bbl_hr`]: L('Pit rate warning', 'bbl/hr'), [`${WC}pit_rate_critical_bbl_hr`]: L('Pit rate critical', 'bbl/hr'),
@@ -140,7 +147,8 @@ const prefixed = (p: string) => Object.keys(KEY_LABELS).filter((k) => k.startsWi
 
 /** Groups in the order a rig hand looks for them: alarm limits first. */
 export const CONFIG_GROUPS: readonly ConfigGroup[] = [
-  { id: 'kick', title: 'Kick, loss & gas', purpose: 'When flow, pit and gas readings warn and go critical.', keys: prefixed(WC) },
+  // The trip sheet is well control with the pumps off: its limits sit with the kick and loss ones.
+  { id: 'kick', title: 'Kick, loss, gas & trip sheet', purpose: 'When flow, pit and gas readings warn and go critical; with the pumps off, the trip tank against the steel the pipe moves, and the pits (transfers left out).', keys: [...prefixed(WC), ...prefixed('trip.')] },
   { id: 'pressure', title: 'Pressure & ECD', purpose: 'Mud weight, fracture gradient, ECD margin and SPP deviation.', keys: prefixed(HY) },
   { id: 'string', title: 'Torque, stick-slip & pack-off', purpose: 'Drill-string warnings.', keys: [...prefixed(ME), ...prefixed(FO)] },
   { id: 'efficiency', title: 'Drilling efficiency, formation & optimum', purpose: 'MSE efficiency, d-exponent / dxc trends, and the hourly search for the best WOB, RPM and flow (ML).', keys: ['thresholds.mse.efficiency_optimal_percent', 'thresholds.mse.efficiency_warning_percent', 'thresholds.mse.efficiency_poor_percent', ...prefixed(FM), ...prefixed('ml.')] },

@@ -16,4 +16,6 @@ export const FAULT_LABEL: Record<FaultKind, string> = {
   'torque-rise': 'Torque rise',
   'mse-inefficiency': 'Drilling inefficiency',
   'formation-change': 'Formation change',
+  'trip-gain': 'Gain with the pumps off (trip sheet)',
+  'trip-loss': 'Losses with the pumps off (trip sheet)',
 };

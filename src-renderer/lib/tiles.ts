@@ -22,7 +22,7 @@ export function tileGroupOf(state: RigState | null | undefined): TileGroup {
 export const TILE_CHANNELS: readonly string[] = [
   'wobKlbf', 'ropFtHr', 'rpm', 'torqueKftLbf', 'hookLoadKlbf', 'blockHeightFt', 'sppPsi', 'casingPressurePsi',
   'pumpSpm', 'flowInGpm', 'flowOutGpm', 'flowBalanceGpm', 'pitVolumeBbl', 'pitGainBbl', 'pitRateBblHr', 'tripTankBbl',
-  'gasUnits', 'h2sPpm', 'mudWeightInPpg', 'mudWeightOutPpg', 'ecdPpg', 'ecdMarginPpg', 'mseEfficiencyPercent',
+  'tripTankGainBbl', 'gasUnits', 'h2sPpm', 'mudWeightInPpg', 'mudWeightOutPpg', 'ecdPpg', 'ecdMarginPpg', 'mseEfficiencyPercent',
   'holeDepthFt', 'bitDepthFt',
 ];
 
@@ -30,7 +30,7 @@ export const MAX_TILES = 16;
 
 export const DEFAULT_TILES: Record<TileGroup, readonly string[]> = {
   drilling: ['wobKlbf', 'ropFtHr', 'rpm', 'torqueKftLbf', 'sppPsi', 'flowInGpm', 'flowBalanceGpm', 'pitGainBbl', 'ecdMarginPpg', 'gasUnits', 'hookLoadKlbf', 'holeDepthFt'],
-  tripping: ['hookLoadKlbf', 'blockHeightFt', 'bitDepthFt', 'holeDepthFt', 'tripTankBbl', 'pitVolumeBbl', 'pitGainBbl', 'flowOutGpm', 'pumpSpm', 'gasUnits', 'casingPressurePsi', 'mudWeightInPpg'],
+  tripping: ['hookLoadKlbf', 'blockHeightFt', 'bitDepthFt', 'holeDepthFt', 'tripTankBbl', 'tripTankGainBbl', 'pitVolumeBbl', 'pitGainBbl', 'flowOutGpm', 'pumpSpm', 'gasUnits', 'casingPressurePsi', 'mudWeightInPpg'],
   circulating: ['pumpSpm', 'sppPsi', 'flowInGpm', 'flowOutGpm', 'flowBalanceGpm', 'pitVolumeBbl', 'pitGainBbl', 'pitRateBblHr', 'gasUnits', 'mudWeightInPpg', 'mudWeightOutPpg', 'casingPressurePsi'],
 };
 

@@ -16,12 +16,21 @@ const withBit = (bitIn: number): WellConfig => {
 
 function summary(name: string, r: ReplayReport): void {
   // The issue note quotes these lines.
-  console.log(`[field] ${name}: ${r.packets} packets, ${(r.simulatedSeconds / 3600).toFixed(1)} h, tickets ${r.tickets}, ` +
+  console.log(`[field] ${name}: ${r.packets} packets (${r.rejectedPackets} rejected), ${(r.simulatedSeconds / 3600).toFixed(1)} h, tickets ${r.tickets}, ` +
     `confirmed/uncertain/rejected ${r.verification.confirmed}/${r.verification.uncertain}/${r.verification.rejected}, ` +
     `advisories by category ${JSON.stringify(r.advisoriesByCategory)} by fault ${JSON.stringify(r.advisoriesByFault)} ` +
     `by risk ${JSON.stringify(r.advisories.reduce<Record<string, number>>((acc, a) => ((acc[a.riskLevel] = (acc[a.riskLevel] ?? 0) + 1), acc), {}))}, ` +
     `${r.packetsPerSecond.toFixed(0)} packets/s`);
 }
+
+// Issue 11 items 9 and 10: one implausible channel is blanked, the packet kept (before: 6, 6 and
+// 357 packets rejected; the P&A log 1,498), and a channel that reads 0 for the whole run while
+// it should move is taken as not fitted (the raw Volve log's gas channels are all 0 or blank).
+const EXPECTED: Record<string, { rejected: number; absent: string[] }> = {
+  'usrop/USROP_A1_F-7_depth.csv': { rejected: 0, absent: [] },
+  'usrop/USROP_A6_F-9_depth.csv': { rejected: 0, absent: [] },
+  'volve/F-9_depth_log_raw.csv': { rejected: 0, absent: ['gasUnits:detected'] },
+};
 
 describe('drilling recordings replay without well-control inventions', () => {
   // 17.5-in (444.5 mm) section per the files' own Diameter column.
@@ -30,6 +39,8 @@ describe('drilling recordings replay without well-control inventions', () => {
       const r = await replayCsv(join(DATA, file), { config: withBit(17.5), speed: 'max' });
       summary(file, r);
       expect(r.packets).toBeGreaterThan(3000);
+      expect(r.rejectedPackets).toBe(EXPECTED[file].rejected);
+      expect(r.absentChannels.map((a) => `${a.channel}:${a.source}`)).toEqual(EXPECTED[file].absent);
       expect(r.simulatedSeconds).toBeGreaterThan(3600);
       // No flow-out channel in these files: nothing may be invented from missing data, neither
       // a well-control advisory nor a well-control vote that would raise another one's risk.
@@ -46,6 +57,9 @@ describe('plug and abandonment time log', () => {
     const r = await replayCsv(join(DATA, 'volve/F-9A_time_log_PA.csv'), { config: defaultConfig(), campaign: 'plug_abandonment', speed: 'max' });
     summary('volve/F-9A_time_log_PA.csv (P&A)', r);
     expect(r.packets).toBeGreaterThan(30_000);
+    // Negative bit depths (the bit above the datum) and bit-depth jumps are blanked, not the packet.
+    expect(r.rejectedPackets).toBe(0);
+    expect(r.absentChannels).toEqual([]);
     const hours = r.simulatedSeconds / 3600;
     expect(hours).toBeGreaterThan(24);
     expect(r.advisories.length).toBeLessThanOrEqual(Math.floor(hours / 12));

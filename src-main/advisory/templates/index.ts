@@ -4,6 +4,7 @@ import { plainText, type Template, type TemplateContext } from './common.js';
 import { formationChange, mseInefficiency } from './efficiency.js';
 import { ecdMargin, sppDeviation, washout } from './hydraulics.js';
 import { founder, packOff, stickSlip, torqueRise } from './mechanical.js';
+import { tripGain, tripLoss } from './trip.js';
 import { gas, h2s, kick, loss, pitRate } from './well-control.js';
 
 export type { Template, TemplateContext } from './common.js';
@@ -23,6 +24,8 @@ export const TEMPLATES: Record<FaultKind, Template> = {
   'torque-rise': torqueRise,
   'mse-inefficiency': mseInefficiency,
   'formation-change': formationChange,
+  'trip-gain': tripGain,
+  'trip-loss': tripLoss,
 };
 
 /** The template as parts (numbers with units) for the screens. */

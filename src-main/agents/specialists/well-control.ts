@@ -51,8 +51,24 @@ export class WellControlSpecialist implements Specialist {
     if (h2s !== null && h2s > limits.h2sWarningPpm) {
       findings.push({ level: h2s > limits.h2sCriticalPpm ? 'CRITICAL' : 'HIGH', text: `H2S ${fmt(h2s, 0)} ppm` });
     }
+    findings.push(...tripFindings(ticket.metrics, limits));
     if (findings.length === 0) return { level: 'LOW', reason: 'no flow-out data: well control not assessable from this feed' };
     const worst = findings.reduce((a, b) => (rank(b.level) > rank(a.level) ? b : a));
     return { level: worst.level, reason: findings.map((f) => f.text).join('; ') };
   }
+}
+
+/** The trip sheet with the pumps off: the trip tank against the pipe displacement, and the pits. */
+function tripFindings(m: SpecialistInput['ticket']['metrics'], limits: SpecialistInput['limits']): { level: VoteLevel; text: string }[] {
+  const out: { level: VoteLevel; text: string }[] = [];
+  const judge = (v: number | null | undefined, name: string, gainW: number, gainC: number, lossW: number, lossC: number) => {
+    if (v === null || v === undefined) return;
+    const text = `${name} ${v > 0 ? '+' : ''}${fmt(v, 1)} bbl unexplained with the pumps off`;
+    if (v >= gainC || v <= -lossC) out.push({ level: 'CRITICAL', text });
+    else if (v >= gainW || v <= -lossW) out.push({ level: 'HIGH', text });
+    else out.push({ level: 'LOW', text });
+  };
+  judge(m.tripTankGainBbl, 'trip tank', limits.tripGainWarningBbl, limits.tripGainCriticalBbl, limits.tripLossWarningBbl, limits.tripLossCriticalBbl);
+  judge(m.pumpsOffPitGainBbl, 'pits', limits.pitGainWarningBbl, limits.pitGainCriticalBbl, limits.pitGainWarningBbl, limits.pitGainCriticalBbl);
+  return out;
 }

@@ -31,6 +31,8 @@ export class PitTracker {
   private prev: { timeMs: number; pitBbl: number } | null = null;
   /** Transfers seen since start (for health and tests). */
   transfers = 0;
+  /** The last hole depth read: a packet whose hole depth the quality gate blanked keeps the fill correction. */
+  private holeDepthFt: number | null = null;
 
   /** Line fill and flow-back follow a pump change: the windows start over. */
   reset(): void {
@@ -48,8 +50,9 @@ export class PitTracker {
     if (this.gain === null || this.gain.windowS !== gainWindowS) {
       this.gain = new PitTrend(gainWindowS, Math.min(MIN_TREND_SPAN_S, gainWindowS / 3), 5, Math.max(1024, Math.ceil(gainWindowS) + 64));
     }
-    const holeFillBbl =
-      bitDiameterIn !== null && packet.holeDepthFt !== null && packet.holeDepthFt > 0 ? (packet.holeDepthFt * bitDiameterIn * bitDiameterIn) / HOLE_CAPACITY_DIVISOR : 0;
+    if (packet.holeDepthFt !== null && packet.holeDepthFt > 0) this.holeDepthFt = packet.holeDepthFt;
+    const hole = this.holeDepthFt;
+    const holeFillBbl = bitDiameterIn !== null && hole !== null ? (hole * bitDiameterIn * bitDiameterIn) / HOLE_CAPACITY_DIVISOR : 0;
     this.takeOutTransfer(packet);
     const corrected = packet.pitVolumeBbl + this.transferOffsetBbl + holeFillBbl;
     this.rate.push(packet.timeMs, corrected);

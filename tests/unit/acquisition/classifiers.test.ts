@@ -28,17 +28,45 @@ describe('QualityGate', () => {
     expect(assessPacket(makePacket(T0, { sppPsi: 2500 })).level).toBe('ok');
   });
 
-  it('invalid vs suspect with readable reasons', () => {
+  it('blanks an implausible channel, keeps the rest, and says why (issue 11 item 10)', () => {
     const bad = assessPacket(pkt({ rpm: 612, mudWeightInPpg: 30 }));
-    expect(bad.level).toBe('invalid');
-    expect(bad.reasons).toContain('rpm 612 above 500');
-    expect(bad.reasons).toContain('mud weight in 30 ppg outside 0-25');
+    expect(bad.level).toBe('suspect');
+    expect(bad.blanked).toEqual(['rpm', 'mudWeightInPpg']);
+    expect(bad.reasons).toContain('rpm 612 above 500: blanked');
+    expect(bad.reasons).toContain('mud weight in ppg 30 outside 0-25: blanked');
+    const out = new QualityGate().check(pkt({ rpm: 612, ecdPpg: 0.25 }));
+    expect(out.quality.level).toBe('suspect');
+    expect(out.quality.blanked).toEqual(['rpm', 'ecdPpg']);
+    expect(out.rpm).toBeNull();
+    expect(out.ecdPpg).toBeNull();
+    expect(out.wobKlbf).toBe(25);
+    expect(out.sppPsi).toBe(3000);
+    // 0 is "not sent" for mud weight and ECD, never blanked
+    expect(assessPacket(pkt({ ecdPpg: 0, mudWeightInPpg: 0 })).level).toBe('ok');
     const sus = assessPacket(pkt({ flowInGpm: 0, flowOutGpm: 40, sppPsi: -3 }));
     expect(sus.level).toBe('suspect');
+    expect(sus.blanked).toEqual([]);
     expect(sus.reasons).toEqual(expect.arrayContaining(['spp psi -3 below 0', 'flow out 40 gpm with flow in 0', 'flow in 0 while drilling']));
     expect(assessPacket(pkt({ bitDepthFt: 10_020 })).reasons[0]).toMatch(/below hole depth/);
     // pumps off while tripping is routine, not suspect
     expect(assessPacket(pkt({ flowInGpm: 0, flowOutGpm: 0, rpm: 0, ropFtHr: 0, wobKlbf: 0 })).level).toBe('ok');
+  });
+
+  it('a packet is invalid only with nothing usable or a broken time', () => {
+    // Every main channel implausible: nothing left to use.
+    const dead = assessPacket(makePacket(T0, { bitDepthFt: -50, ropFtHr: 5000, rpm: 900, hookLoadKlbf: 200 }));
+    expect(dead.level).toBe('invalid');
+    expect(dead.reasons[0]).toBe('dead feed: no usable main channel');
+    expect(assessPacket(makePacket(0, { sppPsi: 2500 })).reasons).toEqual(['broken timestamp']);
+    expect(assessPacket(makePacket(Number.NaN, { sppPsi: 2500 })).level).toBe('invalid');
+    const g = new QualityGate();
+    expect(g.check(pkt({}, 10)).quality.level).toBe('ok');
+    const back = g.check(pkt({}, 4));
+    expect(back.quality.level).toBe('invalid');
+    expect(back.quality.reasons[0]).toBe('broken timestamp: 6 s before the previous packet');
+    // A clock really set back is taken after 3 packets in a row.
+    expect([5, 6].map((t) => g.check(pkt({}, t)).quality.level)).toEqual(['invalid', 'ok']);
+    expect(g.stats).toMatchObject({ checked: 4, invalid: 2 });
   });
 
   it('clamps negatives to zero after quoting them', () => {
@@ -46,27 +74,49 @@ describe('QualityGate', () => {
     expect(out.quality.level).toBe('suspect');
     expect(out.rpm).toBe(0);
     expect(out.torqueKftLbf).toBe(0);
+    expect(out.quality.blanked).toBeUndefined();
   });
 
-  it('rejects a hole-depth jump, keeps the old reference, and rebases after 3 in a row', () => {
+  it('blanks a hole-depth jump (the packet is kept), keeps the old reference, and rebases after 3 in a row', () => {
     const g = new QualityGate();
     expect(g.check(pkt({}, 0)).quality.level).toBe('ok');
-    const jump = g.check(pkt({ holeDepthFt: 10_300, bitDepthFt: 10_300 }, 2));
-    expect(jump.quality.level).toBe('invalid');
-    expect(jump.quality.reasons[0]).toBe('hole depth jumped 300 ft in 2 s (limit 500 ft/hr)');
-    // reference not moved by the rejected packet: a normal next packet passes
+    const jump = g.check(pkt({ holeDepthFt: 10_300, bitDepthFt: 10_000.2 }, 2));
+    expect(jump.quality.level).toBe('suspect');
+    expect(jump.quality.reasons[0]).toBe('hole depth jumped 300 ft in 2 s (limit 500 ft/hr): blanked');
+    expect(jump.holeDepthFt).toBeNull();
+    expect(jump.bitDepthFt).toBe(10_000.2);
+    expect(jump.wobKlbf).toBe(25);
+    expect(jump.quality.blanked).toEqual(['holeDepthFt']);
+    // reference not moved by the refused depth: a normal next packet passes
     expect(g.check(pkt({ holeDepthFt: 10_000.3, bitDepthFt: 10_000.3 }, 3)).quality.level).toBe('ok');
     // a depth that stays at its new value is accepted after 3 packets
-    const levels = [4, 5, 6, 7].map((t) => g.check(pkt({ holeDepthFt: 12_000, bitDepthFt: 12_000 }, t)).quality.level);
-    expect(levels).toEqual(['invalid', 'invalid', 'invalid', 'ok']);
+    const holes = [4, 5, 6, 7].map((t) => g.check(pkt({ holeDepthFt: 12_000, bitDepthFt: 10_000.3 }, t)).holeDepthFt);
+    expect(holes).toEqual([null, null, 12_000, 12_000]);
+    expect(g.stats.blankedByChannel).toEqual({ holeDepthFt: 3 });
+    expect(g.stats.invalid).toBe(0);
   });
 
-  it('allows tripping speed on bit depth but not a teleporting bit; rejects a big hole-depth drop', () => {
+  it('allows tripping speed on bit depth but not a teleporting bit; blanks a big hole-depth drop', () => {
     const g = new QualityGate();
     g.check(pkt({ bitDepthFt: 5000, rpm: 0, flowInGpm: 0, flowOutGpm: 0, wobKlbf: 0, ropFtHr: 0 }, 0));
     expect(g.check(pkt({ bitDepthFt: 5090, rpm: 0, flowInGpm: 0, flowOutGpm: 0, wobKlbf: 0, ropFtHr: 0 }, 60)).quality.level).toBe('ok');
-    expect(g.check(pkt({ bitDepthFt: 8000, rpm: 0, flowInGpm: 0, flowOutGpm: 0, wobKlbf: 0, ropFtHr: 0 }, 61)).quality.reasons[0]).toMatch(/bit depth moved/);
-    expect(g.check(pkt({ holeDepthFt: 9_900, bitDepthFt: 5090 }, 62)).quality.reasons[0]).toMatch(/hole depth dropped 100 ft/);
+    const teleport = g.check(pkt({ bitDepthFt: 8000, rpm: 0, flowInGpm: 0, flowOutGpm: 0, wobKlbf: 0, ropFtHr: 0, sppPsi: 0, torqueKftLbf: 0 }, 61));
+    // The bit depth was the only non-zero main channel: with it blanked nothing usable is left.
+    expect(teleport.quality.level).toBe('invalid');
+    expect(teleport.quality.reasons[0]).toBe('dead feed: all main channels zero');
+    expect(teleport.quality.reasons[1]).toMatch(/bit depth moved 2910 ft/);
+    const drop = g.check(pkt({ holeDepthFt: 9_900, bitDepthFt: 5090 }, 62));
+    expect(drop.quality.reasons[0]).toMatch(/hole depth dropped 100 ft/);
+    expect(drop.holeDepthFt).toBeNull();
+    expect(drop.quality.level).toBe('suspect');
+  });
+
+  it('a negative bit depth (bit above the rig floor datum) is blanked, the packet kept', () => {
+    const out = new QualityGate().check(pkt({ bitDepthFt: -16.4, rpm: 0, wobKlbf: 0, ropFtHr: 0, flowInGpm: 0, hookLoadKlbf: 150 }));
+    expect(out.quality.level).toBe('suspect');
+    expect(out.bitDepthFt).toBeNull();
+    expect(out.hookLoadKlbf).toBe(150);
+    expect(out.quality.reasons).toContain('bit depth ft -16.4 below 0: blanked');
   });
 });
 

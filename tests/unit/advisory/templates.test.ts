@@ -58,6 +58,19 @@ const CASES: Record<FaultKind, [TicketOptions, string[]]> = {
     ['Efficiency 42 %', 'MSE 64000 psi', 'reduce WOB by 5 klbf (to 20.0 klbf)', '130 rpm-135 rpm', 'MSE near 27000 psi', 'Up to 30 % better'],
   ],
   'formation-change': [{ fault: 'formation-change', metrics: { dxc: 1.35 } }, ['dxc 1.35', 'trend -19.9 % over 30 samples', 'pore pressure', 'MW 10.2 ppg', '10200 ft']],
+  'trip-gain': [
+    {
+      fault: 'trip-gain',
+      metrics: { tripTankGainBbl: 2.4, tripPipeMovedFt: -465, tripDisplacementBbl: -3.03 },
+      packet: { bitDepthFt: 4200 },
+      trigger: { parameter: 'tripTankGainBbl', value: 2.4, threshold: 1.5, unit: 'bbl' },
+    },
+    ['trip tank +2.4 bbl that the pipe does not explain over the last 15 min (pipe pulled 465 ft, displacement 3.0 bbl', 'Flow-check on the trip tank', 'close the trip tank', 'shut in', 'bit 4200 ft', 'MW 10.2 ppg'],
+  ],
+  'trip-loss': [
+    { fault: 'trip-loss', metrics: { pumpsOffPitGainBbl: -5.6, tripPipeMovedFt: 0 } },
+    ['pits -5.6 bbl that the pipe does not explain over the last 15 min (pipe not moved', 'Keep the hole full from the trip tank', 'LCM', 'kick after losses', 'MW 10.2 ppg'],
+  ],
 };
 
 describe('templates', () => {

@@ -129,6 +129,22 @@ describe('validateConfig', () => {
     expect(fg.warnings.map((w) => w.key)).toEqual(['thresholds.hydraulics.fracture_gradient_ppg']);
   });
 
+  it('absent_channels must name real channels; absent_after_s within 60-7200 s', () => {
+    expect(validateConfig({ acquisition: { absent_channels: ['flowOutGpm', 'gasUnits'] } }).ok).toBe(true);
+    const v = validateConfig({ acquisition: { absent_channels: ['flowOutGpm', 'flow_out'] } });
+    expect(v.errors.map((e) => e.key)).toEqual(['acquisition.absent_channels.1']);
+    expect(v.errors[0].message).toMatch(/"flow_out" is not a channel name/);
+    expect(validateConfig({ acquisition: { absent_after_s: 10 } }).errors.map((e) => e.message)).toEqual(['acquisition.absent_after_s: must be within 60 to 7200 s (got 10)']);
+    expect(validateConfig({ acquisition: { absent_channels: 'flowOutGpm' } }).ok).toBe(false);
+  });
+
+  it('[trip]: the pipe is a pipe (ID < OD), critical limits at or beyond their warning, ranges from the schema', () => {
+    expect(validateConfig({ trip: { pipe_od_in: 3.5, pipe_id_in: 2.764, pipe_closed_end: true } }).ok).toBe(true);
+    const v = validateConfig({ trip: { pipe_od_in: 4, pipe_id_in: 4.5, gain_warning_bbl: 3, gain_critical_bbl: 2, loss_warning_bbl: 6, loss_critical_bbl: 5 } });
+    expect(v.errors.map((e) => e.key)).toEqual(['trip.pipe_id_in', 'trip.gain_critical_bbl', 'trip.loss_critical_bbl']);
+    expect(validateConfig({ trip: { transfer_rate_bbl_min: 0 } }).errors.map((e) => e.message)).toEqual(['trip.transfer_rate_bbl_min: must be within 1 to 100 bbl/min (got 0)']);
+  });
+
   it('channel_overrides must name real channels', () => {
     expect(validateConfig({ acquisition: { channel_overrides: { '0150': 'ecdPpg' } } }).ok).toBe(true);
     const v = validateConfig({ acquisition: { channel_overrides: { '0150': 'ecd' } } });

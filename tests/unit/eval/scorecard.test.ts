@@ -70,8 +70,8 @@ describe('scoreCleanRun and alarm figures', () => {
 describe('the run matrix and its options', () => {
   it('recordings x faults x sizes x onsets, plus clean, raw and the simulator scenarios', () => {
     const all = buildMatrix({ recordings: null, faults: null, sizes: ['nominal', 'small'], onsets: 3, clean: true, raw: true });
-    // 4 drilling bases x 6 faults x 2 sizes x 3 onsets + P&A 1 x 2 x 3, clean 5, raw 4, simulator 6 x 2 seeds.
-    expect(all).toHaveLength(4 * 36 + 6 + 5 + 4 + 12);
+    // 4 drilling bases x 6 faults x 2 sizes x 3 onsets + P&A 2 (trip gain, trip loss) x 2 x 3, clean 5, raw 4, simulator 6 x 2 seeds.
+    expect(all).toHaveLength(4 * 36 + 12 + 5 + 4 + 12);
     expect(new Set(all.map((t) => t.key)).size).toBe(all.length);
     const quick = buildMatrix({ recordings: ['usrop-f7'], faults: ['kick', 'trip-gain'], sizes: ['nominal'], onsets: 1, clean: false, raw: false });
     expect(quick.map((t) => t.key)).toEqual(['usrop-f7/kick/nominal/1']);

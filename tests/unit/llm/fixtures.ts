@@ -23,6 +23,8 @@ const TRIGGERS: Record<FaultKind, { parameter: string; value: number; threshold:
   'torque-rise': { parameter: 'torqueDeltaFraction', value: 0.27, threshold: 0.25, unit: '', reason: 'torque 27 % above baseline' },
   'mse-inefficiency': { parameter: 'mseEfficiencyPercent', value: 46, threshold: 50, unit: '%', reason: 'MSE efficiency 46 % for 2 min' },
   'formation-change': { parameter: 'dxc', value: 1.21, threshold: 0.1, unit: '', reason: 'dxc down 0.12 over 30 ft with MSE -25 %' },
+  'trip-gain': { parameter: 'tripTankGainBbl', value: 2.4, threshold: 1.5, unit: 'bbl', reason: 'Trip tank +2.4 bbl that the pipe does not explain, sustained' },
+  'trip-loss': { parameter: 'tripTankGainBbl', value: -3.1, threshold: -2, unit: 'bbl', reason: 'Trip tank -3.1 bbl that the pipe does not explain, sustained' },
 };
 
 export function makeRequest(

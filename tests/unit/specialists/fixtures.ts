@@ -41,6 +41,7 @@ export interface TicketOptions {
   metrics?: Partial<DrillingMetrics>;
   packet?: Partial<ChannelValues>;
   description?: string;
+  trigger?: Ticket['trigger'];
 }
 
 export function ticket(o: TicketOptions = {}): Ticket {
@@ -71,7 +72,7 @@ export function ticket(o: TicketOptions = {}): Ticket {
     category: FAULT_CATEGORY[fault],
     fault,
     severity: o.severity ?? 'MEDIUM',
-    trigger: { parameter: 'test', value: 1, threshold: 1, unit: '' },
+    trigger: o.trigger ?? { parameter: 'test', value: 1, threshold: 1, unit: '' },
     breaches: [],
     description: o.description ?? `${fault} test ticket`,
     rigState: 'Drilling',
