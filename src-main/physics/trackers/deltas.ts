@@ -5,7 +5,7 @@
 // freeze is bounded: after `maxHoldS` a new level is adopted (a parameter change, new rock).
 // Table-driven: one row per channel says how the delta is formed and when the baseline holds.
 import { EmaBaseline, GAS_BACKGROUND, ShortWindow } from '../ema.js';
-import { torqueExcessFraction } from '../detectors.js';
+import { torqueExcessFraction } from '../detection.js';
 import type { EffectiveThresholds } from '../thresholds.js';
 
 type DeltaKind =

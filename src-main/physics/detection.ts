@@ -1,0 +1,127 @@
+// What the detectors look at and what they return (DOMAIN §3.6-3.8): one small inputs record the
+// engine fills each packet (smoothed values and baseline deltas), and the shared helpers. A
+// detector returns null when it does not fire OR when the data it needs is missing: missing
+// channels never vote.
+import type { FaultKind } from '../../src-shared/advisory.js';
+import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
+
+export interface Detection {
+  fault: FaultKind;
+  level: 'WARNING' | 'CRITICAL';
+  /** 0..1 */
+  severity: number;
+  trigger: { parameter: string; value: number; threshold: number; unit: string };
+  description: string;
+}
+
+/** What the detectors look at. null = not available (missing channel, state, warm-up). */
+export interface DetectorInputs {
+  /** Flow out − in, mean of the last few packets, gpm. Null without a flow-out sensor. */
+  flowBalanceGpm: number | null;
+  pitGainBbl: number | null;
+  pitRateBblHr: number | null;
+  gasUnits: number | null;
+  /** Gas above its running background, units. */
+  gasRiseUnits: number | null;
+  h2sPpm: number | null;
+  ecdMarginPpg: number | null;
+  /** SPP (short mean) − baseline, psi. */
+  sppDeltaPsi: number | null;
+  sppBaselinePsi: number | null;
+  /** Torque (short mean) / baseline − 1. */
+  torqueDeltaFraction: number | null;
+  torqueKftLbf: number | null;
+  /** 1 − ROP (short mean) / baseline. Positive = ROP fell. */
+  ropDropFraction: number | null;
+  /** WOB (short mean) / baseline − 1. */
+  wobRiseFraction: number | null;
+  /** Detrended torque oscillation / mean torque over the recent window (null: not assessable). */
+  torqueCv: number | null;
+  /** How regularly that oscillation repeats: autocorrelation peak at a 3-15 s lag. */
+  torqueRegularity: number | null;
+  mseEfficiencyPercent: number | null;
+  /** MSE (short mean) / baseline − 1. */
+  mseDeltaFraction: number | null;
+  /** dxc (short mean) − baseline. */
+  dxcDelta: number | null;
+  /** Pumps on and flow in/SPM steady long enough for flows, pits and SPP to be judged. */
+  pumpsSteady: boolean;
+  /** Seconds the SPP baseline has been learned at this pump rate (null: none). */
+  sppBaselineAgeS: number | null;
+  /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
+  pitsSettled: boolean;
+  /** RMS of the flow balance at steady pumps on this rig (null while learning), gpm. */
+  flowNoiseGpm: number | null;
+  /** RMS of the pit rate with settled pits on this rig (null while learning), bbl/hr. */
+  pitRateNoiseBblHr: number | null;
+  /** RMS of the pit gain with settled pits on this rig (transfers, agitators), bbl. */
+  pitGainNoiseBbl: number | null;
+  /** Seconds since the pumps stopped, once past the flow-back settle time; null while pumping or settling. */
+  pumpsOffSettledS: number | null;
+  /** Flow out with the pumps off, mean of the last few packets, gpm. Null without a flow-out sensor. */
+  flowOutPumpsOffGpm: number | null;
+  /** Pit volume change since the flow-back ended, bbl. */
+  pitGainPumpsOffBbl: number | null;
+  /** Founder seen on this many consecutive packet pairs (quick rule). */
+  founderQuickStreak: number;
+  /** Founder trend over the recent drilling window: relative WOB and ROP slopes per packet. */
+  founderWobSlopeRel: number | null;
+  founderRopSlopeRel: number | null;
+}
+
+export function emptyDetectorInputs(): DetectorInputs {
+  return {
+    flowBalanceGpm: null,
+    pitGainBbl: null,
+    pitRateBblHr: null,
+    gasUnits: null,
+    gasRiseUnits: null,
+    h2sPpm: null,
+    ecdMarginPpg: null,
+    sppDeltaPsi: null,
+    sppBaselinePsi: null,
+    torqueDeltaFraction: null,
+    torqueKftLbf: null,
+    ropDropFraction: null,
+    wobRiseFraction: null,
+    torqueCv: null,
+    torqueRegularity: null,
+    mseEfficiencyPercent: null,
+    mseDeltaFraction: null,
+    dxcDelta: null,
+    pumpsSteady: false,
+    sppBaselineAgeS: null,
+    pitsSettled: false,
+    flowNoiseGpm: null,
+    pitRateNoiseBblHr: null,
+    pitGainNoiseBbl: null,
+    pumpsOffSettledS: null,
+    flowOutPumpsOffGpm: null,
+    pitGainPumpsOffBbl: null,
+    founderQuickStreak: 0,
+    founderWobSlopeRel: null,
+    founderRopSlopeRel: null,
+  };
+}
+
+/**
+ * Share of a WOB rise that shows as surface torque: bit torque grows with WOB, but surface
+ * torque also carries string friction that does not (about half on a typical deviated well).
+ * Only the torque rise beyond this share of the WOB rise is drag on the string.
+ */
+export const BIT_TORQUE_SHARE = 0.5;
+
+/** An SPP baseline younger than this (a new pump rate) cannot rule a pack-off out, s. */
+export const SPP_JUDGES_AFTER_S = 300;
+
+/** Whether SPP can rule a pack-off in or out: a reading against a baseline learned long enough. */
+export const sppJudges = (sppDeltaPsi: number | null | undefined, baselineAgeS: number | null | undefined): boolean =>
+  sppDeltaPsi !== null && sppDeltaPsi !== undefined && baselineAgeS !== null && baselineAgeS !== undefined && baselineAgeS >= SPP_JUDGES_AFTER_S;
+
+/** Torque rise beyond what a WOB rise explains (a founder or a weight step is not drag). */
+export const torqueExcessFraction = (torqueRise: number, wobRise: number | null): number => torqueRise - BIT_TORQUE_SHARE * Math.max(wobRise ?? 0, 0);
+
+export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+export const r1 = (x: number): string => fixed(x, 1);
+export const r0 = (x: number): string => fixed(x, 0);
+export const pct = (x: number): string => percentOfFraction(x);
