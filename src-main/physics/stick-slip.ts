@@ -82,23 +82,23 @@ const rotatingOnBottom = (e: HistoryEntry): boolean =>
 /** The oscillation over the last OSCILLATION_WINDOW on-bottom packets plus the current torque. */
 export function torqueOscillation(history: HistoryBuffer<HistoryEntry>, currentTorqueKftLbf: number | null, minSamples = 20): TorqueOscillation | null {
   const out: number[] = [];
-  const gapsS: number[] = [];
+  // The median spacing is over MAX_SAMPLE_SPACING_S exactly when at least half the gaps are.
+  let gaps = 0;
+  let wideGaps = 0;
   let prevMs: number | null = null;
   for (let i = Math.max(0, history.size - OSCILLATION_WINDOW); i < history.size; i++) {
     const e = history.at(i);
     if (!rotatingOnBottom(e)) continue;
     out.push(e.packet.torqueKftLbf as number);
-    if (prevMs !== null) gapsS.push((e.packet.timeMs - prevMs) / 1000);
+    if (prevMs !== null) {
+      gaps++;
+      if ((e.packet.timeMs - prevMs) / 1000 > MAX_SAMPLE_SPACING_S) wideGaps++;
+    }
     prevMs = e.packet.timeMs;
   }
   if (currentTorqueKftLbf !== null && currentTorqueKftLbf > 0) out.push(currentTorqueKftLbf);
-  if (gapsS.length > 0 && medianOf(gapsS) > MAX_SAMPLE_SPACING_S) return null;
+  if (gaps > 0 && wideGaps >= gaps - (gaps >> 1)) return null;
   return torqueOscillationOf(out, minSamples);
-}
-
-function medianOf(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
 }
 
 /** 0 at the warning CV, 1 at the critical CV, linear between (DOMAIN §3.7: 0.15 → 0.25). */
