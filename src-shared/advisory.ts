@@ -52,6 +52,13 @@ export const FAULT_CATEGORY: Record<FaultKind, AnomalyCategory> = {
   'trip-loss': 'WellControl',
 };
 
+/**
+ * Optimisation advice, not a hazard: efficiency, founder (weight past the founder point), a
+ * torque rise with no pack-off sign, new rock. Always GREEN (never an alarm), and not repeated
+ * while the driller works on it (issue 11: on real wells these were most of the flood).
+ */
+export const OPTIMISATION_ADVICE: ReadonlySet<FaultKind> = new Set<FaultKind>(['mse-inefficiency', 'founder', 'torque-rise', 'formation-change']);
+
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 export const SEVERITY_RANK: Record<Severity, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
 

@@ -166,6 +166,8 @@ export const WellConfigSchema = z
       repeat_after_s: range(600, 60, 3600, 's'),
       /** A well-control fault (kick, loss...) refreshes sooner: the event's numbers are what the crew acts on. */
       well_control_repeat_after_s: range(60, 10, 3600, 's'),
+      /** Optimisation advice (efficiency, founder, torque rise, new rock) is repeated at most this often. */
+      advice_repeat_after_s: range(1800, 300, 14400, 's'),
       /** ... or after this much new hole, ft. */
       repeat_after_depth_ft: range(100, 10, 2000, 'ft'),
       /** A ticket the physics check rejected is retried after this many seconds. */

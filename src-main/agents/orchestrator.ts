@@ -4,9 +4,9 @@
 // or HIGH. Pure: no I/O, no clock.
 import { percentOfFraction } from '../../src-shared/number-format.js';
 import {
+  OPTIMISATION_ADVICE,
   RISK_RANK,
   SEVERITY_RANK,
-  type FaultKind,
   type RiskLevel,
   type Severity,
   type SpecialistVote,
@@ -86,19 +86,6 @@ export function severityFromScore(score: number): VoteLevel {
   return 'HEALTHY';
 }
 
-/**
- * Highest risk a fault can be shown at. Optimisation advice is never an alarm: efficiency,
- * founder (weight past the founder point), a torque rise with no pack-off sign and new rock are
- * GREEN advice the driller takes at leisure (issue 11: on real wells they were most of the
- * AMBER flood). Safety faults (well control, pack-off, washout, stick-slip damage) are not capped.
- */
-const RISK_CAP: Partial<Record<FaultKind, RiskLevel>> = {
-  'mse-inefficiency': 'Low',
-  founder: 'Low',
-  'torque-rise': 'Low',
-  'formation-change': 'Low',
-};
-
 const RISK_OF_SEVERITY: Record<Severity, RiskLevel> = { LOW: 'Low', MEDIUM: 'Elevated', HIGH: 'High', CRITICAL: 'Critical' };
 const RISKS: readonly RiskLevel[] = ['Low', 'Elevated', 'High', 'Critical'];
 
@@ -107,6 +94,7 @@ const RISKS: readonly RiskLevel[] = ['Low', 'Elevated', 'High', 'Critical'];
  * severity. The panel's votes shape the consensus score and the reasoning but never the risk (a
  * stick-slip the physics called HIGH is High; an MSE advisory during a kick is not Critical).
  * Confirmed well control is at least High, Critical on the well-control specialist's Critical.
+ * Optimisation advice (OPTIMISATION_ADVICE) is GREEN whatever its evidence: never an alarm.
  */
 export function riskLevelOf(ticket: Ticket, votes: readonly SpecialistVote[], verification: VerificationResult): RiskLevel {
   let rank = RISK_RANK[RISK_OF_SEVERITY[verification.severity]];
@@ -114,8 +102,7 @@ export function riskLevelOf(ticket: Ticket, votes: readonly SpecialistVote[], ve
     rank = Math.max(rank, RISK_RANK.High);
     if (votes.some((v) => v.specialist === 'WellControl' && v.level === 'CRITICAL')) rank = RISK_RANK.Critical;
   }
-  const cap = RISK_CAP[ticket.fault];
-  if (cap) rank = Math.min(rank, RISK_RANK[cap]);
+  if (OPTIMISATION_ADVICE.has(ticket.fault)) rank = RISK_RANK.Low;
   return RISKS[rank - 1];
 }
 

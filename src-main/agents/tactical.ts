@@ -10,12 +10,15 @@
 //   `episodeGapS` seconds without the detection. A ticket the verification rejected is retried
 //   after `retryAfterRejectedS` (uncertain: a third of that). A different fault always passes:
 //   a false founder never starves a real pack-off (the reference's category back-off did).
+// - Optimisation advice (efficiency, founder, torque rise, new rock) is repeated at most every
+//   adviceRepeatAfterS, is one episode until it has been gone that long, and is not repeated for
+//   new hole alone.
 // - Shadow mode (baseline learning): no tickets, EXCEPT critical well control and the trip
 //   sheet (its limits never came from the baseline). Choice: a kick is never hidden because the
 //   rig's baseline is still being learned.
 // - Bit depth missing or ≤ 0: no ticket.
 import type { AnomalyCategory, Breach, FaultKind, Severity, Ticket, VerificationStatus } from '../../src-shared/advisory.js';
-import { FAULT_CATEGORY } from '../../src-shared/advisory.js';
+import { FAULT_CATEGORY, OPTIMISATION_ADVICE } from '../../src-shared/advisory.js';
 import type { Campaign, Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
@@ -40,6 +43,8 @@ export interface TacticalOptions {
   repeatAfterS: number;
   /** ... a well-control fault sooner (pit gain and flow are what the crew acts on). */
   wellControlRepeatAfterS: number;
+  /** ... optimisation advice far later (it is GREEN, and the driller is working on it). */
+  adviceRepeatAfterS: number;
   /** ... or after this much new hole. */
   repeatAfterDepthFt: number;
   /** A ticket the verification rejected is retried after this long (uncertain: a third). */
@@ -56,6 +61,7 @@ export const DEFAULT_TACTICAL_OPTIONS: TacticalOptions = {
   criticalConsecutive: 10,
   repeatAfterS: 600,
   wellControlRepeatAfterS: 60,
+  adviceRepeatAfterS: 1800,
   repeatAfterDepthFt: 100,
   retryAfterRejectedS: 60,
   episodeGapS: 120,
@@ -68,6 +74,7 @@ export function tacticalOptionsFrom(config: WellConfig): TacticalOptions {
     ...DEFAULT_TACTICAL_OPTIONS,
     repeatAfterS: a.repeat_after_s,
     wellControlRepeatAfterS: a.well_control_repeat_after_s,
+    adviceRepeatAfterS: a.advice_repeat_after_s,
     repeatAfterDepthFt: a.repeat_after_depth_ft,
     retryAfterRejectedS: a.retry_after_rejected_s,
     episodeGapS: a.episode_gap_s,
@@ -187,7 +194,7 @@ export class TacticalAgent {
       this.criticalStreak[f] = critical ? this.criticalStreak[f] + 1 : 0;
       const s = this.state[f];
       if (present) s.lastSeenMs = timeMs;
-      else if (s.advised && timeMs - s.lastSeenMs >= this.opt.episodeGapS * 1000) this.state[f] = freshState();
+      else if (s.advised && timeMs - s.lastSeenMs >= this.episodeGapS(f) * 1000) this.state[f] = freshState();
     }
   }
 
@@ -197,8 +204,20 @@ export class TacticalAgent {
     if (!s.advised) return false;
     if (d.level === 'CRITICAL' && s.advisedLevel === 'WARNING') return false; // escalation
     const movedFt = s.lastTicketDepthFt === null ? 0 : Math.abs(depthFt - s.lastTicketDepthFt);
-    const repeatS = FAULT_CATEGORY[d.fault] === 'WellControl' ? this.opt.wellControlRepeatAfterS : this.opt.repeatAfterS;
-    return timeMs - s.lastTicketMs < repeatS * 1000 && movedFt < this.opt.repeatAfterDepthFt;
+    const repeatS = this.repeatAfterS(d.fault);
+    // Advice is not repeated for new hole: new rock brings its own formation-change advice.
+    const depthRepeats = !OPTIMISATION_ADVICE.has(d.fault) && movedFt >= this.opt.repeatAfterDepthFt;
+    return timeMs - s.lastTicketMs < repeatS * 1000 && !depthRepeats;
+  }
+
+  private repeatAfterS(f: FaultKind): number {
+    if (OPTIMISATION_ADVICE.has(f)) return this.opt.adviceRepeatAfterS;
+    return FAULT_CATEGORY[f] === 'WellControl' ? this.opt.wellControlRepeatAfterS : this.opt.repeatAfterS;
+  }
+
+  /** Optimisation advice that flickers (founder, efficiency) is one episode until gone for its repeat time. */
+  private episodeGapS(f: FaultKind): number {
+    return OPTIMISATION_ADVICE.has(f) ? Math.max(this.opt.episodeGapS, this.opt.adviceRepeatAfterS) : this.opt.episodeGapS;
   }
 
   private issue(d: Detection, category: AnomalyCategory, packet: WitsPacket, metrics: DrillingMetrics, ctx: TacticalContext): Ticket {

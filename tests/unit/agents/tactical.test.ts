@@ -55,21 +55,32 @@ describe('TacticalAgent', () => {
     const a = new TacticalAgent();
     const tickets: string[] = [];
     for (let i = 0; i < 700; i++) {
-      const dets = [det('mse-inefficiency', 'WARNING'), ...(i >= 300 && i < 310 ? [det('pack-off', 'WARNING')] : [])];
+      const dets = [det('washout', 'WARNING'), ...(i >= 300 && i < 310 ? [det('pack-off', 'WARNING')] : [])];
       const t = a.evaluate(pkt(i), metrics(pkt(i)), dets, h, ctx());
       if (!t) continue;
       tickets.push(`${t.fault}@${i}`);
       a.verdict(t.fault, 'Confirmed', t.timeMs);
     }
-    expect(tickets).toEqual(['mse-inefficiency@2', 'pack-off@302', 'mse-inefficiency@602']);
+    expect(tickets).toEqual(['washout@2', 'pack-off@302', 'washout@602']);
     // 100 ft of new hole also refreshes the advisory.
     const b = new TacticalAgent();
     const deeper: number[] = [];
     for (let i = 0; i < 100; i++) {
-      const t = b.evaluate(pkt(i, 10000 + i * 2), metrics(pkt(i)), [det('mse-inefficiency', 'WARNING')], h, ctx());
+      const t = b.evaluate(pkt(i, 10000 + i * 2), metrics(pkt(i)), [det('washout', 'WARNING')], h, ctx());
       if (t) { deeper.push(i); b.verdict(t.fault, 'Confirmed', t.timeMs); }
     }
     expect(deeper).toEqual([2, 52]);
+  });
+  it('optimisation advice is repeated only after advice_repeat_after_s, not for new hole, and flickering is one episode', () => {
+    const a = new TacticalAgent({ adviceRepeatAfterS: 1800 });
+    const tickets: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      // Founder flickers: present 3 minutes, gone 5 minutes, while the bit drills 2 ft/s.
+      const on = i % 480 < 180;
+      const t = a.evaluate(pkt(i, 10000 + i * 2), metrics(pkt(i)), on ? [det('founder', 'WARNING')] : [], h, ctx());
+      if (t) { tickets.push(i); a.verdict(t.fault, 'Confirmed', t.timeMs); }
+    }
+    expect(tickets).toEqual([2, 1922]);
   });
   it('a rejected ticket is retried after retry_after_rejected_s; an escalation passes at once', () => {
     const a = new TacticalAgent({ retryAfterRejectedS: 60 });
