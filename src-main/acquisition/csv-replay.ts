@@ -144,7 +144,7 @@ export class CsvReplaySource extends SourceBase {
     });
   }
 
-  async stop(): Promise<void> {
+  async dispose(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.wake?.();

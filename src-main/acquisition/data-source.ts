@@ -1,13 +1,15 @@
 // The one interface every live or replayed feed implements, plus the shared bookkeeping
 // (listeners, status, packet counters) so each source only does its own I/O.
+import type { Disposable } from '../disposable.js';
 import type { SourceConfig, SourceState, SourceStatus } from '../../src-shared/source.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import type { ChannelMap } from './channel-map.js';
 
-export interface DataSource {
+export interface DataSource extends Disposable {
   start(): void;
-  stop(): Promise<void>;
+  /** Stops reading and releases the link (Disposable). */
+  dispose(): Promise<void>;
   /** Decoded, UTC-stamped packets, not yet quality-gated or rig-state classified. */
   onPacket(cb: (p: WitsPacket) => void): () => void;
   onStatus(cb: (s: SourceStatus) => void): () => void;
@@ -54,7 +56,7 @@ export abstract class SourceBase implements DataSource {
   }
 
   abstract start(): void;
-  abstract stop(): Promise<void>;
+  abstract dispose(): Promise<void>;
 
   /** Sources without a link to renew (simulator, replay, stdin) say so. */
   reconnect(_reason: string): boolean {

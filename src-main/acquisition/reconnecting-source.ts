@@ -47,7 +47,7 @@ export abstract class ReconnectingSource extends SourceBase {
     this.openLink();
   }
 
-  async stop(): Promise<void> {
+  async dispose(): Promise<void> {
     this.running = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;

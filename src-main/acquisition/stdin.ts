@@ -105,7 +105,7 @@ export class StdinSource extends SourceBase {
     this.setState('connected', 'reading stdin');
   }
 
-  async stop(): Promise<void> {
+  async dispose(): Promise<void> {
     this.running = false;
     this.input.off('data', this.onData);
     this.input.off('end', this.onEnd);

@@ -110,7 +110,7 @@ export class TcpListenSource extends SourceBase {
     this.listen();
   }
 
-  async stop(): Promise<void> {
+  async dispose(): Promise<void> {
     this.running = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.active?.socket.destroy();

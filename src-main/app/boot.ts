@@ -128,7 +128,7 @@ export async function bootEngine(o: BootOptions): Promise<Booted> {
       await enricher.dispose();
       await recall.dispose();
       await uploadQueue?.close();
-      await storage.close();
+      await storage.dispose();
       release();
     },
   };

@@ -149,7 +149,7 @@ export class SourceSupervisor {
     this.unsubscribe = [];
     const old = this.source;
     this.source = null;
-    await old?.stop();
+    await old?.dispose();
   }
 
   private serialised<T>(task: () => Promise<T>): Promise<T> {

@@ -26,7 +26,7 @@ export class SimulatorSource extends SourceBase {
     });
   }
 
-  async stop(): Promise<void> {
+  async dispose(): Promise<void> {
     const run = this.run;
     this.run = null;
     run?.stop();

@@ -467,7 +467,7 @@ export class MemoryStore implements PersistenceLayer {
       : { status: 'healthy', detail: `in-memory storage (not durable)${this.writesReduced ? `; ${this.writesReduced}` : ''}`, diskFull: false, pendingAdvisories: 0 };
   }
 
-  async close(): Promise<void> {
+  async dispose(): Promise<void> {
     await this.flushMetrics();
     this.closed = true;
   }

@@ -1,5 +1,6 @@
 // The engine's durable record. Async so a PostgreSQL implementation (fleet issue) fits the same
 // contract. Advisories, acknowledgements and audit entries resolve only once committed.
+import type { Disposable } from '../disposable.js';
 import type {
   Acknowledgement,
   Advisory,
@@ -120,7 +121,7 @@ export function isStorageError(e: unknown): boolean {
  *   nearestMlOptimum considers successful reports only: distance 0 inside a report's depth
  *   range, else to its nearer end; the newest wins a tie.
  */
-export interface PersistenceLayer {
+export interface PersistenceLayer extends Disposable {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
   saveAdvisory(a: Advisory): Promise<void>; // insert or update by id (LLM enrichment)
   getAdvisory(id: string): Promise<Advisory | null>;
@@ -184,5 +185,6 @@ export interface PersistenceLayer {
   usage(): StorageUsage | null;
   /** The database file a structure check may open read-only; null when the record is not a file. */
   databaseFile(): string | null;
-  close(): Promise<void>;
+  /** Flushes what is queued and closes the record (Disposable). */
+  dispose(): Promise<void>;
 }

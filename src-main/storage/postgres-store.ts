@@ -433,7 +433,7 @@ export class PostgresStore implements PersistenceLayer {
     return { status: 'healthy', detail: `PostgreSQL ${this.where}`, diskFull: false, pendingAdvisories: 0 };
   }
 
-  async close(): Promise<void> {
+  async dispose(): Promise<void> {
     if (this.closed) return;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

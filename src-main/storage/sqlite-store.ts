@@ -611,7 +611,7 @@ export class SqliteStore implements PersistenceLayer {
     return { status: 'healthy', detail: `SQLite ${this.file} (WAL)`, diskFull: false, pendingAdvisories: 0, ...usage };
   }
 
-  async close(): Promise<void> {
+  async dispose(): Promise<void> {
     if (this.closed) return;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

@@ -221,5 +221,5 @@ if (!shift.ok) throw new Error(shift.error.message);
 console.log(`12 h shift PDF from the same database: ${s(performance.now() - t)}, ${mb(shift.value.sizeBytes)}, ${shift.value.pages} pages`);
 
 await engine.dispose();
-await store.close();
+await store.dispose();
 if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });

@@ -39,7 +39,7 @@ async function stores() {
   const dir = mkdtempSync(join(tmpdir(), 'sairen-outcomes-'));
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
   const storage = SqliteStore.open({ dataDir: dir, metricsFlushMs: 0 });
-  cleanup.push(() => storage.close());
+  cleanup.push(() => storage.dispose());
   const recall = await RamRecall.open({ store: storage, dataDir: dir, saveDelayMs: 0 });
   cleanup.push(() => recall.dispose());
   const queue = await DiskUploadQueue.open({ dataDir: dir });

@@ -100,7 +100,7 @@ export async function recordShift(opts: RecordOptions = {}): Promise<RecordedShi
     },
     async dispose() {
       await engine.dispose();
-      await storage.close();
+      await storage.dispose();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -63,7 +63,7 @@ export async function serialOverPty(
   const pair = await startPtyPair();
   cleanup.push(() => killed(pair.proc));
   const src = new SerialSource({ path: pair.b, baudRate, dataBits: 8, parity: 'none', stopBits: 1, flowControl }, settings, { backoffInitialMs: 50, backoffMaxMs: 200 });
-  cleanup.push(() => src.stop());
+  cleanup.push(() => src.dispose());
   const packets: WitsPacket[] = [];
   src.onPacket((p) => packets.push(p));
   src.start();

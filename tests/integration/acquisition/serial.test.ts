@@ -29,7 +29,7 @@ describe('serial source over a real pty pair', () => {
       { channelMap: MAP, units: 'imperial' },
       { backoffInitialMs: 50, backoffMaxMs: 100, maxRetries: 2 },
     );
-    cleanup.push(() => src.stop());
+    cleanup.push(() => src.dispose());
     src.start();
     await waitFor(() => src.status().state === 'connected', 5000, 'port open');
     await killed(pair.proc); // the pty disappears, like a USB adapter pulled out

@@ -30,7 +30,7 @@ describe('TCP client', () => {
     const port = await rig.start();
     cleanup.push(() => rig.kill());
     const client = new TcpClientSource('127.0.0.1', port, { channelMap: MAP, units: 'imperial' }, fast);
-    cleanup.push(() => client.stop());
+    cleanup.push(() => client.dispose());
     const { states, packets } = watch(client);
     client.start();
     await waitFor(() => packets.length >= 3, 5000, 'first packets');
@@ -63,7 +63,7 @@ describe('TCP client', () => {
     await new Promise<void>((r) => probe.close(() => r()));
 
     const client = new TcpClientSource('127.0.0.1', port, { channelMap: MAP, units: 'imperial' }, { ...fast, backoffInitialMs: 20, backoffMaxMs: 40, maxRetries: 2 });
-    cleanup.push(() => client.stop());
+    cleanup.push(() => client.dispose());
     const { states, packets } = watch(client);
     client.start();
     await waitFor(() => client.status().state === 'offline', 5000, 'offline');
@@ -82,7 +82,7 @@ describe('TCP client', () => {
     const port = await rig.start();
     cleanup.push(() => rig.kill());
     const client = new TcpClientSource('127.0.0.1', port, { channelMap: MAP, units: 'imperial' }, { ...fast, readTimeoutMs: 150 });
-    cleanup.push(() => client.stop());
+    cleanup.push(() => client.dispose());
     const details: string[] = [];
     client.onStatus((s) => details.push(s.detail));
     client.start();
@@ -97,7 +97,7 @@ describe('TCP client', () => {
     const client = new TcpClientSource('127.0.0.1', port, { channelMap: MAP, units: 'imperial' }, fast);
     client.start();
     await waitFor(() => rig.clients() === 1, 5000, 'client attached');
-    await client.stop();
+    await client.dispose();
     await waitFor(() => rig.clients() === 0, 5000, 'client gone');
     expect(client.status().state).toBe('stopped');
   });
@@ -114,7 +114,7 @@ describe('TCP listen', () => {
   }
   async function listenSource(opts: ConstructorParameters<typeof TcpListenSource>[3] = {}, host = '0.0.0.0') {
     const src = new TcpListenSource(0, host, { channelMap: MAP, units: 'imperial' }, opts);
-    cleanup.push(() => src.stop());
+    cleanup.push(() => src.dispose());
     const w = watch(src);
     src.start();
     await src.listening();
@@ -195,7 +195,7 @@ describe('TCP listen', () => {
     config.acquisition.listen_host = '127.0.0.1';
     config.acquisition.listen_allow = ['127.0.0.3'];
     const src = buildSource({ kind: 'listen', port: 0 }, 'imperial', config) as TcpListenSource;
-    cleanup.push(() => src.stop());
+    cleanup.push(() => src.dispose());
     const { packets } = watch(src);
     src.start();
     await src.listening();
@@ -237,7 +237,7 @@ describe('TCP listen', () => {
     cleanup.push(() => new Promise<void>((r) => blocker.close(() => r())));
     const port = (blocker.address() as net.AddressInfo).port;
     const src = new TcpListenSource(port, '127.0.0.1', { channelMap: MAP, units: 'imperial' }, { backoffInitialMs: 50 });
-    cleanup.push(() => src.stop());
+    cleanup.push(() => src.dispose());
     src.start();
     await waitFor(() => src.status().state === 'offline', 5000, 'offline');
     expect(src.status().detail).toMatch(/cannot open port .*EADDRINUSE/);

@@ -42,7 +42,7 @@ async function rig(): Promise<Rig> {
   cleanup.push(async () => {
     await server.close();
     await engine.dispose();
-    await storage.close();
+    await storage.dispose();
   });
   const a = makeAdvisory({ timeMs: Date.UTC(2025, 0, 1) });
   await storage.saveAdvisory(a);

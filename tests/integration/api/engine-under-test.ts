@@ -44,7 +44,7 @@ export async function makeEngine(): Promise<EngineUnderTest> {
     },
     async dispose() {
       await engine.dispose();
-      await storage.close();
+      await storage.dispose();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

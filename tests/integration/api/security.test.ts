@@ -127,7 +127,7 @@ describe('the token never leaves the engine (issue 9 item 2)', () => {
     await engine.start();
     open.push(async () => {
       await engine.dispose();
-      await storage.close();
+      await storage.dispose();
       fs.rmSync(dataDir, { recursive: true, force: true });
     });
     expect(await engine.call('applyConfig', { config: { server: { token: TOKEN, open_reads: true } }, actor: 'CM' })).toMatchObject({ ok: true, value: { applied: true } });

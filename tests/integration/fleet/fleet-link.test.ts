@@ -55,7 +55,7 @@ async function diskQueue(): Promise<DiskUploadQueue> {
 async function recall(): Promise<RamRecall> {
   const dir = tempDir();
   const storage = SqliteStore.open({ dataDir: dir, metricsFlushMs: 0 });
-  cleanup.push(() => storage.close());
+  cleanup.push(() => storage.dispose());
   const r = await RamRecall.open({ store: storage, dataDir: dir, saveDelayMs: 0, capacity: 5000 });
   cleanup.push(() => r.dispose());
   return r;

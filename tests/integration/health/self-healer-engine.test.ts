@@ -66,7 +66,7 @@ describe('the self-healer in the engine', () => {
     const logger = createLogger({ dataDir: dir });
     cleanup.push(() => logger.close());
     const storage = SqliteStore.open({ dataDir: dir, metricsFlushMs: 0 });
-    cleanup.push(() => storage.close());
+    cleanup.push(() => storage.dispose());
     const engine = createEngine(defaultConfig(), {
       storage, dataDir: dir, logger, healthIntervalMs: 0, selfHealIntervalMs: 0,
       source: { kind: 'simulator', scenario: 'normal', seed: 1, speed: 50 },

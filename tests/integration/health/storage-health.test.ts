@@ -27,7 +27,7 @@ function open(opts: Partial<Parameters<typeof SqliteStore.open>[0]> = {}): { sto
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sairen-storage-health-'));
   const store = SqliteStore.open({ dataDir: dir, metricsFlushMs: 0, ...opts });
   cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  cleanup.push(() => store.close());
+  cleanup.push(() => store.dispose());
   return { store, dir };
 }
 

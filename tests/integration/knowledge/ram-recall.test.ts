@@ -176,7 +176,7 @@ describe('RamRecall capacity and health', () => {
 describe('RamRecall index on disk', () => {
   async function seeded(dir: string): Promise<{ store: SqliteStore; ids: string[] }> {
     const store = SqliteStore.open({ dataDir: dir, metricsFlushMs: 0 });
-    cleanup.push(() => store.close());
+    cleanup.push(() => store.dispose());
     const r = await RamRecall.open({ store, dataDir: dir, saveDelayMs: 0 });
     const eps = Array.from({ length: 40 }, (_, i) => ep(`S${i}-episode`, i % 2 ? 'pack-off' : 'kick', { flowBalanceGpm: i, sppDeltaPsi: 5 * i }));
     await r.upsertEpisodes(eps);

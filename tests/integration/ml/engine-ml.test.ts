@@ -59,7 +59,7 @@ describe('ML engine in the running engine (worker thread, SQLite)', () => {
 
   afterAll(async () => {
     await engine?.dispose();
-    await storage?.close();
+    await storage?.dispose();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -101,7 +101,7 @@ describe('ML engine in the running engine (worker thread, SQLite)', () => {
 
   it('a restarted engine answers from the stored reports', async () => {
     await engine.dispose();
-    await storage.close();
+    await storage.dispose();
     storage = SqliteStore.open({ dataDir, metricsFlushMs: 0 });
     engine = createEngine(defaultConfig(), { storage, dataDir, healthIntervalMs: 0 });
     await engine.start();

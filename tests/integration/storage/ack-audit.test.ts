@@ -46,7 +46,7 @@ describe('acknowledgement and audit entry together', () => {
     await engine.start();
     cleanup.push(async () => {
       await engine.dispose();
-      await storage.close();
+      await storage.dispose();
     });
     const a = makeAdvisory({ timeMs: Date.UTC(2025, 0, 1) });
     await storage.saveAdvisory(a);
@@ -80,7 +80,7 @@ describe('acknowledgement and audit entry together', () => {
       await new Promise((r) => child.once('close', r));
     }
     const store = SqliteStore.open({ dataDir: dir, metricsFlushMs: 0 });
-    cleanup.push(() => store.close());
+    cleanup.push(() => store.dispose());
     const p = await pairs(store);
     expect(p.acks).toBeGreaterThanOrEqual(confirmed);
     expect(p.orphanAcks).toEqual([]);

@@ -56,7 +56,7 @@ const asideOf = (dir: string, name: string) => fs.readdirSync(dir).filter((f) =>
 async function halfTruncatedDatabase(dir: string): Promise<number> {
   const s = SqliteStore.open({ dataDir: dir, metricsFlushMs: 0 });
   for (let i = 0; i < 200; i++) await s.saveAdvisory(makeAdvisory({ timeMs: Date.UTC(2025, 0, 1) + i * 1000 }));
-  await s.close();
+  await s.dispose();
   const file = path.join(dir, DB_FILE);
   const size = fs.statSync(file).size;
   fs.truncateSync(file, Math.floor(size / 2));

@@ -38,12 +38,12 @@ describe('migrating a version-1 database', () => {
       // The append-only rule still holds on the migrated tables.
       expect(() => (store as unknown as { db: { exec(s: string): void } }).db.exec('DELETE FROM acknowledgements')).toThrow(/append-only/);
     } finally {
-      await store.close();
+      await store.dispose();
     }
     // Reopening applies nothing twice.
     const again = SqliteStore.open({ dataDir: dir });
     expect(await again.listAcknowledgements({})).toHaveLength(3);
-    await again.close();
+    await again.dispose();
     expect(MIGRATIONS.length).toBeGreaterThanOrEqual(3);
   });
 });

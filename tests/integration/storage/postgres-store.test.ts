@@ -28,9 +28,9 @@ describe('PostgresStore', () => {
     const s = schema();
     const a = await PostgresStore.open({ url: db.url, schema: s, metricsFlushMs: 0 });
     await expect(PostgresStore.open({ url: db.url, schema: s, metricsFlushMs: 0 })).rejects.toThrow(/another SAIREN engine is using this database/);
-    await a.close();
+    await a.dispose();
     const b = await PostgresStore.open({ url: db.url, schema: s, metricsFlushMs: 0 });
-    await b.close();
+    await b.dispose();
   });
 
   it('refuses to change or delete acknowledgements and audit entries (server-side triggers)', async () => {
@@ -45,7 +45,7 @@ describe('PostgresStore', () => {
       await expect(c.query(`DELETE FROM ${s}.acknowledgements`)).rejects.toThrow(/append-only/);
     } finally {
       await c.end();
-      await store.close();
+      await store.dispose();
     }
   });
 
@@ -65,7 +65,7 @@ describe('PostgresStore', () => {
       expect(r.rows[0].rec).toBe(a.template.recommendation);
     } finally {
       await c.end();
-      await store.close();
+      await store.dispose();
     }
   });
 
@@ -98,7 +98,7 @@ describe('PostgresStore', () => {
       expect(row.rowCount).toBe(1);
     } finally {
       await c.end();
-      await store.close();
+      await store.dispose();
     }
   });
 
@@ -112,10 +112,10 @@ describe('PostgresStore', () => {
       await expect(openStorage(config, dataDir)).rejects.toThrow(/already|another|lock|running/i);
       await store.saveAdvisory(makeAdvisory({ timeMs: 9000 }));
       expect(await store.listAdvisories({})).toHaveLength(1);
-      await store.close();
+      await store.dispose();
       const again = await openStorage(config, dataDir);
       expect(await again.listAdvisories({})).toHaveLength(1);
-      await again.close();
+      await again.dispose();
       await expect(openStorage({ ...config, storage: { ...config.storage, postgres_url: '' } }, dataDir)).rejects.toThrow('storage.postgres_url is empty');
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -26,7 +26,7 @@ function tempDir(): string {
 
 function openStore(dataDir: string, onOpen?: (db: Database.Database) => void): SqliteStore {
   const s = SqliteStore.open({ dataDir, metricsFlushMs: 0, diskFullProbeMs: 0, onOpen });
-  cleanup.push(() => s.close());
+  cleanup.push(() => s.dispose());
   return s;
 }
 
@@ -44,7 +44,7 @@ describe('SqliteStore on a real file', () => {
     const first = SqliteStore.open({ dataDir: dir, metricsFlushMs: 0, onOpen: grab });
     const a = makeAdvisory({ timeMs: T0 });
     await first.saveAdvisory(a);
-    await first.close();
+    await first.dispose();
     const second = openStore(dir, grab);
     expect(seen).toEqual({ journal: 'wal', sync: 2, versions: MIGRATIONS.map((m) => m.version) });
     expect(await second.getAdvisory(a.id)).toEqual(a);
@@ -112,7 +112,7 @@ describe('SqliteStore on a real file', () => {
     fs.writeFileSync(lock, `${dead.pid}\n`);
     const s = openStore(dir);
     expect(fs.readFileSync(lock, 'utf8').trim()).toBe(String(process.pid));
-    await s.close();
+    await s.dispose();
     expect(fs.existsSync(lock)).toBe(false);
   });
 
@@ -141,7 +141,7 @@ describe('SqliteStore on a real file', () => {
     (db as unknown as Database.Database).pragma('max_page_count = 1000000'); // space freed
     await s.flushMetrics(); // the timer tick retries pending advisories first
     expect(s.health()).toMatchObject({ status: 'healthy', diskFull: false, pendingAdvisories: 0 });
-    await s.close();
+    await s.dispose();
     const reopened = openStore(dir);
     expect(await reopened.getAdvisory(a.id)).toEqual(a);
   });

@@ -159,7 +159,7 @@ describe('CSV replay source', () => {
     expect(progress.at(-1)).toEqual([1000, 1000]);
     expect(src.status().state).toBe('offline');
     expect(src.status().detail).toMatch(/replay finished: 1000 packets/);
-    await src.stop();
+    await src.dispose();
   });
 
   it('a speed factor paces rows at N× the recording (1 s rows at 20× ≈ 50 ms)', async () => {
@@ -203,7 +203,7 @@ describe('stdin source', () => {
     expect(got[2].timeMs).toBe(5);
     expect(src.status().badLines).toBe(2);
     expect(src.status().packets).toBe(3);
-    await src.stop();
+    await src.dispose();
   });
 
   it('JSON in metric units is converted', () => {

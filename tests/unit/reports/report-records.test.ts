@@ -25,6 +25,6 @@ describe('reading a period for a report', () => {
     expect(r.advisories.map((a) => a.timeMs)).toEqual((await s.listAdvisories({ sinceMs: period.fromMs, limit: 5000 })).map((a) => a.timeMs).reverse());
     expect(r.advisories.length).toBe(249); // the one at T0 is before the period
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    await s.close();
+    await s.dispose();
   });
 });

@@ -23,7 +23,7 @@ export function persistenceContract(name: string, factory: StoreFactory): void {
       return s;
     };
     afterEach(async () => {
-      for (const s of open.splice(0)) await s.close();
+      for (const s of open.splice(0)) await s.dispose();
     });
 
     it('round-trips an advisory and returns null for an unknown id', async () => {

@@ -17,7 +17,7 @@ export function reportQueriesContract(name: string, factory: StoreFactory): void
       return s;
     };
     afterEach(async () => {
-      for (const s of open.splice(0)) await s.close();
+      for (const s of open.splice(0)) await s.dispose();
     });
 
     it('counts packets per rig state over the minutes of a range', async () => {
