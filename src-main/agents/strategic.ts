@@ -4,27 +4,14 @@
 // reference's quirk 11): only Confirmed should go on to an advisory; too little history is
 // Uncertain, never a guess. The ticket's own packet counts as the newest sample when the
 // pipeline has not pushed it into history yet.
-import { fitSeries } from '../../src-shared/least-squares.js';
-import type { FaultKind, Severity, Ticket, VerificationResult, VerificationStatus } from '../../src-shared/advisory.js';
-import type { DrillingMetrics } from '../../src-shared/metrics.js';
-import type { WitsPacket } from '../../src-shared/wits.js';
+import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
 import { sppJudges, torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_REGULARITY, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
-import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
 import { verifyTripVolume } from './trip-verify.js';
-
-interface Sample {
-  packet: WitsPacket;
-  metrics: DrillingMetrics;
-  anomalous: boolean;
-}
-
-type Num = (s: Sample) => number | null;
-
-const onBottom = (s: Sample): boolean => s.packet.rigState === 'Drilling' || s.packet.rigState === 'Reaming';
+import { cap, f0, f1, f2, finite, last, lineFit, mean, median, onBottom, pct, type Num, type Sample, type Verdict } from './verify-helpers.js';
 
 /** Fewest samples each rule needs before it will say anything but Uncertain. */
 const MIN_SAMPLES: Record<FaultKind, number> = {
@@ -45,41 +32,6 @@ const MIN_SAMPLES: Record<FaultKind, number> = {
   'trip-gain': 3,
   'trip-loss': 3,
 };
-
-function finite(samples: readonly Sample[], get: Num, filter?: (s: Sample) => boolean): number[] {
-  const out: number[] = [];
-  for (const s of samples) {
-    if (filter && !filter(s)) continue;
-    const v = get(s);
-    if (v !== null && Number.isFinite(v)) out.push(v);
-  }
-  return out;
-}
-
-const last = <T>(xs: readonly T[], n: number): T[] => xs.slice(Math.max(0, xs.length - n));
-const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** Least-squares over x = 0..n-1 (DOMAIN §3.10). */
-export function lineFit(ys: readonly number[]): { slope: number; r2: number } {
-  return fitSeries(ys);
-}
-
-const f0 = (x: number): string => fixed(x, 0);
-const f1 = (x: number): string => fixed(x, 1);
-const f2 = (x: number): string => fixed(x, 2);
-const pct = (x: number): string => percentOfFraction(x);
-
-interface Verdict {
-  status: VerificationStatus;
-  severity: Severity;
-  reason: string;
-  r2: number;
-}
 
 export class StrategicAgent {
   verify(ticket: Ticket, history: HistoryBuffer<HistoryEntry>, thresholds: EffectiveThresholds): VerificationResult {
@@ -433,4 +385,3 @@ function formation(s: Sample[], t: EffectiveThresholds): Verdict {
   return { status: 'Uncertain', severity: 'LOW', reason: `dxc trend not consistent: ${d}.`, r2 };
 }
 
-const cap = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);

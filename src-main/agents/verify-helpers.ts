@@ -1,0 +1,54 @@
+// What every verification rule reads: the history samples, finite values of a channel, small
+// statistics, the straight-line fit, and number text for the reasons a driller reads.
+import type { Severity, VerificationStatus } from '../../src-shared/advisory.js';
+import { fitSeries } from '../../src-shared/least-squares.js';
+import type { DrillingMetrics } from '../../src-shared/metrics.js';
+import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
+import type { WitsPacket } from '../../src-shared/wits.js';
+
+export interface Sample {
+  packet: WitsPacket;
+  metrics: DrillingMetrics;
+  anomalous: boolean;
+}
+
+export type Num = (s: Sample) => number | null;
+
+export const onBottom = (s: Sample): boolean => s.packet.rigState === 'Drilling' || s.packet.rigState === 'Reaming';
+
+export function finite(samples: readonly Sample[], get: Num, filter?: (s: Sample) => boolean): number[] {
+  const out: number[] = [];
+  for (const s of samples) {
+    if (filter && !filter(s)) continue;
+    const v = get(s);
+    if (v !== null && Number.isFinite(v)) out.push(v);
+  }
+  return out;
+}
+
+export const last = <T>(xs: readonly T[], n: number): T[] => xs.slice(Math.max(0, xs.length - n));
+export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Least-squares over x = 0..n-1 (DOMAIN §3.10). */
+export function lineFit(ys: readonly number[]): { slope: number; r2: number } {
+  return fitSeries(ys);
+}
+
+export const f0 = (x: number): string => fixed(x, 0);
+export const f1 = (x: number): string => fixed(x, 1);
+export const f2 = (x: number): string => fixed(x, 2);
+export const pct = (x: number): string => percentOfFraction(x);
+
+export interface Verdict {
+  status: VerificationStatus;
+  severity: Severity;
+  reason: string;
+  r2: number;
+}
+
+export const cap = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
