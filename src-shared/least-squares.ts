@@ -75,3 +75,31 @@ const indexX = (k: number): number => k;
 export function fitSeries(ys: readonly (number | null)[], out?: LineFit): LineFit {
   return fitLine(ys.length, indexX, (k) => ys[k], out);
 }
+
+/**
+ * The slope of values against times over a ring buffer (oldest at `head`), per second of
+ * `times` (ms): the hot-path form of fitLine for a trend updated on every packet, with no
+ * closures and one pass. x and y are taken about the oldest point, so epoch milliseconds and
+ * large levels keep their precision over a window of minutes. 0 with fewer than 2 points or no
+ * time spread.
+ */
+export function ringSlopePerS(times: Float64Array, values: Float64Array, head: number, count: number): number {
+  const cap = times.length;
+  const t0 = times[head];
+  const y0 = values[head];
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let k = 0; k < count; k++) {
+    const i = head + k < cap ? head + k : head + k - cap;
+    const x = (times[i] - t0) / 1000;
+    const y = values[i] - y0;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+  }
+  const den = count * sxx - sx * sx;
+  return count >= 2 && den > 0 ? (count * sxy - sx * sy) / den : 0;
+}

@@ -1,6 +1,6 @@
 // Flow balance and a smoothed pit rate (DOMAIN §3.5). The reference's two-packet pit rate
 // is 0 at 1 Hz (quirk 6); here it is the least-squares slope over a time window.
-import { emptyLineFit, fitLine } from '../../src-shared/least-squares.js';
+import { ringSlopePerS } from '../../src-shared/least-squares.js';
 
 /** flow out − flow in (gpm, + = gain side); null unless both sensors report. */
 export function flowBalanceGpm(flowInGpm: number | null, flowOutGpm: number | null): number | null {
@@ -28,7 +28,6 @@ export class PitTrend {
   private head = 0;
   private count = 0;
   private readonly result: PitTrendResult = { rateBblHr: 0, gainBbl: 0, samples: 0, spanS: 0 };
-  private readonly fit = emptyLineFit();
 
   constructor(
     readonly windowS = 90,
@@ -96,9 +95,7 @@ export class PitTrend {
     const tN = this.times[(this.head + this.count - 1) % cap];
     const spanS = (tN - t0) / 1000;
     if (spanS < this.minSpanS) return null;
-    const at = (k: number) => (this.head + k) % cap;
-    const fit = fitLine(this.count, (k) => (this.times[at(k)] - t0) / 1000, (k) => this.volumes[at(k)], this.fit);
-    this.result.rateBblHr = fit.slope * 3600;
+    this.result.rateBblHr = ringSlopePerS(this.times, this.volumes, this.head, this.count) * 3600;
     this.result.gainBbl = this.volumes[(this.head + this.count - 1) % cap] - this.volumes[this.head];
     this.result.samples = this.count;
     this.result.spanS = spanS;
