@@ -19,6 +19,24 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The request's path as the router reads it (percent-decoded, slashes collapsed, lower case):
+ * an unmatched /%61pi/... is still an API path and gets the API's 404, never the dashboard.
+ * This only picks which 404 answers; access is decided on the matched route (route-access.ts).
+ */
+function routedPath(url: string): string {
+  const raw = url.split('?')[0];
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape is not a dashboard route either; keep it raw.
+  }
+  return decoded.replace(/\/{2,}/g, '/').toLowerCase();
+}
+
+const isApiPath = (url: string): boolean => routedPath(url).startsWith('/api/');
+
 export interface StaticHandle {
   /** Whether a built renderer was found. */
   readonly served: boolean;
@@ -37,7 +55,7 @@ export async function registerStatic(app: FastifyInstance, dir: string): Promise
     return {
       served: false,
       fallback(req, reply) {
-        if (req.method !== 'GET' || req.url.startsWith('/api/')) return false;
+        if (req.method !== 'GET' || isApiPath(req.url)) return false;
         void reply.code(404).send({ error: 'not-found', message: `renderer not built: no index.html in ${root} (npm run build:renderer)` });
         return true;
       },
@@ -58,7 +76,7 @@ export async function registerStatic(app: FastifyInstance, dir: string): Promise
     fallback(req, reply) {
       const accept = req.headers.accept ?? '';
       // Client-side routes (/reports, /settings): the SPA decides; assets and API stay 404.
-      if (req.method !== 'GET' || req.url.startsWith('/api/') || path.extname(req.url.split('?')[0]) !== '' || !accept.includes('text/html')) {
+      if (req.method !== 'GET' || isApiPath(req.url) || path.extname(routedPath(req.url)) !== '' || !accept.includes('text/html')) {
         return false;
       }
       void reply.sendFile('index.html');

@@ -48,6 +48,12 @@ describe('static renderer', () => {
     const api = await fetch(`${built.url}/api/v1/unknown`, { headers: { accept: 'text/html' } });
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: 'not-found' });
+    // Encoded, doubled-slash and case-changed API paths are API paths too: never the dashboard page.
+    for (const variant of ['/%61pi/v1/unknown', '//api/v1/unknown', '/API/v1/unknown']) {
+      const r = await fetch(`${built.url}${variant}`, { headers: { accept: 'text/html' } });
+      expect(r.status, variant).toBe(404);
+      expect(await r.text(), variant).not.toContain('<title>SAIREN</title>');
+    }
   });
 
   it('without a build, / is a 404 that says how to build the renderer', async () => {
