@@ -1,7 +1,7 @@
 // The scorecard: results grouped per recording, fault and size (one column per onset), clean
 // recordings per 12 h, and the text table `npm run eval` prints. Pure.
 import type { RiskLevel } from '../../src-shared/advisory.js';
-import { round } from './score.js';
+import { round, type AlarmFigures } from './score.js';
 import type { CleanRunResult, FaultRunResult, SkippedResult, TaskResult } from './tasks.js';
 
 export interface FaultRow {
@@ -29,7 +29,8 @@ export interface FaultRow {
   preOnsetAmberPer12h: number;
 }
 
-export interface CleanRow {
+/** A clean run's row: its advisory counts and the EEMUA 191 figures of score.ts (null without events). */
+export interface CleanRow extends Omit<AlarmFigures, 'advisoriesPer10MinAvg'> {
   recording: string;
   mode: 'clean' | 'raw';
   hours: number;
@@ -38,14 +39,6 @@ export interface CleanRow {
   amberPer12h: number;
   advisoriesPer12h: number;
   amberByFault: Record<string, number>;
-  peakAdvisoriesIn10Min: number;
-  /** EEMUA 191 figures from the alarm events (null for a run without them). */
-  events: number | null;
-  alarms: number | null;
-  alarmsPer10MinAvg: number | null;
-  peakAlarmsIn10Min: number | null;
-  chattering: number | null;
-  standing: number | null;
 }
 
 export function faultRows(results: readonly TaskResult[]): FaultRow[] {
