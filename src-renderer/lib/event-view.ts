@@ -157,3 +157,16 @@ export function shelveChoices(maxShelveS: number): number[] {
 export function shelveLabel(s: number): string {
   return s < 3600 ? `${Math.round(s / 60)} min` : `${Math.round((s / 3600) * 10) / 10} h`;
 }
+
+/** The data attributes an event carries wherever it is drawn (banner, stacked row): tests and styles read them. */
+export function eventDataAttributes(e: AlarmEvent, alarm: string): Record<string, string | boolean> {
+  return {
+    'data-risk': e.riskLevel,
+    'data-event-id': e.id,
+    'data-fault': e.fault,
+    'data-state': e.state,
+    'data-alarm': alarm,
+    'data-needs-ack': needsAcknowledgement(e),
+    'data-shelved': e.shelved !== null,
+  };
+}

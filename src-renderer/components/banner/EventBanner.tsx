@@ -5,7 +5,7 @@
 import { needsAcknowledgement, isActive, type AlarmEvent } from '../../../src-shared/events.js';
 import { actionLine, displayText, oneLine } from '../../lib/advisory-text.js';
 import { alarmOf, shouldSound } from '../../lib/alarm-logic.js';
-import { faultText, latestAdvisoryOf, shelvedText, sinceText, stateText } from '../../lib/event-view.js';
+import { eventDataAttributes, faultText, latestAdvisoryOf, shelvedText, sinceText, stateText } from '../../lib/event-view.js';
 import { useApp } from '../../store/app-store.js';
 import { useCompanyPick } from '../../store/company-store.js';
 import { useEvents } from '../../store/event-store.js';
@@ -45,13 +45,7 @@ export function EventBanner({ event: e, stacked }: { event: AlarmEvent; stacked:
     <div
       className={`advisory-banner ${eventClasses(e)}`}
       data-testid="advisory-banner"
-      data-risk={e.riskLevel}
-      data-event-id={e.id}
-      data-fault={e.fault}
-      data-state={e.state}
-      data-alarm={alarm}
-      data-needs-ack={needsAcknowledgement(e)}
-      data-shelved={e.shelved !== null}
+      {...eventDataAttributes(e, alarm)}
       data-advisories={e.advisoryCount}
       data-stacked={stacked}
     >

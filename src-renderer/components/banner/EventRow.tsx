@@ -2,7 +2,7 @@
 // whether it sounds, and its own Acknowledge button while it needs one.
 import { needsAcknowledgement, isActive, type AlarmEvent } from '../../../src-shared/events.js';
 import { alarmOf } from '../../lib/alarm-logic.js';
-import { faultText, shelvedText, sinceText, stateText } from '../../lib/event-view.js';
+import { eventDataAttributes, faultText, shelvedText, sinceText, stateText } from '../../lib/event-view.js';
 import { useApp } from '../../store/app-store.js';
 import { useEvents } from '../../store/event-store.js';
 import { usePrefs } from '../../store/prefs-store.js';
@@ -19,13 +19,7 @@ export function EventRow({ event: e }: { event: AlarmEvent }): React.JSX.Element
     <div
       className={`event-row ${riskClass(e.riskLevel)} ${isActive(e) ? '' : 'event-cleared'} ${e.shelved ? 'event-shelved' : ''}`}
       data-testid="event-row"
-      data-risk={e.riskLevel}
-      data-event-id={e.id}
-      data-fault={e.fault}
-      data-state={e.state}
-      data-alarm={alarm}
-      data-needs-ack={needsAcknowledgement(e)}
-      data-shelved={e.shelved !== null}
+      {...eventDataAttributes(e, alarm)}
       title={shelved ?? undefined}
     >
       <span className="er-risk">{e.riskLevel.toUpperCase()}</span>
