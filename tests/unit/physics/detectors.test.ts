@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket, type ChannelValues } from '../../../src-shared/wits.js';
 import {
-  detectFormationChange, detectFounder, detectKick, detectLoss, detectMseInefficiency, detectPackOff,
+  detectFormationChange, detectFounder, detectKick, detectLoss, detectMseInefficiency, detectPackOff, detectPitRate,
   detectStickSlip, detectWashout, emptyDetectorInputs, type DetectorInputs,
 } from '../../../src-main/physics/detectors.js';
 import { PhysicsEngine } from '../../../src-main/physics/engine.js';
@@ -139,5 +139,16 @@ describe('PhysicsEngine', () => {
   it('a slow SPP decline at steady pumps reads as a washout against the pre-fault baseline', () => {
     const r = run((i) => ({ ...drill, flowOutGpm: 502, sppPsi: i < 150 ? 2800 : 2800 - (i - 150) * 2 }), 260);
     expect(r.detections.map((d) => d.fault)).toContain('washout');
+  });
+  it('pits moving faster than the flow balance explains are a surface transfer, not a kick or a pit-rate alarm', () => {
+    // Flow out reads 12 gpm over flow in (17 bbl/hr); the pits gain 300 bbl/hr: a tank lined up at surface.
+    const transfer = x({ flowBalanceGpm: 12, pitRateBblHr: 300, pitGainBbl: 8, flowNoiseGpm: 5 });
+    expect(detectKick(transfer, th)?.description ?? '').not.toMatch(/pit/);
+    expect(detectPitRate(transfer, th)).toBeNull();
+    // The same flow with the pits following it at a well-like rate is two indicators.
+    const influx = x({ flowBalanceGpm: 12, pitRateBblHr: 20, pitGainBbl: 8, flowNoiseGpm: 5 });
+    expect(detectKick(influx, th)?.description).toMatch(/pit rate 20\.0 bbl\/hr/);
+    // A slow gain the paddle's noise hides is still the pit-rate rule's to report.
+    expect(detectPitRate(x({ flowBalanceGpm: 0, pitRateBblHr: 25, pitGainBbl: 8, flowNoiseGpm: 5 }), th)?.fault).toBe('pit-rate');
   });
 });
