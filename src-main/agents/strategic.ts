@@ -6,7 +6,7 @@
 // pipeline has not pushed it into history yet.
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
-import { sppJudges, torqueExcessFraction } from '../physics/detectors.js';
+import { sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_REGULARITY, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
@@ -305,7 +305,7 @@ function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   const torqueTrend = torques.length > 1 && mean(torques) > 0 ? (fit.slope * (torques.length - 1)) / mean(torques) : 0;
   // Only the torque rise beyond the WOB rise is drag on the string (more weight, more bit torque).
   const excess = torqueExcessFraction(tq, wobRise);
-  const sppOn = sppD !== null && (sppD >= t.sppDeviationWarningPsi / 2 || (sppLevel - sppD > 0 && sppD / (sppLevel - sppD) > t.packoffSppIncreaseFraction));
+  const sppOn = sppD !== null && sppRiseCounts(sppD, sppLevel - sppD, t);
   const ropOn = ropDrop !== null && ropDrop > t.packoffRopDecreaseFraction;
   const parts = [`torque ${pct(tq)} above baseline (10 s average)`];
   if (sppD !== null) parts.push(`SPP ${sppD >= 0 ? '+' : ''}${f0(sppD)} psi vs baseline`);
