@@ -7,7 +7,7 @@
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
 import { sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
-import { MIN_REGULARITY, OSCILLATION_WINDOW, torqueOscillationOf } from '../physics/stick-slip.js';
+import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY, OSCILLATION_WINDOW, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
 import { BBL_HR_PER_GPM, pitRateFromWell } from '../physics/flow.js';
@@ -128,10 +128,11 @@ function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, s
   // The paddle wanders for tens of seconds at a time: what it holds over half a minute, against
   // this rig's own flow noise, tells an influx from the wander.
   const fbHeld = fb5.length >= 3 ? sign * mean(last(fbAll, FLOW_HOLD_SAMPLES)) : null;
-  const noise = s[s.length - 1].metrics.flowNoiseGpm ?? 0;
+  const learnedNoise = s[s.length - 1].metrics.flowNoiseGpm ?? null;
+  const noise = learnedNoise ?? 0;
   const prRead = pr5.length >= 3 ? sign * mean(pr5) : null;
   // Pits moving faster than the flow balance explains are being worked at surface: no evidence.
-  const surface = prRead !== null && fbHeld !== null && !pitRateFromWell(prRead, fbHeld, noise);
+  const surface = prRead !== null && fbHeld !== null && !pitRateFromWell(prRead, fbHeld, learnedNoise);
   const pr = surface ? null : prRead;
   const r2 = lineFit(last(fbAll, 10)).r2;
   const dir = fault === 'kick' ? 'above' : 'below';
@@ -192,7 +193,7 @@ function pitRate(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   const r2 = lineFit(last(finite(s, (x) => x.packet.pitVolumeBbl), 60)).r2;
   const d = `pit ${avg >= 0 ? 'gaining' : 'losing'} ${f1(a)} bbl/hr on average over ${v.length} s`;
   const fb = last(finite(s, (x) => x.metrics.flowBalanceGpm), 10);
-  if (fb.length >= 5 && !pitRateFromWell(avg, median(fb), null)) {
+  if (fb.length >= 5 && !pitRateFromWell(avg, median(fb), s[s.length - 1].metrics.flowNoiseGpm ?? null)) {
     return { status: 'Rejected', severity: 'LOW', reason: `Pit moving at surface: ${d} while flow out is ${f1(median(fb))} gpm from flow in (a transfer, not the well).`, r2 };
   }
   // A real gain or loss moves the pit in a line over the minute; a fit over a short span
@@ -290,6 +291,8 @@ const PACKOFF_TORQUE_TREND_FRACTION = 0.1;
 
 function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const td = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), 10);
+  const newest = s[s.length - 1].packet.torqueKftLbf;
+  if (newest === null || newest < MIN_ASSESSABLE_TORQUE_KFTLBF) return packOffWithoutTorque(s, t);
   if (td.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque against its baseline (${td.length} packets).`, r2: 0 };
   const tq = mean(td);
   const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
@@ -329,6 +332,23 @@ function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   }
   if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2: fit.r2 };
+}
+
+/** Pack-off with no torque reading: SPP held up against a judged baseline, ROP held down. */
+function packOffWithoutTorque(s: Sample[], t: EffectiveThresholds): Verdict {
+  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
+  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), 10);
+  const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
+  if (sd.length < 5 || rd.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'No torque reading, and not enough SPP or ROP against their baselines to check a pack-off.', r2: 0 };
+  const spp = mean(sd);
+  const rop = mean(rd);
+  const r2 = lineFit(sd).r2;
+  const d = `SPP ${spp >= 0 ? '+' : ''}${f0(spp)} psi vs baseline, ROP −${pct(Math.max(rop, 0))} vs baseline over 10 s (no torque reading)`;
+  if (sppJudges(spp, ages.length ? ages[0] : null) && Math.min(...sd) >= t.sppDeviationWarningPsi && rop > t.packoffRopDecreaseFraction) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed: ${d}; a plugged nozzle looks the same.`, r2 };
+  }
+  if (spp < t.sppDeviationWarningPsi / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2 };
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `SPP up without a torque reading to confirm: ${d}.`, r2 };
 }
 
 /** Stick-slip: the torque oscillation over the window, detrended, and whether it repeats. */

@@ -252,7 +252,7 @@ export function ticketSeverity(category: AnomalyCategory, d: Detection, m: Drill
   switch (category) {
     case 'WellControl': {
       const fb = m.flowBalanceGpm !== null ? Math.abs(m.flowBalanceGpm) : 0;
-      const fromWell = m.pitRateBblHr !== null && (m.flowBalanceGpm === null || pitRateFromWell(m.pitRateBblHr, m.flowBalanceGpm, null));
+      const fromWell = m.pitRateBblHr !== null && (m.flowBalanceGpm === null || pitRateFromWell(m.pitRateBblHr, m.flowBalanceGpm, m.flowNoiseGpm ?? null));
       const pr = fromWell ? Math.abs(m.pitRateBblHr as number) : 0;
       return fb > t.flowImbalanceCriticalGpm || pr > t.pitRateCriticalBblHr || d.level === 'CRITICAL' ? 'CRITICAL' : 'HIGH';
     }

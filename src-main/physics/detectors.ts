@@ -3,7 +3,7 @@
 // detection.ts (both re-exported, so callers import detectors from this one place). Pure
 // functions: each rule can be tested on its own.
 import type { FaultKind } from '../../src-shared/advisory.js';
-import { MIN_REGULARITY } from './stick-slip.js';
+import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import { clamp01, pct, r0, r1, torqueExcessFraction, sppJudges, sppRiseCounts, type Detection, type DetectorInputs } from './detection.js';
 
@@ -29,6 +29,7 @@ export function detectEcdMargin(x: DetectorInputs, t: EffectiveThresholds): Dete
  */
 export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const tq = x.torqueDeltaFraction;
+  if (torqueBlind(x)) return packOffWithoutTorque(x, t);
   if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
   // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
   // (a founder or a weight step pushes WOB up and torque with it, and is not a pack-off).
@@ -66,6 +67,29 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
     severity,
     trigger: { parameter: 'torqueDeltaFraction', value: tq, threshold: t.torqueIncreaseWarningFraction, unit: 'fraction' },
     description: `Possible pack-off: ${parts.join(', ')}`,
+  };
+}
+
+/** No torque to judge by: the rig sends none, or the reading sits near zero while drilling. */
+const torqueBlind = (x: DetectorInputs): boolean =>
+  x.torqueDeltaFraction === null || (x.torqueKftLbf !== null && x.torqueKftLbf < MIN_ASSESSABLE_TORQUE_KFTLBF);
+
+/**
+ * Pack-off where torque cannot be read: SPP up by the deviation warning against a baseline
+ * learned long enough at this rate, with ROP falling, is the annulus loading (or a plugged
+ * nozzle: the driller checks either way). A WARNING: one channel short of the full picture.
+ */
+function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  const spp = x.sppDeltaPsi;
+  const rop = x.ropDropFraction;
+  if (spp === null || !sppJudges(spp, x.sppBaselineAgeS) || spp < t.sppDeviationWarningPsi) return null;
+  if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
+  return {
+    fault: 'pack-off',
+    level: 'WARNING',
+    severity: clamp01((spp / (2 * t.sppDeviationCriticalPsi) + rop / 0.5) / 2),
+    trigger: { parameter: 'sppDeltaPsi', value: spp, threshold: t.sppDeviationWarningPsi, unit: 'psi' },
+    description: `Possible pack-off: SPP +${r0(spp)} psi at steady pump rate, ROP ${pct(rop)} down (no torque reading to confirm)`,
   };
 }
 

@@ -12,6 +12,8 @@ export function flowBalanceGpm(flowInGpm: number | null, flowOutGpm: number | nu
 export const BBL_HR_PER_GPM = 60 / 42;
 /** Pit noise the flow balance need not explain (agitators, a ripple on the float), bbl/hr. */
 const PIT_RATE_MARGIN_BBL_HR = 10;
+/** A paddle's noise where this rig's is not learned yet (±5 gpm at 600 gpm, trackers/noise-band.ts). */
+const TYPICAL_PADDLE_NOISE_GPM = 5;
 /** How far the paddle may under-read a real change (a paddle is not a meter). */
 const PADDLE_UNDER_READ = 2;
 
@@ -23,7 +25,7 @@ const PADDLE_UNDER_READ = 2;
  * its habit of under-reading.
  */
 export function pitRateFromWell(pitRateBblHr: number, flowBalanceGpm: number, flowNoiseGpm: number | null): boolean {
-  const explainedGpm = PADDLE_UNDER_READ * Math.abs(flowBalanceGpm) + 3 * (flowNoiseGpm ?? 0);
+  const explainedGpm = PADDLE_UNDER_READ * Math.abs(flowBalanceGpm) + 3 * (flowNoiseGpm ?? TYPICAL_PADDLE_NOISE_GPM);
   return Math.abs(pitRateBblHr) <= BBL_HR_PER_GPM * explainedGpm + PIT_RATE_MARGIN_BBL_HR;
 }
 

@@ -41,7 +41,7 @@ export class WellControlSpecialist implements Specialist {
     if (pr !== null && fb !== null) {
       const a = Math.abs(pr);
       const text = `pit rate ${pr > 0 ? '+' : ''}${fmt(pr, 1)} bbl/hr`;
-      if (!pitRateFromWell(pr, fb, null)) findings.push({ level: 'LOW', text: `${text}, more than the flow balance explains (surface transfer)` });
+      if (!pitRateFromWell(pr, fb, ticket.metrics.flowNoiseGpm ?? null)) findings.push({ level: 'LOW', text: `${text}, more than the flow balance explains (surface transfer)` });
       else if (a > limits.pitRateCriticalBblHr) findings.push({ level: 'CRITICAL', text: `${text} beyond critical ${fmt(limits.pitRateCriticalBblHr, 0)} bbl/hr` });
       else if (a > limits.pitRateWarningBblHr) findings.push({ level: 'HIGH', text: `${text} beyond warning ${fmt(limits.pitRateWarningBblHr, 0)} bbl/hr` });
       else if (a > limits.pitRateWarningBblHr * PIT_MEDIUM_FRACTION) findings.push({ level: 'MEDIUM', text });

@@ -165,4 +165,12 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     expect(sa.verify(ticket('kick', noisyPits), noisyPits, th).status).not.toBe('Confirmed');
     expect(sa.verify(ticket('kick', follow), follow, th).status).toBe('Confirmed');
   });
+  it('pack-off with no torque reading: confirmed on SPP held up and ROP down, never on SPP alone', () => {
+    const h = build(30, (i) => ({ v: { torqueKftLbf: 0, sppPsi: 2150 }, m: { sppDeltaPsi: 150, sppBaselineAgeS: 600, ropDropFraction: i >= 10 ? 0.5 : 0.45 } }));
+    const r = sa.verify(ticket('pack-off', h), h, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.reason).toMatch(/no torque reading/);
+    const sppOnly = build(30, () => ({ v: { torqueKftLbf: 0, sppPsi: 2150 }, m: { sppDeltaPsi: 150, sppBaselineAgeS: 600, ropDropFraction: 0 } }));
+    expect(sa.verify(ticket('pack-off', sppOnly), sppOnly, th).status).not.toBe('Confirmed');
+  });
 });

@@ -161,4 +161,15 @@ describe('PhysicsEngine', () => {
     // +40 psi on 300 psi is a real share of a low pressure.
     expect(detectPackOff(x({ ...drag, sppDeltaPsi: 40, sppBaselinePsi: 300 }), th)?.fault).toBe('pack-off');
   });
+  it('pack-off with no torque reading: SPP up against a judged baseline with ROP down, as a WARNING', () => {
+    const noTorque = { torqueKftLbf: 0.2, torqueDeltaFraction: -0.8, ropDropFraction: 0.5, sppBaselinePsi: 2000 };
+    const d = detectPackOff(x({ ...noTorque, sppDeltaPsi: 150, sppBaselineAgeS: 600 }), th);
+    expect(d?.level).toBe('WARNING');
+    expect(d?.description).toMatch(/no torque reading/);
+    // SPP still settling after a rate change, or not up by the warning: nothing.
+    expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: 150, sppBaselineAgeS: 100 }), th)).toBeNull();
+    expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: 60, sppBaselineAgeS: 600 }), th)).toBeNull();
+    // With torque read and flat, SPP and ROP alone are not a pack-off.
+    expect(detectPackOff(x({ torqueKftLbf: 15, torqueDeltaFraction: 0, ropDropFraction: 0.5, sppBaselinePsi: 2000, sppDeltaPsi: 150, sppBaselineAgeS: 600 }), th)).toBeNull();
+  });
 });
