@@ -10,6 +10,7 @@ import { sppJudges, torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_REGULARITY, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
+import { pitRateFromWell } from '../physics/flow.js';
 import { verifyTripVolume } from './trip-verify.js';
 import { cap, f0, f1, f2, finite, last, lineFit, mean, median, onBottom, pct, type Num, type Sample, type Verdict } from './verify-helpers.js';
 
@@ -101,6 +102,13 @@ function judge(ticket: Ticket, s: Sample[], t: EffectiveThresholds): Verdict {
   }
 }
 
+/** A flow reading confirms on its own when its half-minute mean stands this many RMS clear of the paddle's noise. */
+const FLOW_HELD_NOISE_MULTIPLE = 2.5;
+/** Beside the pits (two sensors agreeing), a smaller lead over the noise is enough. */
+const FLOW_WITH_PITS_NOISE_MULTIPLE = 1.5;
+/** The half minute a paddle's wander must be outlasted (samples at 1 Hz). */
+const FLOW_HOLD_SAMPLES = 30;
+
 function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const sign = fault === 'kick' ? 1 : -1;
   const word = fault === 'kick' ? 'kick' : 'lost circulation';
@@ -113,14 +121,24 @@ function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, s
   }
   // Median, not mean: one spike on the flow-out paddle must not confirm a kick.
   const fb = fb5.length >= 3 ? sign * median(fb5) : null;
-  const pr = pr5.length >= 3 ? sign * mean(pr5) : null;
+  // The paddle wanders for tens of seconds at a time: what it holds over half a minute, against
+  // this rig's own flow noise, tells an influx from the wander.
+  const fbHeld = fb5.length >= 3 ? sign * mean(last(fbAll, FLOW_HOLD_SAMPLES)) : null;
+  const noise = s[s.length - 1].metrics.flowNoiseGpm ?? 0;
+  const prRead = pr5.length >= 3 ? sign * mean(pr5) : null;
+  // Pits moving faster than the flow balance explains are being worked at surface: no evidence.
+  const surface = prRead !== null && fbHeld !== null && !pitRateFromWell(prRead, fbHeld, noise);
+  const pr = surface ? null : prRead;
   const r2 = lineFit(last(fbAll, 10)).r2;
   const dir = fault === 'kick' ? 'above' : 'below';
   const desc =
     (fb !== null ? `flow out ${f1(Math.abs(fb))} gpm ${fb >= 0 ? dir : fault === 'kick' ? 'below' : 'above'} flow in` : 'no flow-out reading') +
+    (fbHeld !== null ? ` (${f1(fbHeld)} gpm held over ${Math.min(fbAll.length, FLOW_HOLD_SAMPLES)} s, flow noise ${f1(noise)} gpm)` : '') +
     (pr !== null ? `, pit ${sign * pr >= 0 ? 'gaining' : 'losing'} ${f1(Math.abs(pr))} bbl/hr` : '') +
+    (surface ? `, pit moving ${f1(Math.abs(prRead))} bbl/hr, more than the flow explains (surface transfer)` : '') +
     ` (last ${Math.max(fb5.length, pr5.length)} s)`;
   const fbv = fb ?? 0;
+  const held = fbHeld ?? 0;
   const prv = pr ?? 0;
   // Returns and pits are one system: a flow gain or deficit that is real shows in the pits
   // (12 gpm is 17 bbl/hr). Where the pits are read and disagree, a flow reading below the
@@ -129,14 +147,14 @@ function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, s
   if (pitsDisagree && fbv <= t.verifyFlowBalanceCriticalGpm) {
     return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, but the pits do not follow: ${desc}.`, r2 };
   }
-  if (fbv > t.verifyFlowBalanceConfirmGpm || prv > t.verifyPitRateConfirmBblHr) {
-    const critical = fbv > t.verifyFlowBalanceCriticalGpm || prv > t.verifyPitRateCriticalBblHr;
+  const flowHeld = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_HELD_NOISE_MULTIPLE * noise);
+  const flowBesidePits = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_WITH_PITS_NOISE_MULTIPLE * noise);
+  const pitsConfirm = prv > t.verifyPitRateConfirmBblHr || (sustained && prv > t.verifyPitRateTransientBblHr);
+  if ((flowHeld && (fbv > t.verifyFlowBalanceConfirmGpm || sustained)) || (flowBesidePits && pitsConfirm)) {
+    const critical = fbv > Math.max(t.verifyFlowBalanceCriticalGpm, FLOW_HELD_NOISE_MULTIPLE * noise) || prv > t.verifyPitRateCriticalBblHr;
     return { status: 'Confirmed', severity: critical ? 'CRITICAL' : 'HIGH', reason: `${cap(word)} confirmed: ${desc}.`, r2 };
   }
-  if (sustained && (fbv > t.verifyFlowBalanceTransientGpm || prv > t.verifyPitRateTransientBblHr)) {
-    return { status: 'Confirmed', severity: 'HIGH', reason: `${cap(word)} confirmed, sustained: ${desc}.`, r2 };
-  }
-  if (!sustained && fbv < t.verifyFlowBalanceTransientGpm && prv < t.verifyPitRateTransientBblHr) {
+  if (!sustained && held < t.verifyFlowBalanceTransientGpm && prv < t.verifyPitRateTransientBblHr) {
     return { status: 'Rejected', severity: 'LOW', reason: `No ${word}: ${desc}, within normal variation.`, r2 };
   }
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, not yet clear: ${desc}.`, r2 };
@@ -165,6 +183,10 @@ function pitRate(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   const a = Math.abs(avg);
   const r2 = lineFit(last(finite(s, (x) => x.packet.pitVolumeBbl), 60)).r2;
   const d = `pit ${avg >= 0 ? 'gaining' : 'losing'} ${f1(a)} bbl/hr on average over ${v.length} s`;
+  const fb = last(finite(s, (x) => x.metrics.flowBalanceGpm), 10);
+  if (fb.length >= 5 && !pitRateFromWell(avg, median(fb), null)) {
+    return { status: 'Rejected', severity: 'LOW', reason: `Pit moving at surface: ${d} while flow out is ${f1(median(fb))} gpm from flow in (a transfer, not the well).`, r2 };
+  }
   // A real gain or loss moves the pit in a line over the minute; a fit over a short span
   // after a pump restart turns a 0.1 bbl sensor wiggle into "10 bbl/hr" (R² near 0).
   if (a > t.verifyPitRateConfirmBblHr && r2 >= t.verifyTrendConsistencyR2) {

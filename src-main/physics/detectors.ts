@@ -84,6 +84,8 @@ export function washoutDropPsi(t: EffectiveThresholds): number {
 export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const drop = washoutDropPsi(t);
   if (!x.pumpsSteady || x.sppDeltaPsi === null || x.sppDeltaPsi > -drop) return null;
+  // Against a baseline still settling after a rate change, a drop is the surge wearing off.
+  if (!sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS)) return null;
   if (x.wobRiseFraction !== null && Math.abs(x.wobRiseFraction) > 0.1) return null;
   if (x.flowBalanceGpm !== null && Math.abs(x.flowBalanceGpm) > t.flowImbalanceWarningGpm / 2) return null;
   const d = x.sppDeltaPsi;

@@ -122,6 +122,8 @@ export class PhysicsEngine {
     const fb = flowBalanceGpm(packet.flowInGpm, packet.flowOutGpm);
     if (fb !== null && pumps.pumpsOn) this.flowBalance.push(fb);
     const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
+    const fbSmoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
+    const flowNoiseGpm = this.flowNoise.update(fbSmoothed, pumps.pumpsSteady);
 
     const d = onBottom
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm)
@@ -148,6 +150,7 @@ export class PhysicsEngine {
       fractureGradientPpg: fg,
       ecdMarginPpg: margin,
       flowBalanceGpm: fb,
+      flowNoiseGpm,
       pitRateBblHr: pits.pitRateBblHr,
       pitGainBbl: pits.pitGainBbl,
       torqueCv: cv,
@@ -165,7 +168,7 @@ export class PhysicsEngine {
     };
 
     const x = this.inputs;
-    x.flowBalanceGpm = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
+    x.flowBalanceGpm = fbSmoothed;
     x.pitGainBbl = pits.pitGainBbl;
     x.pitRateBblHr = pits.pitRateBblHr;
     x.gasUnits = packet.gasUnits;
@@ -189,7 +192,7 @@ export class PhysicsEngine {
     x.dxcDelta = inRock ? d.dxc : null;
     x.pumpsSteady = pumps.pumpsSteady;
     x.pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
-    x.flowNoiseGpm = this.flowNoise.update(x.flowBalanceGpm, pumps.pumpsSteady);
+    x.flowNoiseGpm = flowNoiseGpm;
     x.pitRateNoiseBblHr = this.pitRateNoise.update(x.pitRateBblHr, x.pitsSettled);
     x.pitGainNoiseBbl = this.pitGainNoise.update(x.pitGainBbl, x.pitsSettled);
     x.pumpsOffSettledS = flowCheck.pumpsOffSettledS;

@@ -124,4 +124,22 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const real = build(60, (i) => ({ v: { pitVolumeBbl: 440 - i * 0.004 }, m: { pitRateBblHr: -14 }, anomalous: i >= 50 }));
     expect(sa.verify(ticket('pit-rate', real), real, th).status).toBe('Confirmed');
   });
+  it('kick: a paddle wandering within its own noise is not confirmed; a gain held clear of it is', () => {
+    // RMS 6 gpm: five packets at 18 gpm after 25 around zero is the paddle's wander.
+    const wander = build(30, (i) => ({ m: { flowBalanceGpm: i < 25 ? (i % 2 ? 3 : -3) : 18, flowNoiseGpm: 6 }, anomalous: i >= 25 }));
+    expect(sa.verify(ticket('kick', wander), wander, th).status).not.toBe('Confirmed');
+    const held = build(40, (i) => ({ m: { flowBalanceGpm: i < 10 ? 0 : 20, flowNoiseGpm: 6 }, anomalous: i >= 10 }));
+    const r = sa.verify(ticket('kick', held), held, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.reason).toMatch(/20\.0 gpm held over 30 s, flow noise 6\.0 gpm/);
+  });
+  it('loss and pit rate: pits emptied at surface faster than the flow explains confirm nothing', () => {
+    const h = build(40, (i) => ({ v: { pitVolumeBbl: 500 - i * 0.06 }, m: { flowBalanceGpm: i % 2 ? -2 : -4, pitRateBblHr: -220, flowNoiseGpm: 5 }, anomalous: i >= 30 }));
+    const loss = sa.verify(ticket('loss', h), h, th);
+    expect(loss.status).not.toBe('Confirmed');
+    expect(loss.reason).toMatch(/surface transfer/);
+    const pit = sa.verify(ticket('pit-rate', h), h, th);
+    expect(pit.status).toBe('Rejected');
+    expect(pit.reason).toMatch(/a transfer, not the well/);
+  });
 });
