@@ -6,11 +6,11 @@
 // pipeline has not pushed it into history yet.
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
-import { sppJudges, torqueExcessFraction } from '../physics/detectors.js';
+import { sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_REGULARITY, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
-import { pitRateFromWell } from '../physics/flow.js';
+import { BBL_HR_PER_GPM, pitRateFromWell } from '../physics/flow.js';
 import { verifyTripVolume } from './trip-verify.js';
 import { cap, f0, f1, f2, finite, last, lineFit, mean, median, onBottom, pct, type Num, type Sample, type Verdict } from './verify-helpers.js';
 
@@ -106,6 +106,10 @@ function judge(ticket: Ticket, s: Sample[], t: EffectiveThresholds): Verdict {
 const FLOW_HELD_NOISE_MULTIPLE = 2.5;
 /** Beside the pits (two sensors agreeing), a smaller lead over the noise is enough. */
 const FLOW_WITH_PITS_NOISE_MULTIPLE = 1.5;
+/** Share of the flow-implied pit rate the pits must show to back the flow (their trend lags). */
+const PITS_FOLLOW_SHARE = 0.3;
+/** Pits back the flow only when their rate stands this many RMS clear of their own noise. */
+const PIT_NOISE_MULTIPLE = 1.5;
 /** The half minute a paddle's wander must be outlasted (samples at 1 Hz). */
 const FLOW_HOLD_SAMPLES = 30;
 
@@ -149,7 +153,11 @@ function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, s
   }
   const flowHeld = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_HELD_NOISE_MULTIPLE * noise);
   const flowBesidePits = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_WITH_PITS_NOISE_MULTIPLE * noise);
-  const pitsConfirm = prv > t.verifyPitRateConfirmBblHr || (sustained && prv > t.verifyPitRateTransientBblHr);
+  // The pits back the flow when they move clear of their own noise (additions, agitators) and
+  // at a good share of the rate the held flow implies (returns and pits are one system).
+  const pitNoise = s[s.length - 1].metrics.pitRateNoiseBblHr ?? 0;
+  const pitsFollowFlow = prv >= PITS_FOLLOW_SHARE * BBL_HR_PER_GPM * held && prv > PIT_NOISE_MULTIPLE * pitNoise;
+  const pitsConfirm = pitsFollowFlow && (prv > t.verifyPitRateConfirmBblHr || (sustained && prv > t.verifyPitRateTransientBblHr));
   if ((flowHeld && (fbv > t.verifyFlowBalanceConfirmGpm || sustained)) || (flowBesidePits && pitsConfirm)) {
     const critical = fbv > Math.max(t.verifyFlowBalanceCriticalGpm, FLOW_HELD_NOISE_MULTIPLE * noise) || prv > t.verifyPitRateCriticalBblHr;
     return { status: 'Confirmed', severity: critical ? 'CRITICAL' : 'HIGH', reason: `${cap(word)} confirmed: ${desc}.`, r2 };
@@ -277,6 +285,9 @@ function ends(xs: readonly number[], k = 5): { first: number; last: number } {
  * below its own with the torque rise beyond any WOB rise; a torque trend rising over the window
  * supports it.
  */
+/** Torque still climbing by this share over the window: a pack-off building, not a new plateau. */
+const PACKOFF_TORQUE_TREND_FRACTION = 0.1;
+
 function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const td = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), 10);
   if (td.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque against its baseline (${td.length} packets).`, r2: 0 };
@@ -294,7 +305,7 @@ function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   const torqueTrend = torques.length > 1 && mean(torques) > 0 ? (fit.slope * (torques.length - 1)) / mean(torques) : 0;
   // Only the torque rise beyond the WOB rise is drag on the string (more weight, more bit torque).
   const excess = torqueExcessFraction(tq, wobRise);
-  const sppOn = sppD !== null && (sppD >= t.sppDeviationWarningPsi / 2 || (sppLevel - sppD > 0 && sppD / (sppLevel - sppD) > t.packoffSppIncreaseFraction));
+  const sppOn = sppD !== null && sppRiseCounts(sppD, sppLevel - sppD, t);
   const ropOn = ropDrop !== null && ropDrop > t.packoffRopDecreaseFraction;
   const parts = [`torque ${pct(tq)} above baseline (10 s average)`];
   if (sppD !== null) parts.push(`SPP ${sppD >= 0 ? '+' : ''}${f0(sppD)} psi vs baseline`);
@@ -304,14 +315,16 @@ function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   const d = parts.join(', ');
   const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
   const sppBlind = !sppJudges(sppD, ages.length ? ages[0] : null);
-  if (excess > t.torqueIncreaseCriticalFraction && sppBlind && ropOn) {
+  if (excess > t.torqueIncreaseCriticalFraction && sppBlind && ropOn && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION / 2) {
     return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed (SPP not yet judged at this pump rate): ${d}.`, r2: fit.r2 };
   }
   if (excess > t.torqueIncreaseWarningFraction && ((sppOn && ropOn) || (excess > t.torqueIncreaseCriticalFraction && sppD !== null && sppD >= t.sppDeviationWarningPsi))) {
     const severe = excess > t.torqueIncreaseCriticalFraction && sppOn && (ropOn || sppD! >= t.sppDeviationWarningPsi);
     return { status: 'Confirmed', severity: severe ? 'CRITICAL' : 'HIGH', reason: `Pack-off signs confirmed: ${d}.`, r2: fit.r2 };
   }
-  if (excess > t.torqueIncreaseCriticalFraction && sustained && torqueTrend > 0) {
+  // Torque alone confirms only while SPP cannot speak: with the pumps on, a string packing off
+  // raises SPP, so a judged SPP that sits still says the torque is something else (rock, bit).
+  if (excess > t.torqueIncreaseCriticalFraction && sustained && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION && sppBlind) {
     return { status: 'Confirmed', severity: 'HIGH', reason: `Torque high, rising and sustained beyond what the WOB explains: ${d}.`, r2: fit.r2 };
   }
   if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };

@@ -5,7 +5,7 @@
 import type { FaultKind } from '../../src-shared/advisory.js';
 import { MIN_REGULARITY } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
-import { clamp01, pct, r0, r1, torqueExcessFraction, sppJudges, type Detection, type DetectorInputs } from './detection.js';
+import { clamp01, pct, r0, r1, torqueExcessFraction, sppJudges, sppRiseCounts, type Detection, type DetectorInputs } from './detection.js';
 
 export * from './detection.js';
 export * from './detect-well-control.js';
@@ -36,10 +36,7 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
   let count = 1;
   let sum = clamp01(tq / 0.3);
   const sppFrac = x.sppDeltaPsi !== null && x.sppBaselinePsi !== null && x.sppBaselinePsi > 0 ? x.sppDeltaPsi / x.sppBaselinePsi : null;
-  const sppOn =
-    x.sppDeltaPsi !== null &&
-    sppFrac !== null &&
-    (sppFrac > t.packoffSppIncreaseFraction || x.sppDeltaPsi >= t.sppDeviationWarningPsi / 2);
+  const sppOn = x.sppDeltaPsi !== null && sppFrac !== null && sppRiseCounts(x.sppDeltaPsi, x.sppBaselinePsi as number, t);
   if (sppOn) {
     count++;
     sum += clamp01(Math.max((sppFrac as number) / 0.25, (x.sppDeltaPsi as number) / (2 * t.sppDeviationCriticalPsi)));

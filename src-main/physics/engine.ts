@@ -124,6 +124,8 @@ export class PhysicsEngine {
     const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
     const fbSmoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
     const flowNoiseGpm = this.flowNoise.update(fbSmoothed, pumps.pumpsSteady);
+    const pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
+    const pitRateNoiseBblHr = this.pitRateNoise.update(pits.pitRateBblHr, pitsSettled);
 
     const d = onBottom
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm)
@@ -151,6 +153,7 @@ export class PhysicsEngine {
       ecdMarginPpg: margin,
       flowBalanceGpm: fb,
       flowNoiseGpm,
+      pitRateNoiseBblHr,
       pitRateBblHr: pits.pitRateBblHr,
       pitGainBbl: pits.pitGainBbl,
       torqueCv: cv,
@@ -191,9 +194,9 @@ export class PhysicsEngine {
     x.mseDeltaFraction = d.mse;
     x.dxcDelta = inRock ? d.dxc : null;
     x.pumpsSteady = pumps.pumpsSteady;
-    x.pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
+    x.pitsSettled = pitsSettled;
     x.flowNoiseGpm = flowNoiseGpm;
-    x.pitRateNoiseBblHr = this.pitRateNoise.update(x.pitRateBblHr, x.pitsSettled);
+    x.pitRateNoiseBblHr = pitRateNoiseBblHr;
     x.pitGainNoiseBbl = this.pitGainNoise.update(x.pitGainBbl, x.pitsSettled);
     x.pumpsOffSettledS = flowCheck.pumpsOffSettledS;
     x.flowOutPumpsOffGpm = flowCheck.flowOutPumpsOffGpm;

@@ -142,4 +142,27 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     expect(pit.status).toBe('Rejected');
     expect(pit.reason).toMatch(/a transfer, not the well/);
   });
+  it('pack-off: a torque climb with SPP judged and still is not confirmed; with SPP not yet judged it is', () => {
+    // Torque climbing well past critical, sustained, ROP down; SPP learned 600 s and flat.
+    const climb = (sppAgeS: number) =>
+      build(60, (i) => ({
+        v: { torqueKftLbf: 15 * (1 + 0.01 * i), sppPsi: 2800, ropFtHr: 20 },
+        m: { torqueDeltaFraction: 0.45 + 0.01 * i, sppDeltaPsi: 0, sppBaselineAgeS: sppAgeS, ropDropFraction: 0.5, wobRiseFraction: 0 },
+        anomalous: i >= 40,
+      }));
+    const judged = climb(600);
+    expect(sa.verify(ticket('pack-off', judged), judged, th).status).not.toBe('Confirmed');
+    const blind = climb(60);
+    expect(sa.verify(ticket('pack-off', blind), blind, th).status).toBe('Confirmed');
+  });
+  it('kick: pits creeping at a fraction of what the held flow implies do not back it', () => {
+    // 12 gpm held (between 1.5 and 2.5 RMS) implies ~17 bbl/hr in the pits; 4 bbl/hr is drift, not returns.
+    const creep = build(40, (i) => ({ m: { flowBalanceGpm: 12, flowNoiseGpm: 5, pitRateBblHr: 4, pitRateNoiseBblHr: 1 }, anomalous: i >= 30 }));
+    expect(sa.verify(ticket('kick', creep), creep, th).status).not.toBe('Confirmed');
+    const follow = build(40, (i) => ({ m: { flowBalanceGpm: 12, flowNoiseGpm: 5, pitRateBblHr: 12, pitRateNoiseBblHr: 1 }, anomalous: i >= 30 }));
+    // Pits moving no more than their own noise (additions while drilling) back nothing either.
+    const noisyPits = build(40, (i) => ({ m: { flowBalanceGpm: 12, flowNoiseGpm: 5, pitRateBblHr: 12, pitRateNoiseBblHr: 10 }, anomalous: i >= 30 }));
+    expect(sa.verify(ticket('kick', noisyPits), noisyPits, th).status).not.toBe('Confirmed');
+    expect(sa.verify(ticket('kick', follow), follow, th).status).toBe('Confirmed');
+  });
 });

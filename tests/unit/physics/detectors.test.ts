@@ -154,4 +154,11 @@ describe('PhysicsEngine', () => {
     // A slow gain the paddle's noise hides is still the pit-rate rule's to report.
     expect(detectPitRate(x({ flowBalanceGpm: 0, pitRateBblHr: 25, pitGainBbl: 8, flowNoiseGpm: 5 }), th)?.fault).toBe('pit-rate');
   });
+  it('pack-off: a tenth more of a near-zero SPP is no rise (shallow, or the sensor reading nothing)', () => {
+    const drag = { torqueDeltaFraction: 0.5, wobRiseFraction: 0, ropDropFraction: 0.5, sppBaselineAgeS: 600 };
+    // +2 psi on 10 psi is +20 %, but nothing a packing annulus would show.
+    expect(detectPackOff(x({ ...drag, sppDeltaPsi: 2, sppBaselinePsi: 10 }), th)).toBeNull();
+    // +40 psi on 300 psi is a real share of a low pressure.
+    expect(detectPackOff(x({ ...drag, sppDeltaPsi: 40, sppBaselinePsi: 300 }), th)?.fault).toBe('pack-off');
+  });
 });
