@@ -7,7 +7,7 @@
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
 import { sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
-import { MIN_REGULARITY, torqueOscillationOf } from '../physics/stick-slip.js';
+import { MIN_REGULARITY, OSCILLATION_WINDOW, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
 import { BBL_HR_PER_GPM, pitRateFromWell } from '../physics/flow.js';
@@ -333,7 +333,8 @@ function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
 
 /** Stick-slip: the torque oscillation over the window, detrended, and whether it repeats. */
 function stickSlip(s: Sample[], t: EffectiveThresholds): Verdict {
-  const tq = finite(s, (x) => x.packet.torqueKftLbf, (x) => onBottom(x) && (x.packet.torqueKftLbf ?? 0) > 0);
+  // The detector's own window: an oscillation building up reads smaller over a longer one.
+  const tq = last(finite(s, (x) => x.packet.torqueKftLbf, (x) => onBottom(x) && (x.packet.torqueKftLbf ?? 0) > 0), OSCILLATION_WINDOW);
   const osc = torqueOscillationOf(tq, Math.min(20, t.stickSlipMinSamples));
   if (!osc) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque not assessable for stick-slip (${tq.length} on-bottom packets, or torque near zero).`, r2: 0 };
   const m = mean(tq);

@@ -46,21 +46,33 @@ export function torqueOscillationOf(torque: readonly number[], minSamples = 20):
   let var0 = 0;
   for (const x of r) var0 += x * x;
   if (var0 <= 0) return { cv: 0, regularity: 0, periodS: 0, samples: n };
-  let best = -1;
-  let bestLag = 0;
   const maxLag = Math.min(MAX_LAG_S, Math.floor(n / 2));
+  const rhos = new Float64Array(maxLag + 1);
+  let best = -1;
   for (let k = MIN_LAG_S; k <= maxLag; k++) {
     let c = 0;
     for (let i = k; i < n; i++) c += r[i] * r[i - k];
     // Normalised by the overlap so long lags are not penalised for having fewer pairs.
-    const rho = (c / (n - k)) / (var0 / n);
-    if (rho > best) {
-      best = rho;
-      bestLag = k;
-    }
+    rhos[k] = (c / (n - k)) / (var0 / n);
+    if (rhos[k] > best) best = rhos[k];
   }
-  return { cv: Math.sqrt(var0 / n) / mean, regularity: Math.max(-1, Math.min(1, best)), periodS: bestLag, samples: n };
+  // Whole multiples of the period correlate as well as the period itself: the shortest lag that
+  // is as good as the best is the period.
+  let bestLag = MIN_LAG_S;
+  while (bestLag < maxLag && rhos[bestLag] < best - PERIOD_TIE_RHO) bestLag++;
+  // The size is read over the newest two periods: an oscillation building up (the stall growing
+  // cycle by cycle) reads smaller averaged over the whole window. Whether it repeats is judged
+  // over the whole window.
+  const recent = Math.min(n, Math.max(MIN_SIZE_SAMPLES, 2 * bestLag));
+  let varRecent = 0;
+  for (let i = n - recent; i < n; i++) varRecent += r[i] * r[i];
+  return { cv: Math.sqrt(varRecent / recent) / mean, regularity: Math.max(-1, Math.min(1, best)), periodS: bestLag, samples: n };
 }
+
+/** Autocorrelations this close to the best count as equally good when picking the period. */
+const PERIOD_TIE_RHO = 0.05;
+/** Fewest newest samples the oscillation's size is read over (two periods of a fast stick-slip). */
+const MIN_SIZE_SAMPLES = 12;
 
 /**
  * Most samples must be new readings: a channel the logger holds between slow updates (a staircase)
