@@ -6,13 +6,13 @@
 // pipeline has not pushed it into history yet.
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
-import { sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
-import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY, OSCILLATION_WINDOW, torqueOscillationOf } from '../physics/stick-slip.js';
+import { MIN_REGULARITY, OSCILLATION_WINDOW, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
-import { BBL_HR_PER_GPM, pitRateFromWell } from '../physics/flow.js';
 import { verifyTripVolume } from './trip-verify.js';
-import { cap, f0, f1, f2, finite, last, lineFit, mean, median, onBottom, pct, type Num, type Sample, type Verdict } from './verify-helpers.js';
+import { verifyPackOff } from './verify-pack-off.js';
+import { verifyPitRate, verifyWellFlow } from './verify-well-control.js';
+import { cap, f0, f1, f2, finite, last, lineFit, mean, onBottom, pct, type Num, type Sample, type Verdict } from './verify-helpers.js';
 
 /** Fewest samples each rule needs before it will say anything but Uncertain. */
 const MIN_SAMPLES: Record<FaultKind, number> = {
@@ -73,19 +73,19 @@ function judge(ticket: Ticket, s: Sample[], t: EffectiveThresholds): Verdict {
   switch (ticket.fault) {
     case 'kick':
     case 'loss':
-      return wellFlow(ticket.fault, s, t, sustained);
+      return verifyWellFlow(ticket.fault, s, t, sustained);
     case 'gas':
     case 'h2s':
       return gasLike(ticket.fault, s, t, sustained);
     case 'pit-rate':
-      return pitRate(s, t, sustained);
+      return verifyPitRate(s, t, sustained);
     case 'ecd-margin':
       return ecdMargin(s, t);
     case 'washout':
     case 'spp-deviation':
       return spp(ticket.fault, s, t, sustained);
     case 'pack-off':
-      return packOff(s, t, sustained);
+      return verifyPackOff(s, t, sustained);
     case 'stick-slip':
       return stickSlip(s, t);
     case 'founder':
@@ -102,73 +102,6 @@ function judge(ticket: Ticket, s: Sample[], t: EffectiveThresholds): Verdict {
   }
 }
 
-/** A flow reading confirms on its own when its half-minute mean stands this many RMS clear of the paddle's noise. */
-const FLOW_HELD_NOISE_MULTIPLE = 2.5;
-/** Beside the pits (two sensors agreeing), a smaller lead over the noise is enough. */
-const FLOW_WITH_PITS_NOISE_MULTIPLE = 1.5;
-/** Share of the flow-implied pit rate the pits must show to back the flow (their trend lags). */
-const PITS_FOLLOW_SHARE = 0.3;
-/** Pits back the flow only when their rate stands this many RMS clear of their own noise. */
-const PIT_NOISE_MULTIPLE = 1.5;
-/** The half minute a paddle's wander must be outlasted (samples at 1 Hz). */
-const FLOW_HOLD_SAMPLES = 30;
-
-function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
-  const sign = fault === 'kick' ? 1 : -1;
-  const word = fault === 'kick' ? 'kick' : 'lost circulation';
-  const fbAll = finite(s, (x) => x.metrics.flowBalanceGpm);
-  const prAll = finite(s, (x) => x.metrics.pitRateBblHr);
-  const fb5 = last(fbAll, 5);
-  const pr5 = last(prAll, 5);
-  if (fb5.length < 3 && pr5.length < 3) {
-    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough flow or pit data to check the ${word}.`, r2: 0 };
-  }
-  // Median, not mean: one spike on the flow-out paddle must not confirm a kick.
-  const fb = fb5.length >= 3 ? sign * median(fb5) : null;
-  // The paddle wanders for tens of seconds at a time: what it holds over half a minute, against
-  // this rig's own flow noise, tells an influx from the wander.
-  const fbHeld = fb5.length >= 3 ? sign * mean(last(fbAll, FLOW_HOLD_SAMPLES)) : null;
-  const learnedNoise = s[s.length - 1].metrics.flowNoiseGpm ?? null;
-  const noise = learnedNoise ?? 0;
-  const prRead = pr5.length >= 3 ? sign * mean(pr5) : null;
-  // Pits moving faster than the flow balance explains are being worked at surface: no evidence.
-  const surface = prRead !== null && fbHeld !== null && !pitRateFromWell(prRead, fbHeld, learnedNoise);
-  const pr = surface ? null : prRead;
-  const r2 = lineFit(last(fbAll, 10)).r2;
-  const dir = fault === 'kick' ? 'above' : 'below';
-  const desc =
-    (fb !== null ? `flow out ${f1(Math.abs(fb))} gpm ${fb >= 0 ? dir : fault === 'kick' ? 'below' : 'above'} flow in` : 'no flow-out reading') +
-    (fbHeld !== null ? ` (${f1(fbHeld)} gpm held over ${Math.min(fbAll.length, FLOW_HOLD_SAMPLES)} s, flow noise ${f1(noise)} gpm)` : '') +
-    (pr !== null ? `, pit ${sign * pr >= 0 ? 'gaining' : 'losing'} ${f1(Math.abs(pr))} bbl/hr` : '') +
-    (surface ? `, pit moving ${f1(Math.abs(prRead))} bbl/hr, more than the flow explains (surface transfer)` : '') +
-    ` (last ${Math.max(fb5.length, pr5.length)} s)`;
-  const fbv = fb ?? 0;
-  const held = fbHeld ?? 0;
-  const prv = pr ?? 0;
-  // Returns and pits are one system: a flow gain or deficit that is real shows in the pits
-  // (12 gpm is 17 bbl/hr). Where the pits are read and disagree, a flow reading below the
-  // critical imbalance is not yet a kick or a loss (a lagging paddle after a rate change).
-  const pitsDisagree = pr !== null && prv < t.verifyPitRateTransientBblHr;
-  if (pitsDisagree && fbv <= t.verifyFlowBalanceCriticalGpm) {
-    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, but the pits do not follow: ${desc}.`, r2 };
-  }
-  const flowHeld = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_HELD_NOISE_MULTIPLE * noise);
-  const flowBesidePits = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_WITH_PITS_NOISE_MULTIPLE * noise);
-  // The pits back the flow when they move clear of their own noise (additions, agitators) and
-  // at a good share of the rate the held flow implies (returns and pits are one system).
-  const pitNoise = s[s.length - 1].metrics.pitRateNoiseBblHr ?? 0;
-  const pitsFollowFlow = prv >= PITS_FOLLOW_SHARE * BBL_HR_PER_GPM * held && prv > PIT_NOISE_MULTIPLE * pitNoise;
-  const pitsConfirm = pitsFollowFlow && (prv > t.verifyPitRateConfirmBblHr || (sustained && prv > t.verifyPitRateTransientBblHr));
-  if ((flowHeld && (fbv > t.verifyFlowBalanceConfirmGpm || sustained)) || (flowBesidePits && pitsConfirm)) {
-    const critical = fbv > Math.max(t.verifyFlowBalanceCriticalGpm, FLOW_HELD_NOISE_MULTIPLE * noise) || prv > t.verifyPitRateCriticalBblHr;
-    return { status: 'Confirmed', severity: critical ? 'CRITICAL' : 'HIGH', reason: `${cap(word)} confirmed: ${desc}.`, r2 };
-  }
-  if (!sustained && held < t.verifyFlowBalanceTransientGpm && prv < t.verifyPitRateTransientBblHr) {
-    return { status: 'Rejected', severity: 'LOW', reason: `No ${word}: ${desc}, within normal variation.`, r2 };
-  }
-  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, not yet clear: ${desc}.`, r2 };
-}
-
 function gasLike(fault: 'gas' | 'h2s', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const get: Num = fault === 'gas' ? (x) => x.packet.gasUnits : (x) => x.packet.h2sPpm;
   const [warn, crit, unit, name] =
@@ -182,32 +115,6 @@ function gasLike(fault: 'gas' | 'h2s', s: Sample[], t: EffectiveThresholds, sust
   if (avg > warn && sustained) return { status: 'Confirmed', severity: 'HIGH', reason: `${d}, sustained.`, r2 };
   if (avg < warn * 0.8) return { status: 'Rejected', severity: 'LOW', reason: `${d}: back below warning.`, r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `${d}: not sustained yet.`, r2 };
-}
-
-function pitRate(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
-  const all = finite(s, (x) => x.metrics.pitRateBblHr);
-  const v = last(all, 10);
-  if (v.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'Not enough pit readings to check the pit rate.', r2: 0 };
-  const avg = mean(v);
-  const a = Math.abs(avg);
-  const r2 = lineFit(last(finite(s, (x) => x.packet.pitVolumeBbl), 60)).r2;
-  const d = `pit ${avg >= 0 ? 'gaining' : 'losing'} ${f1(a)} bbl/hr on average over ${v.length} s`;
-  const fb = last(finite(s, (x) => x.metrics.flowBalanceGpm), 10);
-  if (fb.length >= 5 && !pitRateFromWell(avg, median(fb), s[s.length - 1].metrics.flowNoiseGpm ?? null)) {
-    return { status: 'Rejected', severity: 'LOW', reason: `Pit moving at surface: ${d} while flow out is ${f1(median(fb))} gpm from flow in (a transfer, not the well).`, r2 };
-  }
-  // A real gain or loss moves the pit in a line over the minute; a fit over a short span
-  // after a pump restart turns a 0.1 bbl sensor wiggle into "10 bbl/hr" (R² near 0).
-  if (a > t.verifyPitRateConfirmBblHr && r2 >= t.verifyTrendConsistencyR2) {
-    return { status: 'Confirmed', severity: a > t.verifyPitRateCriticalBblHr ? 'CRITICAL' : 'HIGH', reason: `Pit trend confirmed: ${d}.`, r2 };
-  }
-  if (a > t.verifyPitRateConfirmBblHr) {
-    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pit rate ${f1(a)} bbl/hr but the pit volume is not trending over the last minute (R² ${f2(r2)}): likely sensor noise.`, r2 };
-  }
-  // Pit alone (no flow-out confirmation) only confirms above the confirmation rate: pits
-  // move a few bbl/hr with circulating and trip-tank transfers.
-  if (!sustained && a < t.verifyPitRateTransientBblHr) return { status: 'Rejected', severity: 'LOW', reason: `Pit steady: ${d}.`, r2 };
-  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pit moving, not yet clear: ${d}.`, r2 };
 }
 
 function ecdMargin(s: Sample[], t: EffectiveThresholds): Verdict {
@@ -278,77 +185,6 @@ function sppFall(s: Sample[]): { dropPsi: number; r2: number; seconds: number } 
 /** Mean of the first and last k values. */
 function ends(xs: readonly number[], k = 5): { first: number; last: number } {
   return { first: mean(xs.slice(0, k)), last: mean(xs.slice(-k)) };
-}
-
-/**
- * Pack-off against the baselines, not the window's first and last packet (a 5-minute ramp
- * looks flat over one minute): torque above its baseline, and SPP above its baseline or ROP
- * below its own with the torque rise beyond any WOB rise; a torque trend rising over the window
- * supports it.
- */
-/** Torque still climbing by this share over the window: a pack-off building, not a new plateau. */
-const PACKOFF_TORQUE_TREND_FRACTION = 0.1;
-
-function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
-  const td = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), 10);
-  const newest = s[s.length - 1].packet.torqueKftLbf;
-  if (newest === null || newest < MIN_ASSESSABLE_TORQUE_KFTLBF) return packOffWithoutTorque(s, t);
-  if (td.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque against its baseline (${td.length} packets).`, r2: 0 };
-  const tq = mean(td);
-  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
-  const sppD = sd.length >= 5 ? mean(sd) : null;
-  const levels = last(finite(s, (x) => x.packet.sppPsi), 10);
-  const sppLevel = levels.length ? mean(levels) : 0;
-  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), 10);
-  const ropDrop = rd.length >= 5 ? mean(rd) : null;
-  const wr = last(finite(s, (x) => x.metrics.wobRiseFraction ?? null, onBottom), 10);
-  const wobRise = wr.length >= 5 ? mean(wr) : 0;
-  const torques = finite(s, (x) => x.packet.torqueKftLbf, onBottom);
-  const fit = lineFit(torques);
-  const torqueTrend = torques.length > 1 && mean(torques) > 0 ? (fit.slope * (torques.length - 1)) / mean(torques) : 0;
-  // Only the torque rise beyond the WOB rise is drag on the string (more weight, more bit torque).
-  const excess = torqueExcessFraction(tq, wobRise);
-  const sppOn = sppD !== null && sppRiseCounts(sppD, sppLevel - sppD, t);
-  const ropOn = ropDrop !== null && ropDrop > t.packoffRopDecreaseFraction;
-  const parts = [`torque ${pct(tq)} above baseline (10 s average)`];
-  if (sppD !== null) parts.push(`SPP ${sppD >= 0 ? '+' : ''}${f0(sppD)} psi vs baseline`);
-  if (ropDrop !== null) parts.push(`ROP ${ropDrop >= 0 ? '−' : '+'}${pct(Math.abs(ropDrop))} vs baseline`);
-  if (Math.abs(wobRise) >= 0.05) parts.push(`WOB ${wobRise >= 0 ? '+' : ''}${pct(wobRise)}`);
-  parts.push(`torque trend ${torqueTrend >= 0 ? '+' : ''}${pct(torqueTrend)} over ${torques.length} s`);
-  const d = parts.join(', ');
-  const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
-  const sppBlind = !sppJudges(sppD, ages.length ? ages[0] : null);
-  if (excess > t.torqueIncreaseCriticalFraction && sppBlind && ropOn && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION / 2) {
-    return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed (SPP not yet judged at this pump rate): ${d}.`, r2: fit.r2 };
-  }
-  if (excess > t.torqueIncreaseWarningFraction && ((sppOn && ropOn) || (excess > t.torqueIncreaseCriticalFraction && sppD !== null && sppD >= t.sppDeviationWarningPsi))) {
-    const severe = excess > t.torqueIncreaseCriticalFraction && sppOn && (ropOn || sppD! >= t.sppDeviationWarningPsi);
-    return { status: 'Confirmed', severity: severe ? 'CRITICAL' : 'HIGH', reason: `Pack-off signs confirmed: ${d}.`, r2: fit.r2 };
-  }
-  // Torque alone confirms only while SPP cannot speak: with the pumps on, a string packing off
-  // raises SPP, so a judged SPP that sits still says the torque is something else (rock, bit).
-  if (excess > t.torqueIncreaseCriticalFraction && sustained && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION && sppBlind) {
-    return { status: 'Confirmed', severity: 'HIGH', reason: `Torque high, rising and sustained beyond what the WOB explains: ${d}.`, r2: fit.r2 };
-  }
-  if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };
-  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2: fit.r2 };
-}
-
-/** Pack-off with no torque reading: SPP held up against a judged baseline, ROP held down. */
-function packOffWithoutTorque(s: Sample[], t: EffectiveThresholds): Verdict {
-  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
-  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), 10);
-  const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
-  if (sd.length < 5 || rd.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'No torque reading, and not enough SPP or ROP against their baselines to check a pack-off.', r2: 0 };
-  const spp = mean(sd);
-  const rop = mean(rd);
-  const r2 = lineFit(sd).r2;
-  const d = `SPP ${spp >= 0 ? '+' : ''}${f0(spp)} psi vs baseline, ROP −${pct(Math.max(rop, 0))} vs baseline over 10 s (no torque reading)`;
-  if (sppJudges(spp, ages.length ? ages[0] : null) && Math.min(...sd) >= t.sppDeviationWarningPsi && rop > t.packoffRopDecreaseFraction) {
-    return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed: ${d}; a plugged nozzle looks the same.`, r2 };
-  }
-  if (spp < t.sppDeviationWarningPsi / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2 };
-  return { status: 'Uncertain', severity: 'MEDIUM', reason: `SPP up without a torque reading to confirm: ${d}.`, r2 };
 }
 
 /** Stick-slip: the torque oscillation over the window, detrended, and whether it repeats. */

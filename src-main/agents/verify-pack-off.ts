@@ -1,0 +1,78 @@
+// Verification of a pack-off ticket: torque, SPP and ROP against their baselines, or SPP and
+// ROP alone where the rig sends no usable torque.
+import { sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
+import { MIN_ASSESSABLE_TORQUE_KFTLBF } from '../physics/stick-slip.js';
+import type { EffectiveThresholds } from '../physics/thresholds.js';
+import { f0, finite, last, lineFit, mean, onBottom, pct, type Sample, type Verdict } from './verify-helpers.js';
+
+/** Torque still climbing by this share over the window: a pack-off building, not a new plateau. */
+const PACKOFF_TORQUE_TREND_FRACTION = 0.1;
+
+/**
+ * Pack-off against the baselines, not the window's first and last packet (a 5-minute ramp
+ * looks flat over one minute): torque above its baseline, and SPP above its baseline or ROP
+ * below its own with the torque rise beyond any WOB rise; a torque trend rising over the window
+ * supports it.
+ */
+export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const td = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), 10);
+  const newest = s[s.length - 1].packet.torqueKftLbf;
+  if (newest === null || newest < MIN_ASSESSABLE_TORQUE_KFTLBF) return packOffWithoutTorque(s, t);
+  if (td.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque against its baseline (${td.length} packets).`, r2: 0 };
+  const tq = mean(td);
+  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
+  const sppD = sd.length >= 5 ? mean(sd) : null;
+  const levels = last(finite(s, (x) => x.packet.sppPsi), 10);
+  const sppLevel = levels.length ? mean(levels) : 0;
+  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), 10);
+  const ropDrop = rd.length >= 5 ? mean(rd) : null;
+  const wr = last(finite(s, (x) => x.metrics.wobRiseFraction ?? null, onBottom), 10);
+  const wobRise = wr.length >= 5 ? mean(wr) : 0;
+  const torques = finite(s, (x) => x.packet.torqueKftLbf, onBottom);
+  const fit = lineFit(torques);
+  const torqueTrend = torques.length > 1 && mean(torques) > 0 ? (fit.slope * (torques.length - 1)) / mean(torques) : 0;
+  // Only the torque rise beyond the WOB rise is drag on the string (more weight, more bit torque).
+  const excess = torqueExcessFraction(tq, wobRise);
+  const sppOn = sppD !== null && sppRiseCounts(sppD, sppLevel - sppD, t);
+  const ropOn = ropDrop !== null && ropDrop > t.packoffRopDecreaseFraction;
+  const parts = [`torque ${pct(tq)} above baseline (10 s average)`];
+  if (sppD !== null) parts.push(`SPP ${sppD >= 0 ? '+' : ''}${f0(sppD)} psi vs baseline`);
+  if (ropDrop !== null) parts.push(`ROP ${ropDrop >= 0 ? '−' : '+'}${pct(Math.abs(ropDrop))} vs baseline`);
+  if (Math.abs(wobRise) >= 0.05) parts.push(`WOB ${wobRise >= 0 ? '+' : ''}${pct(wobRise)}`);
+  parts.push(`torque trend ${torqueTrend >= 0 ? '+' : ''}${pct(torqueTrend)} over ${torques.length} s`);
+  const d = parts.join(', ');
+  const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
+  const sppBlind = !sppJudges(sppD, ages.length ? ages[0] : null);
+  if (excess > t.torqueIncreaseCriticalFraction && sppBlind && ropOn && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION / 2) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed (SPP not yet judged at this pump rate): ${d}.`, r2: fit.r2 };
+  }
+  if (excess > t.torqueIncreaseWarningFraction && ((sppOn && ropOn) || (excess > t.torqueIncreaseCriticalFraction && sppD !== null && sppD >= t.sppDeviationWarningPsi))) {
+    const severe = excess > t.torqueIncreaseCriticalFraction && sppOn && (ropOn || sppD! >= t.sppDeviationWarningPsi);
+    return { status: 'Confirmed', severity: severe ? 'CRITICAL' : 'HIGH', reason: `Pack-off signs confirmed: ${d}.`, r2: fit.r2 };
+  }
+  // Torque alone confirms only while SPP cannot speak: with the pumps on, a string packing off
+  // raises SPP, so a judged SPP that sits still says the torque is something else (rock, bit).
+  if (excess > t.torqueIncreaseCriticalFraction && sustained && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION && sppBlind) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `Torque high, rising and sustained beyond what the WOB explains: ${d}.`, r2: fit.r2 };
+  }
+  if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2: fit.r2 };
+}
+
+/** Pack-off with no torque reading: SPP held up against a judged baseline, ROP held down. */
+function packOffWithoutTorque(s: Sample[], t: EffectiveThresholds): Verdict {
+  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
+  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), 10);
+  const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
+  if (sd.length < 5 || rd.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'No torque reading, and not enough SPP or ROP against their baselines to check a pack-off.', r2: 0 };
+  const spp = mean(sd);
+  const rop = mean(rd);
+  const r2 = lineFit(sd).r2;
+  const d = `SPP ${spp >= 0 ? '+' : ''}${f0(spp)} psi vs baseline, ROP −${pct(Math.max(rop, 0))} vs baseline over 10 s (no torque reading)`;
+  if (sppJudges(spp, ages.length ? ages[0] : null) && Math.min(...sd) >= t.sppDeviationWarningPsi && rop > t.packoffRopDecreaseFraction) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed: ${d}; a plugged nozzle looks the same.`, r2 };
+  }
+  if (spp < t.sppDeviationWarningPsi / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2 };
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `SPP up without a torque reading to confirm: ${d}.`, r2 };
+}
+

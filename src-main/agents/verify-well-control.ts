@@ -1,0 +1,99 @@
+// Verification of well-control tickets (kick, loss, pit rate) against the flow-out sensor's
+// and the pits' own noise: returns and pits are one system, and a paddle wanders.
+import { BBL_HR_PER_GPM, pitRateFromWell } from '../physics/flow.js';
+import type { EffectiveThresholds } from '../physics/thresholds.js';
+import { cap, f1, f2, finite, last, lineFit, mean, median, type Sample, type Verdict } from './verify-helpers.js';
+
+/** A flow reading confirms on its own when its half-minute mean stands this many RMS clear of the paddle's noise. */
+const FLOW_HELD_NOISE_MULTIPLE = 2.5;
+/** Beside the pits (two sensors agreeing), a smaller lead over the noise is enough. */
+const FLOW_WITH_PITS_NOISE_MULTIPLE = 1.5;
+/** Share of the flow-implied pit rate the pits must show to back the flow (their trend lags). */
+const PITS_FOLLOW_SHARE = 0.3;
+/** Pits back the flow only when their rate stands this many RMS clear of their own noise. */
+const PIT_NOISE_MULTIPLE = 1.5;
+/** The half minute a paddle's wander must be outlasted (samples at 1 Hz). */
+const FLOW_HOLD_SAMPLES = 30;
+
+export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const sign = fault === 'kick' ? 1 : -1;
+  const word = fault === 'kick' ? 'kick' : 'lost circulation';
+  const fbAll = finite(s, (x) => x.metrics.flowBalanceGpm);
+  const prAll = finite(s, (x) => x.metrics.pitRateBblHr);
+  const fb5 = last(fbAll, 5);
+  const pr5 = last(prAll, 5);
+  if (fb5.length < 3 && pr5.length < 3) {
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough flow or pit data to check the ${word}.`, r2: 0 };
+  }
+  // Median, not mean: one spike on the flow-out paddle must not confirm a kick.
+  const fb = fb5.length >= 3 ? sign * median(fb5) : null;
+  // The paddle wanders for tens of seconds at a time: what it holds over half a minute, against
+  // this rig's own flow noise, tells an influx from the wander.
+  const fbHeld = fb5.length >= 3 ? sign * mean(last(fbAll, FLOW_HOLD_SAMPLES)) : null;
+  const learnedNoise = s[s.length - 1].metrics.flowNoiseGpm ?? null;
+  const noise = learnedNoise ?? 0;
+  const prRead = pr5.length >= 3 ? sign * mean(pr5) : null;
+  // Pits moving faster than the flow balance explains are being worked at surface: no evidence.
+  const surface = prRead !== null && fbHeld !== null && !pitRateFromWell(prRead, fbHeld, learnedNoise);
+  const pr = surface ? null : prRead;
+  const r2 = lineFit(last(fbAll, 10)).r2;
+  const dir = fault === 'kick' ? 'above' : 'below';
+  const desc =
+    (fb !== null ? `flow out ${f1(Math.abs(fb))} gpm ${fb >= 0 ? dir : fault === 'kick' ? 'below' : 'above'} flow in` : 'no flow-out reading') +
+    (fbHeld !== null ? ` (${f1(fbHeld)} gpm held over ${Math.min(fbAll.length, FLOW_HOLD_SAMPLES)} s, flow noise ${f1(noise)} gpm)` : '') +
+    (pr !== null ? `, pit ${sign * pr >= 0 ? 'gaining' : 'losing'} ${f1(Math.abs(pr))} bbl/hr` : '') +
+    (surface ? `, pit moving ${f1(Math.abs(prRead))} bbl/hr, more than the flow explains (surface transfer)` : '') +
+    ` (last ${Math.max(fb5.length, pr5.length)} s)`;
+  const fbv = fb ?? 0;
+  const held = fbHeld ?? 0;
+  const prv = pr ?? 0;
+  // Returns and pits are one system: a flow gain or deficit that is real shows in the pits
+  // (12 gpm is 17 bbl/hr). Where the pits are read and disagree, a flow reading below the
+  // critical imbalance is not yet a kick or a loss (a lagging paddle after a rate change).
+  const pitsDisagree = pr !== null && prv < t.verifyPitRateTransientBblHr;
+  if (pitsDisagree && fbv <= t.verifyFlowBalanceCriticalGpm) {
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, but the pits do not follow: ${desc}.`, r2 };
+  }
+  const flowHeld = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_HELD_NOISE_MULTIPLE * noise);
+  const flowBesidePits = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_WITH_PITS_NOISE_MULTIPLE * noise);
+  // The pits back the flow when they move clear of their own noise (additions, agitators) and
+  // at a good share of the rate the held flow implies (returns and pits are one system).
+  const pitNoise = s[s.length - 1].metrics.pitRateNoiseBblHr ?? 0;
+  const pitsFollowFlow = prv >= PITS_FOLLOW_SHARE * BBL_HR_PER_GPM * held && prv > PIT_NOISE_MULTIPLE * pitNoise;
+  const pitsConfirm = pitsFollowFlow && (prv > t.verifyPitRateConfirmBblHr || (sustained && prv > t.verifyPitRateTransientBblHr));
+  if ((flowHeld && (fbv > t.verifyFlowBalanceConfirmGpm || sustained)) || (flowBesidePits && pitsConfirm)) {
+    const critical = fbv > Math.max(t.verifyFlowBalanceCriticalGpm, FLOW_HELD_NOISE_MULTIPLE * noise) || prv > t.verifyPitRateCriticalBblHr;
+    return { status: 'Confirmed', severity: critical ? 'CRITICAL' : 'HIGH', reason: `${cap(word)} confirmed: ${desc}.`, r2 };
+  }
+  if (!sustained && held < t.verifyFlowBalanceTransientGpm && prv < t.verifyPitRateTransientBblHr) {
+    return { status: 'Rejected', severity: 'LOW', reason: `No ${word}: ${desc}, within normal variation.`, r2 };
+  }
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, not yet clear: ${desc}.`, r2 };
+}
+
+export function verifyPitRate(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const all = finite(s, (x) => x.metrics.pitRateBblHr);
+  const v = last(all, 10);
+  if (v.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'Not enough pit readings to check the pit rate.', r2: 0 };
+  const avg = mean(v);
+  const a = Math.abs(avg);
+  const r2 = lineFit(last(finite(s, (x) => x.packet.pitVolumeBbl), 60)).r2;
+  const d = `pit ${avg >= 0 ? 'gaining' : 'losing'} ${f1(a)} bbl/hr on average over ${v.length} s`;
+  const fb = last(finite(s, (x) => x.metrics.flowBalanceGpm), 10);
+  if (fb.length >= 5 && !pitRateFromWell(avg, median(fb), s[s.length - 1].metrics.flowNoiseGpm ?? null)) {
+    return { status: 'Rejected', severity: 'LOW', reason: `Pit moving at surface: ${d} while flow out is ${f1(median(fb))} gpm from flow in (a transfer, not the well).`, r2 };
+  }
+  // A real gain or loss moves the pit in a line over the minute; a fit over a short span
+  // after a pump restart turns a 0.1 bbl sensor wiggle into "10 bbl/hr" (R² near 0).
+  if (a > t.verifyPitRateConfirmBblHr && r2 >= t.verifyTrendConsistencyR2) {
+    return { status: 'Confirmed', severity: a > t.verifyPitRateCriticalBblHr ? 'CRITICAL' : 'HIGH', reason: `Pit trend confirmed: ${d}.`, r2 };
+  }
+  if (a > t.verifyPitRateConfirmBblHr) {
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pit rate ${f1(a)} bbl/hr but the pit volume is not trending over the last minute (R² ${f2(r2)}): likely sensor noise.`, r2 };
+  }
+  // Pit alone (no flow-out confirmation) only confirms above the confirmation rate: pits
+  // move a few bbl/hr with circulating and trip-tank transfers.
+  if (!sustained && a < t.verifyPitRateTransientBblHr) return { status: 'Rejected', severity: 'LOW', reason: `Pit steady: ${d}.`, r2 };
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pit moving, not yet clear: ${d}.`, r2 };
+}
+
