@@ -15,11 +15,13 @@ export const MIN_REFERENCE_SAMPLES = 300;
 export const REFERENCE_PERCENTILE = 0.25;
 /** Seconds of MSE averaged into one smoothed value (ROP noise makes single packets meaningless). */
 const SMOOTHING_PACKETS = 30;
-/** Recompute the percentile every this many samples (cheap: one sort of the window). */
+/** Recompute the percentile every this many samples (cheap: one selection over the window). */
 const REFRESH_EVERY = 30;
 
 export class MseReference {
   private readonly ring = new Float64Array(REFERENCE_WINDOW_SAMPLES);
+  /** The window copied for the percentile's selection (reused). */
+  private readonly scratch = new Float64Array(REFERENCE_WINDOW_SAMPLES);
   private head = 0;
   private count = 0;
   private readonly smooth = new ShortWindow(SMOOTHING_PACKETS);
@@ -51,11 +53,49 @@ export class MseReference {
     else this.head = (this.head + 1) % REFERENCE_WINDOW_SAMPLES;
   }
 
+  /** Linear interpolation between the order statistics around p (as a full sort would give). */
   private percentile(p: number): number {
-    const xs = (this.count === REFERENCE_WINDOW_SAMPLES ? this.ring.slice() : this.ring.slice(0, this.count)).sort();
-    const pos = p * (xs.length - 1);
+    const xs = this.scratch;
+    xs.set(this.count === REFERENCE_WINDOW_SAMPLES ? this.ring : this.ring.subarray(0, this.count));
+    const n = this.count;
+    const pos = p * (n - 1);
     const lo = Math.floor(pos);
-    const hi = Math.min(lo + 1, xs.length - 1);
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo);
+    const below = kthSmallest(xs, n, lo);
+    // After the selection everything right of lo is >= it: the next order statistic is their minimum.
+    let above = below;
+    if (lo + 1 < n) {
+      above = xs[lo + 1];
+      for (let i = lo + 2; i < n; i++) if (xs[i] < above) above = xs[i];
+    }
+    return below + (above - below) * (pos - lo);
   }
+}
+
+/**
+ * The k-th smallest of xs[0..n-1] (0-based), partially reordering xs in place (Hoare's
+ * selection, middle pivot): linear time on average instead of sorting the whole window.
+ */
+export function kthSmallest(xs: Float64Array, n: number, k: number): number {
+  let left = 0;
+  let right = n - 1;
+  while (left < right) {
+    const pivot = xs[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (xs[i] < pivot) i++;
+      while (xs[j] > pivot) j--;
+      if (i <= j) {
+        const t = xs[i];
+        xs[i] = xs[j];
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return xs[k];
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitIndexed, fitLine } from '../../../src-shared/least-squares.js';
 import { HistoryBuffer } from '../../../src-main/physics/history.js';
+import { kthSmallest } from '../../../src-main/physics/trackers/mse-reference.js';
 
 /** A deterministic wobbly series (no Math.random: the same numbers on every run). */
 const wobbly = (n: number, level: number): number[] => Array.from({ length: n }, (_, k) => level + 0.37 * k + 5 * Math.sin(k * 1.7) + ((k * 7919) % 13) / 10);
@@ -32,5 +33,18 @@ describe('HistoryBuffer.fit', () => {
     const got = h.fit((e) => e.v, 25, (e) => e.drilling);
     expect(got).toEqual(general);
     expect(got.n).toBeGreaterThan(15);
+  });
+});
+
+describe('kthSmallest', () => {
+  it('gives every order statistic a sort gives, duplicates included', () => {
+    const xs = Float64Array.from(wobbly(301, 100).map((v) => Math.round(v)));
+    const sorted = xs.slice().sort();
+    for (const k of [0, 1, 75, 150, 299, 300]) {
+      const copy = xs.slice();
+      expect(kthSmallest(copy, copy.length, k)).toBe(sorted[k]);
+      // Everything right of k is at least the k-th (the percentile reads its neighbour there).
+      expect(Math.min(...copy.subarray(k))).toBe(sorted[k]);
+    }
   });
 });
