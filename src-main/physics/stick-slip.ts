@@ -37,14 +37,17 @@ export function torqueOscillationOf(torque: readonly number[], minSamples = 20):
   const n = torque.length;
   if (n < Math.max(minSamples, 2 * MIN_LAG_S + 2)) return null;
   let mean = 0;
-  for (const t of torque) mean += t;
+  for (let i = 0; i < n; i++) mean += torque[i];
   mean /= n;
   if (!(mean >= MIN_ASSESSABLE_TORQUE_KFTLBF)) return null;
   if (!freshSamples(torque, mean)) return null;
   const fit = fitSeries(torque as number[]);
-  const r = torque.map((t, i) => t - (fit.intercept + fit.slope * i));
+  const r = new Float64Array(n);
   let var0 = 0;
-  for (const x of r) var0 += x * x;
+  for (let i = 0; i < n; i++) {
+    r[i] = torque[i] - (fit.intercept + fit.slope * i);
+    var0 += r[i] * r[i];
+  }
   if (var0 <= 0) return { cv: 0, regularity: 0, periodS: 0, samples: n };
   let best = -1;
   let bestLag = 0;
