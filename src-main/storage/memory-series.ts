@@ -65,17 +65,26 @@ export class RollupSeries {
   private readonly sums: number[] = [];
 
   add(bucketMs: number, value: number): void {
-    const end = this.starts.length;
-    let i = end - 1;
-    if (end > 0 && bucketMs === this.starts[i]) {
-      this.counts[i] += 1;
-      this.sums[i] += value;
-      return;
+    const last = this.starts.length - 1;
+    if (last >= 0 && bucketMs === this.starts[last]) this.bump(last, value);
+    else if (last < 0 || bucketMs > this.starts[last]) this.insert(last + 1, bucketMs, value);
+    else {
+      const i = lowerBound(this.starts, 0, last + 1, bucketMs);
+      if (this.starts[i] === bucketMs) this.bump(i, value);
+      else this.insert(i, bucketMs, value);
     }
-    i = end === 0 || bucketMs > this.starts[i] ? end : lowerBound(this.starts, 0, end, bucketMs);
-    if (i < end && this.starts[i] === bucketMs) {
-      this.counts[i] += 1;
-      this.sums[i] += value;
+  }
+
+  private bump(i: number, value: number): void {
+    this.counts[i] += 1;
+    this.sums[i] += value;
+  }
+
+  private insert(i: number, bucketMs: number, value: number): void {
+    if (i === this.starts.length) {
+      this.starts.push(bucketMs);
+      this.counts.push(1);
+      this.sums.push(value);
       return;
     }
     this.starts.splice(i, 0, bucketMs);
