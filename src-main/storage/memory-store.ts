@@ -38,6 +38,12 @@ import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, inTimeRange 
 import { buildOutcomeStats } from './outcome-stats.js';
 import { buildShiftSummary } from './shift-summary.js';
 
+interface ChannelTables {
+  raw: RawSeries;
+  roll1: RollupSeries;
+  roll10: RollupSeries;
+}
+
 interface Agg {
   n: number;
   sum: number;
@@ -68,10 +74,8 @@ export class MemoryStore implements PersistenceLayer {
   private readonly outcomes: OutcomeRecord[] = [];
   private readonly episodes = new Map<string, FleetEpisode>();
   private queue: MetricSample[] = [];
-  /** channel -> raw samples (deduplicated by time) and the 1 and 10 min rollups. */
-  private readonly raw = new Map<string, RawSeries>();
-  private readonly roll1 = new Map<string, RollupSeries>();
-  private readonly roll10 = new Map<string, RollupSeries>();
+  /** channel -> its raw samples (deduplicated by time) and 1 and 10 min rollups. */
+  private readonly tables = new Map<string, ChannelTables>();
   private readonly packetCounts = new Map<number, number>();
   /** minute -> state -> packets. */
   private readonly rigStates = new Map<number, Map<string, number>>();
@@ -231,8 +235,8 @@ export class MemoryStore implements PersistenceLayer {
     // To the second where raw samples exist (the first and last minute are partial).
     let firstRaw = Infinity;
     let lastRaw = -Infinity;
-    for (const series of this.raw.values()) {
-      series.forEach((t) => {
+    for (const { raw } of this.tables.values()) {
+      raw.forEach((t) => {
         if (t >= first && t < first + ONE_MIN_MS && t < firstRaw) firstRaw = t;
         if (t >= last && t < last + ONE_MIN_MS && t > lastRaw) lastRaw = t;
       });
@@ -243,7 +247,7 @@ export class MemoryStore implements PersistenceLayer {
   async firstTimeAtOrAbove(channel: string, value: number, sinceMs = -Number.MAX_SAFE_INTEGER): Promise<number | null> {
     await this.flushMetrics();
     let best: number | null = null;
-    this.raw.get(channel)?.forEach((t, v) => {
+    this.tables.get(channel)?.raw.forEach((t, v) => {
       if (t >= sinceMs && v >= value && (best === null || t < best)) best = t;
     });
     return best;
@@ -257,14 +261,16 @@ export class MemoryStore implements PersistenceLayer {
     const batch = this.queue;
     this.queue = [];
     for (const s of batch) {
+      const minuteMs = bucketStart(s.timeMs, ONE_MIN_MS);
+      const tenMinMs = bucketStart(s.timeMs, TEN_MIN_MS);
       for (const channel in s.values) {
         const v = s.values[channel];
         if (!storableValue(v)) continue;
-        let series = this.raw.get(channel);
-        if (!series) this.raw.set(channel, (series = new RawSeries()));
-        if (!series.add(s.timeMs, v)) continue; // first write wins, as in SQLite (INSERT OR IGNORE)
-        rollupOf(this.roll1, channel).add(bucketStart(s.timeMs, ONE_MIN_MS), v);
-        rollupOf(this.roll10, channel).add(bucketStart(s.timeMs, TEN_MIN_MS), v);
+        let t = this.tables.get(channel);
+        if (!t) this.tables.set(channel, (t = { raw: new RawSeries(), roll1: new RollupSeries(), roll10: new RollupSeries() }));
+        if (!t.raw.add(s.timeMs, v)) continue; // first write wins, as in SQLite (INSERT OR IGNORE)
+        t.roll1.add(minuteMs, v);
+        t.roll10.add(tenMinMs, v);
       }
       if (s.timeMs > this.newestSampleMs) this.newestSampleMs = s.timeMs;
     }
@@ -272,7 +278,7 @@ export class MemoryStore implements PersistenceLayer {
     if (this.newestSampleMs - this.lastRetentionMs < ONE_MIN_MS) return;
     this.lastRetentionMs = this.newestSampleMs;
     const cutoff = this.newestSampleMs - this.retentionMs;
-    for (const series of this.raw.values()) series.dropBefore(cutoff);
+    for (const { raw } of this.tables.values()) raw.dropBefore(cutoff);
   }
 
   async queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]> {
@@ -289,8 +295,9 @@ export class MemoryStore implements PersistenceLayer {
           agg.sum += sum;
         } else buckets.set(b, { n, sum });
       };
-      if (plan.resolution === 'raw') this.raw.get(channel)?.forEach((t, v) => add(t, 1, v));
-      else (plan.resolution === '1min' ? this.roll1 : this.roll10).get(channel)?.forEach(add);
+      const t = this.tables.get(channel);
+      if (plan.resolution === 'raw') t?.raw.forEach((time, v) => add(time, 1, v));
+      else (plan.resolution === '1min' ? t?.roll1 : t?.roll10)?.forEach(add);
       const points: [number, number][] = [...buckets.entries()]
         .sort((x, y) => x[0] - y[0])
         .map(([t, a]) => [t, a.sum / a.n]);
@@ -308,14 +315,14 @@ export class MemoryStore implements PersistenceLayer {
     for (const [m, n] of this.packetCounts) if (m >= fromMin && m <= toMs) packets += n;
     let effN = 0;
     let effSum = 0;
-    this.roll1.get('mseEfficiencyPercent')?.forEach((t, n, sum) => {
+    this.tables.get('mseEfficiencyPercent')?.roll1.forEach((t, n, sum) => {
       if (t >= fromMin && t <= toMs) {
         effN += n;
         effSum += sum;
       }
     });
     const depth: [number, number][] = [];
-    this.raw.get('holeDepthFt')?.forEach((t, v) => {
+    this.tables.get('holeDepthFt')?.raw.forEach((t, v) => {
       if (inRange(t)) depth.push([t, v]);
     });
     const verifications = this.verifications.filter((v) => inRange(v.timeMs));
@@ -463,10 +470,4 @@ export class MemoryStore implements PersistenceLayer {
     await this.flushMetrics();
     this.closed = true;
   }
-}
-
-function rollupOf(table: Map<string, RollupSeries>, channel: string): RollupSeries {
-  let r = table.get(channel);
-  if (!r) table.set(channel, (r = new RollupSeries()));
-  return r;
 }
