@@ -130,7 +130,7 @@ export class PhysicsEngine {
     const gasRise = this.gas.update(packet.gasUnits, th);
     const founder = this.founder.update(packet, drilling, history, th);
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
-    const osc = onBottom ? torqueOscillation(history, packet.torqueKftLbf, th.stickSlipMinSamples) : null;
+    const osc = onBottom ? torqueOscillation(history, packet.torqueKftLbf, th.stickSlipMinSamples, th.stickSlipCvWarning) : null;
     const cv = osc ? osc.cv : null;
 
     const metrics: DrillingMetrics = {

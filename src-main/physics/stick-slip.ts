@@ -34,6 +34,18 @@ export const MAX_SAMPLE_SPACING_S = 2;
 
 /** Pure: the oscillation of a torque series sampled at 1 Hz, oldest first; null when not assessable. */
 export function torqueOscillationOf(torque: readonly number[], minSamples = 20): TorqueOscillation | null {
+  const spread = torqueSpreadOf(torque, minSamples);
+  return spread && withRegularity(spread);
+}
+
+/** The detrended torque of a window: its residuals, their sum of squares, the mean torque. */
+interface TorqueSpread {
+  residuals: number[];
+  var0: number;
+  mean: number;
+}
+
+function torqueSpreadOf(torque: readonly number[], minSamples: number): TorqueSpread | null {
   const n = torque.length;
   if (n < Math.max(minSamples, 2 * MIN_LAG_S + 2)) return null;
   let mean = 0;
@@ -42,13 +54,24 @@ export function torqueOscillationOf(torque: readonly number[], minSamples = 20):
   if (!(mean >= MIN_ASSESSABLE_TORQUE_KFTLBF)) return null;
   if (!freshSamples(torque, mean)) return null;
   const fit = fitSeries(torque as number[]);
-  const r = new Float64Array(n);
+  // A plain array: allocating a small Float64Array per packet costs more than the whole fit.
+  const residuals: number[] = [];
   let var0 = 0;
   for (let i = 0; i < n; i++) {
-    r[i] = torque[i] - (fit.intercept + fit.slope * i);
-    var0 += r[i] * r[i];
+    const x = torque[i] - (fit.intercept + fit.slope * i);
+    residuals.push(x);
+    var0 += x * x;
   }
-  if (var0 <= 0) return { cv: 0, regularity: 0, periodS: 0, samples: n };
+  return { residuals, var0, mean };
+}
+
+const cvOf = (s: TorqueSpread): number => Math.sqrt(s.var0 / s.residuals.length) / s.mean;
+
+/** The spread's CV with the autocorrelation peak of its residuals (whether the oscillation repeats). */
+function withRegularity(s: TorqueSpread): TorqueOscillation {
+  const r = s.residuals;
+  const n = r.length;
+  if (s.var0 <= 0) return { cv: 0, regularity: 0, periodS: 0, samples: n };
   let best = -1;
   let bestLag = 0;
   const maxLag = Math.min(MAX_LAG_S, Math.floor(n / 2));
@@ -56,13 +79,13 @@ export function torqueOscillationOf(torque: readonly number[], minSamples = 20):
     let c = 0;
     for (let i = k; i < n; i++) c += r[i] * r[i - k];
     // Normalised by the overlap so long lags are not penalised for having fewer pairs.
-    const rho = (c / (n - k)) / (var0 / n);
+    const rho = (c / (n - k)) / (s.var0 / n);
     if (rho > best) {
       best = rho;
       bestLag = k;
     }
   }
-  return { cv: Math.sqrt(var0 / n) / mean, regularity: Math.max(-1, Math.min(1, best)), periodS: bestLag, samples: n };
+  return { cv: cvOf(s), regularity: Math.max(-1, Math.min(1, best)), periodS: bestLag, samples: n };
 }
 
 /**
@@ -82,8 +105,33 @@ function freshSamples(torque: readonly number[], mean: number): boolean {
 const rotatingOnBottom = (e: HistoryEntry): boolean =>
   (e.packet.rigState === 'Drilling' || e.packet.rigState === 'Reaming') && e.packet.torqueKftLbf !== null && e.packet.torqueKftLbf > 0;
 
-/** The oscillation over the last OSCILLATION_WINDOW on-bottom packets plus the current torque. */
-export function torqueOscillation(history: HistoryBuffer<HistoryEntry>, currentTorqueKftLbf: number | null, minSamples = 20): TorqueOscillation | null {
+/**
+ * The oscillation over the last OSCILLATION_WINDOW on-bottom packets plus the current torque.
+ * The regularity (the autocorrelation, most of the cost) is judged only for a CV above
+ * `regularityAboveCv`: below it no detector reads it, and it is null.
+ */
+export function torqueOscillation(
+  history: HistoryBuffer<HistoryEntry>,
+  currentTorqueKftLbf: number | null,
+  minSamples = 20,
+  regularityAboveCv = -Infinity,
+): PacketOscillation | null {
+  const torque = recentOnBottomTorque(history, currentTorqueKftLbf);
+  const spread = torque && torqueSpreadOf(torque, minSamples);
+  if (!spread) return null;
+  if (spread.var0 > 0 && cvOf(spread) <= regularityAboveCv) return { cv: cvOf(spread), regularity: null };
+  const osc = withRegularity(spread);
+  return { cv: osc.cv, regularity: osc.regularity };
+}
+
+/** What the detectors read on every packet: the CV, and the regularity where it was judged. */
+export interface PacketOscillation {
+  cv: number;
+  regularity: number | null;
+}
+
+/** The on-bottom torque of the window, oldest first; null when the feed is too sparse to judge. */
+function recentOnBottomTorque(history: HistoryBuffer<HistoryEntry>, currentTorqueKftLbf: number | null): number[] | null {
   const out: number[] = [];
   // The median spacing is over MAX_SAMPLE_SPACING_S exactly when at least half the gaps are.
   let gaps = 0;
@@ -101,7 +149,7 @@ export function torqueOscillation(history: HistoryBuffer<HistoryEntry>, currentT
   }
   if (currentTorqueKftLbf !== null && currentTorqueKftLbf > 0) out.push(currentTorqueKftLbf);
   if (gaps > 0 && wideGaps >= gaps - (gaps >> 1)) return null;
-  return torqueOscillationOf(out, minSamples);
+  return out;
 }
 
 /** 0 at the warning CV, 1 at the critical CV, linear between (DOMAIN §3.7: 0.15 → 0.25). */
