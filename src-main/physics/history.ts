@@ -28,6 +28,7 @@ export class HistoryBuffer<T> {
   /** Index of the oldest entry. */
   private head = 0;
   private count = 0;
+  private pushCount = 0;
   /** fit()'s values, allocated on the first fit. */
   private fitScratch: Float64Array | null = null;
 
@@ -44,7 +45,13 @@ export class HistoryBuffer<T> {
     return this.count;
   }
 
+  /** Entries pushed since construction or the last clear(): lets a tracker follow the ring incrementally. */
+  get pushes(): number {
+    return this.pushCount;
+  }
+
   push(item: T): void {
+    this.pushCount++;
     if (this.count < this.capacity) {
       this.items[(this.head + this.count) % this.capacity] = item;
       this.count++;
@@ -71,6 +78,7 @@ export class HistoryBuffer<T> {
     this.items.fill(undefined);
     this.head = 0;
     this.count = 0;
+    this.pushCount = 0;
   }
 
   /** Start index (0 = oldest) of the last `lastN` entries. */

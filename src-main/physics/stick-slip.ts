@@ -4,7 +4,7 @@
 // judged by its size relative to the torque level (the oscillation CV) and by whether it repeats
 // (an autocorrelation peak at a lag of 3-15 s). Torque near zero cannot be judged: a collapsing
 // or absent torque reading is not stick-slip.
-import type { HistoryBuffer, HistoryEntry } from './history.js';
+import type { HistoryEntry } from './history.js';
 import { fitSeries } from '../../src-shared/least-squares.js';
 
 export interface TorqueOscillation {
@@ -102,27 +102,9 @@ function freshSamples(torque: readonly number[], mean: number): boolean {
   return bends >= MIN_FRESH_FRACTION * (torque.length - 2);
 }
 
-const rotatingOnBottom = (e: HistoryEntry): boolean =>
+/** An entry whose torque counts for stick-slip: rotating on bottom with a torque reading. */
+export const rotatingOnBottom = (e: HistoryEntry): boolean =>
   (e.packet.rigState === 'Drilling' || e.packet.rigState === 'Reaming') && e.packet.torqueKftLbf !== null && e.packet.torqueKftLbf > 0;
-
-/**
- * The oscillation over the last OSCILLATION_WINDOW on-bottom packets plus the current torque.
- * The regularity (the autocorrelation, most of the cost) is judged only for a CV above
- * `regularityAboveCv`: below it no detector reads it, and it is null.
- */
-export function torqueOscillation(
-  history: HistoryBuffer<HistoryEntry>,
-  currentTorqueKftLbf: number | null,
-  minSamples = 20,
-  regularityAboveCv = -Infinity,
-): PacketOscillation | null {
-  const torque = recentOnBottomTorque(history, currentTorqueKftLbf);
-  const spread = torque && torqueSpreadOf(torque, minSamples);
-  if (!spread) return null;
-  if (spread.var0 > 0 && cvOf(spread) <= regularityAboveCv) return { cv: cvOf(spread), regularity: null };
-  const osc = withRegularity(spread);
-  return { cv: osc.cv, regularity: osc.regularity };
-}
 
 /** What the detectors read on every packet: the CV, and the regularity where it was judged. */
 export interface PacketOscillation {
@@ -130,26 +112,17 @@ export interface PacketOscillation {
   regularity: number | null;
 }
 
-/** The on-bottom torque of the window, oldest first; null when the feed is too sparse to judge. */
-function recentOnBottomTorque(history: HistoryBuffer<HistoryEntry>, currentTorqueKftLbf: number | null): number[] | null {
-  const out: number[] = [];
-  // The median spacing is over MAX_SAMPLE_SPACING_S exactly when at least half the gaps are.
-  let gaps = 0;
-  let wideGaps = 0;
-  let prevMs: number | null = null;
-  for (let i = Math.max(0, history.size - OSCILLATION_WINDOW); i < history.size; i++) {
-    const e = history.at(i);
-    if (!rotatingOnBottom(e)) continue;
-    out.push(e.packet.torqueKftLbf as number);
-    if (prevMs !== null) {
-      gaps++;
-      if ((e.packet.timeMs - prevMs) / 1000 > MAX_SAMPLE_SPACING_S) wideGaps++;
-    }
-    prevMs = e.packet.timeMs;
-  }
-  if (currentTorqueKftLbf !== null && currentTorqueKftLbf > 0) out.push(currentTorqueKftLbf);
-  if (gaps > 0 && wideGaps >= gaps - (gaps >> 1)) return null;
-  return out;
+/**
+ * The oscillation of the packet's torque window (TorqueWindow.recent). The regularity (the
+ * autocorrelation, most of the cost) is judged only for a CV above `regularityAboveCv`: below
+ * it no detector reads it, and it is null.
+ */
+export function packetOscillationOf(torque: readonly number[], minSamples: number, regularityAboveCv = -Infinity): PacketOscillation | null {
+  const spread = torqueSpreadOf(torque, minSamples);
+  if (!spread) return null;
+  if (spread.var0 > 0 && cvOf(spread) <= regularityAboveCv) return { cv: cvOf(spread), regularity: null };
+  const osc = withRegularity(spread);
+  return { cv: osc.cv, regularity: osc.regularity };
 }
 
 /** 0 at the warning CV, 1 at the critical CV, linear between (DOMAIN §3.7: 0.15 → 0.25). */
