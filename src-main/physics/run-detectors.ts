@@ -79,15 +79,23 @@ function addTo(detections: Detection[], d: Detection | null): Detection | null {
  * a missing channel say nothing about whether a kick or a pack-off is over.
  */
 export function assessableCategories(packet: WitsPacket, x: DetectorInputs, out: Set<AnomalyCategory>, trip: TripReading | null = null): Set<AnomalyCategory> {
-  out.clear();
   const state = packet.rigState;
-  if (trip && (trip.tripTank || trip.pits)) out.add('WellControl');
   const wellControlSeen = x.flowBalanceGpm !== null || x.pitRateBblHr !== null || x.gasUnits !== null;
-  if (isWellControlState(state) && x.pumpsSteady && wellControlSeen) out.add('WellControl');
-  if (x.pumpsOffSettledS !== null && (x.flowOutPumpsOffGpm !== null || x.pitGainPumpsOffBbl !== null)) out.add('WellControl');
-  if (x.pumpsSteady && (x.sppDeltaPsi !== null || x.ecdMarginPpg !== null)) out.add('Hydraulics');
-  if (isOnBottomState(state) && x.torqueDeltaFraction !== null) out.add('Mechanical');
-  if (state === 'Drilling') {
+  const wellControl =
+    Boolean(trip && (trip.tripTank || trip.pits)) ||
+    (isWellControlState(state) && x.pumpsSteady && wellControlSeen) ||
+    (x.pumpsOffSettledS !== null && (x.flowOutPumpsOffGpm !== null || x.pitGainPumpsOffBbl !== null));
+  const hydraulics = x.pumpsSteady && (x.sppDeltaPsi !== null || x.ecdMarginPpg !== null);
+  const mechanical = isOnBottomState(state) && x.torqueDeltaFraction !== null;
+  const drilling = state === 'Drilling';
+  // Mostly the same as on the last packet: the set is refilled only when a member changes.
+  const same = out.has('WellControl') === wellControl && out.has('Hydraulics') === hydraulics && out.has('Mechanical') === mechanical && out.has('DrillingEfficiency') === drilling && out.has('Formation') === drilling;
+  if (same) return out;
+  out.clear();
+  if (wellControl) out.add('WellControl');
+  if (hydraulics) out.add('Hydraulics');
+  if (mechanical) out.add('Mechanical');
+  if (drilling) {
     out.add('DrillingEfficiency');
     out.add('Formation');
   }
