@@ -192,7 +192,8 @@ export class QualityGate {
     }
     const q = qualityOf(f, jumps);
     if (q.level === 'ok' && jumps.length > 0) q.level = 'suspect';
-    const blanked = q.level === 'invalid' ? [] : blankedChannels(input, p);
+    // Only a range blank or a depth jump nulls a channel the rig sent as a number: most packets have neither.
+    const blanked = q.level === 'invalid' || (f.blanks.length === 0 && jumps.length === 0) ? [] : blankedChannels(input, p);
     if (q.level !== 'invalid') {
       this.lastTimeMs = p.timeMs;
       this.count(blanked);
