@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitIndexed, fitLine } from '../../../src-shared/least-squares.js';
 import { HistoryBuffer } from '../../../src-main/physics/history.js';
-import { kthSmallest } from '../../../src-main/physics/trackers/mse-reference.js';
+import { SortedWindow } from '../../../src-main/physics/trackers/sorted-window.js';
 
 /** A deterministic wobbly series (no Math.random: the same numbers on every run). */
 const wobbly = (n: number, level: number): number[] => Array.from({ length: n }, (_, k) => level + 0.37 * k + 5 * Math.sin(k * 1.7) + ((k * 7919) % 13) / 10);
@@ -36,15 +36,21 @@ describe('HistoryBuffer.fit', () => {
   });
 });
 
-describe('kthSmallest', () => {
-  it('gives every order statistic a sort gives, duplicates included', () => {
-    const xs = Float64Array.from(wobbly(301, 100).map((v) => Math.round(v)));
-    const sorted = xs.slice().sort();
-    for (const k of [0, 1, 75, 150, 299, 300]) {
-      const copy = xs.slice();
-      expect(kthSmallest(copy, copy.length, k)).toBe(sorted[k]);
-      // Everything right of k is at least the k-th (the percentile reads its neighbour there).
-      expect(Math.min(...copy.subarray(k))).toBe(sorted[k]);
-    }
+describe('SortedWindow (the MSE reference window)', () => {
+  it('gives the percentile a sort of the last N values gives, while filling and sliding, duplicates included', () => {
+    const w = new SortedWindow(300);
+    const all = wobbly(1000, 100).map((v) => Math.round(v));
+    all.forEach((v, k) => {
+      w.push(v);
+      if (k % 37 !== 0 && k !== 999) return;
+      const xs = Float64Array.from(all.slice(Math.max(0, k + 1 - 300), k + 1)).sort();
+      for (const p of [0, 0.25, 0.5, 1]) {
+        const pos = p * (xs.length - 1);
+        const lo = Math.floor(pos);
+        const hi = Math.min(lo + 1, xs.length - 1);
+        expect(w.percentile(p)).toBe(xs[lo] + (xs[hi] - xs[lo]) * (pos - lo));
+      }
+    });
+    expect(w.size).toBe(300);
   });
 });
