@@ -50,6 +50,12 @@ export const WellConfigSchema = z
       /** Per-item overrides, e.g. { "0150" = "ecdPpg" }. */
       channel_overrides: z.record(z.string().regex(/^\d{4}$/), z.string().max(64)).default({}),
       units: z.enum(['imperial', 'metric']).default('imperial'),
+      /**
+       * A WITS packet's time: "receive" = when it arrived (DOMAIN §1.1); "frame" = the frame's own
+       * Record 01 Date (0105, YYMMDD) and Time (0106, HHMMSS) items read as UTC, the receive time
+       * for a frame without them (never with the reference map, where 0105 is block position).
+       */
+      packet_time: z.enum(['receive', 'frame']).default('receive'),
       /** Extra values that mean "no reading" besides -999.25 and -9999. */
       null_values: z.array(z.number().finite()).max(16).default([]),
       /** Seconds without a packet before the feed is reported offline (hard maximum: 5 min). */

@@ -27,6 +27,10 @@ export interface DrillingMetrics {
   ecdMarginPpg: number | null;
   /** flow out - flow in; positive = gain (kick side), negative = loss side. */
   flowBalanceGpm: number | null;
+  /** RMS of the flow balance at steady pumps on this rig: the flow-out sensor's own noise (gpm; absent or null while learning). */
+  flowNoiseGpm?: number | null;
+  /** RMS of the pit rate with settled pits on this rig (transfers, additions, agitators; bbl/hr; absent or null while learning). */
+  pitRateNoiseBblHr?: number | null;
   /** Least-squares slope of pit volume over the recent window, bbl/hr. */
   pitRateBblHr: number | null;
   /** Pit volume now minus the pit reference (volume at the start of the window), bbl. */

@@ -27,6 +27,8 @@ export interface WitsDecodeSettings {
   units: UnitSystem;
   /** Extra "no reading" values on top of -999.25 and -9999. */
   nullValues?: readonly number[];
+  /** Use the frame's own Date/Time items (0105/0106) as the packet time when present. */
+  frameTime?: boolean;
   /** Clock for receive-time stamps; injectable for tests. */
   now?: () => number;
 }

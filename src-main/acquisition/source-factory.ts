@@ -15,6 +15,8 @@ export interface SourceFactoryOptions {
   channelMap: ChannelMap;
   units: UnitSystem;
   nullValues?: readonly number[];
+  /** acquisition.packet_time = "frame": WITS frames stamped with their own Date/Time items. */
+  frameTime?: boolean;
   now?: () => number;
   tcp?: TcpClientOptions;
   listen?: TcpListenOptions;
@@ -27,7 +29,7 @@ export interface SourceFactoryOptions {
 }
 
 export function createSource(cfg: SourceConfig, opts: SourceFactoryOptions): DataSource {
-  const settings = { channelMap: opts.channelMap, units: opts.units, nullValues: opts.nullValues, now: opts.now };
+  const settings = { channelMap: opts.channelMap, units: opts.units, nullValues: opts.nullValues, frameTime: opts.frameTime, now: opts.now };
   switch (cfg.kind) {
     case 'tcp':
       return new TcpClientSource(cfg.host, cfg.port, settings, opts.tcp);

@@ -5,6 +5,7 @@
 import { emptyChannels, makePacket, type ChannelValues, type WitsPacket } from '../../src-shared/wits.js';
 import type { UnitSystem } from '../../src-shared/units.js';
 import { toCanonical, type ChannelMap } from './channel-map.js';
+import { WITS_DATE_CODE, WITS_TIME_CODE, witsDateTimeMs } from './wits-date-time.js';
 
 /** One complete `&&`…`!!` frame: item code -> value (null = the rig's "no reading" sentinel). */
 export interface WitsFrame {
@@ -168,6 +169,11 @@ export interface DecodeOptions {
   channelMap: ChannelMap;
   /** The unit system the rig sends in; converted to canonical (US oilfield) here, once. */
   units: UnitSystem;
+  /**
+   * Stamp a packet with the frame's own Date/Time items (0105/0106, UTC) when it carries both and
+   * the channel map gives those codes no channel; otherwise with the receive time.
+   */
+  frameTime?: boolean;
 }
 
 export interface DecoderStats {
@@ -178,7 +184,7 @@ export interface DecoderStats {
   emptyFrames: number;
 }
 
-/** Frame -> canonical packet. `receivedAtMs` is the UTC receive time (WITS frames carry none). */
+/** Frame -> canonical packet, stamped with the UTC receive time unless `frameTime` finds the frame's own. */
 export function decodeFrame(frame: WitsFrame, opts: DecodeOptions, receivedAtMs: number): WitsPacket {
   const values: ChannelValues = emptyChannels();
   for (const [code, value] of frame.items) {
@@ -186,7 +192,13 @@ export function decodeFrame(frame: WitsFrame, opts: DecodeOptions, receivedAtMs:
     if (!channel) continue;
     values[channel] = value === null ? null : toCanonical(channel, value, opts.units);
   }
-  return makePacket(receivedAtMs, values);
+  return makePacket((opts.frameTime && frameTimeMs(frame, opts.channelMap)) || receivedAtMs, values);
+}
+
+function frameTimeMs(frame: WitsFrame, map: ChannelMap): number | null {
+  // The reference layout reads 0105 as block position: never a date there.
+  if (map.byCode.has(WITS_DATE_CODE) || map.byCode.has(WITS_TIME_CODE)) return null;
+  return witsDateTimeMs(frame.items.get(WITS_DATE_CODE), frame.items.get(WITS_TIME_CODE));
 }
 
 /** Parser + decoder for one byte stream: what every WITS source (TCP, serial, stdin) runs. */

@@ -6,10 +6,11 @@
 // pipeline has not pushed it into history yet.
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
-import { sppJudges, torqueExcessFraction } from '../physics/detectors.js';
-import { MIN_REGULARITY, torqueOscillationOf } from '../physics/stick-slip.js';
+import { sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
+import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY, OSCILLATION_WINDOW, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
+import { BBL_HR_PER_GPM, pitRateFromWell } from '../physics/flow.js';
 import { verifyTripVolume } from './trip-verify.js';
 import { cap, f0, f1, f2, finite, last, lineFit, mean, median, onBottom, pct, type Num, type Sample, type Verdict } from './verify-helpers.js';
 
@@ -101,6 +102,17 @@ function judge(ticket: Ticket, s: Sample[], t: EffectiveThresholds): Verdict {
   }
 }
 
+/** A flow reading confirms on its own when its half-minute mean stands this many RMS clear of the paddle's noise. */
+const FLOW_HELD_NOISE_MULTIPLE = 2.5;
+/** Beside the pits (two sensors agreeing), a smaller lead over the noise is enough. */
+const FLOW_WITH_PITS_NOISE_MULTIPLE = 1.5;
+/** Share of the flow-implied pit rate the pits must show to back the flow (their trend lags). */
+const PITS_FOLLOW_SHARE = 0.3;
+/** Pits back the flow only when their rate stands this many RMS clear of their own noise. */
+const PIT_NOISE_MULTIPLE = 1.5;
+/** The half minute a paddle's wander must be outlasted (samples at 1 Hz). */
+const FLOW_HOLD_SAMPLES = 30;
+
 function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const sign = fault === 'kick' ? 1 : -1;
   const word = fault === 'kick' ? 'kick' : 'lost circulation';
@@ -113,14 +125,25 @@ function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, s
   }
   // Median, not mean: one spike on the flow-out paddle must not confirm a kick.
   const fb = fb5.length >= 3 ? sign * median(fb5) : null;
-  const pr = pr5.length >= 3 ? sign * mean(pr5) : null;
+  // The paddle wanders for tens of seconds at a time: what it holds over half a minute, against
+  // this rig's own flow noise, tells an influx from the wander.
+  const fbHeld = fb5.length >= 3 ? sign * mean(last(fbAll, FLOW_HOLD_SAMPLES)) : null;
+  const learnedNoise = s[s.length - 1].metrics.flowNoiseGpm ?? null;
+  const noise = learnedNoise ?? 0;
+  const prRead = pr5.length >= 3 ? sign * mean(pr5) : null;
+  // Pits moving faster than the flow balance explains are being worked at surface: no evidence.
+  const surface = prRead !== null && fbHeld !== null && !pitRateFromWell(prRead, fbHeld, learnedNoise);
+  const pr = surface ? null : prRead;
   const r2 = lineFit(last(fbAll, 10)).r2;
   const dir = fault === 'kick' ? 'above' : 'below';
   const desc =
     (fb !== null ? `flow out ${f1(Math.abs(fb))} gpm ${fb >= 0 ? dir : fault === 'kick' ? 'below' : 'above'} flow in` : 'no flow-out reading') +
+    (fbHeld !== null ? ` (${f1(fbHeld)} gpm held over ${Math.min(fbAll.length, FLOW_HOLD_SAMPLES)} s, flow noise ${f1(noise)} gpm)` : '') +
     (pr !== null ? `, pit ${sign * pr >= 0 ? 'gaining' : 'losing'} ${f1(Math.abs(pr))} bbl/hr` : '') +
+    (surface ? `, pit moving ${f1(Math.abs(prRead))} bbl/hr, more than the flow explains (surface transfer)` : '') +
     ` (last ${Math.max(fb5.length, pr5.length)} s)`;
   const fbv = fb ?? 0;
+  const held = fbHeld ?? 0;
   const prv = pr ?? 0;
   // Returns and pits are one system: a flow gain or deficit that is real shows in the pits
   // (12 gpm is 17 bbl/hr). Where the pits are read and disagree, a flow reading below the
@@ -129,14 +152,18 @@ function wellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, s
   if (pitsDisagree && fbv <= t.verifyFlowBalanceCriticalGpm) {
     return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, but the pits do not follow: ${desc}.`, r2 };
   }
-  if (fbv > t.verifyFlowBalanceConfirmGpm || prv > t.verifyPitRateConfirmBblHr) {
-    const critical = fbv > t.verifyFlowBalanceCriticalGpm || prv > t.verifyPitRateCriticalBblHr;
+  const flowHeld = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_HELD_NOISE_MULTIPLE * noise);
+  const flowBesidePits = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_WITH_PITS_NOISE_MULTIPLE * noise);
+  // The pits back the flow when they move clear of their own noise (additions, agitators) and
+  // at a good share of the rate the held flow implies (returns and pits are one system).
+  const pitNoise = s[s.length - 1].metrics.pitRateNoiseBblHr ?? 0;
+  const pitsFollowFlow = prv >= PITS_FOLLOW_SHARE * BBL_HR_PER_GPM * held && prv > PIT_NOISE_MULTIPLE * pitNoise;
+  const pitsConfirm = pitsFollowFlow && (prv > t.verifyPitRateConfirmBblHr || (sustained && prv > t.verifyPitRateTransientBblHr));
+  if ((flowHeld && (fbv > t.verifyFlowBalanceConfirmGpm || sustained)) || (flowBesidePits && pitsConfirm)) {
+    const critical = fbv > Math.max(t.verifyFlowBalanceCriticalGpm, FLOW_HELD_NOISE_MULTIPLE * noise) || prv > t.verifyPitRateCriticalBblHr;
     return { status: 'Confirmed', severity: critical ? 'CRITICAL' : 'HIGH', reason: `${cap(word)} confirmed: ${desc}.`, r2 };
   }
-  if (sustained && (fbv > t.verifyFlowBalanceTransientGpm || prv > t.verifyPitRateTransientBblHr)) {
-    return { status: 'Confirmed', severity: 'HIGH', reason: `${cap(word)} confirmed, sustained: ${desc}.`, r2 };
-  }
-  if (!sustained && fbv < t.verifyFlowBalanceTransientGpm && prv < t.verifyPitRateTransientBblHr) {
+  if (!sustained && held < t.verifyFlowBalanceTransientGpm && prv < t.verifyPitRateTransientBblHr) {
     return { status: 'Rejected', severity: 'LOW', reason: `No ${word}: ${desc}, within normal variation.`, r2 };
   }
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, not yet clear: ${desc}.`, r2 };
@@ -165,6 +192,10 @@ function pitRate(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   const a = Math.abs(avg);
   const r2 = lineFit(last(finite(s, (x) => x.packet.pitVolumeBbl), 60)).r2;
   const d = `pit ${avg >= 0 ? 'gaining' : 'losing'} ${f1(a)} bbl/hr on average over ${v.length} s`;
+  const fb = last(finite(s, (x) => x.metrics.flowBalanceGpm), 10);
+  if (fb.length >= 5 && !pitRateFromWell(avg, median(fb), s[s.length - 1].metrics.flowNoiseGpm ?? null)) {
+    return { status: 'Rejected', severity: 'LOW', reason: `Pit moving at surface: ${d} while flow out is ${f1(median(fb))} gpm from flow in (a transfer, not the well).`, r2 };
+  }
   // A real gain or loss moves the pit in a line over the minute; a fit over a short span
   // after a pump restart turns a 0.1 bbl sensor wiggle into "10 bbl/hr" (R² near 0).
   if (a > t.verifyPitRateConfirmBblHr && r2 >= t.verifyTrendConsistencyR2) {
@@ -255,8 +286,13 @@ function ends(xs: readonly number[], k = 5): { first: number; last: number } {
  * below its own with the torque rise beyond any WOB rise; a torque trend rising over the window
  * supports it.
  */
+/** Torque still climbing by this share over the window: a pack-off building, not a new plateau. */
+const PACKOFF_TORQUE_TREND_FRACTION = 0.1;
+
 function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const td = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), 10);
+  const newest = s[s.length - 1].packet.torqueKftLbf;
+  if (newest === null || newest < MIN_ASSESSABLE_TORQUE_KFTLBF) return packOffWithoutTorque(s, t);
   if (td.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque against its baseline (${td.length} packets).`, r2: 0 };
   const tq = mean(td);
   const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
@@ -272,7 +308,7 @@ function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   const torqueTrend = torques.length > 1 && mean(torques) > 0 ? (fit.slope * (torques.length - 1)) / mean(torques) : 0;
   // Only the torque rise beyond the WOB rise is drag on the string (more weight, more bit torque).
   const excess = torqueExcessFraction(tq, wobRise);
-  const sppOn = sppD !== null && (sppD >= t.sppDeviationWarningPsi / 2 || (sppLevel - sppD > 0 && sppD / (sppLevel - sppD) > t.packoffSppIncreaseFraction));
+  const sppOn = sppD !== null && sppRiseCounts(sppD, sppLevel - sppD, t);
   const ropOn = ropDrop !== null && ropDrop > t.packoffRopDecreaseFraction;
   const parts = [`torque ${pct(tq)} above baseline (10 s average)`];
   if (sppD !== null) parts.push(`SPP ${sppD >= 0 ? '+' : ''}${f0(sppD)} psi vs baseline`);
@@ -282,23 +318,43 @@ function packOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdi
   const d = parts.join(', ');
   const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
   const sppBlind = !sppJudges(sppD, ages.length ? ages[0] : null);
-  if (excess > t.torqueIncreaseCriticalFraction && sppBlind && ropOn) {
+  if (excess > t.torqueIncreaseCriticalFraction && sppBlind && ropOn && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION / 2) {
     return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed (SPP not yet judged at this pump rate): ${d}.`, r2: fit.r2 };
   }
   if (excess > t.torqueIncreaseWarningFraction && ((sppOn && ropOn) || (excess > t.torqueIncreaseCriticalFraction && sppD !== null && sppD >= t.sppDeviationWarningPsi))) {
     const severe = excess > t.torqueIncreaseCriticalFraction && sppOn && (ropOn || sppD! >= t.sppDeviationWarningPsi);
     return { status: 'Confirmed', severity: severe ? 'CRITICAL' : 'HIGH', reason: `Pack-off signs confirmed: ${d}.`, r2: fit.r2 };
   }
-  if (excess > t.torqueIncreaseCriticalFraction && sustained && torqueTrend > 0) {
+  // Torque alone confirms only while SPP cannot speak: with the pumps on, a string packing off
+  // raises SPP, so a judged SPP that sits still says the torque is something else (rock, bit).
+  if (excess > t.torqueIncreaseCriticalFraction && sustained && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION && sppBlind) {
     return { status: 'Confirmed', severity: 'HIGH', reason: `Torque high, rising and sustained beyond what the WOB explains: ${d}.`, r2: fit.r2 };
   }
   if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2: fit.r2 };
 }
 
+/** Pack-off with no torque reading: SPP held up against a judged baseline, ROP held down. */
+function packOffWithoutTorque(s: Sample[], t: EffectiveThresholds): Verdict {
+  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
+  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), 10);
+  const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
+  if (sd.length < 5 || rd.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'No torque reading, and not enough SPP or ROP against their baselines to check a pack-off.', r2: 0 };
+  const spp = mean(sd);
+  const rop = mean(rd);
+  const r2 = lineFit(sd).r2;
+  const d = `SPP ${spp >= 0 ? '+' : ''}${f0(spp)} psi vs baseline, ROP −${pct(Math.max(rop, 0))} vs baseline over 10 s (no torque reading)`;
+  if (sppJudges(spp, ages.length ? ages[0] : null) && Math.min(...sd) >= t.sppDeviationWarningPsi && rop > t.packoffRopDecreaseFraction) {
+    return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed: ${d}; a plugged nozzle looks the same.`, r2 };
+  }
+  if (spp < t.sppDeviationWarningPsi / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2 };
+  return { status: 'Uncertain', severity: 'MEDIUM', reason: `SPP up without a torque reading to confirm: ${d}.`, r2 };
+}
+
 /** Stick-slip: the torque oscillation over the window, detrended, and whether it repeats. */
 function stickSlip(s: Sample[], t: EffectiveThresholds): Verdict {
-  const tq = finite(s, (x) => x.packet.torqueKftLbf, (x) => onBottom(x) && (x.packet.torqueKftLbf ?? 0) > 0);
+  // The detector's own window: an oscillation building up reads smaller over a longer one.
+  const tq = last(finite(s, (x) => x.packet.torqueKftLbf, (x) => onBottom(x) && (x.packet.torqueKftLbf ?? 0) > 0), OSCILLATION_WINDOW);
   const osc = torqueOscillationOf(tq, Math.min(20, t.stickSlipMinSamples));
   if (!osc) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque not assessable for stick-slip (${tq.length} on-bottom packets, or torque near zero).`, r2: 0 };
   const m = mean(tq);

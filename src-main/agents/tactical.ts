@@ -24,6 +24,7 @@ import type { WellConfig } from '../../src-shared/config.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import type { Detection } from '../physics/detectors.js';
+import { pitRateFromWell } from '../physics/flow.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
 
@@ -258,7 +259,8 @@ export function ticketSeverity(category: AnomalyCategory, d: Detection, m: Drill
   switch (category) {
     case 'WellControl': {
       const fb = m.flowBalanceGpm !== null ? Math.abs(m.flowBalanceGpm) : 0;
-      const pr = m.pitRateBblHr !== null ? Math.abs(m.pitRateBblHr) : 0;
+      const fromWell = m.pitRateBblHr !== null && (m.flowBalanceGpm === null || pitRateFromWell(m.pitRateBblHr, m.flowBalanceGpm, m.flowNoiseGpm ?? null));
+      const pr = fromWell ? Math.abs(m.pitRateBblHr as number) : 0;
       return fb > t.flowImbalanceCriticalGpm || pr > t.pitRateCriticalBblHr || d.level === 'CRITICAL' ? 'CRITICAL' : 'HIGH';
     }
     case 'Hydraulics': {

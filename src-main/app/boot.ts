@@ -151,6 +151,7 @@ function openStorage(o: BootOptions, config: WellConfig, notices: StartupNotice[
       metricsRetentionDays: config.storage.metrics_retention_days,
       rollup1minRetentionDays: config.storage.rollup_1min_retention_days,
       rollup10minRetentionDays: config.storage.rollup_10min_retention_days,
+      log: o.log,
     });
     if (storage.setAside) {
       notices.push({

@@ -23,6 +23,7 @@ export function buildSource(cfg: SourceConfig, units: UnitSystem, config: WellCo
     channelMap: buildChannelMap(config.acquisition.channel_map, config.acquisition.channel_overrides as Record<string, never>),
     units,
     nullValues: config.acquisition.null_values,
+    frameTime: config.acquisition.packet_time === 'frame',
     listenHost: config.acquisition.listen_host,
     listen: { allowedSenders: config.acquisition.listen_allow, maxConnections: config.acquisition.listen_max_connections },
     simulatorFactory: (c) => new SimulatorSource(c),

@@ -34,6 +34,8 @@ export interface CliOptions {
   startMs: number | undefined;
   /** Seconds of the scenario skipped before the TCP server sends (--from): a restarted feed resumes there. */
   fromS: number;
+  /** WITS frames carry the sample's time as Record 01 Date/Time items (0105/0106, UTC). */
+  witsTime: boolean;
   /** A fault on a real recording instead of the model (see simulator/base-args.ts). */
   base: BaseRunOptions | null;
 }
@@ -41,7 +43,7 @@ export interface CliOptions {
 const USAGE =
   'usage: npm run simulate -- [--scenario NAME] [--seed N] [--duration 2h|90m|3600s] [--speed N|max] ' +
   '[--port N [--host H] | --serial PATH | --stdout | --format csv --out FILE] [--units metric] ' +
-  '[--channel-map wits-record01|reference] [--campaign production|pa] [--start ISO] [--from 45m (with --port)] [--ground-truth FILE]\n' +
+  '[--channel-map wits-record01|reference] [--wits-time] [--campaign production|pa] [--start ISO] [--from 45m (with --port)] [--ground-truth FILE]\n' +
   `       npm run simulate -- ${BASE_USAGE} [outputs as above]`;
 
 /** "2h", "90m", "3600s" or bare seconds -> seconds. */
@@ -74,6 +76,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     out: { type: 'string' },
     units: { type: 'string' },
     'channel-map': { type: 'string' },
+    'wits-time': { type: 'boolean' },
     campaign: { type: 'string' },
     start: { type: 'string' },
     from: { type: 'string' },
@@ -142,6 +145,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (mapText !== 'wits-record01' && mapText !== 'reference') {
     throw new UsageError(`bad --channel-map '${mapText}' (wits-record01 or reference)`);
   }
+  const witsTime = v['wits-time'] ?? false;
+  if (witsTime && output.kind === 'csv') throw new UsageError('--wits-time is for WITS output; the CSV has its own timestamp column');
+  if (witsTime && mapText === 'reference') throw new UsageError('--wits-time needs --channel-map wits-record01 (the reference layout uses 0105 for block position)');
   let campaign: Campaign | undefined;
   if (v.campaign !== undefined) {
     const c = parseCampaign(v.campaign);
@@ -168,6 +174,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     output,
     units,
     channelMap: mapText,
+    witsTime,
     groundTruthFile: v['ground-truth'] ?? null,
     campaign,
     startMs,
@@ -192,6 +199,7 @@ export async function runCli(o: CliOptions): Promise<void> {
       fromS: o.fromS,
       channelMap: o.channelMap,
       units: o.units,
+      dateTime: o.witsTime,
     });
     writeGroundTruth(o, server.groundTruth());
     process.stderr.write(`simulator: ${o.scenario} seed ${o.seed} on tcp://${o.output.host}:${server.port}\n`);
@@ -217,6 +225,7 @@ export async function runCli(o: CliOptions): Promise<void> {
       channelMap: o.channelMap,
       units: o.units,
       hook: wireHookFor(o.scenario, o.seed)?.hook,
+      dateTime: o.witsTime,
     });
   }
   sink.on('error', (err: NodeJS.ErrnoException) => {

@@ -147,6 +147,13 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
 
   errors.push(...tripIssues(c));
 
+  // The frame's own time needs 0105/0106 free of channels; the reference layout uses 0105.
+  const a = c.acquisition;
+  const dateTimeTaken = a.channel_map === 'reference' || ['0105', '0106'].some((code) => code in a.channel_overrides);
+  if (a.packet_time === 'frame' && dateTimeTaken) {
+    warn('acquisition.packet_time', '"frame" needs items 0105/0106 as date and time, but the channel map gives them a channel: packets are stamped on arrival');
+  }
+
   // Channels declared not fitted must be channel names.
   for (const [i, name] of c.acquisition.absent_channels.entries()) {
     if (!channels.has(name)) err(`acquisition.absent_channels.${i}`, `"${name}" is not a channel name (one of ${CHANNELS.join(', ')})`);

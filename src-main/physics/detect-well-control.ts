@@ -2,6 +2,7 @@
 // Every flow and pit rule needs a flow-out sensor; a single indicator must stand clear of this
 // rig's own noise (trackers/noise-band.ts).
 import { clamp01, r0, r1, type Detection, type DetectorInputs } from './detection.js';
+import { pitRateFromWell } from './flow.js';
 import { singleIndicatorLevel } from './trackers/noise-band.js';
 import type { EffectiveThresholds } from './thresholds.js';
 
@@ -21,8 +22,7 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(fb / t.kickFlowSeverityDivisorGpm);
   }
-  const gain = x.pitsSettled ? x.pitGainBbl : null;
-  const rate = x.pitsSettled ? x.pitRateBblHr : null;
+  const { gain, rate } = wellPits(x, fb);
   const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
   const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
   if ((gain !== null && gain > pitGainLevel) || (rate !== null && rate > pitRateLevel)) {
@@ -64,6 +64,16 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
 }
 
 /**
+ * The pits as evidence of the well: settled after the last pump change, and moving no faster
+ * than the flow balance can explain (faster is a transfer at surface, flow.ts).
+ */
+function wellPits(x: DetectorInputs, fb: number): { gain: number | null; rate: number | null } {
+  if (!x.pitsSettled) return { gain: null, rate: null };
+  if (x.pitRateBblHr !== null && !pitRateFromWell(x.pitRateBblHr, fb, x.flowNoiseGpm)) return { gain: null, rate: null };
+  return { gain: x.pitGainBbl, rate: x.pitRateBblHr };
+}
+
+/**
  * The flow check a driller does at every connection: with the pumps off and the flow-back
  * over, the well must be static. Returns still coming over the flow-out sensor mean the well
  * is flowing: a kick, often swabbed in while picking up. CRITICAL above the critical
@@ -101,8 +111,7 @@ export function detectLoss(x: DetectorInputs, t: EffectiveThresholds): Detection
     count++;
     sum += clamp01(-fb / t.kickFlowSeverityDivisorGpm);
   }
-  const gain = x.pitsSettled ? x.pitGainBbl : null;
-  const rate = x.pitsSettled ? x.pitRateBblHr : null;
+  const { gain, rate } = wellPits(x, fb);
   const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
   const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
   if ((gain !== null && gain < -pitGainLevel) || (rate !== null && rate < -pitRateLevel)) {
@@ -167,7 +176,8 @@ export function detectH2s(x: DetectorInputs, t: EffectiveThresholds): Detection 
 }
 
 /**
- * Pit rate alone (no flow-out confirmation). Needs flow-out like every pit/flow rule, pits
+ * Pit rate alone (no flow-out confirmation): a slow gain or loss the paddle's noise hides.
+ * Needs flow-out like every pit/flow rule, pits
  * settled after the last pump change, and the pit to have actually moved by the pit-gain warning
  * in the same direction: a rate from line fill or sensor noise does not add up to barrels.
  */
@@ -175,6 +185,8 @@ export function detectPitRate(x: DetectorInputs, t: EffectiveThresholds): Detect
   if (x.flowBalanceGpm === null || !x.pumpsSteady || !x.pitsSettled || x.pitRateBblHr === null || x.pitGainBbl === null) return null;
   const r = x.pitRateBblHr;
   if (Math.abs(r) <= singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr)) return null;
+  // Faster than the flow-out sensor could miss: filled or emptied at surface, not by the well.
+  if (!pitRateFromWell(r, x.flowBalanceGpm, x.flowNoiseGpm)) return null;
   if (Math.sign(x.pitGainBbl) !== Math.sign(r) || Math.abs(x.pitGainBbl) <= singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl)) return null;
   const critical = Math.abs(r) > t.pitRateCriticalBblHr;
   return {

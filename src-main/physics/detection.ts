@@ -118,6 +118,16 @@ export const SPP_JUDGES_AFTER_S = 300;
 export const sppJudges = (sppDeltaPsi: number | null | undefined, baselineAgeS: number | null | undefined): boolean =>
   sppDeltaPsi !== null && sppDeltaPsi !== undefined && baselineAgeS !== null && baselineAgeS !== undefined && baselineAgeS >= SPP_JUDGES_AFTER_S;
 
+/**
+ * SPP up enough to count towards a pack-off: half the deviation warning, or the configured
+ * fraction of the baseline pressure when that is more than a quarter of the warning (a fraction
+ * of a near-zero pressure, shallow or with the sensor reading nothing, is no rise).
+ */
+export function sppRiseCounts(sppDeltaPsi: number, sppBaselinePsi: number, t: { sppDeviationWarningPsi: number; packoffSppIncreaseFraction: number }): boolean {
+  if (sppDeltaPsi >= t.sppDeviationWarningPsi / 2) return true;
+  return sppBaselinePsi > 0 && sppDeltaPsi >= t.sppDeviationWarningPsi / 4 && sppDeltaPsi / sppBaselinePsi > t.packoffSppIncreaseFraction;
+}
+
 /** Torque rise beyond what a WOB rise explains (a founder or a weight step is not drag). */
 export const torqueExcessFraction = (torqueRise: number, wobRise: number | null): number => torqueRise - BIT_TORQUE_SHARE * Math.max(wobRise ?? 0, 0);
 

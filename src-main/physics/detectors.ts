@@ -3,9 +3,9 @@
 // detection.ts (both re-exported, so callers import detectors from this one place). Pure
 // functions: each rule can be tested on its own.
 import type { FaultKind } from '../../src-shared/advisory.js';
-import { MIN_REGULARITY } from './stick-slip.js';
+import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
-import { clamp01, pct, r0, r1, torqueExcessFraction, sppJudges, type Detection, type DetectorInputs } from './detection.js';
+import { clamp01, pct, r0, r1, torqueExcessFraction, sppJudges, sppRiseCounts, type Detection, type DetectorInputs } from './detection.js';
 
 export * from './detection.js';
 export * from './detect-well-control.js';
@@ -29,6 +29,7 @@ export function detectEcdMargin(x: DetectorInputs, t: EffectiveThresholds): Dete
  */
 export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const tq = x.torqueDeltaFraction;
+  if (torqueBlind(x)) return packOffWithoutTorque(x, t);
   if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
   // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
   // (a founder or a weight step pushes WOB up and torque with it, and is not a pack-off).
@@ -36,10 +37,7 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
   let count = 1;
   let sum = clamp01(tq / 0.3);
   const sppFrac = x.sppDeltaPsi !== null && x.sppBaselinePsi !== null && x.sppBaselinePsi > 0 ? x.sppDeltaPsi / x.sppBaselinePsi : null;
-  const sppOn =
-    x.sppDeltaPsi !== null &&
-    sppFrac !== null &&
-    (sppFrac > t.packoffSppIncreaseFraction || x.sppDeltaPsi >= t.sppDeviationWarningPsi / 2);
+  const sppOn = x.sppDeltaPsi !== null && sppFrac !== null && sppRiseCounts(x.sppDeltaPsi, x.sppBaselinePsi as number, t);
   if (sppOn) {
     count++;
     sum += clamp01(Math.max((sppFrac as number) / 0.25, (x.sppDeltaPsi as number) / (2 * t.sppDeviationCriticalPsi)));
@@ -72,6 +70,29 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
   };
 }
 
+/** No torque to judge by: the rig sends none, or the reading sits near zero while drilling. */
+const torqueBlind = (x: DetectorInputs): boolean =>
+  x.torqueDeltaFraction === null || (x.torqueKftLbf !== null && x.torqueKftLbf < MIN_ASSESSABLE_TORQUE_KFTLBF);
+
+/**
+ * Pack-off where torque cannot be read: SPP up by the deviation warning against a baseline
+ * learned long enough at this rate, with ROP falling, is the annulus loading (or a plugged
+ * nozzle: the driller checks either way). A WARNING: one channel short of the full picture.
+ */
+function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  const spp = x.sppDeltaPsi;
+  const rop = x.ropDropFraction;
+  if (spp === null || !sppJudges(spp, x.sppBaselineAgeS) || spp < t.sppDeviationWarningPsi) return null;
+  if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
+  return {
+    fault: 'pack-off',
+    level: 'WARNING',
+    severity: clamp01((spp / (2 * t.sppDeviationCriticalPsi) + rop / 0.5) / 2),
+    trigger: { parameter: 'sppDeltaPsi', value: spp, threshold: t.sppDeviationWarningPsi, unit: 'psi' },
+    description: `Possible pack-off: SPP +${r0(spp)} psi at steady pump rate, ROP ${pct(rop)} down (no torque reading to confirm)`,
+  };
+}
+
 /** The SPP drop that reads as a washout: the configured drop, or the rig's learned SPP band if tighter. */
 export function washoutDropPsi(t: EffectiveThresholds): number {
   return Math.min(t.washoutSppDropPsi, t.sppDeviationWarningPsi);
@@ -84,6 +105,8 @@ export function washoutDropPsi(t: EffectiveThresholds): number {
 export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const drop = washoutDropPsi(t);
   if (!x.pumpsSteady || x.sppDeltaPsi === null || x.sppDeltaPsi > -drop) return null;
+  // Against a baseline still settling after a rate change, a drop is the surge wearing off.
+  if (!sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS)) return null;
   if (x.wobRiseFraction !== null && Math.abs(x.wobRiseFraction) > 0.1) return null;
   if (x.flowBalanceGpm !== null && Math.abs(x.flowBalanceGpm) > t.flowImbalanceWarningGpm / 2) return null;
   const d = x.sppDeltaPsi;

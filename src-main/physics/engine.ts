@@ -17,7 +17,7 @@ import type { HistoryBuffer, HistoryEntry } from './history.js';
 import { hardnessIndex, mseTealePsi } from './mse.js';
 import { isOnBottomState } from './rig-states.js';
 import { assessableCategories, runDetectors } from './run-detectors.js';
-import { packetOscillationOf } from './stick-slip.js';
+import { torqueOscillationOf } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import { OnBottomDeltas, GasBackground, SppDelta } from './trackers/deltas.js';
 import { EfficiencyJudge } from './trackers/efficiency.js';
@@ -124,6 +124,10 @@ export class PhysicsEngine {
     const fb = flowBalanceGpm(packet.flowInGpm, packet.flowOutGpm);
     if (fb !== null && pumps.pumpsOn) this.flowBalance.push(fb);
     const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
+    const fbSmoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
+    const flowNoiseGpm = this.flowNoise.update(fbSmoothed, pumps.pumpsSteady);
+    const pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
+    const pitRateNoiseBblHr = this.pitRateNoise.update(pits.pitRateBblHr, pitsSettled);
 
     const d = onBottom
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm)
@@ -133,7 +137,7 @@ export class PhysicsEngine {
     const founder = this.founder.update(packet, drilling, history, th);
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
     const torque = onBottom ? this.torqueWindow.recent(history, packet.torqueKftLbf) : null;
-    const osc = torque && packetOscillationOf(torque, th.stickSlipMinSamples, th.stickSlipCvWarning);
+    const osc = torque && torqueOscillationOf(torque, th.stickSlipMinSamples);
     const cv = osc ? osc.cv : null;
 
     const metrics: DrillingMetrics = {
@@ -151,6 +155,8 @@ export class PhysicsEngine {
       fractureGradientPpg: fg,
       ecdMarginPpg: margin,
       flowBalanceGpm: fb,
+      flowNoiseGpm,
+      pitRateNoiseBblHr,
       pitRateBblHr: pits.pitRateBblHr,
       pitGainBbl: pits.pitGainBbl,
       torqueCv: cv,
@@ -168,7 +174,7 @@ export class PhysicsEngine {
     };
 
     const x = this.inputs;
-    x.flowBalanceGpm = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
+    x.flowBalanceGpm = fbSmoothed;
     x.pitGainBbl = pits.pitGainBbl;
     x.pitRateBblHr = pits.pitRateBblHr;
     x.gasUnits = packet.gasUnits;
@@ -191,9 +197,9 @@ export class PhysicsEngine {
     x.mseDeltaFraction = d.mse;
     x.dxcDelta = inRock ? d.dxc : null;
     x.pumpsSteady = pumps.pumpsSteady;
-    x.pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
-    x.flowNoiseGpm = this.flowNoise.update(x.flowBalanceGpm, pumps.pumpsSteady);
-    x.pitRateNoiseBblHr = this.pitRateNoise.update(x.pitRateBblHr, x.pitsSettled);
+    x.pitsSettled = pitsSettled;
+    x.flowNoiseGpm = flowNoiseGpm;
+    x.pitRateNoiseBblHr = pitRateNoiseBblHr;
     x.pitGainNoiseBbl = this.pitGainNoise.update(x.pitGainBbl, x.pitsSettled);
     x.pumpsOffSettledS = flowCheck.pumpsOffSettledS;
     x.flowOutPumpsOffGpm = flowCheck.flowOutPumpsOffGpm;

@@ -8,6 +8,27 @@ export function flowBalanceGpm(flowInGpm: number | null, flowOutGpm: number | nu
   return flowOutGpm - flowInGpm;
 }
 
+/** A flow balance of 1 gpm fills or drains the pits at 60/42 bbl/hr. */
+export const BBL_HR_PER_GPM = 60 / 42;
+/** Pit noise the flow balance need not explain (agitators, a ripple on the float), bbl/hr. */
+const PIT_RATE_MARGIN_BBL_HR = 10;
+/** A paddle's noise where this rig's is not learned yet (±5 gpm at 600 gpm, trackers/noise-band.ts). */
+const TYPICAL_PADDLE_NOISE_GPM = 5;
+/** How far the paddle may under-read a real change (a paddle is not a meter). */
+const PADDLE_UNDER_READ = 2;
+
+/**
+ * Returns and pits are one system: what comes out of the well beyond what goes in lands in the
+ * pits. A pit moving much faster than the flow balance can explain, with the flow-out sensor
+ * reading, is being filled or emptied at surface (a transfer, a tank lined up, mixing), not by
+ * the well; it is no evidence of a kick or a loss. The allowance covers the paddle's noise and
+ * its habit of under-reading.
+ */
+export function pitRateFromWell(pitRateBblHr: number, flowBalanceGpm: number, flowNoiseGpm: number | null): boolean {
+  const explainedGpm = PADDLE_UNDER_READ * Math.abs(flowBalanceGpm) + 3 * (flowNoiseGpm ?? TYPICAL_PADDLE_NOISE_GPM);
+  return Math.abs(pitRateBblHr) <= BBL_HR_PER_GPM * explainedGpm + PIT_RATE_MARGIN_BBL_HR;
+}
+
 export interface PitTrendResult {
   /** Least-squares slope of pit volume over the window, bbl/hr. */
   rateBblHr: number;

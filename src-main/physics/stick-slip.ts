@@ -34,18 +34,6 @@ export const MAX_SAMPLE_SPACING_S = 2;
 
 /** Pure: the oscillation of a torque series sampled at 1 Hz, oldest first; null when not assessable. */
 export function torqueOscillationOf(torque: readonly number[], minSamples = 20): TorqueOscillation | null {
-  const spread = torqueSpreadOf(torque, minSamples);
-  return spread && withRegularity(spread);
-}
-
-/** The detrended torque of a window: its residuals, their sum of squares, the mean torque. */
-interface TorqueSpread {
-  residuals: number[];
-  var0: number;
-  mean: number;
-}
-
-function torqueSpreadOf(torque: readonly number[], minSamples: number): TorqueSpread | null {
   const n = torque.length;
   if (n < Math.max(minSamples, 2 * MIN_LAG_S + 2)) return null;
   let mean = 0;
@@ -54,39 +42,44 @@ function torqueSpreadOf(torque: readonly number[], minSamples: number): TorqueSp
   if (!(mean >= MIN_ASSESSABLE_TORQUE_KFTLBF)) return null;
   if (!freshSamples(torque, mean)) return null;
   const fit = fitSeries(torque as number[]);
-  // A plain array: allocating a small Float64Array per packet costs more than the whole fit.
-  const residuals: number[] = [];
+  // Plain arrays: allocating small Float64Arrays on every packet costs more than the fit.
+  const r: number[] = [];
   let var0 = 0;
   for (let i = 0; i < n; i++) {
     const x = torque[i] - (fit.intercept + fit.slope * i);
-    residuals.push(x);
+    r.push(x);
     var0 += x * x;
   }
-  return { residuals, var0, mean };
-}
-
-const cvOf = (s: TorqueSpread): number => Math.sqrt(s.var0 / s.residuals.length) / s.mean;
-
-/** The spread's CV with the autocorrelation peak of its residuals (whether the oscillation repeats). */
-function withRegularity(s: TorqueSpread): TorqueOscillation {
-  const r = s.residuals;
-  const n = r.length;
-  if (s.var0 <= 0) return { cv: 0, regularity: 0, periodS: 0, samples: n };
-  let best = -1;
-  let bestLag = 0;
+  if (var0 <= 0) return { cv: 0, regularity: 0, periodS: 0, samples: n };
   const maxLag = Math.min(MAX_LAG_S, Math.floor(n / 2));
+  /** rhos[k - MIN_LAG_S]: the autocorrelation at lag k. */
+  const rhos: number[] = [];
+  let best = -1;
   for (let k = MIN_LAG_S; k <= maxLag; k++) {
     let c = 0;
     for (let i = k; i < n; i++) c += r[i] * r[i - k];
     // Normalised by the overlap so long lags are not penalised for having fewer pairs.
-    const rho = (c / (n - k)) / (s.var0 / n);
-    if (rho > best) {
-      best = rho;
-      bestLag = k;
-    }
+    const rho = (c / (n - k)) / (var0 / n);
+    rhos.push(rho);
+    if (rho > best) best = rho;
   }
-  return { cv: cvOf(s), regularity: Math.max(-1, Math.min(1, best)), periodS: bestLag, samples: n };
+  // Whole multiples of the period correlate as well as the period itself: the shortest lag that
+  // is as good as the best is the period.
+  let bestLag = MIN_LAG_S;
+  while (bestLag < maxLag && rhos[bestLag - MIN_LAG_S] < best - PERIOD_TIE_RHO) bestLag++;
+  // The size is read over the newest two periods: an oscillation building up (the stall growing
+  // cycle by cycle) reads smaller averaged over the whole window. Whether it repeats is judged
+  // over the whole window.
+  const recent = Math.min(n, Math.max(MIN_SIZE_SAMPLES, 2 * bestLag));
+  let varRecent = 0;
+  for (let i = n - recent; i < n; i++) varRecent += r[i] * r[i];
+  return { cv: Math.sqrt(varRecent / recent) / mean, regularity: Math.max(-1, Math.min(1, best)), periodS: bestLag, samples: n };
 }
+
+/** Autocorrelations this close to the best count as equally good when picking the period. */
+const PERIOD_TIE_RHO = 0.05;
+/** Fewest newest samples the oscillation's size is read over (two periods of a fast stick-slip). */
+const MIN_SIZE_SAMPLES = 12;
 
 /**
  * Most samples must be new readings: a channel the logger holds between slow updates (a staircase)
@@ -102,28 +95,9 @@ function freshSamples(torque: readonly number[], mean: number): boolean {
   return bends >= MIN_FRESH_FRACTION * (torque.length - 2);
 }
 
-/** An entry whose torque counts for stick-slip: rotating on bottom with a torque reading. */
+/** An entry whose torque counts for stick-slip: rotating on bottom with a torque reading (TorqueWindow keeps them). */
 export const rotatingOnBottom = (e: HistoryEntry): boolean =>
   (e.packet.rigState === 'Drilling' || e.packet.rigState === 'Reaming') && e.packet.torqueKftLbf !== null && e.packet.torqueKftLbf > 0;
-
-/** What the detectors read on every packet: the CV, and the regularity where it was judged. */
-export interface PacketOscillation {
-  cv: number;
-  regularity: number | null;
-}
-
-/**
- * The oscillation of the packet's torque window (TorqueWindow.recent). The regularity (the
- * autocorrelation, most of the cost) is judged only for a CV above `regularityAboveCv`: below
- * it no detector reads it, and it is null.
- */
-export function packetOscillationOf(torque: readonly number[], minSamples: number, regularityAboveCv = -Infinity): PacketOscillation | null {
-  const spread = torqueSpreadOf(torque, minSamples);
-  if (!spread) return null;
-  if (spread.var0 > 0 && cvOf(spread) <= regularityAboveCv) return { cv: cvOf(spread), regularity: null };
-  const osc = withRegularity(spread);
-  return { cv: osc.cv, regularity: osc.regularity };
-}
 
 /** 0 at the warning CV, 1 at the critical CV, linear between (DOMAIN §3.7: 0.15 → 0.25). */
 export function stickSlipSeverity(cv: number, warningCv = 0.15, criticalCv = 0.25): number {

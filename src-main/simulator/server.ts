@@ -16,6 +16,8 @@ export interface SimulatorServerOptions extends LiveOptions {
   host?: string;
   channelMap?: ChannelMapPreset;
   units?: UnitSystem;
+  /** Frames carry the sample's time as WITS Date/Time items (0105/0106), as many loggers send. */
+  dateTime?: boolean;
   /** Seconds of the scenario skipped before serving (a feed restarted where it would have been). */
   fromS?: number;
 }
@@ -45,6 +47,8 @@ export interface WitsServerOptions {
   units?: UnitSystem;
   speed?: number | 'max';
   hook?: FrameHook | null;
+  /** Frames carry the sample's time as WITS Date/Time items (0105/0106). */
+  dateTime?: boolean;
   next: () => SimSample | null;
 }
 
@@ -73,7 +77,7 @@ export async function startWitsServer(opts: WitsServerOptions): Promise<Omit<Sim
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
 
-  const format = createWitsFormatter({ channelMap: opts.channelMap, units: opts.units, hook: opts.hook });
+  const format = createWitsFormatter({ channelMap: opts.channelMap, units: opts.units, hook: opts.hook, dateTime: opts.dateTime });
   let frames = 0;
   // At 'max' speed a slow client holds back the stream instead of buffering without bound.
   const ready = (): boolean => [...clients].every((c) => c.writableLength < HIGH_WATER_BYTES);

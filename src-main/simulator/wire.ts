@@ -56,6 +56,8 @@ export interface WitsWriterOptions {
   channelMap?: ChannelMapPreset;
   units?: UnitSystem;
   hook?: FrameHook | null;
+  /** Each frame carries the sample's time as WITS Date/Time items (0105/0106, UTC). */
+  dateTime?: boolean;
 }
 
 /** A function sample -> wire text for a given map, unit system and hook. */
@@ -63,8 +65,9 @@ export function createWitsFormatter(opts: WitsWriterOptions = {}): (s: SimSample
   const map: ChannelMap = buildChannelMap(opts.channelMap ?? 'wits-record01');
   const units = opts.units ?? 'imperial';
   const hook = opts.hook ?? null;
+  const dateTime = opts.dateTime ?? false;
   return (s, index) => {
-    const frame = formatWitsFrame(s.values, map, units);
+    const frame = formatWitsFrame(s.values, map, units, dateTime ? s.timeMs : undefined);
     return hook ? hook(frame, index) : frame;
   };
 }

@@ -19,6 +19,7 @@ import { ONE_MIN_MS, bucketStart } from './metric-buckets.js';
 import { migrate } from './migrations.js';
 import { SqliteMlReports } from './sqlite-ml-reports.js';
 import { SqliteMetrics, type MetricRetentionDays } from './sqlite-metrics.js';
+import { describeUpgrade, ensureIncrementalVacuum, type AutoVacuumUpgrade } from './auto-vacuum.js';
 import { databaseUsage, keepUnderBudget, type BudgetResult } from './storage-budget.js';
 import {
   StorageFullError,
@@ -53,6 +54,8 @@ export interface SqliteStoreOptions {
   rollup10minRetentionDays?: number;
   /** While the disk is full, how often one metrics batch is let through to probe for space. */
   diskFullProbeMs?: number;
+  /** Where open says what it did to the file (the auto-vacuum conversion). */
+  log?: (line: string) => void;
   /** Test hook: runs on the open connection after migrations (e.g. PRAGMA max_page_count). */
   onOpen?: (db: Database.Database) => void;
 }
@@ -127,6 +130,8 @@ export class SqliteStore implements PersistenceLayer {
   private readonly fleet: SqliteFleetRecords;
   private readonly alarmEvents: SqliteEvents;
   private readonly reportQueries: SqliteReportQueries;
+  /** What open did about auto-vacuum (an old database is converted once). */
+  readonly autoVacuum: AutoVacuumUpgrade = { kind: 'not-needed' };
   /** Set when a damaged (0-byte) database was renamed aside at open. */
   readonly setAside: { movedTo: string; reason: string } | null = null;
 
@@ -146,9 +151,11 @@ export class SqliteStore implements PersistenceLayer {
     }
     try {
       this.db = new Database(this.file);
-      // A new database returns pruned pages to the disk (incremental_vacuum after a budget prune);
-      // an older one keeps reusing them (the setting only takes on an empty file).
-      this.db.pragma('auto_vacuum = INCREMENTAL');
+      // Pruned pages go back to the disk (incremental_vacuum after a budget prune); a database made
+      // without auto-vacuum is converted once, when the disk has room for it.
+      this.autoVacuum = ensureIncrementalVacuum(this.db, this.file);
+      const vacuumNote = describeUpgrade(this.autoVacuum, this.file);
+      if (vacuumNote) opts.log?.(vacuumNote);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('journal_size_limit = 33554432'); // the WAL shrinks back to 32 MB after a checkpoint
       this.db.pragma('synchronous = FULL');

@@ -35,6 +35,7 @@ export const KEY_LABELS: Record<string, KeyLabel> = {
   'well.bit_program': L('Bit program by depth (list of from_depth_ft, to_depth_ft, diameter_in)'),
   'acquisition.channel_map': L('WITS channel map'), 'acquisition.channel_overrides': L('Channel overrides (WITS code = channel)'),
   'acquisition.units': L('Units the rig sends'), 'acquisition.null_values': L('Extra "no reading" values'),
+  'acquisition.packet_time': L('Packet time: on arrival, or the WITS frame\'s own date and time (0105/0106)'),
   'acquisition.feed_timeout_s': L('Feed offline after', 's'),
   'acquisition.listen_host': L('Listen on address (rig pushes WITS)', ''),
   'acquisition.listen_allow': L('Logger addresses allowed to push', ''),

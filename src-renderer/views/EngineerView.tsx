@@ -1,7 +1,8 @@
 // Engineer: any channels against time (zoom/pan with mouse and touch, hover values, a Live
 // button, aligned time axes, event markers and threshold lines), any channel against depth
-// (depth down), baseline, counts, per-phase latency and outcomes per fault. Built from small
-// parts so other panels (e.g. optimal parameters) can slot into the side column.
+// (depth down), baseline, counts, per-phase latency, outcomes per fault, and the engine's log in
+// place of the charts on request. Built from small parts so other panels (e.g. optimal
+// parameters) can slot into the side column.
 import { useState } from 'react';
 import { OutcomeStatsTable } from '../components/OutcomeStatsTable.js';
 import { usePrefs } from '../store/prefs-store.js';
@@ -9,6 +10,7 @@ import { useHistory } from '../store/use-domain.js';
 import { ChannelPicker } from './engineer/ChannelPicker.js';
 import { DEPTH_CHANNEL, DepthTrack } from './engineer/DepthTrack.js';
 import { Counts, LatencyTable } from './engineer/EngineStats.js';
+import { LogPanel } from './engineer/LogPanel.js';
 import { TrackStack } from './engineer/TrackStack.js';
 import { WINDOWS, useEngineerTime } from './engineer/engineer-time.js';
 import { OptimalParameters } from '../components/OptimalParameters.js';
@@ -16,6 +18,15 @@ import { OptimalParameters } from '../components/OptimalParameters.js';
 export { WINDOWS } from './engineer/engineer-time.js';
 
 const DEFAULT_CHANNELS = ['ropFtHr', 'wobKlbf', 'flowBalanceGpm', 'sppPsi'];
+
+/** Swaps the charts for the engine's log (the charts stay mounted, hidden, and come back as they were). */
+function LogToggle({ shown, onChange }: { shown: boolean; onChange: (shown: boolean) => void }): React.JSX.Element {
+  return (
+    <button className={`btn ${shown ? 'chosen' : ''}`} data-testid="log-toggle" aria-pressed={shown} onClick={() => onChange(!shown)}>
+      {shown ? 'Back to charts' : 'Engine log'}
+    </button>
+  );
+}
 
 function TimeControls(): React.JSX.Element {
   const windowMs = useEngineerTime((s) => s.windowMs);
@@ -42,6 +53,7 @@ export function EngineerView(): React.JSX.Element {
   const [selected, setSelected] = useState<string[]>(DEFAULT_CHANNELS);
   const [depthA, setDepthA] = useState('dExponent');
   const [depthB, setDepthB] = useState('msePsi');
+  const [showLog, setShowLog] = useState(false);
   const windowMs = useEngineerTime((s) => s.windowMs);
   const loadError = useHistory([DEPTH_CHANNEL, depthA, depthB, ...selected], windowMs);
 
@@ -50,10 +62,14 @@ export function EngineerView(): React.JSX.Element {
       <div className="eng-controls">
         <TimeControls />
         <ChannelPicker selected={selected} onChange={setSelected} />
+        <LogToggle shown={showLog} onChange={setShowLog} />
         {loadError && <span className="form-error">History: {loadError}</span>}
       </div>
       <div className="eng-body">
-        <TrackStack channels={selected} />
+        {showLog && <LogPanel />}
+        <div className={showLog ? 'eng-hidden' : 'eng-tracks'}>
+          <TrackStack channels={selected} />
+        </div>
         <div className="eng-side">
           <div className="eng-depth">
             <DepthTrack channelKey={depthA} onChannel={setDepthA} testId="depth-a" />
@@ -62,7 +78,7 @@ export function EngineerView(): React.JSX.Element {
           <Counts />
           <OptimalParameters />
           <div className="eng-latency"><LatencyTable /></div>
-"          <div className="eng-outcomes" title="Per fault: advisories confirmed real vs marked false alarm"><OutcomeStatsTable /></div>
+          <div className="eng-outcomes" title="Per fault: advisories confirmed real vs marked false alarm"><OutcomeStatsTable /></div>
         </div>
       </div>
     </div>

@@ -4,7 +4,7 @@
 // audit, the Company man events (alarm events in detail: alarm-events.test.ts), the units switch reaching advisory text and thresholds, the
 // 12-hour clock, and the Engineer view (markers, threshold lines, hover values, zoom/pan by mouse
 // and touch, Live, more than six channels, any channel against depth with depth down).
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src-shared/advisory.js';
@@ -366,5 +366,40 @@ describe('engineer view', () => {
     await page.screenshot({ path: join(SHOTS, 'engineer-depth.png') });
     // Served with style-src 'self' (no 'unsafe-inline'): every view rendered without a CSP refusal.
     expect(ui.cspViolations).toEqual([]);
+  });
+
+  it('shows the engine log: the last lines with their level, bounded, a warning filter, Refresh reads new ones', async () => {
+    const { page } = ui;
+    await page.getByTestId('nav-engineer').click();
+    await page.getByTestId('log-toggle').click();
+    const file = join(backend.dataDir, 'logs', 'sairen.log');
+    // What the engine itself wrote: the panel shows the file's newest lines (at most the 50 asked for).
+    const written = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { msg: string });
+    expect(written.length).toBeGreaterThan(0);
+    const lines = page.getByTestId('log-line');
+    await expect.poll(() => lines.count(), UI_WAIT).toBeGreaterThan(0);
+    expect(await lines.count()).toBeLessThanOrEqual(50);
+    const shown = await page.locator('[data-testid="log-line"] .log-text').allInnerTexts();
+    const messages = new Set(written.map((w) => w.msg));
+    expect(shown.filter((t) => !messages.has(t) && !t.startsWith('e2e'))).toEqual([]);
+    // A warning appended to the engine's own log file reaches the panel on Refresh, its level shown.
+    const marker = `e2e marker ${Date.now()}: disk space low on the logger PC`;
+    appendFileSync(file, `${JSON.stringify({ level: 40, time: Date.now(), component: 'e2e', msg: marker })}\n`);
+    await page.getByTestId('log-refresh').click();
+    const line = lines.filter({ hasText: marker });
+    await expect.poll(() => line.count(), UI_WAIT).toBe(1);
+    expect(await line.getAttribute('data-level')).toBe('warn');
+    expect(await line.locator('.log-level').innerText()).toBe('WARN');
+    // Warnings only: every line left is a warning or an error, the marker among them.
+    await page.getByTestId('log-warn-only').check();
+    const levels = await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-level')));
+    expect(levels.length).toBeGreaterThan(0);
+    expect(levels.filter((l) => l !== 'warn' && l !== 'error')).toEqual([]);
+    await page.getByTestId('log-warn-only').uncheck();
+    await page.screenshot({ path: join(SHOTS, 'engineer-log.png') });
+    // Back to the charts, as they were.
+    await page.getByTestId('log-toggle').click();
+    await expect.poll(() => page.getByTestId('log-panel').count(), UI_WAIT).toBe(0);
+    expect(await page.getByTestId('chart-ropFtHr').isVisible()).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import type { VoteLevel } from '../../../src-shared/advisory.js';
 import { SEVERITY_RANK } from '../../../src-shared/advisory.js';
 import type { Specialist, SpecialistInput, SpecialistOpinion } from './types.js';
 import { fmt } from './types.js';
+import { pitRateFromWell } from '../../physics/flow.js';
 
 // Below the warning, a flow imbalance of half the warning (5 of 10 gpm) and a pit rate of
 // 0.4 of the warning (2 of 5 bbl/hr) are still worth a MEDIUM (DOMAIN §6 bands).
@@ -40,7 +41,8 @@ export class WellControlSpecialist implements Specialist {
     if (pr !== null && fb !== null) {
       const a = Math.abs(pr);
       const text = `pit rate ${pr > 0 ? '+' : ''}${fmt(pr, 1)} bbl/hr`;
-      if (a > limits.pitRateCriticalBblHr) findings.push({ level: 'CRITICAL', text: `${text} beyond critical ${fmt(limits.pitRateCriticalBblHr, 0)} bbl/hr` });
+      if (!pitRateFromWell(pr, fb, ticket.metrics.flowNoiseGpm ?? null)) findings.push({ level: 'LOW', text: `${text}, more than the flow balance explains (surface transfer)` });
+      else if (a > limits.pitRateCriticalBblHr) findings.push({ level: 'CRITICAL', text: `${text} beyond critical ${fmt(limits.pitRateCriticalBblHr, 0)} bbl/hr` });
       else if (a > limits.pitRateWarningBblHr) findings.push({ level: 'HIGH', text: `${text} beyond warning ${fmt(limits.pitRateWarningBblHr, 0)} bbl/hr` });
       else if (a > limits.pitRateWarningBblHr * PIT_MEDIUM_FRACTION) findings.push({ level: 'MEDIUM', text });
       else findings.push({ level: 'LOW', text });

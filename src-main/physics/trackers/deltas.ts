@@ -5,7 +5,7 @@
 // freeze is bounded: after `maxHoldS` a new level is adopted (a parameter change, new rock).
 // Table-driven: one row per channel says how the delta is formed and when the baseline holds.
 import { EmaBaseline, GAS_BACKGROUND, ShortWindow } from '../ema.js';
-import { torqueExcessFraction } from '../detection.js';
+import { SPP_JUDGES_AFTER_S, torqueExcessFraction } from '../detection.js';
 import type { EffectiveThresholds } from '../thresholds.js';
 
 type DeltaKind =
@@ -56,12 +56,20 @@ export class ChannelDelta {
     this.short = new ShortWindow(smoothingPackets);
   }
 
-  /** Pushes a positive reading and returns its delta (null while the baseline warms up). */
-  update(value: number | null, t: EffectiveThresholds, timeMs: number, learn = true, judge = true, freeze = this.rule.freeze): number | null {
+  /**
+   * Pushes a positive reading and returns its delta (null while the baseline warms up).
+   * `settling`: the level is still finding itself (a new pump rate): follow it, hold nothing.
+   */
+  update(value: number | null, t: EffectiveThresholds, timeMs: number, learn = true, judge = true, freeze = this.rule.freeze, settling = false): number | null {
     if (value === null || !Number.isFinite(value) || value <= 0) return null;
     this.short.push(value);
     const delta = judge ? this.delta() : null;
     if (!learn) return delta;
+    if (settling) {
+      this.heldSinceMs = null;
+      this.base.update(value, false);
+      return delta;
+    }
     const deviating = delta !== null && Math.abs(delta) > this.rule.holdBeyond(t);
     // Frozen only in the fault's direction: a torque or MSE that falls is not a fault building.
     const towardsFault = delta !== null && (this.rule.kind === 'difference' || delta > 0);
@@ -186,7 +194,10 @@ export class SppDelta {
     }
     this.sinceMs ??= timeMs;
     this.lastMs = timeMs;
-    return this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady);
+    // After a rate change SPP surges and settles for minutes (gels breaking, cuttings loading
+    // the annulus): the baseline follows until it has been learned long enough to judge by.
+    const settling = (this.baselineAgeS ?? 0) < SPP_JUDGES_AFTER_S;
+    return this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady, true, settling);
   }
 
   reset(): void {

@@ -1,12 +1,15 @@
-// Issue 4 durability: kill -9 the headless process in the middle of a fast simulated run;
-// after restart every advisory and acknowledgement the API had confirmed is there, and
-// PRAGMA integrity_check is ok.
+// Issue 4 durability, issue 15 crash test: kill -9 the headless process in the middle of a fast
+// simulated run; PRAGMA integrity_check is ok; after restart every advisory and acknowledgement the
+// API had confirmed is there, and the learned baseline resumes from baseline_state.json (locked at
+// once, with the saved means and lock time) instead of learning from scratch.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { LiveStatus } from '../../../src-shared/status.js';
+import { BASELINE_FILE_NAME, parseBaselineState } from '../../../src-main/baseline/baseline-file.js';
 
 const CLI = path.resolve(import.meta.dirname, '../../../src-main/cli/headless.ts');
 const children: ChildProcess[] = [];
@@ -43,7 +46,7 @@ async function startHeadless(dataDir: string): Promise<{ child: ChildProcess; ur
 }
 
 describe('kill -9 durability of the headless process', () => {
-  it('keeps every advisory and acknowledgement the API confirmed, and the database is intact', async () => {
+  it('keeps every advisory and acknowledgement the API confirmed, the database is intact, the baseline resumes', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sairen-kill9-'));
     dirs.push(dataDir);
     const first = await startHeadless(dataDir);
@@ -51,7 +54,10 @@ describe('kill -9 durability of the headless process', () => {
     const advisories = new Set<string>();
     const acks = new Set<string>();
     const deadline = Date.now() + 60_000;
-    while ((advisories.size < 3 || acks.size < 2) && Date.now() < deadline) {
+    const status = async (url: string) => (await (await fetch(`${url}/api/v1/status`)).json()) as LiveStatus;
+    let locked = false;
+    while ((advisories.size < 3 || acks.size < 2 || !locked) && Date.now() < deadline) {
+      locked = (await status(first.url)).baseline.mode === 'locked';
       const list = (await (await fetch(`${first.url}/api/v1/history?limit=1000`)).json()) as { id: string }[];
       for (const a of list) {
         if (advisories.has(a.id)) continue;
@@ -77,7 +83,21 @@ describe('kill -9 durability of the headless process', () => {
       db.close();
     }
 
+    // What the dead process had saved of its baseline (written crash-safe on each lock).
+    const saved = parseBaselineState(fs.readFileSync(path.join(dataDir, BASELINE_FILE_NAME), 'utf8')).state;
+    expect(saved).not.toBeNull();
+    const savedLocks = Object.entries(saved!.thresholds).map(([key, t]) => ({ name: key.split(':')[1], mean: t.mean, at: t.locked_timestamp ?? 0 }));
+    expect(savedLocks.length).toBeGreaterThan(0);
+
     const second = await startHeadless(dataDir); // takes over the dead process's lock
+    // Resumed, not relearned: locked from the first status on, with the first run's lock time
+    // (a relearned lock would carry the new run's later data time) and the saved means.
+    const resumed = (await status(second.url)).baseline;
+    expect(resumed.mode).toBe('locked');
+    expect(resumed.lockedAtMs).toBe(Math.min(...savedLocks.map((l) => l.at)));
+    for (const l of savedLocks) {
+      expect(resumed.metrics.find((m) => m.name === l.name)).toMatchObject({ locked: true, mean: l.mean });
+    }
     const after = (await (await fetch(`${second.url}/api/v1/history?limit=1000`)).json()) as { id: string }[];
     const afterAcks = (await (await fetch(`${second.url}/api/v1/advisory/acknowledgements?limit=1000`)).json()) as { id: string }[];
     const haveAdv = new Set(after.map((a) => a.id));

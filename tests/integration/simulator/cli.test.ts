@@ -22,10 +22,14 @@ describe('simulate CLI arguments', () => {
     expect(parseCliArgs([]).output.kind).toBe('stdout');
     expect(parseCliArgs(['--port', '5000', '--from', '45m']).fromS).toBe(2700);
     expect(parseCliArgs([]).fromS).toBe(0);
+    expect(parseCliArgs(['--port', '5000', '--wits-time']).witsTime).toBe(true);
+    expect(parseCliArgs([]).witsTime).toBe(false);
   });
 
   const bad: string[][] = [
     ['--scenario', 'nope'],
+    ['--wits-time', '--format', 'csv', '--out', 'x.csv'],
+    ['--wits-time', '--channel-map', 'reference'],
     ['--duration', '2 days'],
     ['--speed', '-3'],
     ['--seed', 'abc'],

@@ -124,4 +124,53 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const real = build(60, (i) => ({ v: { pitVolumeBbl: 440 - i * 0.004 }, m: { pitRateBblHr: -14 }, anomalous: i >= 50 }));
     expect(sa.verify(ticket('pit-rate', real), real, th).status).toBe('Confirmed');
   });
+  it('kick: a paddle wandering within its own noise is not confirmed; a gain held clear of it is', () => {
+    // RMS 6 gpm: five packets at 18 gpm after 25 around zero is the paddle's wander.
+    const wander = build(30, (i) => ({ m: { flowBalanceGpm: i < 25 ? (i % 2 ? 3 : -3) : 18, flowNoiseGpm: 6 }, anomalous: i >= 25 }));
+    expect(sa.verify(ticket('kick', wander), wander, th).status).not.toBe('Confirmed');
+    const held = build(40, (i) => ({ m: { flowBalanceGpm: i < 10 ? 0 : 20, flowNoiseGpm: 6 }, anomalous: i >= 10 }));
+    const r = sa.verify(ticket('kick', held), held, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.reason).toMatch(/20\.0 gpm held over 30 s, flow noise 6\.0 gpm/);
+  });
+  it('loss and pit rate: pits emptied at surface faster than the flow explains confirm nothing', () => {
+    const h = build(40, (i) => ({ v: { pitVolumeBbl: 500 - i * 0.06 }, m: { flowBalanceGpm: i % 2 ? -2 : -4, pitRateBblHr: -220, flowNoiseGpm: 5 }, anomalous: i >= 30 }));
+    const loss = sa.verify(ticket('loss', h), h, th);
+    expect(loss.status).not.toBe('Confirmed');
+    expect(loss.reason).toMatch(/surface transfer/);
+    const pit = sa.verify(ticket('pit-rate', h), h, th);
+    expect(pit.status).toBe('Rejected');
+    expect(pit.reason).toMatch(/a transfer, not the well/);
+  });
+  it('pack-off: a torque climb with SPP judged and still is not confirmed; with SPP not yet judged it is', () => {
+    // Torque climbing well past critical, sustained, ROP down; SPP learned 600 s and flat.
+    const climb = (sppAgeS: number) =>
+      build(60, (i) => ({
+        v: { torqueKftLbf: 15 * (1 + 0.01 * i), sppPsi: 2800, ropFtHr: 20 },
+        m: { torqueDeltaFraction: 0.45 + 0.01 * i, sppDeltaPsi: 0, sppBaselineAgeS: sppAgeS, ropDropFraction: 0.5, wobRiseFraction: 0 },
+        anomalous: i >= 40,
+      }));
+    const judged = climb(600);
+    expect(sa.verify(ticket('pack-off', judged), judged, th).status).not.toBe('Confirmed');
+    const blind = climb(60);
+    expect(sa.verify(ticket('pack-off', blind), blind, th).status).toBe('Confirmed');
+  });
+  it('kick: pits creeping at a fraction of what the held flow implies do not back it', () => {
+    // 12 gpm held (between 1.5 and 2.5 RMS) implies ~17 bbl/hr in the pits; 4 bbl/hr is drift, not returns.
+    const creep = build(40, (i) => ({ m: { flowBalanceGpm: 12, flowNoiseGpm: 5, pitRateBblHr: 4, pitRateNoiseBblHr: 1 }, anomalous: i >= 30 }));
+    expect(sa.verify(ticket('kick', creep), creep, th).status).not.toBe('Confirmed');
+    const follow = build(40, (i) => ({ m: { flowBalanceGpm: 12, flowNoiseGpm: 5, pitRateBblHr: 12, pitRateNoiseBblHr: 1 }, anomalous: i >= 30 }));
+    // Pits moving no more than their own noise (additions while drilling) back nothing either.
+    const noisyPits = build(40, (i) => ({ m: { flowBalanceGpm: 12, flowNoiseGpm: 5, pitRateBblHr: 12, pitRateNoiseBblHr: 10 }, anomalous: i >= 30 }));
+    expect(sa.verify(ticket('kick', noisyPits), noisyPits, th).status).not.toBe('Confirmed');
+    expect(sa.verify(ticket('kick', follow), follow, th).status).toBe('Confirmed');
+  });
+  it('pack-off with no torque reading: confirmed on SPP held up and ROP down, never on SPP alone', () => {
+    const h = build(30, (i) => ({ v: { torqueKftLbf: 0, sppPsi: 2150 }, m: { sppDeltaPsi: 150, sppBaselineAgeS: 600, ropDropFraction: i >= 10 ? 0.5 : 0.45 } }));
+    const r = sa.verify(ticket('pack-off', h), h, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.reason).toMatch(/no torque reading/);
+    const sppOnly = build(30, () => ({ v: { torqueKftLbf: 0, sppPsi: 2150 }, m: { sppDeltaPsi: 150, sppBaselineAgeS: 600, ropDropFraction: 0 } }));
+    expect(sa.verify(ticket('pack-off', sppOnly), sppOnly, th).status).not.toBe('Confirmed');
+  });
 });

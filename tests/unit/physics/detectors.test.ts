@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket, type ChannelValues } from '../../../src-shared/wits.js';
 import {
-  detectFormationChange, detectFounder, detectKick, detectLoss, detectMseInefficiency, detectPackOff,
+  detectFormationChange, detectFounder, detectKick, detectLoss, detectMseInefficiency, detectPackOff, detectPitRate,
   detectStickSlip, detectWashout, emptyDetectorInputs, type DetectorInputs,
 } from '../../../src-main/physics/detectors.js';
 import { PhysicsEngine } from '../../../src-main/physics/engine.js';
@@ -51,19 +51,21 @@ describe('detectors', () => {
     expect(detectFounder(x({ wobRiseFraction: 0.2, ropDropFraction: -0.2 }), th)).toBeNull();
   });
   it('washout: SPP drop at steady pumps only', () => {
-    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0 }), th)?.fault).toBe('washout');
-    expect(detectWashout(x({ sppDeltaPsi: -150, pumpsSteady: false }), th)).toBeNull();
-    expect(detectWashout(x({ sppDeltaPsi: -50 }), th)).toBeNull();
+    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, sppBaselineAgeS: 600 }), th)?.fault).toBe('washout');
+    expect(detectWashout(x({ sppDeltaPsi: -150, pumpsSteady: false, sppBaselineAgeS: 600 }), th)).toBeNull();
+    expect(detectWashout(x({ sppDeltaPsi: -50, sppBaselineAgeS: 600 }), th)).toBeNull();
+    // Against a baseline still settling after a rate change, a drop is the surge wearing off.
+    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, sppBaselineAgeS: 120 }), th)).toBeNull();
   });
   it('washout: a rig whose learned SPP band is tighter than the config flags a smaller drop', () => {
     const quiet = { ...th, sppDeviationWarningPsi: 30, sppDeviationCriticalPsi: 50 };
-    expect(detectWashout(x({ sppDeltaPsi: -40, wobRiseFraction: 0, flowBalanceGpm: 0 }), quiet)?.trigger.threshold).toBe(-30);
-    expect(detectWashout(x({ sppDeltaPsi: -40, wobRiseFraction: 0 }), th)).toBeNull();
+    expect(detectWashout(x({ sppDeltaPsi: -40, wobRiseFraction: 0, flowBalanceGpm: 0, sppBaselineAgeS: 600 }), quiet)?.trigger.threshold).toBe(-30);
+    expect(detectWashout(x({ sppDeltaPsi: -40, wobRiseFraction: 0, sppBaselineAgeS: 600 }), th)).toBeNull();
   });
   it('washout: not while returns move away from flow in (a loss or a kick also drops SPP)', () => {
-    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: -7 }), th)).toBeNull();
-    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: 8 }), th)).toBeNull();
-    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: 2 }), th)?.fault).toBe('washout');
+    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: -7, sppBaselineAgeS: 600 }), th)).toBeNull();
+    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: 8, sppBaselineAgeS: 600 }), th)).toBeNull();
+    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: 2, sppBaselineAgeS: 600 }), th)?.fault).toBe('washout');
   });
   it('pack-off: a torque rise that only follows a WOB rise (founder) is not drag', () => {
     const base = { sppDeltaPsi: 150, sppBaselinePsi: 2800, ropDropFraction: 0.4 };
@@ -137,7 +139,37 @@ describe('PhysicsEngine', () => {
     expect(faults).not.toContain('mse-inefficiency');
   });
   it('a slow SPP decline at steady pumps reads as a washout against the pre-fault baseline', () => {
-    const r = run((i) => ({ ...drill, flowOutGpm: 502, sppPsi: i < 150 ? 2800 : 2800 - (i - 150) * 2 }), 260);
+    // The SPP baseline judges once it has been learned 300 s at this pump rate.
+    const r = run((i) => ({ ...drill, flowOutGpm: 502, sppPsi: i < 400 ? 2800 : 2800 - (i - 400) * 2 }), 510);
     expect(r.detections.map((d) => d.fault)).toContain('washout');
+  });
+  it('pits moving faster than the flow balance explains are a surface transfer, not a kick or a pit-rate alarm', () => {
+    // Flow out reads 12 gpm over flow in (17 bbl/hr); the pits gain 300 bbl/hr: a tank lined up at surface.
+    const transfer = x({ flowBalanceGpm: 12, pitRateBblHr: 300, pitGainBbl: 8, flowNoiseGpm: 5 });
+    expect(detectKick(transfer, th)?.description ?? '').not.toMatch(/pit/);
+    expect(detectPitRate(transfer, th)).toBeNull();
+    // The same flow with the pits following it at a well-like rate is two indicators.
+    const influx = x({ flowBalanceGpm: 12, pitRateBblHr: 20, pitGainBbl: 8, flowNoiseGpm: 5 });
+    expect(detectKick(influx, th)?.description).toMatch(/pit rate 20\.0 bbl\/hr/);
+    // A slow gain the paddle's noise hides is still the pit-rate rule's to report.
+    expect(detectPitRate(x({ flowBalanceGpm: 0, pitRateBblHr: 25, pitGainBbl: 8, flowNoiseGpm: 5 }), th)?.fault).toBe('pit-rate');
+  });
+  it('pack-off: a tenth more of a near-zero SPP is no rise (shallow, or the sensor reading nothing)', () => {
+    const drag = { torqueDeltaFraction: 0.5, wobRiseFraction: 0, ropDropFraction: 0.5, sppBaselineAgeS: 600 };
+    // +2 psi on 10 psi is +20 %, but nothing a packing annulus would show.
+    expect(detectPackOff(x({ ...drag, sppDeltaPsi: 2, sppBaselinePsi: 10 }), th)).toBeNull();
+    // +40 psi on 300 psi is a real share of a low pressure.
+    expect(detectPackOff(x({ ...drag, sppDeltaPsi: 40, sppBaselinePsi: 300 }), th)?.fault).toBe('pack-off');
+  });
+  it('pack-off with no torque reading: SPP up against a judged baseline with ROP down, as a WARNING', () => {
+    const noTorque = { torqueKftLbf: 0.2, torqueDeltaFraction: -0.8, ropDropFraction: 0.5, sppBaselinePsi: 2000 };
+    const d = detectPackOff(x({ ...noTorque, sppDeltaPsi: 150, sppBaselineAgeS: 600 }), th);
+    expect(d?.level).toBe('WARNING');
+    expect(d?.description).toMatch(/no torque reading/);
+    // SPP still settling after a rate change, or not up by the warning: nothing.
+    expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: 150, sppBaselineAgeS: 100 }), th)).toBeNull();
+    expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: 60, sppBaselineAgeS: 600 }), th)).toBeNull();
+    // With torque read and flat, SPP and ROP alone are not a pack-off.
+    expect(detectPackOff(x({ torqueKftLbf: 15, torqueDeltaFraction: 0, ropDropFraction: 0.5, sppBaselinePsi: 2000, sppDeltaPsi: 150, sppBaselineAgeS: 600 }), th)).toBeNull();
   });
 });

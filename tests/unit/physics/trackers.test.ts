@@ -105,12 +105,12 @@ describe('channel deltas', () => {
     const spp = new SppDelta(5);
     for (let i = 0; i < 20; i++) expect(spp.update(2800, 500, true, false, th, T0 + i * 1000)).toBeNull();
     expect(spp.baselinePsi).not.toBeNull();
-    for (let i = 20; i < 100; i++) spp.update(2800, 500, true, true, th, T0 + i * 1000);
+    for (let i = 20; i < 350; i++) spp.update(2800, 500, true, true, th, T0 + i * 1000);
     let d: number | null = null;
     // a washout ramping in over 5 min is measured against the pre-fault SPP all the way
-    for (let i = 100; i < 400; i++) d = spp.update(2800 - (300 * (i - 100)) / 300, 500, true, true, th, T0 + i * 1000);
+    for (let i = 350; i < 650; i++) d = spp.update(2800 - (300 * (i - 350)) / 300, 500, true, true, th, T0 + i * 1000);
     expect(d as number).toBeLessThan(-260);
-    expect(spp.update(2500, 500, false, false, th, T0 + 401_000)).toBeNull();
+    expect(spp.update(2500, 500, false, false, th, T0 + 651_000)).toBeNull();
     // a 2 % drift in pump rate is not an SPP deviation (SPP follows flow^1.8)
     const drift = new SppDelta(5);
     for (let i = 0; i < 100; i++) drift.update(2800, 500, true, true, th, T0 + i * 1000);
@@ -169,5 +169,14 @@ describe('runDetectors gating', () => {
   });
   it('tripping: no well-control or mechanical rules (the trip tank is the check there)', () => {
     expect(runDetectors(at(0, { bitDepthFt: 9000 }, 'TrippingOut'), x, th)).toEqual([]);
+  });
+  it('SPP after a rate change: the baseline follows the surge as it wears off instead of holding it', () => {
+    const spp = new SppDelta(5);
+    // Pumps back up: SPP surges 200 psi for two minutes, then settles to its old level.
+    for (let i = 0; i < 120; i++) spp.update(2300, 1169, true, true, th, T0 + i * 1000);
+    let d: number | null = null;
+    for (let i = 120; i < 300; i++) d = spp.update(2100, 1169, true, true, th, T0 + i * 1000);
+    expect(spp.baselineAgeS as number).toBeLessThan(300);
+    expect(d as number).toBeGreaterThan(-50);
   });
 });
