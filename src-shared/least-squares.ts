@@ -69,11 +69,60 @@ export function fitLine(count: number, x: (k: number) => number, y: (k: number) 
   return out;
 }
 
-const indexX = (k: number): number => k;
+/**
+ * Fit over x = 0..count-1 of `ys` (gaps as null, undefined or NaN keep their position): fitLine's
+ * arithmetic step for step, without closures, for the fits made on every packet (stick-slip,
+ * founder trend via HistoryBuffer.fit, voting).
+ */
+export function fitIndexed(count: number, ys: ArrayLike<number | null | undefined>, out: LineFit = emptyLineFit()): LineFit {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let firstK = -1;
+  let lastK = -1;
+  for (let k = 0; k < count; k++) {
+    const v = ys[k];
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (firstK < 0) firstK = k;
+    lastK = k;
+    sx += k;
+    sy += v;
+    n++;
+  }
+  out.n = n;
+  out.firstK = firstK;
+  out.lastK = lastK;
+  if (n === 0) {
+    out.slope = 0;
+    out.intercept = 0;
+    out.r2 = 0;
+    out.mean = 0;
+    return out;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let k = firstK; k <= lastK; k++) {
+    const v = ys[k];
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    const dx = k - mx;
+    const dy = v - my;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  out.mean = my;
+  out.slope = n < 2 || sxx === 0 ? 0 : sxy / sxx;
+  out.intercept = my - out.slope * mx;
+  out.r2 = n < 3 || sxx === 0 || syy === 0 ? 0 : Math.min(1, Math.max(0, 1 - (syy - out.slope * sxy) / syy));
+  return out;
+}
 
 /** Fit over x = 0..n-1 of an array (gaps as null keep their position). */
 export function fitSeries(ys: readonly (number | null)[], out?: LineFit): LineFit {
-  return fitLine(ys.length, indexX, (k) => ys[k], out);
+  return fitIndexed(ys.length, ys, out);
 }
 
 /**

@@ -93,7 +93,8 @@ export class AbsentChannelTracker {
   observe(p: WitsPacket): void {
     const stepMs = this.lastTimeMs === null ? 0 : Math.min(Math.max(0, p.timeMs - this.lastTimeMs), MAX_STEP_MS);
     this.lastTimeMs = p.timeMs;
-    const active = this.activity(p);
+    // Only a channel not yet seen moving needs the rig's activity (once every channel moved, none does).
+    let active: Set<LiveWhen> | null = null;
     for (const c of CANDIDATES) {
       const w = this.watch.get(c.channel) as ChannelWatch;
       const v = p[c.channel];
@@ -104,6 +105,7 @@ export class AbsentChannelTracker {
         w.absent = null;
         continue;
       }
+      active ??= this.activity(p);
       if (!active.has(c.when)) continue;
       w.watchedMs += stepMs;
       if (w.absent || w.watchedMs < this.settings.absentAfterS * 1000) continue;

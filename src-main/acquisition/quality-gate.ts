@@ -77,6 +77,17 @@ interface Findings {
   suspect: string[];
 }
 
+/** A channel's value unless the range check blanked it (no closure: this runs on every packet). */
+function usable(p: WitsPacket, blanks: readonly [Channel, string][], c: Channel): number | null {
+  for (const [b] of blanks) if (b === c) return null;
+  return p[c];
+}
+
+function suspectBelow(p: WitsPacket, blanks: readonly [Channel, string][], c: Channel, name: string, min: number, suspect: string[]): void {
+  const v = usable(p, blanks, c);
+  if (v !== null && v < min) suspect.push(`${name} ${fmt(v)} below ${min}`);
+}
+
 function findings(p: WitsPacket): Findings {
   if (!Number.isFinite(p.timeMs) || p.timeMs <= 0) return { blanks: [], invalid: 'broken timestamp', suspect: [] };
   const blanks: [Channel, string][] = [];
@@ -85,40 +96,45 @@ function findings(p: WitsPacket): Findings {
     const problem = v === null ? null : rangeProblem(r, v);
     if (problem) blanks.push([r.channel, `${problem}: blanked`]);
   }
-  const usable = (c: Channel) => (blanks.some(([b]) => b === c) ? null : p[c]);
 
-  const present = MAIN_CHANNELS.map(usable).filter((v): v is number => v !== null);
-  if (present.length === 0) {
+  let present = 0;
+  let absSum = 0;
+  for (const c of MAIN_CHANNELS) {
+    const v = usable(p, blanks, c);
+    if (v === null) continue;
+    present++;
+    absSum += Math.abs(v);
+  }
+  if (present === 0) {
     const why = MAIN_CHANNELS.some((c) => p[c] !== null) ? 'dead feed: no usable main channel' : 'dead feed: no main channel sent';
     return { blanks, invalid: why, suspect: [] };
   }
-  if (present.reduce((s, v) => s + Math.abs(v), 0) < 1e-6) return { blanks, invalid: 'dead feed: all main channels zero', suspect: [] };
+  if (absSum < 1e-6) return { blanks, invalid: 'dead feed: all main channels zero', suspect: [] };
 
   const suspect: string[] = [];
-  const flowIn = usable('flowInGpm');
-  const flowOut = usable('flowOutGpm');
-  const bit = usable('bitDepthFt');
-  const below = (c: Channel, name: string, min: number) => {
-    const v = usable(c);
-    if (v !== null && v < min) suspect.push(`${name} ${fmt(v)} below ${min}`);
-  };
+  const flowIn = usable(p, blanks, 'flowInGpm');
+  const flowOut = usable(p, blanks, 'flowOutGpm');
+  const bit = usable(p, blanks, 'bitDepthFt');
   if (bit === 0) suspect.push('bit depth 0');
-  below('rpm', 'rpm', 0);
-  below('sppPsi', 'spp psi', 0);
-  below('h2sPpm', 'h2s ppm', 0);
+  suspectBelow(p, blanks, 'rpm', 'rpm', 0, suspect);
+  suspectBelow(p, blanks, 'sppPsi', 'spp psi', 0, suspect);
+  suspectBelow(p, blanks, 'h2sPpm', 'h2s ppm', 0, suspect);
   // DOMAIN flags every flow_in = 0 as Suspect; pumps off is routine (connections, trips), so we
   // flag it only where it cannot be right: making hole with no flow.
-  if (flowIn === 0 && (usable('ropFtHr') ?? 0) > 0 && (usable('rpm') ?? 0) > 0) suspect.push('flow in 0 while drilling');
+  if (flowIn === 0 && (usable(p, blanks, 'ropFtHr') ?? 0) > 0 && (usable(p, blanks, 'rpm') ?? 0) > 0) suspect.push('flow in 0 while drilling');
   if (flowIn === 0 && flowOut !== null && flowOut > 0) suspect.push(`flow out ${fmt(flowOut)} gpm with flow in 0`);
-  const hole = usable('holeDepthFt');
+  const hole = usable(p, blanks, 'holeDepthFt');
   if (bit !== null && hole !== null && bit > hole + 10) suspect.push(`bit depth ${fmt(bit)} ft below hole depth ${fmt(hole)} ft`);
   return { blanks, invalid: null, suspect };
 }
 
 function qualityOf(f: Findings, extraBlankReasons: readonly string[] = []): DataQuality {
-  const blankReasons = [...extraBlankReasons, ...f.blanks.map(([, why]) => why)];
-  if (f.invalid) return { level: 'invalid', reasons: [f.invalid, ...blankReasons] };
-  const reasons = [...blankReasons, ...f.suspect];
+  const reasons: string[] = [];
+  if (f.invalid) reasons.push(f.invalid);
+  for (const why of extraBlankReasons) reasons.push(why);
+  for (const [, why] of f.blanks) reasons.push(why);
+  if (f.invalid) return { level: 'invalid', reasons };
+  for (const why of f.suspect) reasons.push(why);
   return { level: reasons.length > 0 ? 'suspect' : 'ok', reasons };
 }
 
@@ -176,7 +192,8 @@ export class QualityGate {
     }
     const q = qualityOf(f, jumps);
     if (q.level === 'ok' && jumps.length > 0) q.level = 'suspect';
-    const blanked = q.level === 'invalid' ? [] : CHANNELS.filter((c) => input[c] !== null && Number.isFinite(input[c]) && p[c] === null);
+    // Only a range blank or a depth jump nulls a channel the rig sent as a number: most packets have neither.
+    const blanked = q.level === 'invalid' || (f.blanks.length === 0 && jumps.length === 0) ? [] : blankedChannels(input, p);
     if (q.level !== 'invalid') {
       this.lastTimeMs = p.timeMs;
       this.count(blanked);
@@ -224,11 +241,7 @@ export class QualityGate {
     const out: string[] = [];
     const hole = p.holeDepthFt !== null && p.holeDepthFt > 0 ? p.holeDepthFt : null;
     if (hole !== null) {
-      const why = this.judge('hole', hole, p.timeMs, (d, dtS, allow) => {
-        if (d > allow(this.o.maxDrillRateFtHr)) return `hole depth jumped ${fmt(d)} ft in ${fmt(dtS)} s (limit ${this.o.maxDrillRateFtHr} ft/hr): blanked`;
-        if (-d > this.o.maxHoleDepthDropFt) return `hole depth dropped ${fmt(-d)} ft (limit ${this.o.maxHoleDepthDropFt} ft): blanked`;
-        return null;
-      });
+      const why = this.judge('hole', hole, p.timeMs);
       if (why) {
         p.holeDepthFt = null;
         out.push(why);
@@ -236,9 +249,7 @@ export class QualityGate {
     }
     const bit = p.bitDepthFt !== null && p.bitDepthFt > 0 ? p.bitDepthFt : null;
     if (bit !== null) {
-      const why = this.judge('bit', bit, p.timeMs, (d, dtS, allow) =>
-        Math.abs(d) > allow(this.o.maxBitSpeedFtHr) ? `bit depth moved ${fmt(Math.abs(d))} ft in ${fmt(dtS)} s (limit ${this.o.maxBitSpeedFtHr} ft/hr): blanked` : null,
-      );
+      const why = this.judge('bit', bit, p.timeMs);
       if (why) {
         p.bitDepthFt = null;
         out.push(why);
@@ -248,21 +259,46 @@ export class QualityGate {
   }
 
   /** The reason a depth is refused, or null (then it becomes the reference). Depth-0 packets never get here. */
-  private judge(which: 'bit' | 'hole', valueFt: number, timeMs: number, rule: (d: number, dtS: number, allow: (rateFtHr: number) => number) => string | null): string | null {
+  private judge(which: 'bit' | 'hole', valueFt: number, timeMs: number): string | null {
     const ref = this[which];
-    const accept = () => {
+    if (!ref) {
       this[which] = { valueFt, timeMs, refusedInRow: 0 };
       return null;
-    };
-    if (!ref) return accept();
-    const dtS = Math.max(0, (timeMs - ref.timeMs) / 1000);
-    const allow = (rateFtHr: number) => Math.max((rateFtHr * dtS) / 3600, this.o.minJumpAllowanceFt);
-    const reason = rule(valueFt - ref.valueFt, dtS, allow);
-    if (!reason) return accept();
-    this.stats.depthJumps++;
+    }
+    const reason = this.refusal(which, valueFt - ref.valueFt, Math.max(0, (timeMs - ref.timeMs) / 1000));
+    this.stats.depthJumps += reason ? 1 : 0;
     // A depth that stays at its new value is a real reset (re-zeroed encoder, sidetrack, feed
     // restart); never lock the channel out forever.
-    if (++ref.refusedInRow >= this.o.rebaseAfterRejections) return accept();
-    return reason;
+    if (reason && ++ref.refusedInRow < this.o.rebaseAfterRejections) return reason;
+    ref.valueFt = valueFt;
+    ref.timeMs = timeMs;
+    ref.refusedInRow = 0;
+    return null;
   }
+
+  /** Why a depth change of dFt in dtS seconds is impossible for this depth, or null. */
+  private refusal(which: 'bit' | 'hole', dFt: number, dtS: number): string | null {
+    const o = this.o;
+    if (which === 'bit') {
+      return Math.abs(dFt) > this.allowanceFt(o.maxBitSpeedFtHr, dtS) ? `bit depth moved ${fmt(Math.abs(dFt))} ft in ${fmt(dtS)} s (limit ${o.maxBitSpeedFtHr} ft/hr): blanked` : null;
+    }
+    if (dFt > this.allowanceFt(o.maxDrillRateFtHr, dtS)) return `hole depth jumped ${fmt(dFt)} ft in ${fmt(dtS)} s (limit ${o.maxDrillRateFtHr} ft/hr): blanked`;
+    if (-dFt > o.maxHoleDepthDropFt) return `hole depth dropped ${fmt(-dFt)} ft (limit ${o.maxHoleDepthDropFt} ft): blanked`;
+    return null;
+  }
+
+  /** The largest plausible move at this rate over dtS, never below the jitter allowance. */
+  private allowanceFt(rateFtHr: number, dtS: number): number {
+    return Math.max((rateFtHr * dtS) / 3600, this.o.minJumpAllowanceFt);
+  }
+}
+
+/** Channels the rig sent as a finite number that the gate made null. */
+function blankedChannels(input: WitsPacket, p: WitsPacket): Channel[] {
+  const out: Channel[] = [];
+  for (const c of CHANNELS) {
+    const v = input[c];
+    if (v !== null && Number.isFinite(v) && p[c] === null) out.push(c);
+  }
+  return out;
 }

@@ -120,11 +120,19 @@ function popcount(x: number): number {
   return n;
 }
 
+/** One fault's counters: walked for every fault on every packet, so a plain record each (no keyed lookups). */
+interface FaultTrack {
+  readonly fault: FaultKind;
+  /** One bit per recent packet, newest lowest: the fault was detected on it. */
+  presence: number;
+  criticalStreak: number;
+  state: FaultState;
+}
+
 export class TacticalAgent {
   private readonly opt: TacticalOptions;
-  private readonly presence: Record<FaultKind, number>;
-  private readonly criticalStreak: Record<FaultKind, number>;
-  private readonly state: Record<FaultKind, FaultState>;
+  private readonly tracks: FaultTrack[];
+  private readonly byFault: ReadonlyMap<FaultKind, FaultTrack>;
   private readonly windowMask: number;
   private ticketSeq = 0;
 
@@ -132,19 +140,13 @@ export class TacticalAgent {
     this.opt = { ...DEFAULT_TACTICAL_OPTIONS, ...options };
     const w = Math.max(1, Math.min(30, Math.floor(this.opt.sustainWindow)));
     this.windowMask = (1 << w) - 1;
-    this.presence = {} as Record<FaultKind, number>;
-    this.criticalStreak = {} as Record<FaultKind, number>;
-    for (const f of FAULTS) {
-      this.presence[f] = 0;
-      this.criticalStreak[f] = 0;
-    }
-    this.state = {} as Record<FaultKind, FaultState>;
-    for (const f of FAULTS) this.state[f] = freshState();
+    this.tracks = FAULTS.map((fault) => ({ fault, presence: 0, criticalStreak: 0, state: freshState() }));
+    this.byFault = new Map(this.tracks.map((t) => [t.fault, t]));
   }
 
   /** What the verification made of the last ticket of this fault (the coordinator reports it). */
   verdict(fault: FaultKind, status: VerificationStatus, timeMs: number): void {
-    const s = this.state[fault];
+    const s = this.track(fault).state;
     if (status === 'Confirmed') {
       s.advised = true;
       s.advisedLevel = s.ticketLevel;
@@ -170,10 +172,11 @@ export class TacticalAgent {
     for (const d of detections) {
       const category = FAULT_CATEGORY[d.fault];
       const wc = category === 'WellControl';
-      const criticalWc = wc && d.level === 'CRITICAL' && this.criticalStreak[d.fault] >= this.opt.criticalConsecutive;
+      const track = this.track(d.fault);
+      const criticalWc = wc && d.level === 'CRITICAL' && track.criticalStreak >= this.opt.criticalConsecutive;
       // The trip sheet's limits do not come from the rig baseline: it is not silenced while that is learned.
       if (ctx.shadowMode && !criticalWc && !BASELINE_FREE.has(d.fault)) continue;
-      const sustained = popcount(this.presence[d.fault]) >= this.opt.sustainRequired;
+      const sustained = popcount(track.presence) >= this.opt.sustainRequired;
       if (!criticalWc && !sustained) continue;
       if (this.suppressed(d, depth, packet.timeMs)) continue;
       return this.issue(d, category, packet, metrics, ctx);
@@ -182,25 +185,29 @@ export class TacticalAgent {
   }
 
   private updateCounters(detections: readonly Detection[], timeMs: number): void {
-    for (const f of FAULTS) {
+    for (const t of this.tracks) {
       let present = false;
       let critical = false;
       for (const d of detections) {
-        if (d.fault === f) {
+        if (d.fault === t.fault) {
           present = true;
           if (d.level === 'CRITICAL') critical = true;
         }
       }
-      this.presence[f] = ((this.presence[f] << 1) | (present ? 1 : 0)) & this.windowMask;
-      this.criticalStreak[f] = critical ? this.criticalStreak[f] + 1 : 0;
-      const s = this.state[f];
+      t.presence = ((t.presence << 1) | (present ? 1 : 0)) & this.windowMask;
+      t.criticalStreak = critical ? t.criticalStreak + 1 : 0;
+      const s = t.state;
       if (present) s.lastSeenMs = timeMs;
-      else if (s.advised && timeMs - s.lastSeenMs >= this.episodeGapS(f) * 1000) this.state[f] = freshState();
+      else if (s.advised && timeMs - s.lastSeenMs >= this.episodeGapS(t.fault) * 1000) t.state = freshState();
     }
   }
 
+  private track(fault: FaultKind): FaultTrack {
+    return this.byFault.get(fault) as FaultTrack;
+  }
+
   private suppressed(d: Detection, depthFt: number, timeMs: number): boolean {
-    const s = this.state[d.fault];
+    const s = this.track(d.fault).state;
     if (timeMs < s.retryAtMs) return true;
     if (!s.advised) return false;
     if (d.level === 'CRITICAL' && s.advisedLevel === 'WARNING') return false; // escalation
@@ -222,7 +229,7 @@ export class TacticalAgent {
   }
 
   private issue(d: Detection, category: AnomalyCategory, packet: WitsPacket, metrics: DrillingMetrics, ctx: TacticalContext): Ticket {
-    const s = this.state[d.fault];
+    const s = this.track(d.fault).state;
     s.lastTicketMs = packet.timeMs;
     s.lastTicketDepthFt = packet.bitDepthFt;
     s.ticketLevel = d.level;

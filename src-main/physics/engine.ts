@@ -17,7 +17,7 @@ import type { HistoryBuffer, HistoryEntry } from './history.js';
 import { hardnessIndex, mseTealePsi } from './mse.js';
 import { isOnBottomState } from './rig-states.js';
 import { assessableCategories, runDetectors } from './run-detectors.js';
-import { torqueOscillation } from './stick-slip.js';
+import { torqueOscillationOf } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import { OnBottomDeltas, GasBackground, SppDelta } from './trackers/deltas.js';
 import { EfficiencyJudge } from './trackers/efficiency.js';
@@ -27,6 +27,7 @@ import { PitTracker } from './trackers/pits.js';
 import { PumpTracker } from './trackers/pumps.js';
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
+import { TorqueWindow } from './trackers/torque-window.js';
 import { TripSheetTracker } from './trackers/trip-sheet.js';
 
 export type { Detection } from './detectors.js';
@@ -82,6 +83,7 @@ export class PhysicsEngine {
   private readonly flowNoise = new NoiseBand();
   private readonly pitRateNoise = new NoiseBand();
   private readonly pitGainNoise = new NoiseBand();
+  private readonly torqueWindow = new TorqueWindow();
   private readonly inputs: DetectorInputs = emptyDetectorInputs();
   private readonly assessable = new Set<AnomalyCategory>();
 
@@ -134,7 +136,8 @@ export class PhysicsEngine {
     const gasRise = this.gas.update(packet.gasUnits, th);
     const founder = this.founder.update(packet, drilling, history, th);
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
-    const osc = onBottom ? torqueOscillation(history, packet.torqueKftLbf, th.stickSlipMinSamples) : null;
+    const torque = onBottom ? this.torqueWindow.recent(history, packet.torqueKftLbf) : null;
+    const osc = torque && torqueOscillationOf(torque, th.stickSlipMinSamples);
     const cv = osc ? osc.cv : null;
 
     const metrics: DrillingMetrics = {

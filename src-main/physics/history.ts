@@ -3,7 +3,7 @@
 // place (no arrays built) so they are cheap enough to call on every packet.
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
-import { emptyLineFit, fitLine, type LineFit } from '../../src-shared/least-squares.js';
+import { emptyLineFit, fitIndexed, type LineFit } from '../../src-shared/least-squares.js';
 
 export type { LineFit } from '../../src-shared/least-squares.js';
 
@@ -28,6 +28,9 @@ export class HistoryBuffer<T> {
   /** Index of the oldest entry. */
   private head = 0;
   private count = 0;
+  private pushCount = 0;
+  /** fit()'s values, allocated on the first fit. */
+  private fitScratch: Float64Array | null = null;
 
   constructor(capacity: number = DEFAULT_HISTORY_SIZE) {
     if (!Number.isFinite(capacity) || capacity < 1) {
@@ -42,7 +45,13 @@ export class HistoryBuffer<T> {
     return this.count;
   }
 
+  /** Entries pushed since construction or the last clear(): lets a tracker follow the ring incrementally. */
+  get pushes(): number {
+    return this.pushCount;
+  }
+
   push(item: T): void {
+    this.pushCount++;
     if (this.count < this.capacity) {
       this.items[(this.head + this.count) % this.capacity] = item;
       this.count++;
@@ -69,6 +78,7 @@ export class HistoryBuffer<T> {
     this.items.fill(undefined);
     this.head = 0;
     this.count = 0;
+    this.pushCount = 0;
   }
 
   /** Start index (0 = oldest) of the last `lastN` entries. */
@@ -137,11 +147,15 @@ export class HistoryBuffer<T> {
    */
   fit(get: FieldGetter<T>, lastN?: number, filter?: EntryFilter<T>, out: LineFit = emptyLineFit()): LineFit {
     const s = this.start(lastN);
-    const entry = (k: number) => this.items[(this.head + s + k) % this.capacity] as T;
-    return fitLine(this.count - s, (k) => k, (k) => {
-      const e = entry(k);
-      return filter && !filter(e) ? null : get(e);
-    }, out);
+    const n = this.count - s;
+    // The values are read once into a reused scratch row (NaN = skipped), then fitted in place.
+    const ys = this.fitScratch ?? (this.fitScratch = new Float64Array(this.capacity));
+    for (let k = 0; k < n; k++) {
+      const e = this.items[(this.head + s + k) % this.capacity] as T;
+      const v = filter && !filter(e) ? null : get(e);
+      ys[k] = v === null || v === undefined ? NaN : v;
+    }
+    return fitIndexed(n, ys, out);
   }
 
   slope(get: FieldGetter<T>, lastN?: number, filter?: EntryFilter<T>): number {

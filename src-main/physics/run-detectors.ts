@@ -31,44 +31,46 @@ import { detectTripVolumes } from './trip-detectors.js';
 export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: EffectiveThresholds, trip: TripReading | null = null): Detection[] {
   const state = packet.rigState;
   const detections: Detection[] = [];
-  const add = (d: Detection | null): Detection | null => {
-    if (d) detections.push(d);
-    return d;
-  };
   // Running pipe in displaces mud out of the well: returns then are expected, not a kick.
-  if (state !== 'TrippingIn' && packet.bitDepthFt !== null && packet.bitDepthFt > 0) add(detectFlowWithPumpsOff(x, th));
+  if (state !== 'TrippingIn' && packet.bitDepthFt !== null && packet.bitDepthFt > 0) addTo(detections, detectFlowWithPumpsOff(x, th));
   // The trip sheet: with the pumps off in any state (tripping, in slips, static), the trip tank
   // against the pipe displacement and the pits (a reading only exists with the pumps off).
-  for (const d of detectTripVolumes(trip, th)) add(d);
+  for (const d of detectTripVolumes(trip, th)) detections.push(d);
   if (!isWellControlState(state)) return detections.length > 1 ? detections.sort(compareDetections) : detections;
 
   // Well control. Without a flow-out sensor (balance null) kick/loss/gas/pit rules stay silent:
   // nothing is inferred from a channel the rig does not send.
-  const kick = add(detectKick(x, th));
-  const loss = kick ? null : add(detectLoss(x, th));
-  add(detectH2s(x, th));
-  add(detectGas(x, th));
-  if (!kick && !loss) add(detectPitRate(x, th));
-  add(detectEcdMargin(x, th));
+  const kick = addTo(detections, detectKick(x, th));
+  const loss = kick ? null : addTo(detections, detectLoss(x, th));
+  addTo(detections, detectH2s(x, th));
+  addTo(detections, detectGas(x, th));
+  if (!kick && !loss) addTo(detections, detectPitRate(x, th));
+  addTo(detections, detectEcdMargin(x, th));
 
   const onBottom = isOnBottomState(state);
-  const packOff = onBottom ? add(detectPackOff(x, th)) : null;
-  const washout = loss ? null : add(detectWashout(x, th));
-  if (!washout && !packOff && !loss) add(detectSppDeviation(x, th));
+  const packOff = onBottom ? addTo(detections, detectPackOff(x, th)) : null;
+  const washout = loss ? null : addTo(detections, detectWashout(x, th));
+  if (!washout && !packOff && !loss) addTo(detections, detectSppDeviation(x, th));
   if (onBottom) {
-    const stick = add(detectStickSlip(x, th));
+    const stick = addTo(detections, detectStickSlip(x, th));
     let formation: Detection | null = null;
     if (state === 'Drilling') {
-      add(detectFounder(x, th));
+      addTo(detections, detectFounder(x, th));
       formation = detectFormationChange(x, th);
     }
     // A torque rise explained by pack-off, stick-slip or new rock is not reported twice.
-    if (!packOff && !stick && !formation) add(detectTorqueRise(x, th));
-    add(detectMseInefficiency(x, th));
-    add(formation);
+    if (!packOff && !stick && !formation) addTo(detections, detectTorqueRise(x, th));
+    addTo(detections, detectMseInefficiency(x, th));
+    addTo(detections, formation);
   }
   if (detections.length > 1) detections.sort(compareDetections);
   return detections;
+}
+
+/** Keeps a detection that fired and hands it back (a function, not a closure made per packet). */
+function addTo(detections: Detection[], d: Detection | null): Detection | null {
+  if (d) detections.push(d);
+  return d;
 }
 
 /**
@@ -77,15 +79,23 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
  * a missing channel say nothing about whether a kick or a pack-off is over.
  */
 export function assessableCategories(packet: WitsPacket, x: DetectorInputs, out: Set<AnomalyCategory>, trip: TripReading | null = null): Set<AnomalyCategory> {
-  out.clear();
   const state = packet.rigState;
-  if (trip && (trip.tripTank || trip.pits)) out.add('WellControl');
   const wellControlSeen = x.flowBalanceGpm !== null || x.pitRateBblHr !== null || x.gasUnits !== null;
-  if (isWellControlState(state) && x.pumpsSteady && wellControlSeen) out.add('WellControl');
-  if (x.pumpsOffSettledS !== null && (x.flowOutPumpsOffGpm !== null || x.pitGainPumpsOffBbl !== null)) out.add('WellControl');
-  if (x.pumpsSteady && (x.sppDeltaPsi !== null || x.ecdMarginPpg !== null)) out.add('Hydraulics');
-  if (isOnBottomState(state) && x.torqueDeltaFraction !== null) out.add('Mechanical');
-  if (state === 'Drilling') {
+  const wellControl =
+    Boolean(trip && (trip.tripTank || trip.pits)) ||
+    (isWellControlState(state) && x.pumpsSteady && wellControlSeen) ||
+    (x.pumpsOffSettledS !== null && (x.flowOutPumpsOffGpm !== null || x.pitGainPumpsOffBbl !== null));
+  const hydraulics = x.pumpsSteady && (x.sppDeltaPsi !== null || x.ecdMarginPpg !== null);
+  const mechanical = isOnBottomState(state) && x.torqueDeltaFraction !== null;
+  const drilling = state === 'Drilling';
+  // Mostly the same as on the last packet: the set is refilled only when a member changes.
+  const same = out.has('WellControl') === wellControl && out.has('Hydraulics') === hydraulics && out.has('Mechanical') === mechanical && out.has('DrillingEfficiency') === drilling && out.has('Formation') === drilling;
+  if (same) return out;
+  out.clear();
+  if (wellControl) out.add('WellControl');
+  if (hydraulics) out.add('Hydraulics');
+  if (mechanical) out.add('Mechanical');
+  if (drilling) {
     out.add('DrillingEfficiency');
     out.add('Formation');
   }

@@ -4,7 +4,7 @@
 // judged by its size relative to the torque level (the oscillation CV) and by whether it repeats
 // (an autocorrelation peak at a lag of 3-15 s). Torque near zero cannot be judged: a collapsing
 // or absent torque reading is not stick-slip.
-import type { HistoryBuffer, HistoryEntry } from './history.js';
+import type { HistoryEntry } from './history.js';
 import { fitSeries } from '../../src-shared/least-squares.js';
 
 export interface TorqueOscillation {
@@ -37,29 +37,36 @@ export function torqueOscillationOf(torque: readonly number[], minSamples = 20):
   const n = torque.length;
   if (n < Math.max(minSamples, 2 * MIN_LAG_S + 2)) return null;
   let mean = 0;
-  for (const t of torque) mean += t;
+  for (let i = 0; i < n; i++) mean += torque[i];
   mean /= n;
   if (!(mean >= MIN_ASSESSABLE_TORQUE_KFTLBF)) return null;
   if (!freshSamples(torque, mean)) return null;
   const fit = fitSeries(torque as number[]);
-  const r = torque.map((t, i) => t - (fit.intercept + fit.slope * i));
+  // Plain arrays: allocating small Float64Arrays on every packet costs more than the fit.
+  const r: number[] = [];
   let var0 = 0;
-  for (const x of r) var0 += x * x;
+  for (let i = 0; i < n; i++) {
+    const x = torque[i] - (fit.intercept + fit.slope * i);
+    r.push(x);
+    var0 += x * x;
+  }
   if (var0 <= 0) return { cv: 0, regularity: 0, periodS: 0, samples: n };
   const maxLag = Math.min(MAX_LAG_S, Math.floor(n / 2));
-  const rhos = new Float64Array(maxLag + 1);
+  /** rhos[k - MIN_LAG_S]: the autocorrelation at lag k. */
+  const rhos: number[] = [];
   let best = -1;
   for (let k = MIN_LAG_S; k <= maxLag; k++) {
     let c = 0;
     for (let i = k; i < n; i++) c += r[i] * r[i - k];
     // Normalised by the overlap so long lags are not penalised for having fewer pairs.
-    rhos[k] = (c / (n - k)) / (var0 / n);
-    if (rhos[k] > best) best = rhos[k];
+    const rho = (c / (n - k)) / (var0 / n);
+    rhos.push(rho);
+    if (rho > best) best = rho;
   }
   // Whole multiples of the period correlate as well as the period itself: the shortest lag that
   // is as good as the best is the period.
   let bestLag = MIN_LAG_S;
-  while (bestLag < maxLag && rhos[bestLag] < best - PERIOD_TIE_RHO) bestLag++;
+  while (bestLag < maxLag && rhos[bestLag - MIN_LAG_S] < best - PERIOD_TIE_RHO) bestLag++;
   // The size is read over the newest two periods: an oscillation building up (the stall growing
   // cycle by cycle) reads smaller averaged over the whole window. Whether it repeats is judged
   // over the whole window.
@@ -88,30 +95,9 @@ function freshSamples(torque: readonly number[], mean: number): boolean {
   return bends >= MIN_FRESH_FRACTION * (torque.length - 2);
 }
 
-const rotatingOnBottom = (e: HistoryEntry): boolean =>
+/** An entry whose torque counts for stick-slip: rotating on bottom with a torque reading (TorqueWindow keeps them). */
+export const rotatingOnBottom = (e: HistoryEntry): boolean =>
   (e.packet.rigState === 'Drilling' || e.packet.rigState === 'Reaming') && e.packet.torqueKftLbf !== null && e.packet.torqueKftLbf > 0;
-
-/** The oscillation over the last OSCILLATION_WINDOW on-bottom packets plus the current torque. */
-export function torqueOscillation(history: HistoryBuffer<HistoryEntry>, currentTorqueKftLbf: number | null, minSamples = 20): TorqueOscillation | null {
-  const out: number[] = [];
-  // The median spacing is over MAX_SAMPLE_SPACING_S exactly when at least half the gaps are.
-  let gaps = 0;
-  let wideGaps = 0;
-  let prevMs: number | null = null;
-  for (let i = Math.max(0, history.size - OSCILLATION_WINDOW); i < history.size; i++) {
-    const e = history.at(i);
-    if (!rotatingOnBottom(e)) continue;
-    out.push(e.packet.torqueKftLbf as number);
-    if (prevMs !== null) {
-      gaps++;
-      if ((e.packet.timeMs - prevMs) / 1000 > MAX_SAMPLE_SPACING_S) wideGaps++;
-    }
-    prevMs = e.packet.timeMs;
-  }
-  if (currentTorqueKftLbf !== null && currentTorqueKftLbf > 0) out.push(currentTorqueKftLbf);
-  if (gaps > 0 && wideGaps >= gaps - (gaps >> 1)) return null;
-  return torqueOscillationOf(out, minSamples);
-}
 
 /** 0 at the warning CV, 1 at the critical CV, linear between (DOMAIN §3.7: 0.15 → 0.25). */
 export function stickSlipSeverity(cv: number, warningCv = 0.15, criticalCv = 0.25): number {

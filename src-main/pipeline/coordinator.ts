@@ -303,9 +303,18 @@ export class PipelineCoordinator {
 
 const CHANNEL_SET = new Set<string>(CHANNELS);
 
+/** Per configured list: it is read on every packet, and a config change replaces it (as thresholds assume). */
+const declaredAbsentByList = new WeakMap<readonly string[], Channel[]>();
+
 /** The channels the config declares not fitted (validated names; anything else is ignored). */
 function declaredAbsent(config: WellConfig): Channel[] {
-  return config.acquisition.absent_channels.filter((c): c is Channel => CHANNEL_SET.has(c));
+  const names = config.acquisition.absent_channels;
+  let channels = declaredAbsentByList.get(names);
+  if (!channels) {
+    channels = names.filter((c): c is Channel => CHANNEL_SET.has(c));
+    declaredAbsentByList.set(names, channels);
+  }
+  return channels;
 }
 
 function absentSettings(config: WellConfig): AbsentTrackerSettings {

@@ -14,8 +14,15 @@ export const TREND_METRICS = [
   'pitGainBbl', 'torqueCv', 'tripTankGainBbl',
 ] as const;
 
+/**
+ * Every sample's values start as a copy of this: an object given its 30 keys one by one by name
+ * turns into a slow dictionary in V8, a copy of a complete one stays a fast object (the store
+ * walks every sample's keys).
+ */
+const EMPTY_VALUES: Readonly<Record<string, null>> = Object.fromEntries([...TREND_CHANNELS, ...TREND_METRICS].map((k) => [k, null]));
+
 export function metricSampleOf(packet: WitsPacket, metrics: DrillingMetrics): MetricSample {
-  const values: Record<string, number | null> = {};
+  const values: Record<string, number | null> = { ...EMPTY_VALUES };
   for (const c of TREND_CHANNELS) values[c] = packet[c];
   for (const m of TREND_METRICS) values[m] = metrics[m] ?? null;
   return { timeMs: packet.timeMs, values };

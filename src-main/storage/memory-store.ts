@@ -33,9 +33,16 @@ import type {
   ShiftSummary,
   StorageHealth,
 } from './persistence.js';
+import { RawSeries, RollupSeries } from './memory-series.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, inTimeRange } from './query-filters.js';
 import { buildOutcomeStats } from './outcome-stats.js';
 import { buildShiftSummary } from './shift-summary.js';
+
+interface ChannelTables {
+  raw: RawSeries;
+  roll1: RollupSeries;
+  roll10: RollupSeries;
+}
 
 interface Agg {
   n: number;
@@ -67,10 +74,8 @@ export class MemoryStore implements PersistenceLayer {
   private readonly outcomes: OutcomeRecord[] = [];
   private readonly episodes = new Map<string, FleetEpisode>();
   private queue: MetricSample[] = [];
-  /** channel -> time -> value (raw, deduplicated by time). */
-  private readonly raw = new Map<string, Map<number, number>>();
-  private readonly roll1 = new Map<string, Map<number, Agg>>();
-  private readonly roll10 = new Map<string, Map<number, Agg>>();
+  /** channel -> its raw samples (deduplicated by time) and 1 and 10 min rollups. */
+  private readonly tables = new Map<string, ChannelTables>();
   private readonly packetCounts = new Map<number, number>();
   /** minute -> state -> packets. */
   private readonly rigStates = new Map<number, Map<string, number>>();
@@ -78,8 +83,6 @@ export class MemoryStore implements PersistenceLayer {
   private lastRetentionMs = -Infinity;
   private retentionMs: number;
   private readonly keepMetrics: boolean;
-  /** A sample older than the newest arrived since the last sweep: the next sweep walks everything. */
-  private outOfOrder = false;
   private closed = false;
   private writesReduced: string | null = null;
 
@@ -232,11 +235,11 @@ export class MemoryStore implements PersistenceLayer {
     // To the second where raw samples exist (the first and last minute are partial).
     let firstRaw = Infinity;
     let lastRaw = -Infinity;
-    for (const series of this.raw.values()) {
-      for (const t of series.keys()) {
+    for (const { raw } of this.tables.values()) {
+      raw.forEach((t) => {
         if (t >= first && t < first + ONE_MIN_MS && t < firstRaw) firstRaw = t;
         if (t >= last && t < last + ONE_MIN_MS && t > lastRaw) lastRaw = t;
-      }
+      });
     }
     return { fromMs: Number.isFinite(firstRaw) ? firstRaw : first, toMs: Number.isFinite(lastRaw) ? lastRaw + 1 : last + ONE_MIN_MS };
   }
@@ -244,7 +247,9 @@ export class MemoryStore implements PersistenceLayer {
   async firstTimeAtOrAbove(channel: string, value: number, sinceMs = -Number.MAX_SAFE_INTEGER): Promise<number | null> {
     await this.flushMetrics();
     let best: number | null = null;
-    for (const [t, v] of this.raw.get(channel) ?? []) if (t >= sinceMs && v >= value && (best === null || t < best)) best = t;
+    this.tables.get(channel)?.raw.forEach((t, v) => {
+      if (t >= sinceMs && v >= value && (best === null || t < best)) best = t;
+    });
     return best;
   }
 
@@ -256,31 +261,24 @@ export class MemoryStore implements PersistenceLayer {
     const batch = this.queue;
     this.queue = [];
     for (const s of batch) {
-      for (const [channel, v] of Object.entries(s.values)) {
+      const minuteMs = bucketStart(s.timeMs, ONE_MIN_MS);
+      const tenMinMs = bucketStart(s.timeMs, TEN_MIN_MS);
+      for (const channel in s.values) {
+        const v = s.values[channel];
         if (!storableValue(v)) continue;
-        let series = this.raw.get(channel);
-        if (!series) this.raw.set(channel, (series = new Map()));
-        if (series.has(s.timeMs)) continue; // first write wins, as in SQLite (INSERT OR IGNORE)
-        series.set(s.timeMs, v);
-        addAgg(this.roll1, channel, bucketStart(s.timeMs, ONE_MIN_MS), v);
-        addAgg(this.roll10, channel, bucketStart(s.timeMs, TEN_MIN_MS), v);
+        let t = this.tables.get(channel);
+        if (!t) this.tables.set(channel, (t = { raw: new RawSeries(), roll1: new RollupSeries(), roll10: new RollupSeries() }));
+        if (!t.raw.add(s.timeMs, v)) continue; // first write wins, as in SQLite (INSERT OR IGNORE)
+        t.roll1.add(minuteMs, v);
+        t.roll10.add(tenMinMs, v);
       }
       if (s.timeMs > this.newestSampleMs) this.newestSampleMs = s.timeMs;
-      else this.outOfOrder = true;
     }
-    // Retention sweep at most once a minute of data time. Series are kept in arrival order, so
-    // with samples in time order the sweep stops at the first one still within retention.
+    // Retention sweep at most once a minute of data time (the series are time-ordered).
     if (this.newestSampleMs - this.lastRetentionMs < ONE_MIN_MS) return;
     this.lastRetentionMs = this.newestSampleMs;
     const cutoff = this.newestSampleMs - this.retentionMs;
-    const walkAll = this.outOfOrder;
-    this.outOfOrder = false;
-    for (const series of this.raw.values()) {
-      for (const t of series.keys()) {
-        if (t < cutoff) series.delete(t);
-        else if (!walkAll) break;
-      }
-    }
+    for (const { raw } of this.tables.values()) raw.dropBefore(cutoff);
   }
 
   async queryMetrics(channels: string[], fromMs: number, toMs: number, maxPoints: number): Promise<MetricSeries[]> {
@@ -297,11 +295,9 @@ export class MemoryStore implements PersistenceLayer {
           agg.sum += sum;
         } else buckets.set(b, { n, sum });
       };
-      if (plan.resolution === 'raw') for (const [t, v] of this.raw.get(channel) ?? []) add(t, 1, v);
-      else {
-        const table = plan.resolution === '1min' ? this.roll1 : this.roll10;
-        for (const [t, a] of table.get(channel) ?? []) add(t, a.n, a.sum);
-      }
+      const t = this.tables.get(channel);
+      if (plan.resolution === 'raw') t?.raw.forEach((time, v) => add(time, 1, v));
+      else (plan.resolution === '1min' ? t?.roll1 : t?.roll10)?.forEach(add);
       const points: [number, number][] = [...buckets.entries()]
         .sort((x, y) => x[0] - y[0])
         .map(([t, a]) => [t, a.sum / a.n]);
@@ -319,13 +315,16 @@ export class MemoryStore implements PersistenceLayer {
     for (const [m, n] of this.packetCounts) if (m >= fromMin && m <= toMs) packets += n;
     let effN = 0;
     let effSum = 0;
-    for (const [t, a] of this.roll1.get('mseEfficiencyPercent') ?? []) {
+    this.tables.get('mseEfficiencyPercent')?.roll1.forEach((t, n, sum) => {
       if (t >= fromMin && t <= toMs) {
-        effN += a.n;
-        effSum += a.sum;
+        effN += n;
+        effSum += sum;
       }
-    }
-    const depth = [...(this.raw.get('holeDepthFt') ?? [])].filter(([t]) => inRange(t)).sort((x, y) => x[0] - y[0]);
+    });
+    const depth: [number, number][] = [];
+    this.tables.get('holeDepthFt')?.raw.forEach((t, v) => {
+      if (inRange(t)) depth.push([t, v]);
+    });
     const verifications = this.verifications.filter((v) => inRange(v.timeMs));
     return buildShiftSummary({
       fromMs,
@@ -471,14 +470,4 @@ export class MemoryStore implements PersistenceLayer {
     await this.flushMetrics();
     this.closed = true;
   }
-}
-
-function addAgg(table: Map<string, Map<number, Agg>>, channel: string, bucket: number, v: number): void {
-  let m = table.get(channel);
-  if (!m) table.set(channel, (m = new Map()));
-  const a = m.get(bucket);
-  if (a) {
-    a.n += 1;
-    a.sum += v;
-  } else m.set(bucket, { n: 1, sum: v });
 }

@@ -6,6 +6,7 @@
 // with no matching gain in ROP reads as lost efficiency; the reference follows new rock within
 // the window length.
 import { ShortWindow } from '../ema.js';
+import { SortedWindow } from './sorted-window.js';
 
 /** Drilling seconds in the trailing window (30 min at 1 Hz). */
 export const REFERENCE_WINDOW_SAMPLES = 1800;
@@ -15,13 +16,11 @@ export const MIN_REFERENCE_SAMPLES = 300;
 export const REFERENCE_PERCENTILE = 0.25;
 /** Seconds of MSE averaged into one smoothed value (ROP noise makes single packets meaningless). */
 const SMOOTHING_PACKETS = 30;
-/** Recompute the percentile every this many samples (cheap: one sort of the window). */
+/** Recompute the percentile every this many samples (the window is kept sorted: a read). */
 const REFRESH_EVERY = 30;
 
 export class MseReference {
-  private readonly ring = new Float64Array(REFERENCE_WINDOW_SAMPLES);
-  private head = 0;
-  private count = 0;
+  private readonly window = new SortedWindow(REFERENCE_WINDOW_SAMPLES);
   private readonly smooth = new ShortWindow(SMOOTHING_PACKETS);
   private reference: number | null = null;
   private sinceRefresh = REFRESH_EVERY;
@@ -31,31 +30,17 @@ export class MseReference {
     if (msePsi === null || !(msePsi > 0) || !Number.isFinite(msePsi)) return { referenceMsePsi: this.reference, efficiencyPercent: null };
     this.smooth.push(msePsi);
     const current = this.smooth.mean as number;
-    if (this.smooth.n >= SMOOTHING_PACKETS) this.push(current);
-    if (++this.sinceRefresh >= REFRESH_EVERY && this.count >= MIN_REFERENCE_SAMPLES) {
+    if (this.smooth.n >= SMOOTHING_PACKETS) this.window.push(current);
+    if (++this.sinceRefresh >= REFRESH_EVERY && this.window.size >= MIN_REFERENCE_SAMPLES) {
       this.sinceRefresh = 0;
-      this.reference = this.percentile(REFERENCE_PERCENTILE);
+      this.reference = this.window.percentile(REFERENCE_PERCENTILE);
     }
-    if (this.reference === null || this.count < MIN_REFERENCE_SAMPLES) return { referenceMsePsi: null, efficiencyPercent: null };
+    if (this.reference === null || this.window.size < MIN_REFERENCE_SAMPLES) return { referenceMsePsi: null, efficiencyPercent: null };
     return { referenceMsePsi: this.reference, efficiencyPercent: Math.min(100, (this.reference / current) * 100) };
   }
 
   /** The bit came off bottom: the smoothing restarts (the trailing reference is kept). */
   offBottom(): void {
     this.smooth.reset();
-  }
-
-  private push(v: number): void {
-    this.ring[(this.head + this.count) % REFERENCE_WINDOW_SAMPLES] = v;
-    if (this.count < REFERENCE_WINDOW_SAMPLES) this.count++;
-    else this.head = (this.head + 1) % REFERENCE_WINDOW_SAMPLES;
-  }
-
-  private percentile(p: number): number {
-    const xs = (this.count === REFERENCE_WINDOW_SAMPLES ? this.ring.slice() : this.ring.slice(0, this.count)).sort();
-    const pos = p * (xs.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.min(lo + 1, xs.length - 1);
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo);
   }
 }
