@@ -1,6 +1,6 @@
 // Verification of a pack-off ticket: torque, SPP and ROP against their baselines, or SPP and
 // ROP alone where the rig sends no usable torque.
-import { sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
+import { ropHolding, sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_ASSESSABLE_TORQUE_KFTLBF } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import { f0, finite, last, lineFit, mean, onBottom, pct, type Sample, type Verdict } from './verify-helpers.js';
@@ -46,7 +46,8 @@ export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: bo
   if (excess > t.torqueIncreaseCriticalFraction && sppBlind && ropOn && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION / 2) {
     return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed (SPP not yet judged at this pump rate): ${d}.`, r2: fit.r2 };
   }
-  if (excess > t.torqueIncreaseWarningFraction && ((sppOn && ropOn) || (excess > t.torqueIncreaseCriticalFraction && sppD !== null && sppD >= t.sppDeviationWarningPsi))) {
+  const strongSpp = excess > t.torqueIncreaseCriticalFraction && sppD !== null && sppD >= t.sppDeviationWarningPsi && !ropHolding(ropDrop, t);
+  if (excess > t.torqueIncreaseWarningFraction && ((sppOn && ropOn) || strongSpp)) {
     const severe = excess > t.torqueIncreaseCriticalFraction && sppOn && (ropOn || sppD! >= t.sppDeviationWarningPsi);
     return { status: 'Confirmed', severity: severe ? 'CRITICAL' : 'HIGH', reason: `Pack-off signs confirmed: ${d}.`, r2: fit.r2 };
   }

@@ -5,7 +5,7 @@
 import type { FaultKind } from '../../src-shared/advisory.js';
 import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
-import { clamp01, pct, r0, r1, torqueExcessFraction, sppJudges, sppRiseCounts, type Detection, type DetectorInputs } from './detection.js';
+import { clamp01, pct, r0, r1, torqueExcessFraction, ropHolding, sppJudges, sppRiseCounts, type Detection, type DetectorInputs } from './detection.js';
 
 export * from './detection.js';
 export * from './detect-well-control.js';
@@ -55,7 +55,8 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
   const strongSpp = x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
   const sppBlind = !sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS);
   const bigExcess = excess > t.torqueIncreaseCriticalFraction;
-  if (!(sppOn && ropOn) && !(strongSpp && bigExcess) && !(sppBlind && ropOn && bigExcess)) return null;
+  const motorLoad = ropHolding(x.ropDropFraction, t);
+  if (!(sppOn && ropOn) && !(strongSpp && bigExcess && !motorLoad) && !(sppBlind && ropOn && bigExcess)) return null;
   const severity = sum / count;
   const critical = tq > t.torqueIncreaseCriticalFraction && (severity > 0.7 || (x.sppDeltaPsi ?? 0) > t.sppDeviationWarningPsi);
   const parts = [`torque ${pct(tq)} above baseline`];

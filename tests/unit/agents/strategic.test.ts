@@ -173,4 +173,12 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const sppOnly = build(30, () => ({ v: { torqueKftLbf: 0, sppPsi: 2150 }, m: { sppDeltaPsi: 150, sppBaselineAgeS: 600, ropDropFraction: 0 } }));
     expect(sa.verify(ticket('pack-off', sppOnly), sppOnly, th).status).not.toBe('Confirmed');
   });
+  it('pack-off: torque and SPP up with ROP holding is not confirmed (motor load)', () => {
+    const h = build(30, (i) => ({
+      v: { torqueKftLbf: i >= 10 ? 22 : 15, sppPsi: 2160, ropFtHr: 60 },
+      m: { torqueDeltaFraction: i >= 10 ? 0.5 : 0, sppDeltaPsi: 160, sppBaselineAgeS: 600, ropDropFraction: -0.05, wobRiseFraction: 0 },
+      anomalous: i >= 10,
+    }));
+    expect(sa.verify(ticket('pack-off', h), h, th).status).not.toBe('Confirmed');
+  });
 });
