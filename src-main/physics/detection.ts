@@ -129,12 +129,12 @@ export function sppRiseCounts(sppDeltaPsi: number, sppBaselinePsi: number, t: { 
 }
 
 /**
- * ROP holding (not down by half the pack-off drop) while drilling: torque and SPP rising together
- * then are a mud motor working harder (its pressure drop follows its torque), not a packing
- * annulus, which slows the bit. Unknown ROP (off bottom, no channel) does not hold.
+ * ROP holding (not down by the pack-off drop) while drilling: torque and SPP rising together then
+ * are a mud motor working harder (its pressure drop follows its torque), not a packing annulus,
+ * which slows the bit. Unknown ROP (off bottom, no channel) does not hold.
  */
 export const ropHolding = (ropDropFraction: number | null, t: { packoffRopDecreaseFraction: number }): boolean =>
-  ropDropFraction !== null && ropDropFraction < t.packoffRopDecreaseFraction / 2;
+  ropDropFraction !== null && ropDropFraction < t.packoffRopDecreaseFraction;
 
 /** Torque rise beyond what a WOB rise explains (a founder or a weight step is not drag). */
 export const torqueExcessFraction = (torqueRise: number, wobRise: number | null): number => torqueRise - BIT_TORQUE_SHARE * Math.max(wobRise ?? 0, 0);

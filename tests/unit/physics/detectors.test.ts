@@ -173,8 +173,10 @@ describe('PhysicsEngine', () => {
     expect(detectPackOff(x({ torqueKftLbf: 15, torqueDeltaFraction: 0, ropDropFraction: 0.5, sppBaselinePsi: 2000, sppDeltaPsi: 150, sppBaselineAgeS: 600 }), th)).toBeNull();
   });
   it('pack-off: torque and SPP up together with ROP holding is a mud motor working harder, not a packing annulus', () => {
+    // ROP down 10 % (under the 20 % pack-off drop) still holds.
     const up = { torqueKftLbf: 15, torqueDeltaFraction: 0.5, wobRiseFraction: 0.1, sppDeltaPsi: 160, sppBaselinePsi: 2000, sppBaselineAgeS: 600 };
     expect(detectPackOff(x({ ...up, ropDropFraction: -0.05 }), th)).toBeNull();
+    expect(detectPackOff(x({ ...up, ropDropFraction: 0.1 }), th)).toBeNull();
     // The same with the bit slowing, or with no ROP to judge (off bottom), stands.
     expect(detectPackOff(x({ ...up, ropDropFraction: 0.3 }), th)?.fault).toBe('pack-off');
     expect(detectPackOff(x({ ...up, ropDropFraction: null }), th)?.fault).toBe('pack-off');
