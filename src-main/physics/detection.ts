@@ -128,13 +128,16 @@ export function sppRiseCounts(sppDeltaPsi: number, sppBaselinePsi: number, t: { 
   return sppBaselinePsi > 0 && sppDeltaPsi >= t.sppDeviationWarningPsi / 4 && sppDeltaPsi / sppBaselinePsi > t.packoffSppIncreaseFraction;
 }
 
+/** ROP down by less than this share of the pack-off drop is holding. */
+const ROP_HOLDING_SHARE = 0.75;
+
 /**
- * ROP holding (not down by the pack-off drop) while drilling: torque and SPP rising together then
+ * ROP holding (not down by three quarters of the pack-off drop) while drilling: torque and SPP rising together then
  * are a mud motor working harder (its pressure drop follows its torque), not a packing annulus,
  * which slows the bit. Unknown ROP (off bottom, no channel) does not hold.
  */
 export const ropHolding = (ropDropFraction: number | null, t: { packoffRopDecreaseFraction: number }): boolean =>
-  ropDropFraction !== null && ropDropFraction < t.packoffRopDecreaseFraction;
+  ropDropFraction !== null && ropDropFraction < ROP_HOLDING_SHARE * t.packoffRopDecreaseFraction;
 
 /** Torque rise beyond what a WOB rise explains (a founder or a weight step is not drag). */
 export const torqueExcessFraction = (torqueRise: number, wobRise: number | null): number => torqueRise - BIT_TORQUE_SHARE * Math.max(wobRise ?? 0, 0);
