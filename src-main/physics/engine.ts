@@ -24,11 +24,11 @@ import { EfficiencyJudge } from './trackers/efficiency.js';
 import { FlowCheckTracker } from './trackers/flow-check.js';
 import { FounderTracker } from './trackers/founder.js';
 import { PitTracker } from './trackers/pits.js';
-import { PumpTracker } from './trackers/pumps.js';
+import { PumpTracker, type PumpReading } from './trackers/pumps.js';
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
 import { TorqueWindow } from './trackers/torque-window.js';
-import { TripSheetTracker } from './trackers/trip-sheet.js';
+import { TripSheetTracker, type TripReading } from './trackers/trip-sheet.js';
 
 export type { Detection } from './detectors.js';
 
@@ -121,13 +121,7 @@ export class PhysicsEngine {
     const ecd = ecdPpg(packet.ecdPpg, packet.mudWeightInPpg, packet.flowInGpm, packet.bitDepthFt, hyd.annular_pressure_loss_coefficient);
     const fg = hyd.fracture_gradient_ppg > 0 ? hyd.fracture_gradient_ppg : null;
     const margin = ecdMarginPpg(fg, ecd);
-    const fb = flowBalanceGpm(packet.flowInGpm, packet.flowOutGpm);
-    if (fb !== null && pumps.pumpsOn) this.flowBalance.push(fb);
-    const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
-    const fbSmoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
-    const flowNoiseGpm = this.flowNoise.update(fbSmoothed, pumps.pumpsSteady);
-    const pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
-    const pitRateNoiseBblHr = this.pitRateNoise.update(pits.pitRateBblHr, pitsSettled);
+    const well = this.wellReadings(packet, pumps, phys, bitIn);
 
     const d = onBottom
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm)
@@ -140,43 +134,12 @@ export class PhysicsEngine {
     const osc = torque && torqueOscillationOf(torque, th.stickSlipMinSamples);
     const cv = osc ? osc.cv : null;
 
-    const metrics: DrillingMetrics = {
-      timeMs: packet.timeMs,
-      rigState: state,
-      operation: ctx.operation,
-      bitDepthFt: packet.bitDepthFt,
-      holeDepthFt: packet.holeDepthFt,
-      msePsi: rock.msePsi,
-      optimalMsePsi: rock.optimalMsePsi,
-      mseEfficiencyPercent: rock.efficiencyPercent,
-      dExponent: rock.dExponent,
-      dxc: rock.dxc,
-      ecdPpg: ecd,
-      fractureGradientPpg: fg,
-      ecdMarginPpg: margin,
-      flowBalanceGpm: fb,
-      flowNoiseGpm,
-      pitRateNoiseBblHr,
-      pitRateBblHr: pits.pitRateBblHr,
-      pitGainBbl: pits.pitGainBbl,
-      torqueCv: cv,
-      torqueDeltaFraction: d.torque,
-      sppDeltaPsi: sppDelta,
-      mseDeltaFraction: d.mse,
-      ropDropFraction: d.rop,
-      wobRiseFraction: d.wob,
-      sppBaselineAgeS: this.spp.baselineAgeS,
-      hardness: rock.hardness,
-      tripTankGainBbl: trip?.tripTank?.unexplainedBbl ?? null,
-      pumpsOffPitGainBbl: trip?.pits?.unexplainedBbl ?? null,
-      tripPipeMovedFt: trip?.pipeMovedFt ?? null,
-      tripDisplacementBbl: trip?.displacementBbl ?? null,
-    };
+    const metrics = drillingMetrics(packet, ctx.operation, rock, { ecd, fg, margin }, well, { cv, d, sppDelta, sppBaselineAgeS: this.spp.baselineAgeS }, trip);
 
     const x = this.inputs;
-    x.flowBalanceGpm = fbSmoothed;
-    x.pitGainBbl = pits.pitGainBbl;
-    x.pitRateBblHr = pits.pitRateBblHr;
+    x.flowBalanceGpm = well.flowBalanceSmoothedGpm;
+    x.pitGainBbl = well.pitGainBbl;
+    x.pitRateBblHr = well.pitRateBblHr;
     x.gasUnits = packet.gasUnits;
     x.gasRiseUnits = gasRise;
     x.h2sPpm = packet.h2sPpm;
@@ -197,10 +160,10 @@ export class PhysicsEngine {
     x.mseDeltaFraction = d.mse;
     x.dxcDelta = inRock ? d.dxc : null;
     x.pumpsSteady = pumps.pumpsSteady;
-    x.pitsSettled = pitsSettled;
-    x.flowNoiseGpm = flowNoiseGpm;
-    x.pitRateNoiseBblHr = pitRateNoiseBblHr;
-    x.pitGainNoiseBbl = this.pitGainNoise.update(x.pitGainBbl, x.pitsSettled);
+    x.pitsSettled = well.pitsSettled;
+    x.flowNoiseGpm = well.flowNoiseGpm;
+    x.pitRateNoiseBblHr = well.pitRateNoiseBblHr;
+    x.pitGainNoiseBbl = well.pitGainNoiseBbl;
     x.pumpsOffSettledS = flowCheck.pumpsOffSettledS;
     x.flowOutPumpsOffGpm = flowCheck.flowOutPumpsOffGpm;
     x.pitGainPumpsOffBbl = flowCheck.pitGainPumpsOffBbl;
@@ -209,6 +172,25 @@ export class PhysicsEngine {
     x.founderRopSlopeRel = founder.ropSlopeRel;
 
     return { metrics, detections: runDetectors(packet, x, th, trip), assessable: assessableCategories(packet, x, this.assessable, trip) };
+  }
+
+  /** Flow balance, pits and how noisy each is on this rig (the pits settle after a pump change). */
+  private wellReadings(packet: WitsPacket, pumps: PumpReading, phys: WellConfig['physics'], bitIn: number | null): WellReadings {
+    const fb = flowBalanceGpm(packet.flowInGpm, packet.flowOutGpm);
+    if (fb !== null && pumps.pumpsOn) this.flowBalance.push(fb);
+    const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
+    const smoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
+    const pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
+    return {
+      flowBalanceGpm: fb,
+      flowBalanceSmoothedGpm: smoothed,
+      flowNoiseGpm: this.flowNoise.update(smoothed, pumps.pumpsSteady),
+      pitRateBblHr: pits.pitRateBblHr,
+      pitGainBbl: pits.pitGainBbl,
+      pitsSettled,
+      pitRateNoiseBblHr: this.pitRateNoise.update(pits.pitRateBblHr, pitsSettled),
+      pitGainNoiseBbl: this.pitGainNoise.update(pits.pitGainBbl, pitsSettled),
+    };
   }
 
   private rockMetrics(packet: WitsPacket, config: WellConfig, bitIn: number | null): RockMetrics {
@@ -227,4 +209,66 @@ export class PhysicsEngine {
       dxc: correctedDExponent(dExp, config.thresholds.hydraulics.normal_mud_weight_ppg, packet.mudWeightInPpg),
     };
   }
+}
+
+interface WellReadings {
+  flowBalanceGpm: number | null;
+  flowBalanceSmoothedGpm: number | null;
+  flowNoiseGpm: number | null;
+  pitRateBblHr: number | null;
+  pitGainBbl: number | null;
+  pitsSettled: boolean;
+  pitRateNoiseBblHr: number | null;
+  pitGainNoiseBbl: number | null;
+}
+
+interface ChannelReadings {
+  cv: number | null;
+  d: Record<'torque' | 'rop' | 'wob' | 'mse' | 'dxc', number | null>;
+  sppDelta: number | null;
+  sppBaselineAgeS: number | null;
+}
+
+/** The packet's drilling metrics, as stored and shown (the detectors read their own inputs). */
+function drillingMetrics(
+  packet: WitsPacket,
+  operation: Operation,
+  rock: RockMetrics,
+  hyd: { ecd: number | null; fg: number | null; margin: number | null },
+  well: WellReadings,
+  ch: ChannelReadings,
+  trip: TripReading | null,
+): DrillingMetrics {
+  return {
+    timeMs: packet.timeMs,
+    rigState: packet.rigState,
+    operation,
+    bitDepthFt: packet.bitDepthFt,
+    holeDepthFt: packet.holeDepthFt,
+    msePsi: rock.msePsi,
+    optimalMsePsi: rock.optimalMsePsi,
+    mseEfficiencyPercent: rock.efficiencyPercent,
+    dExponent: rock.dExponent,
+    dxc: rock.dxc,
+    ecdPpg: hyd.ecd,
+    fractureGradientPpg: hyd.fg,
+    ecdMarginPpg: hyd.margin,
+    flowBalanceGpm: well.flowBalanceGpm,
+    flowNoiseGpm: well.flowNoiseGpm,
+    pitRateNoiseBblHr: well.pitRateNoiseBblHr,
+    pitRateBblHr: well.pitRateBblHr,
+    pitGainBbl: well.pitGainBbl,
+    torqueCv: ch.cv,
+    torqueDeltaFraction: ch.d.torque,
+    sppDeltaPsi: ch.sppDelta,
+    mseDeltaFraction: ch.d.mse,
+    ropDropFraction: ch.d.rop,
+    wobRiseFraction: ch.d.wob,
+    sppBaselineAgeS: ch.sppBaselineAgeS,
+    hardness: rock.hardness,
+    tripTankGainBbl: trip?.tripTank?.unexplainedBbl ?? null,
+    pumpsOffPitGainBbl: trip?.pits?.unexplainedBbl ?? null,
+    tripPipeMovedFt: trip?.pipeMovedFt ?? null,
+    tripDisplacementBbl: trip?.displacementBbl ?? null,
+  };
 }

@@ -177,6 +177,26 @@ export class PipelineCoordinator {
     }
     this.counts.confirmed++;
 
+    const advisory = this.advise(ticket, verification, { config, campaign, thresholds }, packet, transitions);
+    if (!advisory) return { packet, metrics, ticket, verification, advisory: null, baselineLocked, detected, transitions };
+    return { packet, metrics, ticket, verification, advisory, baselineLocked, detected, transitions };
+  }
+
+  /**
+   * A confirmed ticket becomes an advisory: precedents, the specialists' vote, the composed text,
+   * and its alarm event (transitions are added to the packet's). Null when the composer holds it.
+   */
+  private advise(
+    ticket: Ticket,
+    verification: VerificationResult,
+    ctx: { config: WellConfig; campaign: Campaign; thresholds: EffectiveThresholds },
+    packet: WitsPacket,
+    transitions: PacketOutcome['transitions'],
+  ): Advisory | null {
+    const { timer } = this.deps;
+    const { config, campaign, thresholds } = ctx;
+    let t0: number;
+    let t1 = timer();
     // What precedents are matched on, and what the advisory keeps for its own episode later.
     const signature = signatureOf(keyMetricsOf(ticket.metrics, ticket.packet.ropFtHr), this.historyWindow());
     const precedents = this.deps.knowledge.queryPrecedents({
@@ -211,13 +231,13 @@ export class PipelineCoordinator {
     t0 = t1;
     t1 = timer();
     this.latency.record('compose', t1 - t0);
-    if (!advisory) return { packet, metrics, ticket, verification, advisory: null, baselineLocked, detected, transitions };
+    if (!advisory) return null;
     this.counts.advisories++;
     const raised = this.events.advisory(advisory);
     advisory.eventId = raised.event.id;
     transitions.push(...raised.transitions);
     this.latency.record('events', timer() - t1);
-    return { packet, metrics, ticket, verification, advisory, baselineLocked, detected, transitions };
+    return advisory;
   }
 
   /** The history window as the fleet sees it (oldest first): for precedents and fleet events. */
