@@ -19,21 +19,42 @@ export interface LineFit {
 export const emptyLineFit = (): LineFit => ({ n: 0, slope: 0, intercept: 0, r2: 0, mean: 0, firstK: -1, lastK: -1 });
 
 /**
- * Fits y(k) against x(k) for k = 0..count-1. Pass `out` to reuse a result object on the hot
- * path. `x` must be finite for every k whose y is used.
+ * Fits y(k) against x(k) for k = 0..count-1. Pass `out` to reuse a result object. `x` is only
+ * read where y is used, and must be finite there.
  */
 export function fitLine(count: number, x: (k: number) => number, y: (k: number) => number | null | undefined, out: LineFit = emptyLineFit()): LineFit {
+  const xs = new Float64Array(count);
+  const ys: (number | null | undefined)[] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const v = y(k);
+    ys[k] = v;
+    xs[k] = v === null || v === undefined || !Number.isFinite(v) ? NaN : x(k);
+  }
+  return fitPoints(count, xs, ys, out);
+}
+
+/**
+ * Fit over x = 0..count-1 of `ys` (gaps as null, undefined or NaN keep their position), without
+ * closures, for the fits made on every packet (stick-slip, founder trend via HistoryBuffer.fit,
+ * voting).
+ */
+export function fitIndexed(count: number, ys: ArrayLike<number | null | undefined>, out: LineFit = emptyLineFit()): LineFit {
+  return fitPoints(count, null, ys, out);
+}
+
+/** The two-pass fit itself; `xs` null means x = k. */
+function fitPoints(count: number, xs: ArrayLike<number> | null, ys: ArrayLike<number | null | undefined>, out: LineFit): LineFit {
   let n = 0;
   let sx = 0;
   let sy = 0;
   let firstK = -1;
   let lastK = -1;
   for (let k = 0; k < count; k++) {
-    const v = y(k);
+    const v = ys[k];
     if (v === null || v === undefined || !Number.isFinite(v)) continue;
     if (firstK < 0) firstK = k;
     lastK = k;
-    sx += x(k);
+    sx += xs === null ? k : xs[k];
     sy += v;
     n++;
   }
@@ -53,9 +74,9 @@ export function fitLine(count: number, x: (k: number) => number, y: (k: number) 
   let sxy = 0;
   let syy = 0;
   for (let k = firstK; k <= lastK; k++) {
-    const v = y(k);
+    const v = ys[k];
     if (v === null || v === undefined || !Number.isFinite(v)) continue;
-    const dx = x(k) - mx;
+    const dx = (xs === null ? k : xs[k]) - mx;
     const dy = v - my;
     sxx += dx * dx;
     sxy += dx * dy;
@@ -65,57 +86,6 @@ export function fitLine(count: number, x: (k: number) => number, y: (k: number) 
   out.slope = n < 2 || sxx === 0 ? 0 : sxy / sxx;
   out.intercept = my - out.slope * mx;
   // SSres = Syy - slope·Sxy for the least-squares line.
-  out.r2 = n < 3 || sxx === 0 || syy === 0 ? 0 : Math.min(1, Math.max(0, 1 - (syy - out.slope * sxy) / syy));
-  return out;
-}
-
-/**
- * Fit over x = 0..count-1 of `ys` (gaps as null, undefined or NaN keep their position): fitLine's
- * arithmetic step for step, without closures, for the fits made on every packet (stick-slip,
- * founder trend via HistoryBuffer.fit, voting).
- */
-export function fitIndexed(count: number, ys: ArrayLike<number | null | undefined>, out: LineFit = emptyLineFit()): LineFit {
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  let firstK = -1;
-  let lastK = -1;
-  for (let k = 0; k < count; k++) {
-    const v = ys[k];
-    if (v === null || v === undefined || !Number.isFinite(v)) continue;
-    if (firstK < 0) firstK = k;
-    lastK = k;
-    sx += k;
-    sy += v;
-    n++;
-  }
-  out.n = n;
-  out.firstK = firstK;
-  out.lastK = lastK;
-  if (n === 0) {
-    out.slope = 0;
-    out.intercept = 0;
-    out.r2 = 0;
-    out.mean = 0;
-    return out;
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
-  for (let k = firstK; k <= lastK; k++) {
-    const v = ys[k];
-    if (v === null || v === undefined || !Number.isFinite(v)) continue;
-    const dx = k - mx;
-    const dy = v - my;
-    sxx += dx * dx;
-    sxy += dx * dy;
-    syy += dy * dy;
-  }
-  out.mean = my;
-  out.slope = n < 2 || sxx === 0 ? 0 : sxy / sxx;
-  out.intercept = my - out.slope * mx;
   out.r2 = n < 3 || sxx === 0 || syy === 0 ? 0 : Math.min(1, Math.max(0, 1 - (syy - out.slope * sxy) / syy));
   return out;
 }
