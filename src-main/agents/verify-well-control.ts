@@ -40,7 +40,7 @@ export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: Effective
   const dir = fault === 'kick' ? 'above' : 'below';
   const desc =
     (fb !== null ? `flow out ${f1(Math.abs(fb))} gpm ${fb >= 0 ? dir : fault === 'kick' ? 'below' : 'above'} flow in` : 'no flow-out reading') +
-    (fbHeld !== null ? ` (${f1(fbHeld)} gpm held over ${Math.min(fbAll.length, FLOW_HOLD_SAMPLES)} s, flow noise ${f1(noise)} gpm)` : '') +
+    (fbHeld !== null ? ` (${f1(fbHeld)} gpm held over ${Math.min(fbAll.length, FLOW_HOLD_SAMPLES)} s, ${learnedNoise === null ? 'flow noise not learned yet' : `flow noise ${f1(noise)} gpm`})` : '') +
     (pr !== null ? `, pit ${sign * pr >= 0 ? 'gaining' : 'losing'} ${f1(Math.abs(pr))} bbl/hr` : '') +
     (surface ? `, pit moving ${f1(Math.abs(prRead))} bbl/hr, more than the flow explains (surface transfer)` : '') +
     ` (last ${Math.max(fb5.length, pr5.length)} s)`;
