@@ -63,14 +63,15 @@ describe('acknowledgement and audit entry together', () => {
       cleanup.push(() => void child.kill('SIGKILL'));
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      // Every "ack" line is printed after its transaction committed: all of them, including the
+      // ones still in the pipe when the kill lands, must be in the file. Counted once, at close.
+      let lines = 0;
       await new Promise<void>((resolve, reject) => {
-        let lines = 0;
         // Killed at a different point each run, in the middle of the write loop.
         const killAt = 150 + run * 97;
         child.stdout.on('data', (c: Buffer) => {
           lines += c.toString().split('\n').filter((l) => l.startsWith('ack ')).length;
           if (lines >= killAt) {
-            confirmed += lines;
             child.kill('SIGKILL');
             resolve();
           }
@@ -78,7 +79,9 @@ describe('acknowledgement and audit entry together', () => {
         child.on('exit', (code) => (code === null ? resolve() : reject(new Error(`child exited ${code}: ${stderr}`))));
       });
       await new Promise((r) => child.once('close', r));
+      confirmed += lines;
     }
+    expect(confirmed).toBeGreaterThanOrEqual(150 + 247 + 344);
     const store = SqliteStore.open({ dataDir: dir, metricsFlushMs: 0 });
     cleanup.push(() => store.dispose());
     const p = await pairs(store);
