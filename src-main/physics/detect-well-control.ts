@@ -151,27 +151,32 @@ export function detectLoss(x: DetectorInputs, t: EffectiveThresholds): Detection
 
 /** Total gas above the warning level. Only with a flow-out sensor (see engine: no WellControl without it). */
 export function detectGas(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  if (x.flowBalanceGpm === null || x.gasUnits === null || x.gasUnits <= t.gasWarningUnits) return null;
-  const critical = x.gasUnits > t.gasCriticalUnits;
-  return {
-    fault: 'gas',
-    level: critical ? 'CRITICAL' : 'WARNING',
-    severity: clamp01((x.gasUnits - t.gasWarningUnits) / Math.max(t.gasCriticalUnits - t.gasWarningUnits, 1e-9)),
-    trigger: { parameter: 'gasUnits', value: x.gasUnits, threshold: t.gasWarningUnits, unit: 'units' },
-    description: `Total gas ${r0(x.gasUnits)} units (warning ${r0(t.gasWarningUnits)}, critical ${r0(t.gasCriticalUnits)})`,
-  };
+  if (x.flowBalanceGpm === null || x.gasUnits === null) return null;
+  return aboveLevels('gas', { parameter: 'gasUnits', value: x.gasUnits, unit: 'units' }, t.gasWarningUnits, t.gasCriticalUnits, `Total gas ${r0(x.gasUnits)} units`);
 }
 
 /** H2S is a personnel hazard: reported whenever the sensor reads it, flow-out or not. */
 export function detectH2s(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  if (x.h2sPpm === null || x.h2sPpm <= t.h2sWarningPpm) return null;
-  const critical = x.h2sPpm > t.h2sCriticalPpm;
+  if (x.h2sPpm === null) return null;
+  return aboveLevels('h2s', { parameter: 'h2sPpm', value: x.h2sPpm, unit: 'ppm' }, t.h2sWarningPpm, t.h2sCriticalPpm, `H2S ${r1(x.h2sPpm)} ppm`);
+}
+
+/** A reading past its warning: WARNING, CRITICAL past critical, severity 0..1 between the two. */
+function aboveLevels(
+  fault: 'gas' | 'h2s',
+  reading: { parameter: string; value: number; unit: string },
+  warning: number,
+  critical: number,
+  what: string,
+): Detection | null {
+  const v = reading.value;
+  if (v <= warning) return null;
   return {
-    fault: 'h2s',
-    level: critical ? 'CRITICAL' : 'WARNING',
-    severity: clamp01((x.h2sPpm - t.h2sWarningPpm) / Math.max(t.h2sCriticalPpm - t.h2sWarningPpm, 1e-9)),
-    trigger: { parameter: 'h2sPpm', value: x.h2sPpm, threshold: t.h2sWarningPpm, unit: 'ppm' },
-    description: `H2S ${r1(x.h2sPpm)} ppm (warning ${r0(t.h2sWarningPpm)}, critical ${r0(t.h2sCriticalPpm)})`,
+    fault,
+    level: v > critical ? 'CRITICAL' : 'WARNING',
+    severity: clamp01((v - warning) / Math.max(critical - warning, 1e-9)),
+    trigger: { parameter: reading.parameter, value: v, threshold: warning, unit: reading.unit },
+    description: `${what} (warning ${r0(warning)}, critical ${r0(critical)})`,
   };
 }
 
