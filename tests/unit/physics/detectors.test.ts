@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket, type ChannelValues } from '../../../src-shared/wits.js';
 import {
-  detectFormationChange, detectFounder, detectKick, detectLoss, detectMseInefficiency, detectPackOff, detectPitRate,
+  detectFormationChange, detectFounder, detectGas, detectH2s, detectKick, detectLoss, detectMseInefficiency, detectPackOff, detectPitRate,
   detectStickSlip, detectWashout, emptyDetectorInputs, type DetectorInputs,
 } from '../../../src-main/physics/detectors.js';
 import { PhysicsEngine } from '../../../src-main/physics/engine.js';
@@ -180,5 +180,18 @@ describe('PhysicsEngine', () => {
     // The same with the bit slowing, or with no ROP to judge (off bottom), stands.
     expect(detectPackOff(x({ ...up, ropDropFraction: 0.3 }), th)?.fault).toBe('pack-off');
     expect(detectPackOff(x({ ...up, ropDropFraction: null }), th)?.fault).toBe('pack-off');
+  });
+  it('gas and H2S: WARNING past the warning, CRITICAL past critical; gas only beside a flow-out sensor, H2S always', () => {
+    const gas = detectGas(x({ flowBalanceGpm: 0, gasUnits: th.gasWarningUnits + 1 }), th);
+    expect(gas?.level).toBe('WARNING');
+    expect(gas?.trigger).toEqual({ parameter: 'gasUnits', value: th.gasWarningUnits + 1, threshold: th.gasWarningUnits, unit: 'units' });
+    expect(detectGas(x({ flowBalanceGpm: 0, gasUnits: th.gasCriticalUnits + 1 }), th)?.level).toBe('CRITICAL');
+    expect(detectGas(x({ flowBalanceGpm: null, gasUnits: th.gasCriticalUnits + 1 }), th)).toBeNull();
+    expect(detectGas(x({ flowBalanceGpm: 0, gasUnits: th.gasWarningUnits }), th)).toBeNull();
+    const h2s = detectH2s(x({ h2sPpm: th.h2sCriticalPpm + 1 }), th);
+    expect(h2s?.level).toBe('CRITICAL');
+    expect(h2s?.severity).toBe(1);
+    expect(h2s?.description).toMatch(/^H2S [\d.]+ ppm \(warning \d+, critical \d+\)$/);
+    expect(detectH2s(x({ h2sPpm: th.h2sWarningPpm }), th)).toBeNull();
   });
 });
