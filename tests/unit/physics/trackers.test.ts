@@ -30,6 +30,31 @@ describe('PumpTracker', () => {
     expect(changed).toBe(true);
     expect(p.update(at(41, { flowInGpm: 650 }), 50).pumpsSteady).toBe(false);
   });
+  it('a slow ramp is a pump change (returns lag it all the way); a step is one change, not two', () => {
+    // 1 gpm/s down from 970 gpm: the reference follows within its 2 % tolerance, the ramp check does not.
+    const p = new PumpTracker(30_000, 5);
+    for (let s = 0; s <= 60; s++) p.update(at(s, { flowInGpm: 970 }), 50);
+    let changed = false;
+    let steadyAll = true;
+    for (let s = 61; s <= 121; s++) {
+      const r = p.update(at(s, { flowInGpm: 970 - (s - 60) }), 50);
+      changed ||= r.pumpChanged;
+      steadyAll &&= r.pumpsSteady;
+    }
+    expect(changed).toBe(true);
+    expect(steadyAll).toBe(false);
+    // A step from 900 to 1,030 gpm over 6 s: one change at the step, then steady 30 s later and no second change.
+    const q = new PumpTracker(30_000, 5);
+    for (let s = 0; s <= 60; s++) q.update(at(s, { flowInGpm: 900 }), 50);
+    const changes: number[] = [];
+    for (let s = 61; s <= 200; s++) {
+      const rate = s < 67 ? 900 + (s - 60) * 21 : 1030;
+      if (q.update(at(s, { flowInGpm: rate }), 50).pumpChanged) changes.push(s);
+    }
+    expect(changes.length).toBeGreaterThan(0);
+    expect(Math.max(...changes)).toBeLessThan(67);
+    expect(q.update(at(201, { flowInGpm: 1030 }), 50).pumpsSteady).toBe(true);
+  });
   it('reads pump strokes when flow in is not sent, and flow below the circulation minimum as off', () => {
     const p = new PumpTracker(1000, 5);
     expect(p.update(at(0, { pumpSpm: 90 }), 50).pumpsOn).toBe(true);
