@@ -11,6 +11,8 @@ export interface PumpReading {
   pumpChanged: boolean;
   /** Seconds at the present steady rate (0 while off or just changed). */
   steadyForS: number;
+  /** Seconds since the pumps came on from off (0 while off). */
+  onForS: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export class PumpTracker {
   private readonly reference = new EmaBaseline(PUMP_RATE_REFERENCE);
   private wasOn = false;
   private steadySinceMs = Number.NEGATIVE_INFINITY;
+  private onSinceMs = Number.NEGATIVE_INFINITY;
   /** Recent smoothed rates with their times, for the ramp check. */
   private readonly recentTimes = new Float64Array(RAMP_RING);
   private readonly recentRates = new Float64Array(RAMP_RING);
@@ -57,6 +60,7 @@ export class PumpTracker {
     const pumpRate = flowIn ?? packet.pumpSpm;
     const pumpsOn = flowIn !== null ? flowIn >= circulationFlowMinGpm : packet.pumpSpm !== null && packet.pumpSpm > 0;
     let pumpChanged = pumpsOn !== this.wasOn;
+    if (pumpsOn && !this.wasOn) this.onSinceMs = t;
     if (pumpRate !== null && pumpsOn) {
       this.rate.push(pumpRate);
       const ref = this.reference.current;
@@ -78,7 +82,8 @@ export class PumpTracker {
     }
     this.wasOn = pumpsOn;
     const steadyForS = pumpsOn ? Math.max(0, (t - this.steadySinceMs) / 1000) : 0;
-    return { pumpsOn, pumpsSteady: pumpsOn && t - this.steadySinceMs >= this.settleMs, pumpChanged, steadyForS };
+    const onForS = pumpsOn ? Math.max(0, (t - this.onSinceMs) / 1000) : 0;
+    return { pumpsOn, pumpsSteady: pumpsOn && t - this.steadySinceMs >= this.settleMs, pumpChanged, steadyForS, onForS };
   }
 
   /** How far the smoothed rate moved over the last RAMP_LOOKBACK_MS (0 until that much is kept). */
@@ -99,4 +104,14 @@ export class PumpTracker {
     this.recentCount++;
     return moved;
   }
+}
+
+/**
+ * Pits are read as the well's once the flow line has settled after the last pump change. From
+ * off, the line fills from empty (`flowbackSettleS`); a rate change while circulating only moves
+ * the difference between two levels in it, and settles in half the time.
+ */
+export function pitsSettledAfter(pumps: PumpReading, flowbackSettleS: number): boolean {
+  const fromOff = pumps.onForS - pumps.steadyForS < 1;
+  return pumps.pumpsSteady && pumps.steadyForS >= (fromOff ? flowbackSettleS : flowbackSettleS / 2);
 }
