@@ -5,6 +5,7 @@ import type { WellConfig } from '../../src-shared/config.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { BaselineMetricStatus, BaselineProgress } from '../../src-shared/status.js';
 import type { RigState, WitsPacket } from '../../src-shared/wits.js';
+import { sppJudges } from '../physics/detection.js';
 
 export const BASELINE_METRICS = [
   'mse',
@@ -100,7 +101,8 @@ export function baselineSampleFrom(packet: WitsPacket, metrics: DrillingMetrics)
     ecd: metrics.ecdPpg,
     pit_volume: packet.pitVolumeBbl,
     gas_units: packet.gasUnits,
-    spp_deviation: metrics.sppDeltaPsi,
+    // Only where the rules judge it: against a baseline settled at this pump rate, not one still following a rate change.
+    spp_deviation: sppJudges(metrics.sppDeltaPsi, metrics.sppBaselineAgeS) ? metrics.sppDeltaPsi : null,
     torque_deviation: metrics.torqueDeltaFraction,
   };
 }

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
+import type { DrillingMetrics } from '../../../src-shared/metrics.js';
+import { makePacket } from '../../../src-shared/wits.js';
 import { BaselineFile, parseBaselineState } from '../../../src-main/baseline/baseline-file.js';
 import {
   BaselineLearner,
+  baselineSampleFrom,
   learnedLimits,
   baselineSettings,
   type BaselineSample,
@@ -77,6 +80,14 @@ describe('BaselineLearner', () => {
     expect(l.progress().samples).toBe(0);
   });
 
+  it('samples the SPP deviation only against a baseline settled at this pump rate, and the torque deviation as given', () => {
+    const p = makePacket(0, { sppPsi: 2500, torqueKftLbf: 10 });
+    const m = (sppBaselineAgeS: number) => ({ sppDeltaPsi: 180, sppBaselineAgeS, torqueDeltaFraction: 0.05 }) as unknown as DrillingMetrics;
+    expect(baselineSampleFrom(p, m(120)).spp_deviation).toBeNull();
+    expect(baselineSampleFrom(p, m(400)).spp_deviation).toBe(180);
+    expect(baselineSampleFrom(p, m(400)).torque_deviation).toBe(0.05);
+    expect(baselineSampleFrom(p, m(400)).spp).toBe(2500);
+  });
   it('learnedLimits: SPP max(3σ,3 %,75)/max(5σ,6 %,150) and torque max(2σ,0.10)/max(3σ,0.20), σ of the deviations judged', () => {
     const rec = (mean: number, std: number) => ({ mean, std, warning_sigma: 3, critical_sigma: 5, locked: true, locked_timestamp: 1, sample_count: 100, min: mean - 3 * std, max: mean + 3 * std });
     const state = {
