@@ -216,8 +216,9 @@ export class SppDelta {
     const settling = (this.baselineAgeS ?? 0) < SPP_JUDGES_AFTER_S;
     const learnedBefore = this.d.base.samples;
     const delta = this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady, true, settling);
-    // The WOB reference learns exactly when the SPP baseline does, and holds when it holds.
-    if (wob !== null && this.d.base.samples > learnedBefore) this.wobRef.update(wob);
+    // The WOB reference learns when the SPP baseline does; while that holds, the reference only
+    // creeps (the held rate, ~5 min memory): weight kept off for minutes is the new set point.
+    if (wob !== null) this.wobRef.update(wob, this.d.base.samples === learnedBefore);
     return delta;
   }
 
