@@ -218,7 +218,7 @@ export const WellConfigSchema = z
       confidence_full_window: count(60, 1, 3600, 'packets'),
       min_rop_for_mse: range(0.1, 0.01, 100, 'ft/hr'),
       history_size: count(60, 10, 3600, 'packets'),
-      pit_rate_window_s: range(90, 20, 900, 's'),
+      pit_rate_window_s: range(40, 20, 900, 's'),
       pit_gain_window_s: range(600, 20, 3600, 's'),
       flowback_settle_s: range(120, 10, 1800, 's'),
     }),

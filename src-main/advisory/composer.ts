@@ -4,6 +4,7 @@
 // cooldown memory.
 import type {
   Advisory,
+  FaultKind,
   LlmAdvisoryText,
   Precedent,
   Ticket,
@@ -49,21 +50,26 @@ function precedentSummary(precedents: readonly Precedent[]): string {
 }
 
 export class AdvisoryComposer {
-  private lastCriticalMs: number | null = null;
+  /**
+   * Last CRITICAL advisory per fault. The cooldown limits repeats of one fault: a critical
+   * optimisation note (MSE, founder) must never hold back a pack-off or a kick seconds later.
+   */
+  private readonly lastCriticalMs = new Map<FaultKind, number>();
   private readonly getConfig: () => WellConfig;
 
   constructor(config: WellConfig | (() => WellConfig)) {
     this.getConfig = typeof config === 'function' ? config : () => config;
   }
 
-  /** null when a CRITICAL is suppressed by the critical cooldown. */
+  /** null when a CRITICAL repeat of the same fault is suppressed by the critical cooldown. */
   compose({ ticket, verification, consensus, precedents, campaign, thresholds, optimum }: ComposeInput): Advisory | null {
     const config = this.getConfig();
     const severity = consensus.severity;
     if (severity === 'CRITICAL') {
       const cooldownMs = config.advisory.critical_cooldown_seconds * 1000;
-      if (this.lastCriticalMs !== null && ticket.timeMs - this.lastCriticalMs < cooldownMs) return null;
-      this.lastCriticalMs = ticket.timeMs;
+      const last = this.lastCriticalMs.get(ticket.fault);
+      if (last !== undefined && ticket.timeMs - last < cooldownMs) return null;
+      this.lastCriticalMs.set(ticket.fault, ticket.timeMs);
     }
     const drafted = renderTemplateParts({ ticket, verification, consensus, campaign, config, thresholds, optimum });
     const parts = { ...drafted, reasoning: rich`${drafted.reasoning} ${precedentSummary(precedents)}` };
@@ -97,7 +103,7 @@ export class AdvisoryComposer {
 
   /** Forget the cooldown (e.g. after a campaign switch or a reset in tests). */
   resetCooldown(): void {
-    this.lastCriticalMs = null;
+    this.lastCriticalMs.clear();
   }
 
   /** The same advisory (same id) with the LLM's text shown. */

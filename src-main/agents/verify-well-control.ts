@@ -12,6 +12,10 @@ const FLOW_WITH_PITS_NOISE_MULTIPLE = 1.5;
 const PITS_FOLLOW_SHARE = 0.3;
 /** Pits back the flow only when their rate stands this many RMS clear of their own noise. */
 const PIT_NOISE_MULTIPLE = 1.5;
+/** Pits this many RMS clear of their own noise are a reading in their own right (about 1 in 1,000 by chance). */
+const PITS_CLEAR_NOISE_MULTIPLE = 3;
+/** Beside pits that clear, the held flow need only stand one RMS clear of the paddle's noise, the same way. */
+const FLOW_WITH_CLEAR_PITS_NOISE_MULTIPLE = 1;
 /** The half minute a paddle's wander must be outlasted (samples at 1 Hz). */
 const FLOW_HOLD_SAMPLES = 30;
 
@@ -61,7 +65,12 @@ export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: Effective
   const pitNoise = s[s.length - 1].metrics.pitRateNoiseBblHr ?? 0;
   const pitsFollowFlow = prv >= PITS_FOLLOW_SHARE * BBL_HR_PER_GPM * held && prv > PIT_NOISE_MULTIPLE * pitNoise;
   const pitsConfirm = pitsFollowFlow && (prv > t.verifyPitRateConfirmBblHr || (sustained && prv > t.verifyPitRateTransientBblHr));
-  if ((flowHeld && (fbv > t.verifyFlowBalanceConfirmGpm || sustained)) || (flowBesidePits && pitsConfirm)) {
+  // Two independent sensors on the same side: pits well clear of their noise (a learned noise
+  // only) and the held flow clear of the paddle's are as unlikely together by chance as either
+  // reading far out alone, and come while a ramping influx is still small.
+  const pitsClear = pitsFollowFlow && pitNoise > 0 && prv > Math.max(t.verifyPitRateTransientBblHr, PITS_CLEAR_NOISE_MULTIPLE * pitNoise);
+  const flowBesideClearPits = learnedNoise !== null && held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_WITH_CLEAR_PITS_NOISE_MULTIPLE * noise);
+  if ((flowHeld && (fbv > t.verifyFlowBalanceConfirmGpm || sustained)) || (flowBesidePits && pitsConfirm) || (flowBesideClearPits && pitsClear)) {
     const critical = fbv > Math.max(t.verifyFlowBalanceCriticalGpm, FLOW_HELD_NOISE_MULTIPLE * noise) || prv > t.verifyPitRateCriticalBblHr;
     return { status: 'Confirmed', severity: critical ? 'CRITICAL' : 'HIGH', reason: `${cap(word)} confirmed: ${desc}.`, r2 };
   }

@@ -1,4 +1,4 @@
-// Baseline learning (DOMAIN §9): Welford statistics of 12 metrics sampled only while
+// Baseline learning (DOMAIN §9): Welford statistics of 14 metrics sampled only while
 // drilling/reaming, lock when enough clean samples exist, shadow mode until the first lock.
 // Pure: time comes from the samples, no I/O (persistence is in baseline-file.ts).
 import type { WellConfig } from '../../src-shared/config.js';
@@ -19,6 +19,10 @@ export const BASELINE_METRICS = [
   'ecd',
   'pit_volume',
   'gas_units',
+  // The deviations the SPP and torque rules judge (from their own baselines at steady pumps,
+  // on bottom): their spread, not the raw channel's, is this rig's noise (learnedLimits).
+  'spp_deviation',
+  'torque_deviation',
 ] as const;
 export type BaselineMetric = (typeof BASELINE_METRICS)[number];
 
@@ -81,7 +85,7 @@ export function baselineSettings(config: WellConfig): BaselineSettings {
   };
 }
 
-/** The 12 baseline values from a packet and its computed metrics (not the raw derived slots). */
+/** The 14 baseline values from a packet and its computed metrics (not the raw derived slots). */
 export function baselineSampleFrom(packet: WitsPacket, metrics: DrillingMetrics): BaselineSample {
   return {
     mse: metrics.msePsi,
@@ -96,6 +100,8 @@ export function baselineSampleFrom(packet: WitsPacket, metrics: DrillingMetrics)
     ecd: metrics.ecdPpg,
     pit_volume: packet.pitVolumeBbl,
     gas_units: packet.gasUnits,
+    spp_deviation: metrics.sppDeltaPsi,
+    torque_deviation: metrics.torqueDeltaFraction,
   };
 }
 
@@ -284,25 +290,27 @@ const SPP_WARNING_FLOOR_PSI = 75;
 const SPP_CRITICAL_FLOOR_PSI = 150;
 
 /**
- * SPP deviation limits from the rig's own pump noise, floored by its pressure level: warning
- * max(3σ, 3 % of SPP, 75 psi), critical max(5σ, 6 % of SPP, 150 psi). (HEAD floored at 30/50 psi,
- * which confirmed a "washout" at -42 psi on a 3,200 psi rig: issue 11.) Torque increase
- * max(2·CV, 0.10) / max(3·CV, 0.20) with CV = σ/mean (HEAD, §9). Only locked metrics give a
- * limit; thresholdsFor spreads these over the configured ones.
+ * SPP deviation limits from the rig's own noise in the deviation the rules judge (SPP against
+ * its baseline at steady pumps), floored by the pressure level: warning max(3σ, 3 % of SPP,
+ * 75 psi), critical max(5σ, 6 % of SPP, 150 psi). The raw channel's spread is not noise: over
+ * the first minutes it holds pump-rate changes and the climb with depth (a 250 psi σ gave an
+ * 840 psi warning on a real well, blind to a 300 psi pack-off or washout). Torque increase
+ * max(2σ, 0.10) / max(3σ, 0.20) of the torque deviation (a fraction of its baseline). Only
+ * locked metrics give a limit; thresholdsFor spreads these over the configured ones.
  */
 export function learnedLimits(state: BaselineState, equipmentId = 'RIG'): LearnedLimits {
   const out: LearnedLimits = {};
   const spp = state.thresholds[`${equipmentId}:spp`];
-  if (spp?.locked) {
+  const sppNoise = state.thresholds[`${equipmentId}:spp_deviation`];
+  if (spp?.locked && sppNoise?.locked) {
     const level = Math.abs(spp.mean);
-    out.sppDeviationWarningPsi = Math.max(3 * spp.std, SPP_WARNING_FRACTION * level, SPP_WARNING_FLOOR_PSI);
-    out.sppDeviationCriticalPsi = Math.max(5 * spp.std, SPP_CRITICAL_FRACTION * level, SPP_CRITICAL_FLOOR_PSI);
+    out.sppDeviationWarningPsi = Math.max(3 * sppNoise.std, SPP_WARNING_FRACTION * level, SPP_WARNING_FLOOR_PSI);
+    out.sppDeviationCriticalPsi = Math.max(5 * sppNoise.std, SPP_CRITICAL_FRACTION * level, SPP_CRITICAL_FLOOR_PSI);
   }
-  const torque = state.thresholds[`${equipmentId}:torque`];
-  if (torque?.locked && torque.mean > 0) {
-    const cv = torque.std / torque.mean;
-    out.torqueIncreaseWarningFraction = Math.max(2 * cv, 0.1);
-    out.torqueIncreaseCriticalFraction = Math.max(3 * cv, 0.2);
+  const torqueNoise = state.thresholds[`${equipmentId}:torque_deviation`];
+  if (torqueNoise?.locked) {
+    out.torqueIncreaseWarningFraction = Math.max(2 * torqueNoise.std, 0.1);
+    out.torqueIncreaseCriticalFraction = Math.max(3 * torqueNoise.std, 0.2);
   }
   return out;
 }

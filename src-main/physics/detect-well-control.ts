@@ -17,14 +17,14 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
   let count = 0;
   let sum = 0;
   const fb = x.flowBalanceGpm;
-  const flowOn = fb > t.flowImbalanceWarningGpm;
+  const { gain, rate } = wellPits(x, fb);
+  const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
+  const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
+  const flowOn = fb > flowLevelBesidePits(x, t, rate !== null && rate > pitRateLevel);
   if (flowOn) {
     count++;
     sum += clamp01(fb / t.kickFlowSeverityDivisorGpm);
   }
-  const { gain, rate } = wellPits(x, fb);
-  const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
-  const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
   if ((gain !== null && gain > pitGainLevel) || (rate !== null && rate > pitRateLevel)) {
     count++;
     sum += clamp01(Math.max((gain ?? 0) / t.kickPitSeverityDivisorBbl, (rate ?? 0) / (3 * t.pitRateCriticalBblHr)));
@@ -61,6 +61,17 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
     trigger,
     description: `Possible kick: ${parts.join(', ')}`,
   };
+}
+
+/**
+ * The flow balance that counts as a flow indicator. Alone it must pass the warning; beside a
+ * pit rate on the same side that stands clear of this rig's learned pit noise, half the
+ * warning, and still clear of the paddle's own noise, is enough: two sensors agreeing on a
+ * small ramping influx are as telling as one far out, and come a minute sooner.
+ */
+function flowLevelBesidePits(x: DetectorInputs, t: EffectiveThresholds, pitsClearSameSide: boolean): number {
+  if (!pitsClearSameSide || x.pitRateNoiseBblHr === null || x.flowNoiseGpm === null) return t.flowImbalanceWarningGpm;
+  return Math.max(t.flowImbalanceWarningGpm / 2, x.flowNoiseGpm);
 }
 
 /**
@@ -106,14 +117,14 @@ export function detectLoss(x: DetectorInputs, t: EffectiveThresholds): Detection
   let count = 0;
   let sum = 0;
   const fb = x.flowBalanceGpm;
-  const flowOn = fb < -t.flowImbalanceWarningGpm;
+  const { gain, rate } = wellPits(x, fb);
+  const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
+  const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
+  const flowOn = -fb > flowLevelBesidePits(x, t, rate !== null && rate < -pitRateLevel);
   if (flowOn) {
     count++;
     sum += clamp01(-fb / t.kickFlowSeverityDivisorGpm);
   }
-  const { gain, rate } = wellPits(x, fb);
-  const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
-  const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
   if ((gain !== null && gain < -pitGainLevel) || (rate !== null && rate < -pitRateLevel)) {
     count++;
     sum += clamp01(Math.max(-(gain ?? 0) / t.kickPitSeverityDivisorBbl, -(rate ?? 0) / (3 * t.pitRateCriticalBblHr)));

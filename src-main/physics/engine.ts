@@ -24,7 +24,7 @@ import { EfficiencyJudge } from './trackers/efficiency.js';
 import { FlowCheckTracker } from './trackers/flow-check.js';
 import { FounderTracker } from './trackers/founder.js';
 import { PitTracker } from './trackers/pits.js';
-import { PumpTracker, type PumpReading } from './trackers/pumps.js';
+import { PumpTracker, pitsSettledAfter, type PumpReading } from './trackers/pumps.js';
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
 import { TorqueWindow } from './trackers/torque-window.js';
@@ -181,7 +181,7 @@ export class PhysicsEngine {
     if (fb !== null && pumps.pumpsOn) this.flowBalance.push(fb);
     const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
     const smoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
-    const pitsSettled = pumps.pumpsSteady && pumps.steadyForS >= phys.flowback_settle_s;
+    const pitsSettled = pitsSettledAfter(pumps, phys.flowback_settle_s);
     return {
       flowBalanceGpm: fb,
       flowBalanceSmoothedGpm: smoothed,

@@ -8,6 +8,8 @@ import { pitRateFromWell } from '../../physics/flow.js';
 // 0.4 of the warning (2 of 5 bbl/hr) are still worth a MEDIUM (DOMAIN §6 bands).
 const FLOW_MEDIUM_FRACTION = 0.5;
 const PIT_MEDIUM_FRACTION = 0.4;
+/** ... but a pit rate within twice this rig's own pit noise is no news at all. */
+const PIT_MEDIUM_NOISE_MULTIPLE = 2;
 
 const rank = (l: VoteLevel) => (l === 'HEALTHY' ? 0 : SEVERITY_RANK[l]);
 
@@ -44,7 +46,7 @@ export class WellControlSpecialist implements Specialist {
       if (!pitRateFromWell(pr, fb, ticket.metrics.flowNoiseGpm ?? null)) findings.push({ level: 'LOW', text: `${text}, more than the flow balance explains (surface transfer)` });
       else if (a > limits.pitRateCriticalBblHr) findings.push({ level: 'CRITICAL', text: `${text} beyond critical ${fmt(limits.pitRateCriticalBblHr, 0)} bbl/hr` });
       else if (a > limits.pitRateWarningBblHr) findings.push({ level: 'HIGH', text: `${text} beyond warning ${fmt(limits.pitRateWarningBblHr, 0)} bbl/hr` });
-      else if (a > limits.pitRateWarningBblHr * PIT_MEDIUM_FRACTION) findings.push({ level: 'MEDIUM', text });
+      else if (a > Math.max(limits.pitRateWarningBblHr * PIT_MEDIUM_FRACTION, PIT_MEDIUM_NOISE_MULTIPLE * (ticket.metrics.pitRateNoiseBblHr ?? 0))) findings.push({ level: 'MEDIUM', text });
       else findings.push({ level: 'LOW', text });
     }
     if (gas !== null && gas > limits.gasWarningUnits) {

@@ -11,6 +11,8 @@ export interface PumpReading {
   pumpChanged: boolean;
   /** Seconds at the present steady rate (0 while off or just changed). */
   steadyForS: number;
+  /** Seconds since the pumps came on from off (0 while off). */
+  onForS: number;
 }
 
 /**
@@ -22,12 +24,28 @@ const MIN_RATE_CHANGE_GPM = 10;
 /** ... or 2 % of the rate: a pump at 1,200 gpm wanders by more than 10 gpm without a change. */
 const MIN_RATE_CHANGE_FRACTION = 0.02;
 const MIN_RATE_CHANGE_SPM = 2;
+/**
+ * A slow ramp is a change too: the reference follows it, but returns lag flow in all the way
+ * (the flow line drains as the rate comes down, fills as it goes up), which reads as a gain or
+ * a loss on the paddle and in the pits together. A rate that moved by the tolerance within
+ * this many seconds is a pump change.
+ */
+const RAMP_LOOKBACK_MS = 30_000;
+const RAMP_RING = 64;
+/** A step change takes the pumps a few seconds: the ramp check starts after it. */
+const STEP_SETTLE_MS = 10_000;
 
 export class PumpTracker {
   private readonly rate: ShortWindow;
   private readonly reference = new EmaBaseline(PUMP_RATE_REFERENCE);
   private wasOn = false;
   private steadySinceMs = Number.NEGATIVE_INFINITY;
+  private onSinceMs = Number.NEGATIVE_INFINITY;
+  /** Recent smoothed rates with their times, for the ramp check. */
+  private readonly recentTimes = new Float64Array(RAMP_RING);
+  private readonly recentRates = new Float64Array(RAMP_RING);
+  private recentHead = 0;
+  private recentCount = 0;
 
   constructor(
     private readonly settleMs: number,
@@ -42,12 +60,14 @@ export class PumpTracker {
     const pumpRate = flowIn ?? packet.pumpSpm;
     const pumpsOn = flowIn !== null ? flowIn >= circulationFlowMinGpm : packet.pumpSpm !== null && packet.pumpSpm > 0;
     let pumpChanged = pumpsOn !== this.wasOn;
+    if (pumpsOn && !this.wasOn) this.onSinceMs = t;
     if (pumpRate !== null && pumpsOn) {
       this.rate.push(pumpRate);
       const ref = this.reference.current;
       const shortMean = this.rate.mean as number;
       const tol = flowIn !== null ? Math.max(MIN_RATE_CHANGE_GPM, MIN_RATE_CHANGE_FRACTION * (ref ?? 0)) : MIN_RATE_CHANGE_SPM;
       if (ref !== null && Math.abs(shortMean - ref) > tol) pumpChanged = true;
+      if (t - this.steadySinceMs >= STEP_SETTLE_MS && this.rampedBy(t, shortMean) > tol) pumpChanged = true;
       this.reference.update(pumpRate);
     }
     if (pumpChanged) {
@@ -58,9 +78,40 @@ export class PumpTracker {
         this.rate.push(pumpRate);
         this.reference.update(pumpRate);
       }
+      this.recentCount = 0;
     }
     this.wasOn = pumpsOn;
     const steadyForS = pumpsOn ? Math.max(0, (t - this.steadySinceMs) / 1000) : 0;
-    return { pumpsOn, pumpsSteady: pumpsOn && t - this.steadySinceMs >= this.settleMs, pumpChanged, steadyForS };
+    const onForS = pumpsOn ? Math.max(0, (t - this.onSinceMs) / 1000) : 0;
+    return { pumpsOn, pumpsSteady: pumpsOn && t - this.steadySinceMs >= this.settleMs, pumpChanged, steadyForS, onForS };
   }
+
+  /** How far the smoothed rate moved over the last RAMP_LOOKBACK_MS (0 until that much is kept). */
+  private rampedBy(timeMs: number, rate: number): number {
+    let i = (this.recentHead + RAMP_RING - this.recentCount) % RAMP_RING;
+    while (this.recentCount > 1 && timeMs - this.recentTimes[(i + 1) % RAMP_RING] >= RAMP_LOOKBACK_MS) {
+      i = (i + 1) % RAMP_RING;
+      this.recentCount--;
+    }
+    const moved = this.recentCount > 0 && timeMs - this.recentTimes[i] >= RAMP_LOOKBACK_MS ? Math.abs(rate - this.recentRates[i]) : 0;
+    // One sample a second is enough, and keeps the lookback within the ring at any feed rate.
+    const newest = (this.recentHead + RAMP_RING - 1) % RAMP_RING;
+    if (this.recentCount > 0 && timeMs - this.recentTimes[newest] < 1000) return moved;
+    if (this.recentCount === RAMP_RING) this.recentCount--;
+    this.recentTimes[this.recentHead] = timeMs;
+    this.recentRates[this.recentHead] = rate;
+    this.recentHead = (this.recentHead + 1) % RAMP_RING;
+    this.recentCount++;
+    return moved;
+  }
+}
+
+/**
+ * Pits are read as the well's once the flow line has settled after the last pump change. From
+ * off, the line fills from empty (`flowbackSettleS`); a rate change while circulating only moves
+ * the difference between two levels in it, and settles in half the time.
+ */
+export function pitsSettledAfter(pumps: PumpReading, flowbackSettleS: number): boolean {
+  const fromOff = pumps.onForS - pumps.steadyForS < 1;
+  return pumps.pumpsSteady && pumps.steadyForS >= (fromOff ? flowbackSettleS : flowbackSettleS / 2);
 }

@@ -57,6 +57,16 @@ describe('AdvisoryComposer', () => {
     expect(compose(c, kickAt(T0 + 30_000))).not.toBeNull();
   });
 
+  it('the cooldown limits repeats of one fault: a CRITICAL of another fault passes inside it', () => {
+    const c = new AdvisoryComposer(defaultConfig());
+    expect(compose(c, { fault: 'mse-inefficiency', timeMs: T0 }, 'CRITICAL')).not.toBeNull();
+    const packOff = compose(c, { fault: 'pack-off', timeMs: T0 + 5_000 }, 'CRITICAL');
+    expect(packOff).not.toBeNull();
+    expect(packOff!.severity).toBe('CRITICAL');
+    expect(compose(c, { fault: 'pack-off', timeMs: T0 + 10_000 }, 'CRITICAL')).toBeNull();
+    expect(compose(c, { fault: 'mse-inefficiency', timeMs: T0 + 10_000 }, 'CRITICAL')).toBeNull();
+  });
+
   it('does not suppress a HIGH inside the critical cooldown', () => {
     const c = new AdvisoryComposer(defaultConfig());
     compose(c, kickAt(T0));

@@ -176,6 +176,20 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     expect(sa.verify(ticket('kick', noisyPits), noisyPits, th).status).not.toBe('Confirmed');
     expect(sa.verify(ticket('kick', follow), follow, th).status).toBe('Confirmed');
   });
+  it('kick: a small held gain beside pits three times clear of their own noise confirms; either alone does not', () => {
+    // 7 gpm held (1.4 RMS of a 5-gpm paddle) with the pits at 9 bbl/hr against 1.5 bbl/hr of pit noise.
+    const both = build(40, (i) => ({ m: { flowBalanceGpm: 7, flowNoiseGpm: 5, pitRateBblHr: 9, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 30 }));
+    expect(sa.verify(ticket('kick', both), both, th).status).toBe('Confirmed');
+    // The same pits with the paddle inside its noise: not two sensors agreeing.
+    const pitsOnly = build(40, (i) => ({ m: { flowBalanceGpm: 4, flowNoiseGpm: 5, pitRateBblHr: 9, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 30 }));
+    expect(sa.verify(ticket('kick', pitsOnly), pitsOnly, th).status).not.toBe('Confirmed');
+    // The same flow with pits only twice their noise.
+    const weakPits = build(40, (i) => ({ m: { flowBalanceGpm: 7, flowNoiseGpm: 5, pitRateBblHr: 9, pitRateNoiseBblHr: 4.5 }, anomalous: i >= 30 }));
+    expect(sa.verify(ticket('kick', weakPits), weakPits, th).status).not.toBe('Confirmed');
+    // Pit noise not learned yet: no shortcut.
+    const unlearned = build(40, (i) => ({ m: { flowBalanceGpm: 7, flowNoiseGpm: 5, pitRateBblHr: 9 }, anomalous: i >= 30 }));
+    expect(sa.verify(ticket('kick', unlearned), unlearned, th).status).not.toBe('Confirmed');
+  });
   it('pack-off with no torque reading: confirmed on SPP held up and ROP down, never on SPP alone', () => {
     const h = build(30, (i) => ({ v: { torqueKftLbf: 0, sppPsi: 2150 }, m: { sppDeltaPsi: 150, sppBaselineAgeS: 600, ropDropFraction: i >= 10 ? 0.5 : 0.45 } }));
     const r = sa.verify(ticket('pack-off', h), h, th);

@@ -77,13 +77,17 @@ describe('BaselineLearner', () => {
     expect(l.progress().samples).toBe(0);
   });
 
-  it('learnedLimits: SPP max(3σ,3 %,75)/max(5σ,6 %,150), torque max(2CV,0.10)/max(3CV,0.20)', () => {
+  it('learnedLimits: SPP max(3σ,3 %,75)/max(5σ,6 %,150) and torque max(2σ,0.10)/max(3σ,0.20), σ of the deviations judged', () => {
+    const rec = (mean: number, std: number) => ({ mean, std, warning_sigma: 3, critical_sigma: 5, locked: true, locked_timestamp: 1, sample_count: 100, min: mean - 3 * std, max: mean + 3 * std });
     const state = {
       schema_version: 2 as const,
       thresholds: {
-        'RIG:spp': { mean: 2500, std: 40, warning_sigma: 3, critical_sigma: 5, locked: true, locked_timestamp: 1, sample_count: 100, min: 2400, max: 2600 },
-        'RIG:torque': { mean: 10, std: 1, warning_sigma: 3, critical_sigma: 5, locked: true, locked_timestamp: 1, sample_count: 100, min: 8, max: 12 },
-      },
+        // The raw channels' spread (pump-rate changes, the climb with depth) is not what is judged.
+        'RIG:spp': rec(2500, 280),
+        'RIG:torque': rec(10, 3),
+        'RIG:spp_deviation': rec(0, 40),
+        'RIG:torque_deviation': rec(0, 0.1),
+      } as Record<string, ReturnType<typeof rec>>,
     };
     const noisy = learnedLimits(state);
     expect(noisy.sppDeviationWarningPsi).toBe(120);
@@ -91,17 +95,20 @@ describe('BaselineLearner', () => {
     expect(noisy.torqueIncreaseWarningFraction).toBeCloseTo(0.2, 12);
     expect(noisy.torqueIncreaseCriticalFraction).toBeCloseTo(0.3, 12);
     // Quiet rig: floors apply.
-    state.thresholds['RIG:spp'].std = 5;
-    state.thresholds['RIG:torque'].std = 0.2;
+    state.thresholds['RIG:spp_deviation'] = rec(0, 5);
+    state.thresholds['RIG:torque_deviation'] = rec(0, 0.02);
     const quiet = learnedLimits(state);
     expect(quiet.sppDeviationWarningPsi).toBe(75);
     expect(quiet.sppDeviationCriticalPsi).toBe(150);
-    // High-pressure rig: the percentage of the level governs (pump and gauge noise scale with it).
-    state.thresholds['RIG:spp'].mean = 4000;
-    expect(learnedLimits(state).sppDeviationWarningPsi).toBeCloseTo(120, 9);
-    expect(learnedLimits(state).sppDeviationCriticalPsi).toBeCloseTo(240, 9);
     expect(quiet.torqueIncreaseWarningFraction).toBe(0.1);
     expect(quiet.torqueIncreaseCriticalFraction).toBe(0.2);
+    // High-pressure rig: the percentage of the level governs (pump and gauge noise scale with it).
+    state.thresholds['RIG:spp'] = rec(4000, 280);
+    expect(learnedLimits(state).sppDeviationWarningPsi).toBeCloseTo(120, 9);
+    expect(learnedLimits(state).sppDeviationCriticalPsi).toBeCloseTo(240, 9);
+    // The deviation not locked yet (a saved file from before it was learned): the configured SPP limits stand.
+    delete state.thresholds['RIG:spp_deviation'];
+    expect(learnedLimits(state).sppDeviationWarningPsi).toBeUndefined();
     // Nothing locked: nothing learned, so the configured values stand (thresholdsFor).
     expect(learnedLimits({ schema_version: 2, thresholds: {} })).toEqual({});
   });

@@ -22,6 +22,16 @@ describe('detectors', () => {
     expect(detectKick(x({ flowBalanceGpm: null, pitGainBbl: 12, gasRiseUnits: 300 }), th)).toBeNull();
     expect(detectKick(x({ flowBalanceGpm: 30, pitGainBbl: 12, pumpsSteady: false }), th)).toBeNull();
   });
+  it('kick and loss: beside pits clear of their learned noise, a flow balance at half the warning counts', () => {
+    const half = th.flowImbalanceWarningGpm * 0.7;
+    const pits = { flowNoiseGpm: 5, pitRateNoiseBblHr: 1.5, pitRateBblHr: 9, pitGainBbl: 0.2 };
+    expect(detectKick(x({ flowBalanceGpm: half, ...pits }), th)?.fault).toBe('kick');
+    expect(detectLoss(x({ flowBalanceGpm: -half, ...pits, pitRateBblHr: -9, pitGainBbl: -0.2 }), th)?.fault).toBe('loss');
+    // Pits the other way, pit noise not learned, or the flow inside the paddle's own noise: no.
+    expect(detectKick(x({ flowBalanceGpm: half, ...pits, pitRateBblHr: -9 }), th)).toBeNull();
+    expect(detectKick(x({ flowBalanceGpm: half, ...pits, pitRateNoiseBblHr: null }), th)).toBeNull();
+    expect(detectKick(x({ flowBalanceGpm: half, ...pits, flowNoiseGpm: 8 }), th)).toBeNull();
+  });
   it('loss uses an SPP drop, not a rise', () => {
     expect(detectLoss(x({ flowBalanceGpm: -30, sppDeltaPsi: -150 }), th)?.fault).toBe('loss');
     const withRise = detectLoss(x({ flowBalanceGpm: -30, sppDeltaPsi: 150 }), th);

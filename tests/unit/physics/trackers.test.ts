@@ -12,7 +12,7 @@ import { EfficiencyJudge } from '../../../src-main/physics/trackers/efficiency.j
 import { FlowCheckTracker } from '../../../src-main/physics/trackers/flow-check.js';
 import { FounderTracker } from '../../../src-main/physics/trackers/founder.js';
 import { PitTracker } from '../../../src-main/physics/trackers/pits.js';
-import { PumpTracker } from '../../../src-main/physics/trackers/pumps.js';
+import { PumpTracker, pitsSettledAfter } from '../../../src-main/physics/trackers/pumps.js';
 import type { DrillingMetrics } from '../../../src-shared/metrics.js';
 
 const th = thresholdsFor(defaultConfig(), 'production');
@@ -30,6 +30,42 @@ describe('PumpTracker', () => {
     expect(changed).toBe(true);
     expect(p.update(at(41, { flowInGpm: 650 }), 50).pumpsSteady).toBe(false);
   });
+  it('a slow ramp is a pump change (returns lag it all the way); a step is one change, not two', () => {
+    // 1 gpm/s down from 970 gpm: the reference follows within its 2 % tolerance, the ramp check does not.
+    const p = new PumpTracker(30_000, 5);
+    for (let s = 0; s <= 60; s++) p.update(at(s, { flowInGpm: 970 }), 50);
+    let changed = false;
+    let steadyAll = true;
+    for (let s = 61; s <= 121; s++) {
+      const r = p.update(at(s, { flowInGpm: 970 - (s - 60) }), 50);
+      changed ||= r.pumpChanged;
+      steadyAll &&= r.pumpsSteady;
+    }
+    expect(changed).toBe(true);
+    expect(steadyAll).toBe(false);
+    // A step from 900 to 1,030 gpm over 6 s: one change at the step, then steady 30 s later and no second change.
+    const q = new PumpTracker(30_000, 5);
+    for (let s = 0; s <= 60; s++) q.update(at(s, { flowInGpm: 900 }), 50);
+    const changes: number[] = [];
+    for (let s = 61; s <= 200; s++) {
+      const rate = s < 67 ? 900 + (s - 60) * 21 : 1030;
+      if (q.update(at(s, { flowInGpm: rate }), 50).pumpChanged) changes.push(s);
+    }
+    expect(changes.length).toBeGreaterThan(0);
+    expect(Math.max(...changes)).toBeLessThan(67);
+    expect(q.update(at(201, { flowInGpm: 1030 }), 50).pumpsSteady).toBe(true);
+  });
+  it('pits settle 120 s after the pumps start from off, 60 s after a rate change while circulating', () => {
+    const p = new PumpTracker(30_000, 5);
+    const settledAt = (from: number, to: number, rate: number) => {
+      for (let s = from; s <= to; s++) if (pitsSettledAfter(p.update(at(s, { flowInGpm: rate }), 50), 120)) return s - from;
+      return null;
+    };
+    expect(settledAt(0, 300, 500)).toBe(120);
+    expect(settledAt(301, 600, 650)).toBe(60);
+    p.update(at(601, { flowInGpm: 0 }), 50);
+    expect(settledAt(602, 900, 650)).toBe(120);
+  });
   it('reads pump strokes when flow in is not sent, and flow below the circulation minimum as off', () => {
     const p = new PumpTracker(1000, 5);
     expect(p.update(at(0, { pumpSpm: 90 }), 50).pumpsOn).toBe(true);
@@ -41,7 +77,7 @@ describe('PumpTracker', () => {
 describe('FlowCheckTracker', () => {
   it('judges returns and pit gain only after the flow-back settle time', () => {
     const f = new FlowCheckTracker();
-    const off = { pumpsOn: false, pumpsSteady: false, pumpChanged: false, steadyForS: 0 };
+    const off = { pumpsOn: false, pumpsSteady: false, pumpChanged: false, steadyForS: 0, onForS: 0 };
     f.update(at(0, { flowOutGpm: 80, pitVolumeBbl: 500 }), { ...off, pumpChanged: true }, 120);
     expect(f.update(at(60, { flowOutGpm: 30, pitVolumeBbl: 503 }), off, 120).pumpsOffSettledS).toBeNull();
     const first = f.update(at(120, { flowOutGpm: 12, pitVolumeBbl: 504 }), off, 120);
@@ -49,7 +85,7 @@ describe('FlowCheckTracker', () => {
     expect(first.pitGainPumpsOffBbl).toBe(0);
     const later = f.update(at(180, { flowOutGpm: 12, pitVolumeBbl: 506.5 }), off, 120);
     expect(later.pitGainPumpsOffBbl).toBeCloseTo(2.5, 9);
-    expect(f.update(at(181, { flowOutGpm: 500 }), { pumpsOn: true, pumpsSteady: false, pumpChanged: true, steadyForS: 0 }, 120).pumpsOffSettledS).toBeNull();
+    expect(f.update(at(181, { flowOutGpm: 500 }), { pumpsOn: true, pumpsSteady: false, pumpChanged: true, steadyForS: 0, onForS: 0 }, 120).pumpsOffSettledS).toBeNull();
   });
 });
 

@@ -95,6 +95,9 @@ describe('WellControl specialist', () => {
     [{ pitRateBblHr: 5.1 }, 'HIGH'],
     [{ pitRateBblHr: 2.1 }, 'MEDIUM'],
     [{ pitRateBblHr: 2 }, 'LOW'],
+    // Within twice this rig's own pit noise a pit rate is no news (a 40-s rate on agitated pits).
+    [{ pitRateBblHr: 3, pitRateNoiseBblHr: 1.6 }, 'LOW'],
+    [{ pitRateBblHr: 3.3, pitRateNoiseBblHr: 1.6 }, 'MEDIUM'],
   ] as [Partial<DrillingMetrics>, string][])('%o -> %s', (m, level) => {
     expect(levelOf(s, m)).toBe(level);
   });

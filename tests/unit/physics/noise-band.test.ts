@@ -1,0 +1,38 @@
+// The noise band a single well-control indicator is judged against: learned from the rig's own
+// readings, two minutes late, so a ramping influx does not widen the band it is judged against.
+import { describe, expect, it } from 'vitest';
+import { NoiseBand, singleIndicatorLevel } from '../../../src-main/physics/trackers/noise-band.js';
+
+/** ±5 alternating: RMS 5. */
+const noise = (i: number) => (i % 2 ? 5 : -5);
+
+describe('NoiseBand', () => {
+  it('is not trusted until 120 readings have been learned, after a 120-reading delay', () => {
+    const b = new NoiseBand();
+    for (let i = 0; i < 239; i++) expect(b.update(noise(i), true)).toBeNull();
+    expect(b.update(noise(239), true)).toBeCloseTo(5, 6);
+  });
+  it('a ramp held inside the delay does not widen the band; the same readings learned later do', () => {
+    const b = new NoiseBand();
+    for (let i = 0; i < 600; i++) b.update(noise(i), true);
+    const before = b.rms as number;
+    // A kick ramping from 0 to 15 gpm (up to 3 RMS) over 110 s.
+    for (let i = 0; i < 110; i++) b.update((15 * i) / 110, true);
+    expect(b.rms).toBeCloseTo(before, 9);
+    for (let i = 0; i < 120; i++) b.update(15, true);
+    expect(b.rms as number).toBeGreaterThan(before * 1.1);
+  });
+  it('readings not judged (pumps changing) are neither learned nor delayed', () => {
+    const b = new NoiseBand();
+    for (let i = 0; i < 600; i++) b.update(noise(i), true);
+    const before = b.rms;
+    for (let i = 0; i < 500; i++) b.update(100, false);
+    expect(b.rms).toBe(before);
+    expect(b.update(null, true)).toBe(before);
+  });
+  it('a single indicator must clear the warning or 3 RMS, whichever is higher', () => {
+    expect(singleIndicatorLevel(10, null)).toBe(10);
+    expect(singleIndicatorLevel(10, 2)).toBe(10);
+    expect(singleIndicatorLevel(10, 5)).toBe(15);
+  });
+});
