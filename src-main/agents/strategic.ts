@@ -5,6 +5,7 @@
 // Uncertain, never a guess. The ticket's own packet counts as the newest sample when the
 // pipeline has not pushed it into history yet.
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
+import { fitSeries } from '../../src-shared/least-squares.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
 import { MIN_REGULARITY, OSCILLATION_WINDOW, torqueOscillationOf } from '../physics/stick-slip.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
@@ -159,10 +160,16 @@ function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresh
       return { status: 'Confirmed', severity: avg <= -2 * critical ? 'HIGH' : 'MEDIUM', reason: `Washout likely: ${d}, steady flow.`, r2 };
     }
     // A washout erodes: SPP keeps falling at steady flow. A level that stepped and stays is
-    // not confirmed until it is as large as the sustained band.
+    // not confirmed until it is as large as the sustained band. On a steady fall the mean of
+    // the last 10 s lags the ramp: the trend's newest point is where SPP is now.
     const fall = sppFall(s);
-    if (avg <= -washoutDropPsi(t) && sustained && fall !== null && fall.r2 >= 0.6 && fall.dropPsi >= washoutDropPsi(t) / 2) {
-      return { status: 'Confirmed', severity: 'MEDIUM', reason: `Washout likely: ${d}, still falling (${f0(fall.dropPsi)} psi over the last ${fall.seconds} s) at steady flow.`, r2: fall.r2 };
+    if (sustained && fall !== null && fall.r2 >= 0.6 && fall.dropPsi >= washoutDropPsi(t) / 2 && Math.min(avg, fall.nowPsi) <= -washoutDropPsi(t)) {
+      return {
+        status: 'Confirmed',
+        severity: 'MEDIUM',
+        reason: `Washout likely: ${d}, still falling (${f0(fall.dropPsi)} psi over the last ${fall.seconds} s, now ${f0(fall.nowPsi)} psi) at steady flow.`,
+        r2: fall.r2,
+      };
     }
     return { status: 'Uncertain', severity: 'LOW', reason: `${d}: drop not sustained yet.`, r2 };
   }
@@ -172,14 +179,14 @@ function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresh
   return { status: 'Uncertain', severity: 'LOW', reason: `${d}: not sustained yet.`, r2 };
 }
 
-/** How far SPP (referred to steady flow: the SPP delta) fell over the last minute, and how straight. */
-function sppFall(s: Sample[]): { dropPsi: number; r2: number; seconds: number } | null {
+/** How far SPP (referred to steady flow: the SPP delta) fell over the last minute, how straight, and the trend's newest value. */
+function sppFall(s: Sample[]): { dropPsi: number; r2: number; seconds: number; nowPsi: number } | null {
   const recent = s.slice(-60);
   const v = finite(recent, (x) => x.metrics.sppDeltaPsi);
   if (v.length < 20) return null;
-  const fit = lineFit(v);
+  const fit = fitSeries(v);
   const spanS = Math.round((recent[recent.length - 1].packet.timeMs - recent[0].packet.timeMs) / 1000);
-  return { dropPsi: -fit.slope * (v.length - 1), r2: fit.r2, seconds: spanS };
+  return { dropPsi: -fit.slope * (v.length - 1), r2: fit.r2, seconds: spanS, nowPsi: fit.intercept + fit.slope * (v.length - 1) };
 }
 
 /** Mean of the first and last k values. */

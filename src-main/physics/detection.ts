@@ -48,6 +48,8 @@ export interface DetectorInputs {
   pumpsSteady: boolean;
   /** Seconds the SPP baseline has been learned at this pump rate (null: none). */
   sppBaselineAgeS: number | null;
+  /** WOB (short mean) / the WOB the SPP baseline was learned at − 1 (null: unknown). */
+  sppWobChangeFraction: number | null;
   /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
   pitsSettled: boolean;
   /** RMS of the flow balance at steady pumps on this rig (null while learning), gpm. */
@@ -91,6 +93,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     dxcDelta: null,
     pumpsSteady: false,
     sppBaselineAgeS: null,
+    sppWobChangeFraction: null,
     pitsSettled: false,
     flowNoiseGpm: null,
     pitRateNoiseBblHr: null,
@@ -110,6 +113,17 @@ export function emptyDetectorInputs(): DetectorInputs {
  * Only the torque rise beyond this share of the WOB rise is drag on the string.
  */
 export const BIT_TORQUE_SHARE = 0.5;
+
+/** The SPP drop that reads as a washout: the configured drop, or the rig's learned SPP band if tighter. */
+export function washoutDropPsi(t: { washoutSppDropPsi: number; sppDeviationWarningPsi: number }): number {
+  return Math.min(t.washoutSppDropPsi, t.sppDeviationWarningPsi);
+}
+
+/**
+ * A weight-on-bit change this large (fraction of the WOB the SPP baseline was learned at) is a
+ * new operating point for SPP: on a mud motor the differential pressure follows the bit load.
+ */
+export const SPP_WOB_STEP_FRACTION = 0.1;
 
 /** An SPP baseline younger than this (a new pump rate) cannot rule a pack-off out, s. */
 export const SPP_JUDGES_AFTER_S = 300;

@@ -5,7 +5,7 @@
 import type { FaultKind } from '../../src-shared/advisory.js';
 import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
-import { clamp01, pct, r0, r1, torqueExcessFraction, ropHolding, sppJudges, sppRiseCounts, type Detection, type DetectorInputs } from './detection.js';
+import { clamp01, pct, r0, r1, torqueExcessFraction, ropHolding, sppJudges, sppRiseCounts, SPP_WOB_STEP_FRACTION, washoutDropPsi, type Detection, type DetectorInputs } from './detection.js';
 
 export * from './detection.js';
 export * from './detect-well-control.js';
@@ -94,13 +94,8 @@ function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detect
   };
 }
 
-/** The SPP drop that reads as a washout: the configured drop, or the rig's learned SPP band if tighter. */
-export function washoutDropPsi(t: EffectiveThresholds): number {
-  return Math.min(t.washoutSppDropPsi, t.sppDeviationWarningPsi);
-}
-
 /**
- * Washout: SPP down vs baseline at steady pumps and steady WOB. The flow balance must be
+ * Washout: SPP down vs baseline at steady pumps, with the weight on bit not taken off since the baseline was learned. The flow balance must be
  * near zero: a deficit is a loss (which also drops SPP), a gain is a kick.
  */
 export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
@@ -108,7 +103,10 @@ export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detect
   if (!x.pumpsSteady || x.sppDeltaPsi === null || x.sppDeltaPsi > -drop) return null;
   // Against a baseline still settling after a rate change, a drop is the surge wearing off.
   if (!sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS)) return null;
-  if (x.wobRiseFraction !== null && Math.abs(x.wobRiseFraction) > 0.1) return null;
+  // On a mud motor SPP carries the motor's differential pressure, which follows the bit load:
+  // weight taken off since the baseline was learned lowers SPP with no washout. Weight added
+  // raises it, so it cannot explain a fall (it only hides part of one).
+  if (x.sppWobChangeFraction !== null && x.sppWobChangeFraction < -SPP_WOB_STEP_FRACTION) return null;
   if (x.flowBalanceGpm !== null && Math.abs(x.flowBalanceGpm) > t.flowImbalanceWarningGpm / 2) return null;
   const d = x.sppDeltaPsi;
   return {

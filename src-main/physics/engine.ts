@@ -126,7 +126,7 @@ export class PhysicsEngine {
     const d = onBottom
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm)
       : { torque: null, rop: null, wob: null, mse: null, dxc: null };
-    const sppDelta = this.spp.update(packet.sppPsi, packet.flowInGpm, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs);
+    const sppDelta = this.spp.update(packet.sppPsi, packet.flowInGpm, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs, packet.wobKlbf);
     const gasRise = this.gas.update(packet.gasUnits, th);
     const founder = this.founder.update(packet, drilling, history, th);
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
@@ -147,6 +147,7 @@ export class PhysicsEngine {
     x.sppDeltaPsi = sppDelta;
     x.sppBaselinePsi = this.spp.baselinePsi;
     x.sppBaselineAgeS = this.spp.baselineAgeS;
+    x.sppWobChangeFraction = this.spp.wobChangeFraction;
     x.torqueDeltaFraction = d.torque;
     x.torqueKftLbf = packet.torqueKftLbf;
     x.ropDropFraction = d.rop;

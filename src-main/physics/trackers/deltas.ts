@@ -5,7 +5,7 @@
 // freeze is bounded: after `maxHoldS` a new level is adopted (a parameter change, new rock).
 // Table-driven: one row per channel says how the delta is formed and when the baseline holds.
 import { EmaBaseline, GAS_BACKGROUND, ShortWindow } from '../ema.js';
-import { SPP_JUDGES_AFTER_S, torqueExcessFraction } from '../detection.js';
+import { SPP_JUDGES_AFTER_S, torqueExcessFraction, washoutDropPsi } from '../detection.js';
 import type { EffectiveThresholds } from '../thresholds.js';
 
 type DeltaKind =
@@ -162,15 +162,23 @@ const NEW_PUMP_RATE_FRACTION = 0.1;
  * SPP against its baseline at steady pumps only: learned while the pumps are steady (or to
  * seed it), judged only when steady, started over at every pump change. SPP is referred to the
  * flow rate the baseline was learned at, so small pump-rate drifts do not read as deviations.
+ * The WOB the baseline was learned at is kept beside it: on a mud motor SPP carries the motor's
+ * differential pressure, which follows the bit load, so a judge needs to know whether the
+ * weight on bit has come off since (a lighter bit load lowers SPP without any washout).
  */
 export class SppDelta {
   private readonly d: ChannelDelta;
+  private readonly wobRef = new EmaBaseline();
+  private readonly wobShort: ShortWindow;
   private refFlowGpm: number | null = null;
   private sinceMs: number | null = null;
   private lastMs: number | null = null;
 
   constructor(smoothingPackets: number) {
-    this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => t.sppDeviationWarningPsi / 2, freeze: true }, smoothingPackets);
+    // Held beyond half the smallest SPP change any detector acts on (the washout drop, or the
+    // rig's SPP band if tighter): a washout ramping in stays measured against the pre-fault level.
+    this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => washoutDropPsi(t) / 2, freeze: true }, smoothingPackets);
+    this.wobShort = new ShortWindow(smoothingPackets);
   }
 
   get baselinePsi(): number | null {
@@ -182,7 +190,14 @@ export class SppDelta {
     return this.sinceMs === null || this.lastMs === null ? null : (this.lastMs - this.sinceMs) / 1000;
   }
 
-  update(sppPsi: number | null, flowInGpm: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds, timeMs: number): number | null {
+  /** WOB (short mean) / the WOB the SPP baseline was learned at − 1 (null: no WOB or none yet). */
+  get wobChangeFraction(): number | null {
+    const ref = this.wobRef.current;
+    const now = this.wobShort.mean;
+    return ref === null || now === null || !(ref > 0) ? null : now / ref - 1;
+  }
+
+  update(sppPsi: number | null, flowInGpm: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds, timeMs: number, wobKlbf: number | null = null): number | null {
     if (!pumpsOn) return null;
     let spp = sppPsi;
     if (spp !== null && flowInGpm !== null && flowInGpm > 0) {
@@ -194,14 +209,23 @@ export class SppDelta {
     }
     this.sinceMs ??= timeMs;
     this.lastMs = timeMs;
+    const wob = wobKlbf !== null && Number.isFinite(wobKlbf) && wobKlbf >= 0 ? wobKlbf : null;
+    if (wob !== null) this.wobShort.push(wob);
     // After a rate change SPP surges and settles for minutes (gels breaking, cuttings loading
     // the annulus): the baseline follows until it has been learned long enough to judge by.
     const settling = (this.baselineAgeS ?? 0) < SPP_JUDGES_AFTER_S;
-    return this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady, true, settling);
+    const learnedBefore = this.d.base.samples;
+    const delta = this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady, true, settling);
+    // The WOB reference learns when the SPP baseline does; while that holds, the reference only
+    // creeps (the held rate, ~5 min memory): weight kept off for minutes is the new set point.
+    if (wob !== null) this.wobRef.update(wob, this.d.base.samples === learnedBefore);
+    return delta;
   }
 
   reset(): void {
     this.d.reset();
+    this.wobRef.reset();
+    this.wobShort.reset();
     this.refFlowGpm = null;
     this.sinceMs = null;
   }

@@ -79,6 +79,17 @@ describe('StrategicAgent', () => {
     expect(r.status).toBe('Confirmed');
     expect(r.reason).toMatch(/-200 psi/);
   });
+  it('washout: a steady fall is judged where the trend is now, not by the lagging 10 s mean', () => {
+    const usrop = { ...th, sppDeviationWarningPsi: 75, sppDeviationCriticalPsi: 150 };
+    // 1.3 psi/s for a minute: newest -77 psi, last-10-s mean -71 psi, washout drop 75 psi
+    const ramp = build(60, (i) => ({ v: { flowInGpm: 1169, sppPsi: 2100 - 1.3 * i }, m: { sppDeltaPsi: -1.3 * i, flowBalanceGpm: 0 }, anomalous: i >= 50 }));
+    const r = sa.verify(ticket('washout', ramp), ramp, usrop);
+    expect(r.status).toBe('Confirmed');
+    expect(r.reason).toMatch(/now -77 psi/);
+    // the same last-10-s mean on a level that stepped and stays is not a washout yet
+    const step = build(60, (i) => ({ v: { flowInGpm: 1169, sppPsi: i >= 50 ? 2029 : 2100 }, m: { sppDeltaPsi: i >= 50 ? -71 : 0, flowBalanceGpm: 0 }, anomalous: i >= 50 }));
+    expect(sa.verify(ticket('washout', step), step, usrop).status).toBe('Uncertain');
+  });
   it('pack-off: torque and SPP up with ROP down against their baselines is confirmed; torque alone is not', () => {
     const packing = (i: number) => i >= 15;
     const h = build(30, (i) => ({

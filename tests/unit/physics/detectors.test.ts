@@ -67,6 +67,12 @@ describe('detectors', () => {
     // Against a baseline still settling after a rate change, a drop is the surge wearing off.
     expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, sppBaselineAgeS: 120 }), th)).toBeNull();
   });
+  it('washout: weight taken off since the SPP baseline explains a fall; weight added does not', () => {
+    // The old gate read WOB against its own slow baseline: a set-point change blocked washouts for minutes.
+    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: -0.4, sppWobChangeFraction: 0, sppBaselineAgeS: 600 }), th)?.fault).toBe('washout');
+    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0.3, sppWobChangeFraction: 0.3, sppBaselineAgeS: 600 }), th)?.fault).toBe('washout');
+    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, sppWobChangeFraction: -0.3, sppBaselineAgeS: 600 }), th)).toBeNull();
+  });
   it('washout: a rig whose learned SPP band is tighter than the config flags a smaller drop', () => {
     const quiet = { ...th, sppDeviationWarningPsi: 30, sppDeviationCriticalPsi: 50 };
     expect(detectWashout(x({ sppDeltaPsi: -40, wobRiseFraction: 0, flowBalanceGpm: 0, sppBaselineAgeS: 600 }), quiet)?.trigger.threshold).toBe(-30);

@@ -154,6 +154,37 @@ describe('channel deltas', () => {
     for (let i = 100; i < 110; i++) dd = drift.update(2800 * (510 / 500) ** 1.8, 510, true, true, th, T0 + i * 1000);
     expect(Math.abs(dd as number)).toBeLessThan(5);
   });
+  it('SPP holds against a washout ramp even where the learned SPP band is wide', () => {
+    // A noisy learning hour can widen the SPP warning to hundreds of psi; the hold follows the
+    // washout drop (the smallest SPP change judged), so the ramp is not swallowed.
+    const wide = { ...th, sppDeviationWarningPsi: 843, sppDeviationCriticalPsi: 1406 };
+    const spp = new SppDelta(5);
+    for (let i = 0; i < 400; i++) spp.update(2100, 1169, true, true, wide, T0 + i * 1000);
+    let d: number | null = null;
+    for (let i = 400; i < 550; i++) d = spp.update(2100 - (i - 400), 1169, true, true, wide, T0 + i * 1000);
+    expect(d as number).toBeLessThan(-110); // a baseline following at the steady rate would read about -80
+  });
+  it('SPP keeps the WOB its baseline was learned at, held while the baseline holds', () => {
+    const spp = new SppDelta(5);
+    for (let i = 0; i < 400; i++) spp.update(2000, 900, true, true, th, T0 + i * 1000, 12);
+    expect(spp.wobChangeFraction as number).toBeCloseTo(0, 5);
+    // the driller takes weight off and SPP falls with the motor's differential: the baseline holds,
+    // and the WOB reference with it (it only creeps, so the weight is still seen to be off)
+    for (let i = 400; i < 460; i++) spp.update(1900, 900, true, true, th, T0 + i * 1000, 6);
+    expect(spp.wobChangeFraction as number).toBeLessThan(-0.4);
+    // weight kept off for many minutes is the new set point
+    for (let i = 460; i < 1400; i++) spp.update(1900, 900, true, true, th, T0 + i * 1000, 6);
+    expect(spp.wobChangeFraction as number).toBeGreaterThan(-0.1);
+    // a new WOB set point with SPP where it was: the baseline learns on, and its WOB with it
+    const setPoint = new SppDelta(5);
+    for (let i = 0; i < 400; i++) setPoint.update(2000, 900, true, true, th, T0 + i * 1000, 12);
+    for (let i = 400; i < 1000; i++) setPoint.update(2000, 900, true, true, th, T0 + i * 1000, 15);
+    expect(setPoint.wobChangeFraction as number).toBeLessThan(0.05);
+    // no WOB channel: unknown, never a gate
+    const noWob = new SppDelta(5);
+    for (let i = 0; i < 100; i++) noWob.update(2000, 900, true, true, th, T0 + i * 1000);
+    expect(noWob.wobChangeFraction).toBeNull();
+  });
   it('gas rise above a background that does not chase a kick', () => {
     const g = new GasBackground();
     for (let i = 0; i < 60; i++) g.update(50, th);
