@@ -1,6 +1,6 @@
 // Verification of well-control tickets (kick, loss, pit rate) against the flow-out sensor's
 // and the pits' own noise: returns and pits are one system, and a paddle wanders.
-import { BBL_HR_PER_GPM, pitRateFromWell } from '../physics/flow.js';
+import { BBL_HR_PER_GPM, pitRateFromWell, pitsMatchFlow } from '../physics/flow.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import { cap, f1, f2, finite, last, lineFit, mean, median, type Sample, type Verdict } from './verify-helpers.js';
 
@@ -68,7 +68,8 @@ export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: Effective
   // Two independent sensors on the same side: pits well clear of their noise (a learned noise
   // only) and the held flow clear of the paddle's are as unlikely together by chance as either
   // reading far out alone, and come while a ramping influx is still small.
-  const pitsClear = pitsFollowFlow && pitNoise > 0 && prv > Math.max(t.verifyPitRateTransientBblHr, PITS_CLEAR_NOISE_MULTIPLE * pitNoise);
+  const pitsClear =
+    pitsFollowFlow && pitNoise > 0 && prv > Math.max(t.verifyPitRateTransientBblHr, PITS_CLEAR_NOISE_MULTIPLE * pitNoise) && pitsMatchFlow(prv, held, pitNoise);
   const flowBesideClearPits = learnedNoise !== null && held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_WITH_CLEAR_PITS_NOISE_MULTIPLE * noise);
   if ((flowHeld && (fbv > t.verifyFlowBalanceConfirmGpm || sustained)) || (flowBesidePits && pitsConfirm) || (flowBesideClearPits && pitsClear)) {
     const critical = fbv > Math.max(t.verifyFlowBalanceCriticalGpm, FLOW_HELD_NOISE_MULTIPLE * noise) || prv > t.verifyPitRateCriticalBblHr;

@@ -2,7 +2,7 @@
 // Every flow and pit rule needs a flow-out sensor; a single indicator must stand clear of this
 // rig's own noise (trackers/noise-band.ts).
 import { clamp01, r0, r1, type Detection, type DetectorInputs } from './detection.js';
-import { pitRateFromWell } from './flow.js';
+import { pitRateFromWell, pitsMatchFlow } from './flow.js';
 import { singleIndicatorLevel } from './trackers/noise-band.js';
 import type { EffectiveThresholds } from './thresholds.js';
 
@@ -65,12 +65,14 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
 
 /**
  * The flow balance that counts as a flow indicator. Alone it must pass the warning; beside a
- * pit rate on the same side that stands clear of this rig's learned pit noise, half the
- * warning, and still clear of the paddle's own noise, is enough: two sensors agreeing on a
- * small ramping influx are as telling as one far out, and come a minute sooner.
+ * pit rate on the same side that stands clear of this rig's learned pit noise and matches the
+ * flow in size (flow.ts pitsMatchFlow), half the warning, and still clear of the paddle's own
+ * noise, is enough: two sensors agreeing on a small ramping influx are as telling as one far
+ * out, and come a minute sooner.
  */
 function flowLevelBesidePits(x: DetectorInputs, t: EffectiveThresholds, pitsClearSameSide: boolean): number {
-  if (!pitsClearSameSide || x.pitRateNoiseBblHr === null || x.flowNoiseGpm === null) return t.flowImbalanceWarningGpm;
+  if (!pitsClearSameSide || x.pitRateNoiseBblHr === null || x.flowNoiseGpm === null || x.flowBalanceGpm === null || x.pitRateBblHr === null) return t.flowImbalanceWarningGpm;
+  if (!pitsMatchFlow(x.pitRateBblHr, x.flowBalanceGpm, x.pitRateNoiseBblHr)) return t.flowImbalanceWarningGpm;
   return Math.max(t.flowImbalanceWarningGpm / 2, x.flowNoiseGpm);
 }
 

@@ -29,6 +29,16 @@ export function pitRateFromWell(pitRateBblHr: number, flowBalanceGpm: number, fl
   return Math.abs(pitRateBblHr) <= BBL_HR_PER_GPM * explainedGpm + PIT_RATE_MARGIN_BBL_HR;
 }
 
+/**
+ * Two sensors agreeing on a small influx or loss agree on its size too: the pits move no faster
+ * than the flow balance could explain with the paddle under-reading, plus the pits' own noise.
+ * (Mud being added to the active system while the paddle happens to sit one RMS high moves the
+ * pits several times faster than that flow.)
+ */
+export function pitsMatchFlow(pitRateBblHr: number, flowBalanceGpm: number, pitRateNoiseBblHr: number): boolean {
+  return Math.abs(pitRateBblHr) <= BBL_HR_PER_GPM * PADDLE_UNDER_READ * Math.abs(flowBalanceGpm) + 3 * pitRateNoiseBblHr;
+}
+
 export interface PitTrendResult {
   /** Least-squares slope of pit volume over the window, bbl/hr. */
   rateBblHr: number;

@@ -189,6 +189,9 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     // Pit noise not learned yet: no shortcut.
     const unlearned = build(40, (i) => ({ m: { flowBalanceGpm: 7, flowNoiseGpm: 5, pitRateBblHr: 9 }, anomalous: i >= 30 }));
     expect(sa.verify(ticket('kick', unlearned), unlearned, th).status).not.toBe('Confirmed');
+    // Mud added to the pits at 30 bbl/hr while the paddle sits 1.2 RMS high: the sizes do not match.
+    const additions = build(40, (i) => ({ m: { flowBalanceGpm: 6, flowNoiseGpm: 5, pitRateBblHr: 30, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 30 }));
+    expect(sa.verify(ticket('kick', additions), additions, th).status).not.toBe('Confirmed');
   });
   it('pack-off with no torque reading: confirmed on SPP held up and ROP down, never on SPP alone', () => {
     const h = build(30, (i) => ({ v: { torqueKftLbf: 0, sppPsi: 2150 }, m: { sppDeltaPsi: 150, sppBaselineAgeS: 600, ropDropFraction: i >= 10 ? 0.5 : 0.45 } }));

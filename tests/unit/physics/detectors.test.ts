@@ -31,6 +31,8 @@ describe('detectors', () => {
     expect(detectKick(x({ flowBalanceGpm: half, ...pits, pitRateBblHr: -9 }), th)).toBeNull();
     expect(detectKick(x({ flowBalanceGpm: half, ...pits, pitRateNoiseBblHr: null }), th)).toBeNull();
     expect(detectKick(x({ flowBalanceGpm: half, ...pits, flowNoiseGpm: 8 }), th)).toBeNull();
+    // Pits several times faster than that flow could explain (mud being added): not the same influx.
+    expect(detectKick(x({ flowBalanceGpm: half, ...pits, pitRateBblHr: 30 }), th)).toBeNull();
   });
   it('loss uses an SPP drop, not a rise', () => {
     expect(detectLoss(x({ flowBalanceGpm: -30, sppDeltaPsi: -150 }), th)?.fault).toBe('loss');
