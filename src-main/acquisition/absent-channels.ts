@@ -14,6 +14,7 @@
 import type { ComponentHealth } from '../../src-shared/health.js';
 import type { AbsentChannel } from '../../src-shared/status.js';
 import type { Channel, WitsPacket } from '../../src-shared/wits.js';
+import type { StuckChannel } from './stuck-channels.js';
 
 /** When a channel must move if its sensor is fitted. */
 type LiveWhen = 'pumping' | 'rotating' | 'drilling' | 'tripping' | 'active';
@@ -158,12 +159,15 @@ export function absentChannels(declared: readonly Channel[], detected: readonly 
   return out;
 }
 
-/** The 'channels' health component: a detected absence is degraded until someone declares it in the config. */
-export function channelsHealth(absent: readonly AbsentChannel[]): ComponentHealth {
+/**
+ * The 'channels' health component: a detected absence or a stuck sensor is degraded (a stuck one
+ * first: it is the one to go and fix) until it moves again or someone declares it not fitted.
+ */
+export function channelsHealth(absent: readonly AbsentChannel[], stuck: readonly StuckChannel[] = []): ComponentHealth {
   const declared = absent.filter((a) => a.source === 'config').map((a) => a.channel);
   const detected = absent.filter((a) => a.source === 'detected');
-  if (detected.length > 0) {
-    const parts = detected.map((a) => `${a.channel}: ${a.reason}`);
+  if (detected.length > 0 || stuck.length > 0) {
+    const parts = [...stuck.map((s) => `${s.channel}: ${s.reason}`), ...detected.map((a) => `${a.channel}: ${a.reason}`)];
     if (declared.length > 0) parts.push(`declared not fitted: ${declared.join(', ')}`);
     return { name: 'channels', status: 'degraded', detail: parts.join('; ') };
   }

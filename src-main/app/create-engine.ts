@@ -205,7 +205,7 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       logger?.reduce(reason);
     },
     intervalMs: ports.selfHealIntervalMs,
-    extra: [new ChannelsCheck(() => coordinator.absentChannels()), ...(ports.healthChecks ?? []), ...(hubLink ? [new FleetLinkCheck(hubLink)] : [])],
+    extra: [new ChannelsCheck(() => coordinator.absentChannels(), () => coordinator.stuckChannels()), ...(ports.healthChecks ?? []), ...(hubLink ? [new FleetLinkCheck(hubLink)] : [])],
     fleet: () => hubLink?.status() ?? null,
     onChange: (h) => events.emit('health', h),
   });

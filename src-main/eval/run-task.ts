@@ -101,7 +101,7 @@ export async function runTask(task: EvalTask, cache: BaseCache, settings: EvalSe
     return { kind: 'skipped', key: task.key, recording: r.id, fault: task.fault, reason: `only ${onsets.length} ${profile.during} onsets in this recording` };
   }
   const size = profile[task.size];
-  const { recording, truth } = injectFault(base, faultSpec(task.fault, onsetS, { size }));
+  const { recording, truth } = injectFault(base, faultSpec(task.fault, onsetS, { size }), { bitDiameterIn: r.bitDiameterIn });
   const runFromS = Math.max(0, onsetS - settings.leadS);
   const report = await replayPackets(packetsOf(recordingSamples(recording, runFromS, truth.endS)), {
     config: configFor(r),

@@ -1,10 +1,24 @@
-// Issue 11's detection targets, as the scorecard and `npm run test:field` check them. They fail
-// on today's detection; the lead switches ENFORCE_ISSUE_11_TARGETS on once the tuning lands.
+// Issue 11's detection targets, as the scorecard and `npm run test:field` check them. Those met at
+// every onset of the full scorecard are held by test:field (a regression guard); the rest are
+// listed as not yet met, and ENFORCE_ISSUE_11_TARGETS switches all of them on once they are.
 import type { RealFault } from '../simulator/inject.js';
 import { EVAL_RECORDINGS } from './recordings.js';
 import type { CleanRow, FaultRow } from './report.js';
 
 export const ENFORCE_ISSUE_11_TARGETS = false;
+
+/**
+ * Targets not met at every onset of the full scorecard yet ("recording fault"), with why in the
+ * closing notes; every other target is held by test:field now.
+ */
+export const ISSUE_11_NOT_YET_MET: readonly string[] = [
+  'usrop-f7 pack-off', 'usrop-f9 kick', 'usrop-f9 washout', 'volve-f9 kick', 'volve-f9 loss', 'volve-f9 pack-off', 'volve-f9 washout',
+];
+
+/** Whether test:field holds this target today. */
+export function targetHeld(v: TargetVerdict): boolean {
+  return ENFORCE_ISSUE_11_TARGETS || !ISSUE_11_NOT_YET_MET.includes(`${v.recording} ${v.what.split(' ')[0]}`);
+}
 
 export const ISSUE_11_TARGETS = {
   /** Latency from onset to the first advisory of the fault, nominal size, every onset (s). */
@@ -51,7 +65,8 @@ export function checkTargets(faults: readonly FaultRow[], clean: readonly CleanR
 }
 
 export function formatTargets(verdicts: readonly TargetVerdict[]): string {
-  const lines = [`ISSUE 11 TARGETS (${ENFORCE_ISSUE_11_TARGETS ? 'enforced by test:field' : 'not yet enforced'}): ${verdicts.filter((v) => v.pass).length}/${verdicts.length} pass`];
-  for (const v of verdicts) lines.push(`  ${v.pass ? 'PASS' : 'FAIL'}  ${v.recording.padEnd(10)} ${v.what.padEnd(34)} ${v.target.padEnd(26)} ${v.measured}`);
+  const held = verdicts.filter(targetHeld).length;
+  const lines = [`ISSUE 11 TARGETS (${held} held by test:field, ${verdicts.length - held} not yet met; * = not yet held): ${verdicts.filter((v) => v.pass).length}/${verdicts.length} pass`];
+  for (const v of verdicts) lines.push(`  ${v.pass ? 'PASS' : 'FAIL'}${targetHeld(v) ? ' ' : '*'} ${v.recording.padEnd(10)} ${v.what.padEnd(34)} ${v.target.padEnd(26)} ${v.measured}`);
   return lines.join('\n');
 }

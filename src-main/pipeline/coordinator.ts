@@ -12,6 +12,7 @@ import type { PipelineCounts } from '../../src-shared/status.js';
 import { CHANNELS, type Channel, type WitsPacket } from '../../src-shared/wits.js';
 import type { AbsentChannel } from '../../src-shared/status.js';
 import { AbsentChannelTracker, absentChannels, withoutChannels, type AbsentTrackerSettings } from '../acquisition/absent-channels.js';
+import { StuckChannelWatch, type StuckChannel } from '../acquisition/stuck-channels.js';
 import { OperationClassifier } from '../acquisition/operation.js';
 import { QualityGate } from '../acquisition/quality-gate.js';
 import { RigStateClassifier } from '../acquisition/rig-state.js';
@@ -65,6 +66,7 @@ export class PipelineCoordinator {
 
   private gate = new QualityGate();
   private channels: AbsentChannelTracker;
+  private stuck: StuckChannelWatch;
   private rigState!: RigStateClassifier;
   private operationClassifier!: OperationClassifier;
   private physics = new PhysicsEngine();
@@ -88,6 +90,7 @@ export class PipelineCoordinator {
     this.events = new EventTracker(eventSettingsFor(deps.config(), deps.campaign()));
     this.history = new HistoryBuffer<HistoryEntry>(deps.config().physics.history_size);
     this.channels = new AbsentChannelTracker(absentSettings(deps.config()));
+    this.stuck = new StuckChannelWatch(stuckSettings(deps.config()));
     this.rebuild();
   }
 
@@ -107,6 +110,10 @@ export class PipelineCoordinator {
   absentChannels(): AbsentChannel[] {
     return absentChannels(declaredAbsent(this.deps.config()), this.channels.detected());
   }
+  /** Sensors that read live values and then froze (health names them; their readings stand). */
+  stuckChannels(): StuckChannel[] {
+    return this.stuck.stuck();
+  }
 
   process(raw: WitsPacket): PacketOutcome {
     const { timer } = this.deps;
@@ -124,6 +131,7 @@ export class PipelineCoordinator {
     packet.rigState = this.rigState.classify(packet);
     // A channel read as 0 for the whole run while it should move is not fitted: null from here on.
     this.channels.observe(packet);
+    this.stuck.observe(packet);
     this.channels.blank(packet);
     const operation = this.operationClassifier.classify(packet);
     this.lastOperation = operation;
@@ -257,6 +265,7 @@ export class PipelineCoordinator {
     this.rigState = new RigStateClassifier(config.thresholds.rig_state);
     this.operationClassifier = new OperationClassifier(config.thresholds.operation_detection, this.deps.campaign());
     this.channels.setSettings(absentSettings(config));
+    this.stuck.setSettings(stuckSettings(config));
     this.tactical = new TacticalAgent(tacticalOptionsFrom(config));
     if (this.history.capacity !== config.physics.history_size) {
       this.history = new HistoryBuffer<HistoryEntry>(config.physics.history_size);
@@ -271,6 +280,7 @@ export class PipelineCoordinator {
   resetFeed(): void {
     this.gate = new QualityGate();
     this.channels = new AbsentChannelTracker(absentSettings(this.deps.config()));
+    this.stuck = new StuckChannelWatch(stuckSettings(this.deps.config()));
     this.physics = new PhysicsEngine();
     this.composer = new AdvisoryComposer(this.deps.config);
     this.history = new HistoryBuffer<HistoryEntry>(this.deps.config().physics.history_size);
@@ -340,4 +350,9 @@ function declaredAbsent(config: WellConfig): Channel[] {
 function absentSettings(config: WellConfig): AbsentTrackerSettings {
   const rs = config.thresholds.rig_state;
   return { absentAfterS: config.acquisition.absent_after_s, circulationFlowMinGpm: rs.circulation_flow_min, idleRpmMax: rs.idle_rpm_max };
+}
+
+/** One unchanging reading through as much pumping as marks a never-moving channel absent. */
+function stuckSettings(config: WellConfig): { stuckAfterS: number; circulationFlowMinGpm: number } {
+  return { stuckAfterS: config.acquisition.absent_after_s, circulationFlowMinGpm: config.thresholds.rig_state.circulation_flow_min };
 }

@@ -67,7 +67,7 @@ export async function prepareBase(b: BaseRunOptions, seed: number): Promise<{ re
       periodS: b.periodS ?? undefined,
     });
     try {
-      const injected = injectFault(recording, spec);
+      const injected = injectFault(recording, spec, { bitDiameterIn: b.bitDiameterIn ?? undefined });
       recording = injected.recording;
       fault = injected.truth;
     } catch (e) {

@@ -249,8 +249,15 @@ const EFFECTS: Record<RealFault, Effect> = {
   },
 };
 
-/** Slower drilling makes less hole: ROP scaled, and hole and bit depth lag the recording by the footage not drilled. */
-function applyRopFactor(rec: BaseRecording, spec: FaultSpec, factor: (k: number) => number): Channel[] {
+/** Hole capacity, bbl/ft = D² (in) / 1029.4. */
+const HOLE_CAPACITY_DIVISOR = 1029.4;
+
+/**
+ * Slower drilling makes less hole: ROP scaled, hole and bit depth lag the recording by the
+ * footage not drilled, and the pits keep the mud that hole would have taken (else the pits fall
+ * as if the full footage were drilled, and read as losses against the shorter hole).
+ */
+function applyRopFactor(rec: BaseRecording, spec: FaultSpec, factor: (k: number) => number, defaultBitIn: number): Channel[] {
   const rop = rec.channels.ropFtHr;
   if (!rop) return [];
   const end = spec.onsetS + spec.rampS + spec.holdS + spec.rampOutS;
@@ -266,6 +273,12 @@ function applyRopFactor(rec: BaseRecording, spec: FaultSpec, factor: (k: number)
   }
   const changed: Channel[] = ['ropFtHr'];
   for (const c of ['holeDepthFt', 'bitDepthFt'] as const) if (addTo(rec, c, spec.onsetS, rec.lengthS, (k) => -lagFt[k])) changed.push(c);
+  const bit = rec.channels.bitDiameterIn;
+  const capacityBblFt = (k: number) => {
+    const d = bit && !Number.isNaN(bit[k]) ? bit[k] : defaultBitIn;
+    return (d * d) / HOLE_CAPACITY_DIVISOR;
+  };
+  if (addTo(rec, 'pitVolumeBbl', spec.onsetS, rec.lengthS, (k) => lagFt[k] * capacityBblFt(k))) changed.push('pitVolumeBbl');
   return changed;
 }
 
@@ -274,12 +287,12 @@ const WRITABLE: Channel[] = [
   'ropFtHr', 'holeDepthFt', 'bitDepthFt', 'tripTankBbl',
 ];
 
-/** The recording with the fault in it (the input is not changed) and its ground truth. */
-export function injectFault(base: BaseRecording, spec: FaultSpec): { recording: BaseRecording; truth: InjectionTruth } {
+/** The recording with the fault in it (the input is not changed) and its ground truth. `bitDiameterIn`: the bit where the recording carries none (default 8.5 in). */
+export function injectFault(base: BaseRecording, spec: FaultSpec, o: { bitDiameterIn?: number } = {}): { recording: BaseRecording; truth: InjectionTruth } {
   checkSpec(base, spec);
   const rec = withWritableChannels(base, WRITABLE);
   const effect = EFFECTS[spec.fault](rec, spec);
-  const channels = [...effect.channels, ...(effect.ropFactor ? applyRopFactor(rec, spec, effect.ropFactor) : [])];
+  const channels = [...effect.channels, ...(effect.ropFactor ? applyRopFactor(rec, spec, effect.ropFactor, o.bitDiameterIn ?? 8.5) : [])];
   const p = FAULT_PROFILES[spec.fault];
   const fullSizeS = spec.onsetS + spec.rampS;
   const endS = Math.min(spec.onsetS + spec.rampS + spec.holdS + spec.rampOutS, rec.lengthS);

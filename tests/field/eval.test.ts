@@ -1,12 +1,12 @@
 // The eval's plumbing on the shared recordings: faults really land in the (made-up) channels,
 // the ground truth matches the samples, a fault run goes through the whole pipeline and is
-// scored. Issue 11's detection targets are asserted only once ENFORCE_ISSUE_11_TARGETS is on.
+// scored. Issue 11's detection targets met today are held; the rest once ENFORCE_ISSUE_11_TARGETS is on.
 import { describe, expect, it } from 'vitest';
 import { loadStaticKnowledgeStore } from '../../src-main/knowledge/knowledge-file.js';
 import { EVAL_RECORDINGS } from '../../src-main/eval/recordings.js';
 import { cleanRows, faultRows } from '../../src-main/eval/report.js';
 import { BaseCache, runTask } from '../../src-main/eval/run-task.js';
-import { ENFORCE_ISSUE_11_TARGETS, checkTargets, formatTargets } from '../../src-main/eval/targets.js';
+import { checkTargets, formatTargets, targetHeld } from '../../src-main/eval/targets.js';
 import { buildMatrix, onsetFractions, type EvalSettings, type FaultRunResult, type TaskResult } from '../../src-main/eval/tasks.js';
 import { recordingSamples, valueAt } from '../../src-main/simulator/base-recording.js';
 import { FAULT_PROFILES, faultSpec, injectFault } from '../../src-main/simulator/inject.js';
@@ -73,19 +73,21 @@ describe('faults on the shared recordings (plumbing)', () => {
 });
 
 describe('issue 11 detection targets on the shared recordings', () => {
-  it(ENFORCE_ISSUE_11_TARGETS ? 'hold (nominal sizes, one onset each)' : 'are measured by the scorecard (asserted once ENFORCE_ISSUE_11_TARGETS is on)', async () => {
-    // Off: one kick run checks the verdict plumbing quickly. On: the quick matrix of every real recording.
-    const tasks = ENFORCE_ISSUE_11_TARGETS
-      ? buildMatrix({ recordings: ['usrop-f7', 'usrop-f9', 'volve-f9', 'volve-pa'], faults: null, sizes: ['nominal'], onsets: 1, clean: true, raw: true })
-      : buildMatrix({ recordings: ['usrop-f7'], faults: ['kick'], sizes: ['nominal'], onsets: 1, clean: false, raw: false });
+  it('the targets met today hold (nominal sizes, the middle onset of each, clean and raw); all of them once ENFORCE_ISSUE_11_TARGETS is on', async () => {
+    const tasks = buildMatrix({ recordings: ['usrop-f7', 'usrop-f9', 'volve-f9', 'volve-pa'], faults: null, sizes: ['nominal'], onsets: 1, clean: true, raw: true });
+    // As the scorecard runs them: an hour of the recording before the onset.
+    const scorecard: EvalSettings = { ...settings, leadS: 3600 };
     const results: TaskResult[] = [];
-    for (const t of tasks) results.push(await runTask(t, cache, settings, knowledge));
+    for (const t of tasks) results.push(await runTask(t, cache, scorecard, knowledge));
     const verdicts = checkTargets(faultRows(results), cleanRows(results));
     console.log(`[field] ${formatTargets(verdicts)}`);
-    expect(verdicts.length).toBeGreaterThan(0);
+    // Every drilling fault with a latency target on the three drilling logs, both clean modes on all four, the trip-tank gain.
+    expect(verdicts.length).toBe(24);
     const kick = verdicts.find((v) => v.recording === 'usrop-f7' && v.what.startsWith('kick'));
     const run = results.find((x): x is FaultRunResult => x.kind === 'fault' && x.recording === 'usrop-f7' && x.fault === 'kick');
     expect(kick?.measured).toBe(run?.score.latencyS === null ? 'miss' : `${Math.round(run?.score.latencyS as number)} s`);
-    if (ENFORCE_ISSUE_11_TARGETS) expect(verdicts.filter((v) => !v.pass)).toEqual([]);
+    const held = verdicts.filter(targetHeld);
+    expect(held.length).toBeGreaterThanOrEqual(17);
+    expect(held.filter((v) => !v.pass)).toEqual([]);
   });
 });

@@ -46,4 +46,26 @@ describe('channels the rig does not send', () => {
     expect(r.status.absentChannels.map((a) => `${a.channel}:${a.source}`)).toEqual(['flowOutGpm:config', 'gasUnits:config']);
     expect(r.health?.components.find((c) => c.name === 'channels')).toMatchObject({ name: 'channels', status: 'healthy', detail: 'declared not fitted: flowOutGpm, gasUnits' });
   });
+
+  it('a flow-out paddle that worked and then froze is named in health after 10 min of pumping; the advisories go on', async () => {
+    const engine = createEngine(defaultConfig(), { storage: new MemoryStore(), healthIntervalMs: 0, selfHealIntervalMs: 0 });
+    await engine.start();
+    const channelsHealth = async () => {
+      const h = await engine.call('getHealth', {});
+      return h.ok ? h.value.components.find((c) => c.name === 'channels') : undefined;
+    };
+    let i = 0;
+    for (const s of createSimulation({ scenario: 'normal', seed: 3, durationS: 1800 })) {
+      // Working for 10 min, then jammed at its last reading.
+      engine.ingest(makePacket(s.timeMs, { ...s.values, flowOutGpm: i++ < 600 ? s.values.flowOutGpm : 598.4 }));
+      if (i === 1000) expect((await channelsHealth())?.status).toBe('healthy');
+    }
+    const channels = await channelsHealth();
+    expect(channels?.status).toBe('degraded');
+    expect(channels?.detail).toContain('flowOutGpm: flow out has read 598.4 gpm without any change for');
+    expect(channels?.detail).toContain('check the sensor (kick and loss detection rely on it)');
+    // A stuck reading is still a reading: not blanked.
+    expect(engine.status().packet?.flowOutGpm).toBe(598.4);
+    await engine.dispose();
+  });
 });

@@ -118,6 +118,11 @@ describe('injectFault', () => {
     // Not drilled: 100 ft/hr x (300 s at 30 % on average + 300 s at 60 %) = 7.5 ft.
     expect(valueAt(base, 'holeDepthFt', k) - valueAt(recording, 'holeDepthFt', k)).toBeCloseTo(7.5, 1);
     expect(valueAt(recording, 'holeDepthFt', onsetS - 1)).toBe(valueAt(base, 'holeDepthFt', onsetS - 1));
+    // The pits keep the mud the undrilled 7.5 ft would have taken: 7.5 x 8.5² / 1029.4 = 0.53 bbl (8.5-in default bit).
+    expect(valueAt(recording, 'pitVolumeBbl', k) - valueAt(base, 'pitVolumeBbl', k)).toBeCloseTo((7.5 * 8.5 * 8.5) / 1029.4, 1);
+    const big = injectFault(base, faultSpec('pack-off', onsetS), { bitDiameterIn: 17.5 }).recording;
+    expect(valueAt(big, 'pitVolumeBbl', k) - valueAt(base, 'pitVolumeBbl', k)).toBeCloseTo((7.5 * 17.5 * 17.5) / 1029.4, 1);
+    expect(valueAt(recording, 'pitVolumeBbl', onsetS - 1)).toBe(valueAt(base, 'pitVolumeBbl', onsetS - 1));
   });
 
   it('washout, stick-slip, founder and loss change what they should', () => {
