@@ -49,6 +49,8 @@ export interface DrillingMetrics {
   wobRiseFraction?: number | null;
   /** Seconds the SPP baseline has been learned at this pump rate (young after a rate change), s. */
   sppBaselineAgeS?: number | null;
+  /** Pack-off trends together (torque up, SPP up, ROP down over two minutes at held WOB/RPM/pumps): the weakest sign over the level it must pass; 1 or more = all clear. */
+  packOffTrendClear?: number | null;
   /** Rock hardness index 0-10 used for the optimal MSE. */
   hardness: number | null;
   /**

@@ -56,8 +56,24 @@ export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: bo
   if (excess > t.torqueIncreaseCriticalFraction && sustained && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION && sppBlind) {
     return { status: 'Confirmed', severity: 'HIGH', reason: `Torque high, rising and sustained beyond what the WOB explains: ${d}.`, r2: fit.r2 };
   }
+  const trend = trendsTogether(s);
+  if (trend) return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off trends confirmed: ${trend}; ${d}.`, r2: fit.r2 };
   if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2: fit.r2 };
+}
+
+/** Trend readings (of the last 10) that must show all three signs clear for the trends to confirm. */
+const TREND_CONFIRM_PACKETS = 5;
+
+/**
+ * Torque up, SPP up and ROP down together over two minutes, held on most of the last 10
+ * packets (one packet over the line is noise): the description, or null.
+ */
+function trendsTogether(s: Sample[]): string | null {
+  const r = last(finite(s, (x) => x.metrics.packOffTrendClear ?? null), 10);
+  const clear = r.filter((v) => v >= 1).length;
+  if (clear < TREND_CONFIRM_PACKETS) return null;
+  return `torque up, SPP up and ROP down together over 2 minutes at steady RPM and pumps on ${clear} of the last ${r.length} s, each clear of this rig's clean-drilling spread`;
 }
 
 /** Pack-off with no torque reading: SPP held up against a judged baseline, ROP held down. */

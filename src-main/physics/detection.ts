@@ -2,6 +2,7 @@
 // engine fills each packet (smoothed values and baseline deltas), and the shared helpers. A
 // detector returns null when it does not fire OR when the data it needs is missing: missing
 // channels never vote.
+import type { PackOffTrendReading } from './trackers/pack-off-trend.js';
 import type { FaultKind } from '../../src-shared/advisory.js';
 import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
 
@@ -69,6 +70,8 @@ export interface DetectorInputs {
   /** Founder trend over the recent drilling window: relative WOB and ROP slopes per packet. */
   founderWobSlopeRel: number | null;
   founderRopSlopeRel: number | null;
+  /** Torque, SPP and ROP trends over the last two minutes of steady drilling; null when not judged. */
+  packOffTrend: PackOffTrendReading | null;
 }
 
 export function emptyDetectorInputs(): DetectorInputs {
@@ -104,6 +107,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     founderQuickStreak: 0,
     founderWobSlopeRel: null,
     founderRopSlopeRel: null,
+    packOffTrend: null,
   };
 }
 

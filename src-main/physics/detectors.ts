@@ -28,8 +28,30 @@ export function detectEcdMargin(x: DetectorInputs, t: EffectiveThresholds): Dete
  * down, WOB steady, SPP steady) out of it; that is a formation change.
  */
 export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  const tq = x.torqueDeltaFraction;
   if (torqueBlind(x)) return packOffWithoutTorque(x, t);
+  return packOffOnBaselines(x, t) ?? packOffOnTrends(x, t);
+}
+
+/**
+ * Pack-off read from the two-minute trends together (trackers/pack-off-trend.ts): torque up,
+ * SPP up and ROP down at held RPM and pump rate, beyond what WOB changes explain, each clear of
+ * this rig's clean-drilling spread. Catches the ramp the baselines miss when they were learned
+ * before the driller's last weight change.
+ */
+function packOffOnTrends(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  const r = x.packOffTrend;
+  if (r === null || r.clearRatio < 1) return null;
+  return {
+    fault: 'pack-off',
+    level: 'WARNING',
+    severity: clamp01(Math.max(r.torqueTrendFraction, x.torqueDeltaFraction ?? 0) / 0.3),
+    trigger: { parameter: 'torqueDeltaFraction', value: x.torqueDeltaFraction ?? r.torqueTrendFraction, threshold: t.torqueIncreaseWarningFraction, unit: 'fraction' },
+    description: `Possible pack-off: over the last 2 minutes torque +${pct(r.torqueTrendFraction)}, SPP +${r0(r.sppTrendPsi)} psi, ROP −${pct(r.ropFallFraction)} at steady RPM and pump rate, beyond what WOB explains`,
+  };
+}
+
+function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  const tq = x.torqueDeltaFraction;
   if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
   // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
   // (a founder or a weight step pushes WOB up and torque with it, and is not a pack-off).

@@ -27,6 +27,7 @@ import { PitTracker } from './trackers/pits.js';
 import { PumpTracker, pitsSettledAfter, type PumpReading } from './trackers/pumps.js';
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
+import { PackOffTrend } from './trackers/pack-off-trend.js';
 import { TorqueWindow } from './trackers/torque-window.js';
 import { TripSheetTracker, type TripReading } from './trackers/trip-sheet.js';
 
@@ -84,6 +85,7 @@ export class PhysicsEngine {
   private readonly pitRateNoise = new NoiseBand();
   private readonly pitGainNoise = new NoiseBand();
   private readonly torqueWindow = new TorqueWindow();
+  private readonly packOffTrend = new PackOffTrend();
   private readonly inputs: DetectorInputs = emptyDetectorInputs();
   private readonly assessable = new Set<AnomalyCategory>();
 
@@ -132,9 +134,14 @@ export class PhysicsEngine {
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
     const torque = onBottom ? this.torqueWindow.recent(history, packet.torqueKftLbf) : null;
     const osc = torque && torqueOscillationOf(torque, th.stickSlipMinSamples);
+    const trend = this.packOffTrend.update(packet, drilling && pumps.pumpsSteady, {
+      torqueFraction: th.torqueIncreaseWarningFraction / 2,
+      sppPsi: th.sppDeviationWarningPsi / 2,
+      ropFraction: th.packoffRopDecreaseFraction / 2,
+    });
     const cv = osc ? osc.cv : null;
 
-    const metrics = drillingMetrics(packet, ctx.operation, rock, { ecd, fg, margin }, well, { cv, d, sppDelta, sppBaselineAgeS: this.spp.baselineAgeS }, trip);
+    const metrics = drillingMetrics(packet, ctx.operation, rock, { ecd, fg, margin }, well, { cv, d, sppDelta, sppBaselineAgeS: this.spp.baselineAgeS, packOffTrendClear: trend?.clearRatio ?? null }, trip);
 
     const x = this.inputs;
     x.flowBalanceGpm = well.flowBalanceSmoothedGpm;
@@ -153,6 +160,7 @@ export class PhysicsEngine {
     x.ropDropFraction = d.rop;
     x.wobRiseFraction = d.wob;
     x.torqueCv = cv;
+    x.packOffTrend = trend;
     x.torqueRegularity = osc ? osc.regularity : null;
     // Rock mechanics (MSE against this hole's recent best, d-exponent trends) describe drilling rock, not
     // milling steel or drilling out a cement plug: judge efficiency and formation only in rock.
@@ -228,6 +236,7 @@ interface ChannelReadings {
   d: Record<'torque' | 'rop' | 'wob' | 'mse' | 'dxc', number | null>;
   sppDelta: number | null;
   sppBaselineAgeS: number | null;
+  packOffTrendClear: number | null;
 }
 
 /** The packet's drilling metrics, as stored and shown (the detectors read their own inputs). */
@@ -266,6 +275,7 @@ function drillingMetrics(
     ropDropFraction: ch.d.rop,
     wobRiseFraction: ch.d.wob,
     sppBaselineAgeS: ch.sppBaselineAgeS,
+    packOffTrendClear: ch.packOffTrendClear,
     hardness: rock.hardness,
     tripTankGainBbl: trip?.tripTank?.unexplainedBbl ?? null,
     pumpsOffPitGainBbl: trip?.pits?.unexplainedBbl ?? null,

@@ -201,6 +201,15 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const sppOnly = build(30, () => ({ v: { torqueKftLbf: 0, sppPsi: 2150 }, m: { sppDeltaPsi: 150, sppBaselineAgeS: 600, ropDropFraction: 0 } }));
     expect(sa.verify(ticket('pack-off', sppOnly), sppOnly, th).status).not.toBe('Confirmed');
   });
+  it('pack-off: the trends together on most of the last 10 s confirm where the baselines are stale; one packet does not', () => {
+    const quietDeltas = { torqueDeltaFraction: 0.04, sppDeltaPsi: 20, ropDropFraction: 0.05, wobRiseFraction: 0, sppBaselineAgeS: 600 };
+    const h = build(30, (i) => ({ v: { torqueKftLbf: 20, sppPsi: 3000 }, m: { ...quietDeltas, packOffTrendClear: i >= 24 ? 1.3 : 0.6 }, anomalous: i >= 24 }));
+    const r = sa.verify(ticket('pack-off', h), h, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.reason).toMatch(/trends confirmed/);
+    const once = build(30, (i) => ({ v: { torqueKftLbf: 20, sppPsi: 3000 }, m: { ...quietDeltas, packOffTrendClear: i === 29 ? 1.3 : 0.6 } }));
+    expect(sa.verify(ticket('pack-off', once), once, th).status).not.toBe('Confirmed');
+  });
   it('pack-off: torque and SPP up with ROP holding is not confirmed (motor load)', () => {
     const h = build(30, (i) => ({
       v: { torqueKftLbf: i >= 10 ? 22 : 15, sppPsi: 2160, ropFtHr: 60 },

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src-shared/config.js';
+import { detectPackOff, emptyDetectorInputs } from '../../../src-main/physics/detectors.js';
+import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
+import { PackOffTrend, TREND_WINDOW_PACKETS, type PackOffTrendPacket, type PackOffTrendReading } from '../../../src-main/physics/trackers/pack-off-trend.js';
+
+const th = thresholdsFor(defaultConfig(), 'production');
+const floors = { torqueFraction: 0.075, sppPsi: 50, ropFraction: 0.1 };
+/** Clean drilling long enough for the noise bands to learn (their delay plus their minimum). */
+const LEARN = 3 * TREND_WINDOW_PACKETS + 60;
+
+/** Clean drilling with a small deterministic wobble, then `after` shaping the packets from `LEARN` on. */
+function run(after: (k: number, p: PackOffTrendPacket) => PackOffTrendPacket, extra = 150): (PackOffTrendReading | null)[] {
+  const t = new PackOffTrend();
+  const out: (PackOffTrendReading | null)[] = [];
+  for (let i = 0; i < LEARN + extra; i++) {
+    const w = Math.sin(i / 7) * 0.02;
+    const clean: PackOffTrendPacket = { torqueKftLbf: 20 * (1 + w), sppPsi: 3000 + 20 * w * 50, ropFtHr: 60 * (1 - w), wobKlbf: 25, rpm: 120 };
+    out.push(t.update(i < LEARN ? clean : after(i - LEARN, clean), true, floors));
+  }
+  return out;
+}
+const ramp = (k: number) => Math.min(k, 300) / 300;
+const packOff = (k: number, p: PackOffTrendPacket): PackOffTrendPacket => ({
+  ...p, torqueKftLbf: p.torqueKftLbf! * (1 + 0.45 * ramp(k)), sppPsi: p.sppPsi! + 300 * ramp(k), ropFtHr: p.ropFtHr! * (1 - 0.6 * ramp(k)),
+});
+const lastClear = (r: (PackOffTrendReading | null)[]) => r[r.length - 1]?.clearRatio ?? null;
+
+describe('PackOffTrend', () => {
+  it('torque up, SPP up and ROP down together over two minutes stand clear; clean drilling does not', () => {
+    const clean = run((_k, p) => p);
+    expect(lastClear(clean)).not.toBeNull();
+    expect(lastClear(clean)!).toBeLessThan(1);
+    const r = run(packOff);
+    const last = r[r.length - 1]!;
+    expect(last.clearRatio).toBeGreaterThanOrEqual(1);
+    expect(last.torqueTrendFraction).toBeGreaterThan(0.1);
+    expect(last.sppTrendPsi).toBeGreaterThan(80);
+    expect(last.ropFallFraction).toBeGreaterThan(0.15);
+  });
+  it('a mud motor loading up (torque and SPP up, ROP up) and harder rock (ROP down, torque flat) are not a pack-off', () => {
+    const motor = run((k, p) => ({ ...packOff(k, p), ropFtHr: p.ropFtHr! * (1 + 0.2 * ramp(k)) }));
+    expect(lastClear(motor)!).toBeLessThan(0);
+    const rock = run((k, p) => ({ ...p, ropFtHr: p.ropFtHr! * (1 - 0.6 * ramp(k)) }));
+    expect(lastClear(rock)!).toBeLessThan(1);
+  });
+  it('a driller weight step inside the window is taken out: bit torque, motor SPP and ROP follow WOB', () => {
+    // WOB up 30 % half-way through: torque and SPP step up with it and ROP rises, then nothing more.
+    const step = run((k, p) => {
+      const on = k >= 60 ? 1 : 0;
+      return { ...p, wobKlbf: 25 * (1 + 0.3 * on), torqueKftLbf: p.torqueKftLbf! * (1 + 0.2 * on), sppPsi: p.sppPsi! + 150 * on, ropFtHr: p.ropFtHr! * (1 + 0.1 * on) };
+    }, 100);
+    const seen = step.slice(LEARN).filter((r) => r !== null);
+    expect(seen.length).toBeGreaterThan(50);
+    expect(Math.max(...seen.map((r) => r!.clearRatio))).toBeLessThan(1);
+  });
+  it('an RPM change, off-bottom time or too little learned clean drilling gives no reading', () => {
+    const rpm = run((k, p) => ({ ...packOff(k, p), rpm: 120 + k }));
+    expect(rpm[rpm.length - 1]).toBeNull();
+    const t = new PackOffTrend();
+    for (let i = 0; i < 2 * TREND_WINDOW_PACKETS; i++) expect(t.update({ torqueKftLbf: 20, sppPsi: 3000, ropFtHr: 60, wobKlbf: 25, rpm: 120 }, true, floors)).toBeNull();
+    expect(t.update({ torqueKftLbf: 20, sppPsi: 3000, ropFtHr: 60, wobKlbf: 25, rpm: 120 }, false, floors)).toBeNull();
+  });
+  it('detectPackOff fires on the trends together when the baseline deltas stay quiet (stale baselines)', () => {
+    const trend = { torqueTrendFraction: 0.15, sppTrendPsi: 120, ropFallFraction: 0.3, clearRatio: 1.4, levels: floors };
+    const quiet = { ...emptyDetectorInputs(), pumpsSteady: true, torqueKftLbf: 20, torqueDeltaFraction: 0.05, sppDeltaPsi: 20, sppBaselinePsi: 3000, sppBaselineAgeS: 600, ropDropFraction: 0.05, wobRiseFraction: 0 };
+    const d = detectPackOff({ ...quiet, packOffTrend: trend }, th);
+    expect(d?.fault).toBe('pack-off');
+    expect(d?.description).toMatch(/last 2 minutes torque \+15/);
+    expect(detectPackOff({ ...quiet, packOffTrend: { ...trend, clearRatio: 0.8 } }, th)).toBeNull();
+    expect(detectPackOff(quiet, th)).toBeNull();
+  });
+});
