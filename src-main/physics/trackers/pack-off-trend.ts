@@ -33,7 +33,7 @@ export interface PackOffTrendReading {
    * must pass): 1 or more = torque up, SPP up and ROP down together, each clear of clean noise.
    */
   clearRatio: number;
-  /** The level each sign had to pass: its floor or three times its clean-drilling RMS. */
+  /** The level each sign had to pass: its floor or NOISE_MULTIPLE times its clean-drilling RMS. */
   levels: PackOffTrendFloors;
 }
 
