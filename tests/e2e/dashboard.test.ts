@@ -347,11 +347,14 @@ describe('engineer view', () => {
     await expect.poll(async () => Number(await depth.getAttribute('data-points')), { timeout: 15_000 }).toBeGreaterThan(10);
     expect(await depth.getByTestId('axis-title').innerText()).toMatch(/SPP \(psi\) vs depth \(ft, down\)/);
     // the canvas draws the shallowest depth at the top: the y tick labels grow downwards
-    const box = (await depth.locator('.track-plot').boundingBox())!;
-    const readoutAt = async (y: number): Promise<string> => {
+    // The plot's place is read on every try: new data arriving can re-lay the view out under a stale box.
+    const readoutAt = async (from: 'top' | 'bottom'): Promise<string> => {
       const readout = depth.getByTestId('hover-readout');
       let text = '';
       await expect.poll(async () => {
+        await depth.scrollIntoViewIfNeeded();
+        const box = (await depth.locator('.track-plot').boundingBox())!;
+        const y = from === 'top' ? box.y + 14 : box.y + box.height - 24;
         await page.mouse.move(box.x + box.width / 2, y);
         await page.mouse.move(box.x + box.width / 2 + 1, y);
         text = (await readout.count()) ? await readout.innerText() : '';
@@ -359,8 +362,8 @@ describe('engineer view', () => {
       }, { timeout: 15_000 }).toMatch(/ft · /);
       return text;
     };
-    const top = await readoutAt(box.y + 14);
-    const bottom = await readoutAt(box.y + box.height - 24);
+    const top = await readoutAt('top');
+    const bottom = await readoutAt('bottom');
     const ft = (t: string) => Number(t.split(' · ')[0].replace(/[^\d.]/g, ''));
     expect(ft(bottom)).toBeGreaterThan(ft(top));
     await page.screenshot({ path: join(SHOTS, 'engineer-depth.png') });
