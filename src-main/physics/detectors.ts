@@ -117,8 +117,9 @@ function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detect
 }
 
 /**
- * Washout: SPP down vs baseline at steady pumps, with the weight on bit not taken off since the baseline was learned. The flow balance must be
- * near zero: a deficit is a loss (which also drops SPP), a gain is a kick.
+ * Washout: SPP down vs baseline at steady pumps, with the weight on bit not taken off since the
+ * baseline was learned. The flow balance must be near zero: a deficit is a loss (which also
+ * drops SPP), a gain is a kick.
  */
 export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const drop = washoutDropPsi(t);

@@ -27,7 +27,7 @@ import { PitTracker } from './trackers/pits.js';
 import { PumpTracker, pitsSettledAfter, type PumpReading } from './trackers/pumps.js';
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
-import { PackOffTrend } from './trackers/pack-off-trend.js';
+import { PackOffTrend, type PackOffTrendFloors } from './trackers/pack-off-trend.js';
 import { TorqueWindow } from './trackers/torque-window.js';
 import { TripSheetTracker, type TripReading } from './trackers/trip-sheet.js';
 
@@ -86,6 +86,7 @@ export class PhysicsEngine {
   private readonly pitGainNoise = new NoiseBand();
   private readonly torqueWindow = new TorqueWindow();
   private readonly packOffTrend = new PackOffTrend();
+  private trendFloors: { th: EffectiveThresholds; floors: PackOffTrendFloors } | null = null;
   private readonly inputs: DetectorInputs = emptyDetectorInputs();
   private readonly assessable = new Set<AnomalyCategory>();
 
@@ -134,11 +135,7 @@ export class PhysicsEngine {
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
     const torque = onBottom ? this.torqueWindow.recent(history, packet.torqueKftLbf) : null;
     const osc = torque && torqueOscillationOf(torque, th.stickSlipMinSamples);
-    const trend = this.packOffTrend.update(packet, drilling && pumps.pumpsSteady, {
-      torqueFraction: th.torqueIncreaseWarningFraction / 2,
-      sppPsi: th.sppDeviationWarningPsi / 2,
-      ropFraction: th.packoffRopDecreaseFraction / 2,
-    });
+    const trend = this.packOffTrend.update(packet, drilling && pumps.pumpsSteady, this.trendFloorsFor(th));
     const cv = osc ? osc.cv : null;
 
     const metrics = drillingMetrics(packet, ctx.operation, rock, { ecd, fg, margin }, well, { cv, d, sppDelta, sppBaselineAgeS: this.spp.baselineAgeS, packOffTrendClear: trend?.clearRatio ?? null }, trip);
@@ -181,6 +178,17 @@ export class PhysicsEngine {
     x.founderRopSlopeRel = founder.ropSlopeRel;
 
     return { metrics, detections: runDetectors(packet, x, th, trip), assessable: assessableCategories(packet, x, this.assessable, trip) };
+  }
+
+  /** The pack-off trend floors (half of each warning), made once per thresholds object, not per packet. */
+  private trendFloorsFor(th: EffectiveThresholds): PackOffTrendFloors {
+    if (this.trendFloors?.th !== th) {
+      this.trendFloors = {
+        th,
+        floors: { torqueFraction: th.torqueIncreaseWarningFraction / 2, sppPsi: th.sppDeviationWarningPsi / 2, ropFraction: th.packoffRopDecreaseFraction / 2 },
+      };
+    }
+    return this.trendFloors.floors;
   }
 
   /** Flow balance, pits and how noisy each is on this rig (the pits settle after a pump change). */

@@ -73,10 +73,10 @@ export class PackOffTrend {
       this.count = 0;
       return null;
     }
-    CHANNELS.forEach((c, i) => {
-      const v = p[c];
+    for (let i = 0; i < CHANNELS.length; i++) {
+      const v = p[CHANNELS[i]];
       this.rings[i][this.head] = v === null || !Number.isFinite(v) ? NaN : v;
-    });
+    }
     this.head = (this.head + 1) % TREND_WINDOW_PACKETS;
     if (this.count < TREND_WINDOW_PACKETS) this.count++;
     if (this.count < TREND_WINDOW_PACKETS) return null;
