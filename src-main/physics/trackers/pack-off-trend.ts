@@ -106,23 +106,25 @@ export class PackOffTrend {
   private change(i: number): number | null {
     const y = this.rings[i];
     const w = this.rings[WOB];
+    const N = TREND_WINDOW_PACKETS;
+    // Oldest first: k is the packet's place in the window, j its slot in the ring (no modulo per sample).
     let n = 0, st = 0, sy = 0, sw = 0;
-    for (let k = 0; k < TREND_WINDOW_PACKETS; k++) {
-      const j = (this.head + k) % TREND_WINDOW_PACKETS;
-      if (Number.isNaN(y[j]) || (i !== WOB && Number.isNaN(w[j]))) continue;
-      n++; st += k; sy += y[j]; sw += i === WOB ? 0 : w[j];
+    for (let k = 0, j = this.head; k < N; k++, j = j + 1 === N ? 0 : j + 1) {
+      const yj = y[j], wj = w[j];
+      if (Number.isNaN(yj) || Number.isNaN(wj)) continue;
+      n++; st += k; sy += yj; sw += wj;
     }
-    if (n < MIN_FILLED * TREND_WINDOW_PACKETS) return null;
+    if (n < MIN_FILLED * N) return null;
     const mt = st / n, my = sy / n, mw = sw / n;
     let stt = 0, sww = 0, stw = 0, sty = 0, swy = 0;
-    for (let k = 0; k < TREND_WINDOW_PACKETS; k++) {
-      const j = (this.head + k) % TREND_WINDOW_PACKETS;
-      if (Number.isNaN(y[j]) || (i !== WOB && Number.isNaN(w[j]))) continue;
-      const dt = k - mt, dy = y[j] - my, dw = i === WOB ? 0 : w[j] - mw;
+    for (let k = 0, j = this.head; k < N; k++, j = j + 1 === N ? 0 : j + 1) {
+      const yj = y[j], wj = w[j];
+      if (Number.isNaN(yj) || Number.isNaN(wj)) continue;
+      const dt = k - mt, dy = yj - my, dw = wj - mw;
       stt += dt * dt; sww += dw * dw; stw += dt * dw; sty += dt * dy; swy += dw * dy;
     }
     this.windowMean = my;
-    const steps = TREND_WINDOW_PACKETS - 1;
+    const steps = N - 1;
     // WOB held within a per cent: the plain trend is the hole's.
     if (sww <= n * (WOB_HELD_FRACTION * mw) ** 2) return (sty / stt) * steps;
     const det = stt * sww - stw * stw;
