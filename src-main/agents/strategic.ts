@@ -8,6 +8,7 @@ import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-
 import { fitSeries } from '../../src-shared/least-squares.js';
 import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
 import { MIN_REGULARITY, OSCILLATION_WINDOW, torqueOscillationOf } from '../physics/stick-slip.js';
+import { heldSppFall, SPP_FALL_WINDOW_S, type HeldSppReading } from '../physics/trackers/spp-fall.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
 import { verifyTripVolume } from './trip-verify.js';
@@ -129,7 +130,17 @@ function ecdMargin(s: Sample[], t: EffectiveThresholds): Verdict {
   return { status: 'Rejected', severity: 'LOW', reason: `${d}: above ${f2(t.ecdMarginWarningPpg)} ppg, no problem.`, r2 };
 }
 
+/**
+ * SPP against its baseline; a washout the baseline cannot confirm (a pump-rate or weight change
+ * left it stale or starting over) is confirmed by a steady fall at a held operating point.
+ */
 function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const v = sppAgainstBaseline(fault, s, t, sustained);
+  if (fault !== 'washout' || v.status === 'Confirmed') return v;
+  return washoutFalling(s, t) ?? v;
+}
+
+function sppAgainstBaseline(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const recent = s.slice(-10);
   const v = finite(recent, (x) => x.metrics.sppDeltaPsi);
   if (v.length < 5) return { status: 'Uncertain', severity: 'LOW', reason: 'Not enough SPP readings at steady pumps to check.', r2: 0 };
@@ -177,6 +188,40 @@ function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresh
   if (Math.abs(avg) >= 2 * t.sppDeviationCriticalPsi && sustained) return { status: 'Confirmed', severity: 'MEDIUM', reason: `${d}, sustained: check for a plugged nozzle, a washout or packing off.`, r2 };
   if (Math.abs(avg) > sustainedPsi && sustained) return { status: 'Confirmed', severity: 'LOW', reason: `${d}, sustained.`, r2 };
   return { status: 'Uncertain', severity: 'LOW', reason: `${d}: not sustained yet.`, r2 };
+}
+
+/**
+ * A washout read from the fall itself: SPP down steadily over the last minute at one pump rate
+ * with the bit load held, with returns matching flow in (physics/trackers/spp-fall.ts). Null when
+ * the history shows no such fall, so the baseline rules judge.
+ */
+function washoutFalling(s: Sample[], t: EffectiveThresholds): Verdict | null {
+  const recent = s.slice(-10);
+  const fall = heldSppFall(heldStretch(s));
+  if (fall === null || fall.fallPsi < washoutDropPsi(t) / 2) return null;
+  // The detector's own look at the returns: the last few packets (the flow check speaks for more).
+  const fb = finite(last(recent, 5), (x) => x.metrics.flowBalanceGpm);
+  if (fb.length && Math.abs(mean(fb)) > t.flowImbalanceWarningGpm / 2) return null;
+  const flows = finite(recent, (x) => x.packet.flowInGpm);
+  return {
+    status: 'Confirmed',
+    severity: 'MEDIUM',
+    reason: `Washout likely: SPP fell ${f0(fall.fallPsi)} psi in a steady line over the last ${f0(fall.spanS)} s at ${f0(mean(flows))} gpm, with the pump rate, WOB and torque held.`,
+    r2: fall.r2,
+  };
+}
+
+/** The newest on-bottom samples with SPP and flow in, back to SPP_FALL_WINDOW_S before the newest. */
+function heldStretch(s: Sample[]): HeldSppReading[] {
+  const rows: HeldSppReading[] = [];
+  const newestMs = s.length ? s[s.length - 1].packet.timeMs : 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const p = s[i].packet;
+    if ((newestMs - p.timeMs) / 1000 > SPP_FALL_WINDOW_S) break;
+    if (!onBottom(s[i]) || p.sppPsi === null || !(p.sppPsi > 0) || p.flowInGpm === null || !(p.flowInGpm > 0)) break;
+    rows.push({ timeS: p.timeMs / 1000, sppPsi: p.sppPsi, flowGpm: p.flowInGpm, wobKlbf: p.wobKlbf, torqueKftLbf: p.torqueKftLbf });
+  }
+  return rows.reverse();
 }
 
 /** How far SPP (referred to steady flow: the SPP delta) fell over the last minute, how straight, and the trend's newest value. */

@@ -3,6 +3,7 @@
 // detector returns null when it does not fire OR when the data it needs is missing: missing
 // channels never vote.
 import type { PackOffTrendReading } from './trackers/pack-off-trend.js';
+import type { SppFall } from './trackers/spp-fall.js';
 import type { FaultKind } from '../../src-shared/advisory.js';
 import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
 
@@ -51,6 +52,8 @@ export interface DetectorInputs {
   sppBaselineAgeS: number | null;
   /** WOB (short mean) / the WOB the SPP baseline was learned at − 1 (null: unknown). */
   sppWobChangeFraction: number | null;
+  /** SPP falling steadily over the last minute at a held pump rate and bit load (null: not seen). */
+  sppHeldFall: SppFall | null;
   /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
   pitsSettled: boolean;
   /** RMS of the flow balance at steady pumps on this rig (null while learning), gpm. */
@@ -97,6 +100,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     pumpsSteady: false,
     sppBaselineAgeS: null,
     sppWobChangeFraction: null,
+    sppHeldFall: null,
     pitsSettled: false,
     flowNoiseGpm: null,
     pitRateNoiseBblHr: null,

@@ -118,19 +118,43 @@ function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detect
 
 /**
  * Washout: SPP down vs baseline at steady pumps, with the weight on bit not taken off since the
- * baseline was learned. The flow balance must be near zero: a deficit is a loss (which also
- * drops SPP), a gain is a kick.
+ * baseline was learned; or SPP falling steadily over the last minute at a held pump rate and bit
+ * load (the erosion itself, readable where a pump-rate or weight change has left no baseline to
+ * judge by). The flow balance must be near zero: a deficit is a loss (which also drops SPP), a
+ * gain is a kick.
  */
 export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  if (!x.pumpsSteady) return null;
+  if (x.flowBalanceGpm !== null && Math.abs(x.flowBalanceGpm) > t.flowImbalanceWarningGpm / 2) return null;
+  return washoutOnBaseline(x, t) ?? washoutFalling(x, t);
+}
+
+/**
+ * A steady fall of half the washout drop within a held minute: a straight, progressive fall at
+ * one pump rate and bit load is erosion, not noise (trackers/spp-fall.ts).
+ */
+function washoutFalling(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  const fall = x.sppHeldFall;
   const drop = washoutDropPsi(t);
-  if (!x.pumpsSteady || x.sppDeltaPsi === null || x.sppDeltaPsi > -drop) return null;
+  if (fall === null || fall.fallPsi < drop / 2) return null;
+  return {
+    fault: 'washout',
+    level: 'WARNING',
+    severity: clamp01(fall.fallPsi / (2 * t.sppDeviationCriticalPsi)),
+    trigger: { parameter: 'sppFallPsi', value: -fall.fallPsi, threshold: -drop / 2, unit: 'psi' },
+    description: `SPP falling steadily: ${r0(fall.fallPsi)} psi over the last ${r0(fall.spanS)} s at a held pump rate and bit load: possible washout`,
+  };
+}
+
+function washoutOnBaseline(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  const drop = washoutDropPsi(t);
+  if (x.sppDeltaPsi === null || x.sppDeltaPsi > -drop) return null;
   // Against a baseline still settling after a rate change, a drop is the surge wearing off.
   if (!sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS)) return null;
   // On a mud motor SPP carries the motor's differential pressure, which follows the bit load:
   // weight taken off since the baseline was learned lowers SPP with no washout. Weight added
   // raises it, so it cannot explain a fall (it only hides part of one).
   if (x.sppWobChangeFraction !== null && x.sppWobChangeFraction < -SPP_WOB_STEP_FRACTION) return null;
-  if (x.flowBalanceGpm !== null && Math.abs(x.flowBalanceGpm) > t.flowImbalanceWarningGpm / 2) return null;
   const d = x.sppDeltaPsi;
   return {
     fault: 'washout',

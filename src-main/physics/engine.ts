@@ -28,6 +28,7 @@ import { PumpTracker, pitsSettledAfter, type PumpReading } from './trackers/pump
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
 import { PackOffTrend, type PackOffTrendFloors } from './trackers/pack-off-trend.js';
+import { SppFallTracker } from './trackers/spp-fall.js';
 import { TorqueWindow } from './trackers/torque-window.js';
 import { TripSheetTracker, type TripReading } from './trackers/trip-sheet.js';
 
@@ -86,6 +87,7 @@ export class PhysicsEngine {
   private readonly pitGainNoise = new NoiseBand();
   private readonly torqueWindow = new TorqueWindow();
   private readonly packOffTrend = new PackOffTrend();
+  private readonly sppFall = new SppFallTracker();
   private trendFloors: { th: EffectiveThresholds; floors: PackOffTrendFloors } | null = null;
   private readonly inputs: DetectorInputs = emptyDetectorInputs();
   private readonly assessable = new Set<AnomalyCategory>();
@@ -130,6 +132,7 @@ export class PhysicsEngine {
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm)
       : { torque: null, rop: null, wob: null, mse: null, dxc: null };
     const sppDelta = this.spp.update(packet.sppPsi, packet.flowInGpm, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs, packet.wobKlbf);
+    const sppFall = this.sppFall.update(packet.timeMs, packet.sppPsi, packet.flowInGpm, packet.wobKlbf, packet.torqueKftLbf, onBottom && pumps.pumpsSteady);
     const gasRise = this.gas.update(packet.gasUnits, th);
     const founder = this.founder.update(packet, drilling, history, th);
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
@@ -152,6 +155,7 @@ export class PhysicsEngine {
     x.sppBaselinePsi = this.spp.baselinePsi;
     x.sppBaselineAgeS = this.spp.baselineAgeS;
     x.sppWobChangeFraction = this.spp.wobChangeFraction;
+    x.sppHeldFall = sppFall;
     x.torqueDeltaFraction = d.torque;
     x.torqueKftLbf = packet.torqueKftLbf;
     x.ropDropFraction = d.rop;

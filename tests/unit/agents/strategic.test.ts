@@ -123,6 +123,19 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     expect(sa.verify(ticket('washout', h), h, quiet).status).toBe('Confirmed');
     expect(sa.verify(ticket('washout', h), h, th).status).toBe('Rejected'); // config band: 45 < 50 psi is normal
   });
+  it('washout: a steady fall at a held pump rate and bit load is confirmed though the baseline reads the pressure up', () => {
+    // Just after a pump-rate change the restarted baseline still reads SPP +40 psi; the fall is 1 psi/s.
+    const fall = build(60, (i) => ({ v: { flowInGpm: 1029, sppPsi: 1900 - i, wobKlbf: 15, torqueKftLbf: 4 }, m: { sppDeltaPsi: 40, flowBalanceGpm: 0 }, anomalous: i >= 55 }));
+    const r = sa.verify(ticket('washout', fall), fall, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.reason).toMatch(/fell 50 psi in a steady line over the last 50 s at 1029 gpm/);
+    // The same fall with the weight coming off is the motor unloading, not a washout.
+    const unloading = build(60, (i) => ({ v: { flowInGpm: 1029, sppPsi: 1900 - i, wobKlbf: 15 - 0.15 * i, torqueKftLbf: 4 }, m: { sppDeltaPsi: 40, flowBalanceGpm: 0 }, anomalous: i >= 55 }));
+    expect(sa.verify(ticket('washout', unloading), unloading, th).status).toBe('Rejected');
+    // ...and with returns short of flow in it is left to well control.
+    const losing = build(60, (i) => ({ v: { flowInGpm: 1029, sppPsi: 1900 - i, wobKlbf: 15, torqueKftLbf: 4 }, m: { sppDeltaPsi: 40, flowBalanceGpm: -9 }, anomalous: i >= 55 }));
+    expect(sa.verify(ticket('washout', losing), losing, th).status).not.toBe('Confirmed');
+  });
   it('washout: an SPP drop with returns short of flow in is left to well control', () => {
     const h = spp(-200, -8);
     const v = sa.verify(ticket('washout', h), h, th);

@@ -80,6 +80,19 @@ describe('detectors', () => {
     expect(detectWashout(x({ sppDeltaPsi: -40, wobRiseFraction: 0, flowBalanceGpm: 0, sppBaselineAgeS: 600 }), quiet)?.trigger.threshold).toBe(-30);
     expect(detectWashout(x({ sppDeltaPsi: -40, wobRiseFraction: 0, sppBaselineAgeS: 600 }), th)).toBeNull();
   });
+  it('washout: a steady fall at a held pump rate and bit load counts where the baseline cannot judge', () => {
+    // The baseline has just started over at a new pump rate (age 40 s, delta positive from the surge).
+    const fresh = { sppDeltaPsi: 60, sppBaselineAgeS: 40, flowBalanceGpm: 0 };
+    const fall = (fallPsi: number) => ({ fallPsi, r2: 0.98, spanS: 50 });
+    const d = detectWashout(x({ ...fresh, sppHeldFall: fall(50) }), { ...th, sppDeviationWarningPsi: 75 });
+    expect(d?.fault).toBe('washout');
+    expect(d?.level).toBe('WARNING');
+    expect(d?.description).toMatch(/50 psi over the last 50 s/);
+    // Half the washout drop is the least fall that counts; pumps changing or returns away from flow in: nothing.
+    expect(detectWashout(x({ ...fresh, sppHeldFall: fall(30) }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
+    expect(detectWashout(x({ ...fresh, sppHeldFall: fall(50), pumpsSteady: false }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
+    expect(detectWashout(x({ ...fresh, sppHeldFall: fall(50), flowBalanceGpm: -8 }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
+  });
   it('washout: not while returns move away from flow in (a loss or a kick also drops SPP)', () => {
     expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: -7, sppBaselineAgeS: 600 }), th)).toBeNull();
     expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: 8, sppBaselineAgeS: 600 }), th)).toBeNull();
@@ -155,6 +168,36 @@ describe('PhysicsEngine', () => {
       if (i === tagAt + 5) expect(out.metrics.mseEfficiencyPercent).toBeLessThan(70); // the metric is still shown
     }
     expect(faults).not.toContain('mse-inefficiency');
+  });
+  it('a washout eroding just after a pump-rate change reads from its steady fall, not the restarted baseline', () => {
+    // 500 gpm for 10 min, then 560 gpm (SPP +22 %, more than the Q^1.8 carry expects) with SPP
+    // falling 1 psi/s from the change: the baseline starts over, the held stretch shows the fall.
+    const faults: string[] = [];
+    const e = new PhysicsEngine();
+    const h = new HistoryBuffer<HistoryEntry>(60);
+    for (let i = 0; i < 720; i++) {
+      const q = i < 600 ? 500 : 560;
+      const spp = i < 600 ? 2800 : 3420 - (i - 600);
+      const p = makePacket(i * 1000, { bitDepthFt: 10000, holeDepthFt: 10000, ...drill, flowInGpm: q, flowOutGpm: q + 2, sppPsi: spp });
+      p.rigState = 'Drilling';
+      const out = e.analyze(p, h, { config: cfg, thresholds: th, operation: 'ProductionDrilling' });
+      h.push({ packet: p, metrics: out.metrics, anomalous: out.detections.length > 0 });
+      if (i >= 600) for (const d of out.detections) faults.push(`${i - 600}:${d.fault}`);
+    }
+    const first = faults.find((f) => f.endsWith(':washout'));
+    expect(first).toBeDefined();
+    expect(Number(first!.split(':')[0])).toBeLessThan(120);
+    // The same pump change with SPP then held: no washout.
+    const e2 = new PhysicsEngine();
+    const h2 = new HistoryBuffer<HistoryEntry>(60);
+    for (let i = 0; i < 720; i++) {
+      const q = i < 600 ? 500 : 560;
+      const p = makePacket(i * 1000, { bitDepthFt: 10000, holeDepthFt: 10000, ...drill, flowInGpm: q, flowOutGpm: q + 2, sppPsi: i < 600 ? 2800 : 3420 });
+      p.rigState = 'Drilling';
+      const out = e2.analyze(p, h2, { config: cfg, thresholds: th, operation: 'ProductionDrilling' });
+      h2.push({ packet: p, metrics: out.metrics, anomalous: out.detections.length > 0 });
+      expect(out.detections.map((d) => d.fault)).not.toContain('washout');
+    }
   });
   it('a slow SPP decline at steady pumps reads as a washout against the pre-fault baseline', () => {
     // The SPP baseline judges once it has been learned 300 s at this pump rate.

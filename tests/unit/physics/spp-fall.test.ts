@@ -1,0 +1,57 @@
+// The held-stretch SPP fall a washout is read from where the baseline cannot judge (a pump-rate
+// or weight change just happened): straight, progressive, at one rate and bit load.
+import { describe, expect, it } from 'vitest';
+import { heldSppFall, SppFallTracker, SPP_FALL_WINDOW_S, type HeldSppReading } from '../../../src-main/physics/trackers/spp-fall.js';
+
+const row = (timeS: number, sppPsi: number, o: Partial<HeldSppReading> = {}): HeldSppReading => ({ timeS, sppPsi, flowGpm: 1029, wobKlbf: 15, torqueKftLbf: 4.2, ...o });
+const stretch = (n: number, spp: (i: number) => number, o: (i: number) => Partial<HeldSppReading> = () => ({})): HeldSppReading[] =>
+  Array.from({ length: n }, (_, i) => row(i, spp(i), o(i)));
+// Small deterministic wobble standing in for sensor noise (±amp psi).
+const wobble = (i: number, amp: number) => amp * Math.sin(i * 2.3);
+
+describe('heldSppFall', () => {
+  it('reads a steady 1 psi/s fall at a held pump rate and bit load', () => {
+    const f = heldSppFall(stretch(SPP_FALL_WINDOW_S + 1, (i) => 1900 - i + wobble(i, 2)));
+    expect(f).not.toBeNull();
+    expect(f!.fallPsi).toBeGreaterThan(45);
+    expect(f!.fallPsi).toBeLessThan(55);
+    expect(f!.r2).toBeGreaterThan(0.9);
+  });
+  it('a level that stepped and stays is not a fall (a motor stall clearing, a pump swap)', () => {
+    expect(heldSppFall(stretch(51, (i) => (i < 40 ? 1900 : 1840)))).toBeNull();
+    expect(heldSppFall(stretch(51, (i) => (i < 10 ? 1900 : 1840)))).toBeNull();
+  });
+  it('a fall buried in noise is not read: the line must stand well clear of the scatter', () => {
+    expect(heldSppFall(stretch(51, (i) => 1900 - i + wobble(i, 40)))).toBeNull();
+  });
+  it('too short a stretch says nothing', () => {
+    expect(heldSppFall(stretch(30, (i) => 1900 - 2 * i))).toBeNull();
+  });
+  it('rising or flat SPP is no fall', () => {
+    expect(heldSppFall(stretch(51, (i) => 1900 + i))).toBeNull();
+    expect(heldSppFall(stretch(51, () => 1900))).toBeNull();
+  });
+  it('a pump rate that moved in the window explains the fall: not read', () => {
+    expect(heldSppFall(stretch(51, (i) => 1900 - i, (i) => ({ flowGpm: 1029 - i })))).toBeNull();
+  });
+  it('weight or torque coming off (a motor unloading) explains the fall; weight going on does not hide it', () => {
+    expect(heldSppFall(stretch(51, (i) => 1900 - i, (i) => ({ wobKlbf: 15 - 0.15 * i })))).toBeNull();
+    expect(heldSppFall(stretch(51, (i) => 1900 - i, (i) => ({ torqueKftLbf: 4.2 - 0.03 * i })))).toBeNull();
+    expect(heldSppFall(stretch(51, (i) => 1900 - i, (i) => ({ wobKlbf: 15 + 0.1 * i })))).not.toBeNull();
+    expect(heldSppFall(stretch(51, (i) => 1900 - i, () => ({ wobKlbf: null, torqueKftLbf: null })))).not.toBeNull();
+  });
+});
+
+describe('SppFallTracker', () => {
+  it('keeps the last window of the held stretch and starts over when the hold breaks', () => {
+    const tr = new SppFallTracker();
+    const feed = (s: number, spp: number, held = true) => tr.update(s * 1000, spp, 1029, 15, 4.2, held);
+    let seen: ReturnType<typeof feed> = null;
+    for (let s = 0; s <= 120; s++) seen = feed(s, 2000 - s) ?? seen;
+    expect(seen!.spanS).toBe(SPP_FALL_WINDOW_S);
+    expect(seen!.fallPsi).toBeCloseTo(SPP_FALL_WINDOW_S, 0);
+    // A pump change (not held) starts over: the next 30 s of the same fall are too short to read.
+    expect(feed(121, 1879, false)).toBeNull();
+    for (let s = 122; s < 152; s++) expect(feed(s, 2000 - s)).toBeNull();
+  });
+});
