@@ -28,7 +28,7 @@ import { PumpTracker, pitsSettledAfter, type PumpReading } from './trackers/pump
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
 import { PackOffTrend, type PackOffTrendFloors } from './trackers/pack-off-trend.js';
-import { SppFallTracker } from './trackers/spp-fall.js';
+import { SppFallTracker, sppFallReadable } from './trackers/spp-fall.js';
 import { TorqueWindow } from './trackers/torque-window.js';
 import { TripSheetTracker, type TripReading } from './trackers/trip-sheet.js';
 
@@ -132,7 +132,7 @@ export class PhysicsEngine {
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm)
       : { torque: null, rop: null, wob: null, mse: null, dxc: null };
     const sppDelta = this.spp.update(packet.sppPsi, packet.flowInGpm, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs, packet.wobKlbf);
-    const sppFall = this.sppFall.update(packet.timeMs, packet.sppPsi, packet.flowInGpm, packet.wobKlbf, packet.torqueKftLbf, onBottom && pumps.pumpsSteady);
+    const sppFall = this.sppFall.update(packet.timeMs, packet.sppPsi, packet.flowInGpm, packet.wobKlbf, packet.torqueKftLbf, onBottom && sppFallReadable(pumps));
     const gasRise = this.gas.update(packet.gasUnits, th);
     const founder = this.founder.update(packet, drilling, history, th);
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);

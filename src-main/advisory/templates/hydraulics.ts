@@ -7,7 +7,10 @@ const BENEFIT = rich`Hydraulic efficiency and equipment protection: stays inside
 
 function spp(ctx: TemplateContext): RichText {
   const p = ctx.ticket.packet;
-  return rich`SPP ${q(p.sppPsi, 'psi', 0)} (${signed(ctx.ticket.metrics.sppDeltaPsi, 'psi', 0)} from baseline)${clause(p.flowInGpm, (v) => rich` at flow in ${q(v, 'gpm', 0)}`, true)}`;
+  const t = ctx.ticket.trigger;
+  // A washout read from the fall itself (the baseline was starting over after a pump-rate or weight change).
+  const against = t.parameter === 'sppFallPsi' ? rich`down ${q(-t.value, 'psi', 0)} in a steady fall` : rich`${signed(ctx.ticket.metrics.sppDeltaPsi, 'psi', 0)} from baseline`;
+  return rich`SPP ${q(p.sppPsi, 'psi', 0)} (${against})${clause(p.flowInGpm, (v) => rich` at flow in ${q(v, 'gpm', 0)}`, true)}`;
 }
 
 export const ecdMargin: Template = (ctx) => {

@@ -8,6 +8,8 @@
 // stepped and stays (a motor stall clearing, a pump swap) is not a steady fall: the fall must be
 // a straight line and run through both halves of the window. Pure.
 
+import { SPP_JUDGES_AFTER_S } from '../detection.js';
+
 /** Long enough to tell a steady fall from a step through SPP noise, short enough to fit between pump changes. */
 export const SPP_FALL_WINDOW_S = 50;
 /** Share of the window the held stretch must cover before its fall is read. */
@@ -118,6 +120,15 @@ function timeFit(rows: readonly HeldSppReading[]): { slope: number; r2: number }
   }
   if (sxx <= 0) return { slope: 0, r2: 0 };
   return { slope: sxy / sxx, r2: syy > 0 ? (sxy * sxy) / (sxx * syy) : 0 };
+}
+
+/**
+ * Whether the pumps allow a fall to be read: at a steady rate, and not just started from off.
+ * Gelled mud breaks down over the first minutes of circulation after a connection, and SPP
+ * falls with it; a rate change with the mud already moving has no gel to break.
+ */
+export function sppFallReadable(pumps: { pumpsSteady: boolean; onForS: number }): boolean {
+  return pumps.pumpsSteady && pumps.onForS >= SPP_JUDGES_AFTER_S;
 }
 
 /**

@@ -109,6 +109,15 @@ describe('templates', () => {
     expect(t.recommendation).toMatch(/P&A: milling/);
   });
 
+  it('a washout read from its steady fall quotes the fall, not a baseline that was starting over', () => {
+    const w = render({
+      fault: 'washout', metrics: { sppDeltaPsi: 41 }, packet: { sppPsi: 1825, flowInGpm: 1029, pumpSpm: 245 },
+      trigger: { parameter: 'sppFallPsi', value: -50, threshold: -37.5, unit: 'psi' },
+    });
+    expect(w.diagnosis).toContain('SPP 1825 psi (down 50 psi in a steady fall) at flow in 1029 gpm');
+    expect(w.all).not.toMatch(/from baseline/);
+  });
+
   it('a channel the rig does not send is left out, never quoted as n/a or 0 (issue 11 item 8)', () => {
     const t = render({ fault: 'kick', metrics: { flowBalanceGpm: null, pitGainBbl: 6.1, pitRateBblHr: null }, packet: { flowOutGpm: null, gasUnits: null } });
     expect(t.recommendation).toContain('watch the well (pit gain +6.1 bbl)');

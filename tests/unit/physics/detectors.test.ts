@@ -199,6 +199,22 @@ describe('PhysicsEngine', () => {
       expect(out.detections.map((d) => d.fault)).not.toContain('washout');
     }
   });
+  it('SPP easing off after the pumps start from off (gels breaking) is not read as a washout', () => {
+    // Pumps off for 2 min (a connection), then 500 gpm with SPP 250 psi over its level, easing off over minutes.
+    const e = new PhysicsEngine();
+    const h = new HistoryBuffer<HistoryEntry>(60);
+    const faults = new Set<string>();
+    for (let i = 0; i < 1200; i++) {
+      const on = i < 600 || i >= 720;
+      const gel = i >= 720 ? 250 * Math.exp(-(i - 720) / 90) : 0;
+      const p = makePacket(i * 1000, { bitDepthFt: 10000, holeDepthFt: 10000, ...drill, flowInGpm: on ? 500 : 0, flowOutGpm: on ? 502 : 0, sppPsi: on ? 2800 + gel : 0 });
+      p.rigState = 'Drilling';
+      const out = e.analyze(p, h, { config: cfg, thresholds: th, operation: 'ProductionDrilling' });
+      h.push({ packet: p, metrics: out.metrics, anomalous: out.detections.length > 0 });
+      if (i >= 720) for (const d of out.detections) faults.add(d.fault);
+    }
+    expect(faults.has('washout')).toBe(false);
+  });
   it('a slow SPP decline at steady pumps reads as a washout against the pre-fault baseline', () => {
     // The SPP baseline judges once it has been learned 300 s at this pump rate.
     const r = run((i) => ({ ...drill, flowOutGpm: 502, sppPsi: i < 400 ? 2800 : 2800 - (i - 400) * 2 }), 510);

@@ -1,7 +1,7 @@
 // The held-stretch SPP fall a washout is read from where the baseline cannot judge (a pump-rate
 // or weight change just happened): straight, progressive, at one rate and bit load.
 import { describe, expect, it } from 'vitest';
-import { heldSppFall, SppFallTracker, SPP_FALL_WINDOW_S, type HeldSppReading } from '../../../src-main/physics/trackers/spp-fall.js';
+import { heldSppFall, sppFallReadable, SppFallTracker, SPP_FALL_WINDOW_S, type HeldSppReading } from '../../../src-main/physics/trackers/spp-fall.js';
 
 const row = (timeS: number, sppPsi: number, o: Partial<HeldSppReading> = {}): HeldSppReading => ({ timeS, sppPsi, flowGpm: 1029, wobKlbf: 15, torqueKftLbf: 4.2, ...o });
 const stretch = (n: number, spp: (i: number) => number, o: (i: number) => Partial<HeldSppReading> = () => ({})): HeldSppReading[] =>
@@ -53,5 +53,13 @@ describe('SppFallTracker', () => {
     // A pump change (not held) starts over: the next 30 s of the same fall are too short to read.
     expect(feed(121, 1879, false)).toBeNull();
     for (let s = 122; s < 152; s++) expect(feed(s, 2000 - s)).toBeNull();
+  });
+});
+
+describe('sppFallReadable', () => {
+  it('needs a steady rate, and the pumps on long enough for gels broken on start-up to have cleared', () => {
+    expect(sppFallReadable({ pumpsSteady: true, onForS: 3600 })).toBe(true);
+    expect(sppFallReadable({ pumpsSteady: false, onForS: 3600 })).toBe(false);
+    expect(sppFallReadable({ pumpsSteady: true, onForS: 60 })).toBe(false);
   });
 });
