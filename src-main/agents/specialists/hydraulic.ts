@@ -22,6 +22,10 @@ export class HydraulicSpecialist implements Specialist {
     if (dSpp !== null && Math.abs(dSpp) > limits.sppDeviationWarningPsi) {
       return { level: 'MEDIUM', reason: `SPP ${fmt(dSpp, 0)} psi from baseline beyond ±${fmt(limits.sppDeviationWarningPsi, 0)} psi; ${marginText}` };
     }
+    // A washout read from its steady fall at a held pump rate (the baseline was starting over).
+    if (ticket.trigger.parameter === 'sppFallPsi') {
+      return { level: 'MEDIUM', reason: `SPP down ${fmt(-ticket.trigger.value, 0)} psi in a steady fall at a held pump rate and bit load; ${marginText}` };
+    }
     const sppText = dSpp !== null ? `SPP ${fmt(dSpp, 0)} psi from baseline` : 'SPP deviation unknown';
     return { level: 'LOW', reason: `${marginText}, ${sppText}: within limits` };
   }

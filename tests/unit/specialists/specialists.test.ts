@@ -73,6 +73,14 @@ describe('Hydraulic specialist', () => {
   it('reason quotes SPP and margin with units', () => {
     expect(s.evaluate(input({ metrics: { sppDeltaPsi: -240 } })).reason).toBe('SPP -240 psi from baseline beyond ±200 psi; ECD margin 3.60 ppg');
   });
+  it('a washout read from its steady fall (baseline starting over) is a MEDIUM hydraulic concern', () => {
+    const fall = { fault: 'washout' as const, metrics: { sppDeltaPsi: 41 }, trigger: { parameter: 'sppFallPsi', value: -50, threshold: -37.5, unit: 'psi' } };
+    const o = s.evaluate(input(fall));
+    expect(o.level).toBe('MEDIUM');
+    expect(o.reason).toBe('SPP down 50 psi in a steady fall at a held pump rate and bit load; ECD margin 3.60 ppg');
+    // The same ticket read against its baseline only is within limits.
+    expect(s.evaluate(input({ fault: 'washout', metrics: { sppDeltaPsi: 41 } })).level).toBe('LOW');
+  });
   it('baseline overrides tighten the SPP limit', () => {
     const i = input({ metrics: { sppDeltaPsi: 60 } });
     i.limits = thresholdsFor(cfg, 'production', { sppDeviationWarningPsi: 30, sppDeviationCriticalPsi: 50 });
