@@ -41,6 +41,11 @@ export interface HeldSppReading {
   torqueKftLbf: number | null;
 }
 
+// The readings' getters, made once (not a closure per packet).
+const SPP = (r: HeldSppReading): number => r.sppPsi;
+const WOB = (r: HeldSppReading): number | null => r.wobKlbf;
+const TORQUE = (r: HeldSppReading): number | null => r.torqueKftLbf;
+
 /**
  * The steady SPP fall over `rows` (oldest first) when the pump rate and bit load were held and
  * the fall is straight and progressive; null otherwise.
@@ -52,13 +57,13 @@ export function heldSppFall(rows: readonly HeldSppReading[]): SppFall | null {
   if (spanS < MIN_SPAN_FRACTION * SPP_FALL_WINDOW_S) return null;
   if (!flowHeld(rows)) return null;
   const k = Math.max(3, Math.floor(n / 6));
-  if (loadTakenOff(rows, k, (r) => r.wobKlbf) || loadTakenOff(rows, k, (r) => r.torqueKftLbf)) return null;
+  if (loadTakenOff(rows, k, WOB) || loadTakenOff(rows, k, TORQUE)) return null;
   const fit = timeFit(rows);
   const fallPsi = -fit.slope * spanS;
   if (!(fallPsi > 0) || fit.r2 < MIN_R2) return null;
-  const first = meanOf(rows, 0, k, (r) => r.sppPsi);
-  const mid = meanOf(rows, (n - k) >> 1, ((n - k) >> 1) + k, (r) => r.sppPsi);
-  const lastV = meanOf(rows, n - k, n, (r) => r.sppPsi);
+  const first = meanOf(rows, 0, k, SPP);
+  const mid = meanOf(rows, (n - k) >> 1, ((n - k) >> 1) + k, SPP);
+  const lastV = meanOf(rows, n - k, n, SPP);
   if (first === null || mid === null || lastV === null) return null;
   if (first - mid < HALF_SHARE * fallPsi || mid - lastV < HALF_SHARE * fallPsi) return null;
   return { fallPsi, r2: fit.r2, spanS };
