@@ -55,14 +55,19 @@ export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: Effective
   // (12 gpm is 17 bbl/hr). Where the pits are read and disagree, a flow reading below the
   // critical imbalance is not yet a kick or a loss (a lagging paddle after a rate change).
   const pitsDisagree = pr !== null && prv < t.verifyPitRateTransientBblHr;
-  if (pitsDisagree && fbv <= t.verifyFlowBalanceCriticalGpm) {
+  const pitNoise = s[s.length - 1].metrics.pitRateNoiseBblHr ?? 0;
+  // Above the critical imbalance a sudden influx may outrun the pits' trend, but not the held
+  // flow: what the paddle held for half a minute moves the pits' trend by a share of its rate
+  // as well. Held flow that should by now have moved the pits clear of their own noise, with
+  // pits that did not move, is the paddle's wander, however far out.
+  const pitsRefute = pitsDisagree && pitNoise > 0 && PITS_FOLLOW_SHARE * BBL_HR_PER_GPM * held > prv + PITS_CLEAR_NOISE_MULTIPLE * pitNoise;
+  if (pitsDisagree && (fbv <= t.verifyFlowBalanceCriticalGpm || pitsRefute)) {
     return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, but the pits do not follow: ${desc}.`, r2 };
   }
   const flowHeld = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_HELD_NOISE_MULTIPLE * noise);
   const flowBesidePits = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_WITH_PITS_NOISE_MULTIPLE * noise);
   // The pits back the flow when they move clear of their own noise (additions, agitators) and
   // at a good share of the rate the held flow implies (returns and pits are one system).
-  const pitNoise = s[s.length - 1].metrics.pitRateNoiseBblHr ?? 0;
   const pitsFollowFlow = prv >= PITS_FOLLOW_SHARE * BBL_HR_PER_GPM * held && prv > PIT_NOISE_MULTIPLE * pitNoise;
   const pitsConfirm = pitsFollowFlow && (prv > t.verifyPitRateConfirmBblHr || (sustained && prv > t.verifyPitRateTransientBblHr));
   // Two independent sensors on the same side: pits well clear of their noise (a learned noise

@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  process.stderr.write(`sairen eval: ${tasks.length} runs on ${o.workers} workers (onsets ${o.onsets}, sizes ${o.sizes.join('+')}, lead ${o.leadS} s)\n`);
-  const settings = { dataDir, leadS: o.leadS, onsetFractions: onsetFractions(o.onsets), resourcesDir: resolve(root, 'resources') };
+  process.stderr.write(`sairen eval: ${tasks.length} runs on ${o.workers} workers (onsets ${o.onsets}, sizes ${o.sizes.join('+')}, lead ${o.leadS} s${o.synthSeed === 1 ? '' : `, synth seed ${o.synthSeed}`})\n`);
+  const settings = { dataDir, leadS: o.leadS, onsetFractions: onsetFractions(o.onsets), synthSeed: o.synthSeed, resourcesDir: resolve(root, 'resources') };
   const results: TaskResult[] = await runPool(tasks, {
     workers: o.workers,
     settings,

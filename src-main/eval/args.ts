@@ -15,6 +15,8 @@ export interface EvalOptions {
   dataDir: string | null;
   clean: boolean;
   raw: boolean;
+  /** Seed of the channels made up for a recording that lacks them (flow out, pits, gas). */
+  synthSeed: number;
 }
 
 export const EVAL_USAGE = `usage: npm run eval -- [options]
@@ -25,6 +27,8 @@ export const EVAL_USAGE = `usage: npm run eval -- [options]
   --lead 1h               replay from this long before each onset (default 1h)
   --workers N             worker processes (default 2)
   --no-clean --no-raw     leave out the clean recordings at 1 Hz / as read by replay
+  --synth-seed N          another draw of the made-up channels' noise (default 1): figures
+                          that hold on one draw only are fitted to it
   --data DIR              the recordings (default ../shared/data)
   --out FILE              JSON report (default eval-report.json)`;
 
@@ -60,6 +64,7 @@ function optionsFrom(argv: string[], cpus: number): { options: EvalOptions; help
     workers: { type: 'string' },
     out: { type: 'string' },
     data: { type: 'string' },
+    'synth-seed': { type: 'string' },
     'no-clean': { type: 'boolean' },
     'no-raw': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -83,6 +88,7 @@ function optionsFrom(argv: string[], cpus: number): { options: EvalOptions; help
       dataDir: v.data ?? null,
       clean: v['no-clean'] !== true,
       raw: v['no-raw'] !== true,
+      synthSeed: v['synth-seed'] === undefined ? 1 : intFlag('--synth-seed', v['synth-seed'], 1, 1_000_000),
     },
   };
 }

@@ -32,7 +32,7 @@ export class BaseCache {
   async get(r: EvalRecording): Promise<BaseRecording> {
     let p = this.bases.get(r.id);
     if (!p) {
-      p = loadBase(r, this.settings.dataDir);
+      p = loadBase(r, this.settings.dataDir, this.settings.synthSeed ?? 1);
       this.bases.set(r.id, p);
     }
     return p;
@@ -52,14 +52,14 @@ export class BaseCache {
   }
 }
 
-async function loadBase(r: EvalRecording, dataDir: string): Promise<BaseRecording> {
+async function loadBase(r: EvalRecording, dataDir: string, synthSeed: number): Promise<BaseRecording> {
   if (r.file === null) {
     const sim = r.simulator ?? { seed: 1, durationS: 12 * 3600 };
     const rows = [...createSimulation({ scenario: 'normal', seed: sim.seed, durationS: sim.durationS })];
     return synthesiseMissing(expandTo1Hz(rows), { seed: sim.seed, bitDiameterIn: r.bitDiameterIn });
   }
   const loaded = await loadBaseRecording(join(dataDir, r.file), {
-    seed: 1,
+    seed: synthSeed,
     bitDiameterIn: r.bitDiameterIn,
     synthesise: r.synthesise ? undefined : [],
   });

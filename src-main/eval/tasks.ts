@@ -20,6 +20,8 @@ export interface EvalSettings {
   leadS: number;
   /** Where the onsets sit among the eligible seconds (0-1). */
   onsetFractions: number[];
+  /** Seed of a real recording's made-up channels (default 1). */
+  synthSeed?: number;
 }
 
 export interface FaultRunResult {

@@ -17,7 +17,7 @@ export function detectKick(x: DetectorInputs, t: EffectiveThresholds): Detection
   let count = 0;
   let sum = 0;
   const fb = x.flowBalanceGpm;
-  const { gain, rate } = wellPits(x, fb);
+  const { gain, rate } = wellPits(x, fb, x.pitsShowGain);
   const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
   const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
   const flowOn = fb > flowLevelBesidePits(x, t, rate !== null && rate > pitRateLevel);
@@ -77,11 +77,12 @@ function flowLevelBesidePits(x: DetectorInputs, t: EffectiveThresholds, pitsClea
 }
 
 /**
- * The pits as evidence of the well: settled after the last pump change, and moving no faster
- * than the flow balance can explain (faster is a transfer at surface, flow.ts).
+ * The pits as evidence of the well on the side judged: settled after the last pump change (or
+ * moved against the flow line's transient, trackers/pumps.ts), and moving no faster than the
+ * flow balance can explain (faster is a transfer at surface, flow.ts).
  */
-function wellPits(x: DetectorInputs, fb: number): { gain: number | null; rate: number | null } {
-  if (!x.pitsSettled) return { gain: null, rate: null };
+function wellPits(x: DetectorInputs, fb: number, readable: boolean): { gain: number | null; rate: number | null } {
+  if (!readable) return { gain: null, rate: null };
   if (x.pitRateBblHr !== null && !pitRateFromWell(x.pitRateBblHr, fb, x.flowNoiseGpm)) return { gain: null, rate: null };
   return { gain: x.pitGainBbl, rate: x.pitRateBblHr };
 }
@@ -119,7 +120,7 @@ export function detectLoss(x: DetectorInputs, t: EffectiveThresholds): Detection
   let count = 0;
   let sum = 0;
   const fb = x.flowBalanceGpm;
-  const { gain, rate } = wellPits(x, fb);
+  const { gain, rate } = wellPits(x, fb, x.pitsShowLoss);
   const pitRateLevel = singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr);
   const pitGainLevel = singleIndicatorLevel(t.pitGainWarningBbl, x.pitGainNoiseBbl);
   const flowOn = -fb > flowLevelBesidePits(x, t, rate !== null && rate < -pitRateLevel);

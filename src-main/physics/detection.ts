@@ -53,6 +53,10 @@ export interface DetectorInputs {
   sppWobChangeFraction: number | null;
   /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
   pitsSettled: boolean;
+  /** The pits are evidence of a gain: settled, or a rate up still filling the line (which only lowers them). */
+  pitsShowGain: boolean;
+  /** The pits are evidence of a loss: settled, or a rate down still draining the line (which only raises them). */
+  pitsShowLoss: boolean;
   /** RMS of the flow balance at steady pumps on this rig (null while learning), gpm. */
   flowNoiseGpm: number | null;
   /** RMS of the pit rate with settled pits on this rig (null while learning), bbl/hr. */
@@ -98,6 +102,8 @@ export function emptyDetectorInputs(): DetectorInputs {
     sppBaselineAgeS: null,
     sppWobChangeFraction: null,
     pitsSettled: false,
+    pitsShowGain: false,
+    pitsShowLoss: false,
     flowNoiseGpm: null,
     pitRateNoiseBblHr: null,
     pitGainNoiseBbl: null,

@@ -24,7 +24,7 @@ import { EfficiencyJudge } from './trackers/efficiency.js';
 import { FlowCheckTracker } from './trackers/flow-check.js';
 import { FounderTracker } from './trackers/founder.js';
 import { PitTracker } from './trackers/pits.js';
-import { PumpTracker, pitsSettledAfter, type PumpReading } from './trackers/pumps.js';
+import { PumpTracker, pitsReadableAfter, pitsSettledAfter, type PitsReadable, type PumpReading } from './trackers/pumps.js';
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
 import { PackOffTrend, type PackOffTrendFloors } from './trackers/pack-off-trend.js';
@@ -167,6 +167,8 @@ export class PhysicsEngine {
     x.dxcDelta = inRock ? d.dxc : null;
     x.pumpsSteady = pumps.pumpsSteady;
     x.pitsSettled = well.pitsSettled;
+    x.pitsShowGain = well.pitsReadable.gain;
+    x.pitsShowLoss = well.pitsReadable.loss;
     x.flowNoiseGpm = well.flowNoiseGpm;
     x.pitRateNoiseBblHr = well.pitRateNoiseBblHr;
     x.pitGainNoiseBbl = well.pitGainNoiseBbl;
@@ -199,6 +201,7 @@ export class PhysicsEngine {
     const smoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
     const pitsSettled = pitsSettledAfter(pumps, phys.flowback_settle_s);
     return {
+      pitsReadable: pitsReadableAfter(pumps, phys.flowback_settle_s),
       flowBalanceGpm: fb,
       flowBalanceSmoothedGpm: smoothed,
       flowNoiseGpm: this.flowNoise.update(smoothed, pumps.pumpsSteady),
@@ -235,6 +238,7 @@ interface WellReadings {
   pitRateBblHr: number | null;
   pitGainBbl: number | null;
   pitsSettled: boolean;
+  pitsReadable: PitsReadable;
   pitRateNoiseBblHr: number | null;
   pitGainNoiseBbl: number | null;
 }

@@ -43,7 +43,10 @@ describe('kick scenario', () => {
     const { page } = ui;
     const banner = page.getByTestId('advisory-banner');
     await expect.poll(() => banner.getAttribute('data-risk'), { timeout: 140_000, interval: 500 }).toBe('Critical');
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.alarmPlaying), { timeout: 10_000 }).toBe('true');
+    // The alarm logic arms at once; the audio starts once Chromium has loaded and started the
+    // tone, which on two busy cores has not always happened within 10 s (1 local run in 6).
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.alarmActive), UI_WAIT).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.alarmPlaying), { timeout: 30_000 }).toBe('true');
     const action = await page.getByTestId('advisory-recommendation').innerText();
     expect(action).toMatch(/\S{4,}/);
     expect(action).not.toMatch(/[:]|\.\s/); // one clause
@@ -59,7 +62,7 @@ describe('kick scenario', () => {
     await page.keyboard.press('s');
     await expect.poll(() => page.evaluate(() => (window as unknown as { __paused: boolean }).__paused), { timeout: 5_000 }).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'driller-critical.png') });
-  }, 160_000);
+  }, 190_000);
 
   it('A opens the acknowledge dialog: it names the fault, time and depth, keeps focus inside and closes on Esc', async () => {
     const { page } = ui;

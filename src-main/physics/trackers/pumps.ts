@@ -13,6 +13,12 @@ export interface PumpReading {
   steadyForS: number;
   /** Seconds since the pumps came on from off (0 while off). */
   onForS: number;
+  /**
+   * Which way the last rate change while circulating went (+1 up, -1 down), or 0 when unknown:
+   * none yet, from off, or against a change the other way shortly before (the line is still
+   * moving both ways).
+   */
+  lastStepSign: number;
 }
 
 /**
@@ -34,6 +40,8 @@ const RAMP_LOOKBACK_MS = 30_000;
 const RAMP_RING = 64;
 /** A step change takes the pumps a few seconds: the ramp check starts after it. */
 const STEP_SETTLE_MS = 10_000;
+/** Two rate changes the opposite way within this long leave the flow line's transient mixed. */
+const MIXED_STEPS_MS = 120_000;
 
 export class PumpTracker {
   private readonly rate: ShortWindow;
@@ -46,6 +54,8 @@ export class PumpTracker {
   private readonly recentRates = new Float64Array(RAMP_RING);
   private recentHead = 0;
   private recentCount = 0;
+  private stepSign = 0;
+  private stepAtMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly settleMs: number,
@@ -60,14 +70,22 @@ export class PumpTracker {
     const pumpRate = flowIn ?? packet.pumpSpm;
     const pumpsOn = flowIn !== null ? flowIn >= circulationFlowMinGpm : packet.pumpSpm !== null && packet.pumpSpm > 0;
     let pumpChanged = pumpsOn !== this.wasOn;
-    if (pumpsOn && !this.wasOn) this.onSinceMs = t;
+    if (pumpsOn && !this.wasOn) {
+      this.onSinceMs = t;
+      this.stepSign = 0;
+    }
     if (pumpRate !== null && pumpsOn) {
       this.rate.push(pumpRate);
       const ref = this.reference.current;
       const shortMean = this.rate.mean as number;
       const tol = flowIn !== null ? Math.max(MIN_RATE_CHANGE_GPM, MIN_RATE_CHANGE_FRACTION * (ref ?? 0)) : MIN_RATE_CHANGE_SPM;
-      if (ref !== null && Math.abs(shortMean - ref) > tol) pumpChanged = true;
-      if (t - this.steadySinceMs >= STEP_SETTLE_MS && this.rampedBy(t, shortMean) > tol) pumpChanged = true;
+      const stepped = ref !== null ? shortMean - ref : 0;
+      const ramped = t - this.steadySinceMs >= STEP_SETTLE_MS ? this.rampedBy(t, shortMean) : 0;
+      const moved = Math.abs(stepped) > tol ? stepped : Math.abs(ramped) > tol ? ramped : 0;
+      if (moved !== 0) {
+        pumpChanged = true;
+        if (this.wasOn) this.noteStep(Math.sign(moved), t);
+      }
       this.reference.update(pumpRate);
     }
     if (pumpChanged) {
@@ -83,17 +101,24 @@ export class PumpTracker {
     this.wasOn = pumpsOn;
     const steadyForS = pumpsOn ? Math.max(0, (t - this.steadySinceMs) / 1000) : 0;
     const onForS = pumpsOn ? Math.max(0, (t - this.onSinceMs) / 1000) : 0;
-    return { pumpsOn, pumpsSteady: pumpsOn && t - this.steadySinceMs >= this.settleMs, pumpChanged, steadyForS, onForS };
+    return { pumpsOn, pumpsSteady: pumpsOn && t - this.steadySinceMs >= this.settleMs, pumpChanged, steadyForS, onForS, lastStepSign: pumpsOn ? this.stepSign : 0 };
   }
 
-  /** How far the smoothed rate moved over the last RAMP_LOOKBACK_MS (0 until that much is kept). */
+  /** A ramp is many changes the same way; one the other way soon after mixes the transient. */
+  private noteStep(sign: number, timeMs: number): void {
+    const against = this.stepSign !== 0 && sign !== this.stepSign && timeMs - this.stepAtMs < MIXED_STEPS_MS;
+    this.stepSign = against ? 0 : sign;
+    this.stepAtMs = timeMs;
+  }
+
+  /** How far (signed) the smoothed rate moved over the last RAMP_LOOKBACK_MS (0 until that much is kept). */
   private rampedBy(timeMs: number, rate: number): number {
     let i = (this.recentHead + RAMP_RING - this.recentCount) % RAMP_RING;
     while (this.recentCount > 1 && timeMs - this.recentTimes[(i + 1) % RAMP_RING] >= RAMP_LOOKBACK_MS) {
       i = (i + 1) % RAMP_RING;
       this.recentCount--;
     }
-    const moved = this.recentCount > 0 && timeMs - this.recentTimes[i] >= RAMP_LOOKBACK_MS ? Math.abs(rate - this.recentRates[i]) : 0;
+    const moved = this.recentCount > 0 && timeMs - this.recentTimes[i] >= RAMP_LOOKBACK_MS ? rate - this.recentRates[i] : 0;
     // One sample a second is enough, and keeps the lookback within the ring at any feed rate.
     const newest = (this.recentHead + RAMP_RING - 1) % RAMP_RING;
     if (this.recentCount > 0 && timeMs - this.recentTimes[newest] < 1000) return moved;
@@ -114,4 +139,22 @@ export class PumpTracker {
 export function pitsSettledAfter(pumps: PumpReading, flowbackSettleS: number): boolean {
   const fromOff = pumps.onForS - pumps.steadyForS < 1;
   return pumps.pumpsSteady && pumps.steadyForS >= (fromOff ? flowbackSettleS : flowbackSettleS / 2);
+}
+
+/** Whether the pits can be read as evidence of a gain and of a loss. */
+export interface PitsReadable {
+  gain: boolean;
+  loss: boolean;
+}
+
+/**
+ * Before the flow line settles after a rate change, the pits still move one known way: a rate
+ * up fills the line from the pits (they fall), a rate down drains it into them (they rise).
+ * The other way the transient only works against a reading, so a pit gain after a rate up (a
+ * loss after a rate down) is the well's, once the pump rate itself is steady again.
+ */
+export function pitsReadableAfter(pumps: PumpReading, flowbackSettleS: number): PitsReadable {
+  if (pitsSettledAfter(pumps, flowbackSettleS)) return { gain: true, loss: true };
+  const steadyChange = pumps.pumpsSteady && pumps.onForS - pumps.steadyForS >= 1;
+  return { gain: steadyChange && pumps.lastStepSign > 0, loss: steadyChange && pumps.lastStepSign < 0 };
 }

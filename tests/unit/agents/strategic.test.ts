@@ -166,6 +166,21 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const blind = climb(60);
     expect(sa.verify(ticket('pack-off', blind), blind, th).status).toBe('Confirmed');
   });
+  it('kick: a paddle excursion past the critical imbalance is not confirmed while the pits, read and quiet, should have moved by now', () => {
+    // 15 s of a 25 gpm excursion: ~12 gpm held over 30 s, which moves the pits' trend by > 5 bbl/hr; they sit at -1.
+    const excursion = build(45, (i) => ({ m: { flowBalanceGpm: i < 30 ? 0 : 25, flowNoiseGpm: 4.5, pitRateBblHr: -1, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 40 }));
+    const r = sa.verify(ticket('kick', excursion), excursion, th);
+    expect(r.status).toBe('Uncertain');
+    expect(r.reason).toMatch(/pits do not follow/);
+    // The same flow with the pits following, or with pits too noisy to say, is confirmed as before.
+    const following = build(45, (i) => ({ m: { flowBalanceGpm: i < 30 ? 0 : 25, flowNoiseGpm: 4.5, pitRateBblHr: i < 30 ? 0 : 12, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 40 }));
+    expect(sa.verify(ticket('kick', following), following, th).status).toBe('Confirmed');
+    const noisyPits = build(45, (i) => ({ m: { flowBalanceGpm: i < 30 ? 0 : 25, flowNoiseGpm: 4.5, pitRateBblHr: -1, pitRateNoiseBblHr: 6 }, anomalous: i >= 40 }));
+    expect(sa.verify(ticket('kick', noisyPits), noisyPits, th).status).toBe('Confirmed');
+    // Just after a sudden influx the held flow is still small: the pits' lag refutes nothing.
+    const sudden = build(45, (i) => ({ m: { flowBalanceGpm: i < 40 ? 0 : 45, flowNoiseGpm: 4.5, pitRateBblHr: 0, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 40 }));
+    expect(sa.verify(ticket('kick', sudden), sudden, th).reason).not.toMatch(/pits do not follow/);
+  });
   it('kick: pits creeping at a fraction of what the held flow implies do not back it', () => {
     // 12 gpm held (between 1.5 and 2.5 RMS) implies ~17 bbl/hr in the pits; 4 bbl/hr is drift, not returns.
     const creep = build(40, (i) => ({ m: { flowBalanceGpm: 12, flowNoiseGpm: 5, pitRateBblHr: 4, pitRateNoiseBblHr: 1 }, anomalous: i >= 30 }));

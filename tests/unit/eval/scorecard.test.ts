@@ -83,8 +83,9 @@ describe('the run matrix and its options', () => {
   it('parses options and refuses bad ones with one line', () => {
     const q = parseEvalArgs(['--quick', '--recordings', 'usrop-f7,sim', '--faults', 'kick']);
     expect(q.ok && q.options).toMatchObject({ recordings: ['usrop-f7', 'sim'], faults: ['kick'], sizes: ['nominal'], onsets: 1, leadS: 3600, workers: 2, out: 'eval-report.json', clean: true, raw: true });
-    const full = parseEvalArgs(['--lead', '30m', '--no-raw', '--workers', '1'], 8);
-    expect(full.ok && full.options).toMatchObject({ sizes: ['nominal', 'small'], onsets: 3, leadS: 1800, workers: 1, raw: false });
+    expect(q.ok && q.options.synthSeed).toBe(1);
+    const full = parseEvalArgs(['--lead', '30m', '--no-raw', '--workers', '1', '--synth-seed', '7'], 8);
+    expect(full.ok && full.options).toMatchObject({ sizes: ['nominal', 'small'], onsets: 3, leadS: 1800, workers: 1, raw: false, synthSeed: 7 });
     const err = (a: string[]) => {
       const r = parseEvalArgs(a);
       return r.ok ? '' : r.error;
@@ -93,6 +94,7 @@ describe('the run matrix and its options', () => {
     expect(err(['--faults', 'gas'])).toMatch(/--faults expects some of kick, .*got "gas"/);
     expect(err(['--onsets', '9'])).toMatch(/--onsets expects a whole number \(1-6\), got "9"/);
     expect(err(['--lead', 'soon'])).toMatch(/--lead expects a time before the onset/);
+    expect(err(['--synth-seed', '0'])).toMatch(/--synth-seed expects a whole number/);
     expect(err(['--bogus'])).toBe('unknown option --bogus');
   });
 

@@ -11,12 +11,16 @@ import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/hist
 
 const cfg = defaultConfig();
 const th = thresholdsFor(cfg, 'production');
-const x = (o: Partial<DetectorInputs>): DetectorInputs => ({ ...emptyDetectorInputs(), pumpsSteady: true, pitsSettled: true, ...o });
+const x = (o: Partial<DetectorInputs>): DetectorInputs => ({ ...emptyDetectorInputs(), pumpsSteady: true, pitsSettled: true, pitsShowGain: true, pitsShowLoss: true, ...o });
 
 describe('detectors', () => {
   it('kick: flow + pit is CRITICAL, flow out alone only a WARNING, and needs flow-out', () => {
     expect(detectKick(x({ flowBalanceGpm: 30, pitGainBbl: 12 }), th)?.level).toBe('CRITICAL');
-    expect(detectKick(x({ flowBalanceGpm: 30, pitGainBbl: 12, pitsSettled: false }), th)?.level).toBe('WARNING');
+    expect(detectKick(x({ flowBalanceGpm: 30, pitGainBbl: 12, pitsSettled: false, pitsShowGain: false, pitsShowLoss: false }), th)?.level).toBe('WARNING');
+    // Unsettled after a rate up (the line filling lowers the pits): a gain is still the well's, a loss is not.
+    const afterRateUp = { pitsSettled: false, pitsShowGain: true, pitsShowLoss: false };
+    expect(detectKick(x({ flowBalanceGpm: 30, pitGainBbl: 12, ...afterRateUp }), th)?.level).toBe('CRITICAL');
+    expect(detectLoss(x({ flowBalanceGpm: -30, pitGainBbl: -12, ...afterRateUp }), th)?.level).toBe('WARNING');
     expect(detectKick(x({ flowBalanceGpm: 15 }), th)?.level).toBe('WARNING');
     expect(detectKick(x({ flowBalanceGpm: th.flowImbalanceWarningGpm - 1 }), th)).toBeNull();
     expect(detectKick(x({ flowBalanceGpm: null, pitGainBbl: 12, gasRiseUnits: 300 }), th)).toBeNull();

@@ -12,7 +12,7 @@ import { EfficiencyJudge } from '../../../src-main/physics/trackers/efficiency.j
 import { FlowCheckTracker } from '../../../src-main/physics/trackers/flow-check.js';
 import { FounderTracker } from '../../../src-main/physics/trackers/founder.js';
 import { PitTracker } from '../../../src-main/physics/trackers/pits.js';
-import { PumpTracker, pitsSettledAfter } from '../../../src-main/physics/trackers/pumps.js';
+import { PumpTracker, pitsReadableAfter, pitsSettledAfter } from '../../../src-main/physics/trackers/pumps.js';
 import type { DrillingMetrics } from '../../../src-shared/metrics.js';
 
 const th = thresholdsFor(defaultConfig(), 'production');
@@ -66,6 +66,25 @@ describe('PumpTracker', () => {
     p.update(at(601, { flowInGpm: 0 }), 50);
     expect(settledAt(602, 900, 650)).toBe(120);
   });
+  it('before the pits settle, reads them for a gain after a rate up and for a loss after a rate down, never from off or after mixed changes', () => {
+    const p = new PumpTracker(30_000, 5);
+    const readable = (from: number, to: number, rate: number) => {
+      let r = pitsReadableAfter(p.update(at(from, { flowInGpm: rate }), 50), 120);
+      for (let s = from + 1; s <= to; s++) r = pitsReadableAfter(p.update(at(s, { flowInGpm: rate }), 50), 120);
+      return r;
+    };
+    // From off: neither side until the 120-s flow-back settle.
+    expect(readable(0, 100, 500)).toEqual({ gain: false, loss: false });
+    expect(readable(101, 300, 500)).toEqual({ gain: true, loss: true });
+    // Rate up: the line fills from the pits, so only a gain is the well's until 60 s on.
+    expect(readable(301, 335, 650)).toEqual({ gain: true, loss: false });
+    expect(readable(336, 500, 650)).toEqual({ gain: true, loss: true });
+    // Rate down: the line drains into the pits, so only a loss is the well's.
+    expect(readable(501, 535, 500)).toEqual({ gain: false, loss: true });
+    // Up again within two minutes of the down: the line moves both ways, neither side until settled.
+    expect(readable(536, 575, 650)).toEqual({ gain: false, loss: false });
+    expect(readable(576, 640, 650)).toEqual({ gain: true, loss: true });
+  });
   it('reads pump strokes when flow in is not sent, and flow below the circulation minimum as off', () => {
     const p = new PumpTracker(1000, 5);
     expect(p.update(at(0, { pumpSpm: 90 }), 50).pumpsOn).toBe(true);
@@ -77,7 +96,7 @@ describe('PumpTracker', () => {
 describe('FlowCheckTracker', () => {
   it('judges returns and pit gain only after the flow-back settle time', () => {
     const f = new FlowCheckTracker();
-    const off = { pumpsOn: false, pumpsSteady: false, pumpChanged: false, steadyForS: 0, onForS: 0 };
+    const off = { pumpsOn: false, pumpsSteady: false, pumpChanged: false, steadyForS: 0, onForS: 0, lastStepSign: 0 };
     f.update(at(0, { flowOutGpm: 80, pitVolumeBbl: 500 }), { ...off, pumpChanged: true }, 120);
     expect(f.update(at(60, { flowOutGpm: 30, pitVolumeBbl: 503 }), off, 120).pumpsOffSettledS).toBeNull();
     const first = f.update(at(120, { flowOutGpm: 12, pitVolumeBbl: 504 }), off, 120);
@@ -85,7 +104,7 @@ describe('FlowCheckTracker', () => {
     expect(first.pitGainPumpsOffBbl).toBe(0);
     const later = f.update(at(180, { flowOutGpm: 12, pitVolumeBbl: 506.5 }), off, 120);
     expect(later.pitGainPumpsOffBbl).toBeCloseTo(2.5, 9);
-    expect(f.update(at(181, { flowOutGpm: 500 }), { pumpsOn: true, pumpsSteady: false, pumpChanged: true, steadyForS: 0, onForS: 0 }, 120).pumpsOffSettledS).toBeNull();
+    expect(f.update(at(181, { flowOutGpm: 500 }), { pumpsOn: true, pumpsSteady: false, pumpChanged: true, steadyForS: 0, onForS: 0, lastStepSign: 0 }, 120).pumpsOffSettledS).toBeNull();
   });
 });
 
