@@ -27,6 +27,8 @@ export interface DrillingMetrics {
   ecdMarginPpg: number | null;
   /** flow out - flow in; positive = gain (kick side), negative = loss side. */
   flowBalanceGpm: number | null;
+  /** Pumps on at one rate for the settle time: flows, pits and SPP judged (absent on records of older releases). */
+  pumpsSteady?: boolean;
   /** RMS of the flow balance at steady pumps on this rig: the flow-out sensor's own noise (gpm; absent or null while learning). */
   flowNoiseGpm?: number | null;
   /** RMS of the pit rate with settled pits on this rig (transfers, additions, agitators; bbl/hr; absent or null while learning). */

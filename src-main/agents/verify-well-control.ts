@@ -1,6 +1,6 @@
 // Verification of well-control tickets (kick, loss, pit rate) against the flow-out sensor's
 // and the pits' own noise: returns and pits are one system, and a paddle wanders.
-import { BBL_HR_PER_GPM, pitRateFromWell, pitsMatchFlow } from '../physics/flow.js';
+import { BBL_HR_PER_GPM, TYPICAL_PADDLE_NOISE_GPM, pitRateFromWell, pitsMatchFlow } from '../physics/flow.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import { cap, f1, f2, finite, last, lineFit, mean, median, type Sample, type Verdict } from './verify-helpers.js';
 
@@ -18,6 +18,14 @@ const PITS_CLEAR_NOISE_MULTIPLE = 3;
 const FLOW_WITH_CLEAR_PITS_NOISE_MULTIPLE = 1;
 /** The half minute a paddle's wander must be outlasted (samples at 1 Hz). */
 const FLOW_HOLD_SAMPLES = 30;
+/** Fewer samples at steady pumps than this hold nothing yet. */
+const FLOW_HOLD_MIN_SAMPLES = 10;
+
+/** The samples since the pumps were last not steady (all of them on records without the flag). */
+function samplesSincePumpsSteady(s: readonly Sample[]): readonly Sample[] {
+  for (let i = s.length - 1; i >= 0; i--) if (s[i].metrics.pumpsSteady === false) return s.slice(i + 1);
+  return s;
+}
 
 export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const sign = fault === 'kick' ? 1 : -1;
@@ -32,10 +40,13 @@ export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: Effective
   // Median, not mean: one spike on the flow-out paddle must not confirm a kick.
   const fb = fb5.length >= 3 ? sign * median(fb5) : null;
   // The paddle wanders for tens of seconds at a time: what it holds over half a minute, against
-  // this rig's own flow noise, tells an influx from the wander.
-  const fbHeld = fb5.length >= 3 ? sign * mean(last(fbAll, FLOW_HOLD_SAMPLES)) : null;
+  // this rig's own flow noise, tells an influx from the wander. Only what it held at the present
+  // steady rate counts: a rate change's line fill or drain-back is neither a gain nor a loss.
+  const steady = finite(samplesSincePumpsSteady(s), (x) => x.metrics.flowBalanceGpm);
+  const fbHeld = fb5.length >= 3 && steady.length >= FLOW_HOLD_MIN_SAMPLES ? sign * mean(last(steady, FLOW_HOLD_SAMPLES)) : null;
   const learnedNoise = s[s.length - 1].metrics.flowNoiseGpm ?? null;
-  const noise = learnedNoise ?? 0;
+  // Until this rig's paddle is learned, a typical paddle's noise, not none.
+  const noise = learnedNoise ?? TYPICAL_PADDLE_NOISE_GPM;
   const prRead = pr5.length >= 3 ? sign * mean(pr5) : null;
   // Pits moving faster than the flow balance explains are being worked at surface: no evidence.
   const surface = prRead !== null && fbHeld !== null && !pitRateFromWell(prRead, fbHeld, learnedNoise);
@@ -44,10 +55,13 @@ export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: Effective
   const dir = fault === 'kick' ? 'above' : 'below';
   const desc =
     (fb !== null ? `flow out ${f1(Math.abs(fb))} gpm ${fb >= 0 ? dir : fault === 'kick' ? 'below' : 'above'} flow in` : 'no flow-out reading') +
-    (fbHeld !== null ? ` (${f1(fbHeld)} gpm held over ${Math.min(fbAll.length, FLOW_HOLD_SAMPLES)} s, ${learnedNoise === null ? 'flow noise not learned yet' : `flow noise ${f1(noise)} gpm`})` : '') +
+    (fbHeld !== null ? ` (${f1(fbHeld)} gpm held over ${Math.min(steady.length, FLOW_HOLD_SAMPLES)} s, ${learnedNoise === null ? `flow noise not learned yet, ${f1(noise)} gpm assumed` : `flow noise ${f1(noise)} gpm`})` : '') +
     (pr !== null ? `, pit ${sign * pr >= 0 ? 'gaining' : 'losing'} ${f1(Math.abs(pr))} bbl/hr` : '') +
     (surface ? `, pit moving ${f1(Math.abs(prRead))} bbl/hr, more than the flow explains (surface transfer)` : '') +
     ` (last ${Math.max(fb5.length, pr5.length)} s)`;
+  if (fb !== null && fbHeld === null) {
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, not yet clear: the pumps have been steady for only ${steady.length} s: ${desc}.`, r2 };
+  }
   const fbv = fb ?? 0;
   const held = fbHeld ?? 0;
   const prv = pr ?? 0;
@@ -64,7 +78,8 @@ export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: Effective
   if (pitsDisagree && (fbv <= t.verifyFlowBalanceCriticalGpm || pitsRefute)) {
     return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, but the pits do not follow: ${desc}.`, r2 };
   }
-  const flowHeld = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_HELD_NOISE_MULTIPLE * noise);
+  // Alone, the flow must have held for the full half minute at steady pumps (a shorter mean wanders more).
+  const flowHeld = steady.length >= FLOW_HOLD_SAMPLES && held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_HELD_NOISE_MULTIPLE * noise);
   const flowBesidePits = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_WITH_PITS_NOISE_MULTIPLE * noise);
   // The pits back the flow when they move clear of their own noise (additions, agitators) and
   // at a good share of the rate the held flow implies (returns and pits are one system).

@@ -201,6 +201,7 @@ export class PhysicsEngine {
     const smoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
     const pitsSettled = pitsSettledAfter(pumps, phys.flowback_settle_s);
     return {
+      pumpsSteady: pumps.pumpsSteady,
       pitsReadable: pitsReadableAfter(pumps, phys.flowback_settle_s),
       flowBalanceGpm: fb,
       flowBalanceSmoothedGpm: smoothed,
@@ -232,6 +233,7 @@ export class PhysicsEngine {
 }
 
 interface WellReadings {
+  pumpsSteady: boolean;
   flowBalanceGpm: number | null;
   flowBalanceSmoothedGpm: number | null;
   flowNoiseGpm: number | null;
@@ -276,6 +278,7 @@ function drillingMetrics(
     fractureGradientPpg: hyd.fg,
     ecdMarginPpg: hyd.margin,
     flowBalanceGpm: well.flowBalanceGpm,
+    pumpsSteady: well.pumpsSteady,
     flowNoiseGpm: well.flowNoiseGpm,
     pitRateNoiseBblHr: well.pitRateNoiseBblHr,
     pitRateBblHr: well.pitRateBblHr,

@@ -13,7 +13,7 @@ export const BBL_HR_PER_GPM = 60 / 42;
 /** Pit noise the flow balance need not explain (agitators, a ripple on the float), bbl/hr. */
 const PIT_RATE_MARGIN_BBL_HR = 10;
 /** A paddle's noise where this rig's is not learned yet (±5 gpm at 600 gpm, trackers/noise-band.ts). */
-const TYPICAL_PADDLE_NOISE_GPM = 5;
+export const TYPICAL_PADDLE_NOISE_GPM = 5;
 /** How far the paddle may under-read a real change (a paddle is not a meter). */
 const PADDLE_UNDER_READ = 2;
 

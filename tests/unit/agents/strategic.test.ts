@@ -181,6 +181,23 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const sudden = build(45, (i) => ({ m: { flowBalanceGpm: i < 40 ? 0 : 45, flowNoiseGpm: 4.5, pitRateBblHr: 0, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 40 }));
     expect(sa.verify(ticket('kick', sudden), sudden, th).reason).not.toMatch(/pits do not follow/);
   });
+  it('loss: what the paddle read during a pump change is not held flow; alone, the flow must hold 30 s at steady pumps', () => {
+    // A rate up 40 s ago: the paddle lagged 60-80 gpm for a few seconds, then 12 gpm short; steady for 7 s (noise not learned).
+    const afterStep = build(45, (i) => ({ m: { flowBalanceGpm: i < 5 ? 0 : i < 10 ? -70 : -12, pumpsSteady: i < 5 || i >= 38 }, anomalous: i >= 40 }));
+    const r = sa.verify(ticket('loss', afterStep), afterStep, th);
+    expect(r.status).toBe('Uncertain');
+    expect(r.reason).toMatch(/steady for only 7 s/);
+    // 12 gpm held 30 s at steady pumps clears a typical paddle's assumed 5 gpm only beside the pits: alone, not confirmed.
+    const held = build(45, (i) => ({ m: { flowBalanceGpm: -12, pumpsSteady: true }, anomalous: i >= 40 }));
+    expect(sa.verify(ticket('loss', held), held, th).reason).toMatch(/not learned yet, 5\.0 gpm assumed/);
+    const farOut = build(45, (i) => ({ m: { flowBalanceGpm: -30, pumpsSteady: true }, anomalous: i >= 40 }));
+    expect(sa.verify(ticket('loss', farOut), farOut, th).status).toBe('Confirmed');
+    // 20 s at steady pumps are enough beside pits that back the flow, not for the flow alone.
+    const short = build(45, (i) => ({ m: { flowBalanceGpm: i < 25 ? 0 : -30, pumpsSteady: i >= 25 }, anomalous: i >= 40 }));
+    expect(sa.verify(ticket('loss', short), short, th).status).not.toBe('Confirmed');
+    const shortWithPits = build(45, (i) => ({ m: { flowBalanceGpm: i < 25 ? 0 : -30, pumpsSteady: i >= 25, pitRateBblHr: i < 25 ? 0 : -30, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 40 }));
+    expect(sa.verify(ticket('loss', shortWithPits), shortWithPits, th).status).toBe('Confirmed');
+  });
   it('kick: pits creeping at a fraction of what the held flow implies do not back it', () => {
     // 12 gpm held (between 1.5 and 2.5 RMS) implies ~17 bbl/hr in the pits; 4 bbl/hr is drift, not returns.
     const creep = build(40, (i) => ({ m: { flowBalanceGpm: 12, flowNoiseGpm: 5, pitRateBblHr: 4, pitRateNoiseBblHr: 1 }, anomalous: i >= 30 }));
