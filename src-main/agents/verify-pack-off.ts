@@ -58,6 +58,9 @@ export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: bo
   }
   const trend = trendsTogether(s);
   if (trend) return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off trends confirmed: ${trend}; ${d}.`, r2: fit.r2 };
+  // The trends together only just cleared: a ramp building is checked again soon, not rejected.
+  const building = trendsBuilding(s);
+  if (building) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pack-off trends building: ${building}; ${d}.`, r2: fit.r2 };
   if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2: fit.r2 };
 }
@@ -74,6 +77,17 @@ function trendsTogether(s: Sample[]): string | null {
   const clear = r.filter((v) => v >= 1).length;
   if (clear < TREND_CONFIRM_PACKETS) return null;
   return `torque up, SPP up and ROP down together over 2 minutes at steady RPM and pumps on ${clear} of the last ${r.length} s, each clear of this rig's clean-drilling spread`;
+}
+
+/** Trend readings of the last 5 that show all three signs clear: the trends are building. */
+const TREND_BUILDING_PACKETS = 3;
+
+/** The trends together clear on most of the last 5 packets but not yet held over 10: the description, or null. */
+function trendsBuilding(s: Sample[]): string | null {
+  const r = last(finite(s, (x) => x.metrics.packOffTrendClear ?? null), 5);
+  const clear = r.filter((v) => v >= 1).length;
+  if (clear < TREND_BUILDING_PACKETS) return null;
+  return `torque up, SPP up and ROP down together over 2 minutes on ${clear} of the last ${r.length} s, not yet held`;
 }
 
 /** Pack-off with no torque reading: SPP held up against a judged baseline, ROP held down. */

@@ -21,8 +21,12 @@ const FLOW_HOLD_SAMPLES = 30;
 /** Fewer samples at steady pumps than this hold nothing yet. */
 const FLOW_HOLD_MIN_SAMPLES = 10;
 
-/** The samples since the pumps were last not steady (all of them on records without the flag). */
+/**
+ * With the pumps steady now, the samples since they last were not; otherwise (the flow check
+ * with the pumps off, which waits out the flow-back itself, or records without the flag) all.
+ */
 function samplesSincePumpsSteady(s: readonly Sample[]): readonly Sample[] {
+  if (s.length === 0 || s[s.length - 1].metrics.pumpsSteady !== true) return s;
   for (let i = s.length - 1; i >= 0; i--) if (s[i].metrics.pumpsSteady === false) return s.slice(i + 1);
   return s;
 }

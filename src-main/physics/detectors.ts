@@ -34,9 +34,9 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
 
 /**
  * Pack-off read from the two-minute trends together (trackers/pack-off-trend.ts): torque up,
- * SPP up and ROP down at held RPM and pump rate, beyond what WOB changes explain, each clear of
- * this rig's clean-drilling spread. Catches the ramp the baselines miss when they were learned
- * before the driller's last weight change.
+ * SPP up and ROP down at a steady pump rate, read between the driller's WOB and RPM steps (what
+ * jumped at a step is his), each clear of this rig's clean-drilling spread. Catches the ramp the
+ * baselines miss when they were learned before the driller's last weight change.
  */
 function packOffOnTrends(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const r = x.packOffTrend;
@@ -46,7 +46,7 @@ function packOffOnTrends(x: DetectorInputs, t: EffectiveThresholds): Detection |
     level: 'WARNING',
     severity: clamp01(Math.max(r.torqueTrendFraction, x.torqueDeltaFraction ?? 0) / 0.3),
     trigger: { parameter: 'torqueDeltaFraction', value: x.torqueDeltaFraction ?? r.torqueTrendFraction, threshold: t.torqueIncreaseWarningFraction, unit: 'fraction' },
-    description: `Possible pack-off: over the last 2 minutes torque +${pct(r.torqueTrendFraction)}, SPP +${r0(r.sppTrendPsi)} psi, ROP −${pct(r.ropFallFraction)} at steady RPM and pump rate, beyond what WOB explains`,
+    description: `Possible pack-off: over the last 2 minutes torque +${pct(r.torqueTrendFraction)}, SPP +${r0(r.sppTrendPsi)} psi, ROP −${pct(r.ropFallFraction)} at steady pump rate, the driller's WOB and RPM steps taken out`,
   };
 }
 

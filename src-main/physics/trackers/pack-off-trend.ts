@@ -1,7 +1,11 @@
 // Pack-off read from the trends together (DOMAIN §3.7), not from deltas against baselines. A
 // baseline learned before the driller's last weight change is stale for minutes, while a
 // two-minute trend at steady controls is not: a packing annulus raises torque AND SPP while
-// ROP falls, with WOB, RPM and the pump rate held. Each sign must be needed: on a mud motor
+// ROP falls, with WOB, RPM and the pump rate held. A driller who steps WOB every half minute
+// never holds it for two: the trend is read within the stretches between his steps (each
+// stretch keeps its own level, so the jump at a step, bit torque, motor pressure and ROP all
+// following the new weight, is his, and only the drift while he held is the hole's). A
+// reading that jumped once and held is not a build-up either. Each sign must be needed: on a mud motor
 // more bit load raises torque and SPP with ROP often up (so ROP must fall); harder rock drops
 // ROP with torque flat (so torque must rise). Each trend must also stand clear of what the same
 // window shows on this rig's clean drilling, learned two minutes late as the noise bands are
@@ -12,12 +16,20 @@ import { NoiseBand } from './noise-band.js';
 export const TREND_WINDOW_PACKETS = 120;
 /** Share of the window that must hold a reading for its trend to count. */
 const MIN_FILLED = 0.8;
-/** WOB's spread (RMS, share of its mean) below which it counts as held. */
+/** WOB or RPM moved this share from the mean of the stretch: the driller changed them, a new stretch. */
+const CONTROL_STEP_FRACTION = 0.05;
+/** RPM drifting by more than this over the window: the driller is changing them, the window is not judged. */
+const RPM_STEADY_FRACTION = 0.08;
+/** The held stretches must carry this share of a whole window's time spread to show a trend (stretches of 25 s or more on average). */
+const MIN_HELD_SPREAD = 0.05;
+/** WOB's spread within the stretches (RMS, share of its mean) below which it counts as held. */
 const WOB_HELD_FRACTION = 0.01;
-/** Share of the WOB's movement that must be independent of time for its effect to be separated. */
+/** Share of the WOB's movement within the stretches that must be independent of time for its effect to be separated. */
 const MIN_INDEPENDENCE = 0.3;
-/** RPM moved by more than this over the window: the driller changed them, not the hole. */
-const CONTROL_STEADY_FRACTION = 0.08;
+/** A jump this many times the RMS of the window's other packet-to-packet changes is a step, not noise. */
+const STEP_MULTIPLE = 5;
+/** Time spread (Σ(k − k̄)²) of a whole window. */
+const FULL_SPREAD = (TREND_WINDOW_PACKETS * (TREND_WINDOW_PACKETS ** 2 - 1)) / 12;
 /** A sign stands when its trend is this many of the rig's clean-drilling RMS (three together rarely coincide). */
 const NOISE_MULTIPLE = 2.5;
 
@@ -54,12 +66,21 @@ export interface PackOffTrendPacket {
 type Ch = keyof PackOffTrendPacket;
 const CHANNELS: readonly Ch[] = ['torqueKftLbf', 'sppPsi', 'ropFtHr', 'wobKlbf', 'rpm'];
 const WOB = 3;
+const RPM = 4;
 
 export class PackOffTrend {
   private readonly rings = CHANNELS.map(() => new Float64Array(TREND_WINDOW_PACKETS));
+  /** Per packet: the stretch of held controls it belongs to (numbered on from the last restart). */
+  private readonly stretchOf = new Float64Array(TREND_WINDOW_PACKETS);
+  private stretch = -1;
+  private wobSum = 0;
+  private wobN = 0;
+  private rpmSum = 0;
+  private rpmN = 0;
   private windowMean = 0;
   private head = 0;
   private count = 0;
+  private readonly sums = new PooledSums();
   private readonly torqueNoise = new NoiseBand();
   private readonly sppNoise = new NoiseBand();
   private readonly ropNoise = new NoiseBand();
@@ -71,12 +92,14 @@ export class PackOffTrend {
   update(p: PackOffTrendPacket, judged: boolean, floors: PackOffTrendFloors): PackOffTrendReading | null {
     if (!judged) {
       this.count = 0;
+      this.stretch = -1;
       return null;
     }
     for (let i = 0; i < CHANNELS.length; i++) {
       const v = p[CHANNELS[i]];
       this.rings[i][this.head] = v === null || !Number.isFinite(v) ? NaN : v;
     }
+    this.stretchOf[this.head] = this.placeInStretch(p.wobKlbf, p.rpm);
     this.head = (this.head + 1) % TREND_WINDOW_PACKETS;
     if (this.count < TREND_WINDOW_PACKETS) this.count++;
     if (this.count < TREND_WINDOW_PACKETS) return null;
@@ -84,9 +107,9 @@ export class PackOffTrend {
     const spp = this.change(1);
     const rop = this.changeFraction(2);
     if (torque === null || spp === null || rop === null) return null;
-    const rpm = this.changeFraction(4);
-    const controlsHeld = rpm === null || Math.abs(rpm) <= CONTROL_STEADY_FRACTION;
-    // Clean drilling teaches the spread only at held controls, as the signs are judged.
+    const rpm = this.rpmDrift();
+    const controlsHeld = rpm === null || Math.abs(rpm) <= RPM_STEADY_FRACTION;
+    // Clean drilling teaches the spread only where the signs are judged.
     const tqRms = this.torqueNoise.update(torque, controlsHeld);
     const sppRms = this.sppNoise.update(spp, controlsHeld);
     const ropRms = this.ropNoise.update(rop, controlsHeld);
@@ -97,39 +120,104 @@ export class PackOffTrend {
     return { torqueTrendFraction: torque, sppTrendPsi: spp, ropFallFraction: -rop, clearRatio, levels };
   }
 
+  /** The stretch of held WOB and RPM this packet belongs to: a new one starts when either moves by CONTROL_STEP_FRACTION from the stretch's mean. */
+  private placeInStretch(wob: number | null, rpm: number | null): number {
+    if (this.stretch < 0 || moved(wob, this.wobSum, this.wobN) || moved(rpm, this.rpmSum, this.rpmN)) {
+      this.stretch++;
+      this.wobSum = this.wobN = this.rpmSum = this.rpmN = 0;
+    }
+    if (wob !== null && Number.isFinite(wob)) { this.wobSum += wob; this.wobN++; }
+    if (rpm !== null && Number.isFinite(rpm)) { this.rpmSum += rpm; this.rpmN++; }
+    return this.stretch;
+  }
+
   /**
-   * Least-squares change over the window (units of the channel) beyond what the WOB explains:
-   * y = a + b·t + c·WOB, so a driller's weight step inside the window (bit torque, motor
-   * pressure and ROP all follow it) is not read as the hole. Null when too sparse, or when WOB
-   * moved in step with time so the two cannot be told apart.
+   * Least-squares change over the window (units of the channel): one slope shared by all
+   * stretches of held controls, each with its own level, so what changed at the driller's
+   * weight or RPM steps (bit torque, motor pressure and ROP all follow them) is not read as the
+   * hole. A step (one jump far beyond the window's packet-to-packet noise) starts a new level
+   * too: a pack-off builds over the window, a reading that jumped once and held (an event, a
+   * sensor, a sparse feed's one update) is not a trend. Null when too sparse, or when the held
+   * stretches are too short to show a trend.
    */
   private change(i: number): number | null {
     const y = this.rings[i];
-    const w = this.rings[WOB];
+    const wob = this.rings[WOB];
     const N = TREND_WINDOW_PACKETS;
+    const stepAt = this.stepAt(y);
+    const f = this.sums;
+    f.reset();
+    let present = 0, sum = 0, id = -2, w = 0;
     // Oldest first: k is the packet's place in the window, j its slot in the ring (no modulo per sample).
-    let n = 0, st = 0, sy = 0, sw = 0;
     for (let k = 0, j = this.head; k < N; k++, j = j + 1 === N ? 0 : j + 1) {
-      const yj = y[j], wj = w[j];
-      if (Number.isNaN(yj) || Number.isNaN(wj)) continue;
-      n++; st += k; sy += yj; sw += wj;
+      const yj = y[j];
+      if (Number.isNaN(yj)) continue;
+      present++; sum += yj;
+      const s = this.stretchOf[j];
+      if (s !== id || k === stepAt) {
+        f.close();
+        id = s;
+      }
+      // A packet without WOB keeps the last one read (no deviation of its own).
+      if (!Number.isNaN(wob[j])) w = wob[j];
+      f.add(k, w, yj);
     }
-    if (n < MIN_FILLED * N) return null;
-    const mt = st / n, my = sy / n, mw = sw / n;
-    let stt = 0, sww = 0, stw = 0, sty = 0, swy = 0;
+    f.close();
+    if (present < MIN_FILLED * N) return null;
+    this.windowMean = sum / present;
+    if (f.tt < MIN_HELD_SPREAD * FULL_SPREAD) return null;
+    const meanWob = f.used > 0 ? f.wobSum / f.used : 0;
+    // WOB held within the stretches: the plain trend within them is the hole's.
+    if (f.ww <= f.used * (WOB_HELD_FRACTION * meanWob) ** 2) return (f.ty / f.tt) * (N - 1);
+    // WOB drifting within them (the driller easing weight on): take out what it explains, unless
+    // it moved in step with time and the two cannot be told apart.
+    const det = f.tt * f.ww - f.tw * f.tw;
+    if (det < MIN_INDEPENDENCE * f.tt * f.ww) return null;
+    return ((f.ty * f.ww - f.wy * f.tw) / det) * (N - 1);
+  }
+
+  /**
+   * Window place of a step: the largest jump from one reading to the next within a stretch,
+   * when it stands STEP_MULTIPLE times clear of the RMS of the other jumps (noise never does);
+   * -1 when there is none.
+   */
+  private stepAt(y: Float64Array): number {
+    const N = TREND_WINDOW_PACKETS;
+    let at = -1, biggest = 0, sumSq = 0, m = 0, prev = NaN, prevStretch = -2;
     for (let k = 0, j = this.head; k < N; k++, j = j + 1 === N ? 0 : j + 1) {
-      const yj = y[j], wj = w[j];
-      if (Number.isNaN(yj) || Number.isNaN(wj)) continue;
-      const dt = k - mt, dy = yj - my, dw = wj - mw;
-      stt += dt * dt; sww += dw * dw; stw += dt * dw; sty += dt * dy; swy += dw * dy;
+      const yj = y[j];
+      const s = this.stretchOf[j];
+      if (Number.isNaN(yj)) continue;
+      if (s === prevStretch) {
+        const jump = Math.abs(yj - prev);
+        sumSq += jump * jump;
+        m++;
+        if (jump > biggest) {
+          biggest = jump;
+          at = k;
+        }
+      }
+      prev = yj;
+      prevStretch = s;
     }
-    this.windowMean = my;
-    const steps = N - 1;
-    // WOB held within a per cent: the plain trend is the hole's.
-    if (sww <= n * (WOB_HELD_FRACTION * mw) ** 2) return (sty / stt) * steps;
-    const det = stt * sww - stw * stw;
-    if (det < MIN_INDEPENDENCE * stt * sww) return null;
-    return ((sty * sww - swy * stw) / det) * steps;
+    if (m < 2 || biggest === 0) return -1;
+    const othersMeanSq = (sumSq - biggest * biggest) / (m - 1);
+    return biggest * biggest > STEP_MULTIPLE * STEP_MULTIPLE * othersMeanSq ? at : -1;
+  }
+
+  /** RPM's least-squares change over the window as a share of its mean (null: no RPM reading). */
+  private rpmDrift(): number | null {
+    const y = this.rings[RPM];
+    const N = TREND_WINDOW_PACKETS;
+    let n = 0, st = 0, sy = 0, stt = 0, sty = 0;
+    for (let k = 0, j = this.head; k < N; k++, j = j + 1 === N ? 0 : j + 1) {
+      const yj = y[j];
+      if (Number.isNaN(yj)) continue;
+      n++; st += k; sy += yj; stt += k * k; sty += k * yj;
+    }
+    if (n < MIN_FILLED * N || !(sy > 0)) return null;
+    const slope = (sty - (st * sy) / n) / (stt - (st * st) / n);
+    return (slope * (N - 1)) / (sy / n);
   }
 
   /** The change as a share of the window mean (null for a channel reading zero). */
@@ -137,5 +225,65 @@ export class PackOffTrend {
     const d = this.change(i);
     if (d === null || !(this.windowMean > 0)) return null;
     return d / this.windowMean;
+  }
+}
+
+/** A control reading away from its stretch's mean by more than CONTROL_STEP_FRACTION: the driller moved it. */
+function moved(v: number | null, sum: number, n: number): boolean {
+  if (v === null || !Number.isFinite(v) || n === 0) return false;
+  const mean = sum / n;
+  return Math.abs(v - mean) > CONTROL_STEP_FRACTION * Math.abs(mean);
+}
+
+/**
+ * Sums over the stretches of held controls, each about its own means (every stretch keeps its
+ * own level): time t, WOB w and the channel y, pooled as each stretch closes.
+ */
+class PooledSums {
+  tt = 0;
+  ww = 0;
+  tw = 0;
+  ty = 0;
+  wy = 0;
+  used = 0;
+  wobSum = 0;
+  private n = 0;
+  private t = 0;
+  private w = 0;
+  private y = 0;
+  private stt = 0;
+  private sww = 0;
+  private stw = 0;
+  private sty = 0;
+  private swy = 0;
+
+  reset(): void {
+    this.tt = this.ww = this.tw = this.ty = this.wy = this.used = this.wobSum = 0;
+    this.clearStretch();
+  }
+
+  add(t: number, w: number, y: number): void {
+    this.n++;
+    this.t += t; this.w += w; this.y += y;
+    this.stt += t * t; this.sww += w * w; this.stw += t * w; this.sty += t * y; this.swy += w * y;
+  }
+
+  /** Folds the open stretch in (a single packet carries no trend) and starts the next. */
+  close(): void {
+    const n = this.n;
+    if (n > 1) {
+      this.tt += this.stt - (this.t * this.t) / n;
+      this.ww += this.sww - (this.w * this.w) / n;
+      this.tw += this.stw - (this.t * this.w) / n;
+      this.ty += this.sty - (this.t * this.y) / n;
+      this.wy += this.swy - (this.w * this.y) / n;
+      this.used += n;
+      this.wobSum += this.w;
+    }
+    this.clearStretch();
+  }
+
+  private clearStretch(): void {
+    this.n = this.t = this.w = this.y = this.stt = this.sww = this.stw = this.sty = this.swy = 0;
   }
 }

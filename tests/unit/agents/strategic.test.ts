@@ -255,6 +255,15 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const once = build(30, (i) => ({ v: { torqueKftLbf: 20, sppPsi: 3000 }, m: { ...quietDeltas, packOffTrendClear: i === 29 ? 1.3 : 0.6 } }));
     expect(sa.verify(ticket('pack-off', once), once, th).status).not.toBe('Confirmed');
   });
+  it('pack-off: trends that only just cleared (3 of the last 5 s) are building: checked again soon, not rejected', () => {
+    const quietDeltas = { torqueDeltaFraction: 0.02, sppDeltaPsi: 20, ropDropFraction: 0.05, wobRiseFraction: 0, sppBaselineAgeS: 600 };
+    const h = build(30, (i) => ({ v: { torqueKftLbf: 20, sppPsi: 3000 }, m: { ...quietDeltas, packOffTrendClear: i >= 27 ? 1.2 : 0.8 }, anomalous: i >= 27 }));
+    const r = sa.verify(ticket('pack-off', h), h, th);
+    expect(r.status).toBe('Uncertain');
+    expect(r.reason).toMatch(/trends building/);
+    const never = build(30, () => ({ v: { torqueKftLbf: 20, sppPsi: 3000 }, m: { ...quietDeltas, packOffTrendClear: 0.8 } }));
+    expect(sa.verify(ticket('pack-off', never), never, th).status).toBe('Rejected');
+  });
   it('pack-off: torque and SPP up with ROP holding is not confirmed (motor load)', () => {
     const h = build(30, (i) => ({
       v: { torqueKftLbf: i >= 10 ? 22 : 15, sppPsi: 2160, ropFtHr: 60 },

@@ -54,6 +54,28 @@ describe('PackOffTrend', () => {
     expect(seen.length).toBeGreaterThan(50);
     expect(Math.max(...seen.map((r) => r!.clearRatio))).toBeLessThan(1);
   });
+  it('a driller stepping WOB every 30 s: his steps are taken out, the pack-off building between them is not', () => {
+    // WOB alternates 25 / 30 / 22 klbf every 30 s; bit torque, motor SPP and ROP all jump with it.
+    const steps = [0, 0.2, -0.12];
+    const stepping = (k: number, p: PackOffTrendPacket): PackOffTrendPacket => {
+      const w = steps[Math.floor(k / 30) % 3];
+      return { ...p, wobKlbf: 25 * (1 + w), torqueKftLbf: p.torqueKftLbf! * (1 + 0.6 * w), sppPsi: p.sppPsi! + 400 * w, ropFtHr: p.ropFtHr! * (1 + 0.8 * w) };
+    };
+    const clean = run(stepping, 240);
+    const seen = clean.slice(LEARN).filter((r) => r !== null);
+    expect(seen.length).toBeGreaterThan(100);
+    expect(Math.max(...seen.map((r) => r!.clearRatio))).toBeLessThan(1);
+    const packing = run((k, p) => stepping(k, packOff(k, p)), 150);
+    const last = packing[packing.length - 1]!;
+    expect(last.clearRatio).toBeGreaterThanOrEqual(1);
+    expect(last.torqueTrendFraction).toBeGreaterThan(0.1);
+  });
+  it('a reading that jumps once and holds (torque, SPP up and ROP down in one packet) is not a build-up', () => {
+    const jump = run((k, p) => (k >= 60 ? { ...p, torqueKftLbf: p.torqueKftLbf! * 1.1, sppPsi: p.sppPsi! + 150, ropFtHr: p.ropFtHr! * 0.85 } : p), 120);
+    const seen = jump.slice(LEARN).filter((r) => r !== null);
+    expect(seen.length).toBeGreaterThan(100);
+    expect(Math.max(...seen.map((r) => r!.clearRatio))).toBeLessThan(1);
+  });
   it('an RPM change, off-bottom time or too little learned clean drilling gives no reading', () => {
     const rpm = run((k, p) => ({ ...packOff(k, p), rpm: 120 + k }));
     expect(rpm[rpm.length - 1]).toBeNull();
