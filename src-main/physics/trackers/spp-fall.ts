@@ -149,6 +149,8 @@ export class SppFallTracker {
       return null;
     }
     const timeS = timeMs / 1000;
+    // Time going backwards (a replay restarted, a clock step): start over, or the window never trims.
+    if (this.rows.length > 0 && timeS < this.rows[this.rows.length - 1].timeS) this.rows.length = 0;
     this.rows.push({ timeS, sppPsi, flowGpm, wobKlbf, torqueKftLbf });
     while (this.rows.length > 1 && timeS - this.rows[0].timeS > SPP_FALL_WINDOW_S) this.rows.shift();
     return heldSppFall(this.rows);

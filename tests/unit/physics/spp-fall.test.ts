@@ -54,6 +54,17 @@ describe('SppFallTracker', () => {
     expect(feed(121, 1879, false)).toBeNull();
     for (let s = 122; s < 152; s++) expect(feed(s, 2000 - s)).toBeNull();
   });
+  it('starts over when time goes backwards (a replay restarted), not reading across the jump', () => {
+    const tr = new SppFallTracker();
+    const feed = (s: number, spp: number) => tr.update(s * 1000, spp, 1029, 15, 4.2, true);
+    for (let s = 1000; s <= 1060; s++) feed(s, 3000 - s);
+    // Back to the start of the run: 30 s of the same fall are too short to read, as on a fresh tracker.
+    for (let s = 0; s < 30; s++) expect(feed(s, 2000 - s)).toBeNull();
+    // and the window trims again once there is enough: span back to the window, not the whole run.
+    let seen: ReturnType<typeof feed> = null;
+    for (let s = 30; s <= 120; s++) seen = feed(s, 2000 - s) ?? seen;
+    expect(seen!.spanS).toBe(SPP_FALL_WINDOW_S);
+  });
 });
 
 describe('sppFallReadable', () => {
