@@ -83,8 +83,8 @@ export function tacticalOptionsFrom(config: WellConfig): TacticalOptions {
 }
 
 const FAULTS = Object.keys(FAULT_CATEGORY) as FaultKind[];
-/** Seconds before a well-control ticket the verification did not confirm is checked again. */
-const WELL_CONTROL_RETRY_S = 5;
+/** Seconds before a well-control ticket the verification did not confirm is checked again (a building influx is clear within seconds). */
+const WELL_CONTROL_RETRY_S = 3;
 /** Faults judged against fixed physics (pipe displacement), not against the learned baseline. */
 const BASELINE_FREE: ReadonlySet<FaultKind> = new Set<FaultKind>(['trip-gain', 'trip-loss']);
 

@@ -185,10 +185,10 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const r = sa.verify(ticket('kick', excursion), excursion, th);
     expect(r.status).toBe('Uncertain');
     expect(r.reason).toMatch(/pits do not follow/);
-    // The same flow with the pits following, or with pits too noisy to say, is confirmed as before.
+    // The same flow with the pits following, or (held 3 RMS clear of a 4-gpm paddle) with pits too noisy to say, is confirmed as before.
     const following = build(45, (i) => ({ m: { flowBalanceGpm: i < 30 ? 0 : 25, flowNoiseGpm: 4.5, pitRateBblHr: i < 30 ? 0 : 12, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 40 }));
     expect(sa.verify(ticket('kick', following), following, th).status).toBe('Confirmed');
-    const noisyPits = build(45, (i) => ({ m: { flowBalanceGpm: i < 30 ? 0 : 25, flowNoiseGpm: 4.5, pitRateBblHr: -1, pitRateNoiseBblHr: 6 }, anomalous: i >= 40 }));
+    const noisyPits = build(45, (i) => ({ m: { flowBalanceGpm: i < 30 ? 0 : 25, flowNoiseGpm: 4, pitRateBblHr: -1, pitRateNoiseBblHr: 6 }, anomalous: i >= 40 }));
     expect(sa.verify(ticket('kick', noisyPits), noisyPits, th).status).toBe('Confirmed');
     // Just after a sudden influx the held flow is still small: the pits' lag refutes nothing.
     const sudden = build(45, (i) => ({ m: { flowBalanceGpm: i < 40 ? 0 : 45, flowNoiseGpm: 4.5, pitRateBblHr: 0, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 40 }));
