@@ -25,6 +25,19 @@ const meanOver = (f: (k: number) => number, from: number, to: number) => {
 };
 
 describe('faults on the shared recordings (plumbing)', () => {
+  it('--synth-seed draws the made-up channels again and leaves the recorded ones as they were', async () => {
+    const r = recording('usrop-f7');
+    const one = await cache.get(r);
+    const two = await new BaseCache({ ...settings, synthSeed: 2 }).get(r);
+    expect(two.lengthS).toBe(one.lengthS);
+    let flowOutDiffers = 0;
+    for (let k = 0; k < one.lengthS; k += 97) {
+      expect(valueAt(two, 'sppPsi', k)).toBe(valueAt(one, 'sppPsi', k));
+      expect(valueAt(two, 'flowInGpm', k)).toBe(valueAt(one, 'flowInGpm', k));
+      if (valueAt(two, 'flowOutGpm', k) !== valueAt(one, 'flowOutGpm', k)) flowOutDiffers++;
+    }
+    expect(flowOutDiffers).toBeGreaterThan(100);
+  });
   it('USROP F-7 at 1 Hz: made-up flow out and pits, an injected kick in them, ground truth on the samples', async () => {
     const r = recording('usrop-f7');
     const base = await cache.get(r);
