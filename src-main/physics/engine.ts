@@ -206,7 +206,7 @@ export class PhysicsEngine {
     const pitsSettled = pitsSettledAfter(pumps, phys.flowback_settle_s);
     return {
       pumpsSteady: pumps.pumpsSteady,
-      pitsReadable: pitsReadableAfter(pumps, phys.flowback_settle_s),
+      pitsReadable: pitsReadableAfter(pumps, pitsSettled),
       flowBalanceGpm: fb,
       flowBalanceSmoothedGpm: smoothed,
       flowNoiseGpm: this.flowNoise.update(smoothed, pumps.pumpsSteady),

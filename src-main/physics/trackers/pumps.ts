@@ -153,8 +153,8 @@ export interface PitsReadable {
  * The other way the transient only works against a reading, so a pit gain after a rate up (a
  * loss after a rate down) is the well's, once the pump rate itself is steady again.
  */
-export function pitsReadableAfter(pumps: PumpReading, flowbackSettleS: number): PitsReadable {
-  if (pitsSettledAfter(pumps, flowbackSettleS)) return { gain: true, loss: true };
+export function pitsReadableAfter(pumps: PumpReading, pitsSettled: boolean): PitsReadable {
+  if (pitsSettled) return { gain: true, loss: true };
   const steadyChange = pumps.pumpsSteady && pumps.onForS - pumps.steadyForS >= 1;
   return { gain: steadyChange && pumps.lastStepSign > 0, loss: steadyChange && pumps.lastStepSign < 0 };
 }

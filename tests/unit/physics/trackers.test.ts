@@ -12,7 +12,7 @@ import { EfficiencyJudge } from '../../../src-main/physics/trackers/efficiency.j
 import { FlowCheckTracker } from '../../../src-main/physics/trackers/flow-check.js';
 import { FounderTracker } from '../../../src-main/physics/trackers/founder.js';
 import { PitTracker } from '../../../src-main/physics/trackers/pits.js';
-import { PumpTracker, pitsReadableAfter, pitsSettledAfter } from '../../../src-main/physics/trackers/pumps.js';
+import { PumpTracker, pitsReadableAfter, pitsSettledAfter, type PumpReading } from '../../../src-main/physics/trackers/pumps.js';
 import type { DrillingMetrics } from '../../../src-shared/metrics.js';
 
 const th = thresholdsFor(defaultConfig(), 'production');
@@ -69,8 +69,9 @@ describe('PumpTracker', () => {
   it('before the pits settle, reads them for a gain after a rate up and for a loss after a rate down, never from off or after mixed changes', () => {
     const p = new PumpTracker(30_000, 5);
     const readable = (from: number, to: number, rate: number) => {
-      let r = pitsReadableAfter(p.update(at(from, { flowInGpm: rate }), 50), 120);
-      for (let s = from + 1; s <= to; s++) r = pitsReadableAfter(p.update(at(s, { flowInGpm: rate }), 50), 120);
+      const readableNow = (reading: PumpReading) => pitsReadableAfter(reading, pitsSettledAfter(reading, 120));
+      let r = readableNow(p.update(at(from, { flowInGpm: rate }), 50));
+      for (let s = from + 1; s <= to; s++) r = readableNow(p.update(at(s, { flowInGpm: rate }), 50));
       return r;
     };
     // From off: neither side until the 120-s flow-back settle.
