@@ -86,6 +86,25 @@ export function hasChannel(rec: BaseRecording, channel: Channel): boolean {
   return false;
 }
 
+/**
+ * Whether a recorded channel carries readings: some value, and not exactly 0 throughout (a log
+ * writes 0 for a sensor the rig did not have, issue 11 item 9). With `stillIsBlank`, one
+ * unchanging value counts as no reading too (a flow-out paddle or a pit level is never that
+ * still while a well is drilled).
+ */
+export function carriesReadings(rec: BaseRecording, channel: Channel, stillIsBlank = false): boolean {
+  const a = rec.channels[channel];
+  if (!a) return false;
+  let first = NaN;
+  for (let k = 0; k < a.length; k++) {
+    const v = a[k];
+    if (Number.isNaN(v)) continue;
+    if (Number.isNaN(first)) first = v;
+    if (stillIsBlank ? v !== first : v !== 0) return true;
+  }
+  return false;
+}
+
 /** Samples of seconds [fromS, toS), gap seconds skipped. */
 export function* recordingSamples(rec: BaseRecording, fromS = 0, toS = rec.lengthS): Generator<SimSample> {
   const entries = Object.entries(rec.channels) as Array<[Channel, Float64Array]>;

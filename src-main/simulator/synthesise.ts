@@ -4,7 +4,7 @@
 // drift slowly (no transfers), gas has a wandering background while returns flow, pump
 // strokes follow flow in. Seeded and pure: the same recording and seed give the same channels.
 import type { Channel } from '../../src-shared/wits.js';
-import { hasChannel, type BaseRecording } from './base-recording.js';
+import { carriesReadings, hasChannel, type BaseRecording } from './base-recording.js';
 import { ArNoise, createRng, type Rng } from './prng.js';
 
 export const SYNTHESISABLE = ['flowOutGpm', 'pitVolumeBbl', 'gasUnits', 'pumpSpm', 'mudWeightOutPpg'] as const;
@@ -19,6 +19,8 @@ export interface SynthesiseOptions {
   /** Gallons per pump stroke for the total SPM (default 4.2). */
   galPerStroke?: number;
 }
+
+const STILL_IS_BLANK: readonly SynthChannel[] = ['flowOutGpm', 'pitVolumeBbl'];
 
 /** Pumps count as running above this flow (gpm), as the rig-state classifier has it. */
 export const PUMPS_ON_GPM = 50;
@@ -35,7 +37,9 @@ export function synthesiseMissing(rec: BaseRecording, o: SynthesiseOptions): Bas
   const channels = { ...rec.channels };
   const made: Channel[] = [];
   const rngFor = (i: number): Rng => createRng(o.seed * 7907 + i * 104729 + 1);
-  const absent = (c: SynthChannel) => want.includes(c) && !hasChannel(rec, c);
+  // A channel logged as all zeros (or, for flow out and pits, one unchanging value) is a sensor
+  // the rig did not have: made up like one the log lacks.
+  const absent = (c: SynthChannel) => want.includes(c) && !carriesReadings(rec, c, STILL_IS_BLANK.includes(c));
   const returns = flowIn ? flowLineReturns(rec, flowIn) : null;
 
   if (returns && flowIn && absent('flowOutGpm')) {

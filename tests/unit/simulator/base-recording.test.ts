@@ -83,6 +83,21 @@ describe('synthesiseMissing', () => {
     const noFlow = expandTo1Hz([row(0, { wobKlbf: 1 }), row(10_000, { wobKlbf: 2 })]);
     expect(synthesiseMissing(noFlow, { seed: 1 }).synthesised).toEqual([]);
   });
+
+  it('takes a channel logged as all zeros (flow out and pits: one unchanging value) for a sensor the rig lacked', () => {
+    // A time log writes 0 (or a frozen tank reading) where the rig had no sensor.
+    const logged = drillingLog(3600).map((r, i) => ({
+      ...r,
+      values: { ...r.values, flowOutGpm: 0, gasUnits: 0, pitVolumeBbl: 312.5, mudWeightOutPpg: 10.1, pumpSpm: i % 2 === 0 ? 0 : 140 },
+    }));
+    const r = synthesiseMissing(expandTo1Hz(logged), { seed: 2 });
+    expect([...r.synthesised].sort()).toEqual(['flowOutGpm', 'gasUnits', 'pitVolumeBbl']);
+    expect(valueAt(r, 'flowOutGpm', 1800)).toBeGreaterThan(550);
+    expect(valueAt(r, 'pitVolumeBbl', 1800)).not.toBe(312.5);
+    // A steady mud weight out is a real reading (it is often typed in), and strokes that move are kept.
+    expect(valueAt(r, 'mudWeightOutPpg', 1800)).toBe(10.1);
+    expect(valueAt(r, 'pumpSpm', 1)).toBe(35); // interpolated between 0 and 140 at 1 s of 4
+  });
 });
 
 describe('injectFault', () => {
