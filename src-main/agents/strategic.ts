@@ -6,15 +6,15 @@
 // pipeline has not pushed it into history yet.
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { fitSeries } from '../../src-shared/least-squares.js';
-import { founderSeverity, washoutDropPsi } from '../physics/detectors.js';
+import { founderSeverity, sppHeldTrendCountsPsi, washoutDropPsi } from '../physics/detectors.js';
 import { MIN_REGULARITY, OSCILLATION_WINDOW, torqueOscillationOf } from '../physics/stick-slip.js';
-import { heldSppFall, SPP_FALL_WINDOW_S, type HeldSppReading } from '../physics/trackers/spp-fall.js';
+import { heldSppFall } from '../physics/trackers/spp-held-trend.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
 import { verifyTripVolume } from './trip-verify.js';
 import { verifyPackOff } from './verify-pack-off.js';
 import { verifyPitRate, verifyWellFlow } from './verify-well-control.js';
-import { cap, f0, f1, f2, finite, last, lineFit, mean, onBottom, pct, type Num, type Sample, type Verdict } from './verify-helpers.js';
+import { cap, f0, f1, f2, finite, heldStretch, last, lineFit, mean, onBottom, pct, type Num, type Sample, type Verdict } from './verify-helpers.js';
 
 /** Fewest samples each rule needs before it will say anything but Uncertain. */
 const MIN_SAMPLES: Record<FaultKind, number> = {
@@ -198,7 +198,7 @@ function sppAgainstBaseline(fault: 'washout' | 'spp-deviation', s: Sample[], t: 
 function washoutFalling(s: Sample[], t: EffectiveThresholds): Verdict | null {
   const recent = s.slice(-10);
   const fall = heldSppFall(heldStretch(s));
-  if (fall === null || fall.fallPsi < washoutDropPsi(t) / 2) return null;
+  if (fall === null || fall.fallPsi < sppHeldTrendCountsPsi(t)) return null;
   // The detector's own look at the returns: the last few packets (the flow check speaks for more).
   const fb = finite(last(recent, 5), (x) => x.metrics.flowBalanceGpm);
   if (fb.length && Math.abs(mean(fb)) > t.flowImbalanceWarningGpm / 2) return null;
@@ -209,19 +209,6 @@ function washoutFalling(s: Sample[], t: EffectiveThresholds): Verdict | null {
     reason: `Washout likely: SPP fell ${f0(fall.fallPsi)} psi in a steady line over the last ${f0(fall.spanS)} s at ${f0(mean(flows))} gpm, with the pump rate, WOB and torque held.`,
     r2: fall.r2,
   };
-}
-
-/** The newest on-bottom samples with SPP and flow in, back to SPP_FALL_WINDOW_S before the newest. */
-function heldStretch(s: Sample[]): HeldSppReading[] {
-  const rows: HeldSppReading[] = [];
-  const newestMs = s.length ? s[s.length - 1].packet.timeMs : 0;
-  for (let i = s.length - 1; i >= 0; i--) {
-    const p = s[i].packet;
-    if ((newestMs - p.timeMs) / 1000 > SPP_FALL_WINDOW_S) break;
-    if (!onBottom(s[i]) || p.sppPsi === null || !(p.sppPsi > 0) || p.flowInGpm === null || !(p.flowInGpm > 0)) break;
-    rows.push({ timeS: p.timeMs / 1000, sppPsi: p.sppPsi, flowGpm: p.flowInGpm, wobKlbf: p.wobKlbf, torqueKftLbf: p.torqueKftLbf });
-  }
-  return rows.reverse();
 }
 
 /** How far SPP (referred to steady flow: the SPP delta) fell over the last minute, how straight, and the trend's newest value. */

@@ -5,6 +5,7 @@ import { fitSeries } from '../../src-shared/least-squares.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
+import { SPP_HELD_WINDOW_S, type HeldSppReading } from '../physics/trackers/spp-held-trend.js';
 
 export interface Sample {
   packet: WitsPacket;
@@ -52,3 +53,16 @@ export interface Verdict {
 }
 
 export const cap = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
+
+/** The newest on-bottom samples with SPP and flow in, back to SPP_HELD_WINDOW_S before the newest. */
+export function heldStretch(s: Sample[]): HeldSppReading[] {
+  const rows: HeldSppReading[] = [];
+  const newestMs = s.length ? s[s.length - 1].packet.timeMs : 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const p = s[i].packet;
+    if ((newestMs - p.timeMs) / 1000 > SPP_HELD_WINDOW_S) break;
+    if (!onBottom(s[i]) || p.sppPsi === null || !(p.sppPsi > 0) || p.flowInGpm === null || !(p.flowInGpm > 0)) break;
+    rows.push({ timeS: p.timeMs / 1000, sppPsi: p.sppPsi, flowGpm: p.flowInGpm, wobKlbf: p.wobKlbf, torqueKftLbf: p.torqueKftLbf });
+  }
+  return rows.reverse();
+}

@@ -1,9 +1,10 @@
 // Verification of a pack-off ticket: torque, SPP and ROP against their baselines, or SPP and
 // ROP alone where the rig sends no usable torque.
-import { ropHolding, sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
+import { ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_ASSESSABLE_TORQUE_KFTLBF } from '../physics/stick-slip.js';
+import { heldSppTrend } from '../physics/trackers/spp-held-trend.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
-import { f0, finite, last, lineFit, mean, onBottom, pct, type Sample, type Verdict } from './verify-helpers.js';
+import { f0, finite, heldStretch, last, lineFit, mean, onBottom, pct, type Sample, type Verdict } from './verify-helpers.js';
 
 /** Torque still climbing by this share over the window: a pack-off building, not a new plateau. */
 const PACKOFF_TORQUE_TREND_FRACTION = 0.1;
@@ -90,7 +91,10 @@ function trendsBuilding(s: Sample[]): string | null {
   return `torque up, SPP up and ROP down together over 2 minutes on ${clear} of the last ${r.length} s, not yet held`;
 }
 
-/** Pack-off with no torque reading: SPP held up against a judged baseline, ROP held down. */
+/**
+ * Pack-off with no torque reading, ROP held down: SPP held up against a judged baseline, or
+ * rising steadily through the held minute as the detector read it (trackers/spp-held-trend.ts).
+ */
 function packOffWithoutTorque(s: Sample[], t: EffectiveThresholds): Verdict {
   const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
   const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), 10);
@@ -100,8 +104,19 @@ function packOffWithoutTorque(s: Sample[], t: EffectiveThresholds): Verdict {
   const rop = mean(rd);
   const r2 = lineFit(sd).r2;
   const d = `SPP ${spp >= 0 ? '+' : ''}${f0(spp)} psi vs baseline, ROP −${pct(Math.max(rop, 0))} vs baseline over 10 s (no torque reading)`;
-  if (sppJudges(spp, ages.length ? ages[0] : null) && Math.min(...sd) >= t.sppDeviationWarningPsi && rop > t.packoffRopDecreaseFraction) {
+  const judged = sppJudges(spp, ages.length ? ages[0] : null);
+  if (judged && Math.min(...sd) >= t.sppDeviationWarningPsi && rop > t.packoffRopDecreaseFraction) {
     return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off signs confirmed: ${d}; a plugged nozzle looks the same.`, r2 };
+  }
+  const rise = heldSppTrend(heldStretch(s));
+  if (rise !== null && rise.changePsi >= sppHeldTrendCountsPsi(t) && rop > t.packoffRopDecreaseFraction && !(judged && spp < 0)) {
+    // One channel's trend, not yet a level: worth the driller's look (MEDIUM), short of the full picture.
+    return {
+      status: 'Confirmed',
+      severity: 'MEDIUM',
+      reason: `Pack-off signs: SPP rising steadily, +${f0(rise.changePsi)} psi in a straight line over the last ${f0(rise.spanS)} s at a held pump rate and weight; ${d}; a plugged nozzle looks the same.`,
+      r2: rise.r2,
+    };
   }
   if (spp < t.sppDeviationWarningPsi / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `SPP up without a torque reading to confirm: ${d}.`, r2 };

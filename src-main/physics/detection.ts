@@ -3,7 +3,7 @@
 // detector returns null when it does not fire OR when the data it needs is missing: missing
 // channels never vote.
 import type { PackOffTrendReading } from './trackers/pack-off-trend.js';
-import type { SppFall } from './trackers/spp-fall.js';
+import type { SppHeldTrend } from './trackers/spp-held-trend.js';
 import type { FaultKind } from '../../src-shared/advisory.js';
 import { fixed, percentOfFraction } from '../../src-shared/number-format.js';
 
@@ -52,8 +52,8 @@ export interface DetectorInputs {
   sppBaselineAgeS: number | null;
   /** WOB (short mean) / the WOB the SPP baseline was learned at − 1 (null: unknown). */
   sppWobChangeFraction: number | null;
-  /** SPP falling steadily over the last minute at a held pump rate and bit load (null: not seen). */
-  sppHeldFall: SppFall | null;
+  /** SPP moving steadily over the last minute at a held pump rate and bit load (null: not seen). */
+  sppHeldTrend: SppHeldTrend | null;
   /**
    * SPP − its level before a long excursion was adopted as the new baseline, in the minutes
    * after (null: none): SPP back near that level is the excursion over (a pack-off cleared).
@@ -109,7 +109,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     pumpsSteady: false,
     sppBaselineAgeS: null,
     sppWobChangeFraction: null,
-    sppHeldFall: null,
+    sppHeldTrend: null,
     sppFromPriorPsi: null,
     pitsSettled: false,
     pitsShowGain: false,
@@ -137,6 +137,15 @@ export const BIT_TORQUE_SHARE = 0.5;
 /** The SPP drop that reads as a washout: the configured drop, or the rig's learned SPP band if tighter. */
 export function washoutDropPsi(t: { washoutSppDropPsi: number; sppDeviationWarningPsi: number }): number {
   return Math.min(t.washoutSppDropPsi, t.sppDeviationWarningPsi);
+}
+
+/**
+ * The least steady SPP change over a held minute that counts (trackers/spp-held-trend.ts): half
+ * the smallest SPP change the detectors act on, so a 300-psi change ramping in over 5 minutes
+ * (1 psi/s) is read within its first minute or two.
+ */
+export function sppHeldTrendCountsPsi(t: { washoutSppDropPsi: number; sppDeviationWarningPsi: number }): number {
+  return washoutDropPsi(t) / 2;
 }
 
 /**

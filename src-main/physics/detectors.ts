@@ -5,7 +5,8 @@
 import type { FaultKind } from '../../src-shared/advisory.js';
 import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
-import { clamp01, pct, r0, r1, torqueExcessFraction, ropHolding, sppJudges, sppRiseCounts, SPP_WOB_STEP_FRACTION, washoutDropPsi, type Detection, type DetectorInputs } from './detection.js';
+import type { SppHeldTrend } from './trackers/spp-held-trend.js';
+import { clamp01, pct, r0, r1, torqueExcessFraction, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, SPP_WOB_STEP_FRACTION, washoutDropPsi, type Detection, type DetectorInputs } from './detection.js';
 
 export * from './detection.js';
 export * from './detect-well-control.js';
@@ -98,22 +99,44 @@ const torqueBlind = (x: DetectorInputs): boolean =>
   x.torqueDeltaFraction === null || (x.torqueKftLbf !== null && x.torqueKftLbf < MIN_ASSESSABLE_TORQUE_KFTLBF);
 
 /**
- * Pack-off where torque cannot be read: SPP up by the deviation warning against a baseline
- * learned long enough at this rate, with ROP falling, is the annulus loading (or a plugged
- * nozzle: the driller checks either way). A WARNING: one channel short of the full picture.
+ * Pack-off where torque cannot be read, with ROP falling: SPP up by the deviation warning against
+ * a baseline learned long enough at this rate, or rising steadily within a held minute (readable where the driller's pump-rate or weight change left no baseline: on a
+ * motor, weight taken off drops SPP, so a rise through it is the annulus loading or a nozzle
+ * plugging). A WARNING: one channel short of the full picture.
  */
 function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  const spp = x.sppDeltaPsi;
   const rop = x.ropDropFraction;
-  if (spp === null || !sppJudges(spp, x.sppBaselineAgeS) || spp < t.sppDeviationWarningPsi) return null;
   if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
+  const spp = x.sppDeltaPsi;
+  if (spp !== null && sppJudges(spp, x.sppBaselineAgeS) && spp >= t.sppDeviationWarningPsi) {
+    return {
+      fault: 'pack-off',
+      level: 'WARNING',
+      severity: clamp01((spp / (2 * t.sppDeviationCriticalPsi) + rop / 0.5) / 2),
+      trigger: { parameter: 'sppDeltaPsi', value: spp, threshold: t.sppDeviationWarningPsi, unit: 'psi' },
+      description: `Possible pack-off: SPP +${r0(spp)} psi at steady pump rate, ROP ${pct(rop)} down (no torque reading to confirm)`,
+    };
+  }
+  const rise = sppRisingSteadily(x, t);
+  if (rise === null) return null;
   return {
     fault: 'pack-off',
     level: 'WARNING',
-    severity: clamp01((spp / (2 * t.sppDeviationCriticalPsi) + rop / 0.5) / 2),
-    trigger: { parameter: 'sppDeltaPsi', value: spp, threshold: t.sppDeviationWarningPsi, unit: 'psi' },
-    description: `Possible pack-off: SPP +${r0(spp)} psi at steady pump rate, ROP ${pct(rop)} down (no torque reading to confirm)`,
+    severity: clamp01((rise.changePsi / t.sppDeviationCriticalPsi + rop / 0.5) / 2),
+    trigger: { parameter: 'sppRisePsi', value: rise.changePsi, threshold: sppHeldTrendCountsPsi(t), unit: 'psi' },
+    description: `Possible pack-off: SPP rising steadily, +${r0(rise.changePsi)} psi over the last ${r0(rise.spanS)} s at a held pump rate and weight, ROP ${pct(rop)} down (no torque reading to confirm)`,
   };
+}
+
+/**
+ * The held minute's steady SPP rise when it counts (sppHeldTrendCountsPsi), and SPP is not
+ * merely coming back up to a baseline it had dropped below.
+ */
+function sppRisingSteadily(x: DetectorInputs, t: EffectiveThresholds): SppHeldTrend | null {
+  const trend = x.sppHeldTrend;
+  if (trend === null || trend.changePsi < sppHeldTrendCountsPsi(t)) return null;
+  if (sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS) && (x.sppDeltaPsi as number) < 0) return null;
+  return trend;
 }
 
 /**
@@ -134,18 +157,19 @@ export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detect
 
 /**
  * A steady fall of half the washout drop within a held minute: a straight, progressive fall at
- * one pump rate and bit load is erosion, not noise (trackers/spp-fall.ts).
+ * one pump rate and bit load is erosion, not noise (trackers/spp-held-trend.ts).
  */
 function washoutFalling(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  const fall = x.sppHeldFall;
-  const drop = washoutDropPsi(t);
-  if (fall === null || fall.fallPsi < drop / 2) return null;
+  const trend = x.sppHeldTrend;
+  const counts = sppHeldTrendCountsPsi(t);
+  if (trend === null || -trend.changePsi < counts) return null;
+  const fallPsi = -trend.changePsi;
   return {
     fault: 'washout',
     level: 'WARNING',
-    severity: clamp01(fall.fallPsi / (2 * t.sppDeviationCriticalPsi)),
-    trigger: { parameter: 'sppFallPsi', value: -fall.fallPsi, threshold: -drop / 2, unit: 'psi' },
-    description: `SPP falling steadily: ${r0(fall.fallPsi)} psi over the last ${r0(fall.spanS)} s at a held pump rate and bit load: possible washout`,
+    severity: clamp01(fallPsi / (2 * t.sppDeviationCriticalPsi)),
+    trigger: { parameter: 'sppFallPsi', value: -fallPsi, threshold: -counts, unit: 'psi' },
+    description: `SPP falling steadily: ${r0(fallPsi)} psi over the last ${r0(trend.spanS)} s at a held pump rate and bit load: possible washout`,
   };
 }
 

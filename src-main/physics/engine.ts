@@ -28,7 +28,7 @@ import { PumpTracker, pitsReadableAfter, pitsSettledAfter, type PitsReadable, ty
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
 import { PackOffTrend, type PackOffTrendFloors } from './trackers/pack-off-trend.js';
-import { SppFallTracker, sppFallReadable } from './trackers/spp-fall.js';
+import { SppHeldTrendTracker, sppTrendReadable } from './trackers/spp-held-trend.js';
 import { TorqueWindow } from './trackers/torque-window.js';
 import { TripSheetTracker, type TripReading } from './trackers/trip-sheet.js';
 
@@ -87,7 +87,7 @@ export class PhysicsEngine {
   private readonly pitGainNoise = new NoiseBand();
   private readonly torqueWindow = new TorqueWindow();
   private readonly packOffTrend = new PackOffTrend();
-  private readonly sppFall = new SppFallTracker();
+  private readonly sppHeld = new SppHeldTrendTracker();
   private trendFloors: { th: EffectiveThresholds; floors: PackOffTrendFloors } | null = null;
   private readonly inputs: DetectorInputs = emptyDetectorInputs();
   private readonly assessable = new Set<FaultKind>();
@@ -132,7 +132,7 @@ export class PhysicsEngine {
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm)
       : { torque: null, rop: null, wob: null, mse: null, dxc: null };
     const sppDelta = this.spp.update(packet.sppPsi, packet.flowInGpm, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs, packet.wobKlbf);
-    const sppFall = this.sppFall.update(packet.timeMs, packet.sppPsi, packet.flowInGpm, packet.wobKlbf, packet.torqueKftLbf, onBottom && sppFallReadable(pumps));
+    const sppHeld = this.sppHeld.update(packet.timeMs, packet.sppPsi, packet.flowInGpm, packet.wobKlbf, packet.torqueKftLbf, onBottom && sppTrendReadable(pumps));
     const gasRise = this.gas.update(packet.gasUnits, th);
     const founder = this.founder.update(packet, drilling, history, th);
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
@@ -155,7 +155,7 @@ export class PhysicsEngine {
     x.sppBaselinePsi = this.spp.baselinePsi;
     x.sppBaselineAgeS = this.spp.baselineAgeS;
     x.sppWobChangeFraction = this.spp.wobChangeFraction;
-    x.sppHeldFall = sppFall;
+    x.sppHeldTrend = sppHeld;
     x.sppFromPriorPsi = this.spp.deltaFromPriorPsi;
     x.torqueDeltaFraction = d.torque;
     x.torqueKftLbf = packet.torqueKftLbf;

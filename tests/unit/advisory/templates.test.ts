@@ -118,6 +118,15 @@ describe('templates', () => {
     expect(w.all).not.toMatch(/from baseline/);
   });
 
+  it('a pack-off read from a steady SPP rise (no usable torque) quotes the rise, not a baseline that was starting over', () => {
+    const p = render({
+      fault: 'pack-off', metrics: { torqueDeltaFraction: null, sppDeltaPsi: 20 }, packet: { torqueKftLbf: null, sppPsi: 1523, wobKlbf: 5.8, flowInGpm: 907 },
+      trigger: { parameter: 'sppRisePsi', value: 55, threshold: 50, unit: 'psi' },
+    });
+    expect(p.diagnosis).toContain('SPP rising steadily, +55 psi in under a minute at a held pump rate and weight');
+    expect(p.diagnosis).not.toMatch(/from baseline/);
+  });
+
   it('a channel the rig does not send is left out, never quoted as n/a or 0 (issue 11 item 8)', () => {
     const t = render({ fault: 'kick', metrics: { flowBalanceGpm: null, pitGainBbl: 6.1, pitRateBblHr: null }, packet: { flowOutGpm: null, gasUnits: null } });
     expect(t.recommendation).toContain('watch the well (pit gain +6.1 bbl)');

@@ -246,6 +246,19 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const sppOnly = build(30, () => ({ v: { torqueKftLbf: 0, sppPsi: 2150 }, m: { sppDeltaPsi: 150, sppBaselineAgeS: 600, ropDropFraction: 0 } }));
     expect(sa.verify(ticket('pack-off', sppOnly), sppOnly, th).status).not.toBe('Confirmed');
   });
+  it('pack-off with no torque reading: a steady SPP rise through the held minute with ROP down confirms at MEDIUM', () => {
+    // The driller took weight off a minute ago (SPP baseline restarted): SPP climbs 1.2 psi/s anyway.
+    const rising = build(60, (i) => ({ v: { torqueKftLbf: 0.3, sppPsi: 1460 + 1.2 * i + (i % 3), wobKlbf: 5.8, flowInGpm: 907 }, m: { sppDeltaPsi: 30, sppBaselineAgeS: 90, ropDropFraction: 0.6 } }));
+    const r = sa.verify(ticket('pack-off', rising), rising, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.severity).toBe('MEDIUM');
+    expect(r.reason).toMatch(/SPP rising steadily/);
+    // The same rise with ROP holding is not a pack-off, and a flat SPP is not a rise.
+    const ropHolds = build(60, (i) => ({ v: { torqueKftLbf: 0.3, sppPsi: 1460 + 1.2 * i, wobKlbf: 5.8, flowInGpm: 907 }, m: { sppDeltaPsi: 30, sppBaselineAgeS: 90, ropDropFraction: 0.05 } }));
+    expect(sa.verify(ticket('pack-off', ropHolds), ropHolds, th).status).not.toBe('Confirmed');
+    const flat = build(60, (i) => ({ v: { torqueKftLbf: 0.3, sppPsi: 1460 + (i % 3), wobKlbf: 5.8, flowInGpm: 907 }, m: { sppDeltaPsi: 30, sppBaselineAgeS: 90, ropDropFraction: 0.6 } }));
+    expect(sa.verify(ticket('pack-off', flat), flat, th).status).not.toBe('Confirmed');
+  });
   it('pack-off: the trends together on most of the last 10 s confirm where the baselines are stale; one packet does not', () => {
     const quietDeltas = { torqueDeltaFraction: 0.04, sppDeltaPsi: 20, ropDropFraction: 0.05, wobRiseFraction: 0, sppBaselineAgeS: 600 };
     const h = build(30, (i) => ({ v: { torqueKftLbf: 20, sppPsi: 3000 }, m: { ...quietDeltas, packOffTrendClear: i >= 24 ? 1.3 : 0.6 }, anomalous: i >= 24 }));

@@ -3,7 +3,7 @@ import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket, type ChannelValues } from '../../../src-shared/wits.js';
 import {
   detectFormationChange, detectFounder, detectGas, detectH2s, detectKick, detectLoss, detectMseInefficiency, detectPackOff, detectPitRate,
-  detectSppDeviation, detectStickSlip, detectWashout, emptyDetectorInputs, type DetectorInputs,
+  detectSppDeviation, detectStickSlip, detectWashout, emptyDetectorInputs, sppHeldTrendCountsPsi, type DetectorInputs,
 } from '../../../src-main/physics/detectors.js';
 import { PhysicsEngine } from '../../../src-main/physics/engine.js';
 import { assessableFaults } from '../../../src-main/physics/run-detectors.js';
@@ -88,15 +88,15 @@ describe('detectors', () => {
   it('washout: a steady fall at a held pump rate and bit load counts where the baseline cannot judge', () => {
     // The baseline has just started over at a new pump rate (age 40 s, delta positive from the surge).
     const fresh = { sppDeltaPsi: 60, sppBaselineAgeS: 40, flowBalanceGpm: 0 };
-    const fall = (fallPsi: number) => ({ fallPsi, r2: 0.98, spanS: 50 });
-    const d = detectWashout(x({ ...fresh, sppHeldFall: fall(50) }), { ...th, sppDeviationWarningPsi: 75 });
+    const fall = (fallPsi: number) => ({ changePsi: -fallPsi, r2: 0.98, spanS: 50 });
+    const d = detectWashout(x({ ...fresh, sppHeldTrend: fall(50) }), { ...th, sppDeviationWarningPsi: 75 });
     expect(d?.fault).toBe('washout');
     expect(d?.level).toBe('WARNING');
     expect(d?.description).toMatch(/50 psi over the last 50 s/);
     // Half the washout drop is the least fall that counts; pumps changing or returns away from flow in: nothing.
-    expect(detectWashout(x({ ...fresh, sppHeldFall: fall(30) }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
-    expect(detectWashout(x({ ...fresh, sppHeldFall: fall(50), pumpsSteady: false }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
-    expect(detectWashout(x({ ...fresh, sppHeldFall: fall(50), flowBalanceGpm: -8 }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
+    expect(detectWashout(x({ ...fresh, sppHeldTrend: fall(30) }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
+    expect(detectWashout(x({ ...fresh, sppHeldTrend: fall(50), pumpsSteady: false }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
+    expect(detectWashout(x({ ...fresh, sppHeldTrend: fall(50), flowBalanceGpm: -8 }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
   });
   it('washout: SPP falling back to its level before a long pack-off is the pack-off over, not erosion', () => {
     const cleared = { sppDeltaPsi: -190, sppBaselineAgeS: 1800, wobRiseFraction: 0, flowBalanceGpm: 0 };
@@ -259,6 +259,16 @@ describe('PhysicsEngine', () => {
     // SPP still settling after a rate change, or not up by the warning: nothing.
     expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: 150, sppBaselineAgeS: 100 }), th)).toBeNull();
     expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: 60, sppBaselineAgeS: 600 }), th)).toBeNull();
+    // No baseline to judge by (the driller just took weight off), SPP rising steadily by half the warning in the held minute: stands.
+    const rising = { changePsi: 55, r2: 0.97, spanS: 50 };
+    const r = detectPackOff(x({ ...noTorque, sppDeltaPsi: 20, sppBaselineAgeS: 100, sppHeldTrend: rising }), th);
+    expect(r?.level).toBe('WARNING');
+    expect(r?.trigger.parameter).toBe('sppRisePsi');
+    expect(r?.description).toMatch(/rising steadily, \+55 psi over the last 50 s/);
+    // Not with ROP holding, not a rise under half the warning, not SPP climbing back up to a judged baseline it had dropped below.
+    expect(detectPackOff(x({ ...noTorque, ropDropFraction: 0.05, sppBaselineAgeS: 100, sppHeldTrend: rising }), th)).toBeNull();
+    expect(detectPackOff(x({ ...noTorque, sppBaselineAgeS: 100, sppHeldTrend: { ...rising, changePsi: sppHeldTrendCountsPsi(th) - 1 } }), th)).toBeNull();
+    expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: -30, sppBaselineAgeS: 600, sppHeldTrend: rising }), th)).toBeNull();
     // With torque read and flat, SPP and ROP alone are not a pack-off.
     expect(detectPackOff(x({ torqueKftLbf: 15, torqueDeltaFraction: 0, ropDropFraction: 0.5, sppBaselinePsi: 2000, sppDeltaPsi: 150, sppBaselineAgeS: 600 }), th)).toBeNull();
   });

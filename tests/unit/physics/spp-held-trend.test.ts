@@ -1,7 +1,8 @@
-// The held-stretch SPP fall a washout is read from where the baseline cannot judge (a pump-rate
-// or weight change just happened): straight, progressive, at one rate and bit load.
+// The held-stretch SPP trend a washout (fall) or a pack-off without torque (rise) is read from
+// where the baseline cannot judge (a pump-rate or weight change just happened): straight,
+// progressive, at one rate, with the bit load not moved the way that explains it.
 import { describe, expect, it } from 'vitest';
-import { heldSppFall, sppFallReadable, SppFallTracker, SPP_FALL_WINDOW_S, type HeldSppReading } from '../../../src-main/physics/trackers/spp-fall.js';
+import { heldSppFall, heldSppTrend, sppTrendReadable, SppHeldTrendTracker, SPP_HELD_WINDOW_S, type HeldSppReading } from '../../../src-main/physics/trackers/spp-held-trend.js';
 
 const row = (timeS: number, sppPsi: number, o: Partial<HeldSppReading> = {}): HeldSppReading => ({ timeS, sppPsi, flowGpm: 1029, wobKlbf: 15, torqueKftLbf: 4.2, ...o });
 const stretch = (n: number, spp: (i: number) => number, o: (i: number) => Partial<HeldSppReading> = () => ({})): HeldSppReading[] =>
@@ -11,7 +12,7 @@ const wobble = (i: number, amp: number) => amp * Math.sin(i * 2.3);
 
 describe('heldSppFall', () => {
   it('reads a steady 1 psi/s fall at a held pump rate and bit load', () => {
-    const f = heldSppFall(stretch(SPP_FALL_WINDOW_S + 1, (i) => 1900 - i + wobble(i, 2)));
+    const f = heldSppFall(stretch(SPP_HELD_WINDOW_S + 1, (i) => 1900 - i + wobble(i, 2)));
     expect(f).not.toBeNull();
     expect(f!.fallPsi).toBeGreaterThan(45);
     expect(f!.fallPsi).toBeLessThan(55);
@@ -42,20 +43,35 @@ describe('heldSppFall', () => {
   });
 });
 
-describe('SppFallTracker', () => {
+describe('heldSppTrend rising', () => {
+  it('reads a steady rise; weight going on explains it, torque going up or weight coming off does not', () => {
+    const r = heldSppTrend(stretch(51, (i) => 1500 + i + wobble(i, 2)));
+    expect(r!.changePsi).toBeGreaterThan(45);
+    expect(r!.changePsi).toBeLessThan(55);
+    expect(heldSppTrend(stretch(51, (i) => 1500 + i, (i) => ({ wobKlbf: 15 + 0.1 * i })))).toBeNull();
+    expect(heldSppTrend(stretch(51, (i) => 1500 + i, (i) => ({ torqueKftLbf: 4.2 + 0.05 * i })))!.changePsi).toBeGreaterThan(45);
+    expect(heldSppTrend(stretch(51, (i) => 1500 + i, (i) => ({ wobKlbf: 15 - 0.15 * i })))!.changePsi).toBeGreaterThan(45);
+    expect(heldSppFall(stretch(51, (i) => 1500 + i))).toBeNull();
+  });
+  it('a step up that stays is no rise', () => {
+    expect(heldSppTrend(stretch(51, (i) => (i < 40 ? 1500 : 1560)))).toBeNull();
+  });
+});
+
+describe('SppHeldTrendTracker', () => {
   it('keeps the last window of the held stretch and starts over when the hold breaks', () => {
-    const tr = new SppFallTracker();
+    const tr = new SppHeldTrendTracker();
     const feed = (s: number, spp: number, held = true) => tr.update(s * 1000, spp, 1029, 15, 4.2, held);
     let seen: ReturnType<typeof feed> = null;
     for (let s = 0; s <= 120; s++) seen = feed(s, 2000 - s) ?? seen;
-    expect(seen!.spanS).toBe(SPP_FALL_WINDOW_S);
-    expect(seen!.fallPsi).toBeCloseTo(SPP_FALL_WINDOW_S, 0);
+    expect(seen!.spanS).toBe(SPP_HELD_WINDOW_S);
+    expect(seen!.changePsi).toBeCloseTo(-SPP_HELD_WINDOW_S, 0);
     // A pump change (not held) starts over: the next 30 s of the same fall are too short to read.
     expect(feed(121, 1879, false)).toBeNull();
     for (let s = 122; s < 152; s++) expect(feed(s, 2000 - s)).toBeNull();
   });
   it('starts over when time goes backwards (a replay restarted), not reading across the jump', () => {
-    const tr = new SppFallTracker();
+    const tr = new SppHeldTrendTracker();
     const feed = (s: number, spp: number) => tr.update(s * 1000, spp, 1029, 15, 4.2, true);
     for (let s = 1000; s <= 1060; s++) feed(s, 3000 - s);
     // Back to the start of the run: 30 s of the same fall are too short to read, as on a fresh tracker.
@@ -63,14 +79,14 @@ describe('SppFallTracker', () => {
     // and the window trims again once there is enough: span back to the window, not the whole run.
     let seen: ReturnType<typeof feed> = null;
     for (let s = 30; s <= 120; s++) seen = feed(s, 2000 - s) ?? seen;
-    expect(seen!.spanS).toBe(SPP_FALL_WINDOW_S);
+    expect(seen!.spanS).toBe(SPP_HELD_WINDOW_S);
   });
 });
 
-describe('sppFallReadable', () => {
+describe('sppTrendReadable', () => {
   it('needs a steady rate, and the pumps on long enough for gels broken on start-up to have cleared', () => {
-    expect(sppFallReadable({ pumpsSteady: true, onForS: 3600 })).toBe(true);
-    expect(sppFallReadable({ pumpsSteady: false, onForS: 3600 })).toBe(false);
-    expect(sppFallReadable({ pumpsSteady: true, onForS: 60 })).toBe(false);
+    expect(sppTrendReadable({ pumpsSteady: true, onForS: 3600 })).toBe(true);
+    expect(sppTrendReadable({ pumpsSteady: false, onForS: 3600 })).toBe(false);
+    expect(sppTrendReadable({ pumpsSteady: true, onForS: 60 })).toBe(false);
   });
 });
