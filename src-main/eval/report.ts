@@ -1,6 +1,7 @@
 // The scorecard: results grouped per recording, fault and size (one column per onset), clean
 // recordings per 12 h, and the text table `npm run eval` prints. Pure.
 import type { RiskLevel } from '../../src-shared/advisory.js';
+import type { EvalRecording } from './recordings.js';
 import { round, type AlarmFigures } from './score.js';
 import type { CleanRunResult, FaultRunResult, SkippedResult, TaskResult } from './tasks.js';
 
@@ -157,6 +158,26 @@ export function formatScorecard(faults: readonly FaultRow[], clean: readonly Cle
     out.push('');
     out.push(`SKIPPED (${skipped.length}):`);
     for (const s of skipped) out.push(`  ${s.key}: ${s.reason}`);
+  }
+  return out.join('\n');
+}
+
+const bitNote = (r: EvalRecording): string => {
+  if (r.discovered?.bit === 'assumed') return `bit ${r.bitDiameterIn} in ASSUMED (--bit-diameter: no diameter column in the file)`;
+  if (r.discovered?.bit === 'file') return 'bit from the file';
+  return `bit ${r.bitDiameterIn} in${r.file === null ? '' : ' (a diameter column in the file wins)'}`;
+};
+
+/** What was scored and from where (found recordings marked, and the bit they used), and the files left out with why. */
+export function formatRecordings(recordings: readonly EvalRecording[], ignored: ReadonlyArray<{ file: string; reason: string }>, dataDir: string): string {
+  const out = [`RECORDINGS in ${dataDir} (found = recognised by its content, not one of the shared files):`];
+  for (const r of recordings) {
+    const what = `${r.campaign === 'plug_abandonment' ? 'P&A / tripping' : 'drilling'}${r.discovered ? ', found' : ''}`;
+    out.push(`  ${pad(r.id, 16)}${pad(r.file ?? '(built-in simulator)', 34)}${pad(what, 24)}${bitNote(r)}`.trimEnd());
+  }
+  if (ignored.length > 0) {
+    out.push(`IGNORED (${ignored.length}): CSV files in the data directory that were not scored`);
+    for (const x of ignored) out.push(`  ${x.file}: ${x.reason}`);
   }
   return out.join('\n');
 }
