@@ -34,7 +34,7 @@ async function findRecordings(o: EvalOptions, dataDir: string): Promise<Discover
     onProgress: (line) => process.stderr.write(`  ${line}\n`),
   });
   const scored = found.recordings.length;
-  process.stderr.write(`sairen eval: ${scored} recording${scored === 1 ? '' : 's'} to score, ${found.ignored.length} ignored (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.stderr.write(`sairen eval: ${scored} recording${scored === 1 ? '' : 's'} in the data directory to score, ${found.ignored.length} ignored (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   return { recordings: [...found.recordings, SIM_RECORDING], ignored: found.ignored };
 }
 

@@ -73,6 +73,7 @@ export function formatTargets(verdicts: readonly TargetVerdict[]): string {
     `ISSUE 11 TARGETS (${held} held by test:field, ${verdicts.length - held} not: not yet met, or a recording test:field does not have; * = not held): ` +
       `${verdicts.filter((v) => v.pass).length}/${verdicts.length} pass`,
   ];
-  for (const v of verdicts) lines.push(`  ${v.pass ? 'PASS' : 'FAIL'}${targetHeld(v) ? ' ' : '*'} ${v.recording.padEnd(10)} ${v.what.padEnd(34)} ${v.target.padEnd(26)} ${v.measured}`);
+  const idW = Math.max(10, ...verdicts.map((v) => v.recording.length));
+  for (const v of verdicts) lines.push(`  ${v.pass ? 'PASS' : 'FAIL'}${targetHeld(v) ? ' ' : '*'} ${v.recording.padEnd(idW)} ${v.what.padEnd(34)} ${v.target.padEnd(26)} ${v.measured}`);
   return lines.join('\n');
 }

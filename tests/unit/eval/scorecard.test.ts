@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEvalArgs, recordingsProblem } from '../../../src-main/eval/args.js';
 import { pickTask } from '../../../src-main/eval/pool.js';
 import { describeResult } from '../../../src-main/eval/progress.js';
-import { cleanRows, faultRows, formatScorecard } from '../../../src-main/eval/report.js';
+import { cleanRows, faultRows, formatRecordings, formatScorecard } from '../../../src-main/eval/report.js';
 import { peakInWindow, scoreCleanRun, scoreFaultRun, type AdvisoryLite } from '../../../src-main/eval/score.js';
 import { SHARED_RECORDINGS, SIM_RECORDING, recordingIds, type EvalRecording } from '../../../src-main/eval/recordings.js';
 import { checkTargets, formatTargets, targetHeld } from '../../../src-main/eval/targets.js';
@@ -168,6 +168,16 @@ describe('scorecard table and issue 11 verdicts', () => {
     expect(v).toContainEqual({ recording: 'usrop-f7', what: 'kick 60 gpm', target: '<= 60 s at every onset', measured: '45 s, 75 s, miss', pass: false });
     expect(v).toContainEqual({ recording: 'usrop-f9', what: 'kick 60 gpm', target: '<= 60 s at every onset', measured: '30 s', pass: true });
     expect(v).toContainEqual({ recording: 'usrop-f7', what: 'clean (clean) AMBER+ per 12 h', target: '<= 2', measured: '1', pass: true });
+  });
+
+  it('the recordings table names the found ones, the bit each used (the assumed one called out) and the files ignored', () => {
+    const text = formatRecordings([...SHARED_RECORDINGS, FOUND, { ...FOUND, id: 'well-y', file: 'well-y.csv', discovered: { layout: 'usrop', bit: 'file', onsetSeconds: 1 } }, SIM_RECORDING], [{ file: 'crew.csv', reason: 'empty' }], '/data');
+    expect(text).toMatch(/^ {2}usrop-f7\s+usrop\/USROP_A1_F-7_depth\.csv\s+drilling\s+bit 17\.5 in \(a diameter column in the file wins\)$/m);
+    expect(text).toMatch(/^ {2}volve-pa\s+volve\/F-9A_time_log_PA\.csv\s+P&A \/ tripping\s+bit 8\.5 in/m);
+    expect(text).toMatch(/^ {2}well-x\s+other-rig\/WELL_X\.csv\s+drilling, found\s+bit 8\.5 in ASSUMED \(--bit-diameter: no diameter column in the file\)$/m);
+    expect(text).toMatch(/^ {2}well-y\s+well-y\.csv\s+drilling, found\s+bit from the file$/m);
+    expect(text).toMatch(/^ {2}sim\s+\(built-in simulator\)\s+drilling\s+bit 8\.5 in$/m);
+    expect(text).toMatch(/IGNORED \(1\): CSV files in the data directory that were not scored\n {2}crew\.csv: empty$/);
   });
 
   it('a found recording gets the same targets, none of them held by test:field (it does not have the file)', () => {
