@@ -9,6 +9,9 @@ import { emptyChannels, type Channel, type ChannelValues } from '../../../src-sh
 import { LONGEST_FAULT_S, MIN_HISTORY_S, MIN_ONSET_SECONDS, classifyBase, recordingId } from '../../../src-main/eval/classify.js';
 import { csvFilesUnder, discoverRecordings, type Discovery } from '../../../src-main/eval/discover.js';
 import { DRILLING_FAULTS, SHARED_RECORDINGS, TRIP_FAULTS } from '../../../src-main/eval/recordings.js';
+import { BaseCache, runTask } from '../../../src-main/eval/run-task.js';
+import type { EvalSettings } from '../../../src-main/eval/tasks.js';
+import { loadStaticKnowledgeStore } from '../../../src-main/knowledge/knowledge-file.js';
 import { expandTo1Hz } from '../../../src-main/simulator/base-recording.js';
 import { canonicalCsvHeader, formatCanonicalCsvRow } from '../../../src-main/simulator/wire.js';
 
@@ -90,6 +93,21 @@ describe('discovering recordings in a data directory', () => {
     expect(progress).toContain('usrop/USROP_A1_F-7_depth.csv: usrop-f7 (a shared recording known by name)');
     expect(progress.some((l) => /^other-rig\/WELL_X\.csv: reading \(canonical layout, 0\.\d MB\)\.\.\.$/.test(l))).toBe(true);
     expect(progress.some((l) => /^other-rig\/WELL_X\.csv: other-rig-well-x, drilling \(1\.\d h where an onset can sit, bit 6 in assumed; \d+\.\d s\)$/.test(l))).toBe(true);
+  });
+
+  it('a fault whose channels the log lacks is skipped with why (no flow in to make flow out and pits from)', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'sairen-discover-noflow-'));
+    try {
+      writeFileSync(join(own, 'noflow.csv'), csv(2, () => ({ ...DRILLING, flowInGpm: null })));
+      const { recordings } = await discoverRecordings(own, { bitDiameterIn: 8.5 });
+      expect(recordings.map((r) => [r.id, r.campaign])).toEqual([['noflow', 'production']]);
+      const settings: EvalSettings = { dataDir: own, recordings, leadS: 1800, onsetFractions: [0.5] };
+      const knowledge = loadStaticKnowledgeStore('resources/knowledge-base.json').store;
+      const r = await runTask({ kind: 'fault', key: 'noflow/kick/nominal/1', recording: 'noflow', fault: 'kick', onsetIndex: 0, size: 'nominal' }, new BaseCache(settings), settings, knowledge);
+      expect(r).toEqual({ kind: 'skipped', key: 'noflow/kick/nominal/1', recording: 'noflow', fault: 'kick', reason: 'kick needs flowOutGpm or pitVolumeBbl, which this recording does not have (let the simulator synthesise them)' });
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('reads only the files asked for (the others keep their ids), still naming files that are no recording', async () => {
