@@ -4,7 +4,7 @@
 // for an update at the same risk. An event clears only when the detectors, able to judge, have not seen
 // its condition for the clear time: a feed outage or pumps off (nothing to judge) never clear it.
 // No I/O, no clock: every time is data time passed in.
-import { FAULT_CATEGORY, RISK_RANK, type Advisory, type AnomalyCategory, type FaultKind, type RiskLevel } from '../../src-shared/advisory.js';
+import { FAULT_CATEGORY, RISK_RANK, type Advisory, type FaultKind, type RiskLevel } from '../../src-shared/advisory.js';
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { AlarmEvent, AlarmState, EventTransition, EventTransitionKind } from '../../src-shared/events.js';
@@ -129,10 +129,9 @@ export class EventTracker {
   }
 
   /**
-   * One packet's verdict: the faults the detectors see now, and the categories they could
-   * judge. Clears events whose condition has been absent long enough; ends shelving that ran out.
+   * One packet's verdict: the faults the detectors see now, and the faults they could judge. Clears events whose condition has been absent long enough; ends shelving that ran out.
    */
-  observe(timeMs: number, present: ReadonlySet<FaultKind>, assessable: ReadonlySet<AnomalyCategory>): EventTransition[] {
+  observe(timeMs: number, present: ReadonlySet<FaultKind>, assessable: ReadonlySet<FaultKind>): EventTransition[] {
     const stepMs = this.lastObserveMs === null ? 0 : Math.max(0, Math.min(timeMs - this.lastObserveMs, 10_000));
     this.lastObserveMs = timeMs;
     const out: EventTransition[] = [];
@@ -151,7 +150,7 @@ export class EventTracker {
         e.lastSeenMs = timeMs;
         continue;
       }
-      if (!assessable.has(e.category)) continue;
+      if (!assessable.has(e.fault)) continue;
       const absent = (this.absentMs.get(e.fault) ?? 0) + stepMs;
       this.absentMs.set(e.fault, absent);
       if (absent >= this.clearAfterMs(e)) out.push(...this.clear(e, timeMs, 'system', `condition absent for ${Math.round(absent / 1000)} s`));

@@ -2,7 +2,7 @@
 // job and its own fixed state (pumps, the flow check, pits, channel deltas, founder, the
 // efficiency judge); the longer look-back comes from the history buffer the pipeline owns.
 // runDetectors owns which rules run in which rig state. No I/O, no clock: time is the packet's.
-import type { AnomalyCategory } from '../../src-shared/advisory.js';
+import type { FaultKind } from '../../src-shared/advisory.js';
 import type { Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
@@ -16,7 +16,7 @@ import { flowBalanceGpm } from './flow.js';
 import type { HistoryBuffer, HistoryEntry } from './history.js';
 import { hardnessIndex, mseTealePsi } from './mse.js';
 import { isOnBottomState } from './rig-states.js';
-import { assessableCategories, runDetectors } from './run-detectors.js';
+import { assessableFaults, runDetectors } from './run-detectors.js';
 import { torqueOscillationOf } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import { OnBottomDeltas, GasBackground, SppDelta } from './trackers/deltas.js';
@@ -43,8 +43,8 @@ export interface PhysicsContext {
 export interface PhysicsResult {
   metrics: DrillingMetrics;
   detections: Detection[];
-  /** Categories the detectors could judge on this packet (reused set: copy to keep). */
-  assessable: ReadonlySet<AnomalyCategory>;
+  /** Faults the detectors could judge on this packet (reused set: copy to keep). */
+  assessable: ReadonlySet<FaultKind>;
 }
 
 export interface PhysicsEngineOptions {
@@ -90,7 +90,7 @@ export class PhysicsEngine {
   private readonly sppFall = new SppFallTracker();
   private trendFloors: { th: EffectiveThresholds; floors: PackOffTrendFloors } | null = null;
   private readonly inputs: DetectorInputs = emptyDetectorInputs();
-  private readonly assessable = new Set<AnomalyCategory>();
+  private readonly assessable = new Set<FaultKind>();
 
   constructor(options: PhysicsEngineOptions = {}) {
     const k = options.smoothingPackets ?? 5;
@@ -183,7 +183,7 @@ export class PhysicsEngine {
     x.founderWobSlopeRel = founder.wobSlopeRel;
     x.founderRopSlopeRel = founder.ropSlopeRel;
 
-    return { metrics, detections: runDetectors(packet, x, th, trip), assessable: assessableCategories(packet, x, this.assessable, trip) };
+    return { metrics, detections: runDetectors(packet, x, th, trip), assessable: assessableFaults(packet, x, this.assessable, trip) };
   }
 
   /** The pack-off trend floors (half of each warning), made once per thresholds object, not per packet. */

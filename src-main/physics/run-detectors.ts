@@ -1,7 +1,7 @@
 // Which detectors run, in which order, in which rig state. One place owns the gating so a new
 // rule cannot slip in ahead of a safety check: the flow check first, well control next,
 // then hydraulics, then the on-bottom mechanical and efficiency rules.
-import type { AnomalyCategory } from '../../src-shared/advisory.js';
+import type { FaultKind } from '../../src-shared/advisory.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import {
   compareDetections,
@@ -23,6 +23,7 @@ import {
   type Detection,
   type DetectorInputs,
 } from './detectors.js';
+import { sppJudges } from './detection.js';
 import { isOnBottomState, isWellControlState } from './rig-states.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import type { TripReading } from './trackers/trip-sheet.js';
@@ -73,31 +74,39 @@ function addTo(detections: Detection[], d: Detection | null): Detection | null {
   return d;
 }
 
+/** Faults judged by each way of seeing the well (the event tracker clears a fault only where it is judged). */
+const JUDGED_BY = {
+  wellControl: ['kick', 'loss', 'gas', 'h2s', 'pit-rate', 'trip-gain', 'trip-loss'],
+  // Washout and SPP deviation read SPP against its baseline: not while a new pump rate's baseline settles.
+  spp: ['washout', 'spp-deviation'],
+  ecd: ['ecd-margin'],
+  onBottom: ['pack-off', 'stick-slip', 'founder', 'torque-rise'],
+  drilling: ['mse-inefficiency', 'formation-change'],
+} as const satisfies Record<string, readonly FaultKind[]>;
+
 /**
- * The categories the detectors could judge on this packet. An event clears only on packets
- * where its category was assessable and its condition absent: pumps off, the bit off bottom or
- * a missing channel say nothing about whether a kick or a pack-off is over.
+ * The faults the detectors could judge on this packet. An event clears only on packets where
+ * its fault was judged and its condition absent: pumps off, the bit off bottom, a missing
+ * channel or an SPP baseline still settling after a pump-rate change say nothing about whether
+ * a kick, a pack-off or a washout is over.
  */
-export function assessableCategories(packet: WitsPacket, x: DetectorInputs, out: Set<AnomalyCategory>, trip: TripReading | null = null): Set<AnomalyCategory> {
+export function assessableFaults(packet: WitsPacket, x: DetectorInputs, out: Set<FaultKind>, trip: TripReading | null = null): Set<FaultKind> {
   const state = packet.rigState;
   const wellControlSeen = x.flowBalanceGpm !== null || x.pitRateBblHr !== null || x.gasUnits !== null;
-  const wellControl =
-    Boolean(trip && (trip.tripTank || trip.pits)) ||
-    (isWellControlState(state) && x.pumpsSteady && wellControlSeen) ||
-    (x.pumpsOffSettledS !== null && (x.flowOutPumpsOffGpm !== null || x.pitGainPumpsOffBbl !== null));
-  const hydraulics = x.pumpsSteady && (x.sppDeltaPsi !== null || x.ecdMarginPpg !== null);
-  const mechanical = isOnBottomState(state) && x.torqueDeltaFraction !== null;
-  const drilling = state === 'Drilling';
+  const judged = {
+    wellControl:
+      Boolean(trip && (trip.tripTank || trip.pits)) ||
+      (isWellControlState(state) && x.pumpsSteady && wellControlSeen) ||
+      (x.pumpsOffSettledS !== null && (x.flowOutPumpsOffGpm !== null || x.pitGainPumpsOffBbl !== null)),
+    spp: x.pumpsSteady && sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS),
+    ecd: x.pumpsSteady && x.ecdMarginPpg !== null,
+    onBottom: isOnBottomState(state) && x.torqueDeltaFraction !== null,
+    drilling: state === 'Drilling',
+  };
   // Mostly the same as on the last packet: the set is refilled only when a member changes.
-  const same = out.has('WellControl') === wellControl && out.has('Hydraulics') === hydraulics && out.has('Mechanical') === mechanical && out.has('DrillingEfficiency') === drilling && out.has('Formation') === drilling;
-  if (same) return out;
+  const keys = Object.keys(JUDGED_BY) as Array<keyof typeof JUDGED_BY>;
+  if (keys.every((k) => out.has(JUDGED_BY[k][0]) === judged[k])) return out;
   out.clear();
-  if (wellControl) out.add('WellControl');
-  if (hydraulics) out.add('Hydraulics');
-  if (mechanical) out.add('Mechanical');
-  if (drilling) {
-    out.add('DrillingEfficiency');
-    out.add('Formation');
-  }
+  for (const k of keys) if (judged[k]) for (const f of JUDGED_BY[k]) out.add(f);
   return out;
 }

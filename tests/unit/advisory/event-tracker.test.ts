@@ -1,7 +1,7 @@
 // The event tracker: one fault, one event, one alarm, one acknowledgement until it escalates,
 // clears (only when the detectors could judge and did not see it) or comes back.
 import { describe, expect, it } from 'vitest';
-import type { Advisory, AnomalyCategory, FaultKind, RiskLevel } from '../../../src-shared/advisory.js';
+import type { Advisory, FaultKind, RiskLevel } from '../../../src-shared/advisory.js';
 import { FAULT_CATEGORY } from '../../../src-shared/advisory.js';
 import type { EventTransition } from '../../../src-shared/events.js';
 import { alarmFigures } from '../../../src-main/advisory/alarm-figures.js';
@@ -12,8 +12,8 @@ const S: EventSettings = { clearAfterS: 120, wellControlClearAfterS: 300, reopen
 let n = 0;
 const adv = (fault: FaultKind, riskLevel: RiskLevel, s: number): Advisory =>
   ({ id: `ADV-${(n++).toString(16).padStart(8, '0')}`, timeMs: T0 + s * 1000, fault, category: FAULT_CATEGORY[fault], riskLevel, depthFt: 9000 }) as Advisory;
-const ALL: ReadonlySet<AnomalyCategory> = new Set(['WellControl', 'Hydraulics', 'Mechanical', 'DrillingEfficiency', 'Formation']);
-const NONE: ReadonlySet<AnomalyCategory> = new Set();
+const ALL: ReadonlySet<FaultKind> = new Set(Object.keys(FAULT_CATEGORY) as FaultKind[]);
+const NONE: ReadonlySet<FaultKind> = new Set();
 
 /** Observes one packet per second from `fromS` to `toS` with `present` faults. */
 function run(t: EventTracker, fromS: number, toS: number, present: FaultKind[] = [], assessable = ALL): EventTransition[] {
@@ -64,7 +64,7 @@ describe('EventTracker', () => {
     const t = new EventTracker(S);
     const { event } = t.advisory(adv('pack-off', 'High', 0));
     run(t, 0, 60, ['pack-off']);
-    // Off bottom (Mechanical not assessable) for 10 minutes: nothing clears.
+    // Off bottom (pack-off not judged) for 10 minutes: nothing clears.
     expect(run(t, 61, 661, [], NONE)).toEqual([]);
     expect(t.get(event.id)?.state).toBe('active-unacknowledged');
     const cleared = run(t, 662, 662 + 125);

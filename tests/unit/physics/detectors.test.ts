@@ -6,6 +6,7 @@ import {
   detectStickSlip, detectWashout, emptyDetectorInputs, type DetectorInputs,
 } from '../../../src-main/physics/detectors.js';
 import { PhysicsEngine } from '../../../src-main/physics/engine.js';
+import { assessableFaults } from '../../../src-main/physics/run-detectors.js';
 import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
 import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/history.js';
 
@@ -274,5 +275,26 @@ describe('PhysicsEngine', () => {
     expect(h2s?.severity).toBe(1);
     expect(h2s?.description).toMatch(/^H2S [\d.]+ ppm \(warning \d+, critical \d+\)$/);
     expect(detectH2s(x({ h2sPpm: th.h2sWarningPpm }), th)).toBeNull();
+  });
+});
+
+describe('assessableFaults', () => {
+  const drilling = { ...makePacket(0, { holeDepthFt: 9000, bitDepthFt: 9000 }), rigState: 'Drilling' as const };
+  it('SPP faults are judged only against a baseline learned long enough at this pump rate', () => {
+    const settling = assessableFaults(drilling, x({ sppDeltaPsi: -20, sppBaselineAgeS: 60, torqueDeltaFraction: 0.02 }), new Set());
+    expect(settling.has('washout')).toBe(false);
+    expect(settling.has('spp-deviation')).toBe(false);
+    expect(settling.has('pack-off')).toBe(true);
+    const learned = assessableFaults(drilling, x({ sppDeltaPsi: -20, sppBaselineAgeS: 400, torqueDeltaFraction: 0.02 }), new Set());
+    expect(learned.has('washout')).toBe(true);
+    expect(learned.has('ecd-margin')).toBe(false); // no fracture gradient, no margin to judge
+  });
+  it('well control needs a reading and steady pumps; off bottom nothing mechanical is judged', () => {
+    const offBottom = { ...makePacket(0, { holeDepthFt: 9000, bitDepthFt: 8900 }), rigState: 'Circulating' as const };
+    const s = assessableFaults(offBottom, x({ flowBalanceGpm: 1, torqueDeltaFraction: 0.02 }), new Set());
+    expect(s.has('kick')).toBe(true);
+    expect(s.has('pack-off')).toBe(false);
+    expect(s.has('mse-inefficiency')).toBe(false);
+    expect(assessableFaults(offBottom, x({ flowBalanceGpm: 1, pumpsSteady: false }), new Set()).has('kick')).toBe(false);
   });
 });
