@@ -54,6 +54,11 @@ export interface DetectorInputs {
   sppWobChangeFraction: number | null;
   /** SPP falling steadily over the last minute at a held pump rate and bit load (null: not seen). */
   sppHeldFall: SppFall | null;
+  /**
+   * SPP − its level before a long excursion was adopted as the new baseline, in the minutes
+   * after (null: none): SPP back near that level is the excursion over (a pack-off cleared).
+   */
+  sppFromPriorPsi: number | null;
   /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
   pitsSettled: boolean;
   /** The pits are evidence of a gain: settled, or a rate up still filling the line (which only lowers them). */
@@ -105,6 +110,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     sppBaselineAgeS: null,
     sppWobChangeFraction: null,
     sppHeldFall: null,
+    sppFromPriorPsi: null,
     pitsSettled: false,
     pitsShowGain: false,
     pitsShowLoss: false,

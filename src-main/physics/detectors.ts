@@ -126,6 +126,9 @@ function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detect
 export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   if (!x.pumpsSteady) return null;
   if (x.flowBalanceGpm !== null && Math.abs(x.flowBalanceGpm) > t.flowImbalanceWarningGpm / 2) return null;
+  // A pack-off held long enough for its SPP to become the baseline, then cleared, drops SPP back
+  // to where it was: falling to the earlier normal is the pack-off over, not erosion.
+  if (x.sppFromPriorPsi !== null && x.sppFromPriorPsi > -washoutDropPsi(t)) return null;
   return washoutOnBaseline(x, t) ?? washoutFalling(x, t);
 }
 
@@ -168,6 +171,8 @@ function washoutOnBaseline(x: DetectorInputs, t: EffectiveThresholds): Detection
 /** SPP away from baseline that is neither a washout nor part of a pack-off. */
 export function detectSppDeviation(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   if (!x.pumpsSteady || x.sppDeltaPsi === null || Math.abs(x.sppDeltaPsi) <= t.sppDeviationWarningPsi) return null;
+  // Back within the warning of the level SPP held before a long excursion: that excursion ended.
+  if (x.sppFromPriorPsi !== null && Math.abs(x.sppFromPriorPsi) <= t.sppDeviationWarningPsi) return null;
   const d = x.sppDeltaPsi;
   return {
     fault: 'spp-deviation',

@@ -156,6 +156,7 @@ export class PhysicsEngine {
     x.sppBaselineAgeS = this.spp.baselineAgeS;
     x.sppWobChangeFraction = this.spp.wobChangeFraction;
     x.sppHeldFall = sppFall;
+    x.sppFromPriorPsi = this.spp.deltaFromPriorPsi;
     x.torqueDeltaFraction = d.torque;
     x.torqueKftLbf = packet.torqueKftLbf;
     x.ropDropFraction = d.rop;

@@ -45,6 +45,12 @@ export class ChannelDelta {
   readonly base: EmaBaseline;
   private readonly short: ShortWindow;
   private heldSinceMs: number | null = null;
+  /**
+   * The level held before a long excursion was adopted as the new normal, and when: for a
+   * while after, the channel falling back to it is the excursion ending (a pack-off cleared),
+   * not a new fault in the other direction.
+   */
+  private prior: { level: number; adoptedMs: number } | null = null;
 
   constructor(
     private readonly rule: DeltaRule,
@@ -76,6 +82,7 @@ export class ChannelDelta {
     if (deviating && freeze && towardsFault && this.base.samples >= this.base.settings.warmSamples) {
       this.heldSinceMs ??= timeMs;
       if (timeMs - this.heldSinceMs < this.maxHoldMs) return delta; // frozen: the fault is measured against the pre-fault level
+      if (this.prior === null && this.base.current !== null) this.prior = { level: this.base.current, adoptedMs: timeMs };
       this.base.update(value, false); // held long enough: follow the new level
       return delta;
     }
@@ -88,6 +95,17 @@ export class ChannelDelta {
     this.base.reset();
     this.short.reset();
     this.heldSinceMs = null;
+    this.prior = null;
+  }
+
+  /**
+   * Short mean − the level held before the last adopted excursion (difference kind), while that
+   * adoption is recent (within the hold time again); null otherwise.
+   */
+  deltaFromPrior(timeMs: number): number | null {
+    if (this.prior !== null && timeMs - this.prior.adoptedMs > this.maxHoldMs) this.prior = null;
+    if (this.prior === null || this.rule.kind !== 'difference' || this.short.n === 0) return null;
+    return (this.short.mean as number) - this.prior.level;
   }
 
   private delta(): number | null {
@@ -183,6 +201,11 @@ export class SppDelta {
 
   get baselinePsi(): number | null {
     return this.d.base.current;
+  }
+
+  /** SPP (referred to the learning rate) − its level before a long rise or fall was adopted as normal, recently; else null. */
+  get deltaFromPriorPsi(): number | null {
+    return this.lastMs === null ? null : this.d.deltaFromPrior(this.lastMs);
   }
 
   /** How long the baseline has been learned at this operating point, s (null before any). */

@@ -3,7 +3,7 @@ import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket, type ChannelValues } from '../../../src-shared/wits.js';
 import {
   detectFormationChange, detectFounder, detectGas, detectH2s, detectKick, detectLoss, detectMseInefficiency, detectPackOff, detectPitRate,
-  detectStickSlip, detectWashout, emptyDetectorInputs, type DetectorInputs,
+  detectSppDeviation, detectStickSlip, detectWashout, emptyDetectorInputs, type DetectorInputs,
 } from '../../../src-main/physics/detectors.js';
 import { PhysicsEngine } from '../../../src-main/physics/engine.js';
 import { assessableFaults } from '../../../src-main/physics/run-detectors.js';
@@ -97,6 +97,14 @@ describe('detectors', () => {
     expect(detectWashout(x({ ...fresh, sppHeldFall: fall(30) }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
     expect(detectWashout(x({ ...fresh, sppHeldFall: fall(50), pumpsSteady: false }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
     expect(detectWashout(x({ ...fresh, sppHeldFall: fall(50), flowBalanceGpm: -8 }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
+  });
+  it('washout: SPP falling back to its level before a long pack-off is the pack-off over, not erosion', () => {
+    const cleared = { sppDeltaPsi: -190, sppBaselineAgeS: 1800, wobRiseFraction: 0, flowBalanceGpm: 0 };
+    expect(detectWashout(x({ ...cleared, sppFromPriorPsi: 10 }), th)).toBeNull();
+    expect(detectSppDeviation(x({ ...cleared, sppFromPriorPsi: 10 }), th)).toBeNull();
+    // well below that earlier level too: a washout
+    expect(detectWashout(x({ ...cleared, sppFromPriorPsi: -190 }), th)?.fault).toBe('washout');
+    expect(detectWashout(x({ ...cleared, sppFromPriorPsi: null }), th)?.fault).toBe('washout');
   });
   it('washout: not while returns move away from flow in (a loss or a kick also drops SPP)', () => {
     expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: -7, sppBaselineAgeS: 600 }), th)).toBeNull();

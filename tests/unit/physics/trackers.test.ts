@@ -205,6 +205,23 @@ describe('channel deltas', () => {
     for (let i = 0; i < 100; i++) noWob.update(2000, 900, true, true, th, T0 + i * 1000);
     expect(noWob.wobChangeFraction).toBeNull();
   });
+  it('SPP remembers the level it held before a long rise was adopted, for one more hold time', () => {
+    const spp = new SppDelta(5);
+    for (let i = 0; i < 600; i++) spp.update(2000, 900, true, true, th, T0 + i * 1000, 12);
+    expect(spp.deltaFromPriorPsi).toBeNull();
+    // a pack-off holds SPP 300 psi up for 20 minutes: after the 15-minute hold it is the new normal
+    for (let i = 600; i < 1800; i++) spp.update(2300, 900, true, true, th, T0 + i * 1000, 12);
+    expect(spp.baselinePsi as number).toBeGreaterThan(2250);
+    expect(spp.deltaFromPriorPsi as number).toBeCloseTo(300, 0);
+    // cleared: SPP back at 2,000 is 300 below the adopted baseline but at its earlier normal
+    let d: number | null = null;
+    for (let i = 1800; i < 1830; i++) d = spp.update(2000, 900, true, true, th, T0 + i * 1000, 12);
+    expect(d as number).toBeLessThan(-250);
+    expect(Math.abs(spp.deltaFromPriorPsi as number)).toBeLessThan(5);
+    // forgotten one hold time after the adoption
+    for (let i = 1830; i < 2600; i++) spp.update(2000, 900, true, true, th, T0 + i * 1000, 12);
+    expect(spp.deltaFromPriorPsi).toBeNull();
+  });
   it('gas rise above a background that does not chase a kick', () => {
     const g = new GasBackground();
     for (let i = 0; i < 60; i++) g.update(50, th);
