@@ -1,6 +1,7 @@
 // The scorecard: results grouped per recording, fault and size (one column per onset), clean
 // recordings per 12 h, and the text table `npm run eval` prints. Pure.
 import type { RiskLevel } from '../../src-shared/advisory.js';
+import type { EvalRecording } from './recordings.js';
 import { round, type AlarmFigures } from './score.js';
 import type { CleanRunResult, FaultRunResult, SkippedResult, TaskResult } from './tasks.js';
 
@@ -114,15 +115,17 @@ export function formatScorecard(faults: readonly FaultRow[], clean: readonly Cle
   const out: string[] = [];
   const byOrder = <T extends { recording: string }>(a: T, b: T) => order.indexOf(a.recording) - order.indexOf(b.recording);
   const maxOnsets = Math.max(1, ...faults.map((r) => r.runs.length));
+  // Wide enough for a found recording's id (from its path), 11 as before for the shared ones.
+  const idW = Math.max(11, ...[...faults, ...clean].map((r) => r.recording.length + 1));
   out.push("FAULTS: seconds from onset to the first ADVISORY of the fault [its risk]; '-' = not advised while the fault was on.");
   out.push("        cat = first advisory of the fault's category (s); AMBER+ before = Elevated/High/Critical advisories before the onset.");
   out.push('        alarms(events) = alarm sounds (new event, escalation, reopening) and alarm events per run; pk = most sounds in any 10 min.');
-  const head = [pad('recording', 11), pad('fault', 11), pad('size', 11)];
+  const head = [pad('recording', idW), pad('fault', 11), pad('size', 11)];
   for (let i = 0; i < maxOnsets; i++) head.push(pad(`onset ${i + 1}`, 14));
   head.push(pad('caught', 7), pad('cat', 16), pad('alarms(events)', 15), pad('pk', 4), 'AMBER+ before (per 12 h)');
   out.push(head.join(''));
   for (const r of [...faults].sort(byOrder)) {
-    const cells = [pad(r.recording, 11), pad(r.fault, 11), pad(r.size, 11)];
+    const cells = [pad(r.recording, idW), pad(r.fault, 11), pad(r.size, 11)];
     for (let i = 0; i < maxOnsets; i++) {
       const run = r.runs[i];
       cells.push(pad(run ? (run.latencyS === null ? '-' : `${secs(run.latencyS)} s ${run.riskLevel ? RISK_SHORT[run.riskLevel] : ''}`) : '', 14));
@@ -138,7 +141,7 @@ export function formatScorecard(faults: readonly FaultRow[], clean: readonly Cle
   out.push('');
   out.push('CLEAN: the recording without a fault. clean = at 1 Hz with the made-up channels (as the fault runs); raw = the file as `npm run replay` reads it.');
   out.push('       events, alarms = alarm events and sounds (issue 12); al/10m = sounds per 10 min on average (EEMUA 191: over 1 is hard to manage), pk = most in any 10 min; chat = chattering, stand = standing over 24 h.');
-  const cleanHead = [pad('recording', 11), pad('mode', 6), pad('hours', 7), pad('advis.', 7), pad('AMBER+', 7), pad('AMBER+/12h', 11), pad('all/12h', 8), pad('peak/10min', 11)];
+  const cleanHead = [pad('recording', idW), pad('mode', 6), pad('hours', 7), pad('advis.', 7), pad('AMBER+', 7), pad('AMBER+/12h', 11), pad('all/12h', 8), pad('peak/10min', 11)];
   cleanHead.push(pad('events', 7), pad('alarms', 7), pad('al/10m', 7), pad('pk', 4), pad('chat', 5), pad('stand', 6), 'AMBER+ by fault');
   out.push(cleanHead.join(''));
   for (const c of [...clean].sort((a, b) => byOrder(a, b) || a.mode.localeCompare(b.mode))) {
@@ -148,7 +151,7 @@ export function formatScorecard(faults: readonly FaultRow[], clean: readonly Cle
       .join(', ');
     out.push(
       [
-        pad(c.recording, 11), pad(c.mode, 6), pad(c.hours.toFixed(1), 7), pad(String(c.advisories), 7), pad(String(c.amberPlus), 7), pad(String(c.amberPer12h), 11), pad(String(c.advisoriesPer12h), 8), pad(String(c.peakAdvisoriesIn10Min), 11),
+        pad(c.recording, idW), pad(c.mode, 6), pad(c.hours.toFixed(1), 7), pad(String(c.advisories), 7), pad(String(c.amberPlus), 7), pad(String(c.amberPer12h), 11), pad(String(c.advisoriesPer12h), 8), pad(String(c.peakAdvisoriesIn10Min), 11),
         pad(num(c.events), 7), pad(num(c.alarms), 7), pad(num(c.alarmsPer10MinAvg), 7), pad(num(c.peakAlarmsIn10Min), 4), pad(num(c.chattering), 5), pad(num(c.standing), 6), top || '-',
       ].join(''),
     );
@@ -157,6 +160,28 @@ export function formatScorecard(faults: readonly FaultRow[], clean: readonly Cle
     out.push('');
     out.push(`SKIPPED (${skipped.length}):`);
     for (const s of skipped) out.push(`  ${s.key}: ${s.reason}`);
+  }
+  return out.join('\n');
+}
+
+const bitNote = (r: EvalRecording): string => {
+  if (r.discovered?.bit === 'assumed') return `bit ${r.bitDiameterIn} in ASSUMED (--bit-diameter: no diameter column in the file)`;
+  if (r.discovered?.bit === 'file') return 'bit from the file';
+  return `bit ${r.bitDiameterIn} in${r.file === null ? '' : ' (a diameter column in the file wins)'}`;
+};
+
+/** What was scored and from where (found recordings marked, and the bit they used), and the files left out with why. */
+export function formatRecordings(recordings: readonly EvalRecording[], ignored: ReadonlyArray<{ file: string; reason: string }>, dataDir: string): string {
+  const out = [`RECORDINGS in ${dataDir} (found = recognised by its content, not one of the shared files):`];
+  const idW = Math.max(11, ...recordings.map((r) => r.id.length + 1));
+  const fileW = Math.max(30, ...recordings.map((r) => (r.file ?? '').length + 2));
+  for (const r of recordings) {
+    const what = `${r.campaign === 'plug_abandonment' ? 'P&A / tripping' : 'drilling'}${r.discovered ? ', found' : ''}`;
+    out.push(`  ${pad(r.id, idW)}${pad(r.file ?? '(built-in simulator)', fileW)}${pad(what, 24)}${bitNote(r)}`.trimEnd());
+  }
+  if (ignored.length > 0) {
+    out.push(`IGNORED (${ignored.length}): CSV files in the data directory that were not scored`);
+    for (const x of ignored) out.push(`  ${x.file}: ${x.reason}`);
   }
   return out.join('\n');
 }

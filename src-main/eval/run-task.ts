@@ -8,16 +8,14 @@ import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { replayCsv, replayPackets, type ReplayReport } from '../pipeline/replay.js';
 import { loadBaseRecording } from '../simulator/base-file.js';
 import { expandTo1Hz, recordingSamples, type BaseRecording } from '../simulator/base-recording.js';
-import { FAULT_PROFILES, faultSpec, injectFault } from '../simulator/inject.js';
+import { FAULT_PROFILES, InjectionError, faultSpec, injectFault, type FaultSpec, type InjectionTruth } from '../simulator/inject.js';
 import { createSimulation, type SimSample } from '../simulator/model.js';
 import { drillingSeconds, spreadOnsets, trippingSeconds } from '../simulator/onsets.js';
 import { synthesiseMissing } from '../simulator/synthesise.js';
+import { onsetRange } from './classify.js';
 import type { EvalRecording } from './recordings.js';
 import { alarmFigures, scoreCleanRun, scoreFaultRun, type AdvisoryLite } from './score.js';
 import { recordingById, type EvalSettings, type EvalTask, type FaultRunResult, type TaskResult } from './tasks.js';
-
-/** Onsets must leave this much recording before them for the baselines to settle (s). */
-const MIN_HISTORY_S = 1800;
 
 export class BaseCache {
   private readonly bases = new Map<string, Promise<BaseRecording>>();
@@ -45,8 +43,8 @@ export class BaseCache {
     if (cached) return cached;
     const rec = await this.get(r);
     const eligible = during === 'drilling' ? drillingSeconds(rec) : trippingSeconds(rec);
-    const longest = Math.max(...Object.values(FAULT_PROFILES).map((p) => p.rampS + p.holdS + 60));
-    const found = spreadOnsets(eligible, this.settings.onsetFractions, MIN_HISTORY_S, rec.lengthS - longest - 1);
+    const { minS, maxS } = onsetRange(rec.lengthS);
+    const found = spreadOnsets(eligible, this.settings.onsetFractions, minS, maxS);
     this.onsets.set(key, found);
     return found;
   }
@@ -82,7 +80,7 @@ export async function runTask(task: EvalTask, cache: BaseCache, settings: EvalSe
   const started = performance.now();
   const wall = () => Math.round(performance.now() - started) / 1000;
   if (task.kind === 'sim-native') return runSimNative(task, knowledge, wall);
-  const r = recordingById(task.recording);
+  const r = recordingById(settings.recordings, task.recording);
   if (task.kind === 'raw') {
     const report = await replayCsv(join(settings.dataDir, r.file as string), { config: configFor(r), campaign: r.campaign, speed: 'max', knowledge });
     return { kind: 'raw', key: task.key, recording: r.id, packets: report.packets, wallS: wall(), synthesised: [], score: scoreCleanRun(lite(report), report.simulatedSeconds / 3600, report.alarms) };
@@ -101,7 +99,10 @@ export async function runTask(task: EvalTask, cache: BaseCache, settings: EvalSe
     return { kind: 'skipped', key: task.key, recording: r.id, fault: task.fault, reason: `only ${onsets.length} ${profile.during} onsets in this recording` };
   }
   const size = profile[task.size];
-  const { recording, truth } = injectFault(base, faultSpec(task.fault, onsetS, { size }), { bitDiameterIn: r.bitDiameterIn });
+  const injected = tryInject(base, faultSpec(task.fault, onsetS, { size }), r.bitDiameterIn);
+  // A recording without the channels the fault lives in (a found log with no flow in): said, not an error.
+  if (typeof injected === 'string') return { kind: 'skipped', key: task.key, recording: r.id, fault: task.fault, reason: injected };
+  const { recording, truth } = injected;
   const runFromS = Math.max(0, onsetS - settings.leadS);
   const report = await replayPackets(packetsOf(recordingSamples(recording, runFromS, truth.endS)), {
     config: configFor(r),
@@ -123,6 +124,15 @@ export async function runTask(task: EvalTask, cache: BaseCache, settings: EvalSe
     onsetIndex: task.onsetIndex, onsetS, onset: truth.onset, endS: truth.endS, runFromS, truth, packets: report.packets, wallS: wall(),
     score, alarms: alarmFigures(advisories, report.simulatedSeconds / 3600, report.alarms),
   };
+}
+
+function tryInject(base: BaseRecording, spec: FaultSpec, bitDiameterIn: number): { recording: BaseRecording; truth: InjectionTruth } | string {
+  try {
+    return injectFault(base, spec, { bitDiameterIn });
+  } catch (e) {
+    if (e instanceof InjectionError) return e.message;
+    throw e;
+  }
 }
 
 async function runSimNative(task: Extract<EvalTask, { kind: 'sim-native' }>, knowledge: KnowledgeStore, wall: () => number): Promise<FaultRunResult> {

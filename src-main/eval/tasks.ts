@@ -1,7 +1,7 @@
 // The eval's units of work and their results, and how the run matrix is laid out. Pure.
 import type { RealFault, InjectionTruth } from '../simulator/inject.js';
 import type { AlarmFigures, CleanScore, FaultScore } from './score.js';
-import { EVAL_RECORDINGS, SIM_NATIVE_FAULTS, SIM_NATIVE_ID, SIM_NATIVE_SEEDS, type EvalRecording } from './recordings.js';
+import { SIM_NATIVE_FAULTS, SIM_NATIVE_ID, SIM_NATIVE_SEEDS, type EvalRecording } from './recordings.js';
 
 export type SizeLabel = 'nominal' | 'small';
 export type SimNativeFault = (typeof SIM_NATIVE_FAULTS)[number];
@@ -16,6 +16,8 @@ export type EvalTask =
 
 export interface EvalSettings {
   dataDir: string;
+  /** What the tasks' recording ids name (found in dataDir, and the simulator base). */
+  recordings: readonly EvalRecording[];
   /** Replay starts this long before the onset (s). */
   leadS: number;
   /** Where the onsets sit among the eligible seconds (0-1). */
@@ -81,13 +83,11 @@ export function onsetFractions(n: number): number[] {
   return Array.from({ length: n }, (_, i) => Math.round((0.2 + (0.7 * i) / (n - 1)) * 1000) / 1000);
 }
 
-export const ALL_RECORDING_IDS: readonly string[] = [...EVAL_RECORDINGS.map((r) => r.id), SIM_NATIVE_ID];
-
-export function buildMatrix(o: MatrixOptions): EvalTask[] {
+export function buildMatrix(o: MatrixOptions, recordings: readonly EvalRecording[]): EvalTask[] {
   const want = (id: string) => o.recordings === null || o.recordings.includes(id);
   const wantFault = (f: string) => o.faults === null || o.faults.includes(f);
   const tasks: EvalTask[] = [];
-  for (const r of EVAL_RECORDINGS.filter((x) => want(x.id))) {
+  for (const r of recordings.filter((x) => want(x.id))) {
     if (o.clean) tasks.push({ kind: 'clean', key: `${r.id}/clean`, recording: r.id });
     if (o.raw && r.file !== null) tasks.push({ kind: 'raw', key: `${r.id}/raw`, recording: r.id });
     for (const fault of r.faults.filter(wantFault)) {
@@ -104,8 +104,8 @@ export function buildMatrix(o: MatrixOptions): EvalTask[] {
   return tasks;
 }
 
-export function recordingById(id: string): EvalRecording {
-  const r = EVAL_RECORDINGS.find((x) => x.id === id);
+export function recordingById(recordings: readonly EvalRecording[], id: string): EvalRecording {
+  const r = recordings.find((x) => x.id === id);
   if (!r) throw new Error(`unknown recording ${id}`);
   return r;
 }

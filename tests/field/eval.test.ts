@@ -3,7 +3,7 @@
 // scored. Issue 11's detection targets met today are held; the rest once ENFORCE_ISSUE_11_TARGETS is on.
 import { describe, expect, it } from 'vitest';
 import { loadStaticKnowledgeStore } from '../../src-main/knowledge/knowledge-file.js';
-import { EVAL_RECORDINGS } from '../../src-main/eval/recordings.js';
+import { SHARED_RECORDINGS } from '../../src-main/eval/recordings.js';
 import { cleanRows, faultRows } from '../../src-main/eval/report.js';
 import { BaseCache, runTask } from '../../src-main/eval/run-task.js';
 import { checkTargets, formatTargets, targetHeld } from '../../src-main/eval/targets.js';
@@ -13,10 +13,10 @@ import { FAULT_PROFILES, faultSpec, injectFault } from '../../src-main/simulator
 import { spreadOnsets, trippingSeconds } from '../../src-main/simulator/onsets.js';
 import { DATA } from './data.js';
 
-const settings: EvalSettings = { dataDir: DATA, leadS: 1800, onsetFractions: onsetFractions(1) };
+const settings: EvalSettings = { dataDir: DATA, recordings: SHARED_RECORDINGS, leadS: 1800, onsetFractions: onsetFractions(1) };
 const cache = new BaseCache(settings);
 const knowledge = loadStaticKnowledgeStore('resources/knowledge-base.json').store;
-const recording = (id: string) => EVAL_RECORDINGS.find((r) => r.id === id) as (typeof EVAL_RECORDINGS)[number];
+const recording = (id: string) => SHARED_RECORDINGS.find((r) => r.id === id) as (typeof SHARED_RECORDINGS)[number];
 
 const meanOver = (f: (k: number) => number, from: number, to: number) => {
   let s = 0;
@@ -87,12 +87,12 @@ describe('faults on the shared recordings (plumbing)', () => {
 
 describe('issue 11 detection targets on the shared recordings', () => {
   it('the targets met today hold (nominal sizes, the middle onset of each, clean and raw); all of them once ENFORCE_ISSUE_11_TARGETS is on', async () => {
-    const tasks = buildMatrix({ recordings: ['usrop-f7', 'usrop-f9', 'volve-f9', 'volve-pa'], faults: null, sizes: ['nominal'], onsets: 1, clean: true, raw: true });
+    const tasks = buildMatrix({ recordings: ['usrop-f7', 'usrop-f9', 'volve-f9', 'volve-pa'], faults: null, sizes: ['nominal'], onsets: 1, clean: true, raw: true }, SHARED_RECORDINGS);
     // As the scorecard runs them: an hour of the recording before the onset.
     const scorecard: EvalSettings = { ...settings, leadS: 3600 };
     const results: TaskResult[] = [];
     for (const t of tasks) results.push(await runTask(t, cache, scorecard, knowledge));
-    const verdicts = checkTargets(faultRows(results), cleanRows(results));
+    const verdicts = checkTargets(faultRows(results), cleanRows(results), SHARED_RECORDINGS);
     console.log(`[field] ${formatTargets(verdicts)}`);
     // Every drilling fault with a latency target on the three drilling logs, both clean modes on all four, the trip-tank gain.
     expect(verdicts.length).toBe(24);

@@ -8,11 +8,12 @@ import { defaultConfig } from '../../src-shared/config.js';
 import { readCsvPackets } from '../../src-main/acquisition/csv-replay.js';
 import { loadStaticKnowledgeStore } from '../../src-main/knowledge/knowledge-file.js';
 import { BaseCache, runTask } from '../../src-main/eval/run-task.js';
+import { SHARED_RECORDINGS } from '../../src-main/eval/recordings.js';
 import { onsetFractions, type EvalSettings, type FaultRunResult } from '../../src-main/eval/tasks.js';
 import { bareCoordinator } from '../support/coordinator.js';
 import { DATA } from './data.js';
 
-const settings: EvalSettings = { dataDir: DATA, leadS: 1800, onsetFractions: onsetFractions(3) };
+const settings: EvalSettings = { dataDir: DATA, recordings: SHARED_RECORDINGS, leadS: 1800, onsetFractions: onsetFractions(3) };
 const cache = new BaseCache(settings);
 const knowledge = loadStaticKnowledgeStore('resources/knowledge-base.json').store;
 
