@@ -7,7 +7,7 @@
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { fitSeries } from '../../src-shared/least-squares.js';
 import { founderSeverity, sppHeldTrendCountsPsi, washoutDropPsi } from '../physics/detectors.js';
-import { MIN_REGULARITY, OSCILLATION_WINDOW, torqueOscillationOf } from '../physics/stick-slip.js';
+import { MIN_REGULARITY, OSCILLATION_WINDOW, swingOfNormalTorque, torqueOscillationOf } from '../physics/stick-slip.js';
 import { heldSppFall } from '../physics/trackers/spp-held-trend.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
@@ -234,6 +234,11 @@ function stickSlip(s: Sample[], t: EffectiveThresholds): Verdict {
   if (!osc) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque not assessable for stick-slip (${tq.length} on-bottom packets, or torque near zero).`, r2: 0 };
   const m = mean(tq);
   const d = `torque ${f1(m)} kft-lbf cycling ±${f1(osc.cv * m)} (${pct(osc.cv)} of the mean) with a ${osc.periodS} s period (regularity ${f2(osc.regularity)}) over ${tq.length} s`;
+  const deltas = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), 10);
+  const swing = swingOfNormalTorque(osc.cv, deltas.length >= 5 ? mean(deltas) : null);
+  if (swing <= t.stickSlipCvWarning && osc.cv > t.stickSlipCvWarning) {
+    return { status: 'Rejected', severity: 'LOW', reason: `No stick-slip: ${d}, but torque sits ${pct(-mean(deltas))} below its baseline: the swing is ${pct(swing)} of the torque this hole normally takes.`, r2: 0 };
+  }
   if (osc.cv > t.stickSlipCvWarning && osc.regularity >= MIN_REGULARITY) {
     return { status: 'Confirmed', severity: osc.cv >= t.stickSlipCvCritical ? 'HIGH' : 'MEDIUM', reason: `Stick-slip confirmed: ${d}.`, r2: osc.regularity };
   }

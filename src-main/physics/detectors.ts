@@ -3,7 +3,7 @@
 // detection.ts (both re-exported, so callers import detectors from this one place). Pure
 // functions: each rule can be tested on its own.
 import type { FaultKind } from '../../src-shared/advisory.js';
-import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY } from './stick-slip.js';
+import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY, swingOfNormalTorque } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import type { SppHeldTrend } from './trackers/spp-held-trend.js';
 import { clamp01, pct, r0, r1, torqueExcessFraction, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, SPP_WOB_STEP_FRACTION, washoutDropPsi, type Detection, type DetectorInputs } from './detection.js';
@@ -212,7 +212,7 @@ export function detectSppDeviation(x: DetectorInputs, t: EffectiveThresholds): D
  * (a 3-15 s period): a collapsing, stepping or noisy torque is not stick-slip.
  */
 export function detectStickSlip(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  if (x.torqueCv === null || x.torqueCv <= t.stickSlipCvWarning) return null;
+  if (x.torqueCv === null || swingOfNormalTorque(x.torqueCv, x.torqueDeltaFraction) <= t.stickSlipCvWarning) return null;
   if (x.torqueRegularity === null || x.torqueRegularity < MIN_REGULARITY) return null;
   const cv = x.torqueCv;
   return {

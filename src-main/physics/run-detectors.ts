@@ -24,6 +24,7 @@ import {
   type DetectorInputs,
 } from './detectors.js';
 import { sppJudges } from './detection.js';
+import { torqueCollapsed } from './stick-slip.js';
 import { isOnBottomState, isWellControlState } from './rig-states.js';
 import type { EffectiveThresholds } from './thresholds.js';
 import type { TripReading } from './trackers/trip-sheet.js';
@@ -80,7 +81,9 @@ const JUDGED_BY = {
   // Washout and SPP deviation read SPP against its baseline: not while a new pump rate's baseline settles.
   spp: ['washout', 'spp-deviation'],
   ecd: ['ecd-margin'],
-  onBottom: ['pack-off', 'stick-slip', 'founder', 'torque-rise'],
+  onBottom: ['pack-off', 'founder', 'torque-rise'],
+  // Stick-slip reads the torque's swing: not where torque is unreadable or has collapsed.
+  torqueSwing: ['stick-slip'],
   drilling: ['mse-inefficiency', 'formation-change'],
 } as const satisfies Record<string, readonly FaultKind[]>;
 
@@ -101,6 +104,7 @@ export function assessableFaults(packet: WitsPacket, x: DetectorInputs, out: Set
     spp: x.pumpsSteady && sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS),
     ecd: x.pumpsSteady && x.ecdMarginPpg !== null,
     onBottom: isOnBottomState(state) && x.torqueDeltaFraction !== null,
+    torqueSwing: isOnBottomState(state) && x.torqueCv !== null && !torqueCollapsed(x.torqueDeltaFraction),
     drilling: state === 'Drilling',
   };
   // Mostly the same as on the last packet: the set is refilled only when a member changes.

@@ -32,6 +32,23 @@ export const OSCILLATION_WINDOW = 40;
  */
 export const MAX_SAMPLE_SPACING_S = 2;
 
+/** Torque under this share of its baseline has collapsed (a sensor dropping out, the bit lifted). */
+const COLLAPSED_SHARE = 0.5;
+
+/**
+ * The swing that counts for stick-slip. On a torque collapsed under half its baseline, the swing
+ * as a share of the torque this hole normally takes (cv × mean / baseline): a few tenths of a
+ * kft-lbf wobbling about a near-zero mean is large only against that mean, not a string winding
+ * up. Otherwise the CV itself (stick-slip swings about the normal torque, and the short-term
+ * delta swings with it). `torqueDeltaFraction`: torque / baseline − 1.
+ */
+export function swingOfNormalTorque(cv: number, torqueDeltaFraction: number | null): number {
+  return torqueCollapsed(torqueDeltaFraction) ? cv * Math.max(0, 1 + (torqueDeltaFraction as number)) : cv;
+}
+
+/** Torque under half its baseline: what it does says nothing about the string's vibration. */
+export const torqueCollapsed = (torqueDeltaFraction: number | null): boolean => torqueDeltaFraction !== null && 1 + torqueDeltaFraction < COLLAPSED_SHARE;
+
 /** Pure: the oscillation of a torque series sampled at 1 Hz, oldest first; null when not assessable. */
 export function torqueOscillationOf(torque: readonly number[], minSamples = 20): TorqueOscillation | null {
   const n = torque.length;

@@ -66,6 +66,11 @@ describe('StrategicAgent', () => {
     // A torque held between slow logger updates cannot be judged for vibration at all.
     const held = build(60, () => ({ v: { torqueKftLbf: 15 } }));
     expect(sa.verify(ticket('stick-slip', held), held, th).status).toBe('Uncertain');
+    // The same cycling on a torque collapsed to 30 % of its baseline: a few tenths of a kft-lbf, not stick-slip.
+    const collapsed = build(60, (i) => ({ v: { torqueKftLbf: 1.2 * (1 + 0.4 * Math.sin((2 * Math.PI * i) / 6)) }, m: { torqueDeltaFraction: -0.7 } }));
+    const c = sa.verify(ticket('stick-slip', collapsed), collapsed, th);
+    expect(c.status).toBe('Rejected');
+    expect(c.reason).toMatch(/70 % below its baseline/);
   });
   it('founder: WOB up with ROP falling is confirmed; ROP following WOB is rejected', () => {
     const f = build(40, (i) => ({ v: { wobKlbf: 20 + Math.max(0, i - 20) * 0.4, ropFtHr: 60 - Math.max(0, i - 20) * 0.5 } }));

@@ -62,6 +62,13 @@ describe('detectors', () => {
     expect(detectStickSlip(x({ torqueCv: 0.3, torqueRegularity: 0.1 }), th)).toBeNull();
     expect(detectStickSlip(x({ torqueCv: 0.3, torqueRegularity: null }), th)).toBeNull();
   });
+  it('stick-slip: a torque collapsed far below its baseline wobbling about its own small mean is not the string winding up', () => {
+    // 1.0 kft-lbf against a 3.5 kft-lbf baseline, ±0.18: 18 % of its own mean, 5 % of the normal torque.
+    expect(detectStickSlip(x({ torqueCv: 0.18, torqueRegularity: 0.6, torqueDeltaFraction: -0.71 }), th)).toBeNull();
+    // Real stick-slip keeps the mean near the baseline; torque above its baseline keeps its own CV.
+    expect(detectStickSlip(x({ torqueCv: 0.18, torqueRegularity: 0.6, torqueDeltaFraction: -0.05 }), th)?.fault).toBe('stick-slip');
+    expect(detectStickSlip(x({ torqueCv: 0.18, torqueRegularity: 0.6, torqueDeltaFraction: 0.3 }), th)?.fault).toBe('stick-slip');
+  });
   it('founder: quick streak, trend, or WOB level without ROP', () => {
     expect(detectFounder(x({ founderQuickStreak: 3, ropDropFraction: 0.1 }), th)?.severity).toBe(1);
     expect(detectFounder(x({ founderWobSlopeRel: 0.03, founderRopSlopeRel: -0.03 }), th)?.severity).toBe(0.7);
@@ -314,5 +321,12 @@ describe('assessableFaults', () => {
     expect(s.has('pack-off')).toBe(false);
     expect(s.has('mse-inefficiency')).toBe(false);
     expect(assessableFaults(offBottom, x({ flowBalanceGpm: 1, pumpsSteady: false }), new Set()).has('kick')).toBe(false);
+  });
+  it('stick-slip is judged on a readable torque near its baseline, not on one collapsed under half of it', () => {
+    expect(assessableFaults(drilling, x({ torqueDeltaFraction: -0.1, torqueCv: 0.05 }), new Set()).has('stick-slip')).toBe(true);
+    const collapsed = assessableFaults(drilling, x({ torqueDeltaFraction: -0.7, torqueCv: 0.05 }), new Set());
+    expect(collapsed.has('stick-slip')).toBe(false);
+    expect(collapsed.has('pack-off')).toBe(true);
+    expect(assessableFaults(drilling, x({ torqueDeltaFraction: 0, torqueCv: null }), new Set()).has('stick-slip')).toBe(false);
   });
 });
