@@ -55,10 +55,10 @@ export interface DetectorInputs {
   /** SPP moving steadily over the last minute at a held pump rate and bit load (null: not seen). */
   sppHeldTrend: SppHeldTrend | null;
   /**
-   * SPP − its level before a long excursion was adopted as the new baseline, in the minutes
-   * after (null: none): SPP back near that level is the excursion over (a pack-off cleared).
+   * SPP − the lowest baseline it had in the last half hour at this pump rate (null: none): SPP
+   * back near a recent normal is an excursion over (a pack-off cleared), not a washout.
    */
-  sppFromPriorPsi: number | null;
+  sppOverRecentLowPsi: number | null;
   /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
   pitsSettled: boolean;
   /** The pits are evidence of a gain: settled, or a rate up still filling the line (which only lowers them). */
@@ -110,7 +110,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     sppBaselineAgeS: null,
     sppWobChangeFraction: null,
     sppHeldTrend: null,
-    sppFromPriorPsi: null,
+    sppOverRecentLowPsi: null,
     pitsSettled: false,
     pitsShowGain: false,
     pitsShowLoss: false,

@@ -149,9 +149,10 @@ function sppRisingSteadily(x: DetectorInputs, t: EffectiveThresholds): SppHeldTr
 export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   if (!x.pumpsSteady) return null;
   if (x.flowBalanceGpm !== null && Math.abs(x.flowBalanceGpm) > t.flowImbalanceWarningGpm / 2) return null;
-  // A pack-off held long enough for its SPP to become the baseline, then cleared, drops SPP back
-  // to where it was: falling to the earlier normal is the pack-off over, not erosion.
-  if (x.sppFromPriorPsi !== null && x.sppFromPriorPsi > -washoutDropPsi(t)) return null;
+  // A pack-off whose pressure became the baseline (held long, or across a connection), then
+  // cleared, drops SPP back to where it was: with the baseline raised by a washout drop over the
+  // half hour's lowest normal, erosion must take SPP below that normal as well.
+  if (backToRecentNormal(x, washoutDropPsi(t), sppHeldTrendCountsPsi(t))) return null;
   return washoutOnBaseline(x, t) ?? washoutFalling(x, t);
 }
 
@@ -163,6 +164,9 @@ function washoutFalling(x: DetectorInputs, t: EffectiveThresholds): Detection | 
   const trend = x.sppHeldTrend;
   const counts = sppHeldTrendCountsPsi(t);
   if (trend === null || -trend.changePsi < counts) return null;
+  // Where a baseline judges, erosion has taken SPP below it: a fall that ends at or above it is SPP
+  // easing off an excursion (a pack-off loosening), not a washout.
+  if (sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS) && (x.sppDeltaPsi as number) > -counts / 2) return null;
   const fallPsi = -trend.changePsi;
   return {
     fault: 'washout',
@@ -192,11 +196,22 @@ function washoutOnBaseline(x: DetectorInputs, t: EffectiveThresholds): Detection
   };
 }
 
+/**
+ * SPP's baseline stands `raisedPsi` or more above the lowest normal of the last half hour (an
+ * excursion became the baseline), and SPP now is not `belowPsi` under that normal: back to it.
+ */
+function backToRecentNormal(x: DetectorInputs, raisedPsi: number, belowPsi: number): boolean {
+  const over = x.sppOverRecentLowPsi;
+  if (over === null || x.sppDeltaPsi === null) return false;
+  const baselineRaisedPsi = over - x.sppDeltaPsi;
+  return baselineRaisedPsi >= raisedPsi && over > -belowPsi;
+}
+
 /** SPP away from baseline that is neither a washout nor part of a pack-off. */
 export function detectSppDeviation(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   if (!x.pumpsSteady || x.sppDeltaPsi === null || Math.abs(x.sppDeltaPsi) <= t.sppDeviationWarningPsi) return null;
-  // Back within the warning of the level SPP held before a long excursion: that excursion ended.
-  if (x.sppFromPriorPsi !== null && Math.abs(x.sppFromPriorPsi) <= t.sppDeviationWarningPsi) return null;
+  // Down from a raised baseline to a level that was normal minutes ago: an excursion ended.
+  if (x.sppDeltaPsi < 0 && backToRecentNormal(x, t.sppDeviationWarningPsi, t.sppDeviationWarningPsi / 2)) return null;
   const d = x.sppDeltaPsi;
   return {
     fault: 'spp-deviation',

@@ -156,7 +156,7 @@ export class PhysicsEngine {
     x.sppBaselineAgeS = this.spp.baselineAgeS;
     x.sppWobChangeFraction = this.spp.wobChangeFraction;
     x.sppHeldTrend = sppHeld;
-    x.sppFromPriorPsi = this.spp.deltaFromPriorPsi;
+    x.sppOverRecentLowPsi = this.spp.overRecentLowPsi;
     x.torqueDeltaFraction = d.torque;
     x.torqueKftLbf = packet.torqueKftLbf;
     x.ropDropFraction = d.rop;

@@ -45,12 +45,6 @@ export class ChannelDelta {
   readonly base: EmaBaseline;
   private readonly short: ShortWindow;
   private heldSinceMs: number | null = null;
-  /**
-   * The level held before a long excursion was adopted as the new normal, and when: for a
-   * while after, the channel falling back to it is the excursion ending (a pack-off cleared),
-   * not a new fault in the other direction.
-   */
-  private prior: { level: number; adoptedMs: number } | null = null;
 
   constructor(
     private readonly rule: DeltaRule,
@@ -82,7 +76,6 @@ export class ChannelDelta {
     if (deviating && freeze && towardsFault && this.base.samples >= this.base.settings.warmSamples) {
       this.heldSinceMs ??= timeMs;
       if (timeMs - this.heldSinceMs < this.maxHoldMs) return delta; // frozen: the fault is measured against the pre-fault level
-      if (this.prior === null && this.base.current !== null) this.prior = { level: this.base.current, adoptedMs: timeMs };
       this.base.update(value, false); // held long enough: follow the new level
       return delta;
     }
@@ -95,17 +88,11 @@ export class ChannelDelta {
     this.base.reset();
     this.short.reset();
     this.heldSinceMs = null;
-    this.prior = null;
   }
 
-  /**
-   * Short mean − the level held before the last adopted excursion (difference kind), while that
-   * adoption is recent (within the hold time again); null otherwise.
-   */
-  deltaFromPrior(timeMs: number): number | null {
-    if (this.prior !== null && timeMs - this.prior.adoptedMs > this.maxHoldMs) this.prior = null;
-    if (this.prior === null || this.rule.kind !== 'difference' || this.short.n === 0) return null;
-    return (this.short.mean as number) - this.prior.level;
+  /** The short mean (the smoothed reading now); null before any. */
+  get shortMean(): number | null {
+    return this.short.n === 0 ? null : this.short.mean;
   }
 
   private delta(): number | null {
@@ -191,6 +178,7 @@ export class SppDelta {
   private refFlowGpm: number | null = null;
   private sinceMs: number | null = null;
   private lastMs: number | null = null;
+  private readonly recent = new RecentSppNormals();
 
   constructor(smoothingPackets: number) {
     // Held beyond half the smallest SPP change any detector acts on (the washout drop, or the
@@ -203,9 +191,14 @@ export class SppDelta {
     return this.d.base.current;
   }
 
-  /** SPP (referred to the learning rate) − its level before a long rise or fall was adopted as normal, recently; else null. */
-  get deltaFromPriorPsi(): number | null {
-    return this.lastMs === null ? null : this.d.deltaFromPrior(this.lastMs);
+  /**
+   * SPP now − the lowest normal it had in the last half hour at this pump rate (null: none to
+   * compare). Falling back to a level that was normal minutes ago (a pack-off clearing after its
+   * pressure became the baseline, or after a connection restarted it) is not a washout.
+   */
+  get overRecentLowPsi(): number | null {
+    const now = this.d.shortMean;
+    return now === null || this.refFlowGpm === null ? null : this.recent.overLowest(now, this.refFlowGpm);
   }
 
   /** How long the baseline has been learned at this operating point, s (null before any). */
@@ -239,6 +232,8 @@ export class SppDelta {
     const settling = (this.baselineAgeS ?? 0) < SPP_JUDGES_AFTER_S;
     const learnedBefore = this.d.base.samples;
     const delta = this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady, true, settling);
+    // Only a baseline that judges is a normal worth remembering (one still settling follows anything).
+    if (!settling && this.d.base.ready && this.refFlowGpm !== null && this.d.base.current !== null) this.recent.note(timeMs, this.d.base.current, this.refFlowGpm);
     // The WOB reference learns when the SPP baseline does; while that holds, the reference only
     // creeps (the held rate, ~5 min memory): weight kept off for minutes is the new set point.
     if (wob !== null) this.wobRef.update(wob, this.d.base.samples === learnedBefore);
@@ -251,6 +246,49 @@ export class SppDelta {
     this.wobShort.reset();
     this.refFlowGpm = null;
     this.sinceMs = null;
+  }
+}
+
+/** How long SPP's earlier normals are remembered (s), and how often one is noted. */
+const RECENT_NORMALS_S = 1800;
+const NORMAL_EVERY_S = 60;
+
+/**
+ * SPP's baseline noted once a minute for the last half hour, each with the pump rate it was
+ * referred to: they survive a baseline starting over (a connection, a rate change), and compare
+ * with SPP now where the rates are within the normalisation's reach.
+ */
+class RecentSppNormals {
+  private readonly levels = new Float64Array(RECENT_NORMALS_S / NORMAL_EVERY_S);
+  private readonly refs = new Float64Array(RECENT_NORMALS_S / NORMAL_EVERY_S);
+  private readonly times = new Float64Array(RECENT_NORMALS_S / NORMAL_EVERY_S);
+  private count = 0;
+  private head = 0;
+
+  note(timeMs: number, levelPsi: number, refFlowGpm: number): void {
+    const newest = this.count > 0 ? this.times[(this.head + this.count - 1) % this.times.length] : -Infinity;
+    // Time going backwards (a replay restarted): forget what came "later".
+    if (timeMs < newest) this.count = 0;
+    else if (timeMs - newest < NORMAL_EVERY_S * 1000) return;
+    const i = (this.head + this.count) % this.times.length;
+    this.levels[i] = levelPsi;
+    this.refs[i] = refFlowGpm;
+    this.times[i] = timeMs;
+    if (this.count < this.times.length) this.count++;
+    else this.head = (this.head + 1) % this.times.length;
+  }
+
+  /** `sppPsi` (referred to `refFlowGpm`) − the lowest comparable normal of the last half hour; null when none. */
+  overLowest(sppPsi: number, refFlowGpm: number): number | null {
+    let lowest = Infinity;
+    const newest = this.count > 0 ? this.times[(this.head + this.count - 1) % this.times.length] : 0;
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head + k) % this.times.length;
+      if (newest - this.times[i] > RECENT_NORMALS_S * 1000) continue;
+      if (Math.abs(refFlowGpm / this.refs[i] - 1) > NEW_PUMP_RATE_FRACTION) continue;
+      lowest = Math.min(lowest, this.levels[i] * (refFlowGpm / this.refs[i]) ** SPP_FLOW_EXPONENT);
+    }
+    return Number.isFinite(lowest) ? sppPsi - lowest : null;
   }
 }
 

@@ -105,13 +105,20 @@ describe('detectors', () => {
     expect(detectWashout(x({ ...fresh, sppHeldTrend: fall(50), pumpsSteady: false }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
     expect(detectWashout(x({ ...fresh, sppHeldTrend: fall(50), flowBalanceGpm: -8 }), { ...th, sppDeviationWarningPsi: 75 })).toBeNull();
   });
-  it('washout: SPP falling back to its level before a long pack-off is the pack-off over, not erosion', () => {
+  it('washout: SPP falling back to a level that was normal minutes ago (a pack-off over) is not erosion', () => {
     const cleared = { sppDeltaPsi: -190, sppBaselineAgeS: 1800, wobRiseFraction: 0, flowBalanceGpm: 0 };
-    expect(detectWashout(x({ ...cleared, sppFromPriorPsi: 10 }), th)).toBeNull();
-    expect(detectSppDeviation(x({ ...cleared, sppFromPriorPsi: 10 }), th)).toBeNull();
+    expect(detectWashout(x({ ...cleared, sppOverRecentLowPsi: 10 }), th)).toBeNull();
+    expect(detectSppDeviation(x({ ...cleared, sppOverRecentLowPsi: 10 }), th)).toBeNull();
     // well below that earlier level too: a washout
-    expect(detectWashout(x({ ...cleared, sppFromPriorPsi: -190 }), th)?.fault).toBe('washout');
-    expect(detectWashout(x({ ...cleared, sppFromPriorPsi: null }), th)?.fault).toBe('washout');
+    expect(detectWashout(x({ ...cleared, sppOverRecentLowPsi: -190 }), th)?.fault).toBe('washout');
+    expect(detectWashout(x({ ...cleared, sppOverRecentLowPsi: null }), th)?.fault).toBe('washout');
+  });
+  it('washout: a steady fall that ends at or above a baseline that judges is SPP easing off an excursion', () => {
+    const fall = { changePsi: -110, r2: 0.97, spanS: 50 };
+    // A pack-off loosening: SPP falls 110 psi in 50 s but still sits 20 psi over its judged baseline.
+    expect(detectWashout(x({ sppDeltaPsi: 20, sppBaselineAgeS: 900, sppHeldTrend: fall, flowBalanceGpm: 0 }), th)).toBeNull();
+    // Eroding: the fall has taken SPP 60 psi under that baseline.
+    expect(detectWashout(x({ sppDeltaPsi: -60, sppBaselineAgeS: 900, sppHeldTrend: fall, flowBalanceGpm: 0 }), th)?.fault).toBe('washout');
   });
   it('washout: not while returns move away from flow in (a loss or a kick also drops SPP)', () => {
     expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, flowBalanceGpm: -7, sppBaselineAgeS: 600 }), th)).toBeNull();

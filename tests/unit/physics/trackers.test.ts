@@ -205,22 +205,26 @@ describe('channel deltas', () => {
     for (let i = 0; i < 100; i++) noWob.update(2000, 900, true, true, th, T0 + i * 1000);
     expect(noWob.wobChangeFraction).toBeNull();
   });
-  it('SPP remembers the level it held before a long rise was adopted, for one more hold time', () => {
+  it('SPP remembers its lowest normal of the last half hour, through a long rise and a connection', () => {
     const spp = new SppDelta(5);
     for (let i = 0; i < 600; i++) spp.update(2000, 900, true, true, th, T0 + i * 1000, 12);
-    expect(spp.deltaFromPriorPsi).toBeNull();
-    // a pack-off holds SPP 300 psi up for 20 minutes: after the 15-minute hold it is the new normal
+    expect(Math.abs(spp.overRecentLowPsi as number)).toBeLessThan(1);
+    // a pack-off holds SPP 300 psi up for 20 minutes: after the 15-minute hold it is the new baseline
     for (let i = 600; i < 1800; i++) spp.update(2300, 900, true, true, th, T0 + i * 1000, 12);
     expect(spp.baselinePsi as number).toBeGreaterThan(2250);
-    expect(spp.deltaFromPriorPsi as number).toBeCloseTo(300, 0);
-    // cleared: SPP back at 2,000 is 300 below the adopted baseline but at its earlier normal
+    expect(spp.overRecentLowPsi as number).toBeCloseTo(300, 0);
+    // a connection: pumps off, then ramping back through lower rates to 900 gpm; the baseline starts over at 2,300
+    for (let i = 1800; i < 1900; i++) spp.update(null, 0, false, false, th, T0 + i * 1000, 0);
+    for (let i = 1900; i < 1920; i++) spp.update(2300 * ((i - 1899) / 20) ** 1.8, (900 * (i - 1899)) / 20, true, false, th, T0 + i * 1000, 12);
+    for (let i = 1920; i < 2300; i++) spp.update(2300, 900, true, true, th, T0 + i * 1000, 12);
+    // cleared: SPP back at 2,000 is 300 below the baseline but at its normal of 20 minutes ago
     let d: number | null = null;
-    for (let i = 1800; i < 1830; i++) d = spp.update(2000, 900, true, true, th, T0 + i * 1000, 12);
+    for (let i = 2300; i < 2330; i++) d = spp.update(2000, 900, true, true, th, T0 + i * 1000, 12);
     expect(d as number).toBeLessThan(-250);
-    expect(Math.abs(spp.deltaFromPriorPsi as number)).toBeLessThan(5);
-    // forgotten one hold time after the adoption
-    for (let i = 1830; i < 2600; i++) spp.update(2000, 900, true, true, th, T0 + i * 1000, 12);
-    expect(spp.deltaFromPriorPsi).toBeNull();
+    expect(Math.abs(spp.overRecentLowPsi as number)).toBeLessThan(5);
+    // at a pump rate the normalisation cannot reach, nothing to compare until a normal is learned there
+    for (let i = 2330; i < 2400; i++) spp.update(1500, 700, true, true, th, T0 + i * 1000, 12);
+    expect(spp.overRecentLowPsi).toBeNull();
   });
   it('gas rise above a background that does not chase a kick', () => {
     const g = new GasBackground();
