@@ -2,22 +2,22 @@
 import type { MlReport } from '../../src-shared/ml.js';
 import { compareMlReportsNewestFirst, depthDistanceFt, isOptimum } from './ml-report-query.js';
 import type { MlReportQuery } from './persistence.js';
+import { CopiesById } from './memory-copies.js';
 import { clampLimit, inTimeRange } from './query-filters.js';
 
-export class MemoryMlReports {
-  private readonly byId = new Map<string, MlReport>();
-
-  save(r: MlReport): void {
-    if (!this.byId.has(r.id)) this.byId.set(r.id, structuredClone(r));
+export class MemoryMlReports extends CopiesById<MlReport> {
+  /** The first copy of a report id is kept. */
+  override save(r: MlReport): void {
+    if (!this.has(r.id)) super.save(r);
   }
 
   latestReport(): MlReport | null {
-    const [newest] = [...this.byId.values()].sort(compareMlReportsNewestFirst);
+    const [newest] = [...this.values()].sort(compareMlReportsNewestFirst);
     return newest ? structuredClone(newest) : null;
   }
 
   list(q: MlReportQuery): MlReport[] {
-    return [...this.byId.values()]
+    return [...this.values()]
       .filter((r) => inTimeRange(r.timeMs, q))
       .sort(compareMlReportsNewestFirst)
       .slice(0, clampLimit(q.limit))
@@ -28,7 +28,7 @@ export class MemoryMlReports {
   nearestOptimum(depthFt: number): MlReport | null {
     let best: MlReport | null = null;
     let bestFt = Infinity;
-    for (const r of [...this.byId.values()].sort(compareMlReportsNewestFirst)) {
+    for (const r of [...this.values()].sort(compareMlReportsNewestFirst)) {
       if (!isOptimum(r) || !r.depthRange) continue;
       const d = depthDistanceFt(depthFt, r.depthRange.fromFt, r.depthRange.toFt);
       if (d < bestFt) {

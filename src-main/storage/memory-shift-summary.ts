@@ -25,7 +25,7 @@ export function memoryShiftSummary(r: MemoryRecords, fromMs: number, toMs: numbe
     packets: r.metrics.packetsBetween(fromMs, toMs),
     tickets: r.tickets.ticketsBetween(fromMs, toMs),
     verificationStatuses: r.tickets.verificationStatusesBetween(fromMs, toMs),
-    advisories: [...r.advisories.all()]
+    advisories: [...r.advisories.values()]
       .filter((a) => inRange(a.timeMs))
       .map((a) => ({ category: a.category, riskLevel: a.riskLevel, acknowledged: acked.has(a.id) })),
     acknowledgements: acks.filter((k) => inRange(k.timeMs)).length,

@@ -8,21 +8,7 @@ import type { MlReport } from '../../src-shared/ml.js';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
-import type {
-  AdvisoryQuery,
-  AuditQuery,
-  BudgetResult,
-  MetricRetentionDays,
-  StorageUsage,
-  EventQuery,
-  MetricSample,
-  MlReportQuery,
-  NewAuditEntry,
-  OutcomeQuery,
-  PersistenceLayer,
-  ShiftSummary,
-  StorageHealth,
-} from './persistence.js';
+import type { AdvisoryQuery, AuditQuery, BudgetResult, MetricRetentionDays, StorageUsage, EventQuery, MetricSample, MlReportQuery, NewAuditEntry, OutcomeQuery, PersistenceLayer, ShiftSummary, StorageHealth } from './persistence.js';
 import { MemoryAdvisories } from './memory-advisories.js';
 import { MemoryAuditLog } from './memory-audit-log.js';
 import { MemoryEvents } from './memory-events.js';
@@ -168,7 +154,7 @@ export class MemoryStore implements PersistenceLayer {
   }
 
   async outcomeStats(q: { sinceMs?: number; untilMs?: number }): Promise<OutcomeStat[]> {
-    return this.fleet.outcomeStats(this.advisories.all(), q);
+    return this.fleet.outcomeStats(this.advisories.values(), q);
   }
 
   async upsertEpisodes(episodes: readonly FleetEpisode[]): Promise<void> {

@@ -12,18 +12,7 @@ import type { FleetEpisode } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import type { InstanceLock } from './instance-lock.js';
 import type { AutoVacuumUpgrade } from './auto-vacuum.js';
-import type {
-  AdvisoryQuery,
-  AuditQuery,
-  EventQuery,
-  MetricSample,
-  MlReportQuery,
-  NewAuditEntry,
-  OutcomeQuery,
-  PersistenceLayer,
-  ShiftSummary,
-  StorageHealth,
-} from './persistence.js';
+import type { AdvisoryQuery, AuditQuery, EventQuery, MetricSample, MlReportQuery, NewAuditEntry, OutcomeQuery, PersistenceLayer, ShiftSummary, StorageHealth } from './persistence.js';
 import { SqliteBudget, type BudgetResult } from './storage-budget.js';
 import { SqliteAdvisories } from './sqlite-advisories.js';
 import { SqliteAuditLog } from './sqlite-audit-log.js';
