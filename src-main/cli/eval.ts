@@ -23,7 +23,7 @@ async function findRecordings(o: EvalOptions, dataDir: string): Promise<Discover
     if (o.recordings === null || !o.recordings.every(isSimulatorId)) {
       exitUsage('eval', `no recordings at ${dataDir} (give --data DIR, or --recordings sim,sim-native)`);
     }
-    return { recordings: [SIM_RECORDING], ignored: [] };
+    return { recordings: [SIM_RECORDING], ignored: [], unread: [] };
   }
   if (!statSync(dataDir).isDirectory()) exitUsage('eval', `--data expects a directory of recordings, got ${dataDir}`);
   const started = performance.now();
@@ -35,7 +35,7 @@ async function findRecordings(o: EvalOptions, dataDir: string): Promise<Discover
   });
   const scored = found.recordings.length;
   process.stderr.write(`sairen eval: ${scored} recording${scored === 1 ? '' : 's'} in the data directory to score, ${found.ignored.length} ignored (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-  return { recordings: [...found.recordings, SIM_RECORDING], ignored: found.ignored };
+  return { ...found, recordings: [...found.recordings, SIM_RECORDING] };
 }
 
 async function main(): Promise<void> {
@@ -47,8 +47,8 @@ async function main(): Promise<void> {
   }
   const o = parsed.options;
   const dataDir = resolve(o.dataDir ?? resolve(root, '../shared/data'));
-  const { recordings, ignored } = await findRecordings(o, dataDir);
-  const problem = recordingsProblem(o.recordings, recordingIds(recordings), ignored);
+  const { recordings, ignored, unread } = await findRecordings(o, dataDir);
+  const problem = recordingsProblem(o.recordings, [...recordingIds(recordings), ...unread], ignored);
   if (problem) exitUsage('eval', problem);
   const tasks = buildMatrix({ recordings: o.recordings, faults: o.faults, sizes: o.sizes, onsets: o.onsets, clean: o.clean, raw: o.raw }, recordings);
   if (tasks.length === 0) {

@@ -22,6 +22,8 @@ export interface Discovery {
   /** The shared recordings found (in their table order), then the others (in path order). */
   recordings: EvalRecording[];
   ignored: IgnoredFile[];
+  /** Ids of recognised files not read because --recordings did not ask for them (still valid names). */
+  unread: string[];
 }
 
 export interface DiscoverOptions {
@@ -78,6 +80,7 @@ export async function discoverRecordings(dataDir: string, o: DiscoverOptions): P
   const foundKnown = new Set<EvalRecording>();
   const found: EvalRecording[] = [];
   const ignored: IgnoredFile[] = [];
+  const unread: string[] = [];
   for (const file of csvFilesUnder(dataDir)) {
     const k = known.get(file);
     if (k) {
@@ -94,12 +97,15 @@ export async function discoverRecordings(dataDir: string, o: DiscoverOptions): P
       progress(`${file}: ignored (${layout.reason})`);
       continue;
     }
-    if (o.wanted && !o.wanted.includes(id)) continue;
+    if (o.wanted && !o.wanted.includes(id)) {
+      unread.push(id);
+      continue;
+    }
     const r = await examine(path, { id, file, layout }, o.bitDiameterIn, progress);
     if ('reason' in r) ignored.push(r);
     else found.push(r);
   }
-  return { recordings: [...SHARED_RECORDINGS.filter((r) => foundKnown.has(r)), ...found], ignored };
+  return { recordings: [...SHARED_RECORDINGS.filter((r) => foundKnown.has(r)), ...found], ignored, unread };
 }
 
 async function examine(path: string, f: { id: string; file: string; layout: CsvPresetName }, bitDiameterIn: number, progress: (line: string) => void): Promise<EvalRecording | IgnoredFile> {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyChannels, type Channel, type ChannelValues } from '../../../src-shared/wits.js';
 import { LONGEST_FAULT_S, MIN_HISTORY_S, MIN_ONSET_SECONDS, classifyBase, recordingId } from '../../../src-main/eval/classify.js';
+import { recordingsProblem } from '../../../src-main/eval/args.js';
 import { csvFilesUnder, discoverRecordings, type Discovery } from '../../../src-main/eval/discover.js';
 import { DRILLING_FAULTS, SHARED_RECORDINGS, TRIP_FAULTS } from '../../../src-main/eval/recordings.js';
 import { BaseCache, runTask } from '../../../src-main/eval/run-task.js';
@@ -114,6 +115,10 @@ describe('discovering recordings in a data directory', () => {
     const asked = await discoverRecordings(dir, { bitDiameterIn: 8.5, wanted: ['pa-trip'] });
     expect(asked.recordings.map((r) => r.id)).toEqual(['usrop-f7', 'pa-trip']);
     expect(asked.ignored.map((x) => x.file)).toEqual(['empty.csv', 'notes/readings.csv']);
+    // The recognised files not read stay valid names for --recordings.
+    expect(asked.unread.length).toBeGreaterThan(0);
+    expect(asked.unread).not.toContain('pa-trip');
+    expect(recordingsProblem(['nope'], [...asked.recordings.map((r) => r.id), ...asked.unread], asked.ignored)).toContain(asked.unread[0]);
   });
 });
 
