@@ -29,3 +29,10 @@ export function clampLimit(limit: number | undefined, max = 5000): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
   return Math.max(1, Math.min(max, Math.floor(limit)));
 }
+
+/** Up to `limit` copies of the items that match, newest (last appended) first. */
+export function newestFirst<T>(items: readonly T[], limit: number, matches: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (let i = items.length - 1; i >= 0 && out.length < limit; i--) if (matches(items[i])) out.push(structuredClone(items[i]));
+  return out;
+}

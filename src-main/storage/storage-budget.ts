@@ -95,6 +95,31 @@ export function keepUnderBudget(db: Database.Database, file: string, metrics: Sq
   return { dataDirBytes, pruned: last, steps, rawRows, detail };
 }
 
+/** SqliteStore's budget: each enforce() prunes if needed and refreshes the usage health shows. */
+export class SqliteBudget {
+  private lastUsage: StorageUsage | null = null;
+  /** Raw rows pruned since the store opened. */
+  private prunedRawRows = 0;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+    private readonly metrics: SqliteMetrics,
+  ) {}
+
+  /** As of the last enforce(); null before it. */
+  get usage(): StorageUsage | null {
+    return this.lastUsage;
+  }
+
+  enforce(capBytes: number, dataDirBytes: number): BudgetResult {
+    const r = keepUnderBudget(this.db, this.file, this.metrics, capBytes, dataDirBytes);
+    this.prunedRawRows += r.rawRows;
+    this.lastUsage = { ...databaseUsage(this.db, this.file, this.metrics), dataDirBytes: r.dataDirBytes, capBytes, prunedRawRows: this.prunedRawRows };
+    return r;
+  }
+}
+
 /** Everything under a directory, bytes (the data directory is a handful of folders). */
 export function directoryBytes(dir: string): number {
   let total = 0;

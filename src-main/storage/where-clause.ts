@@ -7,3 +7,9 @@ export function whereClause(conds: [string, string | number | true | undefined][
     args: set.filter(([, v]) => v !== true).map(([, v]) => v as string | number),
   };
 }
+
+/** The same for PostgreSQL: `WHERE a = $1 AND b >= $2` (each condition holds one `?`). */
+export function pgWhereClause(conds: [string, string | number | undefined][]): { sql: string; args: (string | number)[] } {
+  const set = conds.filter((c): c is [string, string | number] => c[1] !== undefined);
+  return { sql: set.length ? `WHERE ${set.map(([s], i) => s.replace('?', `$${i + 1}`)).join(' AND ')}` : '', args: set.map(([, v]) => v) };
+}
