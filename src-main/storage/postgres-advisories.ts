@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import type { Advisory } from '../../src-shared/advisory.js';
 import { StorageFullError, type AdvisoryQuery } from './persistence.js';
-import { pgJson } from './postgres-fleet-records.js';
+import { pgJson } from './postgres-text.js';
 import type { PostgresWriteState } from './postgres-write-state.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, riskRank } from './query-filters.js';
 import { pgWhereClause } from './where-clause.js';

@@ -6,7 +6,7 @@ import type { Acknowledgement, AuditEntry, AuditKind } from '../../src-shared/ad
 import { acknowledgementAudit, acknowledgementFromRow, appendedAudit, auditStates, newAcknowledgement, type AckRow } from './audit-records.js';
 import type { AuditQuery, NewAuditEntry } from './persistence.js';
 import { asStorageError } from './postgres-errors.js';
-import { pgJson, pgText } from './postgres-fleet-records.js';
+import { pgJson, pgText } from './postgres-text.js';
 import { clampLimit } from './query-filters.js';
 import { pgWhereClause } from './where-clause.js';
 

@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { EventQuery } from './persistence.js';
-import { pgJson } from './postgres-fleet-records.js';
+import { pgJson } from './postgres-text.js';
 import { clampLimit } from './query-filters.js';
 
 export async function saveEvent(pool: pg.Pool, e: AlarmEvent): Promise<void> {

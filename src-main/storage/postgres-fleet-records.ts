@@ -6,11 +6,9 @@ import type { FleetEpisode, FleetOutcome } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import { buildOutcomeStats, type StatInput } from './outcome-stats.js';
 import type { OutcomeQuery } from './persistence.js';
+import { pgJson, pgText } from './postgres-text.js';
 import { clampLimit } from './query-filters.js';
 
-/** PostgreSQL cannot store NUL characters in text or JSONB: they become U+FFFD. */
-export const pgText = (s: string): string => s.split('\u0000').join('\uFFFD');
-export const pgJson = (v: unknown): string => pgText(JSON.stringify(v === undefined ? null : v)).split('\\u0000').join('\\ufffd');
 
 interface OutcomeRow {
   seq: number;

@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import type { MlReport } from '../../src-shared/ml.js';
 import type { MlReportQuery } from './persistence.js';
-import { pgJson } from './postgres-fleet-records.js';
+import { pgJson } from './postgres-text.js';
 import { clampLimit } from './query-filters.js';
 
 export async function saveMlReport(pool: pg.Pool, r: MlReport): Promise<void> {

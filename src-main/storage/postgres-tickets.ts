@@ -1,7 +1,7 @@
 // PostgresStore's verifier record: tickets (replaced by id) and verification results (appended).
 import type pg from 'pg';
 import type { Ticket, VerificationResult } from '../../src-shared/advisory.js';
-import { pgJson } from './postgres-fleet-records.js';
+import { pgJson } from './postgres-text.js';
 
 export async function saveTicket(pool: pg.Pool, t: Ticket): Promise<void> {
   await pool.query(

@@ -41,7 +41,7 @@ function sizeOf(file: string): number {
 /** Bytes of free pages in the database (reused before it grows). */
 const freeBytes = (db: Database.Database): number => pragma(db, 'freelist_count') * pragma(db, 'page_size');
 
-export function databaseUsage(db: Database.Database, file: string, metrics: SqliteMetrics): Omit<StorageUsage, 'dataDirBytes' | 'capBytes' | 'prunedRawRows'> {
+function databaseUsage(db: Database.Database, file: string, metrics: SqliteMetrics): Omit<StorageUsage, 'dataDirBytes' | 'capBytes' | 'prunedRawRows'> {
   const days = (tier: MetricTier) => {
     const s = metrics.span(tier);
     return s ? Math.round(((s.newestMs - s.oldestMs) / DAY_MS) * 100) / 100 : 0;
@@ -62,7 +62,7 @@ export function databaseUsage(db: Database.Database, file: string, metrics: Sqli
  * Prunes the oldest metrics while the data directory (counting the database's live pages) is over
  * the cap; one call stops after MAX_PRUNE_MS and the next health pass goes on from there.
  */
-export function keepUnderBudget(db: Database.Database, file: string, metrics: SqliteMetrics, capBytes: number, dataDirBytes: number): BudgetResult {
+function keepUnderBudget(db: Database.Database, file: string, metrics: SqliteMetrics, capBytes: number, dataDirBytes: number): BudgetResult {
   // The database's live pages, not its file sizes: the log holds copies of pages (some past the
   // end of the main file), so file sizes over- or under-count until a checkpoint.
   const otherBytes = dataDirBytes - sizeOf(file) - sizeOf(`${file}-wal`);
