@@ -100,9 +100,10 @@ const torqueBlind = (x: DetectorInputs): boolean =>
 
 /**
  * Pack-off where torque cannot be read, with ROP falling: SPP up by the deviation warning against
- * a baseline learned long enough at this rate, or rising steadily within a held minute (readable where the driller's pump-rate or weight change left no baseline: on a
- * motor, weight taken off drops SPP, so a rise through it is the annulus loading or a nozzle
- * plugging). A WARNING: one channel short of the full picture.
+ * a baseline learned long enough at this rate, or rising steadily within a held minute (readable
+ * where the driller's pump-rate or weight change left no baseline: on a motor, weight taken off
+ * drops SPP, so a rise through it is the annulus loading or a nozzle plugging). A WARNING: one
+ * channel short of the full picture.
  */
 function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const rop = x.ropDropFraction;

@@ -198,7 +198,7 @@ export class SppDelta {
    */
   get overRecentLowPsi(): number | null {
     const now = this.d.shortMean;
-    return now === null || this.refFlowGpm === null ? null : this.recent.overLowest(now, this.refFlowGpm);
+    return now === null || this.refFlowGpm === null || this.lastMs === null ? null : this.recent.overLowest(now, this.refFlowGpm, this.lastMs);
   }
 
   /** How long the baseline has been learned at this operating point, s (null before any). */
@@ -278,15 +278,15 @@ class RecentSppNormals {
     else this.head = (this.head + 1) % this.times.length;
   }
 
-  /** `sppPsi` (referred to `refFlowGpm`) − the lowest comparable normal of the last half hour; null when none. */
-  overLowest(sppPsi: number, refFlowGpm: number): number | null {
+  /** `sppPsi` (referred to `refFlowGpm`) − the lowest comparable normal of the half hour before `nowMs`; null when none. */
+  overLowest(sppPsi: number, refFlowGpm: number, nowMs: number): number | null {
     let lowest = Infinity;
-    const newest = this.count > 0 ? this.times[(this.head + this.count - 1) % this.times.length] : 0;
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) % this.times.length;
-      if (newest - this.times[i] > RECENT_NORMALS_S * 1000) continue;
-      if (Math.abs(refFlowGpm / this.refs[i] - 1) > NEW_PUMP_RATE_FRACTION) continue;
-      lowest = Math.min(lowest, this.levels[i] * (refFlowGpm / this.refs[i]) ** SPP_FLOW_EXPONENT);
+      if (nowMs - this.times[i] > RECENT_NORMALS_S * 1000) continue;
+      const ref = this.refs[i];
+      if (Math.abs(refFlowGpm / ref - 1) > NEW_PUMP_RATE_FRACTION) continue;
+      lowest = Math.min(lowest, ref === refFlowGpm ? this.levels[i] : this.levels[i] * (refFlowGpm / ref) ** SPP_FLOW_EXPONENT);
     }
     return Number.isFinite(lowest) ? sppPsi - lowest : null;
   }

@@ -225,6 +225,10 @@ describe('channel deltas', () => {
     // at a pump rate the normalisation cannot reach, nothing to compare until a normal is learned there
     for (let i = 2330; i < 2400; i++) spp.update(1500, 700, true, true, th, T0 + i * 1000, 12);
     expect(spp.overRecentLowPsi).toBeNull();
+    // back at 900 gpm two hours later (a trip out and in): the old normals are forgotten
+    const later = T0 + 2400_000 + 7200_000;
+    for (let i = 0; i < 30; i++) spp.update(2000, 900, true, true, th, later + i * 1000, 12);
+    expect(spp.overRecentLowPsi).toBeNull();
   });
   it('gas rise above a background that does not chase a kick', () => {
     const g = new GasBackground();
