@@ -86,6 +86,7 @@ const JUDGED_BY = {
   torqueSwing: ['stick-slip'],
   drilling: ['mse-inefficiency', 'formation-change'],
 } as const satisfies Record<string, readonly FaultKind[]>;
+const JUDGES = Object.keys(JUDGED_BY) as ReadonlyArray<keyof typeof JUDGED_BY>;
 
 /**
  * The faults the detectors could judge on this packet. An event clears only on packets where
@@ -108,9 +109,8 @@ export function assessableFaults(packet: WitsPacket, x: DetectorInputs, out: Set
     drilling: state === 'Drilling',
   };
   // Mostly the same as on the last packet: the set is refilled only when a member changes.
-  const keys = Object.keys(JUDGED_BY) as Array<keyof typeof JUDGED_BY>;
-  if (keys.every((k) => out.has(JUDGED_BY[k][0]) === judged[k])) return out;
+  if (JUDGES.every((k) => out.has(JUDGED_BY[k][0]) === judged[k])) return out;
   out.clear();
-  for (const k of keys) if (judged[k]) for (const f of JUDGED_BY[k]) out.add(f);
+  for (const k of JUDGES) if (judged[k]) for (const f of JUDGED_BY[k]) out.add(f);
   return out;
 }

@@ -253,15 +253,18 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
   });
   it('pack-off with no torque reading: a steady SPP rise through the held minute with ROP down confirms at MEDIUM', () => {
     // The driller took weight off a minute ago (SPP baseline restarted): SPP climbs 1.2 psi/s anyway.
-    const rising = build(60, (i) => ({ v: { torqueKftLbf: 0.3, sppPsi: 1460 + 1.2 * i + (i % 3), wobKlbf: 5.8, flowInGpm: 907 }, m: { sppDeltaPsi: 30, sppBaselineAgeS: 90, ropDropFraction: 0.6 } }));
+    // Torque unreadable, WOB and pump rate held, SPP baseline too young to judge.
+    const held = (sppPsi: (i: number) => number, ropDropFraction: number) =>
+      build(60, (i) => ({ v: { torqueKftLbf: 0.3, sppPsi: sppPsi(i), wobKlbf: 5.8, flowInGpm: 907 }, m: { sppDeltaPsi: 30, sppBaselineAgeS: 90, ropDropFraction } }));
+    const rising = held((i) => 1460 + 1.2 * i + (i % 3), 0.6);
     const r = sa.verify(ticket('pack-off', rising), rising, th);
     expect(r.status).toBe('Confirmed');
     expect(r.severity).toBe('MEDIUM');
     expect(r.reason).toMatch(/SPP rising steadily/);
     // The same rise with ROP holding is not a pack-off, and a flat SPP is not a rise.
-    const ropHolds = build(60, (i) => ({ v: { torqueKftLbf: 0.3, sppPsi: 1460 + 1.2 * i, wobKlbf: 5.8, flowInGpm: 907 }, m: { sppDeltaPsi: 30, sppBaselineAgeS: 90, ropDropFraction: 0.05 } }));
+    const ropHolds = held((i) => 1460 + 1.2 * i, 0.05);
     expect(sa.verify(ticket('pack-off', ropHolds), ropHolds, th).status).not.toBe('Confirmed');
-    const flat = build(60, (i) => ({ v: { torqueKftLbf: 0.3, sppPsi: 1460 + (i % 3), wobKlbf: 5.8, flowInGpm: 907 }, m: { sppDeltaPsi: 30, sppBaselineAgeS: 90, ropDropFraction: 0.6 } }));
+    const flat = held((i) => 1460 + (i % 3), 0.6);
     expect(sa.verify(ticket('pack-off', flat), flat, th).status).not.toBe('Confirmed');
   });
   it('pack-off: the trends together on most of the last 10 s confirm where the baselines are stale; one packet does not', () => {
