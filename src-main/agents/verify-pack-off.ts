@@ -1,6 +1,6 @@
 // Verification of a pack-off ticket: torque, SPP and ROP against their baselines, or SPP and
 // ROP alone where the rig sends no usable torque.
-import { ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
+import { heldTorqueRising, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_ASSESSABLE_TORQUE_KFTLBF } from '../physics/stick-slip.js';
 import { heldSppTrend } from '../physics/trackers/spp-held-trend.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
@@ -59,11 +59,24 @@ export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: bo
   }
   const trend = trendsTogether(s);
   if (trend) return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off trends confirmed: ${trend}; ${d}.`, r2: fit.r2 };
+  const held = heldRiseWithTorque(s, t);
+  if (held && ropOn && !(sppD !== null && !sppBlind && sppD < 0)) return { status: 'Confirmed', severity: 'MEDIUM', reason: `Pack-off signs: ${held.description}; ${d}.`, r2: held.r2 };
   // The trends together only just cleared: a ramp building is checked again soon, not rejected.
   const building = trendsBuilding(s);
   if (building) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pack-off trends building: ${building}; ${d}.`, r2: fit.r2 };
   if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2: fit.r2 };
+}
+
+/**
+ * SPP rising steadily through the held minute with torque rising alongside (the detector's
+ * held-minute reading, physics/detectors.ts): its description, or null.
+ */
+function heldRiseWithTorque(s: Sample[], t: EffectiveThresholds): { description: string; r2: number } | null {
+  const rise = heldSppTrend(heldStretch(s));
+  if (rise === null || rise.changePsi < sppHeldTrendCountsPsi(t) || !heldTorqueRising(rise, t)) return null;
+  const torquePct = pct((rise.torque as { changeFraction: number }).changeFraction);
+  return { description: `SPP rising steadily, +${f0(rise.changePsi)} psi in a straight line, and torque +${torquePct} over the last ${f0(rise.spanS)} s at a held pump rate and weight`, r2: rise.r2 };
 }
 
 /** Trend readings (of the last 10) that must show all three signs clear for the trends to confirm. */

@@ -30,7 +30,29 @@ export function detectEcdMargin(x: DetectorInputs, t: EffectiveThresholds): Dete
  */
 export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   if (torqueBlind(x)) return packOffWithoutTorque(x, t);
-  return packOffOnBaselines(x, t) ?? packOffOnTrends(x, t);
+  return packOffOnBaselines(x, t) ?? packOffOnTrends(x, t) ?? packOffOnHeldRise(x, t);
+}
+
+/**
+ * Pack-off read within the held minute: SPP rising steadily with torque rising alongside, at a
+ * held pump rate and weight, and ROP below its baseline. Catches a ramp in the minute after the
+ * driller's weight step, when the baselines are stale and the two-minute trends have no window
+ * of held controls yet. Torque is the discriminator: a plugging nozzle or harder rock does not
+ * drag on the string (DOMAIN §3.7). A WARNING: one held minute is short of the full picture.
+ */
+function packOffOnHeldRise(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  const rop = x.ropDropFraction;
+  if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
+  const rise = sppRisingSteadily(x, t);
+  if (rise === null || !heldTorqueRising(rise, t)) return null;
+  const torquePct = (rise.torque as { changeFraction: number }).changeFraction;
+  return {
+    fault: 'pack-off',
+    level: 'WARNING',
+    severity: clamp01((rise.changePsi / t.sppDeviationCriticalPsi + rop / 0.5) / 2),
+    trigger: { parameter: 'sppRisePsi', value: rise.changePsi, threshold: sppHeldTrendCountsPsi(t), unit: 'psi' },
+    description: `Possible pack-off: SPP rising steadily, +${r0(rise.changePsi)} psi, and torque +${pct(torquePct)} over the last ${r0(rise.spanS)} s at a held pump rate and weight, ROP ${pct(rop)} down`,
+  };
 }
 
 /**
@@ -127,6 +149,14 @@ function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detect
     trigger: { parameter: 'sppRisePsi', value: rise.changePsi, threshold: sppHeldTrendCountsPsi(t), unit: 'psi' },
     description: `Possible pack-off: SPP rising steadily, +${r0(rise.changePsi)} psi over the last ${r0(rise.spanS)} s at a held pump rate and weight, ROP ${pct(rop)} down (no torque reading to confirm)`,
   };
+}
+
+/** How straight the torque rise must be over the held minute to count as rising, not wandering. */
+const HELD_TORQUE_MIN_R2 = 0.5;
+
+/** Torque rising steadily through the held minute by a quarter of the torque warning: drag building, not noise. */
+export function heldTorqueRising(rise: SppHeldTrend, t: { torqueIncreaseWarningFraction: number }): boolean {
+  return rise.torque !== null && rise.torque.changeFraction >= t.torqueIncreaseWarningFraction / 4 && rise.torque.r2 >= HELD_TORQUE_MIN_R2;
 }
 
 /**

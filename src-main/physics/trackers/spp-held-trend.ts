@@ -32,6 +32,11 @@ export interface SppHeldTrend {
   changePsi: number;
   r2: number;
   spanS: number;
+  /**
+   * Torque's least-squares change over the same readings as a share of its mean (+ = rising),
+   * with how straight it is; null where torque is not read. A pack-off loads both together.
+   */
+  torque: { changeFraction: number; r2: number } | null;
 }
 
 /** One reading of the held stretch; time in seconds. */
@@ -58,7 +63,7 @@ export function heldSppTrend(rows: readonly HeldSppReading[]): SppHeldTrend | nu
   const spanS = rows[n - 1].timeS - rows[0].timeS;
   if (spanS < MIN_SPAN_FRACTION * SPP_HELD_WINDOW_S) return null;
   if (!flowHeld(rows)) return null;
-  const fit = timeFit(rows);
+  const fit = timeFit(rows, SPP);
   const changePsi = fit.slope * spanS;
   if (changePsi === 0 || fit.r2 < MIN_R2) return null;
   const k = Math.max(3, Math.floor(n / 6));
@@ -73,7 +78,17 @@ export function heldSppTrend(rows: readonly HeldSppReading[]): SppHeldTrend | nu
   const share = HALF_SHARE * Math.abs(changePsi);
   const sign = Math.sign(changePsi);
   if (sign * (mid - first) < share || sign * (lastV - mid) < share) return null;
-  return { changePsi, r2: fit.r2, spanS };
+  return { changePsi, r2: fit.r2, spanS, torque: torqueTrend(rows, spanS) };
+}
+
+/** Torque's change over the readings as a share of its mean, where enough of them read torque. */
+function torqueTrend(rows: readonly HeldSppReading[], spanS: number): { changeFraction: number; r2: number } | null {
+  const read = rows.filter((r) => r.torqueKftLbf !== null && Number.isFinite(r.torqueKftLbf));
+  if (read.length < MIN_READINGS) return null;
+  const meanKftLbf = meanOf(read, 0, read.length, TORQUE) as number;
+  if (!(meanKftLbf > 0)) return null;
+  const fit = timeFit(read, TORQUE as (r: HeldSppReading) => number);
+  return { changeFraction: (fit.slope * spanS) / meanKftLbf, r2: fit.r2 };
 }
 
 /** The steady fall a washout is read from, psi positive (null: none). */
@@ -114,15 +129,15 @@ function meanOf(rows: readonly HeldSppReading[], from: number, to: number, get: 
   return n ? sum / n : null;
 }
 
-/** Least squares of SPP on time (readings need not be evenly spaced). */
-function timeFit(rows: readonly HeldSppReading[]): { slope: number; r2: number } {
+/** Least squares of a reading on time (readings need not be evenly spaced). */
+function timeFit(rows: readonly HeldSppReading[], get: (r: HeldSppReading) => number): { slope: number; r2: number } {
   const n = rows.length;
   const t0 = rows[0].timeS;
   let mx = 0;
   let my = 0;
   for (const r of rows) {
     mx += r.timeS - t0;
-    my += r.sppPsi;
+    my += get(r);
   }
   mx /= n;
   my /= n;
@@ -131,7 +146,7 @@ function timeFit(rows: readonly HeldSppReading[]): { slope: number; r2: number }
   let syy = 0;
   for (const r of rows) {
     const dx = r.timeS - t0 - mx;
-    const dy = r.sppPsi - my;
+    const dy = get(r) - my;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;

@@ -267,6 +267,21 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const flat = held((i) => 1460 + (i % 3), 0.6);
     expect(sa.verify(ticket('pack-off', flat), flat, th).status).not.toBe('Confirmed');
   });
+  it('pack-off: SPP and torque rising together through the held minute with ROP down confirm at MEDIUM, torque stale below its baseline', () => {
+    // The driller halved the weight a minute ago: torque reads 35 % under its old baseline, yet both climb at held controls.
+    const held = (torqueKftLbf: (i: number) => number, ropDropFraction: number) =>
+      build(60, (i) => ({ v: { torqueKftLbf: torqueKftLbf(i), sppPsi: 1460 + 1.1 * i + (i % 3), wobKlbf: 5.9, flowInGpm: 907 }, m: { torqueDeltaFraction: -0.35, wobRiseFraction: -0.5, sppDeltaPsi: 30, sppBaselineAgeS: 600, ropDropFraction } }));
+    const packing = held((i) => 2.16 + 0.003 * i, 0.3);
+    const r = sa.verify(ticket('pack-off', packing), packing, th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.severity).toBe('MEDIUM');
+    expect(r.reason).toMatch(/SPP rising steadily, \+\d+ psi in a straight line, and torque \+\d+ %/);
+    // Torque flat (a plugging nozzle) or ROP holding (a motor loading): not confirmed.
+    const flatTorque = held((i) => 2.16 + 0.02 * Math.sin(i * 2.3), 0.3);
+    expect(sa.verify(ticket('pack-off', flatTorque), flatTorque, th).status).not.toBe('Confirmed');
+    const ropHolds = held((i) => 2.16 + 0.003 * i, 0.05);
+    expect(sa.verify(ticket('pack-off', ropHolds), ropHolds, th).status).not.toBe('Confirmed');
+  });
   it('pack-off: the trends together on most of the last 10 s confirm where the baselines are stale; one packet does not', () => {
     const quietDeltas = { torqueDeltaFraction: 0.04, sppDeltaPsi: 20, ropDropFraction: 0.05, wobRiseFraction: 0, sppBaselineAgeS: 600 };
     const h = build(30, (i) => ({ v: { torqueKftLbf: 20, sppPsi: 3000 }, m: { ...quietDeltas, packOffTrendClear: i >= 24 ? 1.3 : 0.6 }, anomalous: i >= 24 }));

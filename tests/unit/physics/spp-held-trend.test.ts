@@ -53,6 +53,18 @@ describe('heldSppTrend rising', () => {
     expect(heldSppTrend(stretch(51, (i) => 1500 + i, (i) => ({ wobKlbf: 15 - 0.15 * i })))!.changePsi).toBeGreaterThan(45);
     expect(heldSppFall(stretch(51, (i) => 1500 + i))).toBeNull();
   });
+  it('reads torque over the same readings: its change as a share of its mean and how straight it is', () => {
+    const up = heldSppTrend(stretch(51, (i) => 1500 + i, (i) => ({ torqueKftLbf: 2.2 + 0.003 * i + wobble(i, 0.005) })))!;
+    expect(up.torque!.changeFraction).toBeGreaterThan(0.06);
+    expect(up.torque!.changeFraction).toBeLessThan(0.075);
+    expect(up.torque!.r2).toBeGreaterThan(0.9);
+    // Torque wandering about a level: no straight rise to speak of.
+    const flat = heldSppTrend(stretch(51, (i) => 1500 + i, (i) => ({ torqueKftLbf: 2.2 + wobble(i, 0.1) })))!;
+    expect(Math.abs(flat.torque!.changeFraction)).toBeLessThan(0.03);
+    expect(flat.torque!.r2).toBeLessThan(0.2);
+    // No torque reading on most of the minute: not read.
+    expect(heldSppTrend(stretch(51, (i) => 1500 + i, (i) => ({ torqueKftLbf: i < 45 ? null : 2.2 })))!.torque).toBeNull();
+  });
   it('a step up that stays is no rise', () => {
     expect(heldSppTrend(stretch(51, (i) => (i < 40 ? 1500 : 1560)))).toBeNull();
   });
