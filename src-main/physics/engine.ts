@@ -1,7 +1,9 @@
 // PhysicsEngine: per-packet metrics and detections. It composes small trackers, each with one
 // job and its own fixed state (pumps, the flow check, pits, channel deltas, founder, the
 // efficiency judge); the longer look-back comes from the history buffer the pipeline owns.
-// runDetectors owns which rules run in which rig state. No I/O, no clock: time is the packet's.
+// runDetectors owns which rules run in which rig state. No I/O, no clock: time is the packet's,
+// and every window and baseline counts the seconds each packet stands for (feed-clock.ts), so
+// they mean the same minutes on a 1 Hz, 0.5 Hz or irregular feed.
 import type { FaultKind } from '../../src-shared/advisory.js';
 import type { Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
@@ -12,6 +14,7 @@ import { correctedDExponent, dExponent } from './d-exponent.js';
 import { emptyDetectorInputs, type Detection, type DetectorInputs } from './detectors.js';
 import { ecdMarginPpg, ecdPpg } from './ecd.js';
 import { ShortWindow } from './ema.js';
+import { FeedClock } from './feed-clock.js';
 import { flowBalanceGpm } from './flow.js';
 import type { HistoryBuffer, HistoryEntry } from './history.js';
 import { hardnessIndex, mseTealePsi } from './mse.js';
@@ -50,8 +53,8 @@ export interface PhysicsResult {
 export interface PhysicsEngineOptions {
   /** Seconds the pumps must be on at a steady rate before flows, pits and SPP are judged. */
   pumpSettleS?: number;
-  /** Packets in the short smoothing windows. */
-  smoothingPackets?: number;
+  /** Seconds of feed in the short smoothing windows. */
+  smoothingS?: number;
   /** Drilling entries in the founder trend window. */
   founderWindow?: number;
   /** Seconds on bottom drilling before MSE efficiency is judged (bit re-establishing its cut). */
@@ -91,9 +94,10 @@ export class PhysicsEngine {
   private trendFloors: { th: EffectiveThresholds; floors: PackOffTrendFloors } | null = null;
   private readonly inputs: DetectorInputs = emptyDetectorInputs();
   private readonly assessable = new Set<FaultKind>();
+  private readonly clock = new FeedClock();
 
   constructor(options: PhysicsEngineOptions = {}) {
-    const k = options.smoothingPackets ?? 5;
+    const k = options.smoothingS ?? 5;
     this.pumps = new PumpTracker((options.pumpSettleS ?? 30) * 1000, k);
     this.deltas = new OnBottomDeltas(k);
     this.spp = new SppDelta(k);
@@ -110,35 +114,36 @@ export class PhysicsEngine {
     const bitIn = bitDiameterFor(packet, config);
     const phys = config.physics;
     const hyd = config.thresholds.hydraulics;
+    const s = this.clock.next(packet.timeMs);
 
-    const pumps = this.pumps.update(packet, config.thresholds.rig_state.circulation_flow_min);
+    const pumps = this.pumps.update(packet, config.thresholds.rig_state.circulation_flow_min, s);
     if (pumps.pumpChanged) {
       // Line fill and flow-back follow any pump change: start over (SPP, referred to the flow
       // rate, starts over itself at a new operating point or when the pumps stop).
       this.flowBalance.reset();
       this.pits.reset();
     }
-    const flowCheck = this.flowCheck.update(packet, pumps, phys.flowback_settle_s);
+    const flowCheck = this.flowCheck.update(packet, pumps, phys.flowback_settle_s, s);
     const trip = this.tripSheet.update(packet, flowCheck, config.trip);
-    const rock = onBottom ? this.rockMetrics(packet, config, bitIn) : NO_ROCK;
+    const rock = onBottom ? this.rockMetrics(packet, config, bitIn, s) : NO_ROCK;
     if (!drilling) this.mseReference.offBottom();
 
     const ecd = ecdPpg(packet.ecdPpg, packet.mudWeightInPpg, packet.flowInGpm, packet.bitDepthFt, hyd.annular_pressure_loss_coefficient);
     const fg = hyd.fracture_gradient_ppg > 0 ? hyd.fracture_gradient_ppg : null;
     const margin = ecdMarginPpg(fg, ecd);
-    const well = this.wellReadings(packet, pumps, phys, bitIn);
+    const well = this.wellReadings(packet, pumps, phys, bitIn, s);
 
     const d = onBottom
-      ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm)
+      ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm, s)
       : { torque: null, rop: null, wob: null, mse: null, dxc: null };
-    const sppDelta = this.spp.update(packet.sppPsi, packet.flowInGpm, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs, packet.wobKlbf);
+    const sppDelta = this.spp.update(packet.sppPsi, packet.flowInGpm, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs, packet.wobKlbf, s);
     const sppHeld = this.sppHeld.update(packet.timeMs, packet.sppPsi, packet.flowInGpm, packet.wobKlbf, packet.torqueKftLbf, onBottom && sppTrendReadable(pumps));
-    const gasRise = this.gas.update(packet.gasUnits, th);
+    const gasRise = this.gas.update(packet.gasUnits, th, s);
     const founder = this.founder.update(packet, drilling, history, th);
-    const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent);
+    const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent, s);
     const torque = onBottom ? this.torqueWindow.recent(history, packet.torqueKftLbf) : null;
     const osc = torque && torqueOscillationOf(torque, th.stickSlipMinSamples);
-    const trend = this.packOffTrend.update(packet, drilling && pumps.pumpsSteady, this.trendFloorsFor(th));
+    const trend = this.packOffTrend.update(packet, drilling && pumps.pumpsSteady, this.trendFloorsFor(th), s);
     const cv = osc ? osc.cv : null;
 
     const metrics = drillingMetrics(packet, ctx.operation, rock, { ecd, fg, margin }, well, { cv, d, sppDelta, sppBaselineAgeS: this.spp.baselineAgeS, packOffTrendClear: trend?.clearRatio ?? null }, trip);
@@ -199,9 +204,9 @@ export class PhysicsEngine {
   }
 
   /** Flow balance, pits and how noisy each is on this rig (the pits settle after a pump change). */
-  private wellReadings(packet: WitsPacket, pumps: PumpReading, phys: WellConfig['physics'], bitIn: number | null): WellReadings {
+  private wellReadings(packet: WitsPacket, pumps: PumpReading, phys: WellConfig['physics'], bitIn: number | null, s: number): WellReadings {
     const fb = flowBalanceGpm(packet.flowInGpm, packet.flowOutGpm);
-    if (fb !== null && pumps.pumpsOn) this.flowBalance.push(fb);
+    if (fb !== null && pumps.pumpsOn) this.flowBalance.push(fb, s);
     const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
     const smoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
     const pitsSettled = pitsSettledAfter(pumps, phys.flowback_settle_s);
@@ -210,21 +215,22 @@ export class PhysicsEngine {
       pitsReadable: pitsReadableAfter(pumps, pitsSettled),
       flowBalanceGpm: fb,
       flowBalanceSmoothedGpm: smoothed,
-      flowNoiseGpm: this.flowNoise.update(smoothed, pumps.pumpsSteady),
+      flowNoiseGpm: this.flowNoise.update(smoothed, pumps.pumpsSteady, s),
       pitRateBblHr: pits.pitRateBblHr,
       pitGainBbl: pits.pitGainBbl,
       pitsSettled,
-      pitRateNoiseBblHr: this.pitRateNoise.update(pits.pitRateBblHr, pitsSettled),
-      pitGainNoiseBbl: this.pitGainNoise.update(pits.pitGainBbl, pitsSettled),
+      pitRateNoiseBblHr: this.pitRateNoise.update(pits.pitRateBblHr, pitsSettled, s),
+      pitGainNoiseBbl: this.pitGainNoise.update(pits.pitGainBbl, pitsSettled, s),
     };
   }
 
-  private rockMetrics(packet: WitsPacket, config: WellConfig, bitIn: number | null): RockMetrics {
+  /** `s`: the seconds of feed the packet stands for. */
+  private rockMetrics(packet: WitsPacket, config: WellConfig, bitIn: number | null, s: number): RockMetrics {
     const phys = config.physics;
     const msePsi = mseTealePsi(packet.wobKlbf, packet.torqueKftLbf, packet.rpm, packet.ropFtHr, bitIn, phys.min_rop_for_mse);
     const hardness = hardnessIndex(packet.ropFtHr, packet.wobKlbf, packet.rpm);
     // Efficiency relative to what this rig has achieved recently (reaming is not cutting new rock).
-    const rel = packet.rigState === 'Drilling' ? this.mseReference.update(msePsi) : { referenceMsePsi: null, efficiencyPercent: null };
+    const rel = packet.rigState === 'Drilling' ? this.mseReference.update(msePsi, s) : { referenceMsePsi: null, efficiencyPercent: null };
     const dExp = dExponent(packet.ropFtHr, packet.rpm, packet.wobKlbf, bitIn);
     return {
       msePsi,

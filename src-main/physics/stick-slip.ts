@@ -28,9 +28,11 @@ export const OSCILLATION_WINDOW = 40;
 
 /**
  * Longest median spacing between samples that can show a 3-15 s oscillation: a feed slower than
- * this (a depth log replayed by its rows) cannot be judged for stick-slip at all.
+ * this (0.5 Hz, a depth log replayed by its rows) cannot be judged for stick-slip at all. At 2 s
+ * a 3 s period is past the Nyquist limit (4 s) and aliases to a slower false one, and the lags
+ * below are counted in samples read as seconds: not assessable, never a guess.
  */
-export const MAX_SAMPLE_SPACING_S = 2;
+export const MAX_SAMPLE_SPACING_S = 1.5;
 
 /** Torque under this share of its baseline has collapsed (a sensor dropping out, the bit lifted). */
 const COLLAPSED_SHARE = 0.5;

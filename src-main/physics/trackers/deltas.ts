@@ -48,39 +48,40 @@ export class ChannelDelta {
 
   constructor(
     private readonly rule: DeltaRule,
-    smoothingPackets: number,
+    smoothingS: number,
     base = new EmaBaseline(),
     private readonly maxHoldMs = MAX_BASELINE_HOLD_S * 1000,
   ) {
     this.base = base;
-    this.short = new ShortWindow(smoothingPackets);
+    this.short = new ShortWindow(smoothingS);
   }
 
   /**
    * Pushes a positive reading and returns its delta (null while the baseline warms up).
    * `settling`: the level is still finding itself (a new pump rate): follow it, hold nothing.
+   * `readingS`: the seconds of feed the packet stands for (feed-clock.ts).
    */
-  update(value: number | null, t: EffectiveThresholds, timeMs: number, learn = true, judge = true, freeze = this.rule.freeze, settling = false): number | null {
+  update(value: number | null, t: EffectiveThresholds, timeMs: number, learn = true, judge = true, freeze = this.rule.freeze, settling = false, readingS = 1): number | null {
     if (value === null || !Number.isFinite(value) || value <= 0) return null;
-    this.short.push(value);
+    this.short.push(value, readingS);
     const delta = judge ? this.delta() : null;
     if (!learn) return delta;
     if (settling) {
       this.heldSinceMs = null;
-      this.base.update(value, false);
+      this.base.update(value, false, readingS);
       return delta;
     }
     const deviating = delta !== null && Math.abs(delta) > this.rule.holdBeyond(t);
     // Frozen only in the fault's direction: a torque or MSE that falls is not a fault building.
     const towardsFault = delta !== null && (this.rule.kind === 'difference' || delta > 0);
-    if (deviating && freeze && towardsFault && this.base.samples >= this.base.settings.warmSamples) {
+    if (deviating && freeze && towardsFault && this.base.learnedS >= this.base.settings.warmS) {
       this.heldSinceMs ??= timeMs;
       if (timeMs - this.heldSinceMs < this.maxHoldMs) return delta; // frozen: the fault is measured against the pre-fault level
-      this.base.update(value, false); // held long enough: follow the new level
+      this.base.update(value, false, readingS); // held long enough: follow the new level
       return delta;
     }
     this.heldSinceMs = null;
-    this.base.update(value, deviating);
+    this.base.update(value, deviating, readingS);
     return delta;
   }
 
@@ -115,9 +116,9 @@ export class OnBottomDeltas {
   private readonly rpmBase = new EmaBaseline();
   private readonly rpmShort: ShortWindow;
 
-  constructor(smoothingPackets: number) {
-    this.rpmShort = new ShortWindow(smoothingPackets);
-    const make = (c: OnBottomChannel) => new ChannelDelta(ON_BOTTOM_DELTAS[c], smoothingPackets);
+  constructor(smoothingS: number) {
+    this.rpmShort = new ShortWindow(smoothingS);
+    const make = (c: OnBottomChannel) => new ChannelDelta(ON_BOTTOM_DELTAS[c], smoothingS);
     this.channels = { torque: make('torque'), rop: make('rop'), wob: make('wob'), mse: make('mse'), dxc: make('dxc') };
   }
 
@@ -125,32 +126,33 @@ export class OnBottomDeltas {
    * `rpm`: the rotary speed set point. Torque and MSE follow WOB and RPM, so a set-point change
    * is a new normal: their baselines only freeze while WOB and RPM are where they were.
    */
-  update(values: Record<OnBottomChannel, number | null>, t: EffectiveThresholds, timeMs: number, rpm: number | null): Record<OnBottomChannel, number | null> {
+  update(values: Record<OnBottomChannel, number | null>, t: EffectiveThresholds, timeMs: number, rpm: number | null, readingS = 1): Record<OnBottomChannel, number | null> {
     const c = this.channels;
+    const s = readingS;
     // Torque and MSE follow both set points: a WOB or RPM step makes a new normal for them.
-    const rpmSteady = Math.abs(this.rpmChange(rpm)) <= SET_POINT_STEP_FRACTION;
+    const rpmSteady = Math.abs(this.rpmChange(rpm, s)) <= SET_POINT_STEP_FRACTION;
     const setPointsSteady = rpmSteady && Math.abs(this.wobRise ?? 0) <= SET_POINT_STEP_FRACTION;
-    const torque = c.torque.update(values.torque, t, timeMs, true, true, setPointsSteady);
+    const torque = c.torque.update(values.torque, t, timeMs, true, true, setPointsSteady, false, s);
     // Drag: torque up beyond what the WOB (last packet's rise) explains: hold ROP and WOB too.
     const drag = rpmSteady && torque !== null && torqueExcessFraction(torque, this.wobRise) > ON_BOTTOM_DELTAS.torque.holdBeyond(t);
-    const wob = c.wob.update(values.wob, t, timeMs, true, true, drag);
+    const wob = c.wob.update(values.wob, t, timeMs, true, true, drag, false, s);
     this.wobRise = wob;
     return {
       torque,
-      rop: c.rop.update(values.rop, t, timeMs, true, true, drag),
+      rop: c.rop.update(values.rop, t, timeMs, true, true, drag, false, s),
       wob,
-      mse: c.mse.update(values.mse, t, timeMs, true, true, setPointsSteady),
-      dxc: c.dxc.update(values.dxc, t, timeMs),
+      mse: c.mse.update(values.mse, t, timeMs, true, true, setPointsSteady, false, s),
+      dxc: c.dxc.update(values.dxc, t, timeMs, true, true, ON_BOTTOM_DELTAS.dxc.freeze, false, s),
     };
   }
 
   /** RPM (short mean) / its baseline − 1; 0 while unknown. */
-  private rpmChange(rpm: number | null): number {
+  private rpmChange(rpm: number | null, readingS: number): number {
     if (rpm === null || !(rpm > 0)) return 0;
-    this.rpmShort.push(rpm);
+    this.rpmShort.push(rpm, readingS);
     const base = this.rpmBase.current;
     const change = base !== null && this.rpmBase.ready && base > 0 ? (this.rpmShort.mean as number) / base - 1 : 0;
-    this.rpmBase.update(rpm, Math.abs(change) > SET_POINT_STEP_FRACTION);
+    this.rpmBase.update(rpm, Math.abs(change) > SET_POINT_STEP_FRACTION, readingS);
     return change;
   }
 }
@@ -180,11 +182,11 @@ export class SppDelta {
   private lastMs: number | null = null;
   private readonly recent = new RecentSppNormals();
 
-  constructor(smoothingPackets: number) {
+  constructor(smoothingS: number) {
     // Held beyond half the smallest SPP change any detector acts on (the washout drop, or the
     // rig's SPP band if tighter): a washout ramping in stays measured against the pre-fault level.
-    this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => washoutDropPsi(t) / 2, freeze: true }, smoothingPackets);
-    this.wobShort = new ShortWindow(smoothingPackets);
+    this.d = new ChannelDelta({ kind: 'difference', holdBeyond: (t) => washoutDropPsi(t) / 2, freeze: true }, smoothingS);
+    this.wobShort = new ShortWindow(smoothingS);
   }
 
   get baselinePsi(): number | null {
@@ -213,7 +215,7 @@ export class SppDelta {
     return ref === null || now === null || !(ref > 0) ? null : now / ref - 1;
   }
 
-  update(sppPsi: number | null, flowInGpm: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds, timeMs: number, wobKlbf: number | null = null): number | null {
+  update(sppPsi: number | null, flowInGpm: number | null, pumpsOn: boolean, pumpsSteady: boolean, t: EffectiveThresholds, timeMs: number, wobKlbf: number | null = null, readingS = 1): number | null {
     if (!pumpsOn) return null;
     let spp = sppPsi;
     if (spp !== null && flowInGpm !== null && flowInGpm > 0) {
@@ -226,17 +228,17 @@ export class SppDelta {
     this.sinceMs ??= timeMs;
     this.lastMs = timeMs;
     const wob = wobKlbf !== null && Number.isFinite(wobKlbf) && wobKlbf >= 0 ? wobKlbf : null;
-    if (wob !== null) this.wobShort.push(wob);
+    if (wob !== null) this.wobShort.push(wob, readingS);
     // After a rate change SPP surges and settles for minutes (gels breaking, cuttings loading
     // the annulus): the baseline follows until it has been learned long enough to judge by.
     const settling = (this.baselineAgeS ?? 0) < SPP_JUDGES_AFTER_S;
     const learnedBefore = this.d.base.samples;
-    const delta = this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady, true, settling);
+    const delta = this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady, true, settling, readingS);
     // Only a baseline that judges is a normal worth remembering (one still settling follows anything).
     if (!settling && this.d.base.ready && this.refFlowGpm !== null && this.d.base.current !== null) this.recent.note(timeMs, this.d.base.current, this.refFlowGpm);
     // The WOB reference learns when the SPP baseline does; while that holds, the reference only
     // creeps (the held rate, ~5 min memory): weight kept off for minutes is the new set point.
-    if (wob !== null) this.wobRef.update(wob, this.d.base.samples === learnedBefore);
+    if (wob !== null) this.wobRef.update(wob, this.d.base.samples === learnedBefore, readingS);
     return delta;
   }
 
@@ -296,11 +298,11 @@ class RecentSppNormals {
 export class GasBackground {
   private readonly base = new EmaBaseline(GAS_BACKGROUND);
 
-  update(gasUnits: number | null, t: EffectiveThresholds): number | null {
+  update(gasUnits: number | null, t: EffectiveThresholds, readingS = 1): number | null {
     if (gasUnits === null || gasUnits < 0) return null;
     const b = this.base.current;
     const rise = this.base.ready && b !== null ? gasUnits - b : null;
-    this.base.update(gasUnits, rise !== null && rise > t.kickGasIncreaseUnits / 2);
+    this.base.update(gasUnits, rise !== null && rise > t.kickGasIncreaseUnits / 2, readingS);
     return rise;
   }
 }

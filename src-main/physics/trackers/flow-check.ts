@@ -13,15 +13,17 @@ export interface FlowCheckReading {
   pitGainPumpsOffBbl: number | null;
 }
 
-const FLOW_OUT_SMOOTHING_PACKETS = 5;
+/** Seconds of flow-out readings averaged (a few packets at 1 Hz). */
+const FLOW_OUT_SMOOTHING_S = 5;
 
 export class FlowCheckTracker {
   private offSinceMs: number | null = null;
-  private readonly flowOut = new ShortWindow(FLOW_OUT_SMOOTHING_PACKETS);
+  private readonly flowOut = new ShortWindow(FLOW_OUT_SMOOTHING_S);
   /** Pit volume when the flow-back was over (the flow check's reference), bbl. */
   private pitRefBbl: number | null = null;
 
-  update(packet: WitsPacket, pumps: PumpReading, flowbackSettleS: number): FlowCheckReading {
+  /** `readingS`: the seconds of feed the packet stands for (feed-clock.ts). */
+  update(packet: WitsPacket, pumps: PumpReading, flowbackSettleS: number, readingS = 1): FlowCheckReading {
     const t = packet.timeMs;
     if (pumps.pumpsOn) {
       this.offSinceMs = null;
@@ -33,7 +35,7 @@ export class FlowCheckTracker {
         this.flowOut.reset();
         this.pitRefBbl = null;
       }
-      if (packet.flowOutGpm !== null) this.flowOut.push(packet.flowOutGpm);
+      if (packet.flowOutGpm !== null) this.flowOut.push(packet.flowOutGpm, readingS);
     }
     const offForS = this.offSinceMs === null ? null : (t - this.offSinceMs) / 1000;
     const settledS = offForS !== null && offForS >= flowbackSettleS ? offForS : null;

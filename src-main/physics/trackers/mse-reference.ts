@@ -4,39 +4,64 @@
 // the reference is a low percentile of the smoothed MSE over the trailing drilling window, and
 // efficiency = reference / current smoothed MSE × 100 (capped at 100). A sustained rise of MSE
 // with no matching gain in ROP reads as lost efficiency; the reference follows new rock within
-// the window length.
+// the window length. Windows are in seconds of feed (feed-clock.ts), the same at any rate.
 import { ShortWindow } from '../ema.js';
 import { SortedWindow } from './sorted-window.js';
 
-/** Drilling seconds in the trailing window (30 min at 1 Hz). */
-export const REFERENCE_WINDOW_SAMPLES = 1800;
-/** Fewest drilling samples before efficiency is judged at all. */
-export const MIN_REFERENCE_SAMPLES = 300;
+/** Drilling seconds in the trailing window (30 min). */
+export const REFERENCE_WINDOW_S = 1800;
+/** Fewest drilling seconds in the window before efficiency is judged at all. */
+export const MIN_REFERENCE_S = 300;
+/** Readings the window can hold: 30 minutes of a 2 Hz feed (a faster one keeps the newest). */
+const REFERENCE_CAPACITY = REFERENCE_WINDOW_S * 2;
 /** The reference: this percentile of the smoothed MSE over the window. */
 export const REFERENCE_PERCENTILE = 0.25;
 /** Seconds of MSE averaged into one smoothed value (ROP noise makes single packets meaningless). */
-const SMOOTHING_PACKETS = 30;
-/** Recompute the percentile every this many samples (the window is kept sorted: a read). */
-const REFRESH_EVERY = 30;
+const SMOOTHING_S = 30;
+/** Recompute the percentile every this many drilling seconds (the window is kept sorted: a read). */
+const REFRESH_EVERY_S = 30;
 
 export class MseReference {
-  private readonly window = new SortedWindow(REFERENCE_WINDOW_SAMPLES);
-  private readonly smooth = new ShortWindow(SMOOTHING_PACKETS);
+  private readonly window = new SortedWindow(REFERENCE_CAPACITY);
+  /** Seconds each smoothed value in the window stands for, oldest first (parallel to its arrival order). */
+  private readonly secondsOf = new Float64Array(REFERENCE_CAPACITY);
+  private secondsHead = 0;
+  private windowS = 0;
+  private readonly smooth = new ShortWindow(SMOOTHING_S);
   private reference: number | null = null;
-  private sinceRefresh = REFRESH_EVERY;
+  private sinceRefreshS = REFRESH_EVERY_S;
 
-  /** Pushes one drilling packet's MSE; returns the reference and the relative efficiency. */
-  update(msePsi: number | null): { referenceMsePsi: number | null; efficiencyPercent: number | null } {
+  /** Pushes one drilling packet's MSE (standing for `readingS` seconds); returns the reference and the relative efficiency. */
+  update(msePsi: number | null, readingS = 1): { referenceMsePsi: number | null; efficiencyPercent: number | null } {
     if (msePsi === null || !(msePsi > 0) || !Number.isFinite(msePsi)) return { referenceMsePsi: this.reference, efficiencyPercent: null };
-    this.smooth.push(msePsi);
+    this.smooth.push(msePsi, readingS);
     const current = this.smooth.mean as number;
-    if (this.smooth.n >= SMOOTHING_PACKETS) this.window.push(current);
-    if (++this.sinceRefresh >= REFRESH_EVERY && this.window.size >= MIN_REFERENCE_SAMPLES) {
-      this.sinceRefresh = 0;
+    if (this.smooth.coveredS >= SMOOTHING_S) this.pushSmoothed(current, readingS);
+    this.sinceRefreshS += readingS;
+    if (this.sinceRefreshS >= REFRESH_EVERY_S && this.windowS >= MIN_REFERENCE_S) {
+      this.sinceRefreshS = 0;
       this.reference = this.window.percentile(REFERENCE_PERCENTILE);
     }
-    if (this.reference === null || this.window.size < MIN_REFERENCE_SAMPLES) return { referenceMsePsi: null, efficiencyPercent: null };
+    if (this.reference === null || this.windowS < MIN_REFERENCE_S) return { referenceMsePsi: null, efficiencyPercent: null };
     return { referenceMsePsi: this.reference, efficiencyPercent: Math.min(100, (this.reference / current) * 100) };
+  }
+
+  /** Adds a smoothed value; the oldest leave once the rest still cover the window. */
+  private pushSmoothed(msePsi: number, readingS: number): void {
+    const w = this.window;
+    const cap = w.capacity;
+    let leaving = 0;
+    while (w.size > leaving && (w.size - leaving === cap || this.windowS + readingS - this.secondsOf[this.secondsHead] >= REFERENCE_WINDOW_S)) {
+      this.windowS -= this.secondsOf[this.secondsHead];
+      this.secondsHead = (this.secondsHead + 1) % cap;
+      leaving++;
+    }
+    this.secondsOf[(this.secondsHead + w.size - leaving) % cap] = readingS;
+    this.windowS += readingS;
+    // The last to leave makes room for the new one in one block move (the steady case).
+    for (let k = 1; k < leaving; k++) w.shift();
+    if (leaving > 0) w.replaceOldest(msePsi);
+    else w.push(msePsi);
   }
 
   /** The bit came off bottom: the smoothing restarts (the trailing reference is kept). */

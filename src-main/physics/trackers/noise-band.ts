@@ -3,55 +3,70 @@
 // running move by barrels an hour with nothing wrong. A single indicator (flow out alone, pit
 // rate alone) is only news when it stands clear of that noise, so those rules need
 // max(configured warning, 3 × the reading's RMS at steady pumps). Pure: no clock.
+import { alphaOver } from '../feed-clock.js';
 
-/** About five minutes of 1 Hz samples set the band. */
+/** About five minutes of readings set the band (α per second of feed). */
 const ALPHA = 1 / 300;
 /** A reading beyond this many RMS (a kick building) barely widens the band. */
 const OUTSIDE_RMS = 3;
 const OUTSIDE_ALPHA = ALPHA / 20;
-/** Samples before the band is trusted. */
-const MIN_SAMPLES = 120;
+/** Seconds of readings before the band is trusted. */
+const MIN_LEARNED_S = 120;
 /**
- * The band learns from readings this many judged samples old. A kick ramps in over minutes,
+ * The band learns from readings this many judged seconds old. A kick ramps in over minutes,
  * sitting at one to three RMS the whole time: learned at once, it would widen the band it is
  * judged against (6 to 12 gpm within three minutes of a ramping influx). Delayed, the band at
  * any moment says what the rig's noise was before the last two minutes.
  */
-const DELAY_SAMPLES = 120;
+const DELAY_S = 120;
+/** Readings the delay can hold: two minutes of a 4 Hz feed (a faster one learns a little early). */
+const DELAY_CAPACITY = DELAY_S * 4;
 
 export class NoiseBand {
   private meanSquare = 0;
-  private n = 0;
-  private readonly delayed = new Float64Array(DELAY_SAMPLES);
+  private learnedS = 0;
+  private readonly delayed = new Float64Array(DELAY_CAPACITY);
+  private readonly delayedS = new Float64Array(DELAY_CAPACITY);
   private pending = 0;
+  private pendingS = 0;
   private head = 0;
 
-  /** Feeds one reading taken while it can be judged (steady pumps); returns the RMS or null. */
-  update(value: number | null, judged: boolean): number | null {
+  /**
+   * Feeds one reading taken while it can be judged (steady pumps), standing for `readingS`
+   * seconds of feed (feed-clock.ts); returns the RMS or null.
+   */
+  update(value: number | null, judged: boolean, readingS = 1): number | null {
     if (value === null || !Number.isFinite(value) || !judged) return this.rms;
-    // The reading waits its turn; the one DELAY_SAMPLES older is learned now.
-    const oldest = this.delayed[this.head];
-    this.delayed[this.head] = value;
-    this.head = (this.head + 1) % DELAY_SAMPLES;
-    if (this.pending < DELAY_SAMPLES) {
-      this.pending++;
-      return this.rms;
+    // The readings wait their turn; those DELAY_S judged seconds older than this one are learned now.
+    while (this.pending > 0 && (this.pending === DELAY_CAPACITY || this.pendingS + readingS - this.delayedS[this.head] >= DELAY_S)) {
+      this.learn(this.delayed[this.head], this.delayedS[this.head]);
+      this.pendingS -= this.delayedS[this.head];
+      this.head = this.head + 1 === DELAY_CAPACITY ? 0 : this.head + 1;
+      this.pending--;
     }
-    this.learn(oldest);
+    const i = (this.head + this.pending) % DELAY_CAPACITY;
+    this.delayed[i] = value;
+    this.delayedS[i] = readingS;
+    this.pending++;
+    this.pendingS += readingS;
     return this.rms;
   }
 
-  private learn(value: number): void {
+  private learn(value: number, readingS: number): void {
     const rms = this.rms;
     const square = value * value;
-    const alpha = this.n < MIN_SAMPLES ? 1 / (this.n + 1) : rms !== null && Math.abs(value) > OUTSIDE_RMS * rms ? OUTSIDE_ALPHA : ALPHA;
+    // Until trusted, the plain mean of what came (weighted by seconds); then an EMA.
+    const alpha =
+      this.learnedS < MIN_LEARNED_S
+        ? readingS / (this.learnedS + readingS)
+        : alphaOver(rms !== null && Math.abs(value) > OUTSIDE_RMS * rms ? OUTSIDE_ALPHA : ALPHA, readingS);
     this.meanSquare += alpha * (square - this.meanSquare);
-    this.n++;
+    this.learnedS += readingS;
   }
 
   /** Root mean square of the reading about zero (its noise and any calibration offset). */
   get rms(): number | null {
-    return this.n < MIN_SAMPLES ? null : Math.sqrt(this.meanSquare);
+    return this.learnedS < MIN_LEARNED_S ? null : Math.sqrt(this.meanSquare);
   }
 }
 

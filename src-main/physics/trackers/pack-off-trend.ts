@@ -9,12 +9,18 @@
 // more bit load raises torque and SPP with ROP often up (so ROP must fall); harder rock drops
 // ROP with torque flat (so torque must rise). Each trend must also stand clear of what the same
 // window shows on this rig's clean drilling, learned two minutes late as the noise bands are
-// (a pack-off building over minutes must not widen the band it is judged against). Pure.
+// (a pack-off building over minutes must not widen the band it is judged against). The window
+// is two minutes of feed whatever its rate: each packet stands for its seconds (feed-clock.ts)
+// and the trends are fitted against those seconds. Pure.
 import { NoiseBand } from './noise-band.js';
 
-/** Two minutes of 1 Hz packets: long enough to see a ramp through ROP noise, short enough to stay current. */
-export const TREND_WINDOW_PACKETS = 120;
-/** Share of the window that must hold a reading for its trend to count. */
+/** Two minutes of feed: long enough to see a ramp through ROP noise, short enough to stay current. */
+export const TREND_WINDOW_S = 120;
+/** The change is read over the span of a whole window's readings at 1 Hz (first to last), the same at any rate. */
+const CHANGE_SPAN_S = TREND_WINDOW_S - 1;
+/** Readings the window can hold: two minutes of a 4 Hz feed (a faster one judges the newest 480). */
+const CAPACITY = TREND_WINDOW_S * 4;
+/** Share of the window's packets that must hold a reading for its trend to count. */
 const MIN_FILLED = 0.8;
 /** WOB or RPM moved this share from the mean of the stretch: the driller changed them, a new stretch. */
 const CONTROL_STEP_FRACTION = 0.05;
@@ -28,8 +34,6 @@ const WOB_HELD_FRACTION = 0.01;
 const MIN_INDEPENDENCE = 0.3;
 /** A jump this many times the RMS of the window's other packet-to-packet changes is a step, not noise. */
 const STEP_MULTIPLE = 5;
-/** Time spread (Σ(k − k̄)²) of a whole window. */
-const FULL_SPREAD = (TREND_WINDOW_PACKETS * (TREND_WINDOW_PACKETS ** 2 - 1)) / 12;
 /** A sign stands when its trend is this many of the rig's clean-drilling RMS (three together rarely coincide). */
 const NOISE_MULTIPLE = 2.5;
 
@@ -69,16 +73,22 @@ const WOB = 3;
 const RPM = 4;
 
 export class PackOffTrend {
-  private readonly rings = CHANNELS.map(() => new Float64Array(TREND_WINDOW_PACKETS));
+  private readonly rings = CHANNELS.map(() => new Float64Array(CAPACITY));
   /** Per packet: the stretch of held controls it belongs to (numbered on from the last restart). */
-  private readonly stretchOf = new Float64Array(TREND_WINDOW_PACKETS);
+  private readonly stretchOf = new Float64Array(CAPACITY);
+  /** Per packet: seconds of feed since the window last started over, and the seconds it stands for. */
+  private readonly clockOf = new Float64Array(CAPACITY);
+  private readonly secondsOf = new Float64Array(CAPACITY);
+  private clockS = 0;
+  private coveredS = 0;
+  /** Slot of the oldest packet in the window. */
+  private first = 0;
   private stretch = -1;
   private wobSum = 0;
   private wobN = 0;
   private rpmSum = 0;
   private rpmN = 0;
   private windowMean = 0;
-  private head = 0;
   private count = 0;
   private readonly sums = new PooledSums();
   private readonly torqueNoise = new NoiseBand();
@@ -88,21 +98,17 @@ export class PackOffTrend {
   /**
    * One packet. `judged` = drilling on bottom at a steady pump rate; anything else starts the
    * window over (a connection, a rate change: the trends there are not the hole's).
+   * `readingS`: the seconds of feed this packet stands for (feed-clock.ts; 1 at 1 Hz).
    */
-  update(p: PackOffTrendPacket, judged: boolean, floors: PackOffTrendFloors): PackOffTrendReading | null {
+  update(p: PackOffTrendPacket, judged: boolean, floors: PackOffTrendFloors, readingS = 1): PackOffTrendReading | null {
     if (!judged) {
-      this.count = 0;
+      this.count = this.clockS = this.coveredS = 0;
       this.stretch = -1;
       return null;
     }
-    for (let i = 0; i < CHANNELS.length; i++) {
-      const v = p[CHANNELS[i]];
-      this.rings[i][this.head] = v === null || !Number.isFinite(v) ? NaN : v;
-    }
-    this.stretchOf[this.head] = this.placeInStretch(p.wobKlbf, p.rpm);
-    this.head = (this.head + 1) % TREND_WINDOW_PACKETS;
-    if (this.count < TREND_WINDOW_PACKETS) this.count++;
-    if (this.count < TREND_WINDOW_PACKETS) return null;
+    this.push(p, readingS);
+    // Judged once the packets cover the whole two minutes.
+    if (this.coveredS < TREND_WINDOW_S - 1e-9) return null;
     const torque = this.changeFraction(0);
     const spp = this.change(1);
     const rop = this.changeFraction(2);
@@ -110,14 +116,43 @@ export class PackOffTrend {
     const rpm = this.rpmDrift();
     const controlsHeld = rpm === null || Math.abs(rpm) <= RPM_STEADY_FRACTION;
     // Clean drilling teaches the spread only where the signs are judged.
-    const tqRms = this.torqueNoise.update(torque, controlsHeld);
-    const sppRms = this.sppNoise.update(spp, controlsHeld);
-    const ropRms = this.ropNoise.update(rop, controlsHeld);
+    const tqRms = this.torqueNoise.update(torque, controlsHeld, readingS);
+    const sppRms = this.sppNoise.update(spp, controlsHeld, readingS);
+    const ropRms = this.ropNoise.update(rop, controlsHeld, readingS);
     if (!controlsHeld || tqRms === null || sppRms === null || ropRms === null) return null;
     const level = (floor: number, rms: number) => Math.max(floor, NOISE_MULTIPLE * rms);
     const levels = { torqueFraction: level(floors.torqueFraction, tqRms), sppPsi: level(floors.sppPsi, sppRms), ropFraction: level(floors.ropFraction, ropRms) };
     const clearRatio = Math.min(torque / levels.torqueFraction, spp / levels.sppPsi, -rop / levels.ropFraction);
     return { torqueTrendFraction: torque, sppTrendPsi: spp, ropFallFraction: -rop, clearRatio, levels };
+  }
+
+  /** Adds the packet; the oldest leave once the rest still cover the window. */
+  private push(p: PackOffTrendPacket, readingS: number): void {
+    while (this.count > 0 && (this.count === CAPACITY || this.coveredS + readingS - this.secondsOf[this.first] >= TREND_WINDOW_S)) {
+      this.coveredS -= this.secondsOf[this.first];
+      this.first = this.first + 1 === CAPACITY ? 0 : this.first + 1;
+      this.count--;
+    }
+    if (this.count === 0) this.first = 0;
+    const j = (this.first + this.count) % CAPACITY;
+    for (let i = 0; i < CHANNELS.length; i++) {
+      const v = p[CHANNELS[i]];
+      this.rings[i][j] = v === null || !Number.isFinite(v) ? NaN : v;
+    }
+    this.stretchOf[j] = this.placeInStretch(p.wobKlbf, p.rpm);
+    this.clockS += readingS;
+    this.clockOf[j] = this.clockS;
+    this.secondsOf[j] = readingS;
+    this.coveredS += readingS;
+    this.count++;
+  }
+
+  /** Time spread (Σ(t − t̄)², s²) of the whole window, as evenly spaced packets. */
+  private fullSpread(): number {
+    const n = this.count;
+    const spanS = this.clockOf[(this.first + n - 1) % CAPACITY] - this.clockOf[this.first];
+    const dtS = n > 1 ? spanS / (n - 1) : 0;
+    return ((n * (n * n - 1)) / 12) * dtS * dtS;
   }
 
   /** The stretch of held WOB and RPM this packet belongs to: a new one starts when either moves by CONTROL_STEP_FRACTION from the stretch's mean. */
@@ -143,13 +178,14 @@ export class PackOffTrend {
   private change(i: number): number | null {
     const y = this.rings[i];
     const wob = this.rings[WOB];
-    const N = TREND_WINDOW_PACKETS;
+    const N = this.count;
+    const t0 = this.clockOf[this.first];
     const stepAt = this.stepAt(y);
     const f = this.sums;
     f.reset();
     let present = 0, sum = 0, id = -2, w = 0;
     // Oldest first: k is the packet's place in the window, j its slot in the ring (no modulo per sample).
-    for (let k = 0, j = this.head; k < N; k++, j = j + 1 === N ? 0 : j + 1) {
+    for (let k = 0, j = this.first; k < N; k++, j = j + 1 === CAPACITY ? 0 : j + 1) {
       const yj = y[j];
       if (Number.isNaN(yj)) continue;
       present++; sum += yj;
@@ -160,20 +196,20 @@ export class PackOffTrend {
       }
       // A packet without WOB keeps the last one read (no deviation of its own).
       if (!Number.isNaN(wob[j])) w = wob[j];
-      f.add(k, w, yj);
+      f.add(this.clockOf[j] - t0, w, yj);
     }
     f.close();
     if (present < MIN_FILLED * N) return null;
     this.windowMean = sum / present;
-    if (f.tt < MIN_HELD_SPREAD * FULL_SPREAD) return null;
+    if (f.tt < MIN_HELD_SPREAD * this.fullSpread()) return null;
     const meanWob = f.used > 0 ? f.wobSum / f.used : 0;
     // WOB held within the stretches: the plain trend within them is the hole's.
-    if (f.ww <= f.used * (WOB_HELD_FRACTION * meanWob) ** 2) return (f.ty / f.tt) * (N - 1);
+    if (f.ww <= f.used * (WOB_HELD_FRACTION * meanWob) ** 2) return (f.ty / f.tt) * CHANGE_SPAN_S;
     // WOB drifting within them (the driller easing weight on): take out what it explains, unless
     // it moved in step with time and the two cannot be told apart.
     const det = f.tt * f.ww - f.tw * f.tw;
     if (det < MIN_INDEPENDENCE * f.tt * f.ww) return null;
-    return ((f.ty * f.ww - f.wy * f.tw) / det) * (N - 1);
+    return ((f.ty * f.ww - f.wy * f.tw) / det) * CHANGE_SPAN_S;
   }
 
   /**
@@ -182,9 +218,9 @@ export class PackOffTrend {
    * -1 when there is none.
    */
   private stepAt(y: Float64Array): number {
-    const N = TREND_WINDOW_PACKETS;
+    const N = this.count;
     let at = -1, biggest = 0, sumSq = 0, m = 0, prev = NaN, prevStretch = -2;
-    for (let k = 0, j = this.head; k < N; k++, j = j + 1 === N ? 0 : j + 1) {
+    for (let k = 0, j = this.first; k < N; k++, j = j + 1 === CAPACITY ? 0 : j + 1) {
       const yj = y[j];
       const s = this.stretchOf[j];
       if (Number.isNaN(yj)) continue;
@@ -208,16 +244,18 @@ export class PackOffTrend {
   /** RPM's least-squares change over the window as a share of its mean (null: no RPM reading). */
   private rpmDrift(): number | null {
     const y = this.rings[RPM];
-    const N = TREND_WINDOW_PACKETS;
+    const N = this.count;
+    const t0 = this.clockOf[this.first];
     let n = 0, st = 0, sy = 0, stt = 0, sty = 0;
-    for (let k = 0, j = this.head; k < N; k++, j = j + 1 === N ? 0 : j + 1) {
+    for (let k = 0, j = this.first; k < N; k++, j = j + 1 === CAPACITY ? 0 : j + 1) {
       const yj = y[j];
       if (Number.isNaN(yj)) continue;
-      n++; st += k; sy += yj; stt += k * k; sty += k * yj;
+      const t = this.clockOf[j] - t0;
+      n++; st += t; sy += yj; stt += t * t; sty += t * yj;
     }
     if (n < MIN_FILLED * N || !(sy > 0)) return null;
     const slope = (sty - (st * sy) / n) / (stt - (st * st) / n);
-    return (slope * (N - 1)) / (sy / n);
+    return (slope * CHANGE_SPAN_S) / (sy / n);
   }
 
   /** The change as a share of the window mean (null for a channel reading zero). */

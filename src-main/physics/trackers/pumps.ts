@@ -59,12 +59,13 @@ export class PumpTracker {
 
   constructor(
     private readonly settleMs: number,
-    smoothingPackets: number,
+    smoothingS: number,
   ) {
-    this.rate = new ShortWindow(smoothingPackets);
+    this.rate = new ShortWindow(smoothingS);
   }
 
-  update(packet: WitsPacket, circulationFlowMinGpm: number): PumpReading {
+  /** `readingS`: the seconds of feed the packet stands for (feed-clock.ts). */
+  update(packet: WitsPacket, circulationFlowMinGpm: number, readingS = 1): PumpReading {
     const t = packet.timeMs;
     const flowIn = packet.flowInGpm;
     const pumpRate = flowIn ?? packet.pumpSpm;
@@ -75,7 +76,7 @@ export class PumpTracker {
       this.stepSign = 0;
     }
     if (pumpRate !== null && pumpsOn) {
-      this.rate.push(pumpRate);
+      this.rate.push(pumpRate, readingS);
       const ref = this.reference.current;
       const shortMean = this.rate.mean as number;
       const tol = flowIn !== null ? Math.max(MIN_RATE_CHANGE_GPM, MIN_RATE_CHANGE_FRACTION * (ref ?? 0)) : MIN_RATE_CHANGE_SPM;
@@ -86,15 +87,15 @@ export class PumpTracker {
         pumpChanged = true;
         if (this.wasOn) this.noteStep(Math.sign(moved), t);
       }
-      this.reference.update(pumpRate);
+      this.reference.update(pumpRate, false, readingS);
     }
     if (pumpChanged) {
       this.steadySinceMs = t;
       if (pumpRate !== null && pumpsOn) {
         this.reference.reset();
         this.rate.reset();
-        this.rate.push(pumpRate);
-        this.reference.update(pumpRate);
+        this.rate.push(pumpRate, readingS);
+        this.reference.update(pumpRate, false, readingS);
       }
       this.recentCount = 0;
     }

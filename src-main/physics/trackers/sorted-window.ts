@@ -31,21 +31,31 @@ export class SortedWindow {
 
   /** Adds v; once full, the oldest value leaves. */
   push(v: number): void {
+    if (this.count === this.capacity) {
+      this.replaceOldest(v);
+      return;
+    }
     const cap = this.capacity;
-    if (this.count < cap) {
-      this.ring[(this.head + this.count) % cap] = v;
-      const at = lowerBound(this.sorted, this.count, v);
-      this.sorted.copyWithin(at + 1, at, this.count);
-      this.sorted[at] = v;
-      this.count++;
+    this.ring[(this.head + this.count) % cap] = v;
+    const at = lowerBound(this.sorted, this.count, v);
+    this.sorted.copyWithin(at + 1, at, this.count);
+    this.sorted[at] = v;
+    this.count++;
+  }
+
+  /** The oldest value leaves and v comes in (the window stays the same size). */
+  replaceOldest(v: number): void {
+    const n = this.count;
+    if (n === 0) {
+      this.push(v);
       return;
     }
     const oldest = this.ring[this.head];
-    this.ring[this.head] = v;
-    this.head = (this.head + 1) % cap;
+    this.ring[(this.head + n) % this.capacity] = v;
+    this.head = (this.head + 1) % this.capacity;
     // One block move: only the values between the leaving one's slot and v's place shift by one.
-    const out = lowerBound(this.sorted, cap, oldest);
-    const at = lowerBound(this.sorted, cap, v);
+    const out = lowerBound(this.sorted, n, oldest);
+    const at = lowerBound(this.sorted, n, v);
     if (at > out) {
       this.sorted.copyWithin(out, out + 1, at);
       this.sorted[at - 1] = v;
@@ -53,6 +63,16 @@ export class SortedWindow {
       this.sorted.copyWithin(at + 1, at, out);
       this.sorted[at] = v;
     }
+  }
+
+  /** The oldest value leaves. */
+  shift(): void {
+    const n = this.count;
+    if (n === 0) return;
+    const out = lowerBound(this.sorted, n, this.ring[this.head]);
+    this.sorted.copyWithin(out, out + 1, n);
+    this.head = (this.head + 1) % this.capacity;
+    this.count--;
   }
 
   /** Linear interpolation between the order statistics around p (0..1), as over a sorted copy. */

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { detectPackOff, emptyDetectorInputs } from '../../../src-main/physics/detectors.js';
 import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
-import { PackOffTrend, TREND_WINDOW_PACKETS, type PackOffTrendPacket, type PackOffTrendReading } from '../../../src-main/physics/trackers/pack-off-trend.js';
+import { PackOffTrend, TREND_WINDOW_S, type PackOffTrendPacket, type PackOffTrendReading } from '../../../src-main/physics/trackers/pack-off-trend.js';
 
 const th = thresholdsFor(defaultConfig(), 'production');
 const floors = { torqueFraction: 0.075, sppPsi: 50, ropFraction: 0.1 };
 /** Clean drilling long enough for the noise bands to learn (their delay plus their minimum). */
-const LEARN = 3 * TREND_WINDOW_PACKETS + 60;
+const LEARN = 3 * TREND_WINDOW_S + 60;
 
 /** Clean drilling with a small deterministic wobble, then `after` shaping the packets from `LEARN` on. */
 function run(after: (k: number, p: PackOffTrendPacket) => PackOffTrendPacket, extra = 150): (PackOffTrendReading | null)[] {
@@ -80,7 +80,7 @@ describe('PackOffTrend', () => {
     const rpm = run((k, p) => ({ ...packOff(k, p), rpm: 120 + k }));
     expect(rpm[rpm.length - 1]).toBeNull();
     const t = new PackOffTrend();
-    for (let i = 0; i < 2 * TREND_WINDOW_PACKETS; i++) expect(t.update({ torqueKftLbf: 20, sppPsi: 3000, ropFtHr: 60, wobKlbf: 25, rpm: 120 }, true, floors)).toBeNull();
+    for (let i = 0; i < 2 * TREND_WINDOW_S; i++) expect(t.update({ torqueKftLbf: 20, sppPsi: 3000, ropFtHr: 60, wobKlbf: 25, rpm: 120 }, true, floors)).toBeNull();
     expect(t.update({ torqueKftLbf: 20, sppPsi: 3000, ropFtHr: 60, wobKlbf: 25, rpm: 120 }, false, floors)).toBeNull();
   });
   it('detectPackOff fires on the trends together when the baseline deltas stay quiet (stale baselines)', () => {
