@@ -14,7 +14,7 @@ import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
 import { verifyTripVolume } from './trip-verify.js';
 import { verifyPackOff } from './verify-pack-off.js';
 import { verifyPitRate, verifyWellFlow } from './verify-well-control.js';
-import { cap, f0, f1, f2, finite, heldStretch, last, lineFit, mean, onBottom, pct, type Num, type Sample, type Verdict } from './verify-helpers.js';
+import { cap, f0, f1, f2, finite, heldStretch, last, lineFit, mean, onBottom, pct, readingsIn, type Num, type Sample, type Verdict } from './verify-helpers.js';
 
 /** Fewest samples each rule needs before it will say anything but Uncertain. */
 const MIN_SAMPLES: Record<FaultKind, number> = {
@@ -71,7 +71,9 @@ export class StrategicAgent {
 }
 
 function judge(ticket: Ticket, s: Sample[], t: EffectiveThresholds): Verdict {
-  const sustained = s.slice(-10).filter((x) => x.anomalous).length >= 3;
+  // 3 s anomalous of the last 10 s, as readings of this feed (verify-helpers.ts).
+  const k = readingsIn(s);
+  const sustained = s.slice(-k(10)).filter((x) => x.anomalous).length >= k(3);
   switch (ticket.fault) {
     case 'kick':
     case 'loss':
@@ -141,9 +143,10 @@ function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresh
 }
 
 function sppAgainstBaseline(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
-  const recent = s.slice(-10);
+  const k = readingsIn(s);
+  const recent = s.slice(-k(10));
   const v = finite(recent, (x) => x.metrics.sppDeltaPsi);
-  if (v.length < 5) return { status: 'Uncertain', severity: 'LOW', reason: 'Not enough SPP readings at steady pumps to check.', r2: 0 };
+  if (v.length < k(5)) return { status: 'Uncertain', severity: 'LOW', reason: 'Not enough SPP readings at steady pumps to check.', r2: 0 };
   const avg = mean(v);
   const r2 = lineFit(finite(s, (x) => x.packet.sppPsi)).r2;
   const flows = finite(recent, (x) => x.packet.flowInGpm);
@@ -196,11 +199,12 @@ function sppAgainstBaseline(fault: 'washout' | 'spp-deviation', s: Sample[], t: 
  * the history shows no such fall, so the baseline rules judge.
  */
 function washoutFalling(s: Sample[], t: EffectiveThresholds): Verdict | null {
-  const recent = s.slice(-10);
+  const k = readingsIn(s);
+  const recent = s.slice(-k(10));
   const fall = heldSppFall(heldStretch(s));
   if (fall === null || fall.fallPsi < sppHeldTrendCountsPsi(t)) return null;
   // The detector's own look at the returns: the last few packets (the flow check speaks for more).
-  const fb = finite(last(recent, 5), (x) => x.metrics.flowBalanceGpm);
+  const fb = finite(last(recent, k(5)), (x) => x.metrics.flowBalanceGpm);
   if (fb.length && Math.abs(mean(fb)) > t.flowImbalanceWarningGpm / 2) return null;
   const flows = finite(recent, (x) => x.packet.flowInGpm);
   return {
@@ -213,9 +217,10 @@ function washoutFalling(s: Sample[], t: EffectiveThresholds): Verdict | null {
 
 /** How far SPP (referred to steady flow: the SPP delta) fell over the last minute, how straight, and the trend's newest value. */
 function sppFall(s: Sample[]): { dropPsi: number; r2: number; seconds: number; nowPsi: number } | null {
-  const recent = s.slice(-60);
+  const k = readingsIn(s);
+  const recent = s.slice(-k(60));
   const v = finite(recent, (x) => x.metrics.sppDeltaPsi);
-  if (v.length < 20) return null;
+  if (v.length < k(20)) return null;
   const fit = fitSeries(v);
   const spanS = Math.round((recent[recent.length - 1].packet.timeMs - recent[0].packet.timeMs) / 1000);
   return { dropPsi: -fit.slope * (v.length - 1), r2: fit.r2, seconds: spanS, nowPsi: fit.intercept + fit.slope * (v.length - 1) };

@@ -28,6 +28,25 @@ export function finite(samples: readonly Sample[], get: Num, filter?: (s: Sample
 }
 
 export const last = <T>(xs: readonly T[], n: number): T[] => xs.slice(Math.max(0, xs.length - n));
+
+/** The feed's spacing over the samples: the median gap between packets, s (1 when unknown). */
+export function feedSpacingS(s: readonly Sample[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < s.length; i++) {
+    const dt = (s[i].packet.timeMs - s[i - 1].packet.timeMs) / 1000;
+    if (dt > 0) gaps.push(dt);
+  }
+  return gaps.length ? median(gaps) : 1;
+}
+
+/**
+ * How many readings make `seconds` of this feed: the verification windows are written in seconds
+ * and read as counts of readings (at 1 Hz, exactly the seconds; at 0.5 Hz, half; never none).
+ */
+export function readingsIn(s: readonly Sample[]): (seconds: number) => number {
+  const spacingS = feedSpacingS(s);
+  return (seconds) => Math.max(1, Math.round(seconds / spacingS));
+}
 export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

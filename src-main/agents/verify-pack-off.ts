@@ -4,7 +4,7 @@ import { heldTorqueRising, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRise
 import { MIN_ASSESSABLE_TORQUE_KFTLBF } from '../physics/stick-slip.js';
 import { heldSppTrend } from '../physics/trackers/spp-held-trend.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
-import { f0, finite, heldStretch, last, lineFit, mean, onBottom, pct, type Sample, type Verdict } from './verify-helpers.js';
+import { f0, feedSpacingS, finite, heldStretch, last, lineFit, mean, onBottom, pct, readingsIn, type Sample, type Verdict } from './verify-helpers.js';
 
 /** Torque still climbing by this share over the window: a pack-off building, not a new plateau. */
 const PACKOFF_TORQUE_TREND_FRACTION = 0.1;
@@ -16,19 +16,21 @@ const PACKOFF_TORQUE_TREND_FRACTION = 0.1;
  * supports it.
  */
 export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
-  const td = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), 10);
+  // Windows in seconds, read as readings of this feed (10 s = 10 readings at 1 Hz).
+  const k = readingsIn(s);
+  const td = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), k(10));
   const newest = s[s.length - 1].packet.torqueKftLbf;
   if (newest === null || newest < MIN_ASSESSABLE_TORQUE_KFTLBF) return packOffWithoutTorque(s, t);
-  if (td.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque against its baseline (${td.length} packets).`, r2: 0 };
+  if (td.length < k(5)) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough on-bottom torque against its baseline (${td.length} packets).`, r2: 0 };
   const tq = mean(td);
-  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
-  const sppD = sd.length >= 5 ? mean(sd) : null;
-  const levels = last(finite(s, (x) => x.packet.sppPsi), 10);
+  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), k(10));
+  const sppD = sd.length >= k(5) ? mean(sd) : null;
+  const levels = last(finite(s, (x) => x.packet.sppPsi), k(10));
   const sppLevel = levels.length ? mean(levels) : 0;
-  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), 10);
-  const ropDrop = rd.length >= 5 ? mean(rd) : null;
-  const wr = last(finite(s, (x) => x.metrics.wobRiseFraction ?? null, onBottom), 10);
-  const wobRise = wr.length >= 5 ? mean(wr) : 0;
+  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), k(10));
+  const ropDrop = rd.length >= k(5) ? mean(rd) : null;
+  const wr = last(finite(s, (x) => x.metrics.wobRiseFraction ?? null, onBottom), k(10));
+  const wobRise = wr.length >= k(5) ? mean(wr) : 0;
   const torques = finite(s, (x) => x.packet.torqueKftLbf, onBottom);
   const fit = lineFit(torques);
   const torqueTrend = torques.length > 1 && mean(torques) > 0 ? (fit.slope * (torques.length - 1)) / mean(torques) : 0;
@@ -40,7 +42,7 @@ export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: bo
   if (sppD !== null) parts.push(`SPP ${sppD >= 0 ? '+' : ''}${f0(sppD)} psi vs baseline`);
   if (ropDrop !== null) parts.push(`ROP ${ropDrop >= 0 ? '−' : '+'}${pct(Math.abs(ropDrop))} vs baseline`);
   if (Math.abs(wobRise) >= 0.05) parts.push(`WOB ${wobRise >= 0 ? '+' : ''}${pct(wobRise)}`);
-  parts.push(`torque trend ${torqueTrend >= 0 ? '+' : ''}${pct(torqueTrend)} over ${torques.length} s`);
+  parts.push(`torque trend ${torqueTrend >= 0 ? '+' : ''}${pct(torqueTrend)} over ${f0(torques.length * feedSpacingS(s))} s`);
   const d = parts.join(', ');
   const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
   const sppBlind = !sppJudges(sppD, ages.length ? ages[0] : null);
@@ -57,12 +59,12 @@ export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: bo
   if (excess > t.torqueIncreaseCriticalFraction && sustained && torqueTrend > PACKOFF_TORQUE_TREND_FRACTION && sppBlind) {
     return { status: 'Confirmed', severity: 'HIGH', reason: `Torque high, rising and sustained beyond what the WOB explains: ${d}.`, r2: fit.r2 };
   }
-  const trend = trendsTogether(s);
+  const trend = trendsTogether(s, k);
   if (trend) return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off trends confirmed: ${trend}; ${d}.`, r2: fit.r2 };
   const held = heldRiseWithTorque(s, t);
   if (held && ropOn && !(sppD !== null && !sppBlind && sppD < 0)) return { status: 'Confirmed', severity: 'MEDIUM', reason: `Pack-off signs: ${held.description}; ${d}.`, r2: held.r2 };
   // The trends together only just cleared: a ramp building is checked again soon, not rejected.
-  const building = trendsBuilding(s);
+  const building = trendsBuilding(s, k);
   if (building) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pack-off trends building: ${building}; ${d}.`, r2: fit.r2 };
   if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2: fit.r2 };
@@ -79,29 +81,29 @@ function heldRiseWithTorque(s: Sample[], t: EffectiveThresholds): { description:
   return { description: `SPP rising steadily, +${f0(rise.changePsi)} psi in a straight line, and torque +${torquePct} over the last ${f0(rise.spanS)} s at a held pump rate and weight`, r2: rise.r2 };
 }
 
-/** Trend readings (of the last 10) that must show all three signs clear for the trends to confirm. */
-const TREND_CONFIRM_PACKETS = 5;
+/** Seconds of trend readings (of the last 10 s) that must show all three signs clear for the trends to confirm. */
+const TREND_CONFIRM_S = 5;
 
 /**
- * Torque up, SPP up and ROP down together over two minutes, held on most of the last 10
- * packets (one packet over the line is noise): the description, or null.
+ * Torque up, SPP up and ROP down together over two minutes, held on most of the last 10 s
+ * (one packet over the line is noise): the description, or null.
  */
-function trendsTogether(s: Sample[]): string | null {
-  const r = last(finite(s, (x) => x.metrics.packOffTrendClear ?? null), 10);
+function trendsTogether(s: Sample[], k: (seconds: number) => number): string | null {
+  const r = last(finite(s, (x) => x.metrics.packOffTrendClear ?? null), k(10));
   const clear = r.filter((v) => v >= 1).length;
-  if (clear < TREND_CONFIRM_PACKETS) return null;
-  return `torque up, SPP up and ROP down together over 2 minutes at steady RPM and pumps on ${clear} of the last ${r.length} s, each clear of this rig's clean-drilling spread`;
+  if (clear < k(TREND_CONFIRM_S)) return null;
+  return `torque up, SPP up and ROP down together over 2 minutes at steady RPM and pumps on ${clear} of the last ${r.length} readings, each clear of this rig's clean-drilling spread`;
 }
 
-/** Trend readings of the last 5 that show all three signs clear: the trends are building. */
-const TREND_BUILDING_PACKETS = 3;
+/** Seconds of trend readings of the last 5 s that show all three signs clear: the trends are building. */
+const TREND_BUILDING_S = 3;
 
-/** The trends together clear on most of the last 5 packets but not yet held over 10: the description, or null. */
-function trendsBuilding(s: Sample[]): string | null {
-  const r = last(finite(s, (x) => x.metrics.packOffTrendClear ?? null), 5);
+/** The trends together clear on most of the last 5 s but not yet held over 10: the description, or null. */
+function trendsBuilding(s: Sample[], k: (seconds: number) => number): string | null {
+  const r = last(finite(s, (x) => x.metrics.packOffTrendClear ?? null), k(5));
   const clear = r.filter((v) => v >= 1).length;
-  if (clear < TREND_BUILDING_PACKETS) return null;
-  return `torque up, SPP up and ROP down together over 2 minutes on ${clear} of the last ${r.length} s, not yet held`;
+  if (clear < k(TREND_BUILDING_S)) return null;
+  return `torque up, SPP up and ROP down together over 2 minutes on ${clear} of the last ${r.length} readings, not yet held`;
 }
 
 /**
@@ -109,10 +111,11 @@ function trendsBuilding(s: Sample[]): string | null {
  * rising steadily through the held minute as the detector read it (trackers/spp-held-trend.ts).
  */
 function packOffWithoutTorque(s: Sample[], t: EffectiveThresholds): Verdict {
-  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), 10);
-  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), 10);
+  const k = readingsIn(s);
+  const sd = last(finite(s, (x) => x.metrics.sppDeltaPsi), k(10));
+  const rd = last(finite(s, (x) => x.metrics.ropDropFraction ?? null, onBottom), k(10));
   const ages = last(finite(s, (x) => x.metrics.sppBaselineAgeS ?? null), 1);
-  if (sd.length < 5 || rd.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'No torque reading, and not enough SPP or ROP against their baselines to check a pack-off.', r2: 0 };
+  if (sd.length < k(5) || rd.length < k(5)) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'No torque reading, and not enough SPP or ROP against their baselines to check a pack-off.', r2: 0 };
   const spp = mean(sd);
   const rop = mean(rd);
   const r2 = lineFit(sd).r2;

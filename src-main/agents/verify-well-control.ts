@@ -2,7 +2,7 @@
 // and the pits' own noise: returns and pits are one system, and a paddle wanders.
 import { BBL_HR_PER_GPM, TYPICAL_PADDLE_NOISE_GPM, pitRateFromWell, pitsMatchFlow } from '../physics/flow.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
-import { cap, f1, f2, finite, last, lineFit, mean, median, type Sample, type Verdict } from './verify-helpers.js';
+import { cap, f0, f1, f2, feedSpacingS, finite, last, lineFit, mean, median, readingsIn, type Sample, type Verdict } from './verify-helpers.js';
 
 /**
  * A flow reading confirms on its own when its half-minute mean stands this many RMS clear of the
@@ -21,10 +21,10 @@ const PIT_NOISE_MULTIPLE = 1.5;
 const PITS_CLEAR_NOISE_MULTIPLE = 3;
 /** Beside pits that clear, the held flow need only stand one RMS clear of the paddle's noise, the same way. */
 const FLOW_WITH_CLEAR_PITS_NOISE_MULTIPLE = 1;
-/** The half minute a paddle's wander must be outlasted (samples at 1 Hz). */
-const FLOW_HOLD_SAMPLES = 30;
-/** Fewer samples at steady pumps than this hold nothing yet. */
-const FLOW_HOLD_MIN_SAMPLES = 10;
+/** The half minute a paddle's wander must be outlasted, s (read as readings of the feed: verify-helpers.ts). */
+const FLOW_HOLD_S = 30;
+/** Fewer seconds of readings at steady pumps than this hold nothing yet. */
+const FLOW_HOLD_MIN_S = 10;
 
 /**
  * With the pumps steady now, the samples since they last were not; otherwise (the flow check
@@ -39,37 +39,39 @@ function samplesSincePumpsSteady(s: readonly Sample[]): readonly Sample[] {
 export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const sign = fault === 'kick' ? 1 : -1;
   const word = fault === 'kick' ? 'kick' : 'lost circulation';
+  const k = readingsIn(s);
+  const spacingS = feedSpacingS(s);
   const fbAll = finite(s, (x) => x.metrics.flowBalanceGpm);
   const prAll = finite(s, (x) => x.metrics.pitRateBblHr);
-  const fb5 = last(fbAll, 5);
-  const pr5 = last(prAll, 5);
-  if (fb5.length < 3 && pr5.length < 3) {
+  const fb5 = last(fbAll, k(5));
+  const pr5 = last(prAll, k(5));
+  if (fb5.length < k(3) && pr5.length < k(3)) {
     return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough flow or pit data to check the ${word}.`, r2: 0 };
   }
   // Median, not mean: one spike on the flow-out paddle must not confirm a kick.
-  const fb = fb5.length >= 3 ? sign * median(fb5) : null;
+  const fb = fb5.length >= k(3) ? sign * median(fb5) : null;
   // The paddle wanders for tens of seconds at a time: what it holds over half a minute, against
   // this rig's own flow noise, tells an influx from the wander. Only what it held at the present
   // steady rate counts: a rate change's line fill or drain-back is neither a gain nor a loss.
   const steady = finite(samplesSincePumpsSteady(s), (x) => x.metrics.flowBalanceGpm);
-  const fbHeld = fb5.length >= 3 && steady.length >= FLOW_HOLD_MIN_SAMPLES ? sign * mean(last(steady, FLOW_HOLD_SAMPLES)) : null;
+  const fbHeld = fb5.length >= k(3) && steady.length >= k(FLOW_HOLD_MIN_S) ? sign * mean(last(steady, k(FLOW_HOLD_S))) : null;
   const learnedNoise = s[s.length - 1].metrics.flowNoiseGpm ?? null;
   // Until this rig's paddle is learned, a typical paddle's noise, not none.
   const noise = learnedNoise ?? TYPICAL_PADDLE_NOISE_GPM;
-  const prRead = pr5.length >= 3 ? sign * mean(pr5) : null;
+  const prRead = pr5.length >= k(3) ? sign * mean(pr5) : null;
   // Pits moving faster than the flow balance explains are being worked at surface: no evidence.
   const surface = prRead !== null && fbHeld !== null && !pitRateFromWell(prRead, fbHeld, learnedNoise);
   const pr = surface ? null : prRead;
-  const r2 = lineFit(last(fbAll, 10)).r2;
+  const r2 = lineFit(last(fbAll, k(10))).r2;
   const dir = fault === 'kick' ? 'above' : 'below';
   const desc =
     (fb !== null ? `flow out ${f1(Math.abs(fb))} gpm ${fb >= 0 ? dir : fault === 'kick' ? 'below' : 'above'} flow in` : 'no flow-out reading') +
-    (fbHeld !== null ? ` (${f1(fbHeld)} gpm held over ${Math.min(steady.length, FLOW_HOLD_SAMPLES)} s, ${learnedNoise === null ? `flow noise not learned yet, ${f1(noise)} gpm assumed` : `flow noise ${f1(noise)} gpm`})` : '') +
+    (fbHeld !== null ? ` (${f1(fbHeld)} gpm held over ${f0(Math.min(steady.length, k(FLOW_HOLD_S)) * spacingS)} s, ${learnedNoise === null ? `flow noise not learned yet, ${f1(noise)} gpm assumed` : `flow noise ${f1(noise)} gpm`})` : '') +
     (pr !== null ? `, pit ${sign * pr >= 0 ? 'gaining' : 'losing'} ${f1(Math.abs(pr))} bbl/hr` : '') +
     (surface ? `, pit moving ${f1(Math.abs(prRead))} bbl/hr, more than the flow explains (surface transfer)` : '') +
-    ` (last ${Math.max(fb5.length, pr5.length)} s)`;
+    ` (last ${f0(Math.max(fb5.length, pr5.length) * spacingS)} s)`;
   if (fb !== null && fbHeld === null) {
-    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, not yet clear: the pumps have been steady for only ${steady.length} s: ${desc}.`, r2 };
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, not yet clear: the pumps have been steady for only ${f0(steady.length * spacingS)} s: ${desc}.`, r2 };
   }
   const fbv = fb ?? 0;
   const held = fbHeld ?? 0;
@@ -88,7 +90,7 @@ export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: Effective
     return { status: 'Uncertain', severity: 'MEDIUM', reason: `Possible ${word}, but the pits do not follow: ${desc}.`, r2 };
   }
   // Alone, the flow must have held for the full half minute at steady pumps (a shorter mean wanders more).
-  const flowHeld = steady.length >= FLOW_HOLD_SAMPLES && held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_HELD_NOISE_MULTIPLE * noise);
+  const flowHeld = steady.length >= k(FLOW_HOLD_S) && held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_HELD_NOISE_MULTIPLE * noise);
   const flowBesidePits = held > Math.max(t.verifyFlowBalanceTransientGpm, FLOW_WITH_PITS_NOISE_MULTIPLE * noise);
   // The pits back the flow when they move clear of their own noise (additions, agitators) and
   // at a good share of the rate the held flow implies (returns and pits are one system).
@@ -111,15 +113,16 @@ export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: Effective
 }
 
 export function verifyPitRate(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
+  const k = readingsIn(s);
   const all = finite(s, (x) => x.metrics.pitRateBblHr);
-  const v = last(all, 10);
-  if (v.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'Not enough pit readings to check the pit rate.', r2: 0 };
+  const v = last(all, k(10));
+  if (v.length < k(5)) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'Not enough pit readings to check the pit rate.', r2: 0 };
   const avg = mean(v);
   const a = Math.abs(avg);
-  const r2 = lineFit(last(finite(s, (x) => x.packet.pitVolumeBbl), 60)).r2;
-  const d = `pit ${avg >= 0 ? 'gaining' : 'losing'} ${f1(a)} bbl/hr on average over ${v.length} s`;
-  const fb = last(finite(s, (x) => x.metrics.flowBalanceGpm), 10);
-  if (fb.length >= 5 && !pitRateFromWell(avg, median(fb), s[s.length - 1].metrics.flowNoiseGpm ?? null)) {
+  const r2 = lineFit(last(finite(s, (x) => x.packet.pitVolumeBbl), k(60))).r2;
+  const d = `pit ${avg >= 0 ? 'gaining' : 'losing'} ${f1(a)} bbl/hr on average over ${f0(v.length * feedSpacingS(s))} s`;
+  const fb = last(finite(s, (x) => x.metrics.flowBalanceGpm), k(10));
+  if (fb.length >= k(5) && !pitRateFromWell(avg, median(fb), s[s.length - 1].metrics.flowNoiseGpm ?? null)) {
     return { status: 'Rejected', severity: 'LOW', reason: `Pit moving at surface: ${d} while flow out is ${f1(median(fb))} gpm from flow in (a transfer, not the well).`, r2 };
   }
   // A real gain or loss moves the pit in a line over the minute; a fit over a short span

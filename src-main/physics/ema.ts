@@ -91,8 +91,9 @@ export class EmaBaseline {
 /**
  * Mean of the newest readings covering `spanS` seconds of feed (each reading stands for its
  * `readingS`): a short smoother so one noisy packet does not trip a detector. At 1 Hz it is
- * the last `spanS` packets. A fixed ring: no allocation after construction; a feed faster than
- * the ring allows keeps only the newest `capacity` readings.
+ * the last `spanS` packets. On a sparse feed it still holds `minReadings` (one reading is no
+ * smoothing: a slower answer beats a false one). A fixed ring: no allocation after
+ * construction; a feed faster than the ring allows keeps only the newest `capacity` readings.
  */
 export class ShortWindow {
   private readonly buf: Float64Array;
@@ -104,7 +105,8 @@ export class ShortWindow {
 
   constructor(
     readonly spanS = 5,
-    capacity = Math.ceil(spanS * 4) + 1,
+    private readonly minReadings = Math.min(3, Math.ceil(spanS)),
+    capacity = Math.max(Math.ceil(spanS * 4) + 1, minReadings),
   ) {
     this.buf = new Float64Array(capacity);
     this.secs = new Float64Array(capacity);
@@ -113,7 +115,7 @@ export class ShortWindow {
   push(x: number, readingS = 1): void {
     const cap = this.buf.length;
     // The oldest leave first (the order of the sums is the old per-packet ring's at 1 Hz).
-    while (this.count > 0 && (this.count === cap || this.covered + readingS - this.secs[this.head] >= this.spanS)) {
+    while (this.count > 0 && (this.count === cap || (this.count >= this.minReadings && this.covered + readingS - this.secs[this.head] >= this.spanS))) {
       this.sum -= this.buf[this.head];
       this.covered -= this.secs[this.head];
       this.head = this.head + 1 === cap ? 0 : this.head + 1;

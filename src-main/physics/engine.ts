@@ -55,8 +55,8 @@ export interface PhysicsEngineOptions {
   pumpSettleS?: number;
   /** Seconds of feed in the short smoothing windows. */
   smoothingS?: number;
-  /** Drilling entries in the founder trend window. */
-  founderWindow?: number;
+  /** Seconds of history in the founder trend window. */
+  founderWindowS?: number;
   /** Seconds on bottom drilling before MSE efficiency is judged (bit re-establishing its cut). */
   efficiencySettleS?: number;
 }
@@ -102,7 +102,7 @@ export class PhysicsEngine {
     this.deltas = new OnBottomDeltas(k);
     this.spp = new SppDelta(k);
     this.flowBalance = new ShortWindow(k);
-    this.founder = new FounderTracker(options.founderWindow ?? 10);
+    this.founder = new FounderTracker(options.founderWindowS ?? 10);
     this.efficiency = new EfficiencyJudge((options.efficiencySettleS ?? 60) * 1000);
   }
 

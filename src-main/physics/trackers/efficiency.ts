@@ -6,8 +6,9 @@ import { ShortWindow } from '../ema.js';
 /** WOB this far below its drilling baseline means the driller is still putting weight on. */
 export const WEIGHT_ON_FRACTION = -0.15;
 const JUDGED_WINDOW_S = 10;
-/** Seconds of readings in the window before it is judged. */
+/** Seconds of readings in the window before it is judged, and the fewest readings (a sparse feed). */
 const MIN_JUDGED_S = 5;
+const MIN_JUDGED_READINGS = 3;
 
 export class EfficiencyJudge {
   private readonly window = new ShortWindow(JUDGED_WINDOW_S);
@@ -26,7 +27,7 @@ export class EfficiencyJudge {
     const weightOn = wobRiseFraction === null || wobRiseFraction > WEIGHT_ON_FRACTION;
     if (drilling && weightOn && timeMs - this.drillingSinceMs >= this.settleMs && efficiencyPercent !== null) {
       this.window.push(efficiencyPercent, readingS);
-      return this.window.coveredS >= MIN_JUDGED_S ? this.window.mean : null;
+      return this.window.coveredS >= MIN_JUDGED_S && this.window.n >= MIN_JUDGED_READINGS ? this.window.mean : null;
     }
     if (!weightOn) this.window.reset();
     return null;

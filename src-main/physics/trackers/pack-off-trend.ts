@@ -20,6 +20,8 @@ export const TREND_WINDOW_S = 120;
 const CHANGE_SPAN_S = TREND_WINDOW_S - 1;
 /** Readings the window can hold: two minutes of a 4 Hz feed (a faster one judges the newest 480). */
 const CAPACITY = TREND_WINDOW_S * 4;
+/** Fewest packets a window's trend is read from (a 6 s spacing): sparser, three noisy points make a "trend". */
+const MIN_READINGS = 20;
 /** Share of the window's packets that must hold a reading for its trend to count. */
 const MIN_FILLED = 0.8;
 /** WOB or RPM moved this share from the mean of the stretch: the driller changed them, a new stretch. */
@@ -108,7 +110,7 @@ export class PackOffTrend {
     }
     this.push(p, readingS);
     // Judged once the packets cover the whole two minutes.
-    if (this.coveredS < TREND_WINDOW_S - 1e-9) return null;
+    if (this.coveredS < TREND_WINDOW_S - 1e-9 || this.count < MIN_READINGS) return null;
     const torque = this.changeFraction(0);
     const spp = this.change(1);
     const rop = this.changeFraction(2);
