@@ -22,13 +22,17 @@ export interface ScenarioRun {
   coordinator: PipelineCoordinator;
 }
 
-export function runScenario(scenario: ScenarioName, opts: { seed?: number; durationS?: number; config?: WellConfig } = {}): ScenarioRun {
+/** `everyS`: keep one packet in this many (2 = a 0.5 Hz feed, 5 = 0.2 Hz); default all (1 Hz). */
+export function runScenario(scenario: ScenarioName, opts: { seed?: number; durationS?: number; config?: WellConfig; everyS?: number } = {}): ScenarioRun {
   const config = opts.config ?? defaultConfig();
   const campaign = defaultCampaign(scenario);
   const sim = createSimulation({ scenario, seed: opts.seed ?? 1, ...(opts.durationS ? { durationS: opts.durationS } : {}) });
   const coordinator = bareCoordinator(config, campaign, () => performance.now());
   const run: ScenarioRun = { truth: sim.groundTruth(), packets: 0, tickets: [], verifications: [], advisories: [], transitions: [], operations: {}, coordinator };
+  const every = opts.everyS ?? 1;
+  let i = 0;
   for (const s of sim) {
+    if (i++ % every !== 0) continue;
     const out = coordinator.process(makePacket(s.timeMs, s.values));
     run.packets++;
     run.operations[coordinator.operation] = (run.operations[coordinator.operation] ?? 0) + 1;
