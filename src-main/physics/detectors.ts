@@ -82,7 +82,8 @@ function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detectio
   let count = 1;
   let sum = clamp01(tq / 0.3);
   const sppFrac = x.sppDeltaPsi !== null && x.sppBaselinePsi !== null && x.sppBaselinePsi > 0 ? x.sppDeltaPsi / x.sppBaselinePsi : null;
-  const sppOn = x.sppDeltaPsi !== null && sppFrac !== null && sppRiseCounts(x.sppDeltaPsi, x.sppBaselinePsi as number, t);
+  const weightOn = weightOnSinceSppBaseline(x);
+  const sppOn = !weightOn && x.sppDeltaPsi !== null && sppFrac !== null && sppRiseCounts(x.sppDeltaPsi, x.sppBaselinePsi as number, t);
   if (sppOn) {
     count++;
     sum += clamp01(Math.max((sppFrac as number) / 0.25, (x.sppDeltaPsi as number) / (2 * t.sppDeviationCriticalPsi)));
@@ -97,7 +98,7 @@ function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detectio
   // Where SPP cannot judge (no baseline at this pump rate yet: the driller cut the rate, as
   // drillers do when the hole packs off), a large torque excess with ROP falling stands.
   const excess = torqueExcessFraction(tq, x.wobRiseFraction);
-  const strongSpp = x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
+  const strongSpp = !weightOn && x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
   const sppBlind = !sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS);
   const bigExcess = excess > t.torqueIncreaseCriticalFraction;
   const motorLoad = ropHolding(x.ropDropFraction, t);
@@ -116,6 +117,14 @@ function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detectio
   };
 }
 
+/**
+ * Weight put on since SPP's baseline was learned: on a mud motor the differential pressure
+ * follows the bit load, so SPP above that baseline is the weight, not the annulus (the mirror of
+ * the washout's weight-taken-off rule). The two-minute trends, which take the driller's weight
+ * steps out, still read a pack-off building after such a step.
+ */
+const weightOnSinceSppBaseline = (x: DetectorInputs): boolean => x.sppWobChangeFraction !== null && x.sppWobChangeFraction > SPP_WOB_STEP_FRACTION;
+
 /** No torque to judge by: the rig sends none, or the reading sits near zero while drilling. */
 const torqueBlind = (x: DetectorInputs): boolean =>
   x.torqueDeltaFraction === null || (x.torqueKftLbf !== null && x.torqueKftLbf < MIN_ASSESSABLE_TORQUE_KFTLBF);
@@ -131,7 +140,7 @@ function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detect
   const rop = x.ropDropFraction;
   if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
   const spp = x.sppDeltaPsi;
-  if (spp !== null && sppJudges(spp, x.sppBaselineAgeS) && spp >= t.sppDeviationWarningPsi) {
+  if (spp !== null && sppJudges(spp, x.sppBaselineAgeS) && spp >= t.sppDeviationWarningPsi && !weightOnSinceSppBaseline(x)) {
     return {
       fault: 'pack-off',
       level: 'WARNING',

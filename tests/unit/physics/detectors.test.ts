@@ -301,6 +301,17 @@ describe('PhysicsEngine', () => {
     expect(detectPackOff(x({ ...stale, ropDropFraction: 0.1, sppHeldTrend: rising }), th)).toBeNull();
     expect(detectPackOff(x({ ...stale, sppDeltaPsi: -40, sppHeldTrend: rising }), th)).toBeNull();
   });
+  it('pack-off: SPP above a baseline learned at a lighter weight is the motor taking the weight, not the annulus', () => {
+    // Driller put 30 % more weight on: on a motor SPP follows the bit load; torque beyond what the weight explains is not enough alone.
+    const step = { torqueKftLbf: 5.1, torqueDeltaFraction: 0.45, wobRiseFraction: 0.3, ropDropFraction: 0.22, sppDeltaPsi: 360, sppBaselinePsi: 1450, sppBaselineAgeS: 900 };
+    expect(detectPackOff(x({ ...step, sppWobChangeFraction: 0.3 }), th)).toBeNull();
+    // The same SPP rise at the weight the baseline was learned at stands.
+    expect(detectPackOff(x({ ...step, sppWobChangeFraction: 0.02 }), th)?.fault).toBe('pack-off');
+    // No torque reading: the same rule for SPP against its baseline.
+    const blind = { torqueKftLbf: 0.2, torqueDeltaFraction: -0.8, ropDropFraction: 0.5, sppBaselinePsi: 2000, sppDeltaPsi: 150, sppBaselineAgeS: 600 };
+    expect(detectPackOff(x({ ...blind, sppWobChangeFraction: 0.25 }), th)).toBeNull();
+    expect(detectPackOff(x({ ...blind, sppWobChangeFraction: 0 }), th)?.fault).toBe('pack-off');
+  });
   it('pack-off: torque and SPP up together with ROP holding is a mud motor working harder, not a packing annulus', () => {
     // ROP down 10 % (under the 20 % pack-off drop) still holds.
     const up = { torqueKftLbf: 15, torqueDeltaFraction: 0.5, wobRiseFraction: 0.1, sppDeltaPsi: 160, sppBaselinePsi: 2000, sppBaselineAgeS: 600 };
