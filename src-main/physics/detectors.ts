@@ -5,6 +5,7 @@
 import type { FaultKind } from '../../src-shared/advisory.js';
 import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY, swingOfNormalTorque } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
+import { SET_POINT_STEP_FRACTION } from './trackers/deltas.js';
 import type { SppHeldTrend } from './trackers/spp-held-trend.js';
 import { clamp01, pct, r0, r1, torqueExcessFraction, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, SPP_WOB_STEP_FRACTION, washoutDropPsi, type Detection, type DetectorInputs } from './detection.js';
 
@@ -75,7 +76,7 @@ function packOffOnTrends(x: DetectorInputs, t: EffectiveThresholds): Detection |
 
 function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const tq = x.torqueDeltaFraction;
-  if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
+  if (tq === null || tq <= t.torqueIncreaseWarningFraction || rpmUpSinceTorqueBaseline(x)) return null;
   // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
   // (a founder or a weight step pushes WOB up and torque with it, and is not a pack-off).
   if (torqueExcessFraction(tq, x.wobRiseFraction) <= t.torqueIncreaseWarningFraction) return null;
@@ -124,6 +125,14 @@ function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detectio
  * steps out, still read a pack-off building after such a step.
  */
 const weightOnSinceSppBaseline = (x: DetectorInputs): boolean => x.sppWobChangeFraction !== null && x.sppWobChangeFraction > SPP_WOB_STEP_FRACTION;
+
+/**
+ * The driller turned the rotary up since torque's baseline was learned: more RPM is more torque
+ * (the string's viscous drag grows with speed), a new normal the baseline is still catching up
+ * with, not drag building. RPM coming down explains no rise (a driller easing off a packing hole).
+ * The two-minute trends, which skip a window with RPM moving, take over once it holds.
+ */
+const rpmUpSinceTorqueBaseline = (x: DetectorInputs): boolean => x.rpmRiseFraction !== null && x.rpmRiseFraction > SET_POINT_STEP_FRACTION;
 
 /** No torque to judge by: the rig sends none, or the reading sits near zero while drilling. */
 const torqueBlind = (x: DetectorInputs): boolean =>
@@ -330,7 +339,7 @@ export function detectFounder(x: DetectorInputs, t: EffectiveThresholds): Detect
 
 export function detectTorqueRise(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const tq = x.torqueDeltaFraction;
-  if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
+  if (tq === null || tq <= t.torqueIncreaseWarningFraction || rpmUpSinceTorqueBaseline(x)) return null;
   // A torque rise the WOB explains (more weight, more bit torque) is the driller's own doing.
   if (torqueExcessFraction(tq, x.wobRiseFraction) <= t.torqueIncreaseWarningFraction) return null;
   return {

@@ -3,7 +3,7 @@ import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket, type ChannelValues } from '../../../src-shared/wits.js';
 import {
   detectFormationChange, detectFounder, detectGas, detectH2s, detectKick, detectLoss, detectMseInefficiency, detectPackOff, detectPitRate,
-  detectSppDeviation, detectStickSlip, detectWashout, emptyDetectorInputs, sppHeldTrendCountsPsi, type DetectorInputs,
+  detectSppDeviation, detectStickSlip, detectTorqueRise, detectWashout, emptyDetectorInputs, sppHeldTrendCountsPsi, type DetectorInputs,
 } from '../../../src-main/physics/detectors.js';
 import { PhysicsEngine } from '../../../src-main/physics/engine.js';
 import { assessableFaults } from '../../../src-main/physics/run-detectors.js';
@@ -311,6 +311,16 @@ describe('PhysicsEngine', () => {
     const blind = { torqueKftLbf: 0.2, torqueDeltaFraction: -0.8, ropDropFraction: 0.5, sppBaselinePsi: 2000, sppDeltaPsi: 150, sppBaselineAgeS: 600 };
     expect(detectPackOff(x({ ...blind, sppWobChangeFraction: 0.25 }), th)).toBeNull();
     expect(detectPackOff(x({ ...blind, sppWobChangeFraction: 0 }), th)?.fault).toBe('pack-off');
+  });
+  it('pack-off and torque rise: torque above a baseline learned at a slower rotary speed is the RPM, not drag; RPM coming down explains nothing', () => {
+    // Volve F-9 top hole: the driller took RPM from 19 to 39 and torque doubled, SPP not yet judged at the new pump rate.
+    const up = { torqueKftLbf: 12.6, torqueDeltaFraction: 0.9, wobRiseFraction: 0.05, ropDropFraction: 0.8, sppDeltaPsi: 0, sppBaselineAgeS: 30 };
+    expect(detectPackOff(x({ ...up, rpmRiseFraction: 1.0 }), th)).toBeNull();
+    expect(detectTorqueRise(x({ ...up, rpmRiseFraction: 1.0 }), th)).toBeNull();
+    // The same torque at a held or a lowered rotary speed stands.
+    expect(detectPackOff(x({ ...up, rpmRiseFraction: 0.03 }), th)?.fault).toBe('pack-off');
+    expect(detectPackOff(x({ ...up, rpmRiseFraction: -0.15 }), th)?.fault).toBe('pack-off');
+    expect(detectTorqueRise(x({ ...up, rpmRiseFraction: -0.15 }), th)?.fault).toBe('torque-rise');
   });
   it('pack-off: torque and SPP up together with ROP holding is a mud motor working harder, not a packing annulus', () => {
     // ROP down 10 % (under the 20 % pack-off drop) still holds.
