@@ -37,6 +37,8 @@ export interface DetectorInputs {
   ropDropFraction: number | null;
   /** WOB (short mean) / baseline − 1. */
   wobRiseFraction: number | null;
+  /** RPM (short mean) / its baseline − 1: the driller's rotary set point moved (null: unknown). */
+  rpmRiseFraction: number | null;
   /** Detrended torque oscillation / mean torque over the recent window (null: not assessable). */
   torqueCv: number | null;
   /** How regularly that oscillation repeats: autocorrelation peak at a 3-15 s lag. */
@@ -101,6 +103,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     torqueKftLbf: null,
     ropDropFraction: null,
     wobRiseFraction: null,
+    rpmRiseFraction: null,
     torqueCv: null,
     torqueRegularity: null,
     mseEfficiencyPercent: null,

@@ -5,6 +5,7 @@
 import type { FaultKind } from '../../src-shared/advisory.js';
 import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY, swingOfNormalTorque } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
+import { SET_POINT_STEP_FRACTION } from './trackers/deltas.js';
 import type { SppHeldTrend } from './trackers/spp-held-trend.js';
 import { clamp01, pct, r0, r1, torqueExcessFraction, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, SPP_WOB_STEP_FRACTION, washoutDropPsi, type Detection, type DetectorInputs } from './detection.js';
 
@@ -75,14 +76,15 @@ function packOffOnTrends(x: DetectorInputs, t: EffectiveThresholds): Detection |
 
 function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const tq = x.torqueDeltaFraction;
-  if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
+  if (tq === null || tq <= t.torqueIncreaseWarningFraction || rpmUpSinceTorqueBaseline(x)) return null;
   // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
   // (a founder or a weight step pushes WOB up and torque with it, and is not a pack-off).
   if (torqueExcessFraction(tq, x.wobRiseFraction) <= t.torqueIncreaseWarningFraction) return null;
   let count = 1;
   let sum = clamp01(tq / 0.3);
   const sppFrac = x.sppDeltaPsi !== null && x.sppBaselinePsi !== null && x.sppBaselinePsi > 0 ? x.sppDeltaPsi / x.sppBaselinePsi : null;
-  const sppOn = x.sppDeltaPsi !== null && sppFrac !== null && sppRiseCounts(x.sppDeltaPsi, x.sppBaselinePsi as number, t);
+  const weightOn = weightOnSinceSppBaseline(x);
+  const sppOn = !weightOn && x.sppDeltaPsi !== null && sppFrac !== null && sppRiseCounts(x.sppDeltaPsi, x.sppBaselinePsi as number, t);
   if (sppOn) {
     count++;
     sum += clamp01(Math.max((sppFrac as number) / 0.25, (x.sppDeltaPsi as number) / (2 * t.sppDeviationCriticalPsi)));
@@ -97,7 +99,7 @@ function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detectio
   // Where SPP cannot judge (no baseline at this pump rate yet: the driller cut the rate, as
   // drillers do when the hole packs off), a large torque excess with ROP falling stands.
   const excess = torqueExcessFraction(tq, x.wobRiseFraction);
-  const strongSpp = x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
+  const strongSpp = !weightOn && x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
   const sppBlind = !sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS);
   const bigExcess = excess > t.torqueIncreaseCriticalFraction;
   const motorLoad = ropHolding(x.ropDropFraction, t);
@@ -116,6 +118,22 @@ function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detectio
   };
 }
 
+/**
+ * Weight put on since SPP's baseline was learned: on a mud motor the differential pressure
+ * follows the bit load, so SPP above that baseline is the weight, not the annulus (the mirror of
+ * the washout's weight-taken-off rule). The two-minute trends, which take the driller's weight
+ * steps out, still read a pack-off building after such a step.
+ */
+const weightOnSinceSppBaseline = (x: DetectorInputs): boolean => x.sppWobChangeFraction !== null && x.sppWobChangeFraction > SPP_WOB_STEP_FRACTION;
+
+/**
+ * The driller turned the rotary up since torque's baseline was learned: more RPM is more torque
+ * (the string's viscous drag grows with speed), a new normal the baseline is still catching up
+ * with, not drag building. RPM coming down explains no rise (a driller easing off a packing hole).
+ * The two-minute trends, which skip a window with RPM moving, take over once it holds.
+ */
+const rpmUpSinceTorqueBaseline = (x: DetectorInputs): boolean => x.rpmRiseFraction !== null && x.rpmRiseFraction > SET_POINT_STEP_FRACTION;
+
 /** No torque to judge by: the rig sends none, or the reading sits near zero while drilling. */
 const torqueBlind = (x: DetectorInputs): boolean =>
   x.torqueDeltaFraction === null || (x.torqueKftLbf !== null && x.torqueKftLbf < MIN_ASSESSABLE_TORQUE_KFTLBF);
@@ -131,7 +149,7 @@ function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detect
   const rop = x.ropDropFraction;
   if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
   const spp = x.sppDeltaPsi;
-  if (spp !== null && sppJudges(spp, x.sppBaselineAgeS) && spp >= t.sppDeviationWarningPsi) {
+  if (spp !== null && sppJudges(spp, x.sppBaselineAgeS) && spp >= t.sppDeviationWarningPsi && !weightOnSinceSppBaseline(x)) {
     return {
       fault: 'pack-off',
       level: 'WARNING',
@@ -321,7 +339,7 @@ export function detectFounder(x: DetectorInputs, t: EffectiveThresholds): Detect
 
 export function detectTorqueRise(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const tq = x.torqueDeltaFraction;
-  if (tq === null || tq <= t.torqueIncreaseWarningFraction) return null;
+  if (tq === null || tq <= t.torqueIncreaseWarningFraction || rpmUpSinceTorqueBaseline(x)) return null;
   // A torque rise the WOB explains (more weight, more bit torque) is the driller's own doing.
   if (torqueExcessFraction(tq, x.wobRiseFraction) <= t.torqueIncreaseWarningFraction) return null;
   return {

@@ -166,6 +166,7 @@ export class PhysicsEngine {
     x.torqueKftLbf = packet.torqueKftLbf;
     x.ropDropFraction = d.rop;
     x.wobRiseFraction = d.wob;
+    x.rpmRiseFraction = onBottom ? this.deltas.rpmRiseFraction : null;
     x.torqueCv = cv;
     x.packOffTrend = trend;
     x.torqueRegularity = osc ? osc.regularity : null;

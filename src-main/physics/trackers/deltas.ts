@@ -106,13 +106,16 @@ export class ChannelDelta {
   }
 }
 
-/** The on-bottom channels' deltas, updated together while the bit is on bottom. */
 /** WOB or RPM this far from its baseline is a new set point, not a fault. */
-const SET_POINT_STEP_FRACTION = 0.1;
+export const SET_POINT_STEP_FRACTION = 0.1;
+
+/** The on-bottom channels' deltas, updated together while the bit is on bottom. */
 
 export class OnBottomDeltas {
   readonly channels: Record<OnBottomChannel, ChannelDelta>;
   private wobRise: number | null = null;
+  /** RPM (short mean) / its baseline − 1 at the last update; null while unknown. */
+  rpmRiseFraction: number | null = null;
   private readonly rpmBase = new EmaBaseline();
   private readonly rpmShort: ShortWindow;
 
@@ -148,11 +151,14 @@ export class OnBottomDeltas {
 
   /** RPM (short mean) / its baseline − 1; 0 while unknown. */
   private rpmChange(rpm: number | null, readingS: number): number {
+    this.rpmRiseFraction = null;
     if (rpm === null || !(rpm > 0)) return 0;
     this.rpmShort.push(rpm, readingS);
     const base = this.rpmBase.current;
-    const change = base !== null && this.rpmBase.ready && base > 0 ? (this.rpmShort.mean as number) / base - 1 : 0;
+    const known = base !== null && this.rpmBase.ready && base > 0;
+    const change = known ? (this.rpmShort.mean as number) / base - 1 : 0;
     this.rpmBase.update(rpm, Math.abs(change) > SET_POINT_STEP_FRACTION, readingS);
+    if (known) this.rpmRiseFraction = change;
     return change;
   }
 }

@@ -3,7 +3,7 @@ import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket, type ChannelValues } from '../../../src-shared/wits.js';
 import {
   detectFormationChange, detectFounder, detectGas, detectH2s, detectKick, detectLoss, detectMseInefficiency, detectPackOff, detectPitRate,
-  detectSppDeviation, detectStickSlip, detectWashout, emptyDetectorInputs, sppHeldTrendCountsPsi, type DetectorInputs,
+  detectSppDeviation, detectStickSlip, detectTorqueRise, detectWashout, emptyDetectorInputs, sppHeldTrendCountsPsi, type DetectorInputs,
 } from '../../../src-main/physics/detectors.js';
 import { PhysicsEngine } from '../../../src-main/physics/engine.js';
 import { assessableFaults } from '../../../src-main/physics/run-detectors.js';
@@ -300,6 +300,27 @@ describe('PhysicsEngine', () => {
     expect(detectPackOff(x({ ...stale, sppHeldTrend: { ...rising, torque: null } }), th)).toBeNull();
     expect(detectPackOff(x({ ...stale, ropDropFraction: 0.1, sppHeldTrend: rising }), th)).toBeNull();
     expect(detectPackOff(x({ ...stale, sppDeltaPsi: -40, sppHeldTrend: rising }), th)).toBeNull();
+  });
+  it('pack-off: SPP above a baseline learned at a lighter weight is the motor taking the weight, not the annulus', () => {
+    // Driller put 30 % more weight on: on a motor SPP follows the bit load; torque beyond what the weight explains is not enough alone.
+    const step = { torqueKftLbf: 5.1, torqueDeltaFraction: 0.45, wobRiseFraction: 0.3, ropDropFraction: 0.22, sppDeltaPsi: 360, sppBaselinePsi: 1450, sppBaselineAgeS: 900 };
+    expect(detectPackOff(x({ ...step, sppWobChangeFraction: 0.3 }), th)).toBeNull();
+    // The same SPP rise at the weight the baseline was learned at stands.
+    expect(detectPackOff(x({ ...step, sppWobChangeFraction: 0.02 }), th)?.fault).toBe('pack-off');
+    // No torque reading: the same rule for SPP against its baseline.
+    const blind = { torqueKftLbf: 0.2, torqueDeltaFraction: -0.8, ropDropFraction: 0.5, sppBaselinePsi: 2000, sppDeltaPsi: 150, sppBaselineAgeS: 600 };
+    expect(detectPackOff(x({ ...blind, sppWobChangeFraction: 0.25 }), th)).toBeNull();
+    expect(detectPackOff(x({ ...blind, sppWobChangeFraction: 0 }), th)?.fault).toBe('pack-off');
+  });
+  it('pack-off and torque rise: torque above a baseline learned at a slower rotary speed is the RPM, not drag; RPM coming down explains nothing', () => {
+    // Volve F-9 top hole: the driller took RPM from 19 to 39 and torque doubled, SPP not yet judged at the new pump rate.
+    const up = { torqueKftLbf: 12.6, torqueDeltaFraction: 0.9, wobRiseFraction: 0.05, ropDropFraction: 0.8, sppDeltaPsi: 0, sppBaselineAgeS: 30 };
+    expect(detectPackOff(x({ ...up, rpmRiseFraction: 1.0 }), th)).toBeNull();
+    expect(detectTorqueRise(x({ ...up, rpmRiseFraction: 1.0 }), th)).toBeNull();
+    // The same torque at a held or a lowered rotary speed stands.
+    expect(detectPackOff(x({ ...up, rpmRiseFraction: 0.03 }), th)?.fault).toBe('pack-off');
+    expect(detectPackOff(x({ ...up, rpmRiseFraction: -0.15 }), th)?.fault).toBe('pack-off');
+    expect(detectTorqueRise(x({ ...up, rpmRiseFraction: -0.15 }), th)?.fault).toBe('torque-rise');
   });
   it('pack-off: torque and SPP up together with ROP holding is a mud motor working harder, not a packing annulus', () => {
     // ROP down 10 % (under the 20 % pack-off drop) still holds.
