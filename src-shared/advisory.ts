@@ -104,6 +104,8 @@ export interface VerificationResult {
   reason: string;
   /** 0-1: how much history and how consistent the trend. */
   confidence: number;
+  /** Uncertain with the evidence still building (a trend just clearing): checked again this soon, s. */
+  recheckAfterS?: number;
 }
 
 export type VoteLevel = 'HEALTHY' | Severity;

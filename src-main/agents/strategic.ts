@@ -66,6 +66,7 @@ export class StrategicAgent {
       severity: v.severity,
       reason: v.reason,
       confidence: Math.min(1, Math.max(0, confidence)),
+      ...(v.status === 'Uncertain' && v.recheckAfterS !== undefined ? { recheckAfterS: v.recheckAfterS } : {}),
     };
   }
 }

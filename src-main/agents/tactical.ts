@@ -144,8 +144,11 @@ export class TacticalAgent {
     this.byFault = new Map(this.tracks.map((t) => [t.fault, t]));
   }
 
-  /** What the verification made of the last ticket of this fault (the coordinator reports it). */
-  verdict(fault: FaultKind, status: VerificationStatus, timeMs: number): void {
+  /**
+   * What the verification made of the last ticket of this fault (the coordinator reports it);
+   * `recheckAfterS` when it said the evidence is still building and worth a look that soon.
+   */
+  verdict(fault: FaultKind, status: VerificationStatus, timeMs: number, recheckAfterS?: number): void {
     const s = this.track(fault).state;
     if (status === 'Confirmed') {
       s.advised = true;
@@ -154,7 +157,7 @@ export class TacticalAgent {
     }
     // Well control is checked again within seconds: a kick that was not yet clear may be by now.
     const waitS = FAULT_CATEGORY[fault] === 'WellControl' ? WELL_CONTROL_RETRY_S : status === 'Rejected' ? this.opt.retryAfterRejectedS : this.opt.retryAfterRejectedS / 3;
-    s.retryAtMs = timeMs + waitS * 1000;
+    s.retryAtMs = timeMs + Math.min(waitS, recheckAfterS ?? waitS) * 1000;
   }
 
   evaluate(

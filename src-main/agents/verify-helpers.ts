@@ -50,6 +50,8 @@ export interface Verdict {
   severity: Severity;
   reason: string;
   r2: number;
+  /** Uncertain with the evidence still building: look again this soon (s), not after the usual wait. */
+  recheckAfterS?: number;
 }
 
 export const cap = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);

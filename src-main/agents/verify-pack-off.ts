@@ -63,7 +63,7 @@ export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: bo
   if (held && ropOn && !(sppD !== null && !sppBlind && sppD < 0)) return { status: 'Confirmed', severity: 'MEDIUM', reason: `Pack-off signs: ${held.description}; ${d}.`, r2: held.r2 };
   // The trends together only just cleared: a ramp building is checked again soon, not rejected.
   const building = trendsBuilding(s);
-  if (building) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pack-off trends building: ${building}; ${d}.`, r2: fit.r2 };
+  if (building) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pack-off trends building: ${building}; ${d}.`, r2: fit.r2, recheckAfterS: TREND_RECHECK_S };
   if (excess <= t.torqueIncreaseWarningFraction / 2) return { status: 'Rejected', severity: 'LOW', reason: `No pack-off: ${d}.`, r2: fit.r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque up without SPP or ROP confirmation: ${d}.`, r2: fit.r2 };
 }
@@ -92,6 +92,9 @@ function trendsTogether(s: Sample[]): string | null {
   if (clear < TREND_CONFIRM_PACKETS) return null;
   return `torque up, SPP up and ROP down together over 2 minutes at steady RPM and pumps on ${clear} of the last ${r.length} s, each clear of this rig's clean-drilling spread`;
 }
+
+/** Trends building are held (TREND_CONFIRM_PACKETS of 10) within seconds or not at all: look again this soon, s. */
+const TREND_RECHECK_S = 5;
 
 /** Trend readings of the last 5 that show all three signs clear: the trends are building. */
 const TREND_BUILDING_PACKETS = 3;

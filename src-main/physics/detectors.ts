@@ -50,7 +50,7 @@ function packOffOnHeldRise(x: DetectorInputs, t: EffectiveThresholds): Detection
     fault: 'pack-off',
     level: 'WARNING',
     severity: clamp01((rise.changePsi / t.sppDeviationCriticalPsi + rop / 0.5) / 2),
-    trigger: { parameter: 'sppRisePsi', value: rise.changePsi, threshold: sppHeldTrendCountsPsi(t), unit: 'psi' },
+    trigger: { parameter: 'sppTorqueRisePsi', value: rise.changePsi, threshold: sppHeldTrendCountsPsi(t), unit: 'psi' },
     description: `Possible pack-off: SPP rising steadily, +${r0(rise.changePsi)} psi, and torque +${pct(torquePct)} over the last ${r0(rise.spanS)} s at a held pump rate and weight, ROP ${pct(rop)} down`,
   };
 }

@@ -174,7 +174,7 @@ export class PipelineCoordinator {
     this.counts.tickets++;
 
     const verification = this.strategic.verify(ticket, this.history, thresholds);
-    this.tactical.verdict(ticket.fault, verification.status, ticket.timeMs);
+    this.tactical.verdict(ticket.fault, verification.status, ticket.timeMs, verification.recheckAfterS);
     t0 = t1;
     t1 = timer();
     this.latency.record('verification', t1 - t0);

@@ -41,11 +41,18 @@ export const packOff: Template = (ctx) => {
   const p = ctx.ticket.packet;
   const sppDelta = signed(ctx.ticket.metrics.sppDeltaPsi, 'psi', 0);
   const trigger = ctx.ticket.trigger;
-  // Read from SPP's steady rise where no usable torque comes in (detectors.ts packOffWithoutTorque).
-  const sppSign = trigger.parameter === 'sppRisePsi' ? rich`SPP rising steadily, ${signed(trigger.value, 'psi', 0)} in under a minute at a held pump rate and weight` : rich`SPP ${sppDelta} from baseline`;
+  // Read from SPP's steady rise in the held minute (detectors.ts): where no usable torque comes
+  // in, or with torque rising alongside while its baseline, learned before the driller's last
+  // weight change, is stale (then torque is quoted as it reads, not against that baseline).
+  const withTorque = trigger.parameter === 'sppTorqueRisePsi';
+  const heldRise = withTorque || trigger.parameter === 'sppRisePsi';
+  const sppSign = heldRise
+    ? rich`SPP rising steadily, ${signed(trigger.value, 'psi', 0)} in under a minute${withTorque ? ' with it' : ''} at a held pump rate and weight`
+    : rich`SPP ${sppDelta} from baseline`;
+  const torqueNow = withTorque ? rich`Torque ${q(p.torqueKftLbf, 'kft-lbf', 1)} and rising` : torque(ctx);
   return {
-    diagnosis: rich`Possible pack-off: ${torque(ctx)}; ${sppSign}.`,
-    recommendation: rich`${listOf([torque(ctx), clause(p.sppPsi, (v) => rich`SPP ${q(v, 'psi', 0)} (${sppDelta})`)])}: pick up off bottom, keep rotating and circulating; backream the last stand and clean the hole before going back to bottom. ${capitalise(wobTarget(ctx, 5))} when back on bottom${clause(p.flowInGpm, (v) => rich` and keep flow at ${q(v, 'gpm', 0)} or above`, true)}.`,
+    diagnosis: rich`Possible pack-off: ${torqueNow}; ${sppSign}.`,
+    recommendation: rich`${listOf([torqueNow, clause(p.sppPsi, (v) => rich`SPP ${q(v, 'psi', 0)} (${sppDelta})`)])}: pick up off bottom, keep rotating and circulating; backream the last stand and clean the hole before going back to bottom. ${capitalise(wobTarget(ctx, 5))} when back on bottom${clause(p.flowInGpm, (v) => rich` and keep flow at ${q(v, 'gpm', 0)} or above`, true)}.`,
     expectedBenefit: rich`Pack-off prevention: avoids stuck pipe and the NPT of jarring or fishing.`,
     reasoning: reasoning(ctx),
   };

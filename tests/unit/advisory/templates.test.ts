@@ -127,6 +127,16 @@ describe('templates', () => {
     expect(p.diagnosis).not.toMatch(/from baseline/);
   });
 
+  it('a pack-off read from SPP and torque rising together in the held minute quotes torque as it reads, not against a stale baseline', () => {
+    // The driller halved the weight: torque reads 35 % under the baseline learned before, yet climbs.
+    const p = render({
+      fault: 'pack-off', metrics: { torqueDeltaFraction: -0.35, sppDeltaPsi: 25 }, packet: { torqueKftLbf: 2.3, sppPsi: 1511, wobKlbf: 5.9, flowInGpm: 907 },
+      trigger: { parameter: 'sppTorqueRisePsi', value: 50, threshold: 50, unit: 'psi' },
+    });
+    expect(p.diagnosis).toContain('Torque 2.3 kft-lbf and rising; SPP rising steadily, +50 psi in under a minute with it at a held pump rate and weight');
+    expect(p.all).not.toMatch(/below baseline|from baseline/);
+  });
+
   it('a channel the rig does not send is left out, never quoted as n/a or 0 (issue 11 item 8)', () => {
     const t = render({ fault: 'kick', metrics: { flowBalanceGpm: null, pitGainBbl: 6.1, pitRateBblHr: null }, packet: { flowOutGpm: null, gasUnits: null } });
     expect(t.recommendation).toContain('watch the well (pit gain +6.1 bbl)');

@@ -297,6 +297,8 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const r = sa.verify(ticket('pack-off', h), h, th);
     expect(r.status).toBe('Uncertain');
     expect(r.reason).toMatch(/trends building/);
+    // Held (5 of 10) within seconds or not at all: looked at again in 5 s, not the usual 20.
+    expect(r.recheckAfterS).toBe(5);
     const never = build(30, () => ({ v: { torqueKftLbf: 20, sppPsi: 3000 }, m: { ...quietDeltas, packOffTrendClear: 0.8 } }));
     expect(sa.verify(ticket('pack-off', never), never, th).status).toBe('Rejected');
   });

@@ -82,6 +82,21 @@ describe('TacticalAgent', () => {
     }
     expect(tickets).toEqual([2, 1922]);
   });
+  it('an uncertain ticket is retried after a third of retry_after_rejected_s, or sooner when the verification says its evidence is building', () => {
+    const retries = (recheckAfterS?: number) => {
+      const a = new TacticalAgent({ retryAfterRejectedS: 60 });
+      const at: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const t = a.evaluate(pkt(i), metrics(pkt(i)), [det('pack-off', 'WARNING')], h, ctx());
+        if (t) { at.push(i); a.verdict(t.fault, 'Uncertain', t.timeMs, recheckAfterS); }
+      }
+      return at;
+    };
+    expect(retries()).toEqual([2, 22, 42]);
+    expect(retries(5)).toEqual([2, 7, 12, 17, 22, 27, 32, 37, 42, 47]);
+    // A hint longer than the usual wait never delays the retry.
+    expect(retries(100)).toEqual([2, 22, 42]);
+  });
   it('a rejected ticket is retried after retry_after_rejected_s; an escalation passes at once', () => {
     const a = new TacticalAgent({ retryAfterRejectedS: 60 });
     const tickets: number[] = [];

@@ -292,7 +292,7 @@ describe('PhysicsEngine', () => {
     const rising = { changePsi: 52, r2: 0.98, spanS: 50, torque: { changeFraction: 0.07, r2: 0.9 } };
     const d = detectPackOff(x({ ...stale, sppHeldTrend: rising }), th);
     expect(d?.level).toBe('WARNING');
-    expect(d?.trigger.parameter).toBe('sppRisePsi');
+    expect(d?.trigger.parameter).toBe('sppTorqueRisePsi');
     expect(d?.description).toMatch(/SPP rising steadily, \+52 psi, and torque \+7 % over the last 50 s/);
     // Torque flat or wandering (a plugging nozzle, harder rock), ROP holding, or SPP climbing back to a judged baseline: nothing.
     expect(detectPackOff(x({ ...stale, sppHeldTrend: { ...rising, torque: { changeFraction: th.torqueIncreaseWarningFraction / 4 - 0.005, r2: 0.9 } } }), th)).toBeNull();
