@@ -11,7 +11,7 @@ import { DiskUploadQueue } from '../fleet/upload-queue.js';
 import { loadStaticKnowledgeStore } from '../knowledge/knowledge-file.js';
 import { RamRecall } from '../knowledge/ram-recall.js';
 import { RuntimeSettingsFile } from '../config/runtime-settings.js';
-import { createLlmEnricher } from '../llm/llm-enricher.js';
+import { createLlmEnricher } from '../llm/create-llm-enricher.js';
 import { createEngine, type EngineLog } from './create-engine.js';
 import type { Engine } from './engine.js';
 import { DatabaseUnusableError } from '../storage/database-file.js';

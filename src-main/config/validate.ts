@@ -123,7 +123,7 @@ export function crossFieldIssues(c: WellConfig): { errors: ConfigIssue[]; warnin
     warn('ensemble_weights', 'differs from campaign.production.weight_*; voting uses the active campaign\'s weight_* keys');
   }
 
-  // Rules between keys; each key's own physical range is in the schema (src-shared/config.ts).
+  // Rules between keys; each key's own physical range is in the schema (src-shared/config/*.ts).
   const bl = c.baseline_learning;
   if (!(bl.critical_sigma > bl.warning_sigma)) {
     err('baseline_learning.critical_sigma', `must be > baseline_learning.warning_sigma (${bl.critical_sigma} <= ${bl.warning_sigma})`);

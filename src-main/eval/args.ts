@@ -1,5 +1,5 @@
 // `npm run eval` options, checked without side effects so every bad argument is testable.
-import { REAL_FAULTS } from '../simulator/inject.js';
+import { REAL_FAULTS } from '../simulator/fault-profiles.js';
 import { secondsOf } from '../simulator/base-args.js';
 import { UsageError, intFlag, parseFlags } from '../cli/args.js';
 import { SHARED_RECORDING_IDS, SIM_NATIVE_ID, SIM_RECORDING } from './recordings.js';

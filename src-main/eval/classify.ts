@@ -2,7 +2,7 @@
 // fault injected on bottom), tripping with a trip tank (the P&A faults), or nothing the eval
 // can place an onset in. And its id, from its path. Pure.
 import { carriesReadings, type BaseRecording } from '../simulator/base-recording.js';
-import { FAULT_PROFILES } from '../simulator/inject.js';
+import { FAULT_PROFILES } from '../simulator/fault-profiles.js';
 import { countEligible, drillingSeconds, trippingSeconds } from '../simulator/onsets.js';
 import type { CsvPresetName } from '../acquisition/csv-layout.js';
 import { DRILLING_FAULTS, TRIP_FAULTS, type EvalRecording } from './recordings.js';

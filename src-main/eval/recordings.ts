@@ -4,7 +4,7 @@
 // fault scenarios (the figures issue 11 must not make worse).
 import type { Campaign } from '../../src-shared/campaign.js';
 import type { CsvPresetName } from '../acquisition/csv-layout.js';
-import type { RealFault } from '../simulator/inject.js';
+import type { RealFault } from '../simulator/fault-profiles.js';
 
 export const DRILLING_FAULTS: readonly RealFault[] = ['kick', 'loss', 'pack-off', 'washout', 'stick-slip', 'founder'];
 export const TRIP_FAULTS: readonly RealFault[] = ['trip-gain', 'trip-loss'];

@@ -3,7 +3,7 @@
 // shared recordings are held by test:field (a regression guard); the rest are listed as not yet
 // met, and ENFORCE_ISSUE_11_TARGETS switches all of them on once they are. A recording found
 // elsewhere is measured against the same targets but never held: test:field does not have it.
-import type { RealFault } from '../simulator/inject.js';
+import type { RealFault } from '../simulator/fault-profiles.js';
 import { SHARED_RECORDING_IDS, type EvalRecording } from './recordings.js';
 import type { CleanRow, FaultRow } from './report.js';
 

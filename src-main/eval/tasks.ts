@@ -1,5 +1,6 @@
 // The eval's units of work and their results, and how the run matrix is laid out. Pure.
-import type { RealFault, InjectionTruth } from '../simulator/inject.js';
+import type { RealFault } from '../simulator/fault-profiles.js';
+import type { InjectionTruth } from '../simulator/inject.js';
 import type { AlarmFigures, CleanScore, FaultScore } from './score.js';
 import { SIM_NATIVE_FAULTS, SIM_NATIVE_ID, SIM_NATIVE_SEEDS, type EvalRecording } from './recordings.js';
 

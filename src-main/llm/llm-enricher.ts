@@ -2,25 +2,20 @@
 // only queues and returns. One inference runs at a time (native work is off the JS thread);
 // outcomes arrive later through `onOutcome`. Templates stay shown unless the model answers in
 // time with text that parses and passes the range check.
-import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { RISK_RANK } from '../../src-shared/advisory.js';
 import type { WellConfig } from '../../src-shared/config.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import type { InferenceBackend, LoadedModel } from './backend.js';
-import { DEFAULT_MODELS_DIR, discoverModel } from './discover-model.js';
-import { checkModelPath } from './model-path-policy.js';
 import type { AdvisoryEnricher, EnrichmentOutcome, EnrichmentRequest } from './enricher.js';
+import { enricherStatus } from './enricher-status.js';
+import { EnrichmentQueue } from './enrichment-queue.js';
+import { generateWithin } from './generate-within.js';
+import { defaultLlmLog, errorText, type LlmLogEntry } from './llm-log.js';
+import { ModelSlot } from './model-slot.js';
 import { NodeLlamaCppBackend } from './node-llama-cpp-backend.js';
 import { ADVISORY_JSON_SCHEMA } from './output-schema.js';
 import { parseContextFor, parseLlmOutput } from './parse-output.js';
 import { buildPrompt } from './prompt.js';
-
-export interface LlmLogEntry {
-  level: 'info' | 'warn';
-  message: string;
-  advisoryId?: string;
-}
 
 export interface LlmEnricherOptions {
   config: WellConfig;
@@ -41,35 +36,18 @@ export interface LlmEnricherOptions {
   seed?: number;
 }
 
-interface Pending {
-  req: EnrichmentRequest;
-  risk: number;
-}
-
-type RunResult = { kind: 'answer'; raw: string } | { kind: 'error'; message: string } | { kind: 'timeout' };
-
-const defaultLog = (e: LlmLogEntry): void => {
-  const line = `[llm] ${e.advisoryId ? `${e.advisoryId}: ` : ''}${e.message}`;
-  if (e.level === 'warn') console.warn(line);
-};
-
 export class LlmEnricher implements AdvisoryEnricher {
   private readonly llmConfig: WellConfig['llm'];
-  private readonly createBackend: () => InferenceBackend;
   private readonly log: (e: LlmLogEntry) => void;
-  private readonly queueCapacity: number;
   private readonly mono: () => number;
   private readonly listeners = new Set<(o: EnrichmentOutcome) => void>();
+  private readonly model: ModelSlot;
+  private readonly queue: EnrichmentQueue;
 
   private enabled: boolean;
   private modelPath: string | null;
-  private backend: InferenceBackend | null = null;
-  private loaded: LoadedModel | null = null;
-  private loading: Promise<LoadedModel | null> | null = null;
-  private loadError: string | null = null;
   private disabledReason: string | null = null;
   private consecutiveFailures = 0;
-  private queue: Pending[] = [];
   private running: { advisoryId: string; abort: AbortController } | null = null;
   private disposed = false;
   /** Packet-clock anchor: last nowMs given to submit and the monotonic time it came. */
@@ -79,9 +57,9 @@ export class LlmEnricher implements AdvisoryEnricher {
     this.llmConfig = opts.config.llm;
     this.enabled = opts.config.llm.enabled;
     this.modelPath = opts.modelPath;
-    this.createBackend = opts.createBackend ?? (() => new NodeLlamaCppBackend());
-    this.log = opts.log ?? defaultLog;
-    this.queueCapacity = Math.max(1, opts.queueCapacity ?? 2);
+    this.log = opts.log ?? defaultLlmLog;
+    this.model = new ModelSlot(opts.createBackend ?? (() => new NodeLlamaCppBackend()), this.log, () => this.modelPath);
+    this.queue = new EnrichmentQueue(Math.max(1, opts.queueCapacity ?? 2));
     this.mono = opts.monotonicMs ?? (() => performance.now());
   }
 
@@ -92,25 +70,14 @@ export class LlmEnricher implements AdvisoryEnricher {
       this.anchor = { nowMs, mono: this.mono() };
       if (this.disposed || this.mode() !== 'llm') return;
       if (req.verification.status !== 'Confirmed') return;
-      const id = req.advisory.id;
       const stale = this.staleReason(req, nowMs);
       if (stale) {
-        this.emitLater({ kind: 'fallback', advisoryId: id, reason: stale });
+        this.emitLater({ kind: 'fallback', advisoryId: req.advisory.id, reason: stale });
         return;
       }
-      // A re-published advisory replaces its own queued request.
-      this.queue = this.queue.filter((p) => p.req.advisory.id !== id);
-      this.queue.push({ req, risk: RISK_RANK[req.advisory.riskLevel] });
-      // Highest risk first; among equals the newest (most relevant) first.
-      this.queue.sort((a, b) => b.risk - a.risk || b.req.advisory.timeMs - a.req.advisory.timeMs);
-      while (this.queue.length > this.queueCapacity) {
-        const dropped = this.queue.pop() as Pending;
-        const reason =
-          dropped.req.advisory.id === id
-            ? `not run: ${this.queueCapacity} advisories of equal or higher risk already waiting`
-            : `pre-empted by ${req.advisory.riskLevel}-risk advisory ${id}`;
-        this.log({ level: 'info', message: reason, advisoryId: dropped.req.advisory.id });
-        this.emitLater({ kind: 'fallback', advisoryId: dropped.req.advisory.id, reason });
+      for (const d of this.queue.add(req)) {
+        this.log({ level: 'info', message: d.reason, advisoryId: d.advisoryId });
+        this.emitLater({ kind: 'fallback', advisoryId: d.advisoryId, reason: d.reason });
       }
       this.pump();
     } catch (err) {
@@ -124,50 +91,39 @@ export class LlmEnricher implements AdvisoryEnricher {
   }
 
   status(): LiveStatus['llm'] {
-    const name = this.loaded?.model ?? (this.modelPath ? basename(this.modelPath) : null);
-    if (!this.enabled) return { mode: 'template-only', model: name, device: null, detail: 'LLM disabled in settings: template-only mode' };
-    if (!this.modelPath) {
-      return { mode: 'template-only', model: this.opts.rejectedModelName ?? null, device: null, detail: this.opts.noModelDetail ?? 'no model file: template-only mode' };
-    }
-    if (this.loadError) {
-      return { mode: 'template-only', model: name, device: null, detail: `model failed to load: ${this.loadError}; template-only mode` };
-    }
-    if (this.disabledReason) {
-      return { mode: 'template-only', model: name, device: this.loaded?.device ?? null, detail: this.disabledReason };
-    }
-    if (this.loaded) {
-      const busy = this.running ? `inference running, ${this.queue.length} queued` : 'idle';
-      return {
-        mode: 'llm',
-        model: this.loaded.model,
-        device: this.loaded.device,
-        detail: `ready on ${this.loaded.device}, time limit ${this.timeLimitMs() / 1000} s, ${busy}`,
-      };
-    }
-    return { mode: 'llm', model: name, device: null, detail: 'model found; loads on first confirmed advisory' };
+    return enricherStatus({
+      enabled: this.enabled,
+      modelPath: this.modelPath,
+      noModelDetail: this.opts.noModelDetail,
+      rejectedModelName: this.opts.rejectedModelName,
+      loaded: this.model.loaded,
+      loadError: this.model.loadError,
+      disabledReason: this.disabledReason,
+      running: this.running !== null,
+      queued: this.queue.length,
+      timeLimitMs: this.timeLimitMs(),
+    });
   }
 
   async setModel(path: string, enabled: boolean): Promise<LiveStatus['llm']> {
     const wasRunning = this.running;
     this.running = null;
     wasRunning?.abort.abort(new Error('model changed'));
-    const dropped = this.queue;
-    this.queue = [];
-    for (const p of dropped) this.emitLater({ kind: 'fallback', advisoryId: p.req.advisory.id, reason: 'model changed before inference ran' });
-    await this.releaseBackend();
+    for (const id of this.queue.takeAll()) this.emitLater({ kind: 'fallback', advisoryId: id, reason: 'model changed before inference ran' });
+    await this.model.release();
     this.enabled = enabled;
     this.modelPath = path.trim() === '' ? null : path.trim();
-    this.loadError = null;
+    this.model.loadError = null;
     this.disabledReason = null;
     this.consecutiveFailures = 0;
     this.log({ level: 'info', message: `model set to ${this.modelPath ?? 'none'}, ${enabled ? 'enabled' : 'disabled'}` });
-    if (enabled && this.modelPath) await this.ensureLoaded();
+    if (enabled && this.modelPath) await this.model.ensureLoaded();
     return this.status();
   }
 
   /** Switched off by failures, or the model file failed to load (it may have been replaced since). */
   needsRetry(): boolean {
-    return this.enabled && this.modelPath !== null && (this.disabledReason !== null || this.loadError !== null);
+    return this.enabled && this.modelPath !== null && (this.disabledReason !== null || this.model.loadError !== null);
   }
 
   async retry(): Promise<LiveStatus['llm']> {
@@ -176,24 +132,24 @@ export class LlmEnricher implements AdvisoryEnricher {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.queue = [];
+    this.queue.takeAll();
     this.running?.abort.abort(new Error('disposed'));
     this.running = null;
     this.listeners.clear();
-    await this.releaseBackend();
+    await this.model.release();
   }
 
   // ---- extras -------------------------------------------------------------------------------
 
   /** Loads the model now instead of on the first advisory (startup, health). */
   async start(): Promise<LiveStatus['llm']> {
-    if (this.mode() === 'llm') await this.ensureLoaded();
+    if (this.mode() === 'llm') await this.model.ensureLoaded();
     return this.status();
   }
 
   /** Requests waiting (not counting the one running). */
   queuedAdvisoryIds(): string[] {
-    return this.queue.map((p) => p.req.advisory.id);
+    return this.queue.advisoryIds();
   }
 
   runningAdvisoryId(): string | null {
@@ -201,14 +157,15 @@ export class LlmEnricher implements AdvisoryEnricher {
   }
 
   timeLimitMs(): number {
-    const s = this.loaded && this.loaded.device !== 'cpu' ? this.llmConfig.timeout_gpu_s : this.llmConfig.timeout_cpu_s;
+    const loaded = this.model.loaded;
+    const s = loaded && loaded.device !== 'cpu' ? this.llmConfig.timeout_gpu_s : this.llmConfig.timeout_cpu_s;
     return s * 1000;
   }
 
   // ---- internals ----------------------------------------------------------------------------
 
   private mode(): 'llm' | 'template-only' {
-    return this.enabled && this.modelPath && !this.loadError && !this.disabledReason ? 'llm' : 'template-only';
+    return this.enabled && this.modelPath && !this.model.loadError && !this.disabledReason ? 'llm' : 'template-only';
   }
 
   private nowMs(): number {
@@ -241,41 +198,13 @@ export class LlmEnricher implements AdvisoryEnricher {
 
   private pump(): void {
     if (this.running || this.disposed || this.queue.length === 0) return;
-    const next = this.queue.shift() as Pending;
+    const next = this.queue.next() as EnrichmentRequest;
     const abort = new AbortController();
-    this.running = { advisoryId: next.req.advisory.id, abort };
-    void this.runOne(next.req, abort).finally(() => {
+    this.running = { advisoryId: next.advisory.id, abort };
+    void this.runOne(next, abort).finally(() => {
       if (this.running?.abort === abort) this.running = null;
       this.pump();
     });
-  }
-
-  private async ensureLoaded(): Promise<LoadedModel | null> {
-    if (this.loaded) return this.loaded;
-    if (!this.modelPath) return null;
-    if (!this.loading) {
-      const path = this.modelPath;
-      this.loading = (async () => {
-        try {
-          this.backend ??= this.createBackend();
-          const loaded = await this.backend.load(path);
-          if (this.modelPath !== path) return null;
-          this.loaded = loaded;
-          this.log({ level: 'info', message: `model ${loaded.model} loaded on ${loaded.device}` });
-          return loaded;
-        } catch (err) {
-          if (this.modelPath === path) {
-            this.loadError = errorText(err);
-            this.log({ level: 'warn', message: `model ${path} failed to load: ${this.loadError}; template-only mode` });
-            await this.releaseBackend();
-          }
-          return null;
-        } finally {
-          this.loading = null;
-        }
-      })();
-    }
-    return this.loading;
   }
 
   private async runOne(req: EnrichmentRequest, abort: AbortController): Promise<void> {
@@ -286,17 +215,18 @@ export class LlmEnricher implements AdvisoryEnricher {
       this.emit({ kind: 'fallback', advisoryId: id, reason: stale });
       return;
     }
-    const loaded = await this.ensureLoaded();
+    const loaded = await this.model.ensureLoaded();
     if (abort.signal.aborted || this.disposed) return;
-    if (!loaded || !this.backend) {
-      const reason = `model failed to load: ${this.loadError ?? 'unknown reason'}`;
+    const backend = this.model.backend;
+    if (!loaded || !backend) {
+      const reason = `model failed to load: ${this.model.loadError ?? 'unknown reason'}`;
       this.emit({ kind: 'fallback', advisoryId: id, reason });
       this.flushQueue(reason);
       return;
     }
     const limitMs = this.timeLimitMs();
     const started = this.mono();
-    const result = await this.generateWithin(req, abort, limitMs);
+    const result = await generateWithin(() => this.generate(backend, req, abort.signal), abort, limitMs);
     if (this.disposed || this.running?.abort !== abort) return; // superseded (model changed)
     const elapsed = Math.round(this.mono() - started);
     if (result.kind === 'timeout') {
@@ -307,49 +237,29 @@ export class LlmEnricher implements AdvisoryEnricher {
       this.fail(id, `inference failed: ${result.message}`);
       return;
     }
-    const parsed = parseLlmOutput(result.raw, parseContextFor(req, this.opts.config, loaded.model));
+    this.accept(req, loaded, result.raw, elapsed);
+  }
+
+  private generate(backend: InferenceBackend, req: EnrichmentRequest, signal: AbortSignal): Promise<string> {
+    return backend.generateJson(buildPrompt(req), ADVISORY_JSON_SCHEMA, {
+      maxTokens: this.llmConfig.max_tokens,
+      temperature: this.llmConfig.temperature,
+      signal,
+      ...(this.opts.seed !== undefined ? { seed: this.opts.seed } : {}),
+    });
+  }
+
+  /** The model's answer is shown only if it parses and passes the range check. */
+  private accept(req: EnrichmentRequest, loaded: LoadedModel, raw: string, elapsedMs: number): void {
+    const id = req.advisory.id;
+    const parsed = parseLlmOutput(raw, parseContextFor(req, this.opts.config, loaded.model));
     if (!parsed.ok) {
       this.fail(id, parsed.reason);
       return;
     }
     this.consecutiveFailures = 0;
-    this.log({ level: 'info', message: `enriched in ${elapsed} ms`, advisoryId: id });
+    this.log({ level: 'info', message: `enriched in ${elapsedMs} ms`, advisoryId: id });
     this.emit({ kind: 'enriched', advisoryId: id, text: parsed.text });
-  }
-
-  private generateWithin(req: EnrichmentRequest, abort: AbortController, limitMs: number): Promise<RunResult> {
-    const backend = this.backend as InferenceBackend;
-    return new Promise<RunResult>((resolve) => {
-      let settled = false;
-      const done = (r: RunResult): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(r);
-      };
-      // Hard limit: stop waiting even if the backend ignores the abort signal.
-      const timer = setTimeout(() => {
-        done({ kind: 'timeout' });
-        abort.abort(new Error('time limit'));
-      }, limitMs);
-      abort.signal.addEventListener('abort', () => done({ kind: 'error', message: errorText(abort.signal.reason) }), { once: true });
-      let generation: Promise<string>;
-      try {
-        generation = backend.generateJson(buildPrompt(req), ADVISORY_JSON_SCHEMA, {
-          maxTokens: this.llmConfig.max_tokens,
-          temperature: this.llmConfig.temperature,
-          signal: abort.signal,
-          ...(this.opts.seed !== undefined ? { seed: this.opts.seed } : {}),
-        });
-      } catch (err) {
-        done({ kind: 'error', message: errorText(err) });
-        return;
-      }
-      generation.then(
-        (raw) => done({ kind: 'answer', raw }),
-        (err: unknown) => done({ kind: 'error', message: errorText(err) }),
-      );
-    });
   }
 
   private fail(advisoryId: string, reason: string): void {
@@ -365,47 +275,6 @@ export class LlmEnricher implements AdvisoryEnricher {
   }
 
   private flushQueue(reason: string): void {
-    const dropped = this.queue;
-    this.queue = [];
-    for (const p of dropped) this.emit({ kind: 'fallback', advisoryId: p.req.advisory.id, reason });
+    for (const id of this.queue.takeAll()) this.emit({ kind: 'fallback', advisoryId: id, reason });
   }
-
-  private async releaseBackend(): Promise<void> {
-    const b = this.backend;
-    this.backend = null;
-    this.loaded = null;
-    this.loading = null;
-    if (b) {
-      try {
-        await b.dispose();
-      } catch (err) {
-        this.log({ level: 'warn', message: `backend dispose failed: ${errorText(err)}` });
-      }
-    }
-  }
-}
-
-function errorText(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  return String(err);
-}
-
-/** Discovers the model (settings path, else resources/models) and builds the enricher. */
-export function createLlmEnricher(
-  config: WellConfig,
-  opts: Omit<LlmEnricherOptions, 'config' | 'modelPath' | 'noModelDetail'> & { modelsDir?: string } = {},
-): LlmEnricher {
-  const modelsDir = opts.modelsDir ?? DEFAULT_MODELS_DIR;
-  const found = discoverModel(config.llm.model_path, modelsDir);
-  const { modelsDir: _ignored, ...rest } = opts;
-  void _ignored;
-  // The configuration file is the operator's, so any folder will do; it must still be a GGUF.
-  const checked = found.kind === 'found' ? checkModelPath(found.path, { modelsDir, picked: () => true }) : null;
-  return new LlmEnricher({
-    ...rest,
-    config,
-    modelPath: checked?.ok ? checked.path : null,
-    noModelDetail: checked && !checked.ok ? `${found.detail}: ${checked.reason}; template-only mode` : found.detail,
-    ...(found.kind === 'found' && checked && !checked.ok ? { rejectedModelName: basename(found.path) } : {}),
-  });
 }

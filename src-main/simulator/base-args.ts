@@ -1,6 +1,6 @@
 // `simulate --base FILE --scenario FAULT --onset S [--size N --ramp S --hold S --period S]`:
 // the options of a fault on a real recording, checked without touching the file.
-import { FAULT_PROFILES, REAL_FAULTS, isRealFault, type RealFault } from './inject.js';
+import { FAULT_PROFILES, REAL_FAULTS, isRealFault, type RealFault } from './fault-profiles.js';
 
 export interface BaseRunOptions {
   file: string;

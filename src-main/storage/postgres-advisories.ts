@@ -7,6 +7,7 @@ import { StorageFullError, type AdvisoryQuery } from './persistence.js';
 import { pgJson } from './postgres-text.js';
 import type { PostgresWriteState } from './postgres-write-state.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, riskRank } from './query-filters.js';
+import { advisoryConditions } from './query-conditions.js';
 import { pgWhereClause } from './where-clause.js';
 
 export class PostgresAdvisories {
@@ -70,12 +71,7 @@ export class PostgresAdvisories {
   }
 
   async list(q: AdvisoryQuery): Promise<Advisory[]> {
-    const w = pgWhereClause([
-      ['category = ?', q.category],
-      ['time_ms >= ?', q.sinceMs],
-      ['time_ms <= ?', q.untilMs],
-      ['risk_rank >= ?', q.minRisk === undefined ? undefined : riskRank(q.minRisk)],
-    ]);
+    const w = pgWhereClause(advisoryConditions(q));
     const limit = clampLimit(q.limit);
     const rows = (await this.pool.query<{ doc: Advisory }>(`SELECT doc FROM advisories ${w.sql} ORDER BY time_ms DESC, id DESC LIMIT ${limit}`, w.args)).rows.map((r) => r.doc);
     if (this.pending.size === 0) return rows;

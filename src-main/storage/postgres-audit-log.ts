@@ -8,6 +8,7 @@ import type { AuditQuery, NewAuditEntry } from './persistence.js';
 import { asStorageError } from './postgres-errors.js';
 import { pgJson, pgText } from './postgres-text.js';
 import { clampLimit } from './query-filters.js';
+import { advisoryRecordConditions, auditConditions } from './query-conditions.js';
 import { pgWhereClause } from './where-clause.js';
 
 const INSERT_ACK = 'INSERT INTO acknowledgements (id, advisory_id, time_ms, actor, action, notes, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7)';
@@ -46,11 +47,7 @@ export async function acknowledgeWithAudit(
 }
 
 export async function listAcknowledgements(pool: pg.Pool, q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Promise<Acknowledgement[]> {
-  const w = pgWhereClause([
-    ['advisory_id = ?', q.advisoryId],
-    ['time_ms >= ?', q.sinceMs],
-    ['time_ms <= ?', q.untilMs],
-  ]);
+  const w = pgWhereClause(advisoryRecordConditions(q));
   const r = await pool.query<AckRow>(`SELECT id, advisory_id, time_ms, actor, action, notes, event_id FROM acknowledgements ${w.sql} ORDER BY seq DESC LIMIT ${clampLimit(q.limit)}`, w.args);
   return r.rows.map(acknowledgementFromRow);
 }
@@ -65,12 +62,7 @@ export async function appendAudit(pool: pg.Pool, e: NewAuditEntry): Promise<Audi
 }
 
 export async function listAudit(pool: pg.Pool, q: AuditQuery): Promise<AuditEntry[]> {
-  const w = pgWhereClause([
-    ['kind = ?', q.kind],
-    ['subject = ?', q.subject],
-    ['time_ms >= ?', q.sinceMs],
-    ['time_ms <= ?', q.untilMs],
-  ]);
+  const w = pgWhereClause(auditConditions(q));
   const r = await pool.query(`SELECT seq, time_ms, actor, kind, summary, before_doc, after_doc, subject FROM audit ${w.sql} ORDER BY seq DESC LIMIT ${clampLimit(q.limit)}`, w.args);
   return r.rows.map((x) => ({
     seq: x.seq, timeMs: x.time_ms, actor: x.actor, kind: x.kind as AuditKind, summary: x.summary, before: x.before_doc, after: x.after_doc, subject: x.subject,

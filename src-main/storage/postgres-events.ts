@@ -4,7 +4,9 @@ import type pg from 'pg';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { EventQuery } from './persistence.js';
 import { pgJson } from './postgres-text.js';
+import { eventConditions } from './query-conditions.js';
 import { clampLimit } from './query-filters.js';
+import { pgWhereClause } from './where-clause.js';
 
 export async function saveEvent(pool: pg.Pool, e: AlarmEvent): Promise<void> {
   await pool.query(
@@ -19,20 +21,7 @@ export async function getEvent(pool: pg.Pool, id: string): Promise<AlarmEvent | 
 }
 
 export async function listEvents(pool: pg.Pool, q: EventQuery): Promise<AlarmEvent[]> {
-  const state = q.state ?? 'open';
-  const conds: string[] = [];
-  const args: (string | number)[] = [];
-  const add = (sql: string, v?: string | number) => {
-    if (v === undefined) return conds.push(sql);
-    args.push(v);
-    return conds.push(sql.replace('?', `$${args.length}`));
-  };
-  if (state === 'open') add("state <> 'normal'");
-  else if (state !== 'any') add('state = ?', state);
-  if (q.fault !== undefined) add('fault = ?', q.fault);
-  if (q.sinceMs !== undefined) add('updated_ms >= ?', q.sinceMs);
-  if (q.untilMs !== undefined) add('opened_ms <= ?', q.untilMs);
-  const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
-  const r = await pool.query<{ doc: AlarmEvent }>(`SELECT doc FROM alarm_events ${where} ORDER BY updated_ms DESC, id DESC LIMIT ${clampLimit(q.limit)}`, args);
+  const w = pgWhereClause(eventConditions(q));
+  const r = await pool.query<{ doc: AlarmEvent }>(`SELECT doc FROM alarm_events ${w.sql} ORDER BY updated_ms DESC, id DESC LIMIT ${clampLimit(q.limit)}`, w.args);
   return r.rows.map((x) => x.doc);
 }

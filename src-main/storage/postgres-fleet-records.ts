@@ -7,7 +7,9 @@ import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import { buildOutcomeStats, type StatInput } from './outcome-stats.js';
 import type { OutcomeQuery } from './persistence.js';
 import { pgJson, pgText } from './postgres-text.js';
+import { advisoryRecordConditions } from './query-conditions.js';
 import { clampLimit } from './query-filters.js';
+import { pgWhereClause } from './where-clause.js';
 
 
 interface OutcomeRow {
@@ -30,15 +32,10 @@ export async function recordOutcome(pool: pg.Pool, o: Omit<OutcomeRecord, 'seq'>
 }
 
 export async function listOutcomes(pool: pg.Pool, q: OutcomeQuery): Promise<OutcomeRecord[]> {
-  const set = ([
-    ['advisory_id', '=', q.advisoryId],
-    ['time_ms', '>=', q.sinceMs],
-    ['time_ms', '<=', q.untilMs],
-  ] as [string, string, string | number | undefined][]).filter((c): c is [string, string, string | number] => c[2] !== undefined);
-  const where = set.length ? `WHERE ${set.map(([col, op], i) => `${col} ${op} $${i + 1}`).join(' AND ')}` : '';
+  const w = pgWhereClause(advisoryRecordConditions(q));
   const r = await pool.query<OutcomeRow>(
-    `SELECT seq, advisory_id, time_ms, actor, outcome, notes FROM advisory_outcomes ${where} ORDER BY seq DESC LIMIT ${clampLimit(q.limit)}`,
-    set.map(([, , v]) => v),
+    `SELECT seq, advisory_id, time_ms, actor, outcome, notes FROM advisory_outcomes ${w.sql} ORDER BY seq DESC LIMIT ${clampLimit(q.limit)}`,
+    w.args,
   );
   return r.rows.map(toRecord);
 }

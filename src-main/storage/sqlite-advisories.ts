@@ -6,6 +6,7 @@ import type { Advisory } from '../../src-shared/advisory.js';
 import { StorageFullError, type AdvisoryQuery } from './persistence.js';
 import { advisoryMatches, clampLimit, compareAdvisoriesNewestFirst, riskRank } from './query-filters.js';
 import { isFull, type SqliteWriteGuard } from './sqlite-write-guard.js';
+import { advisoryConditions } from './query-conditions.js';
 import { whereClause } from './where-clause.js';
 
 const advisoryRow = (a: Advisory) => ({
@@ -79,12 +80,7 @@ export class SqliteAdvisories {
   }
 
   list(q: AdvisoryQuery): Advisory[] {
-    const { where, args } = whereClause([
-      ['category = ?', q.category],
-      ['time_ms >= ?', q.sinceMs],
-      ['time_ms <= ?', q.untilMs],
-      ['risk_rank >= ?', q.minRisk === undefined ? undefined : riskRank(q.minRisk)],
-    ]);
+    const { where, args } = whereClause(advisoryConditions(q));
     const limit = clampLimit(q.limit);
     const sql = `SELECT json FROM advisories ${where}
       ORDER BY time_ms DESC, id DESC LIMIT ?`;

@@ -7,6 +7,7 @@ import { acknowledgementAudit, acknowledgementFromRow, appendedAudit, auditState
 import type { AuditQuery, NewAuditEntry } from './persistence.js';
 import { clampLimit } from './query-filters.js';
 import type { SqliteWriteGuard } from './sqlite-write-guard.js';
+import { advisoryRecordConditions, auditConditions } from './query-conditions.js';
 import { whereClause } from './where-clause.js';
 
 interface AuditRow {
@@ -55,11 +56,7 @@ export class SqliteAuditLog {
   }
 
   listAcknowledgements(q: { advisoryId?: string; limit?: number; sinceMs?: number; untilMs?: number }): Acknowledgement[] {
-    const { where, args } = whereClause([
-      ['advisory_id = ?', q.advisoryId],
-      ['time_ms >= ?', q.sinceMs],
-      ['time_ms <= ?', q.untilMs],
-    ]);
+    const { where, args } = whereClause(advisoryRecordConditions(q));
     const sql = `SELECT id, advisory_id, time_ms, actor, action, notes, event_id FROM acknowledgements ${where} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as AckRow[]).map(acknowledgementFromRow);
   }
@@ -73,12 +70,7 @@ export class SqliteAuditLog {
   }
 
   list(q: AuditQuery): AuditEntry[] {
-    const { where, args } = whereClause([
-      ['kind = ?', q.kind],
-      ['subject = ?', q.subject],
-      ['time_ms >= ?', q.sinceMs],
-      ['time_ms <= ?', q.untilMs],
-    ]);
+    const { where, args } = whereClause(auditConditions(q));
     const sql = `SELECT seq, time_ms, actor, kind, summary, before_json, after_json, subject FROM audit ${where} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as AuditRow[]).map((r) => ({
       seq: r.seq,

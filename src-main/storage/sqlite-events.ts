@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { AlarmEvent } from '../../src-shared/events.js';
 import type { EventQuery } from './persistence.js';
 import { clampLimit } from './query-filters.js';
+import { eventConditions } from './query-conditions.js';
 import { whereClause } from './where-clause.js';
 
 export class SqliteEvents {
@@ -26,14 +27,7 @@ export class SqliteEvents {
   }
 
   list(q: EventQuery): AlarmEvent[] {
-    const state = q.state ?? 'open';
-    const { where, args } = whereClause([
-      ["state != 'normal'", state === 'open' ? true : undefined],
-      ['state = ?', state !== 'open' && state !== 'any' ? state : undefined],
-      ['fault = ?', q.fault],
-      ['updated_ms >= ?', q.sinceMs],
-      ['opened_ms <= ?', q.untilMs],
-    ]);
+    const { where, args } = whereClause(eventConditions(q));
     const sql = `SELECT json FROM alarm_events ${where} ORDER BY updated_ms DESC, id DESC LIMIT ?`;
     return (this.db.prepare(sql).pluck().all(...args, clampLimit(q.limit)) as string[]).map((j) => JSON.parse(j) as AlarmEvent);
   }

@@ -6,7 +6,9 @@ import type { FleetEpisode, FleetOutcome } from '../../src-shared/fleet.js';
 import type { OutcomeRecord, OutcomeStat } from '../../src-shared/outcome.js';
 import { buildOutcomeStats, type StatInput } from './outcome-stats.js';
 import type { OutcomeQuery } from './persistence.js';
+import { advisoryRecordConditions } from './query-conditions.js';
 import { clampLimit } from './query-filters.js';
+import { whereClause } from './where-clause.js';
 
 interface OutcomeRow {
   seq: number;
@@ -39,13 +41,7 @@ export class SqliteFleetRecords {
   }
 
   listOutcomes(q: OutcomeQuery): OutcomeRecord[] {
-    const set = ([
-      ['advisory_id = ?', q.advisoryId],
-      ['time_ms >= ?', q.sinceMs],
-      ['time_ms <= ?', q.untilMs],
-    ] as [string, string | number | undefined][]).filter((c): c is [string, string | number] => c[1] !== undefined);
-    const where = set.length ? `WHERE ${set.map(([sql]) => sql).join(' AND ')}` : '';
-    const args = set.map(([, v]) => v);
+    const { where, args } = whereClause(advisoryRecordConditions(q));
     const sql = `SELECT seq, advisory_id, time_ms, actor, outcome_json, notes FROM advisory_outcomes ${where} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, clampLimit(q.limit)) as OutcomeRow[]).map(toRecord);
   }

@@ -9,7 +9,8 @@ import { BaseCache, runTask } from '../../src-main/eval/run-task.js';
 import { checkTargets, formatTargets, targetHeld } from '../../src-main/eval/targets.js';
 import { buildMatrix, onsetFractions, type EvalSettings, type FaultRunResult, type TaskResult } from '../../src-main/eval/tasks.js';
 import { recordingSamples, valueAt } from '../../src-main/simulator/base-recording.js';
-import { FAULT_PROFILES, faultSpec, injectFault } from '../../src-main/simulator/inject.js';
+import { FAULT_PROFILES, faultSpec } from '../../src-main/simulator/fault-profiles.js';
+import { injectFault } from '../../src-main/simulator/inject.js';
 import { spreadOnsets, trippingSeconds } from '../../src-main/simulator/onsets.js';
 import { DATA } from './data.js';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Advisory } from '../../src-shared/advisory.js';
 import { defaultConfig, type WellConfig } from '../../src-shared/config.js';
 import { makePacket } from '../../src-shared/wits.js';
-import { createLlmEnricher } from '../../src-main/llm/llm-enricher.js';
+import { createLlmEnricher } from '../../src-main/llm/create-llm-enricher.js';
 import { createEngine } from '../../src-main/app/create-engine.js';
 import type { Engine } from '../../src-main/app/engine.js';
 import { createSimulation } from '../../src-main/simulator/index.js';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type WellConfig } from '../../../src-shared/config.js';
 import type { EnrichmentOutcome } from '../../../src-main/llm/enricher.js';
-import { LlmEnricher, createLlmEnricher, type LlmLogEntry } from '../../../src-main/llm/llm-enricher.js';
+import { createLlmEnricher } from '../../../src-main/llm/create-llm-enricher.js';
+import { LlmEnricher } from '../../../src-main/llm/llm-enricher.js';
+import type { LlmLogEntry } from '../../../src-main/llm/llm-log.js';
 import { makeRequest, T0 } from './fixtures.js';
 import { GOOD_ANSWER, ManualBackend, NeverAnsweringBackend, OUT_OF_RANGE_ANSWER } from './stand-in-backends.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { createEngine } from '../../../src-main/app/create-engine.js';
-import { createLlmEnricher } from '../../../src-main/llm/llm-enricher.js';
+import { createLlmEnricher } from '../../../src-main/llm/create-llm-enricher.js';
 import { checkModelPath, modelsFolderOnly } from '../../../src-main/llm/model-path-policy.js';
 import { MemoryStore } from '../../../src-main/storage/memory-store.js';
 

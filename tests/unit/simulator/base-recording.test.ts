@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyChannels, type ChannelValues } from '../../../src-shared/wits.js';
 import { expandTo1Hz, recordingSamples, valueAt, type RecordingRow } from '../../../src-main/simulator/base-recording.js';
-import { FAULT_PROFILES, checkSpec, faultShape, faultSpec, injectFault, InjectionError } from '../../../src-main/simulator/inject.js';
+import { FAULT_PROFILES, checkSpec, faultShape, faultSpec, InjectionError } from '../../../src-main/simulator/fault-profiles.js';
+import { injectFault } from '../../../src-main/simulator/inject.js';
 import { drillingSeconds, spreadOnsets, trippingSeconds } from '../../../src-main/simulator/onsets.js';
 import { synthesiseMissing } from '../../../src-main/simulator/synthesise.js';
 

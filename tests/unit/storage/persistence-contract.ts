@@ -312,6 +312,9 @@ export function persistenceContract(name: string, factory: StoreFactory): void {
       expect((await s.listEvents({ state: 'normal' })).map((e) => e.id)).toEqual(['EVT-00000002']);
       expect((await s.listEvents({ state: 'any', fault: 'washout' })).map((e) => e.id)).toEqual(['EVT-00000002']);
       expect((await s.listEvents({ state: 'any', sinceMs: T0 + 6000 })).map((e) => e.id)).toEqual(['EVT-00000001']);
+      // Open (a condition without a value) with filters that take values: the placeholders still line up.
+      expect((await s.listEvents({ fault: 'kick', sinceMs: T0 + 6000, untilMs: T0 })).map((e) => e.id)).toEqual(['EVT-00000001']);
+      expect(await s.listEvents({ fault: 'washout', untilMs: T0 + 2000 })).toEqual([]);
       await s.appendAudit({ timeMs: T0, actor: 'system', kind: 'alarm-event', summary: 'raised', after: { kind: 'raised' }, subject: 'EVT-00000001' });
       await s.appendAudit({ timeMs: T0, actor: 'system', kind: 'alarm-event', summary: 'raised', after: { kind: 'raised' }, subject: 'EVT-00000002' });
       const about = await s.listAudit({ subject: 'EVT-00000001' });
