@@ -1,16 +1,16 @@
 // Per-packet detectors (DOMAIN §3.7-3.8, §3.11): hydraulics, mechanical, efficiency and
-// formation here, well control in detect-well-control.ts, the inputs record and helpers in
-// detection.ts (both re-exported, so callers import detectors from this one place). Pure
-// functions: each rule can be tested on its own.
+// formation here, well control in detect-well-control.ts, pack-off in detect-pack-off.ts, the
+// inputs record and helpers in detection.ts (all re-exported, so callers import detectors from
+// this one place). Pure functions: each rule can be tested on its own.
 import type { FaultKind } from '../../src-shared/advisory.js';
-import { MIN_ASSESSABLE_TORQUE_KFTLBF, MIN_REGULARITY, swingOfNormalTorque } from './stick-slip.js';
+import { rpmUpSinceTorqueBaseline } from './detect-pack-off.js';
+import { MIN_REGULARITY, swingOfNormalTorque } from './stick-slip.js';
 import type { EffectiveThresholds } from './thresholds.js';
-import { SET_POINT_STEP_FRACTION } from './trackers/deltas.js';
-import type { SppHeldTrend } from './trackers/spp-held-trend.js';
-import { clamp01, pct, r0, r1, torqueExcessFraction, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, SPP_WOB_STEP_FRACTION, washoutDropPsi, type Detection, type DetectorInputs } from './detection.js';
+import { clamp01, pct, r0, r1, torqueExcessFraction, sppHeldTrendCountsPsi, sppJudges, SPP_WOB_STEP_FRACTION, washoutDropPsi, type Detection, type DetectorInputs } from './detection.js';
 
 export * from './detection.js';
 export * from './detect-well-control.js';
+export * from './detect-pack-off.js';
 
 export function detectEcdMargin(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   if (x.ecdMarginPpg === null || x.ecdMarginPpg >= t.ecdMarginWarningPpg) return null;
@@ -22,170 +22,6 @@ export function detectEcdMargin(x: DetectorInputs, t: EffectiveThresholds): Dete
     trigger: { parameter: 'ecdMarginPpg', value: m, threshold: t.ecdMarginWarningPpg, unit: 'ppg' },
     description: `ECD only ${m.toFixed(2)} ppg below the fracture gradient`,
   };
-}
-
-/**
- * Pack-off (DOMAIN §3.7) on baseline deltas: torque up AND (SPP up OR ROP down while WOB is
- * being pushed). The WOB condition on the ROP path keeps a hard stringer (torque up, ROP
- * down, WOB steady, SPP steady) out of it; that is a formation change.
- */
-export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  if (torqueBlind(x)) return packOffWithoutTorque(x, t);
-  return packOffOnBaselines(x, t) ?? packOffOnTrends(x, t) ?? packOffOnHeldRise(x, t);
-}
-
-/**
- * Pack-off read within the held minute: SPP rising steadily with torque rising alongside, at a
- * held pump rate and weight, and ROP below its baseline. Catches a ramp in the minute after the
- * driller's weight step, when the baselines are stale and the two-minute trends have no window
- * of held controls yet. Torque is the discriminator: a plugging nozzle or harder rock does not
- * drag on the string (DOMAIN §3.7). A WARNING: one held minute is short of the full picture.
- */
-function packOffOnHeldRise(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  const rop = x.ropDropFraction;
-  if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
-  const rise = sppRisingSteadily(x, t);
-  if (rise === null || !heldTorqueRising(rise, t)) return null;
-  const torquePct = (rise.torque as { changeFraction: number }).changeFraction;
-  return {
-    fault: 'pack-off',
-    level: 'WARNING',
-    severity: clamp01((rise.changePsi / t.sppDeviationCriticalPsi + rop / 0.5) / 2),
-    trigger: { parameter: 'sppTorqueRisePsi', value: rise.changePsi, threshold: sppHeldTrendCountsPsi(t), unit: 'psi' },
-    description: `Possible pack-off: SPP rising steadily, +${r0(rise.changePsi)} psi, and torque +${pct(torquePct)} over the last ${r0(rise.spanS)} s at a held pump rate and weight, ROP ${pct(rop)} down`,
-  };
-}
-
-/**
- * Pack-off read from the two-minute trends together (trackers/pack-off-trend.ts): torque up,
- * SPP up and ROP down at a steady pump rate, read between the driller's WOB and RPM steps (what
- * jumped at a step is his), each clear of this rig's clean-drilling spread. Catches the ramp the
- * baselines miss when they were learned before the driller's last weight change.
- */
-function packOffOnTrends(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  const r = x.packOffTrend;
-  if (r === null || r.clearRatio < 1) return null;
-  return {
-    fault: 'pack-off',
-    level: 'WARNING',
-    severity: clamp01(Math.max(r.torqueTrendFraction, x.torqueDeltaFraction ?? 0) / 0.3),
-    trigger: { parameter: 'torqueDeltaFraction', value: x.torqueDeltaFraction ?? r.torqueTrendFraction, threshold: t.torqueIncreaseWarningFraction, unit: 'fraction' },
-    description: `Possible pack-off: over the last 2 minutes torque +${pct(r.torqueTrendFraction)}, SPP +${r0(r.sppTrendPsi)} psi, ROP −${pct(r.ropFallFraction)} at steady pump rate, the driller's WOB and RPM steps taken out`,
-  };
-}
-
-function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  const tq = x.torqueDeltaFraction;
-  if (tq === null || tq <= t.torqueIncreaseWarningFraction || rpmUpSinceTorqueBaseline(x)) return null;
-  // Bit torque follows WOB: only the torque rise beyond the WOB rise is drag on the string
-  // (a founder or a weight step pushes WOB up and torque with it, and is not a pack-off).
-  if (torqueExcessFraction(tq, x.wobRiseFraction) <= t.torqueIncreaseWarningFraction) return null;
-  let count = 1;
-  let sum = clamp01(tq / 0.3);
-  const sppFrac = x.sppDeltaPsi !== null && x.sppBaselinePsi !== null && x.sppBaselinePsi > 0 ? x.sppDeltaPsi / x.sppBaselinePsi : null;
-  const weightOn = weightOnSinceSppBaseline(x);
-  const sppOn = !weightOn && x.sppDeltaPsi !== null && sppFrac !== null && sppRiseCounts(x.sppDeltaPsi, x.sppBaselinePsi as number, t);
-  if (sppOn) {
-    count++;
-    sum += clamp01(Math.max((sppFrac as number) / 0.25, (x.sppDeltaPsi as number) / (2 * t.sppDeviationCriticalPsi)));
-  }
-  const ropOn = x.ropDropFraction !== null && x.ropDropFraction > t.packoffRopDecreaseFraction;
-  if (ropOn) {
-    count++;
-    sum += clamp01((x.ropDropFraction as number) / 0.5);
-  }
-  // Both signs of a packing annulus (DOMAIN §3.7: torque and SPP up, ROP down), or a large
-  // torque excess with SPP well up (off-bottom-ish, no ROP to judge): one sign alone is noise.
-  // Where SPP cannot judge (no baseline at this pump rate yet: the driller cut the rate, as
-  // drillers do when the hole packs off), a large torque excess with ROP falling stands.
-  const excess = torqueExcessFraction(tq, x.wobRiseFraction);
-  const strongSpp = !weightOn && x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
-  const sppBlind = !sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS);
-  const bigExcess = excess > t.torqueIncreaseCriticalFraction;
-  const motorLoad = ropHolding(x.ropDropFraction, t);
-  if (!(sppOn && ropOn) && !(strongSpp && bigExcess && !motorLoad) && !(sppBlind && ropOn && bigExcess)) return null;
-  const severity = sum / count;
-  const critical = tq > t.torqueIncreaseCriticalFraction && (severity > 0.7 || (x.sppDeltaPsi ?? 0) > t.sppDeviationWarningPsi);
-  const parts = [`torque ${pct(tq)} above baseline`];
-  if (sppOn) parts.push(`SPP +${r0(x.sppDeltaPsi as number)} psi`);
-  if (ropOn) parts.push(`ROP ${pct(x.ropDropFraction as number)} down`);
-  return {
-    fault: 'pack-off',
-    level: critical ? 'CRITICAL' : 'WARNING',
-    severity,
-    trigger: { parameter: 'torqueDeltaFraction', value: tq, threshold: t.torqueIncreaseWarningFraction, unit: 'fraction' },
-    description: `Possible pack-off: ${parts.join(', ')}`,
-  };
-}
-
-/**
- * Weight put on since SPP's baseline was learned: on a mud motor the differential pressure
- * follows the bit load, so SPP above that baseline is the weight, not the annulus (the mirror of
- * the washout's weight-taken-off rule). The two-minute trends, which take the driller's weight
- * steps out, still read a pack-off building after such a step.
- */
-const weightOnSinceSppBaseline = (x: DetectorInputs): boolean => x.sppWobChangeFraction !== null && x.sppWobChangeFraction > SPP_WOB_STEP_FRACTION;
-
-/**
- * The driller turned the rotary up since torque's baseline was learned: more RPM is more torque
- * (the string's viscous drag grows with speed), a new normal the baseline is still catching up
- * with, not drag building. RPM coming down explains no rise (a driller easing off a packing hole).
- * The two-minute trends, which skip a window with RPM moving, take over once it holds.
- */
-const rpmUpSinceTorqueBaseline = (x: DetectorInputs): boolean => x.rpmRiseFraction !== null && x.rpmRiseFraction > SET_POINT_STEP_FRACTION;
-
-/** No torque to judge by: the rig sends none, or the reading sits near zero while drilling. */
-const torqueBlind = (x: DetectorInputs): boolean =>
-  x.torqueDeltaFraction === null || (x.torqueKftLbf !== null && x.torqueKftLbf < MIN_ASSESSABLE_TORQUE_KFTLBF);
-
-/**
- * Pack-off where torque cannot be read, with ROP falling: SPP up by the deviation warning against
- * a baseline learned long enough at this rate, or rising steadily within a held minute (readable
- * where the driller's pump-rate or weight change left no baseline: on a motor, weight taken off
- * drops SPP, so a rise through it is the annulus loading or a nozzle plugging). A WARNING: one
- * channel short of the full picture.
- */
-function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  const rop = x.ropDropFraction;
-  if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
-  const spp = x.sppDeltaPsi;
-  if (spp !== null && sppJudges(spp, x.sppBaselineAgeS) && spp >= t.sppDeviationWarningPsi && !weightOnSinceSppBaseline(x)) {
-    return {
-      fault: 'pack-off',
-      level: 'WARNING',
-      severity: clamp01((spp / (2 * t.sppDeviationCriticalPsi) + rop / 0.5) / 2),
-      trigger: { parameter: 'sppDeltaPsi', value: spp, threshold: t.sppDeviationWarningPsi, unit: 'psi' },
-      description: `Possible pack-off: SPP +${r0(spp)} psi at steady pump rate, ROP ${pct(rop)} down (no torque reading to confirm)`,
-    };
-  }
-  const rise = sppRisingSteadily(x, t);
-  if (rise === null) return null;
-  return {
-    fault: 'pack-off',
-    level: 'WARNING',
-    severity: clamp01((rise.changePsi / t.sppDeviationCriticalPsi + rop / 0.5) / 2),
-    trigger: { parameter: 'sppRisePsi', value: rise.changePsi, threshold: sppHeldTrendCountsPsi(t), unit: 'psi' },
-    description: `Possible pack-off: SPP rising steadily, +${r0(rise.changePsi)} psi over the last ${r0(rise.spanS)} s at a held pump rate and weight, ROP ${pct(rop)} down (no torque reading to confirm)`,
-  };
-}
-
-/** How straight the torque rise must be over the held minute to count as rising, not wandering. */
-const HELD_TORQUE_MIN_R2 = 0.5;
-
-/** Torque rising steadily through the held minute by a quarter of the torque warning: drag building, not noise. */
-export function heldTorqueRising(rise: SppHeldTrend, t: { torqueIncreaseWarningFraction: number }): boolean {
-  return rise.torque !== null && rise.torque.changeFraction >= t.torqueIncreaseWarningFraction / 4 && rise.torque.r2 >= HELD_TORQUE_MIN_R2;
-}
-
-/**
- * The held minute's steady SPP rise when it counts (sppHeldTrendCountsPsi), and SPP is not
- * merely coming back up to a baseline it had dropped below.
- */
-function sppRisingSteadily(x: DetectorInputs, t: EffectiveThresholds): SppHeldTrend | null {
-  const trend = x.sppHeldTrend;
-  if (trend === null || trend.changePsi < sppHeldTrendCountsPsi(t)) return null;
-  if (sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS) && (x.sppDeltaPsi as number) < 0) return null;
-  return trend;
 }
 
 /**
