@@ -1,8 +1,9 @@
 // Tactical agent (DOMAIN §4): turns per-packet detections into at most one ticket.
 // - Warnings must be sustained: present in ≥ `sustainRequired` of the last `sustainWindow`
 //   packets (default 3 of 5), so one noisy packet never raises a ticket.
-// - CRITICAL well control goes at once, after `criticalConsecutive` packets in a row
-//   (default 3 = 3 s at 1 Hz) so a single-packet sensor spike is not a kick.
+// - CRITICAL well control goes at once, once seen on every packet for `criticalHeldS` seconds
+//   (default 9: 10 packets at 1 Hz, 6 at 0.5 Hz; never fewer than 3 packets) so a sensor spike
+//   or a paddle's lag after a rate change is not a kick.
 // - Suppression is per fault, not per category, and bounded: once a fault has been advised
 //   (its ticket confirmed), it is not ticketed again while the episode lasts, unless it
 //   escalates (warning to critical) or `repeatAfterS` seconds or `repeatAfterDepthFt` of new
@@ -39,7 +40,8 @@ export interface TacticalContext {
 export interface TacticalOptions {
   sustainWindow: number;
   sustainRequired: number;
-  criticalConsecutive: number;
+  /** Seconds a CRITICAL well-control detection must hold on every packet before it goes without the sustain. */
+  criticalHeldS: number;
   /** An advised fault is ticketed again after this long (its event's numbers refresh). */
   repeatAfterS: number;
   /** ... a well-control fault sooner (pit gain and flow are what the crew acts on). */
@@ -57,9 +59,9 @@ export interface TacticalOptions {
 export const DEFAULT_TACTICAL_OPTIONS: TacticalOptions = {
   sustainWindow: 5,
   sustainRequired: 3,
-  // 10 s at 1 Hz: flow out lags flow in after a rate change for several seconds, and a
+  // 10 packets at 1 Hz: flow out lags flow in after a rate change for several seconds, and a
   // single burst on the paddle is not a kick; a real influx keeps growing.
-  criticalConsecutive: 10,
+  criticalHeldS: 9,
   repeatAfterS: 600,
   wellControlRepeatAfterS: 60,
   adviceRepeatAfterS: 1800,
@@ -111,6 +113,14 @@ const freshState = (): FaultState => ({
   lastSeenMs: Number.NEGATIVE_INFINITY,
 });
 
+/** A sensor spike is never a kick: fewest packets in a CRITICAL streak, however sparse the feed. */
+const MIN_CRITICAL_PACKETS = 3;
+
+/** The CRITICAL detection has held on every packet for `heldS` seconds of data (and MIN_CRITICAL_PACKETS). */
+function criticalHeld(track: { criticalStreak: number; criticalSinceMs: number }, timeMs: number, heldS: number): boolean {
+  return track.criticalStreak >= MIN_CRITICAL_PACKETS && timeMs - track.criticalSinceMs >= heldS * 1000;
+}
+
 function popcount(x: number): number {
   let n = 0;
   while (x) {
@@ -126,6 +136,8 @@ interface FaultTrack {
   /** One bit per recent packet, newest lowest: the fault was detected on it. */
   presence: number;
   criticalStreak: number;
+  /** Data time of the first packet of the current CRITICAL streak. */
+  criticalSinceMs: number;
   state: FaultState;
 }
 
@@ -140,7 +152,7 @@ export class TacticalAgent {
     this.opt = { ...DEFAULT_TACTICAL_OPTIONS, ...options };
     const w = Math.max(1, Math.min(30, Math.floor(this.opt.sustainWindow)));
     this.windowMask = (1 << w) - 1;
-    this.tracks = FAULTS.map((fault) => ({ fault, presence: 0, criticalStreak: 0, state: freshState() }));
+    this.tracks = FAULTS.map((fault) => ({ fault, presence: 0, criticalStreak: 0, criticalSinceMs: 0, state: freshState() }));
     this.byFault = new Map(this.tracks.map((t) => [t.fault, t]));
   }
 
@@ -176,7 +188,7 @@ export class TacticalAgent {
       const category = FAULT_CATEGORY[d.fault];
       const wc = category === 'WellControl';
       const track = this.track(d.fault);
-      const criticalWc = wc && d.level === 'CRITICAL' && track.criticalStreak >= this.opt.criticalConsecutive;
+      const criticalWc = wc && d.level === 'CRITICAL' && criticalHeld(track, packet.timeMs, this.opt.criticalHeldS);
       // The trip sheet's limits do not come from the rig baseline: it is not silenced while that is learned.
       if (ctx.shadowMode && !criticalWc && !BASELINE_FREE.has(d.fault)) continue;
       const sustained = popcount(track.presence) >= this.opt.sustainRequired;
@@ -198,6 +210,7 @@ export class TacticalAgent {
         }
       }
       t.presence = ((t.presence << 1) | (present ? 1 : 0)) & this.windowMask;
+      if (critical && t.criticalStreak === 0) t.criticalSinceMs = timeMs;
       t.criticalStreak = critical ? t.criticalStreak + 1 : 0;
       const s = t.state;
       if (present) s.lastSeenMs = timeMs;

@@ -127,6 +127,23 @@ describe('TacticalAgent', () => {
     }
     expect(at).toEqual([9]);
   });
+  it('critical well control holds for the same 9 s of data on a sparse feed, and never on fewer than 3 packets', () => {
+    // One packet every 2 s: 6 packets span 10 s (at 1 Hz it took 10 packets, 9 s).
+    const every = (spacingS: number, n: number) => {
+      const a = new TacticalAgent();
+      const at: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const p = makePacket(i * spacingS * 1000, { bitDepthFt: 10000, holeDepthFt: 10000, flowInGpm: 500, flowOutGpm: 540 });
+        p.rigState = 'Drilling';
+        const t = a.evaluate(p, metrics(p), [det('kick', 'CRITICAL')], h, ctx(true));
+        if (t) { at.push(i * spacingS); a.verdict(t.fault, 'Confirmed', t.timeMs); }
+      }
+      return at;
+    };
+    expect(every(2, 8)[0]).toBe(10);
+    // A 10 s feed: 9 s pass between two packets, but a spike on two packets is still not a kick.
+    expect(every(10, 3)).toEqual([20]);
+  });
   it('no ticket with bit depth ≤ 0', () => {
     const a = new TacticalAgent();
     let n = 0;
