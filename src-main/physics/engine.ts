@@ -30,6 +30,7 @@ import { PitTracker } from './trackers/pits.js';
 import { PumpTracker, pitsReadableAfter, pitsSettledAfter, type PitsReadable, type PumpReading } from './trackers/pumps.js';
 import { MseReference } from './trackers/mse-reference.js';
 import { NoiseBand } from './trackers/noise-band.js';
+import { PaddleCalibration } from './trackers/paddle-calibration.js';
 import { PackOffTrend, type PackOffTrendFloors } from './trackers/pack-off-trend.js';
 import { SppHeldTrendTracker, sppTrendReadable } from './trackers/spp-held-trend.js';
 import { TorqueWindow } from './trackers/torque-window.js';
@@ -86,6 +87,9 @@ export class PhysicsEngine {
   private readonly flowBalance: ShortWindow;
   private readonly mseReference = new MseReference();
   private readonly flowNoise = new NoiseBand();
+  private readonly paddle = new PaddleCalibration();
+  /** The last packet's flow balance and learned flow noise, what the paddle's calibration holds against. */
+  private readonly lastWell: { balanceGpm: number | null; noiseGpm: number | null } = { balanceGpm: null, noiseGpm: null };
   private readonly pitRateNoise = new NoiseBand();
   private readonly pitGainNoise = new NoiseBand();
   private readonly torqueWindow = new TorqueWindow();
@@ -206,17 +210,22 @@ export class PhysicsEngine {
 
   /** Flow balance, pits and how noisy each is on this rig (the pits settle after a pump change). */
   private wellReadings(packet: WitsPacket, pumps: PumpReading, phys: WellConfig['physics'], bitIn: number | null, s: number): WellReadings {
-    const fb = flowBalanceGpm(packet.flowInGpm, packet.flowOutGpm);
+    // Flow out in gpm as sent, else from the paddle's percent once calibrated at this pump rate.
+    const flowOutGpm = packet.flowOutGpm ?? this.paddle.update(packet.flowInGpm, packet.flowOutPercent, pumps.pumpsSteady, this.lastWell.balanceGpm, this.lastWell.noiseGpm, s);
+    const fb = flowBalanceGpm(packet.flowInGpm, flowOutGpm);
     if (fb !== null && pumps.pumpsOn) this.flowBalance.push(fb, s);
     const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
     const smoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
     const pitsSettled = pitsSettledAfter(pumps, phys.flowback_settle_s);
+    const flowNoiseGpm = this.flowNoise.update(smoothed, pumps.pumpsSteady, s);
+    this.lastWell.balanceGpm = smoothed;
+    this.lastWell.noiseGpm = flowNoiseGpm;
     return {
       pumpsSteady: pumps.pumpsSteady,
       pitsReadable: pitsReadableAfter(pumps, pitsSettled),
       flowBalanceGpm: fb,
       flowBalanceSmoothedGpm: smoothed,
-      flowNoiseGpm: this.flowNoise.update(smoothed, pumps.pumpsSteady, s),
+      flowNoiseGpm,
       pitRateBblHr: pits.pitRateBblHr,
       pitGainBbl: pits.pitGainBbl,
       pitsSettled,

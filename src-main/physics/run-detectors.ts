@@ -40,8 +40,9 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
   for (const d of detectTripVolumes(trip, th)) detections.push(d);
   if (!isWellControlState(state)) return detections.length > 1 ? detections.sort(compareDetections) : detections;
 
-  // Well control. Without a flow-out sensor (balance null) kick/loss/gas/pit rules stay silent:
-  // nothing is inferred from a channel the rig does not send.
+  // Well control. Without a flow-out reading (no gpm sensor, and no paddle percent calibrated at
+  // this pump rate yet: balance null) kick/loss/gas/pit rules stay silent: nothing is inferred
+  // from a channel the rig does not send.
   const kick = addTo(detections, detectKick(x, th));
   const loss = kick ? null : addTo(detections, detectLoss(x, th));
   addTo(detections, detectH2s(x, th));

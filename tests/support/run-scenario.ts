@@ -4,7 +4,7 @@ import { defaultConfig, type WellConfig } from '../../src-shared/config.js';
 import type { Advisory, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import type { Operation } from '../../src-shared/campaign.js';
 import type { EventTransition } from '../../src-shared/events.js';
-import { makePacket } from '../../src-shared/wits.js';
+import { makePacket, type ChannelValues } from '../../src-shared/wits.js';
 import type { PipelineCoordinator } from '../../src-main/pipeline/coordinator.js';
 import { bareCoordinator } from './coordinator.js';
 import { createSimulation, defaultCampaign, type GroundTruth, type ScenarioName } from '../../src-main/simulator/index.js';
@@ -22,8 +22,14 @@ export interface ScenarioRun {
   coordinator: PipelineCoordinator;
 }
 
-/** `everyS`: keep one packet in this many (2 = a 0.5 Hz feed, 5 = 0.2 Hz); default all (1 Hz). */
-export function runScenario(scenario: ScenarioName, opts: { seed?: number; durationS?: number; config?: WellConfig; everyS?: number } = {}): ScenarioRun {
+/**
+ * `everyS`: keep one packet in this many (2 = a 0.5 Hz feed, 5 = 0.2 Hz); default all (1 Hz).
+ * `sensors`: what the rig sends instead of the simulator's channels (a rig with only a paddle).
+ */
+export function runScenario(
+  scenario: ScenarioName,
+  opts: { seed?: number; durationS?: number; config?: WellConfig; everyS?: number; sensors?: (v: ChannelValues) => ChannelValues } = {},
+): ScenarioRun {
   const config = opts.config ?? defaultConfig();
   const campaign = defaultCampaign(scenario);
   const sim = createSimulation({ scenario, seed: opts.seed ?? 1, ...(opts.durationS ? { durationS: opts.durationS } : {}) });
@@ -33,7 +39,7 @@ export function runScenario(scenario: ScenarioName, opts: { seed?: number; durat
   let i = 0;
   for (const s of sim) {
     if (i++ % every !== 0) continue;
-    const out = coordinator.process(makePacket(s.timeMs, s.values));
+    const out = coordinator.process(makePacket(s.timeMs, opts.sensors ? opts.sensors(s.values) : s.values));
     run.packets++;
     run.operations[coordinator.operation] = (run.operations[coordinator.operation] ?? 0) + 1;
     if (out.ticket) run.tickets.push(out.ticket);
