@@ -1,6 +1,6 @@
 // Verification of a pack-off ticket: torque, SPP and ROP against their baselines, or SPP and
 // ROP alone where the rig sends no usable torque.
-import { heldTorqueRising, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
+import { heldRiseTorqueFraction, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_ASSESSABLE_TORQUE_KFTLBF } from '../physics/stick-slip.js';
 import { heldSppTrend } from '../physics/trackers/spp-held-trend.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
@@ -76,9 +76,9 @@ export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: bo
  */
 function heldRiseWithTorque(s: Sample[], t: EffectiveThresholds): { description: string; r2: number } | null {
   const rise = heldSppTrend(heldStretch(s));
-  if (rise === null || rise.changePsi < sppHeldTrendCountsPsi(t) || !heldTorqueRising(rise, t)) return null;
-  const torquePct = pct((rise.torque as { changeFraction: number }).changeFraction);
-  return { description: `SPP rising steadily, +${f0(rise.changePsi)} psi in a straight line, and torque +${torquePct} over the last ${f0(rise.spanS)} s at a held pump rate and weight`, r2: rise.r2 };
+  const torque = heldRiseTorqueFraction(rise, t);
+  if (rise === null || torque === null) return null;
+  return { description: `SPP rising steadily, +${f0(rise.changePsi)} psi in a straight line, and torque +${pct(torque)} over the last ${f0(rise.spanS)} s at a held pump rate and weight`, r2: rise.r2 };
 }
 
 /** Seconds of trend readings (of the last 10 s) that must show all three signs clear for the trends to confirm. */

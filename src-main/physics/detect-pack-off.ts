@@ -28,8 +28,8 @@ function packOffOnHeldRise(x: DetectorInputs, t: EffectiveThresholds): Detection
   const rop = x.ropDropFraction;
   if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
   const rise = sppRisingSteadily(x, t);
-  if (rise === null || !heldTorqueRising(rise, t)) return null;
-  const torquePct = (rise.torque as { changeFraction: number }).changeFraction;
+  const torquePct = heldRiseTorqueFraction(rise, t);
+  if (rise === null || torquePct === null) return null;
   return {
     fault: 'pack-off',
     level: 'WARNING',
@@ -155,9 +155,14 @@ function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detect
 /** How straight the torque rise must be over the held minute to count as rising, not wandering. */
 const HELD_TORQUE_MIN_R2 = 0.5;
 
-/** Torque rising steadily through the held minute by a quarter of the torque warning: drag building, not noise. */
-export function heldTorqueRising(rise: SppHeldTrend, t: { torqueIncreaseWarningFraction: number }): boolean {
-  return rise.torque !== null && rise.torque.changeFraction >= t.torqueIncreaseWarningFraction / 4 && rise.torque.r2 >= HELD_TORQUE_MIN_R2;
+/**
+ * The held minute's torque rise (share of its mean) when SPP rose by what counts
+ * (sppHeldTrendCountsPsi) and torque rose steadily alongside by a quarter of the torque warning
+ * (drag building, not noise); null otherwise. The detector and the verification read it alike.
+ */
+export function heldRiseTorqueFraction(rise: SppHeldTrend | null, t: { torqueIncreaseWarningFraction: number; washoutSppDropPsi: number; sppDeviationWarningPsi: number }): number | null {
+  if (rise === null || rise.changePsi < sppHeldTrendCountsPsi(t) || rise.torque === null) return null;
+  return rise.torque.changeFraction >= t.torqueIncreaseWarningFraction / 4 && rise.torque.r2 >= HELD_TORQUE_MIN_R2 ? rise.torque.changeFraction : null;
 }
 
 /**

@@ -45,7 +45,7 @@ export class PaddleCalibration {
     const quiet = balanceGpm === null || Math.abs(balanceGpm) <= holdGpm;
     if (pumpsSteady && (quiet || cal.learnedS < PADDLE_LEARN_S)) {
       const target = flowInGpm / paddlePercent;
-      const alphaPerS = cal.learnedS < PADDLE_LEARN_S ? Math.max(ALPHA_PER_S, ALPHA_START_PER_S) : ALPHA_PER_S;
+      const alphaPerS = cal.learnedS < PADDLE_LEARN_S ? ALPHA_START_PER_S : ALPHA_PER_S;
       const w = 1 - Math.pow(1 - alphaPerS, readingS);
       cal.gpmPerPercent = cal.learnedS === 0 ? target : cal.gpmPerPercent + w * (target - cal.gpmPerPercent);
       cal.learnedS += readingS;
