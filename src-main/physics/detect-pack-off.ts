@@ -80,10 +80,11 @@ function packOffOnBaselines(x: DetectorInputs, t: EffectiveThresholds): Detectio
   // Both signs of a packing annulus (DOMAIN §3.7: torque and SPP up, ROP down), or a large
   // torque excess with SPP well up (off-bottom-ish, no ROP to judge): one sign alone is noise.
   // Where SPP cannot judge (no baseline at this pump rate yet: the driller cut the rate, as
-  // drillers do when the hole packs off), a large torque excess with ROP falling stands.
+  // drillers do when the hole packs off), a large torque excess with ROP falling stands; not
+  // where he brought the pumps up (see pumpsBroughtUp).
   const excess = torqueExcessFraction(tq, x.wobRiseFraction);
   const strongSpp = !weightOn && x.sppDeltaPsi !== null && x.sppDeltaPsi >= t.sppDeviationWarningPsi;
-  const sppBlind = !sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS);
+  const sppBlind = !sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS) && !pumpsBroughtUp(x);
   const bigExcess = excess > t.torqueIncreaseCriticalFraction;
   const motorLoad = ropHolding(x.ropDropFraction, t);
   if (!(sppOn && ropOn) && !(strongSpp && bigExcess && !motorLoad) && !(sppBlind && ropOn && bigExcess)) return null;
@@ -116,6 +117,14 @@ const weightOnSinceSppBaseline = (x: DetectorInputs): boolean => x.sppWobChangeF
  * The two-minute trends, which skip a window with RPM moving, take over once it holds.
  */
 export const rpmUpSinceTorqueBaseline = (x: DetectorInputs): boolean => x.rpmRiseFraction !== null && x.rpmRiseFraction > SET_POINT_STEP_FRACTION;
+
+/**
+ * SPP has no baseline because the driller brought the pumps up past the last rate it was judged
+ * at: he is setting a new operating point (at spud-in the rotary doubles with it), not easing
+ * off a packing hole, and torque against a baseline from the old one is not drag. The held-rise
+ * and trend paths read a pack-off once SPP has its new baseline.
+ */
+const pumpsBroughtUp = (x: DetectorInputs): boolean => x.pumpRateChangeFraction !== null && x.pumpRateChangeFraction > SET_POINT_STEP_FRACTION;
 
 /** No torque to judge by: the rig sends none, or the reading sits near zero while drilling. */
 const torqueBlind = (x: DetectorInputs): boolean =>

@@ -54,6 +54,8 @@ export interface DetectorInputs {
   sppBaselineAgeS: number | null;
   /** WOB (short mean) / the WOB the SPP baseline was learned at − 1 (null: unknown). */
   sppWobChangeFraction: number | null;
+  /** Pump rate now / the last rate SPP was judged at − 1 (null: none judged yet). */
+  pumpRateChangeFraction: number | null;
   /** SPP moving steadily over the last minute at a held pump rate and bit load (null: not seen). */
   sppHeldTrend: SppHeldTrend | null;
   /**
@@ -112,6 +114,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     pumpsSteady: false,
     sppBaselineAgeS: null,
     sppWobChangeFraction: null,
+    pumpRateChangeFraction: null,
     sppHeldTrend: null,
     sppOverRecentLowPsi: null,
     pitsSettled: false,

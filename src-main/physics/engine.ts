@@ -164,6 +164,7 @@ export class PhysicsEngine {
     x.sppBaselinePsi = this.spp.baselinePsi;
     x.sppBaselineAgeS = this.spp.baselineAgeS;
     x.sppWobChangeFraction = this.spp.wobChangeFraction;
+    x.pumpRateChangeFraction = this.spp.pumpRateChangeFraction;
     x.sppHeldTrend = sppHeld;
     x.sppOverRecentLowPsi = this.spp.overRecentLowPsi;
     x.torqueDeltaFraction = d.torque;

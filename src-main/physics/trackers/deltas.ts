@@ -184,6 +184,8 @@ export class SppDelta {
   private readonly wobRef = new EmaBaseline();
   private readonly wobShort: ShortWindow;
   private refFlowGpm: number | null = null;
+  /** The pump rate of the last baseline that judged: it outlives a restart (a connection, a new rate). */
+  private judgedFlowGpm: number | null = null;
   private sinceMs: number | null = null;
   private lastMs: number | null = null;
   private readonly recent = new RecentSppNormals();
@@ -214,6 +216,14 @@ export class SppDelta {
     return this.sinceMs === null || this.lastMs === null ? null : (this.lastMs - this.sinceMs) / 1000;
   }
 
+  /**
+   * The pump rate now / the last rate SPP was judged at − 1 (null: none judged yet): whether a
+   * baseline starting over came from the driller bringing the pumps up or cutting them back.
+   */
+  get pumpRateChangeFraction(): number | null {
+    return this.refFlowGpm === null || this.judgedFlowGpm === null ? null : this.refFlowGpm / this.judgedFlowGpm - 1;
+  }
+
   /** WOB (short mean) / the WOB the SPP baseline was learned at − 1 (null: no WOB or none yet). */
   get wobChangeFraction(): number | null {
     const ref = this.wobRef.current;
@@ -241,7 +251,10 @@ export class SppDelta {
     const learnedBefore = this.d.base.samples;
     const delta = this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady, true, settling, readingS);
     // Only a baseline that judges is a normal worth remembering (one still settling follows anything).
-    if (!settling && this.d.base.ready && this.refFlowGpm !== null && this.d.base.current !== null) this.recent.note(timeMs, this.d.base.current, this.refFlowGpm);
+    if (!settling && this.d.base.ready && this.refFlowGpm !== null && this.d.base.current !== null) {
+      this.recent.note(timeMs, this.d.base.current, this.refFlowGpm);
+      this.judgedFlowGpm = this.refFlowGpm;
+    }
     // The WOB reference learns when the SPP baseline does; while that holds, the reference only
     // creeps (the held rate, ~5 min memory): weight kept off for minutes is the new set point.
     if (wob !== null) this.wobRef.update(wob, this.d.base.samples === learnedBefore, readingS);

@@ -55,6 +55,15 @@ describe('detectors', () => {
     expect(detectPackOff(x({ ...torqueAndRop, sppBaselineAgeS: 60 }), th)?.fault).toBe('pack-off');
     expect(detectPackOff(x({ torqueDeltaFraction: null }), th)).toBeNull();
   });
+  it('pack-off: SPP blind because the driller brought the pumps up is a new operating point, not a packing hole', () => {
+    // Volve F-9 spud-in: pumps 235 -> 321 gpm with the rotary doubled; torque against the old baseline +130 %, ROP down.
+    const blind = { torqueDeltaFraction: 1.3, sppDeltaPsi: null, sppBaselinePsi: null, sppBaselineAgeS: null, ropDropFraction: 0.9, wobRiseFraction: 0 };
+    expect(detectPackOff(x({ ...blind, pumpRateChangeFraction: 321 / 235 - 1 }), th)).toBeNull();
+    // rate cut (a driller easing off a packing hole), back at the same rate after a connection, or never judged: it stands
+    expect(detectPackOff(x({ ...blind, pumpRateChangeFraction: -0.3 }), th)?.level).toBe('CRITICAL');
+    expect(detectPackOff(x({ ...blind, pumpRateChangeFraction: 0 }), th)?.fault).toBe('pack-off');
+    expect(detectPackOff(x({ ...blind, pumpRateChangeFraction: null }), th)?.fault).toBe('pack-off');
+  });
   it('stick-slip severity 0→1 from CV 0.10 to 0.20, only when the oscillation repeats', () => {
     expect(detectStickSlip(x({ torqueCv: 0.15, torqueRegularity: 0.8 }), th)?.severity).toBeCloseTo(0.5, 9);
     expect(detectStickSlip(x({ torqueCv: 0.3, torqueRegularity: 0.8 }), th)?.level).toBe('CRITICAL');

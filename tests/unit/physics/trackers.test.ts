@@ -184,6 +184,22 @@ describe('channel deltas', () => {
     for (let i = 400; i < 550; i++) d = spp.update(2100 - (i - 400), 1169, true, true, wide, T0 + i * 1000);
     expect(d as number).toBeLessThan(-110); // a baseline following at the steady rate would read about -80
   });
+  it('SPP says how the pump rate moved since it was last judged, through a restart', () => {
+    const spp = new SppDelta(5);
+    expect(spp.pumpRateChangeFraction).toBeNull();
+    for (let i = 0; i < 400; i++) spp.update(2000, 500, true, true, th, T0 + i * 1000);
+    expect(spp.pumpRateChangeFraction).toBe(0);
+    // the driller brings the pumps up: the baseline starts over, the rate it was judged at is kept
+    spp.update(3000, 650, true, false, th, T0 + 401_000);
+    expect(spp.baselineAgeS).toBe(0);
+    expect(spp.pumpRateChangeFraction as number).toBeCloseTo(0.3, 5);
+    // judged at the new rate, that is the reference
+    for (let i = 402; i < 1000; i++) spp.update(3000, 650, true, true, th, T0 + i * 1000);
+    expect(spp.pumpRateChangeFraction).toBe(0);
+    // cut back
+    spp.update(1500, 450, true, false, th, T0 + 1_001_000);
+    expect(spp.pumpRateChangeFraction as number).toBeLessThan(-0.3);
+  });
   it('SPP keeps the WOB its baseline was learned at, held while the baseline holds', () => {
     const spp = new SppDelta(5);
     for (let i = 0; i < 400; i++) spp.update(2000, 900, true, true, th, T0 + i * 1000, 12);
