@@ -198,12 +198,12 @@ export class PhysicsEngine {
     return { metrics, detections: runDetectors(packet, x, th, trip), assessable: assessableFaults(packet, x, this.assessable, trip) };
   }
 
-  /** The pack-off trend floors (half of each warning), made once per thresholds object, not per packet. */
+  /** The pack-off trend floors (half of each warning; torque's as configured), made once per thresholds object, not per packet. */
   private trendFloorsFor(th: EffectiveThresholds): PackOffTrendFloors {
     if (this.trendFloors?.th !== th) {
       this.trendFloors = {
         th,
-        floors: { torqueFraction: th.torqueIncreaseWarningFraction / 2, sppPsi: th.sppDeviationWarningPsi / 2, ropFraction: th.packoffRopDecreaseFraction / 2 },
+        floors: { torqueFraction: th.torqueTrendFloorFraction, sppPsi: th.sppDeviationWarningPsi / 2, ropFraction: th.packoffRopDecreaseFraction / 2 },
       };
     }
     return this.trendFloors.floors;

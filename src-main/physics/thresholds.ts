@@ -42,6 +42,12 @@ export interface EffectiveThresholds {
   // Mechanical
   torqueIncreaseWarningFraction: number;
   torqueIncreaseCriticalFraction: number;
+  /**
+   * The least torque rise a two-minute trend must show: half the torque warning, the configured
+   * one where a learned baseline widened it. The trend already stands against this rig's own
+   * noise, and a noisy torque's learned warning (0.47 on one real well) would count that noise twice.
+   */
+  torqueTrendFloorFraction: number;
   stickSlipCvWarning: number;
   stickSlipCvCritical: number;
   stickSlipMinSamples: number;
@@ -112,6 +118,7 @@ export function thresholdsFor(config: WellConfig, campaign: Campaign, learned: L
     washoutSppDropPsi: t.hydraulics.spp_deviation_warning_psi,
     torqueIncreaseWarningFraction: t.mechanical.torque_increase_warning,
     torqueIncreaseCriticalFraction: t.mechanical.torque_increase_critical,
+    torqueTrendFloorFraction: t.mechanical.torque_increase_warning / 2,
     stickSlipCvWarning: t.mechanical.stick_slip_cv_warning,
     stickSlipCvCritical: t.mechanical.stick_slip_cv_critical,
     stickSlipMinSamples: t.mechanical.stick_slip_min_samples,
@@ -143,7 +150,11 @@ export function thresholdsFor(config: WellConfig, campaign: Campaign, learned: L
     verifyFormationTrendR2: sv.formation_trend_consistency,
     verifyDxcChange: sv.dxc_change_threshold,
   };
-  return learned ? { ...configured, ...learned } : configured;
+  if (!learned) return configured;
+  const merged = { ...configured, ...learned };
+  // A learned torque warning under the configured one (a quiet rig) lowers the trend's floor too.
+  merged.torqueTrendFloorFraction = Math.min(merged.torqueIncreaseWarningFraction, configured.torqueIncreaseWarningFraction) / 2;
+  return merged;
 }
 
 /** The keys a campaign section may set over the global ones (unset = the global key applies). */

@@ -38,6 +38,14 @@ const MIN_INDEPENDENCE = 0.3;
 const STEP_MULTIPLE = 5;
 /** A sign stands when its trend is this many of the rig's clean-drilling RMS (three together rarely coincide). */
 const NOISE_MULTIPLE = 2.5;
+/**
+ * Together the three signs may carry one another: each at least this share of its level (and past
+ * its floor) when on average they stand clear. A rig whose torque wanders (a light string, a low
+ * torque reading) hides a pack-off's torque ramp under its own two-minute spread, while SPP and ROP
+ * stand several levels clear; summed, three signs that noise would each put at a fraction of their
+ * level rarely pass together.
+ */
+const MIN_SIGN_SHARE = 0.5;
 
 export interface PackOffTrendReading {
   /** Change over the window by the least-squares line, as a fraction of the window mean. */
@@ -47,12 +55,23 @@ export interface PackOffTrendReading {
   /** ROP fall over the window as a fraction of the window mean (positive = falling). */
   ropFallFraction: number;
   /**
-   * How far the weakest of the three signs stands past its level (its trend / the level it
-   * must pass): 1 or more = torque up, SPP up and ROP down together, each clear of clean noise.
+   * How far the three signs stand past their levels together (togetherClear): 1 or more = torque
+   * up, SPP up and ROP down together, clear of this rig's clean noise.
    */
   clearRatio: number;
   /** The level each sign had to pass: its floor or NOISE_MULTIPLE times its clean-drilling RMS. */
   levels: PackOffTrendFloors;
+}
+
+/**
+ * How clear the three signs stand together (1 or more = clear): the weakest against its level,
+ * or, with every sign past its floor, their mean with the weakest at least MIN_SIGN_SHARE of its level.
+ */
+export function togetherClear(ratios: readonly number[], pastFloors: boolean): number {
+  const weakest = Math.min(...ratios);
+  if (!pastFloors) return weakest;
+  const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+  return Math.max(weakest, Math.min(mean, weakest / MIN_SIGN_SHARE));
 }
 
 export interface PackOffTrendFloors {
@@ -124,7 +143,7 @@ export class PackOffTrend {
     if (!controlsHeld || tqRms === null || sppRms === null || ropRms === null) return null;
     const level = (floor: number, rms: number) => Math.max(floor, NOISE_MULTIPLE * rms);
     const levels = { torqueFraction: level(floors.torqueFraction, tqRms), sppPsi: level(floors.sppPsi, sppRms), ropFraction: level(floors.ropFraction, ropRms) };
-    const clearRatio = Math.min(torque / levels.torqueFraction, spp / levels.sppPsi, -rop / levels.ropFraction);
+    const clearRatio = togetherClear([torque / levels.torqueFraction, spp / levels.sppPsi, -rop / levels.ropFraction], torque >= floors.torqueFraction && spp >= floors.sppPsi && -rop >= floors.ropFraction);
     return { torqueTrendFraction: torque, sppTrendPsi: spp, ropFallFraction: -rop, clearRatio, levels };
   }
 

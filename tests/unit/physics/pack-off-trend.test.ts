@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { detectPackOff, emptyDetectorInputs } from '../../../src-main/physics/detectors.js';
 import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
-import { PackOffTrend, TREND_WINDOW_S, type PackOffTrendPacket, type PackOffTrendReading } from '../../../src-main/physics/trackers/pack-off-trend.js';
+import { PackOffTrend, TREND_WINDOW_S, togetherClear, type PackOffTrendPacket, type PackOffTrendReading } from '../../../src-main/physics/trackers/pack-off-trend.js';
 
 const th = thresholdsFor(defaultConfig(), 'production');
 const floors = { torqueFraction: 0.075, sppPsi: 50, ropFraction: 0.1 };
@@ -91,5 +91,25 @@ describe('PackOffTrend', () => {
     expect(d?.description).toMatch(/last 2 minutes torque \+15/);
     expect(detectPackOff({ ...quiet, packOffTrend: { ...trend, clearRatio: 0.8 } }, th)).toBeNull();
     expect(detectPackOff(quiet, th)).toBeNull();
+  });
+  it('the three signs carry one another: a wandering torque under its level stands with SPP and ROP far clear', () => {
+    // USROP F-7: torque's two-minute spread puts its level at 23.5 %; a 45 % pack-off shows +15 % there, SPP and ROP 3 levels clear.
+    expect(togetherClear([0.64, 3.1, 3.0], true)).toBeGreaterThanOrEqual(1);
+    // one sign under half its level, or any under its floor, or together not clear on average: not clear
+    expect(togetherClear([0.45, 3.1, 3.0], true)).toBeLessThan(1);
+    expect(togetherClear([0.64, 3.1, 3.0], false)).toBeCloseTo(0.64, 5);
+    expect(togetherClear([0.6, 0.9, 1.2], true)).toBeLessThan(1);
+    // each clear on its own is clear as before
+    expect(togetherClear([1.1, 1.3, 1.0], true)).toBeGreaterThanOrEqual(1);
+    expect(togetherClear([1.1, 1.3, 1.0], false)).toBeCloseTo(1.0, 5);
+  });
+  it("torque's trend floor is half the configured warning where a learned baseline widened it, or the learned one where it narrowed it", () => {
+    const configured = thresholdsFor(defaultConfig(), 'production');
+    expect(configured.torqueTrendFloorFraction).toBeCloseTo(configured.torqueIncreaseWarningFraction / 2, 9);
+    const noisy = thresholdsFor(defaultConfig(), 'production', { torqueIncreaseWarningFraction: 0.47, torqueIncreaseCriticalFraction: 0.7 });
+    expect(noisy.torqueIncreaseWarningFraction).toBe(0.47);
+    expect(noisy.torqueTrendFloorFraction).toBeCloseTo(configured.torqueIncreaseWarningFraction / 2, 9);
+    const quiet = thresholdsFor(defaultConfig(), 'production', { torqueIncreaseWarningFraction: 0.1, torqueIncreaseCriticalFraction: 0.2 });
+    expect(quiet.torqueTrendFloorFraction).toBeCloseTo(0.05, 9);
   });
 });
