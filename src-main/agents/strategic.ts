@@ -7,17 +7,23 @@
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { fitSeries } from '../../src-shared/least-squares.js';
 import { founderSeverity, sppHeldTrendCountsPsi, washoutDropPsi } from '../physics/detectors.js';
-import { MIN_REGULARITY, OSCILLATION_WINDOW, swingOfNormalTorque, torqueOscillationOf } from '../physics/stick-slip.js';
+import { MAX_SAMPLE_SPACING_S, MIN_REGULARITY, OSCILLATION_WINDOW, rotatingOnBottom, swingOfNormalTorque, torqueOscillationOf } from '../physics/stick-slip.js';
 import { heldSppFall } from '../physics/trackers/spp-held-trend.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import type { HistoryBuffer, HistoryEntry } from '../physics/history.js';
 import { verifyTripVolume } from './trip-verify.js';
 import { verifyPackOff } from './verify-pack-off.js';
 import { verifyPitRate, verifyWellFlow } from './verify-well-control.js';
-import { cap, f0, f1, f2, finite, heldStretch, last, lineFit, mean, onBottom, pct, readingsIn, type Num, type Sample, type Verdict } from './verify-helpers.js';
+import {
+  cap, f0, f1, f2, feedSpacingS, finite, heldStretch, last, lineFit, mean, MIN_MEAN_READINGS, MIN_TREND_READINGS, onBottom, pct, readingsIn,
+  type Num, type Sample, type Verdict,
+} from './verify-helpers.js';
 
-/** Fewest samples each rule needs before it will say anything but Uncertain. */
-const MIN_SAMPLES: Record<FaultKind, number> = {
+/**
+ * Seconds of history each rule needs before it will say anything but Uncertain, read as readings
+ * of this feed (exactly these counts at 1 Hz), never fewer than MIN_HISTORY_READINGS.
+ */
+const MIN_HISTORY_S: Record<FaultKind, number> = {
   kick: 3,
   loss: 3,
   gas: 3,
@@ -35,6 +41,11 @@ const MIN_SAMPLES: Record<FaultKind, number> = {
   'trip-gain': 3,
   'trip-loss': 3,
 };
+/**
+ * The fewest readings each rule needs on a sparse feed: what its statistic is read from (a mean
+ * of MIN_MEAN_READINGS unless listed). Founder keeps its 10: its own check counts readings.
+ */
+const MIN_HISTORY_READINGS: Partial<Record<FaultKind, number>> = { founder: 10, 'formation-change': MIN_TREND_READINGS };
 
 export class StrategicAgent {
   verify(ticket: Ticket, history: HistoryBuffer<HistoryEntry>, thresholds: EffectiveThresholds): VerificationResult {
@@ -46,7 +57,7 @@ export class StrategicAgent {
     }
     const n = samples.length;
     const onBottomShare = n === 0 ? 0 : samples.filter(onBottom).length / n;
-    const need = MIN_SAMPLES[ticket.fault];
+    const need = readingsIn(samples)(MIN_HISTORY_S[ticket.fault], MIN_HISTORY_READINGS[ticket.fault] ?? MIN_MEAN_READINGS);
     const v: Verdict =
       n < need
         ? {
@@ -111,11 +122,13 @@ function gasLike(fault: 'gas' | 'h2s', s: Sample[], t: EffectiveThresholds, sust
   const get: Num = fault === 'gas' ? (x) => x.packet.gasUnits : (x) => x.packet.h2sPpm;
   const [warn, crit, unit, name] =
     fault === 'gas' ? [t.gasWarningUnits, t.gasCriticalUnits, 'units', 'Total gas'] : [t.h2sWarningPpm, t.h2sCriticalPpm, 'ppm', 'H2S'];
-  const v = last(finite(s, get), 5);
-  if (v.length < 3) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough ${name} readings to check.`, r2: 0 };
+  // The mean of the last 5 s (3 readings on a sparse feed), its trend over the last 20 s.
+  const k = readingsIn(s);
+  const v = last(finite(s, get), k(5, MIN_MEAN_READINGS));
+  if (v.length < k(3, MIN_MEAN_READINGS)) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Not enough ${name} readings to check.`, r2: 0 };
   const avg = mean(v);
-  const r2 = lineFit(last(finite(s, get), 20)).r2;
-  const d = `${name} averaged ${f0(avg)} ${unit} over the last ${v.length} s (warning ${f0(warn)}, critical ${f0(crit)})`;
+  const r2 = lineFit(last(finite(s, get), k(20, MIN_TREND_READINGS))).r2;
+  const d = `${name} averaged ${f0(avg)} ${unit} over the last ${f0(v.length * feedSpacingS(s))} s (warning ${f0(warn)}, critical ${f0(crit)})`;
   if (avg > crit) return { status: 'Confirmed', severity: 'CRITICAL', reason: `${d}.`, r2 };
   if (avg > warn && sustained) return { status: 'Confirmed', severity: 'HIGH', reason: `${d}, sustained.`, r2 };
   if (avg < warn * 0.8) return { status: 'Rejected', severity: 'LOW', reason: `${d}: back below warning.`, r2 };
@@ -123,11 +136,12 @@ function gasLike(fault: 'gas' | 'h2s', s: Sample[], t: EffectiveThresholds, sust
 }
 
 function ecdMargin(s: Sample[], t: EffectiveThresholds): Verdict {
-  const v = last(finite(s, (x) => x.metrics.ecdMarginPpg), 10);
-  if (v.length < 5) return { status: 'Uncertain', severity: 'LOW', reason: 'Not enough ECD readings to check the margin.', r2: 0 };
+  const k = readingsIn(s);
+  const v = last(finite(s, (x) => x.metrics.ecdMarginPpg), k(10, MIN_MEAN_READINGS));
+  if (v.length < k(5, MIN_MEAN_READINGS)) return { status: 'Uncertain', severity: 'LOW', reason: 'Not enough ECD readings to check the margin.', r2: 0 };
   const m = mean(v);
   const r2 = lineFit(v).r2;
-  const d = `ECD margin to fracture gradient averaged ${f2(m)} ppg over ${v.length} s`;
+  const d = `ECD margin to fracture gradient averaged ${f2(m)} ppg over ${f0(v.length * feedSpacingS(s))} s`;
   if (m < t.ecdMarginCriticalPpg) return { status: 'Confirmed', severity: 'CRITICAL', reason: `${d} (critical below ${f2(t.ecdMarginCriticalPpg)}).`, r2 };
   if (m < t.ecdMarginWarningPpg) return { status: 'Confirmed', severity: 'MEDIUM', reason: `${d} (warning below ${f2(t.ecdMarginWarningPpg)}).`, r2 };
   return { status: 'Rejected', severity: 'LOW', reason: `${d}: above ${f2(t.ecdMarginWarningPpg)} ppg, no problem.`, r2 };
@@ -234,14 +248,22 @@ function ends(xs: readonly number[], k = 5): { first: number; last: number } {
 
 /** Stick-slip: the torque oscillation over the window, detrended, and whether it repeats. */
 function stickSlip(s: Sample[], t: EffectiveThresholds): Verdict {
-  // The detector's own window: an oscillation building up reads smaller over a longer one.
-  const tq = last(finite(s, (x) => x.packet.torqueKftLbf, (x) => onBottom(x) && (x.packet.torqueKftLbf ?? 0) > 0), OSCILLATION_WINDOW);
+  // The detector's own window, in readings: an oscillation building up reads smaller over a
+  // longer one, and its lags are counted in readings, so (as in the detector) a feed sparser than
+  // MAX_SAMPLE_SPACING_S is not assessable at all rather than read with a stretched period.
+  const rows = last(s.filter(rotatingOnBottom), OSCILLATION_WINDOW);
+  const spacingS = feedSpacingS(rows);
+  if (spacingS > MAX_SAMPLE_SPACING_S) {
+    return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque not assessable for stick-slip: on-bottom readings ${f1(spacingS)} s apart, too sparse to show a 3-15 s oscillation.`, r2: 0 };
+  }
+  const tq = rows.map((x) => x.packet.torqueKftLbf as number);
   const osc = torqueOscillationOf(tq, Math.min(20, t.stickSlipMinSamples));
   if (!osc) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Torque not assessable for stick-slip (${tq.length} on-bottom packets, or torque near zero).`, r2: 0 };
   const m = mean(tq);
-  const d = `torque ${f1(m)} kft-lbf cycling ±${f1(osc.cv * m)} (${pct(osc.cv)} of the mean) with a ${osc.periodS} s period (regularity ${f2(osc.regularity)}) over ${tq.length} s`;
-  const deltas = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), 10);
-  const swing = swingOfNormalTorque(osc.cv, deltas.length >= 5 ? mean(deltas) : null);
+  const d = `torque ${f1(m)} kft-lbf cycling ±${f1(osc.cv * m)} (${pct(osc.cv)} of the mean) with a ${osc.periodS} s period (regularity ${f2(osc.regularity)}) over ${f0(tq.length * spacingS)} s`;
+  const k = readingsIn(s);
+  const deltas = last(finite(s, (x) => x.metrics.torqueDeltaFraction, onBottom), k(10, MIN_MEAN_READINGS));
+  const swing = swingOfNormalTorque(osc.cv, deltas.length >= k(5, MIN_MEAN_READINGS) ? mean(deltas) : null);
   if (swing <= t.stickSlipCvWarning && osc.cv > t.stickSlipCvWarning) {
     return { status: 'Rejected', severity: 'LOW', reason: `No stick-slip: ${d}, but torque sits ${pct(-mean(deltas))} below its baseline: the swing is ${pct(swing)} of the torque this hole normally takes.`, r2: 0 };
   }
@@ -280,11 +302,12 @@ function founder(s: Sample[], t: EffectiveThresholds): Verdict {
 }
 
 function torqueRise(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
-  const v = last(finite(s, (x) => x.metrics.torqueDeltaFraction), 10);
-  if (v.length < 5) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'Not enough torque readings against baseline.', r2: 0 };
+  const k = readingsIn(s);
+  const v = last(finite(s, (x) => x.metrics.torqueDeltaFraction), k(10, MIN_MEAN_READINGS));
+  if (v.length < k(5, MIN_MEAN_READINGS)) return { status: 'Uncertain', severity: 'MEDIUM', reason: 'Not enough torque readings against baseline.', r2: 0 };
   const avg = mean(v);
   const r2 = lineFit(finite(s, (x) => x.packet.torqueKftLbf, onBottom)).r2;
-  const d = `torque ${pct(avg)} above baseline on average over ${v.length} s`;
+  const d = `torque ${pct(avg)} above baseline on average over ${f0(v.length * feedSpacingS(s))} s`;
   if (avg > t.torqueIncreaseCriticalFraction && sustained) return { status: 'Confirmed', severity: 'HIGH', reason: `${cap(d)}, sustained.`, r2 };
   if (avg <= t.torqueIncreaseWarningFraction) return { status: 'Rejected', severity: 'LOW', reason: `${cap(d)}: within normal range.`, r2 };
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `${cap(d)}: elevated, cause not clear.`, r2 };
@@ -292,13 +315,14 @@ function torqueRise(s: Sample[], t: EffectiveThresholds, sustained: boolean): Ve
 
 function efficiency(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const drilling = (x: Sample): boolean => x.packet.rigState === 'Drilling';
-  const v = last(finite(s, (x) => x.metrics.mseEfficiencyPercent, drilling), 10);
-  if (v.length < 5) return { status: 'Uncertain', severity: 'LOW', reason: `Not enough drilling data (${v.length} packets) to judge MSE efficiency.`, r2: 0 };
+  const k = readingsIn(s);
+  const v = last(finite(s, (x) => x.metrics.mseEfficiencyPercent, drilling), k(10, MIN_MEAN_READINGS));
+  if (v.length < k(5, MIN_MEAN_READINGS)) return { status: 'Uncertain', severity: 'LOW', reason: `Not enough drilling data (${v.length} packets) to judge MSE efficiency.`, r2: 0 };
   const avg = mean(v);
   const mse = finite(s, (x) => x.metrics.msePsi, drilling);
   const r2 = lineFit(mse).r2;
-  const mseTxt = mse.length ? `, MSE ${f0(mean(last(mse, 10)))} psi` : '';
-  const d = `MSE efficiency ${f0(avg)} % over the last ${v.length} s${mseTxt}`;
+  const mseTxt = mse.length ? `, MSE ${f0(mean(last(mse, k(10, MIN_MEAN_READINGS))))} psi` : '';
+  const d = `MSE efficiency ${f0(avg)} % over the last ${f0(v.length * feedSpacingS(s))} s${mseTxt}`;
   if (avg < t.mseEfficiencyPoorPercent && (sustained || r2 > t.verifyTrendConsistencyR2)) {
     return { status: 'Confirmed', severity: 'MEDIUM', reason: `${d} (poor below ${f0(t.mseEfficiencyPoorPercent)} %).`, r2 };
   }
@@ -310,11 +334,12 @@ function efficiency(s: Sample[], t: EffectiveThresholds, sustained: boolean): Ve
 }
 
 function formation(s: Sample[], t: EffectiveThresholds): Verdict {
+  // The trend over the whole history, once it holds 20 s of drilling (and enough readings for a line).
   const dx = finite(s, (x) => x.metrics.dxc, (x) => x.packet.rigState === 'Drilling');
-  if (dx.length < 20) return { status: 'Uncertain', severity: 'LOW', reason: `Not enough drilling data (${dx.length} packets) for a dxc trend.`, r2: 0 };
+  if (dx.length < readingsIn(s)(20, MIN_TREND_READINGS)) return { status: 'Uncertain', severity: 'LOW', reason: `Not enough drilling data (${dx.length} packets) for a dxc trend.`, r2: 0 };
   const { slope, r2 } = lineFit(dx);
   const change = slope * (dx.length - 1);
-  const d = `dxc ${change >= 0 ? '+' : ''}${f2(change)} over ${dx.length} s (R² ${f2(r2)})`;
+  const d = `dxc ${change >= 0 ? '+' : ''}${f2(change)} over ${f0(dx.length * feedSpacingS(s))} s (R² ${f2(r2)})`;
   if (change <= t.dExponentDecreaseWarning && r2 > t.verifyFormationTrendR2) {
     return { status: 'Confirmed', severity: 'MEDIUM', reason: `dxc falling: ${d}; possible pore-pressure increase.`, r2 };
   }

@@ -41,12 +41,18 @@ export function feedSpacingS(s: readonly Sample[]): number {
 
 /**
  * How many readings make `seconds` of this feed: the verification windows are written in seconds
- * and read as counts of readings (at 1 Hz, exactly the seconds; at 0.5 Hz, half; never none).
+ * and read as counts of readings (at 1 Hz, exactly the seconds; at 0.5 Hz, half), never fewer
+ * than `minReadings` (a statistic's floor on a sparse feed; never none).
  */
-export function readingsIn(s: readonly Sample[]): (seconds: number) => number {
+export function readingsIn(s: readonly Sample[]): (seconds: number, minReadings?: number) => number {
   const spacingS = feedSpacingS(s);
-  return (seconds) => Math.max(1, Math.round(seconds / spacingS));
+  return (seconds, minReadings = 1) => Math.max(minReadings, Math.round(seconds / spacingS));
 }
+
+/** Fewest readings a mean is read from, however sparse the feed (one or two readings are a spike). */
+export const MIN_MEAN_READINGS = 3;
+/** Fewest readings a straight-line trend is judged on: noise alone fits R² > 0.6 about 1 time in 100 at 10, 1 in 8 at 5. */
+export const MIN_TREND_READINGS = 10;
 export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

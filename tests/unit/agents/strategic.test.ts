@@ -1,39 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultKind, Ticket } from '../../../src-shared/advisory.js';
-import { FAULT_CATEGORY } from '../../../src-shared/advisory.js';
 import { defaultConfig } from '../../../src-shared/config.js';
-import type { DrillingMetrics } from '../../../src-shared/metrics.js';
-import { makePacket, type ChannelValues, type WitsPacket } from '../../../src-shared/wits.js';
 import { StrategicAgent } from '../../../src-main/agents/strategic.js';
 import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
-import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/history.js';
+import { historyAt, ticket, type Reading } from '../../support/verify-fixtures.js';
 
 const th = thresholdsFor(defaultConfig(), 'production');
-const blank = (p: WitsPacket): DrillingMetrics => ({
-  timeMs: p.timeMs, rigState: p.rigState, operation: 'ProductionDrilling', bitDepthFt: p.bitDepthFt, holeDepthFt: p.holeDepthFt,
-  msePsi: null, optimalMsePsi: null, mseEfficiencyPercent: null, dExponent: null, dxc: null, ecdPpg: null, fractureGradientPpg: null,
-  ecdMarginPpg: null, flowBalanceGpm: null, pitRateBblHr: null, pitGainBbl: null, torqueCv: null, torqueDeltaFraction: null,
-  sppDeltaPsi: null, mseDeltaFraction: null, hardness: null,
-});
-
-function build(n: number, f: (i: number) => { v?: Partial<ChannelValues>; m?: Partial<DrillingMetrics>; anomalous?: boolean }) {
-  const h = new HistoryBuffer<HistoryEntry>(60);
-  for (let i = 0; i < n; i++) {
-    const x = f(i);
-    const p = makePacket(i * 1000, { bitDepthFt: 10000, holeDepthFt: 10000, ...x.v });
-    p.rigState = 'Drilling';
-    h.push({ packet: p, metrics: { ...blank(p), ...x.m }, anomalous: x.anomalous ?? false });
-  }
-  return h;
-}
-function ticket(fault: FaultKind, h: HistoryBuffer<HistoryEntry>): Ticket {
-  const e = h.latest()!;
-  return {
-    id: 'TKT-1', timeMs: e.packet.timeMs, category: FAULT_CATEGORY[fault], fault, severity: 'HIGH',
-    trigger: { parameter: 'x', value: 0, threshold: 0, unit: '' }, breaches: [], description: '', rigState: 'Drilling',
-    operation: 'ProductionDrilling', campaign: 'production', depthFt: 10000, packet: e.packet, metrics: e.metrics,
-  };
-}
+/** n packets at 1 Hz. */
+const build = (n: number, f: (i: number) => Reading) => historyAt(1, n, f);
 const sa = new StrategicAgent();
 
 describe('StrategicAgent', () => {
