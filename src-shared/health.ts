@@ -41,6 +41,10 @@ export interface HealthFlags {
   fileSetAside?: boolean;
   /** The configuration file failed to load: the engine runs on built-in defaults. */
   configRejected?: boolean;
+  /** The paddle's calibration is being learned at this pump rate: no flow-based kick or loss detection until it is (pits are watched). */
+  flowOutLearning?: boolean;
+  /** No usable flow out (no sensor, or a paddle reading under its floor): kick and loss are judged on pits only. */
+  pitsOnly?: boolean;
   /** Disk space is low: raw metrics, tickets and routine log lines are not written (advisories, events, acknowledgements and audit are). */
   writesReduced?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { Operation } from './campaign.js';
+import type { FlowOutStatus } from './flow-out.js';
 import type { RigState } from './wits.js';
 
 /**
@@ -27,6 +28,8 @@ export interface DrillingMetrics {
   ecdMarginPpg: number | null;
   /** flow out - flow in; positive = gain (kick side), negative = loss side. */
   flowBalanceGpm: number | null;
+  /** Where flow out came from on this packet (meter, calibrated paddle, none) and the paddle's state (absent on records of older releases). */
+  flowOut?: FlowOutStatus;
   /** Pumps on at one rate for the settle time: flows, pits and SPP judged (absent on records of older releases). */
   pumpsSteady?: boolean;
   /** RMS of the flow balance at steady pumps on this rig: the flow-out sensor's own noise (gpm; absent or null while learning). */

@@ -9,6 +9,7 @@ import type { SourceConfig } from '../../src-shared/source.js';
 import type { LiveStatus } from '../../src-shared/status.js';
 import { AdvisoryComposer } from '../advisory/composer.js';
 import { ChannelsCheck } from '../health/checks/channels-check.js';
+import { FlowOutCheck } from '../health/checks/flow-out-check.js';
 import { BaselineFile } from '../baseline/baseline-file.js';
 import { BaselineLearner, baselineSettings } from '../baseline/learner.js';
 import { CampaignController } from '../config/campaign-controller.js';
@@ -205,7 +206,12 @@ export function createEngine(fileConfig: WellConfig, ports: EnginePorts): Engine
       logger?.reduce(reason);
     },
     intervalMs: ports.selfHealIntervalMs,
-    extra: [new ChannelsCheck(() => coordinator.absentChannels(), () => coordinator.stuckChannels()), ...(ports.healthChecks ?? []), ...(hubLink ? [new FleetLinkCheck(hubLink)] : [])],
+    extra: [
+      new ChannelsCheck(() => coordinator.absentChannels(), () => coordinator.stuckChannels()),
+      new FlowOutCheck(clock, () => coordinator.metrics?.flowOut),
+      ...(ports.healthChecks ?? []),
+      ...(hubLink ? [new FleetLinkCheck(hubLink)] : []),
+    ],
     fleet: () => hubLink?.status() ?? null,
     onChange: (h) => events.emit('health', h),
   });

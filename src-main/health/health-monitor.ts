@@ -29,6 +29,8 @@ const NO_FLAGS: HealthFlags = {
   fileSetAside: false,
   configRejected: false,
   writesReduced: false,
+  flowOutLearning: false,
+  pitsOnly: false,
 };
 
 export class HealthMonitor {

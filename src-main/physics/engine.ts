@@ -7,6 +7,7 @@
 import type { FaultKind } from '../../src-shared/advisory.js';
 import type { Operation } from '../../src-shared/campaign.js';
 import type { WellConfig } from '../../src-shared/config.js';
+import type { FlowOutStatus } from '../../src-shared/flow-out.js';
 import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import { bitDiameterFor } from './bit-diameter.js';
@@ -71,6 +72,9 @@ interface RockMetrics {
   dExponent: number | null;
   dxc: number | null;
 }
+
+const FROM_METER: FlowOutStatus = { source: 'meter', paddle: null };
+const NO_FLOW_OUT: FlowOutStatus = { source: 'none', paddle: null };
 
 const NO_ROCK: RockMetrics = { msePsi: null, hardness: null, optimalMsePsi: null, efficiencyPercent: null, dExponent: null, dxc: null };
 
@@ -213,6 +217,9 @@ export class PhysicsEngine {
   private wellReadings(packet: WitsPacket, pumps: PumpReading, phys: WellConfig['physics'], bitIn: number | null, s: number): WellReadings {
     // Flow out in gpm as sent, else from the paddle's percent once calibrated at this pump rate.
     const flowOutGpm = packet.flowOutGpm ?? this.paddle.update(packet.flowInGpm, packet.flowOutPercent, pumps.pumpsSteady, this.lastWell.balanceGpm, this.lastWell.noiseGpm, s);
+    // Where it came from, for the screens and health (reporting only: nothing below reads it).
+    const flowOut: FlowOutStatus =
+      packet.flowOutGpm !== null ? FROM_METER : packet.flowOutPercent === null ? NO_FLOW_OUT : { source: 'paddle', paddle: this.paddle.status(pumps.pumpsOn, pumps.pumpsSteady) };
     const fb = flowBalanceGpm(packet.flowInGpm, flowOutGpm);
     if (fb !== null && pumps.pumpsOn) this.flowBalance.push(fb, s);
     const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
@@ -226,6 +233,7 @@ export class PhysicsEngine {
       pitsReadable: pitsReadableAfter(pumps, pitsSettled),
       flowBalanceGpm: fb,
       flowBalanceSmoothedGpm: smoothed,
+      flowOut,
       flowNoiseGpm,
       pitRateBblHr: pits.pitRateBblHr,
       pitGainBbl: pits.pitGainBbl,
@@ -258,6 +266,7 @@ interface WellReadings {
   pumpsSteady: boolean;
   flowBalanceGpm: number | null;
   flowBalanceSmoothedGpm: number | null;
+  flowOut: FlowOutStatus;
   flowNoiseGpm: number | null;
   pitRateBblHr: number | null;
   pitGainBbl: number | null;
@@ -300,6 +309,7 @@ function drillingMetrics(
     fractureGradientPpg: hyd.fg,
     ecdMarginPpg: hyd.margin,
     flowBalanceGpm: well.flowBalanceGpm,
+    flowOut: well.flowOut,
     pumpsSteady: well.pumpsSteady,
     flowNoiseGpm: well.flowNoiseGpm,
     pitRateNoiseBblHr: well.pitRateNoiseBblHr,

@@ -2,11 +2,16 @@
 // strip (FeedStrip). System banners are amber, blue or grey: red is kept for alarms.
 import { useApp } from '../store/app-store.js';
 
+/** Components with a banner (or strip) of their own, left out of the "Degraded" line. */
+const OWN_BANNER = new Set(['feed', 'baseline', 'flow-out']);
+
 export function HealthBanners(): React.JSX.Element {
   const flags = useApp((s) => s.health?.flags ?? null);
+  // The engine's own words: where flow out comes from and what that means for kick detection.
+  const flowOut = useApp((s) => s.health?.components.find((c) => c.name === 'flow-out')?.detail ?? '');
   const degraded = useApp((s) =>
     (s.health?.components ?? [])
-      .filter((c) => c.status !== 'healthy' && c.name !== 'feed' && c.name !== 'baseline')
+      .filter((c) => c.status !== 'healthy' && !OWN_BANNER.has(c.name))
       .map((c) => `${c.name}: ${c.detail || c.status}`)
       .join(' · '),
   );
@@ -27,6 +32,9 @@ export function HealthBanners(): React.JSX.Element {
   }
   if (flags?.diskLow) banners.push({ id: 'banner-disk', cls: 'hb-amber', text: 'Disk space low: logging reduced' });
   if (flags?.baselineLearning) banners.push({ id: 'banner-learning', cls: 'hb-blue', text: 'Learning the rig baseline: only critical well-control alerts until it locks' });
+  // No usable flow out is a warning; learning a new pump rate is normal (blue, like the baseline).
+  if (flags?.pitsOnly) banners.push({ id: 'banner-flow-out', cls: 'hb-amber', text: flowOut });
+  else if (flags?.flowOutLearning) banners.push({ id: 'banner-flow-out', cls: 'hb-blue', text: flowOut });
   if (flags?.templateOnly) banners.push({ id: 'banner-template', cls: 'hb-grey', text: 'Template-only: no AI explanations' });
   if (degraded) banners.push({ id: 'banner-degraded', cls: 'hb-amber', text: `Degraded: ${degraded}` });
 

@@ -1,6 +1,8 @@
 // One driller tile: a channel's live value in the screen's units, coloured from the engine's
-// active limit for it (LiveStatus.limits), dimmed with its age when the feed is not live.
+// active limit for it (LiveStatus.limits), dimmed with its age when the feed is not live. The flow
+// tiles also say where flow out comes from (FlowOutNote).
 import { memo } from 'react';
+import { FLOW_OUT_NOTE_CHANNELS, FlowOutNote } from './FlowOutNote.js';
 import { channelNumber, channelUnit, liveValue, type TrendChannel } from '../lib/channels.js';
 import { levelFor } from '../lib/limits.js';
 import { ageText } from '../lib/time-format.js';
@@ -18,6 +20,7 @@ export const Tile = memo(function Tile({ channel }: { channel: TrendChannel }) {
   const unit = channelUnit(channel, units);
   // a stale value keeps its colour (the last known condition), dimmed
   const level = levelFor(value, band);
+  const flowNote = FLOW_OUT_NOTE_CHANNELS.has(channel.key);
   return (
     <div
       className={`tile tile-${level}${stale ? ' tile-stale' : ''}`}
@@ -37,6 +40,7 @@ export const Tile = memo(function Tile({ channel }: { channel: TrendChannel }) {
           </span>
         )}
       </div>
+      {flowNote && <FlowOutNote />}
     </div>
   );
 });

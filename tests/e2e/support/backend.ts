@@ -95,6 +95,8 @@ export interface BackendOptions {
   feedTimeoutS?: number;
   /** Use this data directory (e.g. one seeded with history); it is left in place on close. */
   dataDir?: string;
+  /** Replay this CSV recording at `speed` instead of running a simulator (a rig the simulator does not make). */
+  csv?: string;
 }
 
 /** Headless mode on a free port, up and serving the dashboard. */
@@ -114,7 +116,9 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     writeFileSync(config, `[acquisition]\nfeed_timeout_s = ${opts.feedTimeoutS}\n`);
     args.push('--config', config);
   }
-  if (opts.feed === 'tcp') {
+  if (opts.csv !== undefined) {
+    args.push('--csv', opts.csv, '--speed', String(opts.speed ?? 1));
+  } else if (opts.feed === 'tcp') {
     await startSim();
     args.push('--wits-tcp', `127.0.0.1:${simPort}`);
   } else {

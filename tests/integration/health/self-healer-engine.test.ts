@@ -80,7 +80,7 @@ describe('the self-healer in the engine', () => {
     await waitFor(() => engine.status().counts.packets > 20, 10_000, 'packets');
 
     let h = await health(engine);
-    expect(h.components.map((c) => c.name)).toEqual(['feed', 'storage', 'config', 'llm', 'knowledge', 'baseline', 'disk', 'channels', 'api']);
+    expect(h.components.map((c) => c.name)).toEqual(['feed', 'storage', 'config', 'llm', 'knowledge', 'baseline', 'disk', 'channels', 'flow-out', 'api']);
     expect(component(h, 'channels')).toMatchObject({ status: 'healthy', detail: 'no channel reads as missing' });
     for (const c of h.components) expect(c.sinceMs).toBeGreaterThan(0);
     expect(component(h, 'config')).toMatchObject({ status: 'healthy', detail: 'configuration from built-in defaults' });
