@@ -89,7 +89,7 @@ export function heldStretch(s: Sample[]): HeldSppReading[] {
     const p = s[i].packet;
     if ((newestMs - p.timeMs) / 1000 > SPP_HELD_WINDOW_S) break;
     if (!onBottom(s[i]) || p.sppPsi === null || !(p.sppPsi > 0) || p.flowInGpm === null || !(p.flowInGpm > 0)) break;
-    rows.push({ timeS: p.timeMs / 1000, sppPsi: p.sppPsi, flowGpm: p.flowInGpm, wobKlbf: p.wobKlbf, torqueKftLbf: p.torqueKftLbf });
+    rows.push({ timeS: p.timeMs / 1000, sppPsi: p.sppPsi, flowGpm: p.flowInGpm, wobKlbf: p.wobKlbf, torqueKftLbf: p.torqueKftLbf, ropFtHr: p.ropFtHr });
   }
   return rows.reverse();
 }

@@ -1,6 +1,6 @@
 // Verification of a pack-off ticket: torque, SPP and ROP against their baselines, or SPP and
 // ROP alone where the rig sends no usable torque.
-import { heldRiseTorqueFraction, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
+import { heldRiseRopDown, heldRiseTorqueFraction, ropHolding, sppHeldTrendCountsPsi, sppJudges, sppRiseCounts, torqueExcessFraction } from '../physics/detectors.js';
 import { MIN_ASSESSABLE_TORQUE_KFTLBF } from '../physics/stick-slip.js';
 import { heldSppTrend } from '../physics/trackers/spp-held-trend.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
@@ -61,8 +61,8 @@ export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: bo
   }
   const trend = trendsTogether(s, k);
   if (trend) return { status: 'Confirmed', severity: 'HIGH', reason: `Pack-off trends confirmed: ${trend}; ${d}.`, r2: fit.r2 };
-  const held = heldRiseWithTorque(s, t);
-  if (held && ropOn && !(sppD !== null && !sppBlind && sppD < 0)) return { status: 'Confirmed', severity: 'MEDIUM', reason: `Pack-off signs: ${held.description}; ${d}.`, r2: held.r2 };
+  const held = heldRiseWithTorque(s, t, ropDrop);
+  if (held && !(sppD !== null && !sppBlind && sppD < 0)) return { status: 'Confirmed', severity: 'MEDIUM', reason: `Pack-off signs: ${held.description}; ${d}.`, r2: held.r2 };
   // The trends together only just cleared: a ramp building is checked again soon, not rejected.
   const building = trendsBuilding(s, k);
   if (building) return { status: 'Uncertain', severity: 'MEDIUM', reason: `Pack-off trends building: ${building}; ${d}.`, r2: fit.r2, recheckAfterS: TREND_RECHECK_S };
@@ -71,14 +71,16 @@ export function verifyPackOff(s: Sample[], t: EffectiveThresholds, sustained: bo
 }
 
 /**
- * SPP rising steadily through the held minute with torque rising alongside (the detector's
- * held-minute reading, physics/detectors.ts): its description, or null.
+ * SPP rising steadily through the held minute with torque rising alongside and ROP down (the
+ * detector's held-minute reading, physics/detect-pack-off.ts): its description, or null.
  */
-function heldRiseWithTorque(s: Sample[], t: EffectiveThresholds): { description: string; r2: number } | null {
+function heldRiseWithTorque(s: Sample[], t: EffectiveThresholds, ropDropFraction: number | null): { description: string; r2: number } | null {
   const rise = heldSppTrend(heldStretch(s));
   const torque = heldRiseTorqueFraction(rise, t);
   if (rise === null || torque === null) return null;
-  return { description: `SPP rising steadily, +${f0(rise.changePsi)} psi in a straight line, and torque +${pct(torque)} over the last ${f0(rise.spanS)} s at a held pump rate and weight`, r2: rise.r2 };
+  const rop = heldRiseRopDown(ropDropFraction, rise, t);
+  if (rop === null) return null;
+  return { description: `SPP rising steadily, +${f0(rise.changePsi)} psi in a straight line, and torque +${pct(torque)} over the last ${f0(rise.spanS)} s at a held pump rate and weight, ${rop.text}`, r2: rise.r2 };
 }
 
 /** Seconds of trend readings (of the last 10 s) that must show all three signs clear for the trends to confirm. */

@@ -19,24 +19,36 @@ export function detectPackOff(x: DetectorInputs, t: EffectiveThresholds): Detect
 
 /**
  * Pack-off read within the held minute: SPP rising steadily with torque rising alongside, at a
- * held pump rate and weight, and ROP below its baseline. Catches a ramp in the minute after the
+ * held pump rate and weight, and ROP down (heldRiseRopDown). Catches a ramp in the minute after the
  * driller's weight step, when the baselines are stale and the two-minute trends have no window
  * of held controls yet. Torque is the discriminator: a plugging nozzle or harder rock does not
  * drag on the string (DOMAIN §3.7). A WARNING: one held minute is short of the full picture.
  */
 function packOffOnHeldRise(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
-  const rop = x.ropDropFraction;
-  if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
   const rise = sppRisingSteadily(x, t);
   const torquePct = heldRiseTorqueFraction(rise, t);
   if (rise === null || torquePct === null) return null;
+  const rop = heldRiseRopDown(x.ropDropFraction, rise, t);
+  if (rop === null) return null;
   return {
     fault: 'pack-off',
     level: 'WARNING',
-    severity: clamp01((rise.changePsi / t.sppDeviationCriticalPsi + rop / 0.5) / 2),
+    severity: clamp01((rise.changePsi / t.sppDeviationCriticalPsi + rop.fraction / 0.5) / 2),
     trigger: { parameter: 'sppTorqueRisePsi', value: rise.changePsi, threshold: sppHeldTrendCountsPsi(t), unit: 'psi' },
-    description: `Possible pack-off: SPP rising steadily, +${r0(rise.changePsi)} psi, and torque +${pct(torquePct)} over the last ${r0(rise.spanS)} s at a held pump rate and weight, ROP ${pct(rop)} down`,
+    description: `Possible pack-off: SPP rising steadily, +${r0(rise.changePsi)} psi, and torque +${pct(torquePct)} over the last ${r0(rise.spanS)} s at a held pump rate and weight, ${rop.text}`,
   };
+}
+
+/**
+ * ROP down with the held minute's rise: below its baseline by the pack-off drop, or falling by
+ * half that within the same minute (the baseline a pump-rate or weight change left behind lags a
+ * fall that began with it). How much and the words, or null.
+ */
+export function heldRiseRopDown(ropDropFraction: number | null, rise: SppHeldTrend, t: { packoffRopDecreaseFraction: number }): { fraction: number; text: string } | null {
+  if (ropDropFraction !== null && ropDropFraction > t.packoffRopDecreaseFraction) return { fraction: ropDropFraction, text: `ROP ${pct(ropDropFraction)} down` };
+  const fall = rise.ropFallFraction;
+  if (fall !== null && fall >= t.packoffRopDecreaseFraction / 2) return { fraction: fall, text: `ROP falling ${pct(fall)} over the same minute` };
+  return null;
 }
 
 /**

@@ -145,7 +145,7 @@ export class PhysicsEngine {
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm, s)
       : { torque: null, rop: null, wob: null, mse: null, dxc: null };
     const sppDelta = this.spp.update(packet.sppPsi, packet.flowInGpm, pumps.pumpsOn, pumps.pumpsSteady, th, packet.timeMs, packet.wobKlbf, s);
-    const sppHeld = this.sppHeld.update(packet.timeMs, packet.sppPsi, packet.flowInGpm, packet.wobKlbf, packet.torqueKftLbf, onBottom && sppTrendReadable(pumps));
+    const sppHeld = this.sppHeld.update(packet.timeMs, packet.sppPsi, packet.flowInGpm, packet.wobKlbf, packet.torqueKftLbf, packet.ropFtHr, onBottom && sppTrendReadable(pumps));
     const gasRise = this.gas.update(packet.gasUnits, th, s);
     const founder = this.founder.update(packet, drilling, history, th);
     const effJudged = this.efficiency.update(packet.timeMs, drilling, d.wob, rock.efficiencyPercent, s);

@@ -37,6 +37,11 @@ export interface SppHeldTrend {
    * with how straight it is; null where torque is not read. A pack-off loads both together.
    */
   torque: { changeFraction: number; r2: number } | null;
+  /**
+   * ROP's least-squares fall over the same readings as a share of its mean (+ = falling); null
+   * where ROP is not read. A packing annulus slows the bit within the same minute.
+   */
+  ropFallFraction: number | null;
 }
 
 /** One reading of the held stretch; time in seconds. */
@@ -46,12 +51,14 @@ export interface HeldSppReading {
   flowGpm: number;
   wobKlbf: number | null;
   torqueKftLbf: number | null;
+  ropFtHr: number | null;
 }
 
 // The readings' getters, made once (not a closure per packet).
 const SPP = (r: HeldSppReading): number => r.sppPsi;
 const WOB = (r: HeldSppReading): number | null => r.wobKlbf;
 const TORQUE = (r: HeldSppReading): number | null => r.torqueKftLbf;
+const ROP = (r: HeldSppReading): number | null => r.ropFtHr;
 
 /**
  * The steady SPP change over `rows` (oldest first) when the pump rate was held, the bit load did
@@ -78,17 +85,18 @@ export function heldSppTrend(rows: readonly HeldSppReading[]): SppHeldTrend | nu
   const share = HALF_SHARE * Math.abs(changePsi);
   const sign = Math.sign(changePsi);
   if (sign * (mid - first) < share || sign * (lastV - mid) < share) return null;
-  return { changePsi, r2: fit.r2, spanS, torque: torqueTrend(rows, spanS) };
+  const rop = channelTrend(rows, spanS, ROP);
+  return { changePsi, r2: fit.r2, spanS, torque: channelTrend(rows, spanS, TORQUE), ropFallFraction: rop === null ? null : -rop.changeFraction };
 }
 
-/** Torque's change over the readings as a share of its mean, where enough of them read torque. */
-function torqueTrend(rows: readonly HeldSppReading[], spanS: number): { changeFraction: number; r2: number } | null {
-  const read = rows.filter((r) => r.torqueKftLbf !== null && Number.isFinite(r.torqueKftLbf));
+/** A reading's change over the readings as a share of its mean, where enough of them read it. */
+function channelTrend(rows: readonly HeldSppReading[], spanS: number, get: (r: HeldSppReading) => number | null): { changeFraction: number; r2: number } | null {
+  const read = rows.filter((r) => { const v = get(r); return v !== null && Number.isFinite(v); });
   if (read.length < MIN_READINGS) return null;
-  const meanKftLbf = meanOf(read, 0, read.length, TORQUE) as number;
-  if (!(meanKftLbf > 0)) return null;
-  const fit = timeFit(read, TORQUE as (r: HeldSppReading) => number);
-  return { changeFraction: (fit.slope * spanS) / meanKftLbf, r2: fit.r2 };
+  const mean = meanOf(read, 0, read.length, get) as number;
+  if (!(mean > 0)) return null;
+  const fit = timeFit(read, get as (r: HeldSppReading) => number);
+  return { changeFraction: (fit.slope * spanS) / mean, r2: fit.r2 };
 }
 
 /** The steady fall a washout is read from, psi positive (null: none). */
@@ -171,7 +179,7 @@ export function sppTrendReadable(pumps: { pumpsSteady: boolean; onForS: number }
 export class SppHeldTrendTracker {
   private readonly rows: HeldSppReading[] = [];
 
-  update(timeMs: number, sppPsi: number | null, flowGpm: number | null, wobKlbf: number | null, torqueKftLbf: number | null, held: boolean): SppHeldTrend | null {
+  update(timeMs: number, sppPsi: number | null, flowGpm: number | null, wobKlbf: number | null, torqueKftLbf: number | null, ropFtHr: number | null, held: boolean): SppHeldTrend | null {
     if (!held || sppPsi === null || !(sppPsi > 0) || flowGpm === null || !(flowGpm > 0)) {
       this.rows.length = 0;
       return null;
@@ -179,7 +187,7 @@ export class SppHeldTrendTracker {
     const timeS = timeMs / 1000;
     // Time going backwards (a replay restarted, a clock step): start over, or the window never trims.
     if (this.rows.length > 0 && timeS < this.rows[this.rows.length - 1].timeS) this.rows.length = 0;
-    this.rows.push({ timeS, sppPsi, flowGpm, wobKlbf, torqueKftLbf });
+    this.rows.push({ timeS, sppPsi, flowGpm, wobKlbf, torqueKftLbf, ropFtHr });
     while (this.rows.length > 1 && timeS - this.rows[0].timeS > SPP_HELD_WINDOW_S) this.rows.shift();
     return heldSppTrend(this.rows);
   }

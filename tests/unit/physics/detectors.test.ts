@@ -104,7 +104,7 @@ describe('detectors', () => {
   it('washout: a steady fall at a held pump rate and bit load counts where the baseline cannot judge', () => {
     // The baseline has just started over at a new pump rate (age 40 s, delta positive from the surge).
     const fresh = { sppDeltaPsi: 60, sppBaselineAgeS: 40, flowBalanceGpm: 0 };
-    const fall = (fallPsi: number) => ({ changePsi: -fallPsi, r2: 0.98, spanS: 50, torque: null });
+    const fall = (fallPsi: number) => ({ changePsi: -fallPsi, r2: 0.98, spanS: 50, torque: null, ropFallFraction: null });
     const d = detectWashout(x({ ...fresh, sppHeldTrend: fall(50) }), { ...th, sppDeviationWarningPsi: 75 });
     expect(d?.fault).toBe('washout');
     expect(d?.level).toBe('WARNING');
@@ -123,7 +123,7 @@ describe('detectors', () => {
     expect(detectWashout(x({ ...cleared, sppOverRecentLowPsi: null }), th)?.fault).toBe('washout');
   });
   it('washout: a steady fall that ends at or above a baseline that judges is SPP easing off an excursion', () => {
-    const fall = { changePsi: -110, r2: 0.97, spanS: 50, torque: null };
+    const fall = { changePsi: -110, r2: 0.97, spanS: 50, torque: null, ropFallFraction: null };
     // A pack-off loosening: SPP falls 110 psi in 50 s but still sits 20 psi over its judged baseline.
     expect(detectWashout(x({ sppDeltaPsi: 20, sppBaselineAgeS: 900, sppHeldTrend: fall, flowBalanceGpm: 0 }), th)).toBeNull();
     // Eroding: the fall has taken SPP 60 psi under that baseline.
@@ -283,7 +283,7 @@ describe('PhysicsEngine', () => {
     expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: 150, sppBaselineAgeS: 100 }), th)).toBeNull();
     expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: 60, sppBaselineAgeS: 600 }), th)).toBeNull();
     // No baseline to judge by (the driller just took weight off), SPP rising steadily by half the warning in the held minute: stands.
-    const rising = { changePsi: 55, r2: 0.97, spanS: 50, torque: null };
+    const rising = { changePsi: 55, r2: 0.97, spanS: 50, torque: null, ropFallFraction: null };
     const r = detectPackOff(x({ ...noTorque, sppDeltaPsi: 20, sppBaselineAgeS: 100, sppHeldTrend: rising }), th);
     expect(r?.level).toBe('WARNING');
     expect(r?.trigger.parameter).toBe('sppRisePsi');
@@ -298,7 +298,7 @@ describe('PhysicsEngine', () => {
   it('pack-off in the held minute: SPP rising steadily with torque rising alongside and ROP down, where the baselines are stale', () => {
     // The driller just halved the weight: torque sits below its old baseline, SPP's baseline is young.
     const stale = { torqueKftLbf: 2.3, torqueDeltaFraction: -0.3, wobRiseFraction: -0.5, ropDropFraction: 0.3, sppDeltaPsi: 25, sppBaselinePsi: 1480, sppBaselineAgeS: 600 };
-    const rising = { changePsi: 52, r2: 0.98, spanS: 50, torque: { changeFraction: 0.07, r2: 0.9 } };
+    const rising = { changePsi: 52, r2: 0.98, spanS: 50, torque: { changeFraction: 0.07, r2: 0.9 }, ropFallFraction: null };
     const d = detectPackOff(x({ ...stale, sppHeldTrend: rising }), th);
     expect(d?.level).toBe('WARNING');
     expect(d?.trigger.parameter).toBe('sppTorqueRisePsi');
@@ -306,9 +306,18 @@ describe('PhysicsEngine', () => {
     // Torque flat or wandering (a plugging nozzle, harder rock), ROP holding, or SPP climbing back to a judged baseline: nothing.
     expect(detectPackOff(x({ ...stale, sppHeldTrend: { ...rising, torque: { changeFraction: th.torqueIncreaseWarningFraction / 4 - 0.005, r2: 0.9 } } }), th)).toBeNull();
     expect(detectPackOff(x({ ...stale, sppHeldTrend: { ...rising, torque: { changeFraction: 0.07, r2: 0.3 } } }), th)).toBeNull();
-    expect(detectPackOff(x({ ...stale, sppHeldTrend: { ...rising, torque: null } }), th)).toBeNull();
+    expect(detectPackOff(x({ ...stale, sppHeldTrend: { ...rising, torque: null, ropFallFraction: null } }), th)).toBeNull();
     expect(detectPackOff(x({ ...stale, ropDropFraction: 0.1, sppHeldTrend: rising }), th)).toBeNull();
     expect(detectPackOff(x({ ...stale, sppDeltaPsi: -40, sppHeldTrend: rising }), th)).toBeNull();
+  });
+  it('pack-off in the held minute: ROP falling within that minute stands for ROP below a baseline the driller left stale', () => {
+    // USROP F-9: the driller changed the pump rate just before; ROP is down 14 % over the minute, 9 % against its lagging baseline.
+    const stale = { torqueKftLbf: 4.6, torqueDeltaFraction: 0.2, wobRiseFraction: 0, ropDropFraction: 0.09, sppDeltaPsi: null, sppBaselinePsi: null, sppBaselineAgeS: 80 };
+    const rising = { changePsi: 50, r2: 0.99, spanS: 50, torque: { changeFraction: 0.065, r2: 1 }, ropFallFraction: 0.14 };
+    expect(detectPackOff(x({ ...stale, sppHeldTrend: rising }), th)?.description).toMatch(/ROP falling 14 % over the same minute/);
+    // ROP holding through the minute, or rising: nothing
+    expect(detectPackOff(x({ ...stale, sppHeldTrend: { ...rising, ropFallFraction: th.packoffRopDecreaseFraction / 2 - 0.01 } }), th)).toBeNull();
+    expect(detectPackOff(x({ ...stale, sppHeldTrend: { ...rising, ropFallFraction: -0.1 } }), th)).toBeNull();
   });
   it('pack-off: SPP above a baseline learned at a lighter weight is the motor taking the weight, not the annulus', () => {
     // Driller put 30 % more weight on: on a motor SPP follows the bit load; torque beyond what the weight explains is not enough alone.

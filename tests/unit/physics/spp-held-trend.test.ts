@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { heldSppFall, heldSppTrend, sppTrendReadable, SppHeldTrendTracker, SPP_HELD_WINDOW_S, type HeldSppReading } from '../../../src-main/physics/trackers/spp-held-trend.js';
 
-const row = (timeS: number, sppPsi: number, o: Partial<HeldSppReading> = {}): HeldSppReading => ({ timeS, sppPsi, flowGpm: 1029, wobKlbf: 15, torqueKftLbf: 4.2, ...o });
+const row = (timeS: number, sppPsi: number, o: Partial<HeldSppReading> = {}): HeldSppReading => ({ timeS, sppPsi, flowGpm: 1029, wobKlbf: 15, torqueKftLbf: 4.2, ropFtHr: 80, ...o });
 const stretch = (n: number, spp: (i: number) => number, o: (i: number) => Partial<HeldSppReading> = () => ({})): HeldSppReading[] =>
   Array.from({ length: n }, (_, i) => row(i, spp(i), o(i)));
 // Small deterministic wobble standing in for sensor noise (±amp psi).
@@ -73,7 +73,7 @@ describe('heldSppTrend rising', () => {
 describe('SppHeldTrendTracker', () => {
   it('keeps the last window of the held stretch and starts over when the hold breaks', () => {
     const tr = new SppHeldTrendTracker();
-    const feed = (s: number, spp: number, held = true) => tr.update(s * 1000, spp, 1029, 15, 4.2, held);
+    const feed = (s: number, spp: number, held = true) => tr.update(s * 1000, spp, 1029, 15, 4.2, 80, held);
     let seen: ReturnType<typeof feed> = null;
     for (let s = 0; s <= 120; s++) seen = feed(s, 2000 - s) ?? seen;
     expect(seen!.spanS).toBe(SPP_HELD_WINDOW_S);
@@ -84,7 +84,7 @@ describe('SppHeldTrendTracker', () => {
   });
   it('starts over when time goes backwards (a replay restarted), not reading across the jump', () => {
     const tr = new SppHeldTrendTracker();
-    const feed = (s: number, spp: number) => tr.update(s * 1000, spp, 1029, 15, 4.2, true);
+    const feed = (s: number, spp: number) => tr.update(s * 1000, spp, 1029, 15, 4.2, 80, true);
     for (let s = 1000; s <= 1060; s++) feed(s, 3000 - s);
     // Back to the start of the run: 30 s of the same fall are too short to read, as on a fresh tracker.
     for (let s = 0; s < 30; s++) expect(feed(s, 2000 - s)).toBeNull();
