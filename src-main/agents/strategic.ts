@@ -313,11 +313,17 @@ function torqueRise(s: Sample[], t: EffectiveThresholds, sustained: boolean): Ve
   return { status: 'Uncertain', severity: 'MEDIUM', reason: `${cap(d)}: elevated, cause not clear.`, r2 };
 }
 
+/** Seconds of drilling MSE efficiency is judged over, and the fewest readings on a sparse feed. */
+const EFFICIENCY_WINDOW_S = 30;
+const EFFICIENCY_MIN_READINGS = 5;
+
 function efficiency(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const drilling = (x: Sample): boolean => x.packet.rigState === 'Drilling';
   const k = readingsIn(s);
-  const v = last(finite(s, (x) => x.metrics.mseEfficiencyPercent, drilling), k(10, MIN_MEAN_READINGS));
-  if (v.length < k(5, MIN_MEAN_READINGS)) return { status: 'Uncertain', severity: 'LOW', reason: `Not enough drilling data (${v.length} packets) to judge MSE efficiency.`, r2: 0 };
+  // Efficiency is advice on how the bit is drilling, not an alarm: judged over half a minute of
+  // drilling (at least EFFICIENCY_MIN_READINGS readings on a sparse feed), not one short patch.
+  const v = last(finite(s, (x) => x.metrics.mseEfficiencyPercent, drilling), k(EFFICIENCY_WINDOW_S, EFFICIENCY_MIN_READINGS));
+  if (v.length < k(EFFICIENCY_WINDOW_S / 2, EFFICIENCY_MIN_READINGS)) return { status: 'Uncertain', severity: 'LOW', reason: `Not enough drilling data (${v.length} packets) to judge MSE efficiency.`, r2: 0 };
   const avg = mean(v);
   const mse = finite(s, (x) => x.metrics.msePsi, drilling);
   const r2 = lineFit(mse).r2;
