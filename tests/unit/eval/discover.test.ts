@@ -111,6 +111,36 @@ describe('discovering recordings in a data directory', () => {
     }
   });
 
+  it('a drilling time log in SI `<channel>_<unit>` columns (the Volve P&A export layout) is scored as drilling, read in oilfield units', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'sairen-discover-si-'));
+    try {
+      // 2 h on bottom at 10 s rows: 2743.2 m, 3 mm/s, 111.2 kN, 2 rev/s, 16.27 kN.m, 19.31 MPa, 0.041 m3/s.
+      const rows = ['timestamp,src,hole_depth_m,bit_depth_m,rop_m_per_s,wob_N,rpm_c_per_s,torque_N_m,spp_Pa,flow_in_m3_per_s'];
+      for (let t = 0; t <= 7200; t += 10) {
+        const depthM = 2743.2 + t * 0.005;
+        rows.push(`${new Date(T0 + t * 1000).toISOString()},GenTime,${depthM},${depthM},0.005,111205,2,16270,19305000,0.041`);
+      }
+      writeFileSync(join(own, 'WELL_Z_time.csv'), `${rows.join('\n')}\n`);
+      const { recordings } = await discoverRecordings(own, { bitDiameterIn: 12.25 });
+      expect(recordings).toHaveLength(1);
+      expect(recordings[0]).toMatchObject({ id: 'well-z-time', campaign: 'production', synthesise: true, faults: DRILLING_FAULTS, discovered: { layout: 'volve-pa-time', bit: 'assumed' } });
+      expect(recordings[0].discovered?.onsetSeconds).toBe(7201 - MIN_HISTORY_S - LONGEST_FAULT_S);
+      const settings: EvalSettings = { dataDir: own, recordings, leadS: 1800, onsetFractions: [0.5] };
+      const rec = await new BaseCache(settings).get(recordings[0]);
+      const at = (c: Channel) => (rec.channels[c] as Float64Array)[3600];
+      expect(at('wobKlbf')).toBeCloseTo(25, 1);
+      expect(at('rpm')).toBeCloseTo(120, 5);
+      expect(at('torqueKftLbf')).toBeCloseTo(12, 1);
+      expect(at('sppPsi')).toBeCloseTo(2800, 0);
+      expect(at('flowInGpm')).toBeCloseTo(650, 0);
+      expect(at('ropFtHr')).toBeCloseTo(59.06, 1);
+      // flow out and pits made up around it, as for the shared logs, so kick and loss can be injected
+      expect(rec.synthesised).toEqual(expect.arrayContaining(['flowOutGpm', 'pitVolumeBbl']));
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('reads only the files asked for (the others keep their ids), still naming files that are no recording', async () => {
     const asked = await discoverRecordings(dir, { bitDiameterIn: 8.5, wanted: ['pa-trip'] });
     expect(asked.recordings.map((r) => r.id)).toEqual(['usrop-f7', 'pa-trip']);
