@@ -157,6 +157,9 @@ function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresh
   return washoutFalling(s, t) ?? v;
 }
 
+/** Flow balance beyond this many of the rig's flow-out RMS, averaged over 10 s, is the well's, not the paddle's. */
+const FLOW_AWAY_NOISE_MULTIPLE = 2;
+
 function sppAgainstBaseline(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const k = readingsIn(s);
   const recent = s.slice(-k(10));
@@ -175,10 +178,13 @@ function sppAgainstBaseline(fault: 'washout' | 'spp-deviation', s: Sample[], t: 
   const sustainedPsi = Math.min(t.verifySppSustainedPsi, 0.75 * t.sppDeviationCriticalPsi);
   if (Math.abs(avg) < normalPsi) return { status: 'Rejected', severity: 'LOW', reason: `${d}: within normal variation.`, r2 };
   // SPP falling while returns move away from flow in is well control (a loss or a kick
-  // also drop SPP): those detectors speak for it, not a hydraulics advisory.
+  // also drop SPP): those detectors speak for it, not a hydraulics advisory. "Away" is beyond
+  // this rig's own flow-out noise: a paddle wandering ±6 gpm is not a loss.
   const fb = finite(recent, (x) => x.metrics.flowBalanceGpm);
   const fbAvg = fb.length ? mean(fb) : 0;
-  if (avg < 0 && Math.abs(fbAvg) > t.flowImbalanceWarningGpm / 2) {
+  const noise = last(finite(recent, (x) => x.metrics.flowNoiseGpm ?? null), 1);
+  const flowAwayGpm = Math.max(t.flowImbalanceWarningGpm / 2, FLOW_AWAY_NOISE_MULTIPLE * (noise[0] ?? 0));
+  if (avg < 0 && Math.abs(fbAvg) > flowAwayGpm) {
     const side = fbAvg < 0 ? `flow out ${f1(-fbAvg)} gpm short of flow in: losses?` : `flow out ${f1(fbAvg)} gpm above flow in: influx?`;
     return { status: 'Uncertain', severity: 'MEDIUM', reason: `${d}, with ${side}`, r2 };
   }

@@ -270,6 +270,20 @@ export class SppDelta {
   }
 }
 
+/**
+ * A normal noted at a lower pump rate, up to this much lower, still compares with SPP now once
+ * referred up by the 1.8th power. Referred up, it reads high (the part of SPP that does not grow
+ * with flow, a motor's or the bit's, is scaled too), so SPP now reads low against it: it can only
+ * err towards a washout, never hide one. (Referred down it would read low and could hide one:
+ * those stay within the 10 % of a new operating point.) A driller who brought the pumps up while a
+ * pack-off built, then saw it clear, is not watching a washout.
+ */
+const NORMAL_BELOW_RATE_FRACTION = 0.25;
+
+/** Whether a normal noted at a rate `rateChange` (rate now / its rate − 1) away compares with SPP now. */
+const comparableNormal = (rateChange: number): boolean =>
+  Math.abs(rateChange) <= NEW_PUMP_RATE_FRACTION || (rateChange > 0 && rateChange <= NORMAL_BELOW_RATE_FRACTION);
+
 /** How long SPP's earlier normals are remembered (s), and how often one is noted. */
 const RECENT_NORMALS_S = 1800;
 const NORMAL_EVERY_S = 60;
@@ -306,7 +320,7 @@ class RecentSppNormals {
       const i = (this.head + k) % this.times.length;
       if (nowMs - this.times[i] > RECENT_NORMALS_S * 1000) continue;
       const ref = this.refs[i];
-      if (Math.abs(refFlowGpm / ref - 1) > NEW_PUMP_RATE_FRACTION) continue;
+      if (!comparableNormal(refFlowGpm / ref - 1)) continue;
       lowest = Math.min(lowest, ref === refFlowGpm ? this.levels[i] : this.levels[i] * (refFlowGpm / ref) ** SPP_FLOW_EXPONENT);
     }
     return Number.isFinite(lowest) ? sppPsi - lowest : null;

@@ -57,6 +57,17 @@ describe('StrategicAgent', () => {
     expect(r.status).toBe('Confirmed');
     expect(r.reason).toMatch(/-200 psi/);
   });
+  it("washout: flow out a few gpm off flow in within this rig's paddle noise is not a loss; beyond it, well control speaks", () => {
+    const at = (fbGpm: number, noiseGpm: number) =>
+      build(30, () => ({ v: { flowInGpm: 900, sppPsi: 1400 }, m: { sppDeltaPsi: -200, flowBalanceGpm: fbGpm, flowNoiseGpm: noiseGpm }, anomalous: true }));
+    // USROP F-7's paddle wanders ±6 gpm: 8 gpm short is that wander
+    expect(sa.verify(ticket('washout', at(-8, 6)), at(-8, 6), th).status).toBe('Confirmed');
+    const lossy = sa.verify(ticket('washout', at(-20, 6)), at(-20, 6), th);
+    expect(lossy.status).toBe('Uncertain');
+    expect(lossy.reason).toMatch(/20\.0 gpm short of flow in: losses\?/);
+    // a quiet meter (1 gpm): 8 gpm short is the well
+    expect(sa.verify(ticket('washout', at(-8, 1)), at(-8, 1), th).status).toBe('Uncertain');
+  });
   it('washout: a steady fall is judged where the trend is now, not by the lagging 10 s mean', () => {
     const usrop = { ...th, sppDeviationWarningPsi: 75, sppDeviationCriticalPsi: 150 };
     // 1.3 psi/s for a minute: newest -77 psi, last-10-s mean -71 psi, washout drop 75 psi

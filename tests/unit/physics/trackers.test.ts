@@ -184,6 +184,19 @@ describe('channel deltas', () => {
     for (let i = 400; i < 550; i++) d = spp.update(2100 - (i - 400), 1169, true, true, wide, T0 + i * 1000);
     expect(d as number).toBeLessThan(-110); // a baseline following at the steady rate would read about -80
   });
+  it('SPP compares with a normal from a lower pump rate referred up (it can only err towards a washout), not with one from a higher rate', () => {
+    const spp = new SppDelta(5);
+    for (let i = 0; i < 600; i++) spp.update(2000, 900, true, true, th, T0 + i * 1000, 12);
+    // pumps brought up 17 %: the 900 gpm normal referred up (2,640 psi) is there to compare with
+    const up = 2000 * (1050 / 900) ** 1.8;
+    for (let i = 600; i < 700; i++) spp.update(up, 1050, true, true, th, T0 + i * 1000, 12);
+    expect(Math.abs(spp.overRecentLowPsi as number)).toBeLessThan(5);
+    // pumps cut 17 % instead: a normal referred down could hide a washout, so none compares
+    const cut = new SppDelta(5);
+    for (let i = 0; i < 600; i++) cut.update(2000, 900, true, true, th, T0 + i * 1000, 12);
+    for (let i = 600; i < 700; i++) cut.update(2000 * (750 / 900) ** 1.8, 750, true, true, th, T0 + i * 1000, 12);
+    expect(cut.overRecentLowPsi).toBeNull();
+  });
   it('SPP says how the pump rate moved since it was last judged, through a restart', () => {
     const spp = new SppDelta(5);
     expect(spp.pumpRateChangeFraction).toBeNull();
