@@ -39,13 +39,14 @@ const STEP_MULTIPLE = 5;
 /** A sign stands when its trend is this many of the rig's clean-drilling RMS (three together rarely coincide). */
 const NOISE_MULTIPLE = 2.5;
 /**
- * Together the three signs may carry one another: each at least this share of its level (and past
- * its floor) when on average they stand clear. A rig whose torque wanders (a light string, a low
- * torque reading) hides a pack-off's torque ramp under its own two-minute spread, while SPP and ROP
- * stand several levels clear; summed, three signs that noise would each put at a fraction of their
- * level rarely pass together.
+ * Together the three signs may carry one another: each at least this share of its level (one of
+ * its clean-drilling RMS, and past its floor) when on average they stand clear (their RMS summed
+ * to three times NOISE_MULTIPLE). A rig whose torque or ROP wanders (a light string, a low torque
+ * reading, a bit drilling through stringers) hides that sign's ramp under its own two-minute
+ * spread while the other two stand several levels clear; three signs that noise would each put at
+ * a fraction of their level rarely pass together.
  */
-const MIN_SIGN_SHARE = 0.5;
+const MIN_SIGN_SHARE = 1 / NOISE_MULTIPLE;
 
 export interface PackOffTrendReading {
   /** Change over the window by the least-squares line, as a fraction of the window mean. */
