@@ -7,9 +7,10 @@
 // following the new weight, is his, and only the drift while he held is the hole's). A
 // reading that jumped once and held is not a build-up either. Each sign must be needed: on a mud motor
 // more bit load raises torque and SPP with ROP often up (so ROP must fall); harder rock drops
-// ROP with torque flat (so torque must rise). Each trend must also stand clear of what the same
+// ROP with torque flat (so torque must rise). The trends must also stand clear of what the same
 // window shows on this rig's clean drilling, learned two minutes late as the noise bands are
-// (a pack-off building over minutes must not widen the band it is judged against). The window
+// (a pack-off building over minutes must not widen the band it is judged against): each on its
+// own, or together, each at least one of its RMS (togetherClear). The window
 // is two minutes of feed whatever its rate: each packet stands for its seconds (feed-clock.ts)
 // and the trends are fitted against those seconds. Pure.
 import { NoiseBand } from './noise-band.js';
