@@ -69,11 +69,10 @@ export interface PackOffTrendReading {
  * How clear the three signs stand together (1 or more = clear): the weakest against its level,
  * or, with every sign past its floor, their mean with the weakest at least MIN_SIGN_SHARE of its level.
  */
-export function togetherClear(ratios: readonly number[], pastFloors: boolean): number {
-  const weakest = Math.min(...ratios);
+export function togetherClear(torque: number, spp: number, rop: number, pastFloors: boolean): number {
+  const weakest = Math.min(torque, spp, rop);
   if (!pastFloors) return weakest;
-  const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
-  return Math.max(weakest, Math.min(mean, weakest / MIN_SIGN_SHARE));
+  return Math.max(weakest, Math.min((torque + spp + rop) / 3, weakest / MIN_SIGN_SHARE));
 }
 
 export interface PackOffTrendFloors {
@@ -145,7 +144,9 @@ export class PackOffTrend {
     if (!controlsHeld || tqRms === null || sppRms === null || ropRms === null) return null;
     const level = (floor: number, rms: number) => Math.max(floor, NOISE_MULTIPLE * rms);
     const levels = { torqueFraction: level(floors.torqueFraction, tqRms), sppPsi: level(floors.sppPsi, sppRms), ropFraction: level(floors.ropFraction, ropRms) };
-    const clearRatio = togetherClear([torque / levels.torqueFraction, spp / levels.sppPsi, -rop / levels.ropFraction], torque >= floors.torqueFraction && spp >= floors.sppPsi && -rop >= floors.ropFraction);
+    // Per packet: the ratios as plain numbers (no array on the hot path).
+    const pastFloors = torque >= floors.torqueFraction && spp >= floors.sppPsi && -rop >= floors.ropFraction;
+    const clearRatio = togetherClear(torque / levels.torqueFraction, spp / levels.sppPsi, -rop / levels.ropFraction, pastFloors);
     return { torqueTrendFraction: torque, sppTrendPsi: spp, ropFallFraction: -rop, clearRatio, levels };
   }
 

@@ -94,16 +94,16 @@ describe('PackOffTrend', () => {
   });
   it('the three signs carry one another: a wandering torque under its level stands with SPP and ROP far clear', () => {
     // USROP F-7: torque's two-minute spread puts its level at 23.5 %; a 45 % pack-off shows +15 % there, SPP and ROP 3 levels clear.
-    expect(togetherClear([0.64, 3.1, 3.0], true)).toBeGreaterThanOrEqual(1);
+    expect(togetherClear(0.64, 3.1, 3.0, true)).toBeGreaterThanOrEqual(1);
     // Volve F-9: ROP's spread puts its level at 45 %; the ramp shows 0.43 of it beside torque and SPP three levels clear
-    expect(togetherClear([0.43, 3.0, 2.8], true)).toBeGreaterThanOrEqual(1);
+    expect(togetherClear(0.43, 3.0, 2.8, true)).toBeGreaterThanOrEqual(1);
     // one sign under one clean-drilling RMS (0.4 of its level), or any under its floor, or together not clear on average: not clear
-    expect(togetherClear([0.35, 3.1, 3.0], true)).toBeLessThan(1);
-    expect(togetherClear([0.64, 3.1, 3.0], false)).toBeCloseTo(0.64, 5);
-    expect(togetherClear([0.6, 0.9, 1.2], true)).toBeLessThan(1);
+    expect(togetherClear(0.35, 3.1, 3.0, true)).toBeLessThan(1);
+    expect(togetherClear(0.64, 3.1, 3.0, false)).toBeCloseTo(0.64, 5);
+    expect(togetherClear(0.6, 0.9, 1.2, true)).toBeLessThan(1);
     // each clear on its own is clear as before
-    expect(togetherClear([1.1, 1.3, 1.0], true)).toBeGreaterThanOrEqual(1);
-    expect(togetherClear([1.1, 1.3, 1.0], false)).toBeCloseTo(1.0, 5);
+    expect(togetherClear(1.1, 1.3, 1.0, true)).toBeGreaterThanOrEqual(1);
+    expect(togetherClear(1.1, 1.3, 1.0, false)).toBeCloseTo(1.0, 5);
   });
   it("torque's trend floor is half the configured warning where a learned baseline widened it, or the learned one where it narrowed it", () => {
     const configured = thresholdsFor(defaultConfig(), 'production');

@@ -70,6 +70,18 @@ describe('heldSppTrend rising', () => {
   });
 });
 
+describe('the held minute reads ROP beside SPP', () => {
+  it("ROP's fall over the same readings as a share of its mean; none where ROP is not read", () => {
+    // SPP up 1 psi/s for 50 s while ROP falls from 100 to 85 ft/hr
+    const rising = stretch(51, (i) => 2000 + i, (i) => ({ ropFtHr: 100 - 0.3 * i }));
+    const t = heldSppTrend(rising);
+    expect(t?.ropFallFraction as number).toBeCloseTo(15 / 92.5, 2);
+    // ROP rising reads as a negative fall
+    expect(heldSppTrend(stretch(51, (i) => 2000 + i, (i) => ({ ropFtHr: 80 + 0.2 * i })))?.ropFallFraction as number).toBeLessThan(-0.1);
+    expect(heldSppTrend(stretch(51, (i) => 2000 + i, () => ({ ropFtHr: null })))?.ropFallFraction).toBeNull();
+  });
+});
+
 describe('SppHeldTrendTracker', () => {
   it('keeps the last window of the held stretch and starts over when the hold breaks', () => {
     const tr = new SppHeldTrendTracker();
