@@ -93,6 +93,8 @@ type Ch = keyof PackOffTrendPacket;
 const CHANNELS: readonly Ch[] = ['torqueKftLbf', 'sppPsi', 'ropFtHr', 'wobKlbf', 'rpm'];
 const WOB = 3;
 const RPM = 4;
+/** The way each sign moves in a pack-off: torque up, SPP up, ROP down (WOB and RPM are not read). */
+const PACK_OFF_WAY = [1, 1, -1, 0, 0];
 
 export class PackOffTrend {
   private readonly rings = CHANNELS.map(() => new Float64Array(CAPACITY));
@@ -229,11 +231,15 @@ export class PackOffTrend {
     const meanWob = f.used > 0 ? f.wobSum / f.used : 0;
     // WOB held within the stretches: the plain trend within them is the hole's.
     if (f.ww <= f.used * (WOB_HELD_FRACTION * meanWob) ** 2) return (f.ty / f.tt) * CHANGE_SPAN_S;
-    // WOB drifting within them (the driller easing weight on): take out what it explains, unless
-    // it moved in step with time and the two cannot be told apart.
+    // WOB drifting within them (the driller easing weight on): take out what it explains.
     const det = f.tt * f.ww - f.tw * f.tw;
-    if (det < MIN_INDEPENDENCE * f.tt * f.ww) return null;
-    return ((f.ty * f.ww - f.wy * f.tw) / det) * CHANGE_SPAN_S;
+    if (det >= MIN_INDEPENDENCE * f.tt * f.ww) return ((f.ty * f.ww - f.wy * f.tw) / det) * CHANGE_SPAN_S;
+    // It moved in step with time and the two cannot be told apart: take out the most it could
+    // explain (torque, SPP and ROP in proportion to the weight, elasticity 1) where it pushed the
+    // pack-off's way, so a small weight change no longer blinds the trend for two minutes.
+    const plain = (f.ty / f.tt) * CHANGE_SPAN_S;
+    const byWob = meanWob > 0 ? ((f.tw / f.tt) * CHANGE_SPAN_S * this.windowMean) / meanWob : 0;
+    return byWob * PACK_OFF_WAY[i] > 0 ? plain - byWob : plain;
   }
 
   /**

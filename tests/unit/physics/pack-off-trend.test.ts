@@ -70,6 +70,23 @@ describe('PackOffTrend', () => {
     expect(last.clearRatio).toBeGreaterThanOrEqual(1);
     expect(last.torqueTrendFraction).toBeGreaterThan(0.1);
   });
+  it('a small weight change in step with the ramp (inside the stretch band) leaves the trend read, less what the weight explains', () => {
+    // WOB +2 % forty seconds into a pack-off: too small to be a driller's step, too much in step
+    // with time to be separated from it. Before, the trend gave no reading at all for two minutes.
+    const eased = run((k, p) => ({ ...packOff(k, p), wobKlbf: 25 * (k >= 40 ? 1.02 : 1) }), 130);
+    const last = eased[eased.length - 1];
+    expect(last).not.toBeNull();
+    expect(last!.clearRatio).toBeGreaterThanOrEqual(1);
+    // The driller easing 4 % more weight on over two minutes with torque and motor SPP following
+    // it in proportion and ROP sagging (founder-like): what the weight explains is taken out.
+    const easing = run((k, p) => {
+      const w = 0.04 * Math.min(k, 120) / 120;
+      return { ...p, wobKlbf: 25 * (1 + w), torqueKftLbf: p.torqueKftLbf! * (1 + w), sppPsi: p.sppPsi! * (1 + w), ropFtHr: p.ropFtHr! * (1 - 0.1 * Math.min(k, 120) / 120) };
+    }, 120);
+    const r = easing[easing.length - 1];
+    expect(r).not.toBeNull();
+    expect(r!.clearRatio).toBeLessThan(1);
+  });
   it('a reading that jumps once and holds (torque, SPP up and ROP down in one packet) is not a build-up', () => {
     const jump = run((k, p) => (k >= 60 ? { ...p, torqueKftLbf: p.torqueKftLbf! * 1.1, sppPsi: p.sppPsi! + 150, ropFtHr: p.ropFtHr! * 0.85 } : p), 120);
     const seen = jump.slice(LEARN).filter((r) => r !== null);
