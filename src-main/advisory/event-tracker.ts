@@ -71,6 +71,12 @@ export class EventTracker {
       .map((e) => ({ ...e }));
   }
 
+  /** Whether an advised fault's alarm is still standing (active, acknowledged or not). */
+  isActive(fault: FaultKind): boolean {
+    const e = this.byFault.get(fault);
+    return e !== undefined && (e.state === 'active-unacknowledged' || e.state === 'active-acknowledged');
+  }
+
   get(eventId: string): AlarmEvent | null {
     const e = this.events.get(eventId);
     return e ? { ...e } : null;

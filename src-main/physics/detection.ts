@@ -75,6 +75,9 @@ export interface DetectorInputs {
   pitRateNoiseBblHr: number | null;
   /** RMS of the pit gain with settled pits on this rig (transfers, agitators), bbl. */
   pitGainNoiseBbl: number | null;
+  /** A kick or a loss alarm stands (advised, not cleared): pits still moving its way are that fault going on. */
+  kickAlarmStanding: boolean;
+  lossAlarmStanding: boolean;
   /** Seconds since the pumps stopped, once past the flow-back settle time; null while pumping or settling. */
   pumpsOffSettledS: number | null;
   /** Flow out with the pumps off, mean of the last few packets, gpm. Null without a flow-out sensor. */
@@ -129,6 +132,8 @@ export function emptyDetectorInputs(): DetectorInputs {
     founderQuickStreak: 0,
     founderWobSlopeRel: null,
     founderRopSlopeRel: null,
+    kickAlarmStanding: false,
+    lossAlarmStanding: false,
     packOffTrend: null,
   };
 }

@@ -30,7 +30,7 @@ import { FounderTracker } from './trackers/founder.js';
 import { PitTracker } from './trackers/pits.js';
 import { PumpTracker, pitsReadableAfter, pitsSettledAfter, type PitsReadable, type PumpReading } from './trackers/pumps.js';
 import { MseReference } from './trackers/mse-reference.js';
-import { NoiseBand } from './trackers/noise-band.js';
+import { NoiseBand, NoisePause } from './trackers/noise-band.js';
 import { PaddleCalibration } from './trackers/paddle-calibration.js';
 import { PackOffTrend, type PackOffTrendFloors } from './trackers/pack-off-trend.js';
 import { SppHeldTrendTracker, sppTrendReadable } from './trackers/spp-held-trend.js';
@@ -43,7 +43,20 @@ export interface PhysicsContext {
   config: WellConfig;
   thresholds: EffectiveThresholds;
   operation: Operation;
+  /**
+   * Well-control alarms standing (advised, not cleared): the flow and pit noise bands do not
+   * learn the fault they raised (NoisePause), and the pits still moving its way are that fault.
+   */
+  standingAlarms?: StandingWellAlarms;
 }
+
+export interface StandingWellAlarms {
+  kick: boolean;
+  loss: boolean;
+  pitRate: boolean;
+}
+
+const NO_STANDING_ALARMS: StandingWellAlarms = { kick: false, loss: false, pitRate: false };
 
 export interface PhysicsResult {
   metrics: DrillingMetrics;
@@ -96,6 +109,7 @@ export class PhysicsEngine {
   private readonly lastWell: { balanceGpm: number | null; noiseGpm: number | null } = { balanceGpm: null, noiseGpm: null };
   private readonly pitRateNoise = new NoiseBand();
   private readonly pitGainNoise = new NoiseBand();
+  private readonly wellNoisePause = new NoisePause();
   private readonly torqueWindow = new TorqueWindow();
   private readonly packOffTrend = new PackOffTrend();
   private readonly sppHeld = new SppHeldTrendTracker();
@@ -139,7 +153,8 @@ export class PhysicsEngine {
     const ecd = ecdPpg(packet.ecdPpg, packet.mudWeightInPpg, packet.flowInGpm, packet.bitDepthFt, hyd.annular_pressure_loss_coefficient);
     const fg = hyd.fracture_gradient_ppg > 0 ? hyd.fracture_gradient_ppg : null;
     const margin = ecdMarginPpg(fg, ecd);
-    const well = this.wellReadings(packet, pumps, phys, bitIn, s);
+    const alarms = ctx.standingAlarms ?? NO_STANDING_ALARMS;
+    const well = this.wellReadings(packet, pumps, phys, bitIn, s, alarms.kick || alarms.loss || alarms.pitRate);
 
     const d = onBottom
       ? this.deltas.update({ torque: packet.torqueKftLbf, rop: packet.ropFtHr, wob: packet.wobKlbf, mse: rock.msePsi, dxc: rock.dxc }, th, packet.timeMs, packet.rpm, s)
@@ -192,6 +207,8 @@ export class PhysicsEngine {
     x.flowNoiseGpm = well.flowNoiseGpm;
     x.pitRateNoiseBblHr = well.pitRateNoiseBblHr;
     x.pitGainNoiseBbl = well.pitGainNoiseBbl;
+    x.kickAlarmStanding = alarms.kick;
+    x.lossAlarmStanding = alarms.loss;
     x.pumpsOffSettledS = flowCheck.pumpsOffSettledS;
     x.flowOutPumpsOffGpm = flowCheck.flowOutPumpsOffGpm;
     x.pitGainPumpsOffBbl = flowCheck.pitGainPumpsOffBbl;
@@ -214,7 +231,7 @@ export class PhysicsEngine {
   }
 
   /** Flow balance, pits and how noisy each is on this rig (the pits settle after a pump change). */
-  private wellReadings(packet: WitsPacket, pumps: PumpReading, phys: WellConfig['physics'], bitIn: number | null, s: number): WellReadings {
+  private wellReadings(packet: WitsPacket, pumps: PumpReading, phys: WellConfig['physics'], bitIn: number | null, s: number, wellControlAlarm: boolean): WellReadings {
     // Flow out in gpm as sent, else from the paddle's percent once calibrated at this pump rate.
     const flowOutGpm = packet.flowOutGpm ?? this.paddle.update(packet.flowInGpm, packet.flowOutPercent, pumps.pumpsSteady, this.lastWell.balanceGpm, this.lastWell.noiseGpm, s);
     // Where it came from, for the screens and health (reporting only: nothing below reads it).
@@ -225,7 +242,14 @@ export class PhysicsEngine {
     const pits = this.pits.update(packet, bitIn, phys.pit_rate_window_s, phys.pit_gain_window_s);
     const smoothed = fb !== null && this.flowBalance.n > 0 ? (this.flowBalance.mean as number) : fb;
     const pitsSettled = pitsSettledAfter(pumps, phys.flowback_settle_s);
-    const flowNoiseGpm = this.flowNoise.update(smoothed, pumps.pumpsSteady, s);
+    const pause = this.wellNoisePause.update(packet.timeMs, wellControlAlarm);
+    if (pause === 'began') {
+      this.flowNoise.discardPending();
+      this.pitRateNoise.discardPending();
+      this.pitGainNoise.discardPending();
+    }
+    const learn = pause === 'learning';
+    const flowNoiseGpm = this.flowNoise.update(smoothed, pumps.pumpsSteady && learn, s);
     this.lastWell.balanceGpm = smoothed;
     this.lastWell.noiseGpm = flowNoiseGpm;
     return {
@@ -238,8 +262,8 @@ export class PhysicsEngine {
       pitRateBblHr: pits.pitRateBblHr,
       pitGainBbl: pits.pitGainBbl,
       pitsSettled,
-      pitRateNoiseBblHr: this.pitRateNoise.update(pits.pitRateBblHr, pitsSettled, s),
-      pitGainNoiseBbl: this.pitGainNoise.update(pits.pitGainBbl, pitsSettled, s),
+      pitRateNoiseBblHr: this.pitRateNoise.update(pits.pitRateBblHr, pitsSettled && learn, s),
+      pitGainNoiseBbl: this.pitGainNoise.update(pits.pitGainBbl, pitsSettled && learn, s),
     };
   }
 

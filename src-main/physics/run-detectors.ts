@@ -47,7 +47,7 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
   const loss = kick ? null : addTo(detections, detectLoss(x, th));
   addTo(detections, detectH2s(x, th));
   addTo(detections, detectGas(x, th));
-  if (!kick && !loss) addTo(detections, detectPitRate(x, th));
+  if (!kick && !loss) addTo(detections, pitRateOrStandingFault(detectPitRate(x, th), x));
   addTo(detections, detectEcdMargin(x, th));
 
   const onBottom = isOnBottomState(state);
@@ -68,6 +68,19 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
   }
   if (detections.length > 1) detections.sort(compareDetections);
   return detections;
+}
+
+/**
+ * Pits still gaining while a kick alarm stands (or falling while a loss alarm stands), after the
+ * flow balance has come back: the tail of that fault (the pit window still holds it), not a new
+ * pit-rate fault with an alarm of its own. One fault, one event.
+ */
+function pitRateOrStandingFault(d: Detection | null, x: DetectorInputs): Detection | null {
+  if (d === null) return null;
+  const gaining = d.trigger.value > 0;
+  if (gaining && x.kickAlarmStanding) return { ...d, fault: 'kick', description: `${d.description}: the kick's pit gain goes on` };
+  if (!gaining && x.lossAlarmStanding) return { ...d, fault: 'loss', description: `${d.description}: the losses go on` };
+  return d;
 }
 
 /** Keeps a detection that fired and hands it back (a function, not a closure made per packet). */

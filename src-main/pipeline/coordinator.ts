@@ -139,7 +139,8 @@ export class PipelineCoordinator {
     this.latency.record('ingest', t1 - t0);
 
     const thresholds = this.currentThresholds();
-    const { metrics, detections, assessable } = this.physics.analyze(packet, this.history, { config, thresholds, operation });
+    const standingAlarms = { kick: this.events.isActive('kick'), loss: this.events.isActive('loss'), pitRate: this.events.isActive('pit-rate') };
+    const { metrics, detections, assessable } = this.physics.analyze(packet, this.history, { config, thresholds, operation, standingAlarms });
     t0 = t1;
     t1 = timer();
     this.latency.record('physics', t1 - t0);

@@ -64,6 +64,16 @@ export class NoiseBand {
     this.learnedS += readingS;
   }
 
+  /**
+   * Drops the readings still waiting to be learned: they were taken while a fault built (a kick's
+   * ramp in the two minutes before it was advised is not the rig's noise).
+   */
+  discardPending(): void {
+    this.pending = 0;
+    this.pendingS = 0;
+    this.head = 0;
+  }
+
   /** Root mean square of the reading about zero (its noise and any calibration offset). */
   get rms(): number | null {
     return this.learnedS < MIN_LEARNED_S ? null : Math.sqrt(this.meanSquare);
@@ -73,4 +83,31 @@ export class NoiseBand {
 /** The level a single indicator must pass: the configured warning, or 3 × RMS on a noisy rig. */
 export function singleIndicatorLevel(warning: number, rms: number | null): number {
   return rms === null ? warning : Math.max(warning, OUTSIDE_RMS * rms);
+}
+
+/** Longest the bands stop learning for one alarm: one standing longer is the rig's new normal, s. */
+const LONGEST_PAUSE_S = 900;
+
+/**
+ * Whether the noise bands may learn: not while an alarm they would learn stands. A kick held
+ * for twenty minutes otherwise became the flow band (5 gpm RMS grew to 45 gpm, the pit bands
+ * tenfold) until the kick no longer stood clear of it. Only an advised (verified) fault pauses
+ * them: a detection alone is often the rig's own noise, which the bands must learn. Bounded, so
+ * an alarm left standing for LONGEST_PAUSE_S lets them learn again. Pure: data time only.
+ */
+export class NoisePause {
+  private sinceMs: number | null = null;
+
+  /** The alarm's state on this packet: 'began' (drop what is queued), 'paused' or 'learning'. */
+  update(timeMs: number, alarm: boolean): 'began' | 'paused' | 'learning' {
+    if (!alarm) {
+      this.sinceMs = null;
+      return 'learning';
+    }
+    if (this.sinceMs === null) {
+      this.sinceMs = timeMs;
+      return 'began';
+    }
+    return timeMs - this.sinceMs > LONGEST_PAUSE_S * 1000 ? 'learning' : 'paused';
+  }
 }

@@ -77,6 +77,18 @@ describe('EventTracker', () => {
     expect(t.openEvents()).toEqual([]);
   });
 
+  it("says whether a fault's alarm stands: from the advisory until it clears, acknowledged or not", () => {
+    const t = new EventTracker(S);
+    expect(t.isActive('loss')).toBe(false);
+    const { event } = t.advisory(adv('loss', 'High', 0));
+    expect(t.isActive('loss')).toBe(true);
+    expect(t.isActive('kick')).toBe(false);
+    t.acknowledge(event.id, 'D', 'pumps slowed', T0 + 10_000);
+    expect(t.isActive('loss')).toBe(true);
+    run(t, 11, 11 + 310);
+    expect(t.isActive('loss')).toBe(false);
+  });
+
   it('a feed outage (no packets) never clears an event', () => {
     const t = new EventTracker(S);
     const { event } = t.advisory(adv('kick', 'Critical', 0));

@@ -1,7 +1,7 @@
 // The noise band a single well-control indicator is judged against: learned from the rig's own
 // readings, two minutes late, so a ramping influx does not widen the band it is judged against.
 import { describe, expect, it } from 'vitest';
-import { NoiseBand, singleIndicatorLevel } from '../../../src-main/physics/trackers/noise-band.js';
+import { NoiseBand, NoisePause, singleIndicatorLevel } from '../../../src-main/physics/trackers/noise-band.js';
 
 /** ±5 alternating: RMS 5. */
 const noise = (i: number) => (i % 2 ? 5 : -5);
@@ -34,5 +34,33 @@ describe('NoiseBand', () => {
     expect(singleIndicatorLevel(10, null)).toBe(10);
     expect(singleIndicatorLevel(10, 2)).toBe(10);
     expect(singleIndicatorLevel(10, 5)).toBe(15);
+  });
+  it('readings queued while a fault built are dropped, not learned', () => {
+    const b = new NoiseBand();
+    for (let i = 0; i < 600; i++) b.update(noise(i), true);
+    const before = b.rms as number;
+    // Two minutes of a loss ramping in sit in the delay; the alarm then drops them.
+    for (let i = 0; i < 110; i++) b.update(-(60 * i) / 110, true);
+    b.discardPending();
+    for (let i = 0; i < 240; i++) b.update(noise(i), true);
+    expect(b.rms).toBeCloseTo(before, 6);
+  });
+});
+
+describe('NoisePause', () => {
+  it('pauses from the alarm on, says when it began, and learns again once it clears', () => {
+    const p = new NoisePause();
+    expect(p.update(0, false)).toBe('learning');
+    expect(p.update(1000, true)).toBe('began');
+    expect(p.update(2000, true)).toBe('paused');
+    expect(p.update(600_000, true)).toBe('paused');
+    expect(p.update(601_000, false)).toBe('learning');
+    expect(p.update(602_000, true)).toBe('began');
+  });
+  it("an alarm left standing past 15 minutes is the rig's new normal: the bands learn again", () => {
+    const p = new NoisePause();
+    p.update(0, true);
+    expect(p.update(900_000, true)).toBe('paused');
+    expect(p.update(901_000, true)).toBe('learning');
   });
 });
