@@ -75,9 +75,8 @@ export interface DetectorInputs {
   pitRateNoiseBblHr: number | null;
   /** RMS of the pit gain with settled pits on this rig (transfers, agitators), bbl. */
   pitGainNoiseBbl: number | null;
-  /** A kick or a loss alarm stands (advised, not cleared): pits still moving its way are that fault going on. */
-  kickAlarmStanding: boolean;
-  lossAlarmStanding: boolean;
+  /** Alarms standing (advised, not cleared): pits or SPP still moving a standing fault's way are that fault going on. */
+  standing: StandingAlarms;
   /** Seconds since the pumps stopped, once past the flow-back settle time; null while pumping or settling. */
   pumpsOffSettledS: number | null;
   /** Flow out with the pumps off, mean of the last few packets, gpm. Null without a flow-out sensor. */
@@ -92,6 +91,17 @@ export interface DetectorInputs {
   /** Torque, SPP and ROP trends over the last two minutes of steady drilling; null when not judged. */
   packOffTrend: PackOffTrendReading | null;
 }
+
+/** Faults whose standing alarm the detectors read (an advised fault, not yet cleared). */
+export interface StandingAlarms {
+  kick: boolean;
+  loss: boolean;
+  pitRate: boolean;
+  packOff: boolean;
+  washout: boolean;
+}
+
+export const NO_STANDING_ALARMS: StandingAlarms = { kick: false, loss: false, pitRate: false, packOff: false, washout: false };
 
 export function emptyDetectorInputs(): DetectorInputs {
   return {
@@ -132,8 +142,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     founderQuickStreak: 0,
     founderWobSlopeRel: null,
     founderRopSlopeRel: null,
-    kickAlarmStanding: false,
-    lossAlarmStanding: false,
+    standing: NO_STANDING_ALARMS,
     packOffTrend: null,
   };
 }

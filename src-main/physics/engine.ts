@@ -12,7 +12,7 @@ import type { DrillingMetrics } from '../../src-shared/metrics.js';
 import type { WitsPacket } from '../../src-shared/wits.js';
 import { bitDiameterFor } from './bit-diameter.js';
 import { correctedDExponent, dExponent } from './d-exponent.js';
-import { emptyDetectorInputs, type Detection, type DetectorInputs } from './detectors.js';
+import { emptyDetectorInputs, NO_STANDING_ALARMS, type Detection, type DetectorInputs, type StandingAlarms } from './detectors.js';
 import { ecdMarginPpg, ecdPpg } from './ecd.js';
 import { ShortWindow } from './ema.js';
 import { FeedClock } from './feed-clock.js';
@@ -39,24 +39,20 @@ import { TripSheetTracker, type TripReading } from './trackers/trip-sheet.js';
 
 export type { Detection } from './detectors.js';
 
+export type { StandingAlarms };
+
 export interface PhysicsContext {
   config: WellConfig;
   thresholds: EffectiveThresholds;
   operation: Operation;
   /**
-   * Well-control alarms standing (advised, not cleared): the flow and pit noise bands do not
-   * learn the fault they raised (NoisePause), and the pits still moving its way are that fault.
+   * Alarms standing (advised, not cleared): the flow and pit noise bands do not learn the
+   * well-control fault they raised (NoisePause), and the pits or SPP still moving a standing
+   * fault's way are that fault going on (one fault, one event).
    */
-  standingAlarms?: StandingWellAlarms;
+  standingAlarms?: StandingAlarms;
 }
 
-export interface StandingWellAlarms {
-  kick: boolean;
-  loss: boolean;
-  pitRate: boolean;
-}
-
-const NO_STANDING_ALARMS: StandingWellAlarms = { kick: false, loss: false, pitRate: false };
 
 export interface PhysicsResult {
   metrics: DrillingMetrics;
@@ -207,8 +203,7 @@ export class PhysicsEngine {
     x.flowNoiseGpm = well.flowNoiseGpm;
     x.pitRateNoiseBblHr = well.pitRateNoiseBblHr;
     x.pitGainNoiseBbl = well.pitGainNoiseBbl;
-    x.kickAlarmStanding = alarms.kick;
-    x.lossAlarmStanding = alarms.loss;
+    x.standing = alarms;
     x.pumpsOffSettledS = flowCheck.pumpsOffSettledS;
     x.flowOutPumpsOffGpm = flowCheck.flowOutPumpsOffGpm;
     x.pitGainPumpsOffBbl = flowCheck.pitGainPumpsOffBbl;

@@ -53,7 +53,7 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
   const onBottom = isOnBottomState(state);
   const packOff = onBottom ? addTo(detections, detectPackOff(x, th)) : null;
   const washout = loss ? null : addTo(detections, detectWashout(x, th));
-  if (!washout && !packOff && !loss) addTo(detections, detectSppDeviation(x, th));
+  if (!washout && !packOff && !loss) addTo(detections, sppDeviationOrStandingFault(detectSppDeviation(x, th), x));
   if (onBottom) {
     const stick = addTo(detections, detectStickSlip(x, th));
     let formation: Detection | null = null;
@@ -78,8 +78,21 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
 function pitRateOrStandingFault(d: Detection | null, x: DetectorInputs): Detection | null {
   if (d === null) return null;
   const gaining = d.trigger.value > 0;
-  if (gaining && x.kickAlarmStanding) return { ...d, fault: 'kick', description: `${d.description}: the kick's pit gain goes on` };
-  if (!gaining && x.lossAlarmStanding) return { ...d, fault: 'loss', description: `${d.description}: the losses go on` };
+  if (gaining && x.standing.kick) return { ...d, fault: 'kick', description: `${d.description}: the kick's pit gain goes on` };
+  if (!gaining && x.standing.loss) return { ...d, fault: 'loss', description: `${d.description}: the losses go on` };
+  return d;
+}
+
+/**
+ * SPP up while a pack-off alarm stands (or down while a washout alarm stands), once the ramp that
+ * raised it has levelled off and its own rules no longer read it: that fault at its full size,
+ * not an SPP deviation with an event of its own.
+ */
+function sppDeviationOrStandingFault(d: Detection | null, x: DetectorInputs): Detection | null {
+  if (d === null) return null;
+  const up = d.trigger.value > 0;
+  if (up && x.standing.packOff) return { ...d, fault: 'pack-off', description: `${d.description}: the pack-off goes on` };
+  if (!up && x.standing.washout) return { ...d, fault: 'washout', description: `${d.description}: the washout goes on` };
   return d;
 }
 

@@ -139,7 +139,8 @@ export class PipelineCoordinator {
     this.latency.record('ingest', t1 - t0);
 
     const thresholds = this.currentThresholds();
-    const standingAlarms = { kick: this.events.isActive('kick'), loss: this.events.isActive('loss'), pitRate: this.events.isActive('pit-rate') };
+    const ev = this.events;
+    const standingAlarms = { kick: ev.isActive('kick'), loss: ev.isActive('loss'), pitRate: ev.isActive('pit-rate'), packOff: ev.isActive('pack-off'), washout: ev.isActive('washout') };
     const { metrics, detections, assessable } = this.physics.analyze(packet, this.history, { config, thresholds, operation, standingAlarms });
     t0 = t1;
     t1 = timer();

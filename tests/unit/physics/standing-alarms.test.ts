@@ -1,11 +1,11 @@
-// A well-control fault the driller has been told about (its alarm stands): the flow and pit noise
-// bands do not learn it, and the pits still moving its way after the flow came back are that
-// fault going on, not a pit-rate fault with an alarm of its own.
+// A fault the driller has been told about (its alarm stands): the flow and pit noise bands do not
+// learn a kick or a loss, and the pits or SPP still moving a standing fault's way are that fault
+// going on, not a pit-rate or SPP-deviation fault with an alarm of its own.
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket } from '../../../src-shared/wits.js';
-import { emptyDetectorInputs, type DetectorInputs } from '../../../src-main/physics/detectors.js';
-import { PhysicsEngine, type StandingWellAlarms } from '../../../src-main/physics/engine.js';
+import { emptyDetectorInputs, NO_STANDING_ALARMS, type DetectorInputs } from '../../../src-main/physics/detectors.js';
+import { PhysicsEngine, type StandingAlarms } from '../../../src-main/physics/engine.js';
 import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/history.js';
 import { runDetectors } from '../../../src-main/physics/run-detectors.js';
 import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
@@ -28,7 +28,7 @@ function flowNoiseAfterLongKick(alarmFromS: number | null): { beforeGpm: number;
       wobKlbf: 25, rpm: 120, torqueKftLbf: 15, sppPsi: 3000, ropFtHr: 60,
     });
     p.rigState = 'Drilling';
-    const standingAlarms: StandingWellAlarms = { kick: alarmFromS !== null && i >= alarmFromS, loss: false, pitRate: false };
+    const standingAlarms: StandingAlarms = { kick: alarmFromS !== null && i >= alarmFromS, loss: false, pitRate: false, packOff: false, washout: false };
     const out = e.analyze(p, h, { config: cfg, thresholds: th, operation: 'ProductionDrilling', standingAlarms });
     h.push({ packet: p, metrics: out.metrics, anomalous: out.detections.length > 0 });
     if (i === 899) beforeGpm = out.metrics.flowNoiseGpm as number;
@@ -56,10 +56,27 @@ describe('standing well-control alarms', () => {
       pitRateBblHr: -25, pitGainBbl: -8, pitRateNoiseBblHr: 2, pitGainNoiseBbl: 0.2,
     };
     expect(runDetectors(p, x, th).map((d) => d.fault)).toEqual(['pit-rate']);
-    const going = runDetectors(p, { ...x, lossAlarmStanding: true }, th);
+    const going = runDetectors(p, { ...x, standing: { ...NO_STANDING_ALARMS, loss: true } }, th);
     expect(going.map((d) => d.fault)).toEqual(['loss']);
     expect(going[0].description).toContain('the losses go on');
     // A kick's alarm does not claim pits that are falling.
-    expect(runDetectors(p, { ...x, kickAlarmStanding: true }, th).map((d) => d.fault)).toEqual(['pit-rate']);
+    expect(runDetectors(p, { ...x, standing: { ...NO_STANDING_ALARMS, kick: true } }, th).map((d) => d.fault)).toEqual(['pit-rate']);
+  });
+  it('SPP up while a pack-off alarm stands is the pack-off at full size; down while a washout alarm stands, the washout', () => {
+    const p = makePacket(0, { bitDepthFt: 10000, holeDepthFt: 10000 });
+    p.rigState = 'Drilling';
+    // The ramp has levelled off: the trends and the held minute no longer read it, the baseline delta does.
+    const up: DetectorInputs = { ...emptyDetectorInputs(), pumpsSteady: true, sppDeltaPsi: 330, sppBaselinePsi: 1500, sppBaselineAgeS: 3600 };
+    expect(runDetectors(p, up, th).map((d) => d.fault)).toEqual(['spp-deviation']);
+    const packing = runDetectors(p, { ...up, standing: { ...NO_STANDING_ALARMS, packOff: true } }, th);
+    expect(packing.map((d) => d.fault)).toEqual(['pack-off']);
+    expect(packing[0].description).toContain('the pack-off goes on');
+    // A washout's alarm does not claim SPP that rose, nor a pack-off's SPP that fell.
+    expect(runDetectors(p, { ...up, standing: { ...NO_STANDING_ALARMS, washout: true } }, th).map((d) => d.fault)).toEqual(['spp-deviation']);
+    const down: DetectorInputs = { ...up, sppDeltaPsi: -120 };
+    expect(runDetectors(p, { ...down, standing: { ...NO_STANDING_ALARMS, packOff: true } }, th).map((d) => d.fault)).not.toContain('pack-off');
+    const washing = runDetectors(p, { ...down, standing: { ...NO_STANDING_ALARMS, washout: true } }, th).map((d) => d.fault);
+    expect(washing).toContain('washout');
+    expect(washing).not.toContain('spp-deviation');
   });
 });
