@@ -46,7 +46,11 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
   const kick = addTo(detections, detectKick(x, th));
   const loss = kick ? null : addTo(detections, detectLoss(x, th));
   addTo(detections, detectH2s(x, th));
-  addTo(detections, detectGas(x, th));
+  const gas = detectGas(x, th);
+  // Gas while a kick alarm stands is the influx's own gas (one fault, one event): part of the kick.
+  if (gas && x.standing.kick) {
+    if (!kick) detections.push({ ...gas, fault: 'kick', description: `${gas.description}: the influx's gas` });
+  } else addTo(detections, gas);
   if (!kick && !loss) addTo(detections, pitRateOrStandingFault(detectPitRate(x, th), x));
   addTo(detections, detectEcdMargin(x, th));
 
