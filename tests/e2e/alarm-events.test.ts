@@ -4,7 +4,8 @@
 // the alarm nor bring the Acknowledge button back (the flow-out warning's High event rising to
 // Critical before anyone acknowledged it does not sound twice); a critical well-control event cannot be shelved and the engine says why; the
 // kick clears within the configured time after it ends and leaves the banner; a cleared event
-// waits quietly for an acknowledgement; stacked events still fit the panel; the Company man list
+// waits quietly for an acknowledgement; stacked events (the kick and an ECD-margin event the
+// engineer's fracture gradient raises) still fit the panel; the Company man list
 // shows the event with its timeline and advisories. Then the feed switches to the stick-slip
 // scenario: its (AMBER) event is shelved by a supervisor, shown as shelved, and unshelved.
 // Screenshots of the banner (active, acknowledged, stacked, cleared, shelved) go to tests/e2e/screenshots/.
@@ -63,6 +64,14 @@ const driller = () => ui.page.getByTestId('view-driller');
 const row = (id: string) => driller().locator(`[data-event-id="${id}"]`);
 const ackButtonOf = (id: string) => row(id).locator('[data-testid="ack-button"], [data-testid="event-row-ack"]');
 const html = (name: string) => ui.page.evaluate((n) => document.documentElement.getAttribute(n), name);
+
+async function setFractureGradient(ppg: number): Promise<void> {
+  const applied = (await bridgeCall(backend.url, 'applyConfig', {
+    config: { thresholds: { hydraulics: { fracture_gradient_ppg: ppg } } },
+    actor: 'E2E Engineer',
+  })) as { applied: boolean };
+  expect(applied.applied).toBe(true);
+}
 
 async function acknowledge(id: string, action: string, actor: string): Promise<void> {
   const { page } = ui;
@@ -168,6 +177,10 @@ describe('the simulated kick: one event, one alarm, one acknowledgement', () => 
 
   it('several events stack under the first, worst risk first, and the driller screen still fits 1280x800', async () => {
     const { page } = ui;
+    // A second, independent fault: the engineer enters this section's fracture gradient, 0.2 ppg
+    // above the simulator's ECD (12.0 ppg mud, ~0.3 ppg of annular friction), under the 0.3 ppg
+    // ECD-margin warning. (The kick's own gas is part of the kick's event, not a second one.)
+    await setFractureGradient(12.5);
     const stack = page.getByTestId('event-stack');
     await expect.poll(async () => Number(await stack.getAttribute('data-events')), { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(2);
     const rank = { Low: 1, Elevated: 2, High: 3, Critical: 4 } as Record<string, number>;
@@ -194,6 +207,8 @@ describe('the simulated kick: one event, one alarm, one acknowledgement', () => 
 
   it('a cleared event waits quietly ("cleared, acknowledge to dismiss") and never keeps the alarm armed', async () => {
     const { page } = ui;
+    // The fracture gradient back where it was: the ECD-margin event clears, nobody has acknowledged it.
+    await setFractureGradient(14);
     const cleared = driller().locator('[data-state="cleared-unacknowledged"]').first();
     await expect.poll(() => cleared.count(), { timeout: 90_000, interval: 500 }).toBe(1);
     const id = (await cleared.getAttribute('data-event-id')) ?? '';
