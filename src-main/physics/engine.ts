@@ -39,8 +39,6 @@ import { TripSheetTracker, type TripReading } from './trackers/trip-sheet.js';
 
 export type { Detection } from './detectors.js';
 
-export type { StandingAlarms };
-
 export interface PhysicsContext {
   config: WellConfig;
   thresholds: EffectiveThresholds;
@@ -52,7 +50,6 @@ export interface PhysicsContext {
    */
   standingAlarms?: StandingAlarms;
 }
-
 
 export interface PhysicsResult {
   metrics: DrillingMetrics;

@@ -28,6 +28,7 @@ import { keyMetricsOf, signatureOf } from '../../src-shared/episode-embedding.js
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { selectFormationOptimum } from '../ml/formation-optimum.js';
 import { PhysicsEngine } from '../physics/engine.js';
+import { NO_STANDING_ALARMS, type StandingAlarms } from '../physics/detectors.js';
 import { thresholdsFor, type EffectiveThresholds } from '../physics/thresholds.js';
 import { HistoryBuffer, type HistoryEntry } from '../physics/history.js';
 import { LatencyStats } from './latency.js';
@@ -77,6 +78,7 @@ export class PipelineCoordinator {
   private history: HistoryBuffer<HistoryEntry>;
   /** Alarm events, one per fault (kept across feed switches: the tracker decides what a switch means). */
   readonly events: EventTracker;
+  private readonly standing: StandingAlarms = { ...NO_STANDING_ALARMS };
   private readonly present = new Set<FaultKind>();
 
   private thresholds: EffectiveThresholds | null = null;
@@ -139,9 +141,7 @@ export class PipelineCoordinator {
     this.latency.record('ingest', t1 - t0);
 
     const thresholds = this.currentThresholds();
-    const ev = this.events;
-    const standingAlarms = { kick: ev.isActive('kick'), loss: ev.isActive('loss'), pitRate: ev.isActive('pit-rate'), packOff: ev.isActive('pack-off'), washout: ev.isActive('washout') };
-    const { metrics, detections, assessable } = this.physics.analyze(packet, this.history, { config, thresholds, operation, standingAlarms });
+    const { metrics, detections, assessable } = this.physics.analyze(packet, this.history, { config, thresholds, operation, standingAlarms: this.standingAlarms() });
     t0 = t1;
     t1 = timer();
     this.latency.record('physics', t1 - t0);
@@ -248,6 +248,18 @@ export class PipelineCoordinator {
     transitions.push(...raised.transitions);
     this.latency.record('events', timer() - t1);
     return advisory;
+  }
+
+  /** The alarms physics reads (advised, not cleared): one object, refreshed per packet (no allocation on the hot path). */
+  private standingAlarms(): StandingAlarms {
+    const s = this.standing;
+    const ev = this.events;
+    s.kick = ev.isActive('kick');
+    s.loss = ev.isActive('loss');
+    s.pitRate = ev.isActive('pit-rate');
+    s.packOff = ev.isActive('pack-off');
+    s.washout = ev.isActive('washout');
+    return s;
   }
 
   /** The history window as the fleet sees it (oldest first): for precedents and fleet events. */

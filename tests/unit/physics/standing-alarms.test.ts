@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket } from '../../../src-shared/wits.js';
-import { emptyDetectorInputs, NO_STANDING_ALARMS, type DetectorInputs } from '../../../src-main/physics/detectors.js';
-import { PhysicsEngine, type StandingAlarms } from '../../../src-main/physics/engine.js';
+import { emptyDetectorInputs, NO_STANDING_ALARMS, type DetectorInputs, type StandingAlarms } from '../../../src-main/physics/detectors.js';
+import { PhysicsEngine } from '../../../src-main/physics/engine.js';
 import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/history.js';
 import { runDetectors } from '../../../src-main/physics/run-detectors.js';
 import { thresholdsFor } from '../../../src-main/physics/thresholds.js';
