@@ -47,8 +47,10 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
   const loss = kick ? null : addTo(detections, detectLoss(x, th));
   addTo(detections, detectH2s(x, th));
   const gas = detectGas(x, th);
-  // Gas while a kick alarm stands is the influx's own gas (one fault, one event): part of the kick.
-  if (gas && x.standing.kick) {
+  // Gas at its warning while a kick alarm stands is the influx's own gas (one fault, one event):
+  // part of the kick. Past its critical level it is a hazard at surface in its own right (an
+  // explosive atmosphere at the shakers), with its own alarm, as H2S always is.
+  if (gas && gas.level === 'WARNING' && x.standing.kick) {
     if (!kick) detections.push({ ...gas, fault: 'kick', description: `${gas.description}: the influx's gas` });
   } else addTo(detections, gas);
   if (!kick && !loss) addTo(detections, pitRateOrStandingFault(detectPitRate(x, th), x));

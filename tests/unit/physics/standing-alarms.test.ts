@@ -79,7 +79,7 @@ describe('standing well-control alarms', () => {
     expect(washing).toContain('washout');
     expect(washing).not.toContain('spp-deviation');
   });
-  it("gas while a kick alarm stands is the influx's gas: part of the kick, no gas event of its own", () => {
+  it("gas at its warning while a kick alarm stands is the influx's gas: part of the kick; past critical, its own alarm", () => {
     const p = makePacket(0, { bitDepthFt: 10000, holeDepthFt: 10000 });
     p.rigState = 'Drilling';
     const x: DetectorInputs = { ...emptyDetectorInputs(), pumpsSteady: true, flowBalanceGpm: 2, flowNoiseGpm: 5, gasUnits: 180 };
@@ -87,6 +87,9 @@ describe('standing well-control alarms', () => {
     const told = runDetectors(p, { ...x, standing: { ...NO_STANDING_ALARMS, kick: true } }, th);
     expect(told.map((d) => d.fault)).toEqual(['kick']);
     expect(told[0].description).toContain("the influx's gas");
+    // Past its critical level gas is a hazard at surface of its own: its own alarm, kick or not.
+    const surface = runDetectors(p, { ...x, gasUnits: 800, standing: { ...NO_STANDING_ALARMS, kick: true } }, th);
+    expect(surface.map((d) => d.fault)).toContain('gas');
     // With the kick itself detected on the packet, the gas adds no second detection.
     const both = runDetectors(p, { ...x, flowBalanceGpm: 60, standing: { ...NO_STANDING_ALARMS, kick: true } }, th).map((d) => d.fault);
     expect(both.filter((f) => f === 'kick')).toHaveLength(1);
