@@ -2,6 +2,7 @@
 // learn a kick or a loss, and the pits or SPP still moving a standing fault's way are that fault
 // going on, not a pit-rate or SPP-deviation fault with an alarm of its own.
 import { describe, expect, it } from 'vitest';
+import type { FaultKind } from '../../../src-shared/advisory.js';
 import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket } from '../../../src-shared/wits.js';
 import { emptyDetectorInputs, NO_STANDING_ALARMS, type DetectorInputs, type StandingAlarms } from '../../../src-main/physics/detectors.js';
@@ -37,7 +38,22 @@ function flowNoiseAfterLongKick(alarmFromS: number | null): { beforeGpm: number;
   return { beforeGpm, afterGpm };
 }
 
-describe('standing well-control alarms', () => {
+/** The detections on one drilling packet with these inputs and these alarms standing. */
+function detected(x: DetectorInputs, standing: Partial<StandingAlarms> = {}) {
+  const p = makePacket(0, { bitDepthFt: 10000, holeDepthFt: 10000 });
+  p.rigState = 'Drilling';
+  return runDetectors(p, { ...x, standing: { ...NO_STANDING_ALARMS, ...standing } }, th);
+}
+const faults = (x: DetectorInputs, standing: Partial<StandingAlarms> = {}) => detected(x, standing).map((d) => d.fault);
+
+/** With these alarms standing, the one detection is reported as the standing fault, its words saying why. */
+function expectReportedAs(x: DetectorInputs, standing: Partial<StandingAlarms>, fault: FaultKind, words: string): void {
+  const d = detected(x, standing);
+  expect(d.map((e) => e.fault)).toEqual([fault]);
+  expect(d[0].description).toContain(words);
+}
+
+describe('standing alarms', () => {
   it('a kick advised and left standing for 14 minutes does not become the flow noise band', () => {
     const told = flowNoiseAfterLongKick(960);
     expect(told.beforeGpm).toBeGreaterThan(3);
@@ -48,50 +64,37 @@ describe('standing well-control alarms', () => {
     expect(untold.afterGpm).toBeGreaterThan(told.afterGpm * 1.5);
   });
   it('pits still falling while a loss alarm stands are the loss going on; with no alarm, a pit-rate fault', () => {
-    const p = makePacket(0, { bitDepthFt: 10000, holeDepthFt: 10000 });
-    p.rigState = 'Drilling';
     // The flow balance has come back; the pit window still holds the loss.
     const x: DetectorInputs = {
       ...emptyDetectorInputs(), pumpsSteady: true, pitsSettled: true, flowBalanceGpm: -2, flowNoiseGpm: 5,
       pitRateBblHr: -25, pitGainBbl: -8, pitRateNoiseBblHr: 2, pitGainNoiseBbl: 0.2,
     };
-    expect(runDetectors(p, x, th).map((d) => d.fault)).toEqual(['pit-rate']);
-    const going = runDetectors(p, { ...x, standing: { ...NO_STANDING_ALARMS, loss: true } }, th);
-    expect(going.map((d) => d.fault)).toEqual(['loss']);
-    expect(going[0].description).toContain('the losses go on');
+    expect(faults(x)).toEqual(['pit-rate']);
+    expectReportedAs(x, { loss: true }, 'loss', 'the losses go on');
     // A kick's alarm does not claim pits that are falling.
-    expect(runDetectors(p, { ...x, standing: { ...NO_STANDING_ALARMS, kick: true } }, th).map((d) => d.fault)).toEqual(['pit-rate']);
+    expect(faults(x, { kick: true })).toEqual(['pit-rate']);
   });
   it('SPP up while a pack-off alarm stands is the pack-off at full size; down while a washout alarm stands, the washout', () => {
-    const p = makePacket(0, { bitDepthFt: 10000, holeDepthFt: 10000 });
-    p.rigState = 'Drilling';
     // The ramp has levelled off: the trends and the held minute no longer read it, the baseline delta does.
     const up: DetectorInputs = { ...emptyDetectorInputs(), pumpsSteady: true, sppDeltaPsi: 330, sppBaselinePsi: 1500, sppBaselineAgeS: 3600 };
-    expect(runDetectors(p, up, th).map((d) => d.fault)).toEqual(['spp-deviation']);
-    const packing = runDetectors(p, { ...up, standing: { ...NO_STANDING_ALARMS, packOff: true } }, th);
-    expect(packing.map((d) => d.fault)).toEqual(['pack-off']);
-    expect(packing[0].description).toContain('the pack-off goes on');
+    expect(faults(up)).toEqual(['spp-deviation']);
+    expectReportedAs(up, { packOff: true }, 'pack-off', 'the pack-off goes on');
     // A washout's alarm does not claim SPP that rose, nor a pack-off's SPP that fell.
-    expect(runDetectors(p, { ...up, standing: { ...NO_STANDING_ALARMS, washout: true } }, th).map((d) => d.fault)).toEqual(['spp-deviation']);
+    expect(faults(up, { washout: true })).toEqual(['spp-deviation']);
     const down: DetectorInputs = { ...up, sppDeltaPsi: -120 };
-    expect(runDetectors(p, { ...down, standing: { ...NO_STANDING_ALARMS, packOff: true } }, th).map((d) => d.fault)).not.toContain('pack-off');
-    const washing = runDetectors(p, { ...down, standing: { ...NO_STANDING_ALARMS, washout: true } }, th).map((d) => d.fault);
+    expect(faults(down, { packOff: true })).not.toContain('pack-off');
+    const washing = faults(down, { washout: true });
     expect(washing).toContain('washout');
     expect(washing).not.toContain('spp-deviation');
   });
   it("gas at its warning while a kick alarm stands is the influx's gas: part of the kick; past critical, its own alarm", () => {
-    const p = makePacket(0, { bitDepthFt: 10000, holeDepthFt: 10000 });
-    p.rigState = 'Drilling';
     const x: DetectorInputs = { ...emptyDetectorInputs(), pumpsSteady: true, flowBalanceGpm: 2, flowNoiseGpm: 5, gasUnits: 180 };
-    expect(runDetectors(p, x, th).map((d) => d.fault)).toEqual(['gas']);
-    const told = runDetectors(p, { ...x, standing: { ...NO_STANDING_ALARMS, kick: true } }, th);
-    expect(told.map((d) => d.fault)).toEqual(['kick']);
-    expect(told[0].description).toContain("the influx's gas");
+    expect(faults(x)).toEqual(['gas']);
+    expectReportedAs(x, { kick: true }, 'kick', "the influx's gas");
     // Past its critical level gas is a hazard at surface of its own: its own alarm, kick or not.
-    const surface = runDetectors(p, { ...x, gasUnits: 800, standing: { ...NO_STANDING_ALARMS, kick: true } }, th);
-    expect(surface.map((d) => d.fault)).toContain('gas');
+    expect(faults({ ...x, gasUnits: 800 }, { kick: true })).toContain('gas');
     // With the kick itself detected on the packet, the gas adds no second detection.
-    const both = runDetectors(p, { ...x, flowBalanceGpm: 60, standing: { ...NO_STANDING_ALARMS, kick: true } }, th).map((d) => d.fault);
+    const both = faults({ ...x, flowBalanceGpm: 60 }, { kick: true });
     expect(both.filter((f) => f === 'kick')).toHaveLength(1);
     expect(both).not.toContain('gas');
   });
