@@ -22,6 +22,7 @@ import {
   detectWashout,
   type Detection,
   type DetectorInputs,
+  type StandingAlarms,
 } from './detectors.js';
 import { sppJudges } from './detection.js';
 import { torqueCollapsed } from './stick-slip.js';
@@ -62,19 +63,26 @@ export function runDetectors(packet: WitsPacket, x: DetectorInputs, th: Effectiv
   if (!washout && !packOff && !loss) addTo(detections, sppDeviationOrStandingFault(detectSppDeviation(x, th), x));
   if (onBottom) {
     const stick = addTo(detections, detectStickSlip(x, th));
-    let formation: Detection | null = null;
-    if (state === 'Drilling') {
-      addTo(detections, detectFounder(x, th));
-      formation = detectFormationChange(x, th);
+    // While a well-control or hole problem's alarm stands, drilling-optimisation advice waits:
+    // the torque, ROP and MSE it would read are that problem's (a pack-off's MSE is not a bit
+    // to re-weight), and the driller's attention is on the alarm.
+    if (!problemStanding(x.standing)) {
+      let formation: Detection | null = null;
+      if (state === 'Drilling') {
+        addTo(detections, detectFounder(x, th));
+        formation = detectFormationChange(x, th);
+      }
+      // A torque rise explained by pack-off, stick-slip or new rock is not reported twice.
+      if (!packOff && !stick && !formation) addTo(detections, detectTorqueRise(x, th));
+      addTo(detections, detectMseInefficiency(x, th));
+      addTo(detections, formation);
     }
-    // A torque rise explained by pack-off, stick-slip or new rock is not reported twice.
-    if (!packOff && !stick && !formation) addTo(detections, detectTorqueRise(x, th));
-    addTo(detections, detectMseInefficiency(x, th));
-    addTo(detections, formation);
   }
   if (detections.length > 1) detections.sort(compareDetections);
   return detections;
 }
+
+const problemStanding = (a: StandingAlarms): boolean => a.kick || a.loss || a.pitRate || a.packOff || a.washout;
 
 /**
  * Pits still gaining while a kick alarm stands (or falling while a loss alarm stands), after the

@@ -98,4 +98,16 @@ describe('standing alarms', () => {
     expect(both.filter((f) => f === 'kick')).toHaveLength(1);
     expect(both).not.toContain('gas');
   });
+  it('drilling-optimisation advice waits while a well-control or hole problem alarm stands', () => {
+    // A pack-off's torque up and ROP down read as poor efficiency and new rock: they are the pack-off's.
+    const x: DetectorInputs = { ...emptyDetectorInputs(), pumpsSteady: true, mseEfficiencyPercent: 30, mseDeltaFraction: 0.6, founderQuickStreak: 5, ropDropFraction: 0.3 };
+    const free = faults(x);
+    expect(free).toContain('mse-inefficiency');
+    expect(free).toContain('founder');
+    for (const standing of [{ packOff: true }, { kick: true }, { loss: true }, { washout: true }]) {
+      const held = faults(x, standing);
+      expect(held).not.toContain('mse-inefficiency');
+      expect(held).not.toContain('founder');
+    }
+  });
 });
