@@ -1,6 +1,6 @@
 // Verification of well-control tickets (kick, loss, pit rate) against the flow-out sensor's
 // and the pits' own noise: returns and pits are one system, and a paddle wanders.
-import { BBL_HR_PER_GPM, TYPICAL_PADDLE_NOISE_GPM, pitRateFromWell, pitsMatchFlow } from '../physics/flow.js';
+import { BBL_HR_PER_GPM, assumedPaddleNoiseGpm, pitRateFromWell, pitsMatchFlow } from '../physics/flow.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
 import { cap, f0, f1, f2, feedSpacingS, finite, last, lineFit, mean, median, readingsIn, type Sample, type Verdict } from './verify-helpers.js';
 
@@ -57,7 +57,7 @@ export function verifyWellFlow(fault: 'kick' | 'loss', s: Sample[], t: Effective
   const fbHeld = fb5.length >= k(3) && steady.length >= k(FLOW_HOLD_MIN_S) ? sign * mean(last(steady, k(FLOW_HOLD_S))) : null;
   const learnedNoise = s[s.length - 1].metrics.flowNoiseGpm ?? null;
   // Until this rig's paddle is learned, a typical paddle's noise, not none.
-  const noise = learnedNoise ?? TYPICAL_PADDLE_NOISE_GPM;
+  const noise = learnedNoise ?? assumedPaddleNoiseGpm(s[s.length - 1].packet.flowInGpm);
   const prRead = pr5.length >= k(3) ? sign * mean(pr5) : null;
   // Pits moving faster than the flow balance explains are being worked at surface: no evidence.
   const surface = prRead !== null && fbHeld !== null && !pitRateFromWell(prRead, fbHeld, learnedNoise);

@@ -3,7 +3,7 @@
 // can place an onset in. And its id, from its path. Pure.
 import { carriesReadings, type BaseRecording } from '../simulator/base-recording.js';
 import { FAULT_PROFILES } from '../simulator/fault-profiles.js';
-import { countEligible, drillingSeconds, trippingSeconds } from '../simulator/onsets.js';
+import { countEligible, drillingOnsetSeconds, trippingSeconds } from '../simulator/onsets.js';
 import type { CsvPresetName } from '../acquisition/csv-layout.js';
 import { DRILLING_FAULTS, TRIP_FAULTS, type EvalRecording } from './recordings.js';
 
@@ -30,7 +30,7 @@ const minutes = (s: number) => `${Math.round(s / 60)} min`;
 export function classifyBase(rec: BaseRecording): Classification {
   const { minS, maxS } = onsetRange(rec.lengthS);
   const inRange = (eligible: Uint8Array) => (maxS < minS ? 0 : countEligible(eligible.subarray(minS, maxS + 1)));
-  const drilling = inRange(drillingSeconds(rec));
+  const drilling = inRange(drillingOnsetSeconds(rec));
   if (drilling >= MIN_ONSET_SECONDS) return { kind: 'drilling', onsetSeconds: drilling };
   const tripping = carriesReadings(rec, 'tripTankBbl') ? inRange(trippingSeconds(rec)) : 0;
   if (tripping >= MIN_ONSET_SECONDS) return { kind: 'tripping', onsetSeconds: tripping };

@@ -11,7 +11,7 @@ import { expandTo1Hz, recordingSamples, type BaseRecording } from '../simulator/
 import { FAULT_PROFILES, InjectionError, faultSpec, type FaultSpec } from '../simulator/fault-profiles.js';
 import { injectFault, type InjectionTruth } from '../simulator/inject.js';
 import { createSimulation, type SimSample } from '../simulator/model.js';
-import { drillingSeconds, spreadOnsets, trippingSeconds } from '../simulator/onsets.js';
+import { drillingOnsets, spreadOnsets, trippingSeconds } from '../simulator/onsets.js';
 import { synthesiseMissing } from '../simulator/synthesise.js';
 import { onsetRange } from './classify.js';
 import type { EvalRecording } from './recordings.js';
@@ -43,9 +43,9 @@ export class BaseCache {
     const cached = this.onsets.get(key);
     if (cached) return cached;
     const rec = await this.get(r);
-    const eligible = during === 'drilling' ? drillingSeconds(rec) : trippingSeconds(rec);
     const { minS, maxS } = onsetRange(rec.lengthS);
-    const found = spreadOnsets(eligible, this.settings.onsetFractions, minS, maxS);
+    const fractions = this.settings.onsetFractions;
+    const found = during === 'drilling' ? drillingOnsets(rec, fractions, minS, maxS) : spreadOnsets(trippingSeconds(rec), fractions, minS, maxS);
     this.onsets.set(key, found);
     return found;
   }

@@ -202,6 +202,10 @@ function aboveLevels(
  */
 export function detectPitRate(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   if (x.flowBalanceGpm === null || !x.pumpsSteady || !x.pitsSettled || x.pitRateBblHr === null || x.pitGainBbl === null) return null;
+  // Alone, the pits are news only clear of this rig's own pit noise: none until it is learned (the
+  // first minutes after a start, when a transfer on a rig whose pits move by tens of bbl/hr read
+  // as a Critical gain). A kick or loss in that time shows on the flow-out sensor beside them.
+  if (x.pitRateNoiseBblHr === null) return null;
   const r = x.pitRateBblHr;
   if (Math.abs(r) <= singleIndicatorLevel(t.pitRateWarningBblHr, x.pitRateNoiseBblHr)) return null;
   // Faster than the flow-out sensor could miss: filled or emptied at surface, not by the well.

@@ -14,6 +14,17 @@ export const BBL_HR_PER_GPM = 60 / 42;
 const PIT_RATE_MARGIN_BBL_HR = 10;
 /** A paddle's noise where this rig's is not learned yet (±5 gpm at 600 gpm, trackers/noise-band.ts). */
 export const TYPICAL_PADDLE_NOISE_GPM = 5;
+const TYPICAL_PADDLE_RATE_GPM = 600;
+
+/**
+ * The paddle noise to assume before this rig's is learned (the first minutes after a start): a
+ * paddle reads a share of the flow, so its wander grows with the rate (±10 gpm at 1,200 gpm). A
+ * cold start at a high rate otherwise took the paddle's first wander, with the pits moving, for a
+ * kick (Volve F-9 at 1,170 gpm: 7.5 gpm held against 5 gpm assumed).
+ */
+export function assumedPaddleNoiseGpm(flowInGpm: number | null): number {
+  return TYPICAL_PADDLE_NOISE_GPM * Math.max(1, (flowInGpm ?? 0) / TYPICAL_PADDLE_RATE_GPM);
+}
 /** How far the paddle may under-read a real change (a paddle is not a meter). */
 const PADDLE_UNDER_READ = 2;
 

@@ -200,6 +200,16 @@ describe('StrategicAgent: SPP and pit checks follow the detectors', () => {
     const shortWithPits = build(45, (i) => ({ m: { flowBalanceGpm: i < 25 ? 0 : -30, pumpsSteady: i >= 25, pitRateBblHr: i < 25 ? 0 : -30, pitRateNoiseBblHr: 1.5 }, anomalous: i >= 40 }));
     expect(sa.verify(ticket('loss', shortWithPits), shortWithPits, th).status).toBe('Confirmed');
   });
+  it('kick: before this rig\'s paddle is learned, the noise assumed grows with the pump rate', () => {
+    // 8 gpm held with the pits gaining 30 bbl/hr beside it, the paddle's noise not learned yet (the first minutes after a start).
+    const at = (flowInGpm: number) => build(45, (i) => ({ v: { flowInGpm }, m: { flowBalanceGpm: 8, pumpsSteady: true, pitRateBblHr: 30 }, anomalous: i >= 40 }));
+    // At 600 gpm a typical paddle's 5 gpm: 8 gpm clears 1.5 RMS beside the pits.
+    expect(sa.verify(ticket('kick', at(600)), at(600), th).status).toBe('Confirmed');
+    // At 1,200 gpm the same paddle wanders twice as far: 8 gpm is inside 1.5 x 10 gpm (Volve F-9's cold start at 1,170 gpm).
+    const high = sa.verify(ticket('kick', at(1200)), at(1200), th);
+    expect(high.status).not.toBe('Confirmed');
+    expect(high.reason).toMatch(/not learned yet, 10\.0 gpm assumed/);
+  });
   it('kick: pits creeping at a fraction of what the held flow implies do not back it', () => {
     // 12 gpm held (between 1.5 and 2.5 RMS) implies ~17 bbl/hr in the pits; 4 bbl/hr is drift, not returns.
     const creep = build(40, (i) => ({ m: { flowBalanceGpm: 12, flowNoiseGpm: 5, pitRateBblHr: 4, pitRateNoiseBblHr: 1 }, anomalous: i >= 30 }));

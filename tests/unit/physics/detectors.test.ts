@@ -265,7 +265,15 @@ describe('PhysicsEngine', () => {
     const influx = x({ flowBalanceGpm: 12, pitRateBblHr: 20, pitGainBbl: 8, flowNoiseGpm: 5 });
     expect(detectKick(influx, th)?.description).toMatch(/pit rate 20\.0 bbl\/hr/);
     // A slow gain the paddle's noise hides is still the pit-rate rule's to report.
-    expect(detectPitRate(x({ flowBalanceGpm: 0, pitRateBblHr: 25, pitGainBbl: 8, flowNoiseGpm: 5 }), th)?.fault).toBe('pit-rate');
+    expect(detectPitRate(x({ flowBalanceGpm: 0, pitRateBblHr: 25, pitGainBbl: 8, flowNoiseGpm: 5, pitRateNoiseBblHr: 2 }), th)?.fault).toBe('pit-rate');
+  });
+  it('pit rate alone waits for this rig\'s pit noise: none in the first minutes after a start', () => {
+    // Volve F-9 after a cold start: a transfer at 63 bbl/hr with the paddle quiet read as a Critical gain.
+    const gain = { flowBalanceGpm: 0, pitRateBblHr: 25, pitGainBbl: 8, flowNoiseGpm: 5 };
+    expect(detectPitRate(x({ ...gain, pitRateNoiseBblHr: null }), th)).toBeNull();
+    expect(detectPitRate(x({ ...gain, pitRateNoiseBblHr: 3 }), th)?.level).toBe('CRITICAL');
+    // Learned, a rig whose pits wander by 10 bbl/hr RMS needs them clear of that (3 x 10 = 30 bbl/hr).
+    expect(detectPitRate(x({ ...gain, pitRateNoiseBblHr: 10 }), th)).toBeNull();
   });
   it('pack-off: a tenth more of a near-zero SPP is no rise (shallow, or the sensor reading nothing)', () => {
     const drag = { torqueDeltaFraction: 0.5, wobRiseFraction: 0, ropDropFraction: 0.5, sppBaselineAgeS: 600 };

@@ -3,7 +3,7 @@ import { emptyChannels, type ChannelValues } from '../../../src-shared/wits.js';
 import { expandTo1Hz, recordingSamples, valueAt, type RecordingRow } from '../../../src-main/simulator/base-recording.js';
 import { FAULT_PROFILES, checkSpec, faultShape, faultSpec, InjectionError } from '../../../src-main/simulator/fault-profiles.js';
 import { injectFault } from '../../../src-main/simulator/inject.js';
-import { drillingSeconds, spreadOnsets, trippingSeconds } from '../../../src-main/simulator/onsets.js';
+import { drillingOnsets, drillingSeconds, drillingThrough, spreadOnsets, trippingSeconds } from '../../../src-main/simulator/onsets.js';
 import { synthesiseMissing } from '../../../src-main/simulator/synthesise.js';
 
 const row = (timeMs: number, v: Partial<ChannelValues>): RecordingRow => ({ timeMs, values: { ...emptyChannels(), ...v } });
@@ -182,6 +182,22 @@ describe('onsets', () => {
     expect(spreadOnsets(new Uint8Array(10), [0.5], 0, 9)).toEqual([]);
   });
 
+  it('a drilling onset needs the rig on bottom through the ramp: one just before a connection moves past it', () => {
+    // 3 h of drilling with an 8-minute connection (off bottom, pumps off) at 6,000-6,480 s.
+    const rows = drillingLog(3 * 3600).map((r) =>
+      r.timeMs >= 6_000_000 && r.timeMs < 6_480_000 ? { ...r, values: { ...r.values, ropFtHr: 0, wobKlbf: 0, rpm: 0, flowInGpm: 0 } } : r,
+    );
+    const rec = expandTo1Hz(rows);
+    const through = drillingThrough(drillingSeconds(rec), 300);
+    // 300 s ahead must be 90 % drilling: up to 30 s of the stop may fall inside the ramp.
+    expect([5600, 5730, 5731, 5999, 6300, 6480].map((k) => through[k])).toEqual([1, 1, 0, 0, 0, 1]);
+    // 0.55 of the drilling seconds from 1,800 s lands at 5,773 s, 227 s before the connection: it moves to
+    // where the bit is back on bottom (6,477 s: the pumps and rotary interpolated up in the last 4-s row).
+    expect(spreadOnsets(drillingSeconds(rec), [0.55], 1800, rec.lengthS - 1300)).toEqual([5773]);
+    expect(drillingOnsets(rec, [0.55], 1800, rec.lengthS - 1300)).toEqual([6477]);
+    // Onsets clear of any stop stay where they were.
+    expect(drillingOnsets(rec, [0.3, 0.8], 1800, rec.lengthS - 1300)).toEqual(spreadOnsets(drillingSeconds(rec), [0.3, 0.8], 1800, rec.lengthS - 1300));
+  });
   it('tripping: pipe moving with pumps and rotation off and a trip tank read', () => {
     const rows: RecordingRow[] = [];
     for (let t = 0; t <= 600; t += 2) rows.push(row(t * 1000, { bitDepthFt: 8000 - t, flowInGpm: 0, rpm: 0, tripTankBbl: 20 }));
