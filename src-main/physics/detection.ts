@@ -52,6 +52,11 @@ export interface DetectorInputs {
   pumpsSteady: boolean;
   /** Seconds the SPP baseline has been learned at this pump rate (null: none). */
   sppBaselineAgeS: number | null;
+  /**
+   * Whether SPP has read normal against its present baseline since that baseline began to judge
+   * (trackers/deltas.ts SppDelta.readNormal): a baseline that settled on an excursion never has.
+   */
+  sppBaselineReadNormal: boolean;
   /** WOB (short mean) / the WOB the SPP baseline was learned at − 1 (null: unknown). */
   sppWobChangeFraction: number | null;
   /** Pump rate now / the last rate SPP was judged at − 1 (null: none judged yet). */
@@ -126,6 +131,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     dxcDelta: null,
     pumpsSteady: false,
     sppBaselineAgeS: null,
+    sppBaselineReadNormal: false,
     sppWobChangeFraction: null,
     pumpRateChangeFraction: null,
     sppHeldTrend: null,

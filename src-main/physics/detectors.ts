@@ -65,8 +65,10 @@ function washoutFalling(x: DetectorInputs, t: EffectiveThresholds): Detection | 
 function washoutOnBaseline(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const drop = washoutDropPsi(t);
   if (x.sppDeltaPsi === null || x.sppDeltaPsi > -drop) return null;
-  // Against a baseline still settling after a rate change, a drop is the surge wearing off.
-  if (!sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS)) return null;
+  // Against a baseline still settling after a rate change, a drop is the surge wearing off; against
+  // one SPP never read normal by (it settled on an excursion), SPP going back is no erosion. The
+  // steady-fall rule still reads a washout that began before the baseline settled.
+  if (!sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS) || !x.sppBaselineReadNormal) return null;
   // On a mud motor SPP carries the motor's differential pressure, which follows the bit load:
   // weight taken off since the baseline was learned lowers SPP with no washout. Weight added
   // raises it, so it cannot explain a fall (it only hides part of one).

@@ -16,7 +16,7 @@ import { emptyDetectorInputs, NO_STANDING_ALARMS, type Detection, type DetectorI
 import { ecdMarginPpg, ecdPpg } from './ecd.js';
 import { ShortWindow } from './ema.js';
 import { FeedClock } from './feed-clock.js';
-import { flowBalanceGpm } from './flow.js';
+import { assumedPaddleNoiseGpm, flowBalanceGpm } from './flow.js';
 import type { HistoryBuffer, HistoryEntry } from './history.js';
 import { hardnessIndex, mseTealePsi } from './mse.js';
 import { isOnBottomState } from './rig-states.js';
@@ -175,6 +175,7 @@ export class PhysicsEngine {
     x.sppDeltaPsi = sppDelta;
     x.sppBaselinePsi = this.spp.baselinePsi;
     x.sppBaselineAgeS = this.spp.baselineAgeS;
+    x.sppBaselineReadNormal = this.spp.readNormal;
     x.sppWobChangeFraction = this.spp.wobChangeFraction;
     x.pumpRateChangeFraction = this.spp.pumpRateChangeFraction;
     x.sppHeldTrend = sppHeld;
@@ -241,7 +242,8 @@ export class PhysicsEngine {
       this.pitGainNoise.discardPending();
     }
     const learn = pause === 'learning';
-    const flowNoiseGpm = this.flowNoise.update(smoothed, pumps.pumpsSteady && learn, s);
+    this.flowNoise.update(smoothed, pumps.pumpsSteady && learn, s);
+    const flowNoiseGpm = this.flowNoise.rmsNoLessThan(assumedPaddleNoiseGpm(packet.flowInGpm));
     this.lastWell.balanceGpm = smoothed;
     this.lastWell.noiseGpm = flowNoiseGpm;
     return {

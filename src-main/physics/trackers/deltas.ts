@@ -189,6 +189,7 @@ export class SppDelta {
   private sinceMs: number | null = null;
   private lastMs: number | null = null;
   private readonly recent = new RecentSppNormals();
+  private normalRead = false;
 
   constructor(smoothingS: number) {
     // Held beyond half the smallest SPP change any detector acts on (the washout drop, or the
@@ -209,6 +210,16 @@ export class SppDelta {
   get overRecentLowPsi(): number | null {
     const now = this.d.shortMean;
     return now === null || this.refFlowGpm === null || this.lastMs === null ? null : this.recent.overLowest(now, this.refFlowGpm, this.lastMs);
+  }
+
+  /**
+   * Whether SPP has read within the hold band of the present baseline since it began to judge. A
+   * baseline that settled during an excursion (a session started mid-swing: Volve F-9's SPP went
+   * 1,450 -> 1,820 -> 1,510 psi with the weight in its first ten minutes) and froze there has never
+   * been SPP's normal: a drop against it is no washout's erosion from a steady pressure.
+   */
+  get readNormal(): boolean {
+    return this.normalRead;
   }
 
   /** How long the baseline has been learned at this operating point, s (null before any). */
@@ -250,6 +261,7 @@ export class SppDelta {
     const settling = (this.baselineAgeS ?? 0) < SPP_JUDGES_AFTER_S;
     const learnedBefore = this.d.base.samples;
     const delta = this.d.update(spp, t, timeMs, pumpsSteady || !this.d.base.ready, pumpsSteady, true, settling, readingS);
+    if (!settling && delta !== null && Math.abs(delta) <= washoutDropPsi(t) / 2) this.normalRead = true;
     // Only a baseline that judges is a normal worth remembering (one still settling follows anything).
     if (!settling && this.d.base.ready && this.refFlowGpm !== null && this.d.base.current !== null) {
       this.recent.note(timeMs, this.d.base.current, this.refFlowGpm);
@@ -263,6 +275,7 @@ export class SppDelta {
 
   reset(): void {
     this.d.reset();
+    this.normalRead = false;
     this.wobRef.reset();
     this.wobShort.reset();
     this.refFlowGpm = null;

@@ -12,6 +12,8 @@ const OUTSIDE_RMS = 3;
 const OUTSIDE_ALPHA = ALPHA / 20;
 /** Seconds of readings before the band is trusted. */
 const MIN_LEARNED_S = 120;
+/** Seconds of readings before the band may say the sensor is quieter than a typical one. */
+const CONFIDENT_S = 600;
 /**
  * The band learns from readings this many judged seconds old. A kick ramps in over minutes,
  * sitting at one to three RMS the whole time: learned at once, it would widen the band it is
@@ -77,6 +79,18 @@ export class NoiseBand {
   /** Root mean square of the reading about zero (its noise and any calibration offset). */
   get rms(): number | null {
     return this.learnedS < MIN_LEARNED_S ? null : Math.sqrt(this.meanSquare);
+  }
+
+  /**
+   * The RMS, but no less than `typicalRms` until CONFIDENT_S of readings are in: a few minutes of a
+   * reading that wanders for tens of seconds at a time (a paddle) hold only a handful of independent
+   * swings and under-read its noise (Volve F-9 at 1,170 gpm: 4.2 gpm after the first two minutes
+   * against 6 gpm later, and the paddle's next wander was confirmed as a kick). A young band may
+   * show the sensor noisier than typical, never quieter. Null while not learned at all.
+   */
+  rmsNoLessThan(typicalRms: number): number | null {
+    const rms = this.rms;
+    return rms === null || this.learnedS >= CONFIDENT_S ? rms : Math.max(rms, typicalRms);
   }
 }
 

@@ -12,7 +12,8 @@ import { HistoryBuffer, type HistoryEntry } from '../../../src-main/physics/hist
 
 const cfg = defaultConfig();
 const th = thresholdsFor(cfg, 'production');
-const x = (o: Partial<DetectorInputs>): DetectorInputs => ({ ...emptyDetectorInputs(), pumpsSteady: true, pitsSettled: true, pitsShowGain: true, pitsShowLoss: true, ...o });
+// A steady rig: pumps steady, pits settled, SPP read normal by its baseline once it judged.
+const x = (o: Partial<DetectorInputs>): DetectorInputs => ({ ...emptyDetectorInputs(), pumpsSteady: true, pitsSettled: true, pitsShowGain: true, pitsShowLoss: true, sppBaselineReadNormal: true, ...o });
 
 describe('detectors', () => {
   it('kick: flow + pit is CRITICAL, flow out alone only a WARNING, and needs flow-out', () => {
@@ -89,6 +90,11 @@ describe('detectors', () => {
     expect(detectWashout(x({ sppDeltaPsi: -50, sppBaselineAgeS: 600 }), th)).toBeNull();
     // Against a baseline still settling after a rate change, a drop is the surge wearing off.
     expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, sppBaselineAgeS: 120 }), th)).toBeNull();
+    // Against one SPP has never read normal by (it settled on an excursion), SPP going back is no erosion.
+    expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, sppBaselineAgeS: 600, sppBaselineReadNormal: false }), th)).toBeNull();
+    // The steady-fall rule still reads erosion there.
+    const falling = { changePsi: -60, r2: 0.97, spanS: 50, torque: null, ropFallFraction: null };
+    expect(detectWashout(x({ sppDeltaPsi: -150, sppBaselineAgeS: 600, sppBaselineReadNormal: false, sppHeldTrend: falling }), th)?.fault).toBe('washout');
   });
   it('washout: weight taken off since the SPP baseline explains a fall; weight added does not', () => {
     // The old gate read WOB against its own slow baseline: a set-point change blocked washouts for minutes.

@@ -30,6 +30,18 @@ describe('NoiseBand', () => {
     expect(b.rms).toBe(before);
     expect(b.update(null, true)).toBe(before);
   });
+  it('a young band may show the sensor noisier than a typical one, never quieter, until 600 s are learned', () => {
+    const b = new NoiseBand();
+    for (let i = 0; i < 200; i++) b.update(noise(i), true);
+    expect(b.rmsNoLessThan(10)).toBeNull(); // nothing learned yet (120 s delay)
+    for (let i = 200; i < 400; i++) b.update(noise(i), true);
+    // 280 s learned at RMS 5: a typical 10 stands, a typical 3 does not lower it.
+    expect(b.rmsNoLessThan(10)).toBe(10);
+    expect(b.rmsNoLessThan(3)).toBeCloseTo(5, 6);
+    for (let i = 400; i < 720; i++) b.update(noise(i), true);
+    // 600 s learned: the band's own 5 is trusted.
+    expect(b.rmsNoLessThan(10)).toBeCloseTo(5, 6);
+  });
   it('a single indicator must clear the warning or 3 RMS, whichever is higher', () => {
     expect(singleIndicatorLevel(10, null)).toBe(10);
     expect(singleIndicatorLevel(10, 2)).toBe(10);

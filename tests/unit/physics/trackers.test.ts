@@ -174,6 +174,24 @@ describe('channel deltas', () => {
     for (let i = 100; i < 110; i++) dd = drift.update(2800 * (510 / 500) ** 1.8, 510, true, true, th, T0 + i * 1000);
     expect(Math.abs(dd as number)).toBeLessThan(5);
   });
+  it('SPP says whether its baseline has read it normal since it began to judge (one settled on an excursion has not)', () => {
+    // Steady drilling: read normal once the 300 s of settling are over.
+    const steady = new SppDelta(5);
+    for (let i = 0; i < 299; i++) steady.update(2800, 500, true, true, th, T0 + i * 1000);
+    expect(steady.readNormal).toBe(false);
+    for (let i = 299; i < 320; i++) steady.update(2800, 500, true, true, th, T0 + i * 1000);
+    expect(steady.readNormal).toBe(true);
+    // A session that starts in an excursion (Volve F-9: 1,450 -> 1,820 psi with a weight step, then
+    // back to 1,510): the baseline settles high, freezes, and SPP never reads normal against it.
+    const swing = new SppDelta(5);
+    const excursion = (i: number) => (i < 60 ? 1450 : i < 280 ? 1800 : 1510);
+    for (let i = 0; i < 600; i++) swing.update(excursion(i), 907, true, true, th, T0 + i * 1000);
+    expect(swing.baselinePsi as number).toBeGreaterThan(1600);
+    expect(swing.readNormal).toBe(false);
+    // A new pump rate starts the baseline over, and the question with it.
+    steady.update(2800 * (600 / 500) ** 1.8, 600, true, true, th, T0 + 400_000);
+    expect(steady.readNormal).toBe(false);
+  });
   it('SPP holds against a washout ramp even where the learned SPP band is wide', () => {
     // A noisy learning hour can widen the SPP warning to hundreds of psi; the hold follows the
     // washout drop (the smallest SPP change judged), so the ramp is not swallowed.
