@@ -54,6 +54,8 @@ export interface DrillingMetrics {
   wobRiseFraction?: number | null;
   /** Seconds the SPP baseline has been learned at this pump rate (young after a rate change), s. */
   sppBaselineAgeS?: number | null;
+  /** Where the SPP baseline cannot judge yet (settling after the pumps came back): SPP − its lowest normal of the last half hour at this pump rate and no more weight, psi. */
+  sppOverRecentNormalPsi?: number | null;
   /** Pack-off trends together (torque up, SPP up, ROP down over two minutes at held WOB/RPM/pumps): the weakest sign over the level it must pass; 1 or more = all clear. */
   packOffTrendClear?: number | null;
   /** Rock hardness index 0-10 used for the optimal MSE. */

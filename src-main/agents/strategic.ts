@@ -6,7 +6,7 @@
 // pipeline has not pushed it into history yet.
 import type { FaultKind, Severity, Ticket, VerificationResult } from '../../src-shared/advisory.js';
 import { fitSeries } from '../../src-shared/least-squares.js';
-import { founderSeverity, sppHeldTrendCountsPsi, washoutDropPsi } from '../physics/detectors.js';
+import { founderSeverity, sppHeldTrendCountsPsi, washoutAcrossRestartPsi, washoutDropPsi } from '../physics/detectors.js';
 import { MAX_SAMPLE_SPACING_S, MIN_REGULARITY, OSCILLATION_WINDOW, rotatingOnBottom, swingOfNormalTorque, torqueOscillationOf } from '../physics/stick-slip.js';
 import { heldSppFall } from '../physics/trackers/spp-held-trend.js';
 import type { EffectiveThresholds } from '../physics/thresholds.js';
@@ -154,7 +154,31 @@ function ecdMargin(s: Sample[], t: EffectiveThresholds): Verdict {
 function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict {
   const v = sppAgainstBaseline(fault, s, t, sustained);
   if (fault !== 'washout' || v.status === 'Confirmed') return v;
-  return washoutFalling(s, t) ?? v;
+  return washoutFalling(s, t) ?? washoutBelowRecentNormal(s, t, sustained) ?? v;
+}
+
+/**
+ * A washout read against SPP's normal of the last half hour at this pump rate and weight, where
+ * the baseline restarted with the pumps and cannot judge (SppDelta.overRecentNormalAtWeightPsi):
+ * the 10-s mean below it by the washout drop, sustained, at a steady rate with returns matching.
+ */
+function washoutBelowRecentNormal(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict | null {
+  const k = readingsIn(s);
+  const recent = s.slice(-k(10));
+  const v = finite(recent, (x) => x.metrics.sppOverRecentNormalPsi ?? null);
+  if (!sustained || v.length < k(5)) return null;
+  const avg = mean(v);
+  if (avg > -washoutAcrossRestartPsi(t)) return null;
+  const flows = finite(recent, (x) => x.packet.flowInGpm);
+  if (flows.length >= 2 && Math.max(...flows) - Math.min(...flows) > 0.05 * Math.max(mean(flows), 1) + 20) return null;
+  const fb = finite(last(recent, k(5)), (x) => x.metrics.flowBalanceGpm);
+  if (fb.length && Math.abs(mean(fb)) > t.flowImbalanceWarningGpm / 2) return null;
+  return {
+    status: 'Confirmed',
+    severity: 'MEDIUM',
+    reason: `Washout likely: SPP ${f0(-avg)} psi below its normal of the last half hour at ${f0(mean(flows))} gpm and this weight, with the baseline restarted after the pumps came back (over ${f0(v.length * feedSpacingS(s))} s).`,
+    r2: lineFit(v).r2,
+  };
 }
 
 /** Flow balance beyond this many of the rig's flow-out RMS, averaged over 10 s, is the well's, not the paddle's. */

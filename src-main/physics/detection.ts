@@ -68,6 +68,8 @@ export interface DetectorInputs {
    * back near a recent normal is an excursion over (a pack-off cleared), not a washout.
    */
   sppOverRecentLowPsi: number | null;
+  /** Where the SPP baseline cannot judge: SPP − the lowest recent normal at this rate and no more weight (SppDelta.overRecentNormalAtWeightPsi). */
+  sppOverRecentNormalAtWeightPsi: number | null;
   /** Pumps steady long enough for the pits to settle after line fill or drain-back. */
   pitsSettled: boolean;
   /** The pits are evidence of a gain: settled, or a rate up still filling the line (which only lowers them). */
@@ -136,6 +138,7 @@ export function emptyDetectorInputs(): DetectorInputs {
     pumpRateChangeFraction: null,
     sppHeldTrend: null,
     sppOverRecentLowPsi: null,
+    sppOverRecentNormalAtWeightPsi: null,
     pitsSettled: false,
     pitsShowGain: false,
     pitsShowLoss: false,

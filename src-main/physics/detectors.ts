@@ -38,7 +38,32 @@ export function detectWashout(x: DetectorInputs, t: EffectiveThresholds): Detect
   // cleared, drops SPP back to where it was: with the baseline raised by a washout drop over the
   // half hour's lowest normal, erosion must take SPP below that normal as well.
   if (backToRecentNormal(x, washoutDropPsi(t), sppHeldTrendCountsPsi(t))) return null;
-  return washoutOnBaseline(x, t) ?? washoutFalling(x, t);
+  return washoutOnBaseline(x, t) ?? washoutFalling(x, t) ?? washoutBelowRecentNormal(x, t);
+}
+
+/**
+ * How far under its pre-restart normal SPP must be to read as a washout: twice the washout drop
+ * (or the critical deviation, if more). Across half an hour at one rate and weight SPP wanders by
+ * a washout's drop with nothing wrong (USROP F-9: 80-100 psi after the driller cut the pumps).
+ */
+export const washoutAcrossRestartPsi = (t: EffectiveThresholds): number => Math.max(2 * washoutDropPsi(t), t.sppDeviationCriticalPsi);
+
+/**
+ * Where the baseline cannot judge (it restarted with the pumps after a connection and is settling,
+ * following the erosion down), SPP below the lowest normal of the last half hour at this pump rate
+ * and no more weight by the washout drop: it was higher at the same rate and bit load minutes ago.
+ */
+function washoutBelowRecentNormal(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  const below = x.sppOverRecentNormalAtWeightPsi;
+  const drop = washoutAcrossRestartPsi(t);
+  if (below === null || below > -drop) return null;
+  return {
+    fault: 'washout',
+    level: 'WARNING',
+    severity: clamp01(-below / (2 * t.sppDeviationCriticalPsi)),
+    trigger: { parameter: 'sppOverRecentNormalPsi', value: below, threshold: -drop, unit: 'psi' },
+    description: `SPP ${r0(-below)} psi below its normal of the last half hour at this pump rate and weight (the baseline restarted with the pumps): possible washout`,
+  };
 }
 
 /**

@@ -162,7 +162,7 @@ export class PhysicsEngine {
     const trend = this.packOffTrend.update(packet, drilling && pumps.pumpsSteady, this.trendFloorsFor(th), s);
     const cv = osc ? osc.cv : null;
 
-    const metrics = drillingMetrics(packet, ctx.operation, rock, { ecd, fg, margin }, well, { cv, d, sppDelta, sppBaselineAgeS: this.spp.baselineAgeS, packOffTrendClear: trend?.clearRatio ?? null }, trip);
+    const metrics = drillingMetrics(packet, ctx.operation, rock, { ecd, fg, margin }, well, { cv, d, sppDelta, sppBaselineAgeS: this.spp.baselineAgeS, sppOverRecentNormalPsi: this.spp.overRecentNormalAtWeightPsi, packOffTrendClear: trend?.clearRatio ?? null }, trip);
 
     const x = this.inputs;
     x.flowBalanceGpm = well.flowBalanceSmoothedGpm;
@@ -180,6 +180,7 @@ export class PhysicsEngine {
     x.pumpRateChangeFraction = this.spp.pumpRateChangeFraction;
     x.sppHeldTrend = sppHeld;
     x.sppOverRecentLowPsi = this.spp.overRecentLowPsi;
+    x.sppOverRecentNormalAtWeightPsi = this.spp.overRecentNormalAtWeightPsi;
     x.torqueDeltaFraction = d.torque;
     x.torqueKftLbf = packet.torqueKftLbf;
     x.ropDropFraction = d.rop;
@@ -299,6 +300,7 @@ interface ChannelReadings {
   d: Record<'torque' | 'rop' | 'wob' | 'mse' | 'dxc', number | null>;
   sppDelta: number | null;
   sppBaselineAgeS: number | null;
+  sppOverRecentNormalPsi: number | null;
   packOffTrendClear: number | null;
 }
 
@@ -340,6 +342,7 @@ function drillingMetrics(
     ropDropFraction: ch.d.rop,
     wobRiseFraction: ch.d.wob,
     sppBaselineAgeS: ch.sppBaselineAgeS,
+    sppOverRecentNormalPsi: ch.sppOverRecentNormalPsi,
     packOffTrendClear: ch.packOffTrendClear,
     hardness: rock.hardness,
     tripTankGainBbl: trip?.tripTank?.unexplainedBbl ?? null,

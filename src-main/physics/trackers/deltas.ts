@@ -5,7 +5,7 @@
 // freeze is bounded: after `maxHoldS` a new level is adopted (a parameter change, new rock).
 // Table-driven: one row per channel says how the delta is formed and when the baseline holds.
 import { EmaBaseline, GAS_BACKGROUND, ShortWindow } from '../ema.js';
-import { SPP_JUDGES_AFTER_S, torqueExcessFraction, washoutDropPsi } from '../detection.js';
+import { SPP_JUDGES_AFTER_S, SPP_WOB_STEP_FRACTION, torqueExcessFraction, washoutDropPsi } from '../detection.js';
 import type { EffectiveThresholds } from '../thresholds.js';
 
 type DeltaKind =
@@ -222,6 +222,21 @@ export class SppDelta {
     return this.normalRead;
   }
 
+  /**
+   * Where the present baseline cannot judge (settling after the pumps came back or changed rate, or
+   * never read normal): SPP now − the lowest normal of the last half hour at this pump rate and no
+   * more weight (null: the baseline judges, or none compares). A washout that began as the pumps
+   * came back after a connection erodes below what SPP was before it; the restarted baseline
+   * follows the erosion down while it settles and cannot see it.
+   */
+  get overRecentNormalAtWeightPsi(): number | null {
+    if ((this.baselineAgeS ?? 0) >= SPP_JUDGES_AFTER_S && this.normalRead) return null;
+    const now = this.d.shortMean;
+    const wob = this.wobShort.mean;
+    if (now === null || wob === null || this.refFlowGpm === null || this.lastMs === null) return null;
+    return this.recent.overLowest(now, this.refFlowGpm, this.lastMs, wob);
+  }
+
   /** How long the baseline has been learned at this operating point, s (null before any). */
   get baselineAgeS(): number | null {
     return this.sinceMs === null || this.lastMs === null ? null : (this.lastMs - this.sinceMs) / 1000;
@@ -264,7 +279,9 @@ export class SppDelta {
     if (!settling && delta !== null && Math.abs(delta) <= washoutDropPsi(t) / 2) this.normalRead = true;
     // Only a baseline that judges is a normal worth remembering (one still settling follows anything).
     if (!settling && this.d.base.ready && this.refFlowGpm !== null && this.d.base.current !== null) {
-      this.recent.note(timeMs, this.d.base.current, this.refFlowGpm);
+      // A baseline SPP never read normal by (it settled on an excursion, or on a washout already
+      // eroding) is no normal to compare with later.
+      if (this.normalRead) this.recent.note(timeMs, this.d.base.current, this.refFlowGpm, this.wobRef.current);
       this.judgedFlowGpm = this.refFlowGpm;
     }
     // The WOB reference learns when the SPP baseline does; while that holds, the reference only
@@ -310,10 +327,12 @@ class RecentSppNormals {
   private readonly levels = new Float64Array(RECENT_NORMALS_S / NORMAL_EVERY_S);
   private readonly refs = new Float64Array(RECENT_NORMALS_S / NORMAL_EVERY_S);
   private readonly times = new Float64Array(RECENT_NORMALS_S / NORMAL_EVERY_S);
+  /** The WOB each normal was learned at, klbf (NaN: unknown). */
+  private readonly wobs = new Float64Array(RECENT_NORMALS_S / NORMAL_EVERY_S);
   private count = 0;
   private head = 0;
 
-  note(timeMs: number, levelPsi: number, refFlowGpm: number): void {
+  note(timeMs: number, levelPsi: number, refFlowGpm: number, wobKlbf: number | null): void {
     const newest = this.count > 0 ? this.times[(this.head + this.count - 1) % this.times.length] : -Infinity;
     // Time going backwards (a replay restarted): forget what came "later".
     if (timeMs < newest) this.count = 0;
@@ -322,18 +341,23 @@ class RecentSppNormals {
     this.levels[i] = levelPsi;
     this.refs[i] = refFlowGpm;
     this.times[i] = timeMs;
+    this.wobs[i] = wobKlbf ?? NaN;
     if (this.count < this.times.length) this.count++;
     else this.head = (this.head + 1) % this.times.length;
   }
 
   /** `sppPsi` (referred to `refFlowGpm`) − the lowest comparable normal of the half hour before `nowMs`; null when none. */
-  overLowest(sppPsi: number, refFlowGpm: number, nowMs: number): number | null {
+  overLowest(sppPsi: number, refFlowGpm: number, nowMs: number, wobNowKlbf?: number): number | null {
     let lowest = Infinity;
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) % this.times.length;
       if (nowMs - this.times[i] > RECENT_NORMALS_S * 1000) continue;
       const ref = this.refs[i];
       if (!comparableNormal(refFlowGpm / ref - 1)) continue;
+      // At a weight (looking for a washout): only normals from this operating point, learned at no
+      // more weight. One referred up from a lower rate reads high, erring towards a washout, and
+      // on a motor weight taken off lowers SPP.
+      if (wobNowKlbf !== undefined && (Math.abs(refFlowGpm / ref - 1) > NEW_PUMP_RATE_FRACTION || !(wobNowKlbf >= this.wobs[i] * (1 - SPP_WOB_STEP_FRACTION)))) continue;
       lowest = Math.min(lowest, ref === refFlowGpm ? this.levels[i] : this.levels[i] * (refFlowGpm / ref) ** SPP_FLOW_EXPONENT);
     }
     return Number.isFinite(lowest) ? sppPsi - lowest : null;

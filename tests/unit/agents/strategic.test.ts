@@ -57,6 +57,15 @@ describe('StrategicAgent', () => {
     expect(r.status).toBe('Confirmed');
     expect(r.reason).toMatch(/-200 psi/);
   });
+  it('washout across a connection: confirmed against the normal from before it while the restarted baseline settles', () => {
+    // The new baseline has followed the erosion down (SPP -10 psi against it); SPP is 250 psi under the pre-connection normal.
+    const at = (below: number) => build(30, () => ({ v: { flowInGpm: 500, sppPsi: 2550 }, m: { sppDeltaPsi: -10, sppOverRecentNormalPsi: below }, anomalous: true }));
+    const r = sa.verify(ticket('washout', at(-250)), at(-250), th);
+    expect(r.status).toBe('Confirmed');
+    expect(r.reason).toMatch(/250 psi below its normal of the last half hour at 500 gpm/);
+    // 150 psi is within what SPP wanders over half an hour at one rate: not confirmed that way.
+    expect(sa.verify(ticket('washout', at(-150)), at(-150), th).status).not.toBe('Confirmed');
+  });
   it("washout: flow out a few gpm off flow in within this rig's paddle noise is not a loss; beyond it, well control speaks", () => {
     const at = (fbGpm: number, noiseGpm: number) =>
       build(30, () => ({ v: { flowInGpm: 900, sppPsi: 1400 }, m: { sppDeltaPsi: -200, flowBalanceGpm: fbGpm, flowNoiseGpm: noiseGpm }, anomalous: true }));

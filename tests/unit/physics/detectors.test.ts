@@ -92,6 +92,10 @@ describe('detectors', () => {
     expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, sppBaselineAgeS: 120 }), th)).toBeNull();
     // Against one SPP has never read normal by (it settled on an excursion), SPP going back is no erosion.
     expect(detectWashout(x({ sppDeltaPsi: -150, wobRiseFraction: 0, sppBaselineAgeS: 600, sppBaselineReadNormal: false }), th)).toBeNull();
+    // Where the baseline restarted with the pumps: twice the washout drop under the normal from before the connection.
+    const restarted = { sppDeltaPsi: -10, sppBaselineAgeS: 120, sppBaselineReadNormal: false };
+    expect(detectWashout(x({ ...restarted, sppOverRecentNormalAtWeightPsi: -250 }), th)?.description).toMatch(/250 psi below its normal of the last half hour/);
+    expect(detectWashout(x({ ...restarted, sppOverRecentNormalAtWeightPsi: -150 }), th)).toBeNull();
     // The steady-fall rule still reads erosion there.
     const falling = { changePsi: -60, r2: 0.97, spanS: 50, torque: null, ropFallFraction: null };
     expect(detectWashout(x({ sppDeltaPsi: -150, sppBaselineAgeS: 600, sppBaselineReadNormal: false, sppHeldTrend: falling }), th)?.fault).toBe('washout');

@@ -192,6 +192,29 @@ describe('channel deltas', () => {
     steady.update(2800 * (600 / 500) ** 1.8, 600, true, true, th, T0 + 400_000);
     expect(steady.readNormal).toBe(false);
   });
+  it('SPP against its normal from before a connection, at the same rate and no less weight, while the restarted baseline settles', () => {
+    const drill = (spp: SppDelta, psi: number, gpm: number, wob: number, from: number, to: number) => {
+      for (let i = from; i < to; i++) spp.update(psi, gpm, gpm > 0, true, th, T0 + i * 1000, wob);
+    };
+    const connection = (psi: number, wob: number, gpmBack = 500) => {
+      const spp = new SppDelta(5);
+      drill(spp, 2800, 500, 20, 0, 900); // 15 min drilling: normals noted at 2,800 psi, 500 gpm, 20 klbf
+      expect(spp.overRecentNormalAtWeightPsi).toBeNull(); // the baseline judges: it speaks for itself
+      drill(spp, 0, 0, 0, 900, 1200); // pumps off for the connection
+      drill(spp, 2800 * (250 / 500) ** 1.8, 250, 0, 1200, 1220); // staged back up: the baseline starts over
+      drill(spp, psi, gpmBack, wob, 1220, 1320);
+      return spp;
+    };
+    // 250 psi under the normal at the same rate and weight: the erosion the settling baseline cannot see.
+    expect(connection(2550, 20).overRecentNormalAtWeightPsi as number).toBeCloseTo(-250, 0);
+    // Weight taken off (on a motor SPP follows it) or another rate: nothing to compare with.
+    expect(connection(2550, 15).overRecentNormalAtWeightPsi).toBeNull();
+    expect(connection(2550 * (560 / 500) ** 1.8, 20, 560).overRecentNormalAtWeightPsi).toBeNull();
+    // Once the new baseline judges and has read SPP normal, the question is its own again.
+    const back = connection(2790, 20);
+    drill(back, 2790, 500, 20, 1320, 1600);
+    expect(back.overRecentNormalAtWeightPsi).toBeNull();
+  });
   it('SPP holds against a washout ramp even where the learned SPP band is wide', () => {
     // A noisy learning hour can widen the SPP warning to hundreds of psi; the hold follows the
     // washout drop (the smallest SPP change judged), so the ramp is not swallowed.
