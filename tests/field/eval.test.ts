@@ -103,5 +103,22 @@ describe('issue 11 detection targets on the shared recordings', () => {
     const held = verdicts.filter(targetHeld);
     expect(held.length).toBeGreaterThanOrEqual(21);
     expect(held.filter((v) => !v.pass)).toEqual([]);
+    // Each fault run starts the engine an hour before its onset, as a fresh start mid-well: no AMBER+ in that hour.
+    expect(results.filter((x): x is FaultRunResult => x.kind === 'fault' && x.score.preOnsetAmber > 0).map((x) => x.key)).toEqual([]);
+  });
+  it('a fresh start mid-well raises no AMBER+ in its first hour where the first minutes mislead (Volve F-9)', async () => {
+    // At 37.5 % of the drilling the paddle's first two minutes read 4.2 gpm RMS (6 later) and its next
+    // wander was taken for a kick; at 66.7 % the first SPP baseline settled on a weight-step excursion
+    // and SPP back at its level read as a 150-psi washout for ten minutes.
+    const fresh: EvalSettings = { ...settings, leadS: 3600, onsetFractions: [0.375, 0.667] };
+    const freshCache = new BaseCache(fresh);
+    const tasks = buildMatrix({ recordings: ['volve-f9'], faults: ['washout'], sizes: ['nominal'], onsets: 2, clean: false, raw: false }, SHARED_RECORDINGS);
+    const runs: FaultRunResult[] = [];
+    for (const t of tasks) {
+      const r = await runTask(t, freshCache, fresh, knowledge);
+      if (r.kind === 'fault') runs.push(r);
+    }
+    expect(runs.map((r) => r.onsetS)).toEqual([28416, 45078]);
+    expect(runs.map((r) => r.score.preOnsetAmber)).toEqual([0, 0]);
   });
 });
