@@ -346,7 +346,11 @@ class RecentSppNormals {
     else this.head = (this.head + 1) % this.times.length;
   }
 
-  /** `sppPsi` (referred to `refFlowGpm`) − the lowest comparable normal of the half hour before `nowMs`; null when none. */
+  /**
+   * `sppPsi` (referred to `refFlowGpm`) − the lowest comparable normal of the half hour before
+   * `nowMs`; null when none. With `wobNowKlbf` (looking for a washout across a restart) only the
+   * normals of this operating point, learned at no more weight, compare.
+   */
   overLowest(sppPsi: number, refFlowGpm: number, nowMs: number, wobNowKlbf?: number): number | null {
     let lowest = Infinity;
     for (let k = 0; k < this.count; k++) {
