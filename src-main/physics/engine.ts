@@ -162,7 +162,8 @@ export class PhysicsEngine {
     const trend = this.packOffTrend.update(packet, drilling && pumps.pumpsSteady, this.trendFloorsFor(th), s);
     const cv = osc ? osc.cv : null;
 
-    const metrics = drillingMetrics(packet, ctx.operation, rock, { ecd, fg, margin }, well, { cv, d, sppDelta, sppBaselineAgeS: this.spp.baselineAgeS, sppOverRecentNormalPsi: this.spp.overRecentNormalAtWeightPsi, packOffTrendClear: trend?.clearRatio ?? null }, trip);
+    const sppUnderRestart = this.spp.overRecentNormalAtWeightPsi;
+    const metrics = drillingMetrics(packet, ctx.operation, rock, { ecd, fg, margin }, well, { cv, d, sppDelta, sppBaselineAgeS: this.spp.baselineAgeS, sppOverRecentNormalPsi: sppUnderRestart, packOffTrendClear: trend?.clearRatio ?? null }, trip);
 
     const x = this.inputs;
     x.flowBalanceGpm = well.flowBalanceSmoothedGpm;
@@ -180,7 +181,7 @@ export class PhysicsEngine {
     x.pumpRateChangeFraction = this.spp.pumpRateChangeFraction;
     x.sppHeldTrend = sppHeld;
     x.sppOverRecentLowPsi = this.spp.overRecentLowPsi;
-    x.sppOverRecentNormalAtWeightPsi = this.spp.overRecentNormalAtWeightPsi;
+    x.sppOverRecentNormalAtWeightPsi = sppUnderRestart;
     x.torqueDeltaFraction = d.torque;
     x.torqueKftLbf = packet.torqueKftLbf;
     x.ropDropFraction = d.rop;
