@@ -160,7 +160,7 @@ function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresh
 /**
  * A washout read against SPP's normal of the last half hour at this pump rate and weight, where
  * the baseline restarted with the pumps and cannot judge (SppDelta.overRecentNormalAtWeightPsi):
- * the 10-s mean below it by the washout drop, sustained, at a steady rate with returns matching.
+ * the 10-s mean below it by washoutAcrossRestartPsi, sustained, at a steady rate with returns matching.
  */
 function washoutBelowRecentNormal(s: Sample[], t: EffectiveThresholds, sustained: boolean): Verdict | null {
   const k = readingsIn(s);

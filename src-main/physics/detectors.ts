@@ -51,7 +51,7 @@ export const washoutAcrossRestartPsi = (t: EffectiveThresholds): number => Math.
 /**
  * Where the baseline cannot judge (it restarted with the pumps after a connection and is settling,
  * following the erosion down), SPP below the lowest normal of the last half hour at this pump rate
- * and no more weight by the washout drop: it was higher at the same rate and bit load minutes ago.
+ * and no more weight by washoutAcrossRestartPsi: it was higher at the same rate and bit load minutes ago.
  */
 function washoutBelowRecentNormal(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
   const below = x.sppOverRecentNormalAtWeightPsi;

@@ -23,7 +23,7 @@ export function drillingSeconds(rec: BaseRecording): Uint8Array {
 }
 
 /** Of the seconds a drilling fault ramps in over, at least this share must be drilling (a stand's connection is not). */
-export const ON_BOTTOM_THROUGH_SHARE = 0.9;
+const ON_BOTTOM_THROUGH_SHARE = 0.9;
 
 /**
  * The drilling seconds from which the rig stays drilling for the next `windowS` (the fault's ramp),
