@@ -157,6 +157,15 @@ function spp(fault: 'washout' | 'spp-deviation', s: Sample[], t: EffectiveThresh
   return washoutFalling(s, t) ?? washoutBelowRecentNormal(s, t, sustained) ?? v;
 }
 
+/** Flow in held within 5 % (+20 gpm) over the readings: SPP at one operating point. */
+const pumpRateSteady = (flows: readonly number[]): boolean => flows.length < 2 || Math.max(...flows) - Math.min(...flows) <= 0.05 * Math.max(mean(flows), 1) + 20;
+
+/** The detector's own look at the returns over the last 5 s: flow out matching flow in (the flow check speaks for more). */
+function returnsMatch(recent: Sample[], readings5S: number, t: EffectiveThresholds): boolean {
+  const fb = finite(last(recent, readings5S), (x) => x.metrics.flowBalanceGpm);
+  return !(fb.length && Math.abs(mean(fb)) > t.flowImbalanceWarningGpm / 2);
+}
+
 /**
  * A washout read against SPP's normal of the last half hour at this pump rate and weight, where
  * the baseline restarted with the pumps and cannot judge (SppDelta.overRecentNormalAtWeightPsi):
@@ -170,9 +179,7 @@ function washoutBelowRecentNormal(s: Sample[], t: EffectiveThresholds, sustained
   const avg = mean(v);
   if (avg > -washoutAcrossRestartPsi(t)) return null;
   const flows = finite(recent, (x) => x.packet.flowInGpm);
-  if (flows.length >= 2 && Math.max(...flows) - Math.min(...flows) > 0.05 * Math.max(mean(flows), 1) + 20) return null;
-  const fb = finite(last(recent, k(5)), (x) => x.metrics.flowBalanceGpm);
-  if (fb.length && Math.abs(mean(fb)) > t.flowImbalanceWarningGpm / 2) return null;
+  if (!pumpRateSteady(flows) || !returnsMatch(recent, k(5), t)) return null;
   return {
     status: 'Confirmed',
     severity: 'MEDIUM',
@@ -192,7 +199,7 @@ function sppAgainstBaseline(fault: 'washout' | 'spp-deviation', s: Sample[], t: 
   const avg = mean(v);
   const r2 = lineFit(finite(s, (x) => x.packet.sppPsi)).r2;
   const flows = finite(recent, (x) => x.packet.flowInGpm);
-  const steady = flows.length < 2 || Math.max(...flows) - Math.min(...flows) <= 0.05 * Math.max(mean(flows), 1) + 20;
+  const steady = pumpRateSteady(flows);
   const flowTxt = flows.length ? ` at ${f0(mean(flows))} gpm` : '';
   const d = `SPP ${avg >= 0 ? '+' : ''}${f0(avg)} psi vs baseline over ${v.length} s${flowTxt}`;
   if (!steady) return { status: 'Uncertain', severity: 'LOW', reason: `${d}, but the pump rate changed: cannot tell.`, r2 };
@@ -248,9 +255,7 @@ function washoutFalling(s: Sample[], t: EffectiveThresholds): Verdict | null {
   const recent = s.slice(-k(10));
   const fall = heldSppFall(heldStretch(s));
   if (fall === null || fall.fallPsi < sppHeldTrendCountsPsi(t)) return null;
-  // The detector's own look at the returns: the last few packets (the flow check speaks for more).
-  const fb = finite(last(recent, k(5)), (x) => x.metrics.flowBalanceGpm);
-  if (fb.length && Math.abs(mean(fb)) > t.flowImbalanceWarningGpm / 2) return null;
+  if (!returnsMatch(recent, k(5), t)) return null;
   const flows = finite(recent, (x) => x.packet.flowInGpm);
   return {
     status: 'Confirmed',
