@@ -211,7 +211,7 @@ export class PhysicsEngine {
     x.founderWobSlopeRel = founder.wobSlopeRel;
     x.founderRopSlopeRel = founder.ropSlopeRel;
 
-    return { metrics, detections: runDetectors(packet, x, th, trip), assessable: assessableFaults(packet, x, this.assessable, trip) };
+    return { metrics, detections: runDetectors(packet, x, th, trip), assessable: assessableFaults(packet, x, th, this.assessable, trip) };
   }
 
   /** The pack-off trend floors (half of each warning; torque's as configured), made once per thresholds object, not per packet. */

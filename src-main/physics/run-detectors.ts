@@ -122,7 +122,10 @@ const JUDGED_BY = {
   // Washout and SPP deviation read SPP against its baseline: not while a new pump rate's baseline settles.
   spp: ['washout', 'spp-deviation'],
   ecd: ['ecd-margin'],
-  onBottom: ['pack-off', 'founder', 'torque-rise'],
+  onBottom: ['founder', 'torque-rise'],
+  // A pack-off raises torque and SPP together: with torque still up and SPP unreadable (a new pump
+  // rate's baseline settling), the half that would show it easing cannot be seen.
+  packOff: ['pack-off'],
   // Stick-slip reads the torque's swing: not where torque is unreadable or has collapsed.
   torqueSwing: ['stick-slip'],
   drilling: ['mse-inefficiency', 'formation-change'],
@@ -135,17 +138,20 @@ const JUDGES = Object.keys(JUDGED_BY) as ReadonlyArray<keyof typeof JUDGED_BY>;
  * channel or an SPP baseline still settling after a pump-rate change say nothing about whether
  * a kick, a pack-off or a washout is over.
  */
-export function assessableFaults(packet: WitsPacket, x: DetectorInputs, out: Set<FaultKind>, trip: TripReading | null = null): Set<FaultKind> {
+export function assessableFaults(packet: WitsPacket, x: DetectorInputs, t: EffectiveThresholds, out: Set<FaultKind>, trip: TripReading | null = null): Set<FaultKind> {
   const state = packet.rigState;
+  const onBottom = isOnBottomState(state) && x.torqueDeltaFraction !== null;
+  const sppJudged = x.pumpsSteady && sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS);
   const wellControlSeen = x.flowBalanceGpm !== null || x.pitRateBblHr !== null || x.gasUnits !== null;
   const judged = {
     wellControl:
       Boolean(trip && (trip.tripTank || trip.pits)) ||
       (isWellControlState(state) && x.pumpsSteady && wellControlSeen) ||
       (x.pumpsOffSettledS !== null && (x.flowOutPumpsOffGpm !== null || x.pitGainPumpsOffBbl !== null)),
-    spp: x.pumpsSteady && sppJudges(x.sppDeltaPsi, x.sppBaselineAgeS),
+    spp: sppJudged,
     ecd: x.pumpsSteady && x.ecdMarginPpg !== null,
-    onBottom: isOnBottomState(state) && x.torqueDeltaFraction !== null,
+    onBottom,
+    packOff: onBottom && (sppJudged || (x.torqueDeltaFraction as number) <= t.torqueIncreaseWarningFraction),
     torqueSwing: isOnBottomState(state) && x.torqueCv !== null && !torqueCollapsed(x.torqueDeltaFraction),
     drilling: state === 'Drilling',
   };

@@ -385,27 +385,35 @@ describe('PhysicsEngine', () => {
 describe('assessableFaults', () => {
   const drilling = { ...makePacket(0, { holeDepthFt: 9000, bitDepthFt: 9000 }), rigState: 'Drilling' as const };
   it('SPP faults are judged only against a baseline learned long enough at this pump rate', () => {
-    const settling = assessableFaults(drilling, x({ sppDeltaPsi: -20, sppBaselineAgeS: 60, torqueDeltaFraction: 0.02 }), new Set());
+    const settling = assessableFaults(drilling, x({ sppDeltaPsi: -20, sppBaselineAgeS: 60, torqueDeltaFraction: 0.02 }), th, new Set());
     expect(settling.has('washout')).toBe(false);
     expect(settling.has('spp-deviation')).toBe(false);
     expect(settling.has('pack-off')).toBe(true);
-    const learned = assessableFaults(drilling, x({ sppDeltaPsi: -20, sppBaselineAgeS: 400, torqueDeltaFraction: 0.02 }), new Set());
+    const learned = assessableFaults(drilling, x({ sppDeltaPsi: -20, sppBaselineAgeS: 400, torqueDeltaFraction: 0.02 }), th, new Set());
     expect(learned.has('washout')).toBe(true);
     expect(learned.has('ecd-margin')).toBe(false); // no fracture gradient, no margin to judge
   });
+  it('a pack-off with torque still up is not judged while SPP cannot be read against a settled baseline', () => {
+    const raised = th.torqueIncreaseWarningFraction + 0.1;
+    expect(assessableFaults(drilling, x({ sppDeltaPsi: 5, sppBaselineAgeS: 60, torqueDeltaFraction: raised }), th, new Set()).has('pack-off')).toBe(false);
+    expect(assessableFaults(drilling, x({ sppDeltaPsi: 5, sppBaselineAgeS: 400, torqueDeltaFraction: raised }), th, new Set()).has('pack-off')).toBe(true);
+    // Torque back at its normal says the drag is gone, whatever SPP's baseline is doing.
+    expect(assessableFaults(drilling, x({ sppDeltaPsi: null, sppBaselineAgeS: 0, torqueDeltaFraction: 0.05 }), th, new Set()).has('pack-off')).toBe(true);
+    expect(assessableFaults(drilling, x({ sppDeltaPsi: null, sppBaselineAgeS: 0, torqueDeltaFraction: raised }), th, new Set()).has('founder')).toBe(true);
+  });
   it('well control needs a reading and steady pumps; off bottom nothing mechanical is judged', () => {
     const offBottom = { ...makePacket(0, { holeDepthFt: 9000, bitDepthFt: 8900 }), rigState: 'Circulating' as const };
-    const s = assessableFaults(offBottom, x({ flowBalanceGpm: 1, torqueDeltaFraction: 0.02 }), new Set());
+    const s = assessableFaults(offBottom, x({ flowBalanceGpm: 1, torqueDeltaFraction: 0.02 }), th, new Set());
     expect(s.has('kick')).toBe(true);
     expect(s.has('pack-off')).toBe(false);
     expect(s.has('mse-inefficiency')).toBe(false);
-    expect(assessableFaults(offBottom, x({ flowBalanceGpm: 1, pumpsSteady: false }), new Set()).has('kick')).toBe(false);
+    expect(assessableFaults(offBottom, x({ flowBalanceGpm: 1, pumpsSteady: false }), th, new Set()).has('kick')).toBe(false);
   });
   it('stick-slip is judged on a readable torque near its baseline, not on one collapsed under half of it', () => {
-    expect(assessableFaults(drilling, x({ torqueDeltaFraction: -0.1, torqueCv: 0.05 }), new Set()).has('stick-slip')).toBe(true);
-    const collapsed = assessableFaults(drilling, x({ torqueDeltaFraction: -0.7, torqueCv: 0.05 }), new Set());
+    expect(assessableFaults(drilling, x({ torqueDeltaFraction: -0.1, torqueCv: 0.05 }), th, new Set()).has('stick-slip')).toBe(true);
+    const collapsed = assessableFaults(drilling, x({ torqueDeltaFraction: -0.7, torqueCv: 0.05 }), th, new Set());
     expect(collapsed.has('stick-slip')).toBe(false);
     expect(collapsed.has('pack-off')).toBe(true);
-    expect(assessableFaults(drilling, x({ torqueDeltaFraction: 0, torqueCv: null }), new Set()).has('stick-slip')).toBe(false);
+    expect(assessableFaults(drilling, x({ torqueDeltaFraction: 0, torqueCv: null }), th, new Set()).has('stick-slip')).toBe(false);
   });
 });
