@@ -147,9 +147,13 @@ const torqueBlind = (x: DetectorInputs): boolean =>
  * a baseline learned long enough at this rate, or rising steadily within a held minute (readable
  * where the driller's pump-rate or weight change left no baseline: on a motor, weight taken off
  * drops SPP, so a rise through it is the annulus loading or a nozzle plugging). A WARNING: one
- * channel short of the full picture.
+ * channel short of the full picture. Not while a washout alarm stands.
  */
 function packOffWithoutTorque(x: DetectorInputs, t: EffectiveThresholds): Detection | null {
+  // With a washout standing, SPP alone cannot tell a packing annulus from the washed-out path's
+  // pressure coming back (the driller working the pipe, the hole in the string bridging off):
+  // only torque, which a washout leaves alone, could.
+  if (x.standing.washout) return null;
   const rop = x.ropDropFraction;
   if (rop === null || rop <= t.packoffRopDecreaseFraction) return null;
   const spp = x.sppDeltaPsi;

@@ -3,7 +3,7 @@ import { defaultConfig } from '../../../src-shared/config.js';
 import { makePacket, type ChannelValues } from '../../../src-shared/wits.js';
 import {
   detectFormationChange, detectFounder, detectGas, detectH2s, detectKick, detectLoss, detectMseInefficiency, detectPackOff, detectPitRate,
-  detectSppDeviation, detectStickSlip, detectTorqueRise, detectWashout, emptyDetectorInputs, sppHeldTrendCountsPsi, type DetectorInputs,
+  detectSppDeviation, detectStickSlip, detectTorqueRise, detectWashout, emptyDetectorInputs, NO_STANDING_ALARMS, sppHeldTrendCountsPsi, type DetectorInputs,
 } from '../../../src-main/physics/detectors.js';
 import { PhysicsEngine } from '../../../src-main/physics/engine.js';
 import { assessableFaults } from '../../../src-main/physics/run-detectors.js';
@@ -311,7 +311,10 @@ describe('PhysicsEngine', () => {
     expect(detectPackOff(x({ ...noTorque, sppBaselineAgeS: 100, sppHeldTrend: { ...rising, changePsi: sppHeldTrendCountsPsi(th) - 1 } }), th)).toBeNull();
     expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: -30, sppBaselineAgeS: 600, sppHeldTrend: rising }), th)).toBeNull();
     // With torque read and flat, SPP and ROP alone are not a pack-off.
-    expect(detectPackOff(x({ torqueKftLbf: 15, torqueDeltaFraction: 0, ropDropFraction: 0.5, sppBaselinePsi: 2000, sppDeltaPsi: 150, sppBaselineAgeS: 600 }), th)).toBeNull();
+    expect(detectPackOff(x({ torqueKftLbf: 15, torqueDeltaFraction: 0, ropDropFraction: 0.5, sppBaselinePsi: 2000, sppDeltaPsi: 150, sppBaselineAgeS: 600 }), th)).toBeNull();    // While a washout alarm stands, SPP coming back up is not read as a pack-off without torque to say so.
+    const washoutStanding = { ...NO_STANDING_ALARMS, washout: true };
+    expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: 150, sppBaselineAgeS: 600, standing: washoutStanding }), th)).toBeNull();
+    expect(detectPackOff(x({ ...noTorque, sppDeltaPsi: 20, sppBaselineAgeS: 100, sppHeldTrend: rising, standing: washoutStanding }), th)).toBeNull();
   });
   it('pack-off in the held minute: SPP rising steadily with torque rising alongside and ROP down, where the baselines are stale', () => {
     // The driller just halved the weight: torque sits below its old baseline, SPP's baseline is young.
