@@ -40,6 +40,22 @@ describe('StuckChannelWatch', () => {
     feed(w, 0, 2000, () => ({ flowOutGpm: 0, flowOutPercent: null }));
     expect(w.stuck()).toEqual([]);
   });
+  it('an SPP reading next to nothing through real pumping is named after the stuck time, clears when it reads a pressure, and not at low rates', () => {
+    const w = new StuckChannelWatch(settings);
+    feed(w, 0, 599, (s) => ({ flowInGpm: 235, sppPsi: 8 + (s % 4) }));
+    expect(w.stuck()).toEqual([]);
+    feed(w, 599, 3, (s) => ({ flowInGpm: 235, sppPsi: 8 + (s % 4) }));
+    const [s] = w.stuck();
+    expect(s.channel).toBe('sppPsi');
+    expect(s.sinceMs).toBe(T0);
+    expect(s.reason).toMatch(/^SPP reads \d+ psi with 235 gpm going in for 10 min: pumping through the string and bit cannot take so little, check the transducer/);
+    feed(w, 602, 1, () => ({ flowInGpm: 235, sppPsi: 400 }));
+    expect(w.stuck()).toEqual([]);
+    // Circulating slowly (150 gpm) with little pressure is not a dead sensor.
+    const slow = new StuckChannelWatch(settings);
+    feed(slow, 0, 1200, (t) => ({ flowInGpm: 150, sppPsi: 10 + (t % 4) }));
+    expect(slow.stuck()).toEqual([]);
+  });
   it('a frozen SPP is named too; health puts stuck sensors first and is degraded', () => {
     const w = new StuckChannelWatch(settings);
     feed(w, 0, 30, (s) => ({ flowOutGpm: 600 + (s % 3) }));
