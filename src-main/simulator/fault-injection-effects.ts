@@ -149,6 +149,35 @@ export const INJECTED_CHANNELS: readonly Channel[] = [
   'ropFtHr', 'holeDepthFt', 'bitDepthFt', 'tripTankBbl',
 ];
 
+/** Share of a washout's drop over its ramp that SPP must be able to take for the fault to be the size asked for. */
+const WASHOUT_FITS_SHARE = 0.9;
+
+/**
+ * Why the fault cannot be put into the recording at its size here, or null. A washout takes SPP
+ * down by its size and SPP cannot go below zero: where SPP reads less than the drop (a transducer
+ * reading nothing while pumping: Volve F-9 logs 10 psi at 235 gpm for an hour) the fault would be
+ * a few psi, not the washout asked for, and scoring it would time a fault that was never there.
+ */
+export function whyNotInjectable(rec: BaseRecording, spec: FaultSpec): string | null {
+  if (spec.fault !== 'washout') return null;
+  const spp = rec.channels.sppPsi;
+  if (!spp) return null;
+  let asked = 0;
+  let fits = 0;
+  const readings: number[] = [];
+  for (let k = spec.onsetS; k < Math.min(spec.onsetS + spec.rampS, rec.lengthS); k++) {
+    if (Number.isNaN(spp[k]) || !(pumping(rec, k) || !rec.channels.flowInGpm)) continue;
+    const drop = spec.size * faultShape(spec, k);
+    asked += drop;
+    fits += Math.min(drop, Math.max(0, spp[k]));
+    readings.push(spp[k]);
+  }
+  if (asked === 0 || fits >= WASHOUT_FITS_SHARE * asked) return null;
+  readings.sort((a, b) => a - b);
+  const medianPsi = Math.round(readings[readings.length >> 1]);
+  return `SPP reads about ${medianPsi} psi over the washout's ramp: a ${spec.size} psi drop cannot be put into it: the transducer reads next to nothing, or the pressure is too low for that size`;
+}
+
 /** Writes the fault into `rec` (in place); returns the channels it changed. `defaultBitIn`: the bit where the recording carries none. */
 export function applyFaultEffects(rec: BaseRecording, spec: FaultSpec, defaultBitIn: number): Channel[] {
   const effect = EFFECTS[spec.fault](rec, spec);

@@ -4,8 +4,8 @@
 import type { AnomalyCategory, FaultKind } from '../../src-shared/advisory.js';
 import type { Channel } from '../../src-shared/wits.js';
 import { isoAt, withWritableChannels, type BaseRecording } from './base-recording.js';
-import { INJECTED_CHANNELS, applyFaultEffects } from './fault-injection-effects.js';
-import { FAULT_PROFILES, checkSpec, faultEndS, type FaultSpec, type RealFault } from './fault-profiles.js';
+import { INJECTED_CHANNELS, applyFaultEffects, whyNotInjectable } from './fault-injection-effects.js';
+import { FAULT_PROFILES, InjectionError, checkSpec, faultEndS, type FaultSpec, type RealFault } from './fault-profiles.js';
 
 /** Ground truth of one injected fault; seconds from the start of the recording and ISO-8601 UTC. */
 export interface InjectionTruth {
@@ -31,6 +31,8 @@ export interface InjectionTruth {
 /** The recording with the fault in it (the input is not changed) and its ground truth. `bitDiameterIn`: the bit where the recording carries none (default 8.5 in). */
 export function injectFault(base: BaseRecording, spec: FaultSpec, o: { bitDiameterIn?: number } = {}): { recording: BaseRecording; truth: InjectionTruth } {
   checkSpec(base, spec);
+  const cannot = whyNotInjectable(base, spec);
+  if (cannot !== null) throw new InjectionError(cannot);
   const rec = withWritableChannels(base, INJECTED_CHANNELS);
   const channels = applyFaultEffects(rec, spec, o.bitDiameterIn ?? 8.5);
   const p = FAULT_PROFILES[spec.fault];

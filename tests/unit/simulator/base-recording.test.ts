@@ -167,6 +167,14 @@ describe('injectFault', () => {
     expect(() => checkSpec(bare, faultSpec('stick-slip', 10, { periodS: 60 }))).toThrow(/period must be within 2-30 s/);
   });
 
+  it('refuses a washout bigger than the SPP it would come off (a transducer reading next to nothing while pumping)', () => {
+    const deadSpp = expandTo1Hz(drillingLog(7200).map((r) => ({ ...r, values: { ...r.values, sppPsi: 10 } })));
+    expect(() => injectFault(deadSpp, faultSpec('washout', 3600, { size: 300 }))).toThrow(/SPP reads about 10 psi over the washout's ramp: a 300 psi drop cannot be put into it/);
+    // A washout that fits the pressure there goes in; other faults do not care.
+    expect(() => injectFault(deadSpp, faultSpec('washout', 3600, { size: 9 }))).not.toThrow();
+    expect(() => injectFault(deadSpp, faultSpec('stick-slip', 3600))).not.toThrow();
+  });
+
   it('the shape ramps in, holds and ramps out linearly', () => {
     const spec = faultSpec('washout', 100, { rampS: 100, holdS: 50, rampOutS: 10 });
     expect([99, 100, 150, 200, 249, 250, 255, 260].map((k) => faultShape(spec, k))).toEqual([0, 0, 0.5, 1, 1, 1, 0.5, 0]);
