@@ -12,6 +12,9 @@ const pumping = (rec: BaseRecording, k: number): boolean => {
   return q !== undefined && q >= PUMPS_ON_GPM;
 };
 
+/** Pumping, or no flow-in channel to say otherwise: where SPP carries the hydraulics' faults. */
+const sppCirculating = (rec: BaseRecording, k: number): boolean => pumping(rec, k) || !rec.channels.flowInGpm;
+
 /** Adds `delta(k)` to a channel from `from` to the end of the recording where it has a value. */
 function addTo(rec: BaseRecording, c: Channel, from: number, to: number, delta: (k: number) => number): boolean {
   const a = rec.channels[c];
@@ -67,13 +70,13 @@ const EFFECTS: Record<RealFault, Effect> = {
     const s = (k: number) => faultShape(spec, k);
     const changed: Channel[] = [];
     if (scale(rec, 'torqueKftLbf', spec.onsetS, end, (k) => 1 + (spec.size / 100) * s(k))) changed.push('torqueKftLbf');
-    if (addTo(rec, 'sppPsi', spec.onsetS, end, (k) => (pumping(rec, k) || !rec.channels.flowInGpm ? 300 * k45 * s(k) : 0))) changed.push('sppPsi');
+    if (addTo(rec, 'sppPsi', spec.onsetS, end, (k) => (sppCirculating(rec, k) ? 300 * k45 * s(k) : 0))) changed.push('sppPsi');
     return { channels: changed, ropFactor: (k) => Math.max(0.05, 1 - 0.6 * k45 * s(k)) };
   },
   washout: (rec, spec) => {
     const end = faultEndS(spec);
     const spp = rec.channels.sppPsi as Float64Array;
-    const drop = (k: number) => (pumping(rec, k) || !rec.channels.flowInGpm ? -Math.min(spec.size * faultShape(spec, k), spp[k]) : 0);
+    const drop = (k: number) => (sppCirculating(rec, k) ? -Math.min(spec.size * faultShape(spec, k), spp[k]) : 0);
     addTo(rec, 'sppPsi', spec.onsetS, end, drop);
     return { channels: ['sppPsi'] };
   },
@@ -166,7 +169,7 @@ export function whyNotInjectable(rec: BaseRecording, spec: FaultSpec): string | 
   let fits = 0;
   const readings: number[] = [];
   for (let k = spec.onsetS; k < Math.min(spec.onsetS + spec.rampS, rec.lengthS); k++) {
-    if (Number.isNaN(spp[k]) || !(pumping(rec, k) || !rec.channels.flowInGpm)) continue;
+    if (Number.isNaN(spp[k]) || !sppCirculating(rec, k)) continue;
     const drop = spec.size * faultShape(spec, k);
     asked += drop;
     fits += Math.min(drop, Math.max(0, spp[k]));
